@@ -1,0 +1,100 @@
+package dev.switchyard.local;
+
+import dev.switchyard.local.generate.Generation;
+import dev.switchyard.local.generate.LoadedDecoder;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs models in this JVM on one thread, so two runs never overlap (their timings would be false).
+ * Also the engine inside the worker process.
+ */
+public final class InProcessBackend implements Backend {
+    private final Map<String, LoadedDecoder> models = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "switchyard-local-generate");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Override
+    public ModelInfo validate(Path dir, LoadOptions options) throws LocalEngineException {
+        try (LoadedDecoder d = LoadedDecoder.open(dir, options)) {
+            return d.info();
+        }
+    }
+
+    @Override
+    public synchronized ModelInfo load(String modelId, Path dir, LoadOptions options) throws LocalEngineException {
+        LoadedDecoder old = models.get(modelId);
+        if (old != null) {
+            return old.info();
+        }
+        LoadedDecoder d = LoadedDecoder.open(dir, options);
+        models.put(modelId, d);
+        return d.info();
+    }
+
+    /** Whether a model id is loaded here. */
+    public boolean isLoaded(String modelId) {
+        return models.containsKey(modelId);
+    }
+
+    @Override
+    public GenerationHandle generate(GenerationRequest request, TokenListener listener) {
+        return generate(request, listener, 0L);
+    }
+
+    /** As {@link #generate(GenerationRequest, TokenListener)}, reporting loadMillis in the result. */
+    public GenerationHandle generate(GenerationRequest request, TokenListener listener, long loadMillis) {
+        AtomicBoolean cancel = new AtomicBoolean();
+        OnceListener once = new OnceListener(listener);
+        Runnable task = () -> {
+            LoadedDecoder d = models.get(request.modelId());
+            if (d == null) {
+                once.onError(new LocalEngineException(LocalEngineException.Kind.BAD_REQUEST,
+                        "Model " + request.modelId() + " is not loaded."));
+                return;
+            }
+            new Generation(d, request, once, cancel::get, loadMillis).run();
+        };
+        try {
+            runner.execute(task);
+        } catch (RejectedExecutionException e) {
+            once.onError(new LocalEngineException(LocalEngineException.Kind.BAD_REQUEST, "The local engine is closed."));
+        }
+        return new GenerationHandle() {
+            @Override
+            public void cancel() {
+                cancel.set(true);
+            }
+
+            @Override
+            public boolean isDone() {
+                return once.done();
+            }
+        };
+    }
+
+    @Override
+    public synchronized void unload(String modelId) {
+        LoadedDecoder d = models.remove(modelId);
+        if (d != null) {
+            runner.execute(d::close); // after any run in flight
+        }
+    }
+
+    @Override
+    public void close() {
+        for (String id : models.keySet().toArray(new String[0])) {
+            unload(id);
+        }
+        runner.shutdown();
+    }
+}

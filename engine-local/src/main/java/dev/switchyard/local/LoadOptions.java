@@ -1,0 +1,22 @@
+package dev.switchyard.local;
+
+/**
+ * How to load a model.
+ *
+ * @param variant      file name under onnx/ (e.g. "model_q4.onnx"); null = the default variant
+ *                     (q4 > int8/quantized/uint8 > model.onnx; fp16 variants last)
+ * @param intraThreads ONNX Runtime intra-op threads; 0 = min(2, available processors)
+ */
+public record LoadOptions(String variant, int intraThreads) {
+    public static LoadOptions defaults() {
+        return new LoadOptions(null, 0);
+    }
+
+    public static LoadOptions variant(String fileName) {
+        return new LoadOptions(fileName, 0);
+    }
+
+    public int effectiveThreads() {
+        return intraThreads > 0 ? intraThreads : Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+}

@@ -1,0 +1,183 @@
+package dev.switchyard.local.onnx;
+
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxTensorLike;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One sequence's decode state. With the cache, each step feeds only the new tokens and passes the
+ * previous step's {@code present.N.*} OnnxTensors straight back as {@code past_key_values.N.*} (no copy
+ * into Java); the previous {@link OrtSession.Result} stays open until the next run returns, then is closed.
+ * Without the cache ({@code useCache=false}) every step recomputes the whole sequence with an empty past
+ * — the reference the cache is tested against.
+ */
+public final class KvRun implements AutoCloseable {
+    private final DecoderModel model;
+    private final DecoderIo io;
+    private final boolean useCache;
+    private final LongBuffer ones;
+    private long[] tokens = new long[64];
+    private int length;
+    private OrtSession.Result previous;
+    private final OnnxTensor[] emptyPast;
+    private long runNanos;
+    private int runs;
+
+    public KvRun(DecoderModel model, int capacity, boolean useCache) throws OrtException {
+        this.model = model;
+        this.io = model.io();
+        this.useCache = useCache && io.hasCache();
+        this.ones = ByteBuffer.allocateDirect(capacity * Long.BYTES).order(ByteOrder.nativeOrder()).asLongBuffer();
+        for (int i = 0; i < capacity; i++) {
+            ones.put(i, 1L);
+        }
+        long[] shape = {1, io.kvHeads(), 0, io.headDim()};
+        emptyPast = new OnnxTensor[io.hasCache() ? 1 : 0];
+        if (io.hasCache()) {
+            emptyPast[0] = io.pastType() == OnnxJavaType.FLOAT16
+                    ? OnnxTensor.createTensor(model.env(), ByteBuffer.allocateDirect(0), shape, OnnxJavaType.FLOAT16)
+                    : OnnxTensor.createTensor(model.env(), FloatBuffer.allocate(0), shape);
+        }
+    }
+
+    /** Tokens in the context so far. */
+    public int length() {
+        return length;
+    }
+
+    /** Nanoseconds spent inside OrtSession.run. */
+    public long sessionRunNanos() {
+        return runNanos;
+    }
+
+    public int runs() {
+        return runs;
+    }
+
+    /** Appends tokens to the sequence, runs the model and returns the logits of the last position. */
+    public float[] feed(long[] newIds) throws OrtException {
+        if (length + newIds.length > ones.capacity()) {
+            throw new IllegalStateException("context capacity " + ones.capacity() + " exceeded");
+        }
+        if (length + newIds.length > tokens.length) {
+            tokens = Arrays.copyOf(tokens, Math.max(tokens.length * 2, length + newIds.length));
+        }
+        System.arraycopy(newIds, 0, tokens, length, newIds.length);
+        int past = useCache ? length : 0;
+        length += newIds.length;
+        long[] feedIds = useCache ? newIds : Arrays.copyOf(tokens, length);
+        int n = feedIds.length;
+        Map<String, OnnxTensorLike> in = new HashMap<>();
+        OnnxTensor ids = null, mask = null, pos = null;
+        OrtSession.Result result;
+        try {
+            ids = OnnxTensor.createTensor(model.env(), direct(feedIds), new long[] {1, n});
+            mask = OnnxTensor.createTensor(model.env(), ones.duplicate().position(0).limit(past + n).slice(), new long[] {1, past + n});
+            in.put(io.inputIds(), ids);
+            in.put(io.attentionMask(), mask);
+            if (io.positionIds() != null) {
+                long[] p = new long[n];
+                for (int i = 0; i < n; i++) {
+                    p[i] = past + i;
+                }
+                pos = OnnxTensor.createTensor(model.env(), direct(p), new long[] {1, n});
+                in.put(io.positionIds(), pos);
+            }
+            for (int l = 0; l < io.layers(); l++) {
+                if (past == 0) {
+                    in.put(io.pastKeys().get(l), emptyPast[0]);
+                    in.put(io.pastValues().get(l), emptyPast[0]);
+                } else {
+                    in.put(io.pastKeys().get(l), (OnnxTensor) previous.get(io.presentKeys().get(l)).orElseThrow());
+                    in.put(io.pastValues().get(l), (OnnxTensor) previous.get(io.presentValues().get(l)).orElseThrow());
+                }
+            }
+            long t0 = System.nanoTime();
+            result = model.session().run(in);
+            runNanos += System.nanoTime() - t0;
+            runs++;
+        } finally {
+            closeAll(List.of(ids, mask, pos));
+        }
+        float[] logits;
+        try {
+            logits = lastRow((OnnxTensor) result.get(io.logits()).orElseThrow());
+        } catch (RuntimeException | OrtException e) {
+            result.close();
+            throw e;
+        }
+        if (previous != null) {
+            previous.close();
+            previous = null;
+        }
+        if (useCache) {
+            previous = result;
+        } else {
+            result.close();
+        }
+        return logits;
+    }
+
+    private static LongBuffer direct(long[] values) {
+        LongBuffer b = ByteBuffer.allocateDirect(values.length * Long.BYTES).order(ByteOrder.nativeOrder()).asLongBuffer();
+        b.put(values).flip();
+        return b;
+    }
+
+    static float[] lastRow(OnnxTensor t) throws OrtException {
+        long[] shape = t.getInfo().getShape();
+        int vocab = (int) shape[shape.length - 1];
+        long rows = 1;
+        for (int i = 0; i < shape.length - 1; i++) {
+            rows *= shape[i];
+        }
+        int offset = (int) ((rows - 1) * vocab);
+        float[] out = new float[vocab];
+        Buffer ref = t.getBufferRef().orElse(null);
+        if (ref instanceof FloatBuffer) {
+            ((FloatBuffer) ref).get(offset, out, 0, vocab);
+        } else if (ref instanceof ShortBuffer) {
+            ShortBuffer sb = (ShortBuffer) ref;
+            for (int i = 0; i < vocab; i++) {
+                out[i] = Fp16.toFloat(sb.get(offset + i));
+            }
+        } else {
+            FloatBuffer copy = t.getFloatBuffer();
+            copy.get(offset, out, 0, vocab);
+        }
+        return out;
+    }
+
+    private static void closeAll(List<OnnxValue> values) {
+        for (OnnxValue v : values) {
+            if (v != null) {
+                v.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (previous != null) {
+            previous.close();
+            previous = null;
+        }
+        for (OnnxTensor t : emptyPast) {
+            t.close();
+        }
+    }
+}

@@ -1,0 +1,281 @@
+#!/usr/bin/python3
+"""Writes random-weight decoder-only ONNX models in the Hugging Face Optimum / onnx-community layout.
+
+Run with Debian's interpreter (python3-onnx 1.12 + numpy):
+
+    /usr/bin/python3 engine-local/tools/make_test_models.py tiny  OUT_DIR
+    /usr/bin/python3 engine-local/tools/make_test_models.py speed OUT_DIR --shape smollm2-135m --precision int4
+
+`tiny` writes the committed test model (2 layers, hidden 64, ~300-token byte-level BPE vocabulary).
+`speed` writes a model with the layer shapes of SmolLM2-135M or Qwen2.5-0.5B (random weights, so the
+output is nonsense, but the speed is that of the real shape). Precisions: fp32 (MatMul), int8 and int4
+(com.microsoft MatMulNBits, bits 8 / 4, block 32, accuracy_level 4; the token embedding stays fp32 as in
+onnx-community's model_q4.onnx). Nothing here downloads anything.
+
+Layout written:
+    OUT_DIR/onnx/model.onnx | model_int8.onnx | model_q4.onnx
+    OUT_DIR/config.json, generation_config.json, tokenizer.json, tokenizer_config.json
+Graph I/O: input_ids, attention_mask, position_ids, past_key_values.N.key/value [B, kv_heads, past, head_dim]
+-> logits [B, S, vocab], present.N.key/value [B, kv_heads, past+S, head_dim].
+"""
+import argparse
+import json
+import os
+import sys
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+SHAPES = {
+    "tiny": dict(layers=2, hidden=64, heads=4, kv_heads=2, inter=128, vocab=None, ctx=256,
+                 model_type="llama", arch="LlamaForCausalLM"),
+    "smollm2-135m": dict(layers=30, hidden=576, heads=9, kv_heads=3, inter=1536, vocab=49152, ctx=8192,
+                         model_type="llama", arch="LlamaForCausalLM"),
+    "qwen2.5-0.5b": dict(layers=24, hidden=896, heads=14, kv_heads=2, inter=4864, vocab=151936, ctx=32768,
+                         model_type="qwen2", arch="Qwen2ForCausalLM"),
+}
+SPECIALS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
+CHATML = ("{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content']"
+          " + '<|im_end|>' + '\\n'}}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}")
+
+
+# ---------------------------------------------------------------- tokenizer (byte-level BPE)
+
+def bytes_to_unicode():
+    bs = list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1)) + list(range(ord("®"), ord("ÿ") + 1))
+    cs = bs[:]
+    n = 0
+    for b in range(256):
+        if b not in bs:
+            bs.append(b)
+            cs.append(256 + n)
+            n += 1
+    return dict(zip(bs, [chr(c) for c in cs]))
+
+
+def build_tokenizer():
+    b2u = bytes_to_unicode()
+    vocab = {}
+    for i, s in enumerate(SPECIALS):
+        vocab[s] = i
+    for b in range(256):
+        vocab[b2u[b]] = len(vocab)
+    words = ["the", "and", "ing", "you", "model", "local", "hello", "world", "token", "is", "of", "to", "in",
+             "it", "er", "on", "at", "an", "re", "or"]
+    merges = []
+    for w in words:
+        for prefix in ("", "Ġ"):
+            pieces = ([prefix] if prefix else []) + list(w)
+            cur = pieces[0]
+            for p in pieces[1:]:
+                new = cur + p
+                if new not in vocab:
+                    merges.append(cur + " " + p)
+                    vocab[new] = len(vocab)
+                cur = new
+    added = [dict(id=i, content=s, single_word=False, lstrip=False, rstrip=False, normalized=False, special=True)
+             for i, s in enumerate(SPECIALS)]
+    tok = {
+        "version": "1.0", "truncation": None, "padding": None, "added_tokens": added, "normalizer": None,
+        "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": False, "trim_offsets": True, "use_regex": True},
+        "post_processor": {"type": "ByteLevel", "add_prefix_space": True, "trim_offsets": False, "use_regex": True},
+        "decoder": {"type": "ByteLevel", "add_prefix_space": True, "trim_offsets": True, "use_regex": True},
+        "model": {"type": "BPE", "dropout": None, "unk_token": None, "continuing_subword_prefix": "",
+                  "end_of_word_suffix": "", "fuse_unk": False, "byte_fallback": False,
+                  "vocab": vocab, "merges": merges},
+    }
+    return tok, len(vocab)
+
+
+# ---------------------------------------------------------------- graph
+
+class G:
+    def __init__(self, rng):
+        self.nodes, self.inits, self.rng, self.n = [], [], rng, 0
+
+    def name(self, p):
+        self.n += 1
+        return f"{p}_{self.n}"
+
+    def op(self, op, inputs, out=None, domain=None, **attrs):
+        out = out or self.name(op.lower())
+        kw = {"domain": domain} if domain else {}
+        self.nodes.append(helper.make_node(op, inputs, [out], name=self.name("n_" + op), **kw, **attrs))
+        return out
+
+    def const(self, arr, name=None):
+        name = name or self.name("c")
+        self.inits.append(numpy_helper.from_array(np.asarray(arr), name))
+        return name
+
+    def ints(self, vals):
+        return self.const(np.array(vals, dtype=np.int64))
+
+    def linear(self, x, k, n, precision, std, prefix):
+        """x[..., k] @ W[k, n] with W random (fp32 MatMul or MatMulNBits)."""
+        if precision == "fp32":
+            w = (self.rng.standard_normal((k, n), dtype=np.float32) * std).astype(np.float32)
+            return self.op("MatMul", [x, self.const(w, prefix + ".weight")])
+        bits = 4 if precision == "int4" else 8
+        block = 32
+        nblocks = (k + block - 1) // block
+        blob = block * bits // 8
+        qw = self.rng.integers(0, 256, size=(n, nblocks, blob), dtype=np.uint8)
+        # random codes are uniform in [0, 2^bits); zero point is 2^(bits-1); pick scale so std ~= std
+        scale = np.full((n * nblocks,), std / (2 ** bits / np.sqrt(12.0)), dtype=np.float32)
+        return self.op("MatMulNBits", [x, self.const(qw, prefix + ".qweight"), self.const(scale, prefix + ".scales")],
+                       domain="com.microsoft", K=k, N=n, bits=bits, block_size=block, accuracy_level=4)
+
+
+def rms_norm(g, x, d, prefix):
+    sq = g.op("Mul", [x, x])
+    mean = g.op("ReduceMean", [sq], axes=[-1], keepdims=1)
+    eps = g.op("Add", [mean, g.const(np.array(1e-5, dtype=np.float32))])
+    inv = g.op("Reciprocal", [g.op("Sqrt", [eps])])
+    w = g.const(np.ones((d,), dtype=np.float32), prefix + ".weight")
+    return g.op("Mul", [g.op("Mul", [x, inv]), w])
+
+
+def rope(g, x, cos, sin, half):
+    x1, x2 = g.name("x1"), g.name("x2")
+    g.nodes.append(helper.make_node("Split", [x, g.ints([half, half])], [x1, x2], axis=-1, name=g.name("n_Split")))
+    rot = g.op("Concat", [g.op("Neg", [x2]), x1], axis=-1)
+    return g.op("Add", [g.op("Mul", [x, cos]), g.op("Mul", [rot, sin])])
+
+
+def build_model(shape, vocab, precision, seed, name):
+    L, D, H, KVH, FF, CTX = (shape[k] for k in ("layers", "hidden", "heads", "kv_heads", "inter", "ctx"))
+    hd = D // H
+    rep = H // KVH
+    rng = np.random.default_rng(seed)
+    g = G(rng)
+    f32, i64 = TensorProto.FLOAT, TensorProto.INT64
+    inputs = [helper.make_tensor_value_info("input_ids", i64, ["batch_size", "sequence_length"]),
+              helper.make_tensor_value_info("attention_mask", i64, ["batch_size", "total_sequence_length"]),
+              helper.make_tensor_value_info("position_ids", i64, ["batch_size", "sequence_length"])]
+    outputs = [helper.make_tensor_value_info("logits", f32, ["batch_size", "sequence_length", vocab])]
+    for i in range(L):
+        for kv in ("key", "value"):
+            inputs.append(helper.make_tensor_value_info(f"past_key_values.{i}.{kv}", f32,
+                                                        ["batch_size", KVH, "past_sequence_length", hd]))
+            outputs.append(helper.make_tensor_value_info(f"present.{i}.{kv}", f32,
+                                                         ["batch_size", KVH, "total_sequence_length", hd]))
+    tiny = name == "tiny"
+    emb_std = 1.0 if tiny else 0.02
+    w_std = 0.3 if tiny else 0.02
+    embed = (rng.standard_normal((vocab, D), dtype=np.float32) * emb_std).astype(np.float32)
+    x = g.op("Gather", [g.const(embed, "model.embed_tokens.weight"), "input_ids"], axis=0)
+
+    # rotary tables, gathered by position_ids -> [B, 1, S, hd]
+    inv_freq = 1.0 / (10000.0 ** (np.arange(0, hd, 2, dtype=np.float32) / hd))
+    freqs = np.outer(np.arange(CTX, dtype=np.float32), inv_freq)
+    emb = np.concatenate([freqs, freqs], axis=-1)
+    cos = g.op("Unsqueeze", [g.op("Gather", [g.const(np.cos(emb).astype(np.float32), "rope.cos"), "position_ids"], axis=0), g.ints([1])])
+    sin = g.op("Unsqueeze", [g.op("Gather", [g.const(np.sin(emb).astype(np.float32), "rope.sin"), "position_ids"], axis=0), g.ints([1])])
+
+    # mask [B, 1, S, T]: causal (key index <= query index, queries are the last S of T) and attention_mask
+    total = g.op("Shape", ["attention_mask"])
+    t_len = g.op("Gather", [total, g.const(np.array(1, dtype=np.int64))], axis=0)
+    s_len = g.op("Gather", [g.op("Shape", ["input_ids"]), g.const(np.array(1, dtype=np.int64))], axis=0)
+    one, zero = g.const(np.array(1, dtype=np.int64)), g.const(np.array(0, dtype=np.int64))
+    qpos = g.op("Unsqueeze", [g.op("Range", [g.op("Sub", [t_len, s_len]), t_len, one]), g.ints([1])])
+    kpos = g.op("Unsqueeze", [g.op("Range", [zero, t_len, one]), g.ints([0])])
+    causal = g.op("LessOrEqual", [kpos, qpos])
+    am = g.op("Unsqueeze", [g.op("Cast", ["attention_mask"], to=TensorProto.BOOL), g.ints([1, 2])])
+    mask = g.op("And", [causal, am])
+    neg = g.const(np.array(-1e9, dtype=np.float32))
+    scale = g.const(np.array(1.0 / np.sqrt(hd), dtype=np.float32))
+
+    for i in range(L):
+        p = f"model.layers.{i}"
+        h = rms_norm(g, x, D, p + ".input_layernorm")
+        q = g.op("Transpose", [g.op("Reshape", [g.linear(h, D, H * hd, precision, w_std, p + ".q_proj"), g.ints([0, 0, H, hd])])], perm=[0, 2, 1, 3])
+        k = g.op("Transpose", [g.op("Reshape", [g.linear(h, D, KVH * hd, precision, w_std, p + ".k_proj"), g.ints([0, 0, KVH, hd])])], perm=[0, 2, 1, 3])
+        v = g.op("Transpose", [g.op("Reshape", [g.linear(h, D, KVH * hd, precision, w_std, p + ".v_proj"), g.ints([0, 0, KVH, hd])])], perm=[0, 2, 1, 3])
+        q = rope(g, q, cos, sin, hd // 2)
+        k = rope(g, k, cos, sin, hd // 2)
+        pk = g.op("Concat", [f"past_key_values.{i}.key", k], f"present.{i}.key", axis=2)
+        pv = g.op("Concat", [f"past_key_values.{i}.value", v], f"present.{i}.value", axis=2)
+        if rep > 1:
+            pk = g.op("Reshape", [g.op("Expand", [g.op("Unsqueeze", [pk, g.ints([2])]), g.ints([1, 1, rep, 1, 1])]), g.ints([0, H, -1, hd])])
+            pv = g.op("Reshape", [g.op("Expand", [g.op("Unsqueeze", [pv, g.ints([2])]), g.ints([1, 1, rep, 1, 1])]), g.ints([0, H, -1, hd])])
+        scores = g.op("Mul", [g.op("MatMul", [q, g.op("Transpose", [pk], perm=[0, 1, 3, 2])]), scale])
+        probs = g.op("Softmax", [g.op("Where", [mask, scores, neg])], axis=-1)
+        attn = g.op("Reshape", [g.op("Transpose", [g.op("MatMul", [probs, pv])], perm=[0, 2, 1, 3]), g.ints([0, 0, H * hd])])
+        x = g.op("Add", [x, g.linear(attn, H * hd, D, precision, w_std, p + ".o_proj")])
+        h = rms_norm(g, x, D, p + ".post_attention_layernorm")
+        gate = g.linear(h, D, FF, precision, w_std, p + ".gate_proj")
+        up = g.linear(h, D, FF, precision, w_std, p + ".up_proj")
+        act = g.op("Mul", [g.op("Mul", [gate, g.op("Sigmoid", [gate])]), up])
+        x = g.op("Add", [x, g.linear(act, FF, D, precision, w_std, p + ".down_proj")])
+    h = rms_norm(g, x, D, "model.norm")
+    if precision == "fp32":
+        g.op("MatMul", [h, g.const(np.ascontiguousarray(embed.T), "lm_head.weight")], "logits")
+    else:
+        lm = g.linear(h, D, vocab, precision, 0.5, "lm_head")
+        g.nodes[-1].output[0] = "logits"
+        del lm
+    graph = helper.make_graph(g.nodes, "decoder", inputs, outputs, g.inits)
+    opsets = [helper.make_opsetid("", 17)]
+    if precision != "fp32":
+        opsets.append(helper.make_opsetid("com.microsoft", 1))
+    model = helper.make_model(graph, opset_imports=opsets, producer_name="switchyard make_test_models.py")
+    model.ir_version = 8
+    return model
+
+
+def write_folder(out, shape_name, precision, seed):
+    shape = dict(SHAPES[shape_name])
+    tok, tok_size = build_tokenizer()
+    vocab = shape["vocab"] or tok_size
+    os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
+    model = build_model(shape, vocab, precision, seed, shape_name)
+    fname = {"fp32": "model.onnx", "int8": "model_int8.onnx", "int4": "model_q4.onnx"}[precision]
+    path = os.path.join(out, "onnx", fname)
+    if precision == "fp32" and not shape_name == "tiny":
+        onnx.save_model(model, path, save_as_external_data=True, all_tensors_to_one_file=True,
+                        location=fname + "_data", size_threshold=1024)
+    else:
+        if precision == "fp32":
+            onnx.checker.check_model(model)
+        onnx.save_model(model, path)
+    label = ("tiny-random (nonsense output, for tests)" if shape_name == "tiny"
+             else f"{shape_name}-shape random weights ({precision}, nonsense output, for benchmarks)")
+    hd = shape["hidden"] // shape["heads"]
+    config = {"_name_or_path": label, "name": label, "architectures": [shape["arch"]], "model_type": shape["model_type"],
+              "hidden_size": shape["hidden"], "intermediate_size": shape["inter"],
+              "num_hidden_layers": shape["layers"], "num_attention_heads": shape["heads"],
+              "num_key_value_heads": shape["kv_heads"], "head_dim": hd, "vocab_size": vocab,
+              "max_position_embeddings": shape["ctx"], "bos_token_id": 1, "eos_token_id": 2,
+              "tie_word_embeddings": True, "torch_dtype": "float32", "rms_norm_eps": 1e-5}
+    gen = {"bos_token_id": 1, "eos_token_id": [2, 0], "do_sample": False, "max_new_tokens": 64}
+    tok_cfg = {"add_bos_token": False, "add_prefix_space": False, "bos_token": "<|im_start|>",
+               "eos_token": "<|im_end|>", "pad_token": "<|endoftext|>", "unk_token": "<|endoftext|>",
+               "model_max_length": shape["ctx"], "tokenizer_class": "GPT2Tokenizer", "chat_template": CHATML}
+    for fn, obj in (("config.json", config), ("generation_config.json", gen), ("tokenizer_config.json", tok_cfg)):
+        with open(os.path.join(out, fn), "w") as f:
+            json.dump(obj, f, indent=2)
+            f.write("\n")
+    with open(os.path.join(out, "tokenizer.json"), "w") as f:
+        json.dump(tok, f, ensure_ascii=False)
+    print(f"wrote {path} ({os.path.getsize(path)} bytes), vocab {vocab}, {shape['layers']} layers")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("kind", choices=["tiny", "speed"])
+    ap.add_argument("out")
+    ap.add_argument("--shape", choices=["smollm2-135m", "qwen2.5-0.5b"], default="smollm2-135m")
+    ap.add_argument("--precision", choices=["fp32", "int8", "int4"], default=None)
+    ap.add_argument("--seed", type=int, default=1234)
+    a = ap.parse_args()
+    if a.kind == "tiny":
+        write_folder(a.out, "tiny", a.precision or "fp32", a.seed)
+    else:
+        write_folder(a.out, a.shape, a.precision or "int4", a.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,217 @@
+package dev.switchyard.workspace;
+
+import dev.switchyard.workspace.db.Database;
+import dev.switchyard.workspace.db.Migrator;
+import dev.switchyard.workspace.db.Opener;
+import dev.switchyard.workspace.exchange.Exporter;
+import dev.switchyard.workspace.exchange.Importer;
+import dev.switchyard.workspace.repo.ComparisonRepository;
+import dev.switchyard.workspace.repo.DatasetRepository;
+import dev.switchyard.workspace.repo.IntentSetRepository;
+import dev.switchyard.workspace.repo.ModelRepository;
+import dev.switchyard.workspace.repo.PolicyRepository;
+import dev.switchyard.workspace.repo.PriceRepository;
+import dev.switchyard.workspace.repo.PromptRepository;
+import dev.switchyard.workspace.repo.ProviderRepository;
+import dev.switchyard.workspace.repo.ReplayRepository;
+import dev.switchyard.workspace.repo.RunRepository;
+import dev.switchyard.workspace.repo.SettingsRepository;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One workspace = one SQLite file. Open it, use the repositories (thread-safe: writes are serialised, reads
+ * run on their own connection), close it. Every failure is a {@link WorkspaceException}.
+ */
+public final class Workspace implements AutoCloseable {
+
+    private static final Migrator MIGRATOR = new Migrator();
+    /** Aggregate name → table, in the order {@link #counts()} reports them. */
+    private static final Map<String, String> AGGREGATES = aggregates();
+
+    private final Database db;
+    private final ProviderRepository providers;
+    private final ModelRepository models;
+    private final PriceRepository prices;
+    private final PromptRepository prompts;
+    private final RunRepository runs;
+    private final ComparisonRepository comparisons;
+    private final PolicyRepository policies;
+    private final DatasetRepository datasets;
+    private final ReplayRepository replays;
+    private final IntentSetRepository intentSets;
+    private final SettingsRepository settings;
+
+    private Workspace(Database db) {
+        this.db = db;
+        this.providers = new ProviderRepository(db);
+        this.models = new ModelRepository(db);
+        this.prices = new PriceRepository(db);
+        this.prompts = new PromptRepository(db);
+        this.runs = new RunRepository(db);
+        this.comparisons = new ComparisonRepository(db);
+        this.policies = new PolicyRepository(db);
+        this.datasets = new DatasetRepository(db);
+        this.replays = new ReplayRepository(db);
+        this.intentSets = new IntentSetRepository(db);
+        this.settings = new SettingsRepository(db);
+    }
+
+    /** Opens (creating the file and its folders if absent) and migrates the workspace at {@code file}. */
+    public static Workspace open(Path file) {
+        return open(file, WorkspaceOptions.DEFAULT);
+    }
+
+    public static Workspace open(Path file, WorkspaceOptions options) {
+        Path f = file.toAbsolutePath().normalize();
+        return new Workspace(Opener.open(f, options, MIGRATOR));
+    }
+
+    /**
+     * {@code $SWITCHYARD_HOME/default.switchyard} when the system property {@code switchyard.home} or the
+     * environment variable {@code SWITCHYARD_HOME} is set (the property wins), else
+     * {@code ~/.switchyard/default.switchyard}.
+     */
+    public static Path defaultFile() {
+        String home = System.getProperty("switchyard.home");
+        if (home == null || home.isBlank()) {
+            home = System.getenv("SWITCHYARD_HOME");
+        }
+        Path dir = home == null || home.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".switchyard")
+                : Path.of(home);
+        return dir.resolve("default.switchyard");
+    }
+
+    public static int latestSchemaVersion() {
+        return MIGRATOR.latestVersion();
+    }
+
+    public Path file() {
+        return db.file();
+    }
+
+    /** The file name without its extension. */
+    public String name() {
+        String n = db.file().getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    public int schemaVersion() {
+        return db.read(Migrator::userVersion);
+    }
+
+    /** Row count per aggregate, in a fixed order (providers, models, prices, prompts, runs, …). */
+    public Map<String, Long> counts() {
+        return db.read(c -> {
+            Map<String, Long> out = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : AGGREGATES.entrySet()) {
+                out.put(e.getKey(), Database.list(c, "SELECT count(*) FROM " + e.getValue(), rs -> rs.getLong(1)).get(0));
+            }
+            return out;
+        });
+    }
+
+    /** Runs SQLite's integrity and foreign-key checks and compares migration checksums. Slow on big files. */
+    public CheckReport check() {
+        return db.read(c -> {
+            List<String> problems = new ArrayList<>();
+            for (String row : Database.list(c, "PRAGMA integrity_check", rs -> rs.getString(1))) {
+                if (!"ok".equals(row)) {
+                    problems.add("Integrity check: " + row + ".");
+                }
+            }
+            for (String row : Database.list(c, "PRAGMA foreign_key_check",
+                    rs -> rs.getString(1) + " row " + rs.getLong(2) + " refers to a missing " + rs.getString(3) + " row")) {
+                problems.add("Foreign key check: " + row + ".");
+            }
+            problems.addAll(MIGRATOR.verify(c));
+            return CheckReport.of(problems);
+        });
+    }
+
+    /** Writes the whole workspace as one JSON document (no secrets: providers carry only auth references). */
+    public void exportTo(OutputStream out) {
+        new Exporter(this).write(out);
+    }
+
+    /** Merges a JSON export by uid in one transaction; refusals are listed in the report. */
+    public ImportReport importFrom(InputStream in) {
+        return new Importer(this, db).read(in);
+    }
+
+    public ProviderRepository providers() {
+        return providers;
+    }
+
+    public ModelRepository models() {
+        return models;
+    }
+
+    public PriceRepository prices() {
+        return prices;
+    }
+
+    public PromptRepository prompts() {
+        return prompts;
+    }
+
+    public RunRepository runs() {
+        return runs;
+    }
+
+    public ComparisonRepository comparisons() {
+        return comparisons;
+    }
+
+    public PolicyRepository policies() {
+        return policies;
+    }
+
+    public DatasetRepository datasets() {
+        return datasets;
+    }
+
+    public ReplayRepository replays() {
+        return replays;
+    }
+
+    public IntentSetRepository intentSets() {
+        return intentSets;
+    }
+
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    public boolean isClosed() {
+        return db.isClosed();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    private static Map<String, String> aggregates() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("providers", "providers");
+        m.put("models", "models");
+        m.put("prices", "prices");
+        m.put("prompts", "prompts");
+        m.put("runs", "runs");
+        m.put("comparisons", "comparisons");
+        m.put("votes", "votes");
+        m.put("policies", "policies");
+        m.put("datasets", "datasets");
+        m.put("replays", "replays");
+        m.put("intentSets", "intent_sets");
+        return m;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.switchyard.workspace.repo;
+
+import dev.switchyard.workspace.db.Database;
+import dev.switchyard.workspace.db.Sql;
+import dev.switchyard.workspace.model.Page;
+import dev.switchyard.workspace.model.Run;
+import dev.switchyard.workspace.model.RunQuery;
+import dev.switchyard.workspace.model.RunStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs: insert (one or a batch in one transaction), update while streaming and at the end, and the history
+ * page query (filters, sort, paging, total). Text search goes through the FTS5 index {@code runs_fts}.
+ */
+public final class RunRepository extends Repository {
+
+    private static final String SELECT = "SELECT " + RunRows.SELECT_COLS + " FROM runs";
+
+    public RunRepository(Database db) {
+        super(db);
+    }
+
+    /** Stores a run (uid and creation time assigned unless set) and returns it with its id. */
+    public Run insert(Run run) {
+        return insertAll(List.of(run)).get(0);
+    }
+
+    /** Stores many runs in one transaction (all or none) and returns them with ids, in order. */
+    public List<Run> insertAll(List<Run> runs) {
+        List<Run> prepared = new ArrayList<>(runs.size());
+        for (Run r : runs) {
+            validate(r);
+            prepared.add(r.withUid(uidOr(r.uid()), nowOr(r.createdAt())));
+        }
+        return db.write(c -> {
+            List<Run> out = new ArrayList<>(prepared.size());
+            long first;
+            try (PreparedStatement ps = c.prepareStatement(RunRows.INSERT)) {
+                for (Run r : prepared) {
+                    Sql.bind(ps, RunRows.insertArgs(r));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            long last = Database.list(c, "SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
+            first = last - prepared.size() + 1;
+            for (int i = 0; i < prepared.size(); i++) {
+                out.add(prepared.get(i).withId(first + i));
+            }
+            return out;
+        });
+    }
+
+    /** Streaming progress: status and the text received so far. */
+    public void updateProgress(long id, RunStatus status, String outputText, String reasoningText) {
+        int n = db.update("UPDATE runs SET status = ?, output_text = ?, reasoning_text = ? WHERE id = ?",
+                require("run status", status), outputText == null ? "" : outputText, reasoningText, id);
+        if (n == 0) {
+            throw notFound("run " + id);
+        }
+    }
+
+    /**
+     * Stores the mutable part of {@code run} (texts, status, error, metrics, cost, price row, flags, route, finish
+     * time) on the row with {@code run.id()}.
+     */
+    public Run update(Run run) {
+        validate(run);
+        if (db.update(RunRows.UPDATE, RunRows.updateArgs(run)) == 0) {
+            throw notFound("run " + run.id());
+        }
+        return get(run.id()).orElseThrow();
+    }
+
+    public Optional<Run> get(long id) {
+        return db.queryOne(SELECT + " WHERE id = ?", RunRows::map, id);
+    }
+
+    public Optional<Run> findByUid(String uid) {
+        return db.queryOne(SELECT + " WHERE uid = ?", RunRows::map, uid);
+    }
+
+    /** The runs of one comparison, by model then repeat. */
+    public List<Run> byComparison(long comparisonId) {
+        return db.query(SELECT + " WHERE comparison_id = ? ORDER BY model_id, repeat_index, id", RunRows::map,
+                comparisonId);
+    }
+
+    /** Streams every run in id order to {@code sink} (used by export; holds the read connection meanwhile). */
+    public void forEach(Consumer<Run> sink) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY id")) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(RunRows.map(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    public long count() {
+        return db.queryLong("SELECT count(*) FROM runs");
+    }
+
+    /** One page of the history plus the number of matching runs. */
+    public Page<Run> page(RunQuery q) {
+        RunFilter filter = RunFilter.of(q);
+        String order = RunFilter.orderBy(q);
+        return db.read(c -> {
+            List<Object> args = new ArrayList<>(filter.args());
+            args.add(q.limit());
+            args.add(q.offset());
+            List<Run> rows = Database.list(c, SELECT + filter.where() + order + " LIMIT ? OFFSET ?", RunRows::map,
+                    args.toArray());
+            long total = rows.size() < q.limit() && (q.offset() == 0 || !rows.isEmpty())
+                    ? q.offset() + rows.size()
+                    : Database.list(c, "SELECT count(*) FROM runs" + filter.where(), rs -> rs.getLong(1),
+                            filter.args().toArray()).get(0);
+            return new Page<>(rows, total, q.offset(), q.limit());
+        });
+    }
+
+    /** Deletes a run (and, through the schema, its votes and replay links). */
+    public void delete(long id) {
+        db.update("DELETE FROM runs WHERE id = ?", id);
+    }
+
+    private void validate(Run r) {
+        require("run status", r.status());
+        requireJson("run parameters", r.parametersJson());
+        requireJson("run route", r.routeJson());
+        if (r.cost().usd() != null && r.cost().kind() == null) {
+            throw invalid("a run cost needs its kind (api or device)");
+        }
+    }
+}

@@ -6,6 +6,7 @@ Run with Debian's interpreter (python3-onnx 1.12 + numpy):
     /usr/bin/python3 engine-local/tools/make_test_models.py tiny  OUT_DIR
     /usr/bin/python3 engine-local/tools/make_test_models.py speed OUT_DIR --shape smollm2-135m --precision int4
 
+`not-a-decoder` writes a small valid ONNX encoder (for the bad-input tests) to the file OUT_DIR.
 `tiny` writes the committed test model (2 layers, hidden 64, ~300-token byte-level BPE vocabulary).
 `speed` writes a model with the layer shapes of SmolLM2-135M or Qwen2.5-0.5B (random weights, so the
 output is nonsense, but the speed is that of the real shape). Precisions: fp32 (MatMul), int8 and int4
@@ -262,15 +263,35 @@ def write_folder(out, shape_name, precision, seed):
     print(f"wrote {path} ({os.path.getsize(path)} bytes), vocab {vocab}, {shape['layers']} layers")
 
 
+def write_not_a_decoder(path):
+    """A valid ONNX file that is not a decoder (an encoder: input_ids, attention_mask -> last_hidden_state)."""
+    rng = np.random.default_rng(1)
+    g = G(rng)
+    emb = g.const((rng.standard_normal((64, 8)) * 0.1).astype(np.float32), "embed")
+    g.op("Gather", [emb, "input_ids"], "last_hidden_state", axis=0)
+    graph = helper.make_graph(g.nodes, "encoder",
+                              [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["b", "s"]),
+                               helper.make_tensor_value_info("token_type_ids", TensorProto.INT64, ["b", "s"])],
+                              [helper.make_tensor_value_info("last_hidden_state", TensorProto.FLOAT, ["b", "s", 8])], g.inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    onnx.save_model(model, path)
+    print(f"wrote {path}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("kind", choices=["tiny", "speed"])
+    ap.add_argument("kind", choices=["tiny", "speed", "not-a-decoder"])
     ap.add_argument("out")
     ap.add_argument("--shape", choices=["smollm2-135m", "qwen2.5-0.5b"], default="smollm2-135m")
     ap.add_argument("--precision", choices=["fp32", "int8", "int4"], default=None)
     ap.add_argument("--seed", type=int, default=1234)
     a = ap.parse_args()
-    if a.kind == "tiny":
+    if a.kind == "not-a-decoder":
+        write_not_a_decoder(a.out)
+    elif a.kind == "tiny":
         write_folder(a.out, "tiny", a.precision or "fp32", a.seed)
     else:
         write_folder(a.out, a.shape, a.precision or "int4", a.seed)

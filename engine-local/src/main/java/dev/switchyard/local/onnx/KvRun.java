@@ -36,6 +36,8 @@ public final class KvRun implements AutoCloseable {
     private final OnnxTensor[] emptyPast;
     private long runNanos;
     private int runs;
+    private FloatBuffer logitsBuffer = FloatBuffer.allocate(0);
+    private java.util.Set<String> outputNames;
 
     public KvRun(DecoderModel model, int capacity, boolean useCache) throws OrtException {
         this.model = model;
@@ -82,8 +84,9 @@ public final class KvRun implements AutoCloseable {
         long[] feedIds = useCache ? newIds : Arrays.copyOf(tokens, length);
         int n = feedIds.length;
         Map<String, OnnxTensorLike> in = new HashMap<>();
-        OnnxTensor ids = null, mask = null, pos = null;
+        OnnxTensor ids = null, mask = null, pos = null, logitsOut = null;
         OrtSession.Result result;
+        boolean pinLogits = io.vocab() > 0 && io.logitsType() == OnnxJavaType.FLOAT;
         try {
             ids = OnnxTensor.createTensor(model.env(), direct(feedIds), new long[] {1, n});
             mask = OnnxTensor.createTensor(model.env(), ones.duplicate().position(0).limit(past + n).slice(), new long[] {1, past + n});
@@ -106,19 +109,40 @@ public final class KvRun implements AutoCloseable {
                     in.put(io.pastValues().get(l), (OnnxTensor) previous.get(io.presentValues().get(l)).orElseThrow());
                 }
             }
+            Map<String, OnnxTensor> pinned = Map.of();
+            if (pinLogits) {
+                // ORT writes the logits straight into our direct buffer: the last row is read without copying S x vocab floats
+                int need = n * io.vocab();
+                if (logitsBuffer.capacity() < need) {
+                    logitsBuffer = ByteBuffer.allocateDirect(need * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+                }
+                logitsOut = OnnxTensor.createTensor(model.env(), logitsBuffer.duplicate().position(0).limit(need).slice(),
+                        new long[] {1, n, io.vocab()});
+                pinned = Map.of(io.logits(), logitsOut);
+            }
             long t0 = System.nanoTime();
-            result = model.session().run(in);
+            result = pinLogits ? model.session().run(in, outputNames(), pinned) : model.session().run(in);
             runNanos += System.nanoTime() - t0;
             runs++;
+        } catch (OrtException | RuntimeException e) {
+            closeAll(Arrays.asList(logitsOut));
+            throw e;
         } finally {
-            closeAll(List.of(ids, mask, pos));
+            closeAll(Arrays.asList(ids, mask, pos));
         }
         float[] logits;
         try {
-            logits = lastRow((OnnxTensor) result.get(io.logits()).orElseThrow());
+            if (pinLogits) {
+                logits = new float[io.vocab()];
+                logitsBuffer.get((n - 1) * io.vocab(), logits, 0, io.vocab());
+            } else {
+                logits = lastRow((OnnxTensor) result.get(io.logits()).orElseThrow());
+            }
         } catch (RuntimeException | OrtException e) {
             result.close();
             throw e;
+        } finally {
+            closeAll(Arrays.asList(logitsOut));
         }
         if (previous != null) {
             previous.close();
@@ -130,6 +154,17 @@ public final class KvRun implements AutoCloseable {
             result.close();
         }
         return logits;
+    }
+
+    private java.util.Set<String> outputNames() {
+        if (outputNames == null) {
+            outputNames = new java.util.LinkedHashSet<>();
+            if (useCache) {
+                outputNames.addAll(io.presentKeys());
+                outputNames.addAll(io.presentValues());
+            }
+        }
+        return outputNames;
     }
 
     private static LongBuffer direct(long[] values) {

@@ -1,0 +1,126 @@
+package dev.switchyard.local;
+
+import dev.switchyard.local.LocalEngine.LoadedModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InProcessGenerationTest {
+    static LocalEngine engine;
+    static LoadedModel model;
+
+    @BeforeAll
+    static void load() throws Exception {
+        engine = LocalEngine.inProcess();
+        model = engine.load(TestModels.tiny(), LoadOptions.defaults());
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    @Test
+    void validationDescribesTheTinyModel() throws Exception {
+        ModelInfo info = engine.validate(TestModels.tiny());
+        assertThat(info.name()).isEqualTo("tiny-random (nonsense output, for tests)");
+        assertThat(info.family()).isEqualTo("CHATML");
+        assertThat(info.layout()).isEqualTo("ONNX_COMMUNITY");
+        assertThat(info.variants()).containsExactly("model.onnx");
+        assertThat(info.layers()).isEqualTo(2);
+        assertThat(info.kvHeads()).isEqualTo(2);
+        assertThat(info.headDim()).isEqualTo(16);
+        assertThat(info.vocabSize()).isEqualTo(info.tokenizerVocab()).isEqualTo(342);
+        assertThat(info.contextLength()).isEqualTo(256);
+        assertThat(info.eosTokenIds()).contains(2L, 0L);
+    }
+
+    @Test
+    void streamsTokensAndEndsWithExactlyOneCompleteCarryingMetrics() throws Exception {
+        RecordingListener l = run(GenerationRequest.of(model.id(), "hello local model", 24));
+        assertThat(l.error).isNull();
+        assertThat(l.terminals.get()).isEqualTo(1);
+        LocalResult r = l.result;
+        assertThat(r.text()).isEqualTo(l.text());
+        assertThat(r.outputTokens()).isBetween(1, 24);
+        assertThat(r.stopReason()).isIn(StopReason.MAX_TOKENS, StopReason.EOS);
+        // "<|im_start|>user\nhello local model<|im_end|>\n<|im_start|>assistant\n": specials are single tokens
+        assertThat(r.inputTokens()).isGreaterThan(6).isLessThan(40);
+        assertThat(r.ttftMillis()).isPositive();
+        assertThat(r.totalMillis()).isGreaterThanOrEqualTo(r.ttftMillis());
+        assertThat(r.sessionRunMillis()).isPositive().isLessThanOrEqualTo(r.totalMillis());
+        assertThat(r.peakMemoryBytes()).isPositive();
+        assertThat(r.loadMillis()).isZero();
+        if (r.outputTokens() > 1) {
+            assertThat(r.decodeTps()).isPositive();
+        }
+    }
+
+    @Test
+    void greedyIsDeterministicAndSeededSamplingIsReproducible() throws Exception {
+        GenerationRequest greedy = GenerationRequest.of(model.id(), "the model", 16);
+        assertThat(run(greedy).result.text()).isEqualTo(run(greedy).result.text());
+        GenerationRequest seeded = greedy.withSampling(SamplingParams.of(1.2, 50, 0.95, 1.1, 99L));
+        LocalResult a = run(seeded).result, b = run(seeded).result;
+        assertThat(a.text()).isEqualTo(b.text());
+        assertThat(a.outputTokens()).isEqualTo(b.outputTokens());
+    }
+
+    @Test
+    void aStopStringEndsTheRunAndIsNotInTheText() throws Exception {
+        GenerationRequest base = GenerationRequest.of(model.id(), "to be or not", 40);
+        String full = run(base).result.text();
+        assertThat(full.length()).as("tiny model output").isGreaterThan(6);
+        String stop = full.substring(4, 6);
+        int at = full.indexOf(stop);
+        RecordingListener l = run(base.withStopStrings(List.of(stop)));
+        assertThat(l.result.stopReason()).isEqualTo(StopReason.STOP_STRING);
+        assertThat(l.result.text()).isEqualTo(full.substring(0, at)).isEqualTo(l.text());
+    }
+
+    @Test
+    void cancelEndsWithCancelledAndKeepsThePartialText() throws Exception {
+        AtomicReference<GenerationHandle> handle = new AtomicReference<>();
+        RecordingListener l = new RecordingListener(() -> handle.get().cancel());
+        synchronized (this) {
+            handle.set(engine.generate(GenerationRequest.of(model.id(), "cancel me", 200), l));
+        }
+        l.await();
+        if (l.result != null) {
+            // the model hit EOS before the cancel was seen; nothing else to check
+            assertThat(l.result.outputTokens()).isLessThan(200);
+            return;
+        }
+        assertThat(l.terminals.get()).isEqualTo(1);
+        assertThat(l.error.kind()).isEqualTo(LocalEngineException.Kind.CANCELLED);
+        LocalResult partial = l.error.partial().orElseThrow();
+        assertThat(partial.stopReason()).isEqualTo(StopReason.CANCELLED);
+        assertThat(partial.text()).isEqualTo(l.text());
+        assertThat(partial.outputTokens()).isLessThan(200);
+        assertThat(handle.get().isDone()).isTrue();
+    }
+
+    @Test
+    void aPromptLongerThanTheContextWindowIsRejected() throws Exception {
+        RecordingListener l = run(GenerationRequest.of(model.id(), "hello world ".repeat(200), 8));
+        assertThat(l.error.kind()).isEqualTo(LocalEngineException.Kind.PROMPT_TOO_LONG);
+        assertThat(l.error.getMessage()).contains("context window of 256 tokens").contains("model.onnx");
+    }
+
+    @Test
+    void anUnknownModelIdIsABadRequest() throws Exception {
+        RecordingListener l = run(GenerationRequest.of("nope", "hi", 8));
+        assertThat(l.error.kind()).isEqualTo(LocalEngineException.Kind.BAD_REQUEST);
+    }
+
+    private RecordingListener run(GenerationRequest request) throws InterruptedException {
+        RecordingListener l = new RecordingListener();
+        engine.generate(request, l);
+        return l.await();
+    }
+}

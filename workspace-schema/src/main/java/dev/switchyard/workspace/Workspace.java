@@ -19,6 +19,7 @@ import dev.switchyard.workspace.repo.SettingsRepository;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,16 +123,20 @@ public final class Workspace implements AutoCloseable {
     public CheckReport check() {
         return db.read(c -> {
             List<String> problems = new ArrayList<>();
-            for (String row : Database.list(c, "PRAGMA integrity_check", rs -> rs.getString(1))) {
-                if (!"ok".equals(row)) {
-                    problems.add("Integrity check: " + row + ".");
+            try {
+                for (String row : Database.list(c, "PRAGMA integrity_check", rs -> rs.getString(1))) {
+                    if (!"ok".equals(row)) {
+                        problems.add("Integrity check: " + row + ".");
+                    }
                 }
+                for (String row : Database.list(c, "PRAGMA foreign_key_check",
+                        rs -> rs.getString(1) + " row " + rs.getLong(2) + " refers to a missing " + rs.getString(3) + " row")) {
+                    problems.add("Foreign key check: " + row + ".");
+                }
+                problems.addAll(MIGRATOR.verify(c));
+            } catch (SQLException e) {
+                problems.add("Integrity check could not finish: " + e.getMessage() + ".");
             }
-            for (String row : Database.list(c, "PRAGMA foreign_key_check",
-                    rs -> rs.getString(1) + " row " + rs.getLong(2) + " refers to a missing " + rs.getString(3) + " row")) {
-                problems.add("Foreign key check: " + row + ".");
-            }
-            problems.addAll(MIGRATOR.verify(c));
             return CheckReport.of(problems);
         });
     }
@@ -188,6 +193,11 @@ public final class Workspace implements AutoCloseable {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    /** The underlying database, for tests in this package. */
+    Database database() {
+        return db;
     }
 
     public boolean isClosed() {

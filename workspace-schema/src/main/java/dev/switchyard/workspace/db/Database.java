@@ -65,7 +65,7 @@ public final class Database implements AutoCloseable {
                 rollbackQuietly(e);
                 throw e;
             } finally {
-                writer.setAutoCommit(true);
+                restoreAutoCommit(writer);
             }
         } catch (SQLException e) {
             throw Errors.classify(file, e);
@@ -144,6 +144,18 @@ public final class Database implements AutoCloseable {
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Back to autocommit. When SQLite already ended the transaction itself (SQLITE_FULL, SQLITE_IOERR roll it
+     * back), the driver reports "no transaction is active" but does switch back; that must not hide the cause.
+     */
+    static void restoreAutoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // see above: the connection is in autocommit mode again either way
         }
     }
 

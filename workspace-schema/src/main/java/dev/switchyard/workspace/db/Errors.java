@@ -105,13 +105,17 @@ public final class Errors {
         };
     }
 
+    /** SQLite's own message: "[SQLITE_X] description (sqlite message)" → "sqlite message". */
     private static String shortDetail(SQLException e) {
-        String m = String.valueOf(e.getMessage());
-        int paren = m.indexOf("] ");
-        if (paren >= 0 && m.startsWith("[")) {
-            m = m.substring(paren + 2);
+        String m = String.valueOf(e.getMessage()).trim();
+        if (m.startsWith("[") && m.contains("] ")) {
+            m = m.substring(m.indexOf("] ") + 2);
+            int open = m.lastIndexOf(" (");
+            if (open >= 0 && m.endsWith(")")) {
+                m = m.substring(open + 2, m.length() - 1);
+            }
         }
-        m = m.replace("(", "").replace(")", "").trim();
+        m = m.replace('(', '[').replace(')', ']').replace(';', ',');
         return m.length() > 160 ? m.substring(0, 160) + "…" : m;
     }
 }

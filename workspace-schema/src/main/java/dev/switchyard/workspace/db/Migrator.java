@@ -79,14 +79,22 @@ public final class Migrator {
             st.executeUpdate("PRAGMA user_version = " + m.version());
             c.commit();
         } catch (SQLException e) {
-            c.rollback();
+            rollbackQuietly(c, e);
             WorkspaceException we = Errors.classify(file, e);
             if (we.kind() == Kind.UNEXPECTED || we.kind() == Kind.CONFLICT || we.kind() == Kind.NOT_FOUND) {
                 throw Errors.of(Kind.MIGRATION_FAILED, file, m.fileName() + ": " + e.getMessage(), e);
             }
             throw we;
         } finally {
-            c.setAutoCommit(true);
+            Database.restoreAutoCommit(c);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, SQLException cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -34,6 +34,11 @@ public final class LocalEngine implements AutoCloseable {
         this.backend = backend;
     }
 
+    /** For tests in this package (e.g. the worker crash hook). */
+    Backend backend() {
+        return backend;
+    }
+
     /** Models run in a worker process started now (same java binary and class path). */
     public static LocalEngine inWorker() throws LocalEngineException {
         return inWorker(WorkerOptions.defaults());

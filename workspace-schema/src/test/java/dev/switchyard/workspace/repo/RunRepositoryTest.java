@@ -1,0 +1,193 @@
+package dev.switchyard.workspace.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchyard.workspace.Fixtures;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.WorkspaceException;
+import dev.switchyard.workspace.model.Page;
+import dev.switchyard.workspace.model.PriceRow;
+import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.model.Run;
+import dev.switchyard.workspace.model.RunCost;
+import dev.switchyard.workspace.model.RunError;
+import dev.switchyard.workspace.model.RunMetrics;
+import dev.switchyard.workspace.model.RunQuery;
+import dev.switchyard.workspace.model.RunSort;
+import dev.switchyard.workspace.model.RunStatus;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunRepositoryTest {
+
+    @TempDir
+    Path dir;
+    Workspace ws;
+    long gpt;
+    long claude;
+
+    @BeforeEach
+    void open() {
+        ws = Workspace.open(dir.resolve("runs.switchyard"));
+        Provider p = Fixtures.openAi(ws);
+        gpt = Fixtures.model(ws, p, "gpt-4o-mini").id();
+        claude = Fixtures.model(ws, p, "claude-haiku").id();
+    }
+
+    @AfterEach
+    void close() {
+        ws.close();
+    }
+
+    @Test
+    void insertAssignsIdUidAndTimeAndReadsBackEqual() {
+        Run stored = ws.runs().insert(Run.created(gpt, "Say hi", "{\"temperature\":0}"));
+        assertThat(stored.id()).isPositive();
+        assertThat(stored.uid()).hasSize(36);
+        assertThat(stored.createdAt()).isNotNull();
+        assertThat(stored.status()).isEqualTo(RunStatus.CREATED);
+        assertThat(ws.runs().get(stored.id())).contains(stored);
+        assertThat(ws.runs().findByUid(stored.uid())).contains(stored);
+        assertThat(stored.cost().usd()).as("no price means null, never 0").isNull();
+    }
+
+    @Test
+    void batchInsertIsOneTransactionAndReturnsIdsInOrder() {
+        List<Run> batch = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            batch.add(Fixtures.completedRun(gpt, "p" + i, "o" + i));
+        }
+        List<Run> stored = ws.runs().insertAll(batch);
+        assertThat(stored).hasSize(50);
+        for (Run r : stored) {
+            assertThat(ws.runs().get(r.id())).contains(r);
+        }
+        List<Run> broken = List.of(Fixtures.completedRun(gpt, "a", "b"), Fixtures.completedRun(999, "c", "d"));
+        assertThatThrownBy(() -> ws.runs().insertAll(broken)).isInstanceOfSatisfying(WorkspaceException.class,
+                e -> assertThat(e.kind()).isEqualTo(WorkspaceException.Kind.NOT_FOUND));
+        assertThat(ws.runs().count()).isEqualTo(50);
+    }
+
+    @Test
+    void streamingUpdatesThenTheFinalStateAreStored() {
+        PriceRow price = ws.prices().insert(PriceRow.of(gpt, new BigDecimal("0.15"), new BigDecimal("0.075"),
+                new BigDecimal("0.60"), "openai.com/pricing", LocalDate.of(2026, 1, 1)));
+        Run run = ws.runs().insert(Run.created(gpt, "Explain WAL", null));
+        ws.runs().updateProgress(run.id(), RunStatus.STREAMING, "WAL is", null);
+        assertThat(ws.runs().get(run.id()).orElseThrow().outputText()).isEqualTo("WAL is");
+
+        RunMetrics metrics = new RunMetrics(3L, 210L, 1500L, 120L, 20L, 64L, 0L, 48.8, null, null, null);
+        Instant end = Instant.parse("2026-11-25T10:00:01.234Z");
+        Run done = ws.runs().update(run.withOutput(RunStatus.COMPLETED, "WAL is a write-ahead log.", "thinking")
+                .finished(RunStatus.COMPLETED, null, metrics, RunCost.api(0.0000537, price.id()), true, 2, end)
+                .withRoute("{\"policyVersion\":3,\"trace\":[]}"));
+        assertThat(done.metrics()).isEqualTo(metrics);
+        assertThat(done.cost()).isEqualTo(new RunCost(0.0000537, dev.switchyard.workspace.model.CostKind.API, price.id()));
+        assertThat(done.tokensEstimated()).isTrue();
+        assertThat(done.httpAttempts()).isEqualTo(2);
+        assertThat(done.finishedAt()).isEqualTo(end);
+        assertThat(done.reasoningText()).isEqualTo("thinking");
+        assertThat(done.routeJson()).contains("policyVersion");
+
+        Run failed = ws.runs().update(ws.runs().insert(Run.created(claude, "x", null))
+                .withOutput(RunStatus.INCOMPLETE, "partial", null)
+                .finished(RunStatus.INCOMPLETE, new RunError("network", "The connection dropped."), RunMetrics.NONE,
+                        RunCost.NONE, false, 1, end));
+        assertThat(failed.error()).isEqualTo(new RunError("network", "The connection dropped."));
+        assertThat(failed.outputText()).isEqualTo("partial");
+    }
+
+    @Test
+    void updatingAMissingRunOrStoringBadJsonIsRefused() {
+        assertThatThrownBy(() -> ws.runs().updateProgress(12345, RunStatus.STREAMING, "x", null))
+                .isInstanceOfSatisfying(WorkspaceException.class,
+                        e -> assertThat(e.kind()).isEqualTo(WorkspaceException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> ws.runs().insert(Run.created(gpt, "x", "{temperature:")))
+                .isInstanceOfSatisfying(WorkspaceException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(WorkspaceException.Kind.INVALID_INPUT);
+                    assertThat(e.getMessage()).contains("run parameters is not valid JSON");
+                });
+    }
+
+    private Run at(long model, String prompt, String output, RunStatus status, String time, Long totalMs) {
+        Run r = Fixtures.completedRun(model, prompt, output).withOutput(status, output, null)
+                .withUid(null, Instant.parse(time));
+        return r.finished(status, null, new RunMetrics(null, null, totalMs, null, null, null, null, null, null, null,
+                null), RunCost.NONE, false, 1, null);
+    }
+
+    private void history() {
+        ws.runs().insertAll(List.of(
+                at(gpt, "capital of France", "Paris is the capital", RunStatus.COMPLETED, "2026-11-01T10:00:00Z", 900L),
+                at(gpt, "capital of Spain", "Madrid", RunStatus.COMPLETED, "2026-11-02T10:00:00Z", 300L),
+                at(claude, "capital of Italy", "Rome, obviously", RunStatus.COMPLETED, "2026-11-03T10:00:00Z", null),
+                at(claude, "turn on the lights", "Done: kitchen lights", RunStatus.FAILED, "2026-11-04T10:00:00Z", 50L),
+                at(gpt, "lights off", "Lights are off", RunStatus.CANCELLED, "2026-11-05T10:00:00Z", 700L)));
+    }
+
+    private static List<String> prompts(Page<Run> page) {
+        return page.items().stream().map(Run::promptText).toList();
+    }
+
+    @Test
+    void historyFiltersByModelStatusDateAndText() {
+        history();
+        RunQuery q = RunQuery.latest();
+        assertThat(prompts(ws.runs().page(q))).containsExactly("lights off", "turn on the lights", "capital of Italy",
+                "capital of Spain", "capital of France");
+        assertThat(prompts(ws.runs().page(q.model(claude)))).containsExactly("turn on the lights", "capital of Italy");
+        assertThat(prompts(ws.runs().page(q.statuses(Set.of(RunStatus.FAILED, RunStatus.CANCELLED)))))
+                .containsExactly("lights off", "turn on the lights");
+        assertThat(prompts(ws.runs().page(q.between(Instant.parse("2026-11-02T00:00:00Z"),
+                Instant.parse("2026-11-04T10:00:00Z"))))).containsExactly("capital of Italy", "capital of Spain");
+        assertThat(prompts(ws.runs().page(q.text("capital")))).hasSize(3);
+        assertThat(prompts(ws.runs().page(q.text("PARIS")))).as("matches the answer, any case")
+                .containsExactly("capital of France");
+        assertThat(prompts(ws.runs().page(q.text("light")))).as("prefix match")
+                .containsExactly("lights off", "turn on the lights");
+        assertThat(prompts(ws.runs().page(q.text("capital madrid")))).as("all words").containsExactly("capital of Spain");
+        assertThat(prompts(ws.runs().page(q.text("\"; DROP TABLE runs; --")))).isEmpty();
+        assertThat(prompts(ws.runs().page(q.text("  ")))).hasSize(5);
+        assertThat(prompts(ws.runs().page(q.model(gpt).text("lights")))).containsExactly("lights off");
+    }
+
+    @Test
+    void historySortsPagesAndCounts() {
+        history();
+        RunQuery byTotal = RunQuery.latest().sort(RunSort.TOTAL_MS, true);
+        assertThat(prompts(ws.runs().page(byTotal))).as("nulls last").containsExactly("capital of France",
+                "lights off", "capital of Spain", "turn on the lights", "capital of Italy");
+        assertThat(prompts(ws.runs().page(RunQuery.latest().sort(RunSort.CREATED_AT, false).page(0, 2))))
+                .containsExactly("capital of France", "capital of Spain");
+        Page<Run> second = ws.runs().page(RunQuery.latest().page(2, 2));
+        assertThat(prompts(second)).containsExactly("capital of Italy", "capital of Spain");
+        assertThat(second.total()).isEqualTo(5);
+        assertThat(second.hasMore()).isTrue();
+        Page<Run> last = ws.runs().page(RunQuery.latest().page(4, 2));
+        assertThat(last.total()).isEqualTo(5);
+        assertThat(last.hasMore()).isFalse();
+        assertThat(ws.runs().page(RunQuery.latest().page(10, 2)).total()).isEqualTo(5);
+        assertThat(ws.runs().page(RunQuery.latest().text("capital").page(0, 1)).total()).isEqualTo(3);
+    }
+
+    @Test
+    void textSearchFollowsUpdatesAndDeletes() {
+        Run r = ws.runs().insert(Fixtures.completedRun(gpt, "question", "first draft"));
+        ws.runs().updateProgress(r.id(), RunStatus.COMPLETED, "final answer", null);
+        assertThat(ws.runs().page(RunQuery.latest().text("draft")).total()).isZero();
+        assertThat(ws.runs().page(RunQuery.latest().text("final")).items()).extracting(Run::id).containsExactly(r.id());
+        ws.runs().delete(r.id());
+        assertThat(ws.runs().page(RunQuery.latest().text("final")).total()).isZero();
+        assertThat(ws.check().ok()).isTrue();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.switchyard.app.cli;
+
+import dev.switchyard.ui.DesktopLauncher;
+import dev.switchyard.workspace.WorkspaceException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The {@code switchyard} command: no sub-command opens the desktop window, sub-commands run headless. */
+@Command(name = "switchyard", mixinStandardHelpOptions = true, version = "Switchyard 0.1.0",
+        description = "Compare local and cloud LLMs, design hybrid routing policies, replay them.",
+        subcommands = {WorkspaceCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the command ran but its result is a failure (check problems, failed runs, missed gates)",
+            "2:usage error",
+            "3:the workspace could not be opened or written",
+            "4:an input file is missing or malformed",
+            "5:an engine could not run"})
+public final class SwitchyardCli implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    /** Runs the command line and returns the process exit code. */
+    public static int execute(String[] args) {
+        return commandLine().execute(args);
+    }
+
+    /** A configured command line (tests call it with their own writers). */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SwitchyardCli());
+        cli.setExecutionExceptionHandler(SwitchyardCli::handle);
+        cli.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? ExitCodes.USAGE
+                : t instanceof WorkspaceException ? ExitCodes.WORKSPACE : ExitCodes.FAILED);
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        DesktopLauncher.launch(workspace.resolve());
+        return ExitCodes.OK;
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        int code;
+        String kind;
+        if (e instanceof CliException ce) {
+            code = ce.exitCode();
+            kind = "command";
+        } else if (e instanceof WorkspaceException we) {
+            code = ExitCodes.WORKSPACE;
+            kind = "workspace." + we.kind().name().toLowerCase(java.util.Locale.ROOT);
+        } else {
+            code = ExitCodes.FAILED;
+            kind = "unexpected";
+        }
+        String message = code == ExitCodes.FAILED && "unexpected".equals(kind) ? "Unexpected error: " + e : e.getMessage();
+        PrintWriter err = cli.getErr();
+        err.println(message);
+        if ("unexpected".equals(kind)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        if (cli.getParseResult().hasMatchedOption("--json")) {
+            var node = CliContext.object().put("ok", false);
+            node.putObject("error").put("kind", kind).put("message", message).put("exitCode", code);
+            PrintWriter out = cli.getOut();
+            out.println(node.toPrettyString());
+            out.flush();
+        }
+        return code;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.switchyard.ui;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+
+/** Starts the JavaFX application on a workspace file and blocks until the window closes. */
+public final class DesktopLauncher {
+
+    private DesktopLauncher() {
+    }
+
+    public static void launch(Path workspaceFile) {
+        Application.launch(SwitchyardApp.class, "--workspace=" + workspaceFile.toAbsolutePath());
+    }
+}

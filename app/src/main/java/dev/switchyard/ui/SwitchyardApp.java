@@ -1,0 +1,48 @@
+package dev.switchyard.ui;
+
+import dev.switchyard.ui.main.MainView;
+import dev.switchyard.ui.main.MainViewModel;
+import dev.switchyard.ui.task.FxTaskRunner;
+import dev.switchyard.ui.task.TaskRunner;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application and composition root of the desktop UI. */
+public final class SwitchyardApp extends Application {
+
+    /** Stylesheets, base variables first; a theme only overrides variables. */
+    public static final String BASE_CSS = "/assets/css/theme-base.css";
+
+    private TaskRunner tasks;
+    private MainViewModel model;
+
+    @Override
+    public void start(Stage stage) {
+        String named = getParameters().getNamed().get("workspace");
+        Path file = named != null ? Path.of(named) : dev.switchyard.workspace.Workspace.defaultFile();
+        tasks = new FxTaskRunner();
+        model = new MainViewModel(tasks);
+        MainView view = new MainView(model);
+
+        Scene scene = new Scene(view, 1100, 720);
+        scene.getStylesheets().add(Objects.requireNonNull(SwitchyardApp.class.getResource(BASE_CSS)).toExternalForm());
+        stage.setTitle("Switchyard");
+        stage.titleProperty().bind(model.workspaceNameProperty().map(n -> n.isEmpty() ? "Switchyard" : n + " — Switchyard"));
+        stage.setScene(scene);
+        stage.show();
+        model.open(file);
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.close();
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.switchyard.ui.main;
+
+import dev.switchyard.ui.task.TaskRunner;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.WorkspaceException;
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** State of the main window: which workspace is open and what it holds. No {@code javafx.scene} here. */
+public final class MainViewModel {
+
+    /** What the window is doing. */
+    public enum Mode { EMPTY, OPENING, READY, FAILED }
+
+    /** One line of the workspace overview: {@code key} as the workspace names it, {@code label} for people. */
+    public record CountRow(String key, String label, long count) {
+        static CountRow of(String key, long count) {
+            return new CountRow(key, key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT), count);
+        }
+    }
+
+    private final TaskRunner tasks;
+    private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.EMPTY);
+    private final ReadOnlyStringWrapper workspaceName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper workspaceFile = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper schemaText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObservableList<CountRow> counts = FXCollections.observableArrayList();
+    private final ObservableList<CountRow> countsView = FXCollections.unmodifiableObservableList(counts);
+    private Workspace workspace;
+
+    public MainViewModel(TaskRunner tasks) {
+        this.tasks = tasks;
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public ReadOnlyObjectProperty<Mode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty workspaceNameProperty() {
+        return workspaceName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty workspaceFileProperty() {
+        return workspaceFile.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty schemaTextProperty() {
+        return schemaText.getReadOnlyProperty();
+    }
+
+    /** A sentence for the status bar: what happened last, or what went wrong and what to do. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ObservableList<CountRow> counts() {
+        return countsView;
+    }
+
+    /** The open workspace, if any (screens of later features take it from here). */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /** Opens (creating if absent) the workspace file; the previous one stays open if this fails. */
+    public void open(Path file) {
+        mode.set(Mode.OPENING);
+        message.set("Opening " + file + " …");
+        tasks.run("Open workspace", () -> Opened.of(Workspace.open(file)), this::showOpened, e -> showFailure(file, e));
+    }
+
+    /** Re-reads the counts of the open workspace. */
+    public void refresh() {
+        Workspace current = workspace;
+        if (current == null) {
+            return;
+        }
+        tasks.run("Refresh workspace", () -> Opened.of(current), this::showOpened, e -> showFailure(current.file(), e));
+    }
+
+    /** Closes the open workspace (on window close). */
+    public void close() {
+        if (workspace != null) {
+            workspace.close();
+            workspace = null;
+        }
+    }
+
+    private void showOpened(Opened opened) {
+        if (workspace != null && workspace != opened.workspace()) {
+            workspace.close();
+        }
+        workspace = opened.workspace();
+        workspaceName.set(workspace.name());
+        workspaceFile.set(workspace.file().toAbsolutePath().toString());
+        schemaText.set("schema v" + workspace.schemaVersion());
+        counts.setAll(opened.counts().entrySet().stream()
+                .map(e -> CountRow.of(e.getKey(), e.getValue())).toList());
+        mode.set(Mode.READY);
+        message.set("Workspace " + workspace.name() + " is open.");
+    }
+
+    private void showFailure(Path file, Exception e) {
+        mode.set(workspace == null ? Mode.FAILED : Mode.READY);
+        message.set(e instanceof WorkspaceException ? e.getMessage()
+                : "Could not open " + file + ": " + e.getMessage());
+    }
+
+    /** What a background open produces: the workspace and its counts, read off the FX thread. */
+    private record Opened(Workspace workspace, Map<String, Long> counts) {
+        static Opened of(Workspace ws) {
+            return new Opened(ws, ws.counts());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.switchyard.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.ui.task.DirectTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final MainViewModel model = new MainViewModel(new DirectTaskRunner());
+
+    @AfterEach
+    void close() {
+        model.close();
+    }
+
+    @Test
+    void openingAWorkspaceShowsItsNameAndCounts() {
+        model.open(dir.resolve("demo.switchyard"));
+
+        assertThat(model.modeProperty().get()).isEqualTo(MainViewModel.Mode.READY);
+        assertThat(model.workspaceNameProperty().get()).isEqualTo("demo");
+        assertThat(model.counts()).extracting(MainViewModel.CountRow::label).contains("runs", "models", "prompts", "intent sets");
+        assertThat(model.counts()).allMatch(r -> r.count() == 0);
+    }
+
+    @Test
+    void aBrokenFileLeavesTheModelFailedWithAnActionableMessage() throws Exception {
+        Path bogus = Files.write(dir.resolve("broken.switchyard"), new byte[4096]);
+        Files.writeString(bogus, "garbage that is not sqlite at all".repeat(100));
+
+        model.open(bogus);
+
+        assertThat(model.modeProperty().get()).isEqualTo(MainViewModel.Mode.FAILED);
+        assertThat(model.messageProperty().get()).contains("broken.switchyard");
+    }
+
+    @Test
+    void aFailedOpenKeepsThePreviousWorkspace() throws Exception {
+        model.open(dir.resolve("good.switchyard"));
+        Path bogus = Files.writeString(dir.resolve("bad.switchyard"), "x".repeat(5000));
+
+        model.open(bogus);
+
+        assertThat(model.modeProperty().get()).isEqualTo(MainViewModel.Mode.READY);
+        assertThat(model.workspaceNameProperty().get()).isEqualTo("good");
+        assertThat(model.workspace()).isNotNull();
+    }
+}

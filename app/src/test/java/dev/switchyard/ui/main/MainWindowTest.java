@@ -1,0 +1,50 @@
+package dev.switchyard.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.ui.SwitchyardApp;
+import dev.switchyard.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real application window (under Xvfb in CI) on a fresh workspace. */
+class MainWindowTest {
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private javafx.application.Application app;
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + dir.resolve("window-test.switchyard"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void theWindowShowsTheWorkspaceNameAndItsCounts() throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> robot.lookup("#status-message").queryAs(Label.class).getText().contains("is open"));
+
+        assertThat(robot.lookup("#workspace-name").queryAs(Label.class).getText()).isEqualTo("window-test");
+        assertThat(robot.lookup("#count-runs").queryAs(Label.class).getText()).isEqualTo("0");
+        assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).contains("is open");
+        assertThat(robot.lookup("#workspace-file").queryAs(Label.class).getText())
+                .contains("window-test.switchyard").contains("schema v" + Workspace.latestSchemaVersion());
+    }
+}

@@ -1,0 +1,168 @@
+package dev.switchyard.cloud.secrets;
+
+import com.github.javakeyring.Keyring;
+import com.github.javakeyring.PasswordAccessException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
+
+/**
+ * Keys in the OS keyring via java-keyring (macOS Keychain, Windows Credential Manager, freedesktop
+ * Secret Service over D-Bus). Every keyring call runs on a daemon thread with a time limit, so a
+ * missing or locked Secret Service can never hang the app; {@link #probe()} says whether it works and why not.
+ */
+public final class KeyringSecretStore implements SecretStore {
+
+    /** The keyring's answer to "can I use you?". */
+    public record Availability(boolean available, String reason) {
+    }
+
+    /** The few keyring operations used; the real one wraps java-keyring. */
+    public interface Backend {
+        String get(String service, String account) throws Exception;
+
+        void set(String service, String account, String secret) throws Exception;
+
+        void delete(String service, String account) throws Exception;
+    }
+
+    public static final String SERVICE = "Switchyard";
+    public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    private static final String PROBE_ACCOUNT = "switchyard-probe";
+
+    private final Backend backend;
+    private final Duration timeout;
+
+    private KeyringSecretStore(Backend backend, Duration timeout) {
+        this.backend = backend;
+        this.timeout = timeout;
+    }
+
+    /** The OS keyring, with a 10 s limit per call (an unlock prompt may need a moment). */
+    public static KeyringSecretStore system() {
+        return new KeyringSecretStore(new JavaKeyringBackend(), Duration.ofSeconds(10));
+    }
+
+    /** Over a given backend (tests, other keyrings). */
+    public static KeyringSecretStore over(Backend backend, Duration timeout) {
+        return new KeyringSecretStore(backend, timeout);
+    }
+
+    /** Probes the OS keyring (never hangs longer than {@link #PROBE_TIMEOUT}). */
+    public static Availability probeSystem() {
+        String osName = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (osName.contains("linux") && !hasSessionBus(System::getenv)) {
+            return new Availability(false, "No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), so the "
+                    + "Secret Service keyring is not reachable.");
+        }
+        return over(new JavaKeyringBackend(), PROBE_TIMEOUT).probe();
+    }
+
+    static boolean hasSessionBus(UnaryOperator<String> env) {
+        String bus = env.apply("DBUS_SESSION_BUS_ADDRESS");
+        return bus != null && !bus.isBlank();
+    }
+
+    /** Reads a probe entry within this store's time limit; available when that read answers at all. */
+    public Availability probe() {
+        try {
+            timed(() -> backend.get(SERVICE, PROBE_ACCOUNT));
+            return new Availability(true, "The OS keyring is available.");
+        } catch (SecretException e) {
+            return new Availability(false, e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<String> get(String name) {
+        String v = timed(() -> backend.get(SERVICE, name));
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    @Override
+    public void put(String name, String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new SecretException("The key is empty.");
+        }
+        timed(() -> {
+            backend.set(SERVICE, name, secret);
+            return null;
+        });
+    }
+
+    @Override
+    public void delete(String name) {
+        timed(() -> {
+            backend.delete(SERVICE, name);
+            return null;
+        });
+    }
+
+    @Override
+    public String scheme() {
+        return SecretRef.KEYRING;
+    }
+
+    private <T> T timed(Callable<T> op) {
+        FutureTask<T> task = new FutureTask<>(op);
+        Thread t = new Thread(task, "switchyard-keyring");
+        t.setDaemon(true);
+        t.start();
+        try {
+            return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(false); // the daemon thread is abandoned, never interrupted mid-D-Bus call
+            throw new SecretException("The OS keyring did not answer within " + timeout.toSeconds()
+                    + " s (is it locked or missing?).");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SecretException("Interrupted while waiting for the OS keyring.");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof PasswordAccessException && String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT)
+                    .contains("not found")) {
+                return null;
+            }
+            throw new SecretException("The OS keyring is not usable: " + c.getClass().getSimpleName() + ".", null);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeyringSecretStore[" + SERVICE + "]";
+    }
+
+    /** java-keyring, one Keyring per call (cheap; avoids holding a D-Bus connection). */
+    static final class JavaKeyringBackend implements Backend {
+        @Override
+        public String get(String service, String account) throws Exception {
+            try (Keyring k = Keyring.create()) {
+                try {
+                    return k.getPassword(service, account);
+                } catch (PasswordAccessException e) {
+                    return null; // absent entry
+                }
+            }
+        }
+
+        @Override
+        public void set(String service, String account, String secret) throws Exception {
+            try (Keyring k = Keyring.create()) {
+                k.setPassword(service, account, secret);
+            }
+        }
+
+        @Override
+        public void delete(String service, String account) throws Exception {
+            try (Keyring k = Keyring.create()) {
+                k.deletePassword(service, account);
+            }
+        }
+    }
+}

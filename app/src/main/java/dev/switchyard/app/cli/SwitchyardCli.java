@@ -2,7 +2,9 @@ package dev.switchyard.app.cli;
 
 import dev.switchyard.ui.DesktopLauncher;
 import dev.switchyard.workspace.WorkspaceException;
+import dev.switchyard.app.AppContext;
 import java.io.PrintWriter;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Mixin;
 /** The {@code switchyard} command: no sub-command opens the desktop window, sub-commands run headless. */
 @Command(name = "switchyard", mixinStandardHelpOptions = true, version = "Switchyard 0.1.0",
         description = "Compare local and cloud LLMs, design hybrid routing policies, replay them.",
-        subcommands = {WorkspaceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {WorkspaceCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -25,14 +27,43 @@ public final class SwitchyardCli implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    /** Runs the command line and returns the process exit code. */
-    public static int execute(String[] args) {
-        return commandLine().execute(args);
+    private final Supplier<AppContext> contextFactory;
+    private AppContext context;
+
+    private SwitchyardCli(Supplier<AppContext> contextFactory) {
+        this.contextFactory = contextFactory;
     }
 
-    /** A configured command line (tests call it with their own writers). */
-    public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new SwitchyardCli());
+    /** Runs the command line and returns the process exit code. */
+    public static int execute(String[] args) {
+        SwitchyardCli root = new SwitchyardCli(AppContext::system);
+        try {
+            return configure(new CommandLine(root)).execute(args);
+        } finally {
+            root.closeContext();
+        }
+    }
+
+    /** A configured command line on the given context (tests pass a fake environment); the caller closes it. */
+    public static CommandLine commandLine(AppContext context) {
+        return configure(new CommandLine(new SwitchyardCli(() -> context)));
+    }
+
+    /** The composition root, built on first use so that cheap commands stay cheap. */
+    synchronized AppContext context() {
+        if (context == null) {
+            context = contextFactory.get();
+        }
+        return context;
+    }
+
+    private synchronized void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private static CommandLine configure(CommandLine cli) {
         cli.setExecutionExceptionHandler(SwitchyardCli::handle);
         cli.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? ExitCodes.USAGE
                 : t instanceof WorkspaceException ? ExitCodes.WORKSPACE : ExitCodes.FAILED);

@@ -1,6 +1,9 @@
 package dev.switchyard.app.cli;
 
+import dev.switchyard.app.AppContext;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
@@ -15,12 +18,19 @@ public final class CliRunner {
     }
 
     public static Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs with these environment variables (and no others) visible to the app. */
+    public static Result run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = SwitchyardCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        try (AppContext context = new AppContext(env::get, Clock.systemDefaultZone())) {
+            CommandLine cli = SwitchyardCli.commandLine(context);
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            int code = cli.execute(args);
+            return new Result(code, out.toString(), err.toString());
+        }
     }
 }

@@ -1,0 +1,70 @@
+package dev.switchyard.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.PriceRow;
+import dev.switchyard.workspace.model.Run;
+import dev.switchyard.workspace.model.RunMetrics;
+import java.io.PrintWriter;
+import java.util.Optional;
+
+/** One stored run as the CLI prints it (JSON schema in the README). */
+final class RunJson {
+
+    private RunJson() {
+    }
+
+    static ObjectNode of(Run r, Workspace ws, ModelDirectory directory) {
+        Model model = ws.models().get(r.modelId()).orElseThrow();
+        RunMetrics m = r.metrics();
+        ObjectNode n = CliContext.object();
+        n.put("run", r.uid());
+        n.put("model", directory.qualifiedName(model));
+        n.put("model_kind", model.kind().code());
+        n.put("repeat_index", r.repeatIndex());
+        n.put("status", r.status().name());
+        n.put("output_text", r.outputText());
+        n.put("reasoning_text", r.reasoningText());
+        n.put("queue_ms", m.queueMs());
+        n.put("ttft_ms", m.ttftMs());
+        n.put("total_ms", m.totalMs());
+        n.put("decode_tps", m.decodeTps());
+        n.put("prefill_tps", m.prefillTps());
+        n.put("input_tokens", m.inputTokens());
+        n.put("cached_input_tokens", m.cachedInputTokens());
+        n.put("output_tokens", m.outputTokens());
+        n.put("reasoning_tokens", m.reasoningTokens());
+        n.put("tokens_estimated", r.tokensEstimated());
+        n.put("cost_usd", r.cost().usd());
+        n.put("cost_kind", r.cost().kind() == null ? null : r.cost().kind().code());
+        Optional<PriceRow> price = r.cost().priceId() == null ? Optional.empty() : ws.prices().get(r.cost().priceId());
+        n.put("price_source", price.map(p -> p.source() + " (" + p.asOf() + ")").orElse(null));
+        n.put("error_kind", r.error() == null ? null : r.error().kind());
+        n.put("error_message", r.error() == null ? null : r.error().message());
+        n.put("http_attempts", r.httpAttempts());
+        return n;
+    }
+
+    static void printText(Run r, Workspace ws, ModelDirectory directory, PrintWriter out, boolean withText) {
+        ObjectNode n = of(r, ws, directory);
+        out.printf("── %s  #%d  %s%n", n.get("model").asText(), r.repeatIndex() + 1, r.status());
+        if (withText && !r.outputText().isEmpty()) {
+            out.println(r.outputText());
+        }
+        RunMetrics m = r.metrics();
+        out.printf("   ttft %s ms · total %s ms · %s tok/s · in %s%s · out %s%s · %s · %d HTTP attempt(s)%n",
+                v(m.ttftMs()), v(m.totalMs()), m.decodeTps() == null ? "–" : String.format("%.1f", m.decodeTps()),
+                v(m.inputTokens()), r.tokensEstimated() ? "~" : "", v(m.outputTokens()),
+                m.reasoningTokens() != null && m.reasoningTokens() > 0 ? " (" + m.reasoningTokens() + " reasoning)" : "",
+                r.cost().usd() == null ? "no price" : String.format("$%.6f", r.cost().usd()), r.httpAttempts());
+        if (r.error() != null) {
+            out.println("   " + r.error().message());
+        }
+    }
+
+    private static String v(Object o) {
+        return o == null ? "–" : o.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.switchyard.app.engine;
+
+import dev.switchyard.app.AppContext;
+import dev.switchyard.app.engine.cloud.CloudModelEngine;
+import dev.switchyard.app.models.CloudModelSettings;
+import dev.switchyard.cloud.ApiKind;
+import dev.switchyard.cloud.EndpointConfig;
+import dev.switchyard.cloud.RetryPolicy;
+import dev.switchyard.cloud.catalog.ProviderPreset;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.ModelKind;
+import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.model.ProviderKind;
+import java.util.Optional;
+
+/** Builds the engine for a workspace model row: the one place that knows which adapter serves which kind. */
+public final class EngineFactory {
+
+    private final AppContext app;
+    private final Workspace workspace;
+
+    public EngineFactory(AppContext app, Workspace workspace) {
+        this.app = app;
+        this.workspace = workspace;
+    }
+
+    public ModelEngine forModel(Model model) {
+        Provider provider = workspace.providers().get(model.providerId()).orElseThrow(
+                () -> new IllegalStateException("Model " + model.apiModelId() + " has no provider row"));
+        if (model.kind() == ModelKind.CLOUD) {
+            return cloud(provider, model);
+        }
+        throw new UnsupportedOperationException("No engine for " + model.kind().code() + " models in this build");
+    }
+
+    private ModelEngine cloud(Provider provider, Model model) {
+        Optional<ProviderPreset> preset = Optional.ofNullable(provider.presetId()).flatMap(app.catalog()::provider);
+        KeyLookup key = KeyLookup.of(provider, app::env);
+        EndpointConfig.Builder endpoint = EndpointConfig.builder(
+                provider.kind() == ProviderKind.ANTHROPIC ? ApiKind.ANTHROPIC : ApiKind.OPENAI, provider.baseUrl());
+        preset.ifPresent(p -> endpoint.headers(p.extraHeaders()).sendStreamOptions(p.streamOptions()));
+        if (key.value() != null) {
+            endpoint.apiKey(key.value());
+        }
+        return new CloudModelEngine(app.cloudClients().client(endpoint.build()), model.apiModelId(),
+                CloudModelSettings.capabilities(model), CloudModelSettings.timeouts(model), RetryPolicy.DEFAULT,
+                key.availability());
+    }
+}

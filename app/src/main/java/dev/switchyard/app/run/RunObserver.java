@@ -1,0 +1,24 @@
+package dev.switchyard.app.run;
+
+import dev.switchyard.workspace.model.Run;
+
+/** What a screen or the CLI sees of one run; called on engine threads (the UI batches to the FX thread). */
+public interface RunObserver {
+
+    RunObserver NONE = new RunObserver() {
+    };
+
+    /** The run row exists (status CREATED) and the engine was asked to start. */
+    default void onStarted(Run run) {
+    }
+
+    default void onToken(Run run, String text) {
+    }
+
+    default void onReasoning(Run run, String text) {
+    }
+
+    /** The run reached its terminal status and is stored; {@code failure} is null when it completed. */
+    default void onFinished(Run run, RunFailure failure) {
+    }
+}

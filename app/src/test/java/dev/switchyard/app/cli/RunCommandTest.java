@@ -1,0 +1,226 @@
+package dev.switchyard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code switchyard run} end to end: real HTTP on loopback, a real workspace file. */
+class RunCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "sk-test-PLANTED-cli-0123456789abcdef";
+    private static final Map<String, String> ENV = Map.of("TEST_GATEWAY_KEY", KEY);
+
+    @TempDir
+    Path dir;
+    private final MockWebServer server = new MockWebServer();
+    private Path ws;
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start();
+        ws = dir.resolve("runs.switchyard");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    static String openAiStream(String model, List<String> pieces, int promptTokens, int completionTokens) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : pieces) {
+            sb.append("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"").append(model)
+                    .append("\",\"choices\":[{\"index\":0,\"delta\":{\"content\":").append(JSON.valueToTree(p).toString())
+                    .append("},\"finish_reason\":null}]}\n\n");
+        }
+        sb.append("data: {\"id\":\"c1\",\"model\":\"").append(model)
+                .append("\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
+        if (promptTokens >= 0) {
+            sb.append("data: {\"id\":\"c1\",\"model\":\"").append(model).append("\",\"choices\":[],\"usage\":{\"prompt_tokens\":")
+                    .append(promptTokens).append(",\"completion_tokens\":").append(completionTokens)
+                    .append(",\"total_tokens\":").append(promptTokens + completionTokens).append("}}\n\n");
+        }
+        sb.append("data: [DONE]\n\n");
+        return sb.toString();
+    }
+
+    static MockResponse sse(String body) {
+        return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(body).build();
+    }
+
+    private List<String> inline(String model, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "-w", ws.toString(), "--json", "--prompt", "Say hello",
+                "--base-url", server.url("/v1").toString(), "--api-model", model, "--api-key-env", "TEST_GATEWAY_KEY"));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    private CliRunner.Result run(List<String> args) {
+        return CliRunner.run(ENV, args.toArray(String[]::new));
+    }
+
+    @Test
+    void inlineModelStreamsIsPricedAndStored() throws Exception {
+        server.enqueue(sse(openAiStream("gpt-4o-mini-2024-07-18", List.of("Hel", "lo", " there", "!"), 12, 4)));
+
+        CliRunner.Result r = run(inline("gpt-4o-mini", "--price-in", "0.15", "--price-out", "0.60", "--max-tokens", "50"));
+
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        JsonNode node = JSON.readTree(r.out());
+        assertThat(node.path("ok").asBoolean()).isTrue();
+        JsonNode run = node.path("runs").get(0);
+        assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(run.path("output_text").asText()).isEqualTo("Hello there!");
+        assertThat(run.path("input_tokens").asInt()).isEqualTo(12);
+        assertThat(run.path("output_tokens").asInt()).isEqualTo(4);
+        assertThat(run.path("tokens_estimated").asBoolean()).isFalse();
+        assertThat(run.path("cost_usd").asDouble()).isCloseTo((12 * 0.15 + 4 * 0.60) / 1e6, within(1e-12));
+        assertThat(run.path("cost_kind").asText()).isEqualTo("api");
+        assertThat(run.path("http_attempts").asInt()).isEqualTo(1);
+        assertThat(run.path("ttft_ms").isNumber()).isTrue();
+        assertThat(run.path("total_ms").asLong()).isGreaterThanOrEqualTo(run.path("ttft_ms").asLong());
+
+        RecordedRequest req = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(req.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+        JsonNode body = JSON.readTree(req.getBody().utf8());
+        assertThat(body.path("model").asText()).isEqualTo("gpt-4o-mini");
+        assertThat(body.path("stream").asBoolean()).isTrue();
+        assertThat(body.path("max_tokens").asInt()).isEqualTo(50);
+
+        JsonNode info = JSON.readTree(CliRunner.run("workspace", "info", "-w", ws.toString(), "--json").out());
+        assertThat(info.path("counts").path("runs").asInt()).isEqualTo(1);
+        assertThat(info.path("counts").path("comparisons").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aReasoningModelByIdGetsItsCatalogQuirksBehindAnyBaseUrl() throws Exception {
+        server.enqueue(sse(openAiStream("o1-mini", List.of("42"), 20, 130)));
+
+        CliRunner.Result r = run(inline("o1-mini", "--temperature", "0.7", "--max-tokens", "500", "--system", "Be brief."));
+
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        JsonNode body = JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+        assertThat(body.has("temperature")).isFalse();
+        assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(500);
+        assertThat(body.has("max_tokens")).isFalse();
+    }
+
+    @Test
+    void aModelWithoutAPriceSaysSoInsteadOfZero() throws Exception {
+        server.enqueue(sse(openAiStream("my-own-model", List.of("ok"), 5, 1)));
+
+        JsonNode run = JSON.readTree(run(inline("my-own-model")).out()).path("runs").get(0);
+
+        assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(run.path("cost_usd").isNull()).isTrue();
+    }
+
+    @Test
+    void missingUsageIsEstimatedAndFlagged() throws Exception {
+        server.enqueue(sse(openAiStream("gpt-4o-mini", List.of("Hello", " world"), -1, 0)));
+
+        JsonNode run = JSON.readTree(run(inline("gpt-4o-mini")).out()).path("runs").get(0);
+
+        assertThat(run.path("tokens_estimated").asBoolean()).isTrue();
+        assertThat(run.path("output_tokens").asInt()).isPositive();
+        assertThat(run.path("input_tokens").asInt()).isPositive();
+    }
+
+    @Test
+    void anUnsetKeyVariableFailsTheRunWithoutCallingTheServer() throws Exception {
+        List<String> args = inline("gpt-4o-mini");
+        args.set(args.indexOf("TEST_GATEWAY_KEY"), "NOT_SET_ANYWHERE");
+
+        CliRunner.Result r = run(args);
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        JsonNode run = JSON.readTree(r.out()).path("runs").get(0);
+        assertThat(run.path("status").asText()).isEqualTo("FAILED");
+        assertThat(run.path("error_message").asText()).contains("NOT_SET_ANYWHERE");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void rateLimitThenSuccessCountsTwoAttempts() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "0")
+                .addHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}}").build());
+        server.enqueue(sse(openAiStream("gpt-4o-mini", List.of("fine"), 3, 1)));
+
+        JsonNode run = JSON.readTree(run(inline("gpt-4o-mini")).out()).path("runs").get(0);
+
+        assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(run.path("http_attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aStreamThatBreaksAfterTokensKeepsThePartialAnswer() throws Exception {
+        String body = openAiStream("gpt-4o-mini", List.of("The answer", " is being", " written"), 5, 3);
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+                .body(body.substring(0, body.indexOf(" written") - 40))
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+        CliRunner.Result r = run(inline("gpt-4o-mini"));
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        JsonNode run = JSON.readTree(r.out()).path("runs").get(0);
+        assertThat(run.path("status").asText()).isEqualTo("INCOMPLETE");
+        assertThat(run.path("output_text").asText()).startsWith("The answer");
+        assertThat(run.path("error_kind").asText()).isNotBlank();
+    }
+
+    @Test
+    void repeatRunsEachModelNTimesAndAConfiguredModelIsFoundByName() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(sse(openAiStream("gpt-4o-mini", List.of("r" + i), 3, 1)));
+        }
+        assertThat(run(inline("gpt-4o-mini")).code()).isZero();
+
+        CliRunner.Result r = CliRunner.run(ENV, "run", "-w", ws.toString(), "--json", "--prompt", "again",
+                "--model", "gpt-4o-mini", "--repeat", "3");
+
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        JsonNode runs = JSON.readTree(r.out()).path("runs");
+        assertThat(runs).hasSize(3);
+        assertThat(runs.findValuesAsText("status")).containsOnly("COMPLETED");
+        assertThat(runs.findValues("repeat_index")).extracting(JsonNode::asInt).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void anUnknownModelIsAnInputErrorListingWhatIsKnown() {
+        CliRunner.Result r = CliRunner.run(ENV, "run", "-w", ws.toString(), "--prompt", "hi", "--model", "gpt-9");
+        assertThat(r.code()).isEqualTo(ExitCodes.INPUT);
+        assertThat(r.err()).contains("gpt-9");
+    }
+
+    @Test
+    void thePlantedKeyAppearsNowhere() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY.substring(0, 12) + "****\"}}").build());
+        CliRunner.Result r = run(inline("gpt-4o-mini"));
+        Path export = dir.resolve("export.json");
+        CliRunner.run("workspace", "export", "-w", ws.toString(), "-o", export.toString());
+
+        assertThat(r.out() + r.err()).doesNotContain(KEY);
+        assertThat(Files.readString(export)).doesNotContain(KEY).contains("env:TEST_GATEWAY_KEY");
+        assertThat(Files.readAllBytes(ws)).asString().doesNotContain(KEY);
+        assertThat(JSON.readTree(r.out()).path("runs").get(0).path("error_kind").asText()).isEqualTo("authentication");
+    }
+}

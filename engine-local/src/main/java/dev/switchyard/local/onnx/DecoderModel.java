@@ -35,6 +35,10 @@ public final class DecoderModel implements AutoCloseable {
             opts.setInterOpNumThreads(1);
             opts.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            String spin = System.getProperty("switchyard.ort.spin");
+            if (spin != null) {
+                opts.addConfigEntry("session.intra_op.allow_spinning", spin);
+            }
             session = env.createSession(file.toString(), opts);
         } catch (OrtException e) {
             throw classifyLoadFailure(file, e);

@@ -29,6 +29,7 @@ public final class KvRun implements AutoCloseable {
     private final DecoderModel model;
     private final DecoderIo io;
     private final boolean useCache;
+    private final int prefillChunk;
     private final LongBuffer ones;
     private long[] tokens = new long[64];
     private int length;
@@ -38,8 +39,22 @@ public final class KvRun implements AutoCloseable {
     private int runs;
     private FloatBuffer logitsBuffer = FloatBuffer.allocate(0);
     private java.util.Set<String> outputNames;
+    private final Map<String, OnnxTensorLike> in = new HashMap<>();
+    private LongBuffer singleIds;
+    private LongBuffer singlePos;
+    private OnnxTensor singleIdsTensor;
+    private OnnxTensor singlePosTensor;
+    private FloatBuffer singleLogits;
+    private OnnxTensor singleLogitsTensor;
+    private Map<String, OnnxTensor> singleLogitsPinned;
 
     public KvRun(DecoderModel model, int capacity, boolean useCache) throws OrtException {
+        this(model, capacity, useCache, PREFILL_CHUNK);
+    }
+
+    /** As above with a given prefill chunk (tests use a small one). */
+    public KvRun(DecoderModel model, int capacity, boolean useCache, int prefillChunk) throws OrtException {
+        this.prefillChunk = prefillChunk;
         this.model = model;
         this.io = model.io();
         this.useCache = useCache && io.hasCache();
@@ -70,11 +85,25 @@ public final class KvRun implements AutoCloseable {
         return runs;
     }
 
+    /** Prompts longer than this are prefilled through the cache in chunks (bounded logits and attention buffers). */
+    public static final int PREFILL_CHUNK = 256;
+
     /** Appends tokens to the sequence, runs the model and returns the logits of the last position. */
     public float[] feed(long[] newIds) throws OrtException {
         if (length + newIds.length > ones.capacity()) {
             throw new IllegalStateException("context capacity " + ones.capacity() + " exceeded");
         }
+        if (!useCache || newIds.length <= prefillChunk) {
+            return step(newIds);
+        }
+        float[] logits = null;
+        for (int from = 0; from < newIds.length; from += prefillChunk) {
+            logits = step(Arrays.copyOfRange(newIds, from, Math.min(newIds.length, from + prefillChunk)));
+        }
+        return logits;
+    }
+
+    private float[] step(long[] newIds) throws OrtException {
         if (length + newIds.length > tokens.length) {
             tokens = Arrays.copyOf(tokens, Math.max(tokens.length * 2, length + newIds.length));
         }
@@ -83,21 +112,33 @@ public final class KvRun implements AutoCloseable {
         length += newIds.length;
         long[] feedIds = useCache ? newIds : Arrays.copyOf(tokens, length);
         int n = feedIds.length;
-        Map<String, OnnxTensorLike> in = new HashMap<>();
+        boolean single = n == 1;
         OnnxTensor ids = null, mask = null, pos = null, logitsOut = null;
         OrtSession.Result result;
         boolean pinLogits = io.vocab() > 0 && io.logitsType() == OnnxJavaType.FLOAT;
+        FloatBuffer logitsTarget = null;
         try {
-            ids = OnnxTensor.createTensor(model.env(), direct(feedIds), new long[] {1, n});
+            if (single) {
+                // decode step: the [1,1] id/position tensors and the [1,1,vocab] logits tensor are created once and reused
+                ensureSingleTensors(pinLogits);
+                singleIds.put(0, feedIds[0]);
+                singlePos.put(0, past);
+                ids = singleIdsTensor;
+                pos = singlePosTensor;
+            } else {
+                ids = OnnxTensor.createTensor(model.env(), direct(feedIds), new long[] {1, n});
+                if (io.positionIds() != null) {
+                    long[] p = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        p[i] = past + i;
+                    }
+                    pos = OnnxTensor.createTensor(model.env(), direct(p), new long[] {1, n});
+                }
+            }
             mask = OnnxTensor.createTensor(model.env(), ones.duplicate().position(0).limit(past + n).slice(), new long[] {1, past + n});
             in.put(io.inputIds(), ids);
             in.put(io.attentionMask(), mask);
             if (io.positionIds() != null) {
-                long[] p = new long[n];
-                for (int i = 0; i < n; i++) {
-                    p[i] = past + i;
-                }
-                pos = OnnxTensor.createTensor(model.env(), direct(p), new long[] {1, n});
                 in.put(io.positionIds(), pos);
             }
             for (int l = 0; l < io.layers(); l++) {
@@ -110,7 +151,10 @@ public final class KvRun implements AutoCloseable {
                 }
             }
             Map<String, OnnxTensor> pinned = Map.of();
-            if (pinLogits) {
+            if (pinLogits && single) {
+                pinned = singleLogitsPinned;
+                logitsTarget = singleLogits;
+            } else if (pinLogits) {
                 // ORT writes the logits straight into our direct buffer: the last row is read without copying S x vocab floats
                 int need = n * io.vocab();
                 if (logitsBuffer.capacity() < need) {
@@ -119,6 +163,7 @@ public final class KvRun implements AutoCloseable {
                 logitsOut = OnnxTensor.createTensor(model.env(), logitsBuffer.duplicate().position(0).limit(need).slice(),
                         new long[] {1, n, io.vocab()});
                 pinned = Map.of(io.logits(), logitsOut);
+                logitsTarget = logitsBuffer;
             }
             long t0 = System.nanoTime();
             result = pinLogits ? model.session().run(in, outputNames(), pinned) : model.session().run(in);
@@ -128,13 +173,13 @@ public final class KvRun implements AutoCloseable {
             closeAll(Arrays.asList(logitsOut));
             throw e;
         } finally {
-            closeAll(Arrays.asList(ids, mask, pos));
+            closeAll(single ? Arrays.asList(mask) : Arrays.asList(ids, mask, pos));
         }
         float[] logits;
         try {
-            if (pinLogits) {
+            if (logitsTarget != null) {
                 logits = new float[io.vocab()];
-                logitsBuffer.get((n - 1) * io.vocab(), logits, 0, io.vocab());
+                logitsTarget.get((n - 1) * io.vocab(), logits, 0, io.vocab());
             } else {
                 logits = lastRow((OnnxTensor) result.get(io.logits()).orElseThrow());
             }
@@ -154,6 +199,21 @@ public final class KvRun implements AutoCloseable {
             result.close();
         }
         return logits;
+    }
+
+    private void ensureSingleTensors(boolean pinLogits) throws OrtException {
+        if (singleIdsTensor != null) {
+            return;
+        }
+        singleIds = direct(new long[] {0});
+        singlePos = direct(new long[] {0});
+        singleIdsTensor = OnnxTensor.createTensor(model.env(), singleIds, new long[] {1, 1});
+        singlePosTensor = OnnxTensor.createTensor(model.env(), singlePos, new long[] {1, 1});
+        if (pinLogits) {
+            singleLogits = ByteBuffer.allocateDirect(io.vocab() * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            singleLogitsTensor = OnnxTensor.createTensor(model.env(), singleLogits, new long[] {1, 1, io.vocab()});
+            singleLogitsPinned = Map.of(io.logits(), singleLogitsTensor);
+        }
     }
 
     private java.util.Set<String> outputNames() {
@@ -214,5 +274,6 @@ public final class KvRun implements AutoCloseable {
         for (OnnxTensor t : emptyPast) {
             t.close();
         }
+        closeAll(Arrays.asList(singleIdsTensor, singlePosTensor, singleLogitsTensor));
     }
 }

@@ -71,6 +71,25 @@ class KvCacheCorrectnessTest {
     }
 
     @Test
+    void chunkedPrefillThroughTheCacheEqualsOneFullPass() throws Exception {
+        long[] prompt = decoder.tokenizer().encode("the local model is a token model and the world is hello", false);
+        assertThat(prompt.length).isGreaterThan(15);
+        float[] chunked;
+        float[] whole;
+        try (KvRun run = new KvRun(decoder.model(), prompt.length + 1, true, 7)) {
+            chunked = run.feed(prompt);
+            assertThat(run.runs()).isEqualTo((prompt.length + 6) / 7);
+        }
+        try (KvRun run = new KvRun(decoder.model(), prompt.length + 1, false)) {
+            whole = run.feed(prompt);
+        }
+        for (int v = 0; v < whole.length; v++) {
+            assertThat(chunked[v]).isCloseTo(whole[v], within(1e-3f));
+        }
+        assertThat(Sampler.argmax(chunked, chunked.length)).isEqualTo(Sampler.argmax(whole, whole.length));
+    }
+
+    @Test
     void aCacheFedWithTheWrongPastWouldDiverge() throws Exception {
         // guards the test above: a cache that drops history gives different logits from the full recompute
         long[] prompt = decoder.tokenizer().encode("hello world, the local token model", false);

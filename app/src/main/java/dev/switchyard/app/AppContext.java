@@ -5,6 +5,10 @@ import dev.switchyard.app.models.Assets;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.cloud.CloudClients;
 import dev.switchyard.cloud.catalog.CloudCatalog;
+import dev.switchyard.cloud.secrets.EnvironmentSecrets;
+import dev.switchyard.cloud.secrets.KeyringSecretStore;
+import dev.switchyard.cloud.secrets.SecretResolver;
+import dev.switchyard.cloud.secrets.SessionSecretStore;
 import dev.switchyard.cloud.catalog.PriceTable;
 import dev.switchyard.workspace.Workspace;
 import java.time.Clock;
@@ -22,6 +26,7 @@ public final class AppContext implements AutoCloseable {
     private CloudCatalog catalog;
     private PriceTable priceTable;
     private CloudClients cloudClients;
+    private SessionSecretStore sessionKeys;
 
     public AppContext(UnaryOperator<String> env, Clock clock) {
         this.env = env;
@@ -60,6 +65,23 @@ public final class AppContext implements AutoCloseable {
             cloudClients = CloudClients.create();
         }
         return cloudClients;
+    }
+
+    /**
+     * Resolves key references: environment variables, the OS keyring (each call time-limited, so a
+     * missing Secret Service fails fast with a sentence instead of hanging), and — only after the user
+     * accepted it — keys kept for this app run.
+     */
+    public synchronized SecretResolver secrets() {
+        return new SecretResolver(new EnvironmentSecrets(env), KeyringSecretStore.system(), sessionKeys);
+    }
+
+    /** Called when the user accepted "keep keys for this app run only" after being told why the keyring failed. */
+    public synchronized SessionSecretStore acceptSessionKeys(String reasonShown) {
+        if (sessionKeys == null) {
+            sessionKeys = SessionSecretStore.afterUserConsent(reasonShown);
+        }
+        return sessionKeys;
     }
 
     public ModelDirectory directory(Workspace workspace) {

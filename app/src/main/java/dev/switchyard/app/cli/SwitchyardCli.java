@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 /** The {@code switchyard} command: no sub-command opens the desktop window, sub-commands run headless. */
 @Command(name = "switchyard", mixinStandardHelpOptions = true, version = "Switchyard 0.1.0",
         description = "Compare local and cloud LLMs, design hybrid routing policies, replay them.",
-        subcommands = {WorkspaceCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {WorkspaceCommand.class, ProvidersCommand.class, ModelsCommand.class, PricesCommand.class,
+            RunCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -4,6 +4,8 @@ import dev.switchyard.app.AppContext;
 import dev.switchyard.app.engine.cloud.CloudModelEngine;
 import dev.switchyard.app.models.CloudModelSettings;
 import dev.switchyard.cloud.ApiKind;
+import dev.switchyard.cloud.CloudClient;
+import dev.switchyard.cloud.CloudException;
 import dev.switchyard.cloud.EndpointConfig;
 import dev.switchyard.cloud.RetryPolicy;
 import dev.switchyard.cloud.catalog.ProviderPreset;
@@ -35,16 +37,29 @@ public final class EngineFactory {
     }
 
     private ModelEngine cloud(Provider provider, Model model) {
+        KeyLookup key = KeyLookup.of(provider, app.secrets());
+        return new CloudModelEngine(app.cloudClients().client(endpoint(provider, key)), model.apiModelId(),
+                CloudModelSettings.capabilities(model), CloudModelSettings.timeouts(model), RetryPolicy.DEFAULT,
+                key.availability());
+    }
+
+    /** A client for a provider's endpoint (to list its models or test the connection). */
+    public CloudClient client(Provider provider) {
+        KeyLookup key = KeyLookup.of(provider, app.secrets());
+        if (!key.availability().ready()) {
+            throw new CloudException(CloudException.Kind.AUTHENTICATION, key.availability().reason());
+        }
+        return app.cloudClients().client(endpoint(provider, key));
+    }
+
+    private EndpointConfig endpoint(Provider provider, KeyLookup key) {
         Optional<ProviderPreset> preset = Optional.ofNullable(provider.presetId()).flatMap(app.catalog()::provider);
-        KeyLookup key = KeyLookup.of(provider, app::env);
         EndpointConfig.Builder endpoint = EndpointConfig.builder(
                 provider.kind() == ProviderKind.ANTHROPIC ? ApiKind.ANTHROPIC : ApiKind.OPENAI, provider.baseUrl());
         preset.ifPresent(p -> endpoint.headers(p.extraHeaders()).sendStreamOptions(p.streamOptions()));
         if (key.value() != null) {
             endpoint.apiKey(key.value());
         }
-        return new CloudModelEngine(app.cloudClients().client(endpoint.build()), model.apiModelId(),
-                CloudModelSettings.capabilities(model), CloudModelSettings.timeouts(model), RetryPolicy.DEFAULT,
-                key.availability());
+        return endpoint.build();
     }
 }

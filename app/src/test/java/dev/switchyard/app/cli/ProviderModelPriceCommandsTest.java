@@ -1,0 +1,93 @@
+package dev.switchyard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Configure a provider from a preset, add a model, edit its price, and run it: the whole CLI path. */
+class ProviderModelPriceCommandsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> ENV = Map.of("OPENAI_API_KEY", "sk-test-PLANTED-providers-000000000000");
+
+    @TempDir
+    Path dir;
+    private final MockWebServer server = new MockWebServer();
+    private String ws;
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start();
+        ws = dir.resolve("p.switchyard").toString();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private JsonNode ok(String... args) throws Exception {
+        CliRunner.Result r = CliRunner.run(ENV, args);
+        assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err() + r.out()).isZero();
+        return List.of(args).contains("--json") ? JSON.readTree(r.out()) : JSON.createObjectNode();
+    }
+
+    @Test
+    void presetProviderModelWithShippedPriceThenAUserPriceThatWins() throws Exception {
+        assertThat(ok("providers", "presets", "--json").path("presets").findValuesAsText("id"))
+                .contains("openai", "xroute", "openrouter", "groq", "together", "mistral", "deepseek", "gemini",
+                        "ollama", "lmstudio", "vllm", "anthropic", "custom");
+
+        JsonNode provider = ok("providers", "add", "-w", ws, "--preset", "openai", "--name", "Work OpenAI",
+                "--base-url", server.url("/v1").toString(), "--json").path("provider");
+        assertThat(provider.path("keyRef").asText()).isEqualTo("env:OPENAI_API_KEY");
+
+        ok("models", "add", "-w", ws, "--provider", "Work OpenAI", "--model", "gpt-4o-mini");
+        JsonNode history = ok("prices", "history", "-w", ws, "--model", "gpt-4o-mini", "--json").path("prices");
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).path("source").asText()).startsWith("https://");
+
+        ok("prices", "set", "-w", ws, "--model", "Work OpenAI/gpt-4o-mini", "--in", "1", "--out", "2");
+        assertThat(ok("prices", "history", "-w", ws, "--model", "gpt-4o-mini", "--json").path("prices")).hasSize(2);
+        JsonNode listed = ok("models", "list", "-w", ws, "--json").path("models").get(0);
+        assertThat(listed.path("price").path("input").decimalValue()).isEqualByComparingTo("1");
+
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+                .body(RunCommandTest.openAiStream("gpt-4o-mini", List.of("ok"), 1000, 500)).build());
+        JsonNode run = ok("run", "-w", ws, "--model", "gpt-4o-mini", "--prompt", "hi", "--json").path("runs").get(0);
+        assertThat(run.path("cost_usd").asDouble()).isCloseTo((1000 * 1.0 + 500 * 2.0) / 1e6, within(1e-12));
+        assertThat(run.path("price_source").asText()).contains("entered by the user");
+    }
+
+    @Test
+    void listsTheEndpointsModels() throws Exception {
+        ok("providers", "add", "-w", ws, "--preset", "custom", "--name", "Gateway", "--base-url",
+                server.url("/v1").toString(), "--key-ref", "env:OPENAI_API_KEY");
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body("{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\",\"object\":\"model\",\"owned_by\":\"openai\"},"
+                        + "{\"id\":\"llama-3.1-8b\",\"object\":\"model\",\"owned_by\":\"meta\"}]}").build());
+
+        JsonNode models = ok("providers", "models", "-w", ws, "Gateway", "--json").path("models");
+
+        assertThat(models.findValuesAsText("id")).containsExactly("gpt-4o-mini", "llama-3.1-8b");
+    }
+
+    @Test
+    void aKeyIsRefusedWhereAReferenceBelongs() {
+        CliRunner.Result r = CliRunner.run(ENV, "providers", "add", "-w", ws, "--preset", "openai",
+                "--key-ref", "sk-test-PLANTED-literal-key-000000000000");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).doesNotContain("sk-test-PLANTED");
+    }
+}

@@ -12,6 +12,8 @@ public final class Styles {
     public static final String CARD_VALUE = "card-value";
     public static final String CARD_LABEL = "card-label";
     public static final String STATUS_BAR = "status-bar";
+    public static final String NAV = "nav-bar";
+    public static final String NAV_BUTTON = "nav-button";
 
     private Styles() {
     }

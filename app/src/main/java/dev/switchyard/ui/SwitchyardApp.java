@@ -1,7 +1,10 @@
 package dev.switchyard.ui;
 
+import dev.switchyard.app.AppContext;
 import dev.switchyard.ui.main.MainView;
 import dev.switchyard.ui.main.MainViewModel;
+import dev.switchyard.ui.main.OverviewScreen;
+import java.util.List;
 import dev.switchyard.ui.task.FxTaskRunner;
 import dev.switchyard.ui.task.TaskRunner;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ public final class SwitchyardApp extends Application {
     /** Stylesheets, base variables first; a theme only overrides variables. */
     public static final String BASE_CSS = "/assets/css/theme-base.css";
 
+    private AppContext context;
     private TaskRunner tasks;
     private MainViewModel model;
 
@@ -23,9 +27,10 @@ public final class SwitchyardApp extends Application {
     public void start(Stage stage) {
         String named = getParameters().getNamed().get("workspace");
         Path file = named != null ? Path.of(named) : dev.switchyard.workspace.Workspace.defaultFile();
+        context = AppContext.system();
         tasks = new FxTaskRunner();
         model = new MainViewModel(tasks);
-        MainView view = new MainView(model);
+        MainView view = new MainView(model, List.of(new OverviewScreen(model)));
 
         Scene scene = new Scene(view, 1100, 720);
         scene.getStylesheets().add(Objects.requireNonNull(SwitchyardApp.class.getResource(BASE_CSS)).toExternalForm());
@@ -43,6 +48,9 @@ public final class SwitchyardApp extends Application {
         }
         if (tasks != null) {
             tasks.close();
+        }
+        if (context != null) {
+            context.close();
         }
     }
 }

@@ -1,18 +1,19 @@
 package dev.switchyard.ui.main;
 
+import dev.switchyard.ui.Screen;
 import dev.switchyard.ui.Styles;
+import java.util.List;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -20,30 +21,25 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The main window's content: menu, workspace header, overview cards and a status bar. */
+/** The main window: menu, workspace header, a navigation bar of screens, the selected screen and a status bar. */
 public final class MainView extends BorderPane {
 
     private final MainViewModel model;
-    private final FlowPane cards = new FlowPane(12, 12);
+    private final List<Screen> screens;
+    private final ToggleGroup nav = new ToggleGroup();
 
-    public MainView(MainViewModel model) {
+    public MainView(MainViewModel model, List<Screen> screens) {
         this.model = model;
+        this.screens = List.copyOf(screens);
         setId("main-view");
         getStyleClass().add(Styles.APP_ROOT);
         createView();
-        bind();
     }
 
     private void createView() {
         VBox top = new VBox(menuBar(), header());
         setTop(top);
-
-        Label overviewTitle = new Label("Workspace overview");
-        overviewTitle.getStyleClass().add(Styles.SECTION_TITLE);
-        cards.setId("count-cards");
-        VBox center = new VBox(12, overviewTitle, cards);
-        center.setPadding(new Insets(20));
-        setCenter(center);
+        setLeft(navigation());
 
         Label status = new Label();
         status.setId("status-message");
@@ -51,6 +47,35 @@ public final class MainView extends BorderPane {
         HBox bar = new HBox(status);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         setBottom(bar);
+        show(screens.get(0).id());
+    }
+
+    private VBox navigation() {
+        VBox box = new VBox(2);
+        box.getStyleClass().add(Styles.NAV);
+        for (Screen screen : screens) {
+            ToggleButton b = new ToggleButton(screen.title());
+            b.setId("nav-" + screen.id());
+            b.setToggleGroup(nav);
+            b.setUserData(screen);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.getStyleClass().add(Styles.NAV_BUTTON);
+            box.getChildren().add(b);
+        }
+        nav.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                setCenter(((Screen) now.getUserData()).view());
+            }
+        });
+        return box;
+    }
+
+    /** Shows the screen with this id. */
+    public void show(String screenId) {
+        nav.getToggles().stream().filter(t -> ((Screen) t.getUserData()).id().equals(screenId)).findFirst()
+                .ifPresent(t -> t.setSelected(true));
     }
 
     private MenuBar menuBar() {
@@ -85,26 +110,6 @@ public final class MainView extends BorderPane {
         HBox header = new HBox(16, app, name, grow, file);
         header.getStyleClass().add(Styles.HEADER);
         return header;
-    }
-
-    private void bind() {
-        model.counts().addListener((ListChangeListener<MainViewModel.CountRow>) c -> renderCounts());
-        renderCounts();
-    }
-
-    private void renderCounts() {
-        cards.getChildren().setAll(model.counts().stream().map(MainView::card).toList());
-    }
-
-    private static VBox card(MainViewModel.CountRow row) {
-        Label value = new Label(String.format("%,d", row.count()));
-        value.getStyleClass().add(Styles.CARD_VALUE);
-        value.setId("count-" + row.key());
-        Label label = new Label(row.label());
-        label.getStyleClass().add(Styles.CARD_LABEL);
-        VBox card = new VBox(4, value, label);
-        card.getStyleClass().add(Styles.CARD);
-        return card;
     }
 
     private void choose(boolean create, Consumer<Path> then) {

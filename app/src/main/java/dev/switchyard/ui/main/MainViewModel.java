@@ -33,6 +33,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableList<CountRow> counts = FXCollections.observableArrayList();
     private final ObservableList<CountRow> countsView = FXCollections.unmodifiableObservableList(counts);
+    private final ReadOnlyObjectWrapper<Workspace> workspaceProperty = new ReadOnlyObjectWrapper<>();
     private Workspace workspace;
 
     public MainViewModel(TaskRunner tasks) {
@@ -66,9 +67,14 @@ public final class MainViewModel {
         return countsView;
     }
 
-    /** The open workspace, if any (screens of later features take it from here). */
+    /** The open workspace, if any. */
     public Workspace workspace() {
         return workspace;
+    }
+
+    /** The open workspace; screens listen to it to follow "open another workspace". */
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspaceProperty.getReadOnlyProperty();
     }
 
     // ---------------------------------------------------------------- commands
@@ -92,6 +98,7 @@ public final class MainViewModel {
     /** Closes the open workspace (on window close). */
     public void close() {
         if (workspace != null) {
+            workspaceProperty.set(null);
             workspace.close();
             workspace = null;
         }
@@ -102,6 +109,7 @@ public final class MainViewModel {
             workspace.close();
         }
         workspace = opened.workspace();
+        workspaceProperty.set(workspace);
         workspaceName.set(workspace.name());
         workspaceFile.set(workspace.file().toAbsolutePath().toString());
         schemaText.set("schema v" + workspace.schemaVersion());

@@ -1,0 +1,20 @@
+package dev.switchyard.ui;
+
+import javafx.scene.Node;
+
+/**
+ * One screen of the main window (Compare, History, Models…): a title for the navigation bar and the
+ * view it shows. Screens are built once by the composition root ({@link SwitchyardApp}) and follow
+ * the open workspace through {@code MainViewModel.workspaceProperty()}.
+ */
+public interface Screen {
+
+    /** Stable id, also the CSS id of the navigation button ({@code nav-<id>}). */
+    String id();
+
+    /** Title in the navigation bar. */
+    String title();
+
+    /** The screen's view (built once, reused). */
+    Node view();
+}

@@ -7,6 +7,7 @@ Run with Debian's interpreter (python3-onnx 1.12 + numpy):
     /usr/bin/python3 engine-local/tools/make_test_models.py speed OUT_DIR --shape smollm2-135m --precision int4
 
 `not-a-decoder` writes a small valid ONNX encoder (for the bad-input tests) to the file OUT_DIR.
+`tiny-gpt2` writes a smaller one with GPT-2-style I/O (no position_ids input, model_type gpt2, no chat template).
 `tiny` writes the committed test model (2 layers, hidden 64, ~300-token byte-level BPE vocabulary).
 `speed` writes a model with the layer shapes of SmolLM2-135M or Qwen2.5-0.5B (random weights, so the
 output is nonsense, but the speed is that of the real shape). Precisions: fp32 (MatMul), int8 and int4
@@ -31,6 +32,9 @@ from onnx import TensorProto, helper, numpy_helper
 SHAPES = {
     "tiny": dict(layers=2, hidden=64, heads=4, kv_heads=2, inter=128, vocab=None, ctx=256,
                  model_type="llama", arch="LlamaForCausalLM"),
+    # GPT-2-style I/O: no position_ids input (positions follow from the cache length), no chat template
+    "tiny-gpt2": dict(layers=1, hidden=32, heads=2, kv_heads=2, inter=64, vocab=None, ctx=128,
+                      model_type="gpt2", arch="GPT2LMHeadModel", no_position_ids=True),
     "smollm2-135m": dict(layers=30, hidden=576, heads=9, kv_heads=3, inter=1536, vocab=49152, ctx=8192,
                          model_type="llama", arch="LlamaForCausalLM"),
     "qwen2.5-0.5b": dict(layers=24, hidden=896, heads=14, kv_heads=2, inter=4864, vocab=151936, ctx=32768,
@@ -152,9 +156,11 @@ def build_model(shape, vocab, precision, seed, name):
     rng = np.random.default_rng(seed)
     g = G(rng)
     f32, i64 = TensorProto.FLOAT, TensorProto.INT64
+    no_pos = shape.get("no_position_ids", False)
     inputs = [helper.make_tensor_value_info("input_ids", i64, ["batch_size", "sequence_length"]),
-              helper.make_tensor_value_info("attention_mask", i64, ["batch_size", "total_sequence_length"]),
-              helper.make_tensor_value_info("position_ids", i64, ["batch_size", "sequence_length"])]
+              helper.make_tensor_value_info("attention_mask", i64, ["batch_size", "total_sequence_length"])]
+    if not no_pos:
+        inputs.append(helper.make_tensor_value_info("position_ids", i64, ["batch_size", "sequence_length"]))
     outputs = [helper.make_tensor_value_info("logits", f32, ["batch_size", "sequence_length", vocab])]
     for i in range(L):
         for kv in ("key", "value"):
@@ -162,18 +168,11 @@ def build_model(shape, vocab, precision, seed, name):
                                                         ["batch_size", KVH, "past_sequence_length", hd]))
             outputs.append(helper.make_tensor_value_info(f"present.{i}.{kv}", f32,
                                                          ["batch_size", KVH, "total_sequence_length", hd]))
-    tiny = name == "tiny"
+    tiny = name.startswith("tiny")
     emb_std = 1.0 if tiny else 0.02
     w_std = 0.3 if tiny else 0.02
     embed = (rng.standard_normal((vocab, D), dtype=np.float32) * emb_std).astype(np.float32)
     x = g.op("Gather", [g.const(embed, "model.embed_tokens.weight"), "input_ids"], axis=0)
-
-    # rotary tables, gathered by position_ids -> [B, 1, S, hd]
-    inv_freq = 1.0 / (10000.0 ** (np.arange(0, hd, 2, dtype=np.float32) / hd))
-    freqs = np.outer(np.arange(CTX, dtype=np.float32), inv_freq)
-    emb = np.concatenate([freqs, freqs], axis=-1)
-    cos = g.op("Unsqueeze", [g.op("Gather", [g.const(np.cos(emb).astype(np.float32), "rope.cos"), "position_ids"], axis=0), g.ints([1])])
-    sin = g.op("Unsqueeze", [g.op("Gather", [g.const(np.sin(emb).astype(np.float32), "rope.sin"), "position_ids"], axis=0), g.ints([1])])
 
     # mask [B, 1, S, T]: causal (key index <= query index, queries are the last S of T) and attention_mask
     total = g.op("Shape", ["attention_mask"])
@@ -185,6 +184,17 @@ def build_model(shape, vocab, precision, seed, name):
     causal = g.op("LessOrEqual", [kpos, qpos])
     am = g.op("Unsqueeze", [g.op("Cast", ["attention_mask"], to=TensorProto.BOOL), g.ints([1, 2])])
     mask = g.op("And", [causal, am])
+    # rotary tables, gathered by position_ids -> [B, 1, S, hd]
+    pos_ids = "position_ids"
+    if no_pos:
+        # positions are past..past+S-1: the query positions of the causal mask, as [1, S]
+        pos_ids = g.op("Unsqueeze", [g.op("Range", [g.op("Sub", [t_len, s_len]), t_len, one]), g.ints([0])])
+    inv_freq = 1.0 / (10000.0 ** (np.arange(0, hd, 2, dtype=np.float32) / hd))
+    freqs = np.outer(np.arange(CTX, dtype=np.float32), inv_freq)
+    emb = np.concatenate([freqs, freqs], axis=-1)
+    cos = g.op("Unsqueeze", [g.op("Gather", [g.const(np.cos(emb).astype(np.float32), "rope.cos"), pos_ids], axis=0), g.ints([1])])
+    sin = g.op("Unsqueeze", [g.op("Gather", [g.const(np.sin(emb).astype(np.float32), "rope.sin"), pos_ids], axis=0), g.ints([1])])
+
     neg = g.const(np.array(-1e9, dtype=np.float32))
     scale = g.const(np.array(1.0 / np.sqrt(hd), dtype=np.float32))
 
@@ -234,7 +244,7 @@ def write_folder(out, shape_name, precision, seed):
     model = build_model(shape, vocab, precision, seed, shape_name)
     fname = {"fp32": "model.onnx", "int8": "model_int8.onnx", "int4": "model_q4.onnx"}[precision]
     path = os.path.join(out, "onnx", fname)
-    if precision == "fp32" and not shape_name == "tiny":
+    if precision == "fp32" and not shape_name.startswith("tiny"):
         onnx.save_model(model, path, save_as_external_data=True, all_tensors_to_one_file=True,
                         location=fname + "_data", size_threshold=1024)
     else:
@@ -242,6 +252,7 @@ def write_folder(out, shape_name, precision, seed):
             onnx.checker.check_model(model)
         onnx.save_model(model, path)
     label = ("tiny-random (nonsense output, for tests)" if shape_name == "tiny"
+             else "tiny-random GPT-2-style I/O (nonsense output, for tests)" if shape_name == "tiny-gpt2"
              else f"{shape_name}-shape random weights ({precision}, nonsense output, for benchmarks)")
     hd = shape["hidden"] // shape["heads"]
     config = {"_name_or_path": label, "name": label, "architectures": [shape["arch"]], "model_type": shape["model_type"],
@@ -254,6 +265,12 @@ def write_folder(out, shape_name, precision, seed):
     tok_cfg = {"add_bos_token": False, "add_prefix_space": False, "bos_token": "<|im_start|>",
                "eos_token": "<|im_end|>", "pad_token": "<|endoftext|>", "unk_token": "<|endoftext|>",
                "model_max_length": shape["ctx"], "tokenizer_class": "GPT2Tokenizer", "chat_template": CHATML}
+    if shape["model_type"] == "gpt2":
+        del tok_cfg["chat_template"]
+        tok_cfg.update(bos_token="<|endoftext|>", eos_token="<|endoftext|>")
+        config.update(n_positions=shape["ctx"], eos_token_id=0, bos_token_id=0)
+        del config["max_position_embeddings"]
+        gen = {"bos_token_id": 0, "eos_token_id": 0}
     for fn, obj in (("config.json", config), ("generation_config.json", gen), ("tokenizer_config.json", tok_cfg)):
         with open(os.path.join(out, fn), "w") as f:
             json.dump(obj, f, indent=2)
@@ -283,7 +300,7 @@ def write_not_a_decoder(path):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("kind", choices=["tiny", "speed", "not-a-decoder"])
+    ap.add_argument("kind", choices=["tiny", "tiny-gpt2", "speed", "not-a-decoder"])
     ap.add_argument("out")
     ap.add_argument("--shape", choices=["smollm2-135m", "qwen2.5-0.5b"], default="smollm2-135m")
     ap.add_argument("--precision", choices=["fp32", "int8", "int4"], default=None)
@@ -291,8 +308,8 @@ def main():
     a = ap.parse_args()
     if a.kind == "not-a-decoder":
         write_not_a_decoder(a.out)
-    elif a.kind == "tiny":
-        write_folder(a.out, "tiny", a.precision or "fp32", a.seed)
+    elif a.kind in ("tiny", "tiny-gpt2"):
+        write_folder(a.out, a.kind, a.precision or "fp32", a.seed)
     else:
         write_folder(a.out, a.shape, a.precision or "int4", a.seed)
     return 0

@@ -113,6 +113,19 @@ class InProcessGenerationTest {
     }
 
     @Test
+    void aGpt2StyleModelUsesThePlainTemplateAndRunsWithoutPositionIds() throws Exception {
+        LoadedModel gpt2 = engine.load(TestModels.tinyGpt2(), LoadOptions.defaults());
+        assertThat(gpt2.info().family()).isEqualTo("PLAIN");
+        assertThat(gpt2.info().contextLength()).isEqualTo(128);
+        assertThat(gpt2.info().eosTokenIds()).containsExactly(0L);
+        RecordingListener l = run(GenerationRequest.of(gpt2.id(), "hello world", 20));
+        assertThat(l.error).isNull();
+        assertThat(l.result.inputTokens()).isEqualTo(2); // "hello", " world" are merges in the tiny vocabulary
+        assertThat(l.result.text()).isEqualTo(l.text());
+        engine.unload(gpt2.id());
+    }
+
+    @Test
     void anUnknownModelIdIsABadRequest() throws Exception {
         RecordingListener l = run(GenerationRequest.of("nope", "hi", 8));
         assertThat(l.error.kind()).isEqualTo(LocalEngineException.Kind.BAD_REQUEST);

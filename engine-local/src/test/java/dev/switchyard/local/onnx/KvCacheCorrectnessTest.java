@@ -39,8 +39,20 @@ class KvCacheCorrectnessTest {
 
     @Test
     void greedyWithTheCacheEqualsRecomputingTheFullSequenceAtEveryStep() throws Exception {
-        long[] prompt = decoder.tokenizer().encode("<|im_start|>user\nhello local model<|im_end|>\n<|im_start|>assistant\n", false);
-        int steps = 48;
+        assertCacheMatchesRecompute(decoder, "<|im_start|>user\nhello local model<|im_end|>\n<|im_start|>assistant\n", 48);
+    }
+
+    @Test
+    void theSameHoldsForAGpt2StyleModelWithoutPositionIds() throws Exception {
+        try (LoadedDecoder gpt2 = LoadedDecoder.open(TestModels.tinyGpt2(), LoadOptions.defaults())) {
+            assertThat(gpt2.model().io().positionIds()).isNull();
+            assertThat(gpt2.model().io().layers()).isEqualTo(1);
+            assertCacheMatchesRecompute(gpt2, "hello world, the model", 40);
+        }
+    }
+
+    private static void assertCacheMatchesRecompute(LoadedDecoder decoder, String text, int steps) throws Exception {
+        long[] prompt = decoder.tokenizer().encode(text, false);
         List<Integer> cached = new ArrayList<>();
         List<Integer> full = new ArrayList<>();
         List<float[]> cachedLogits = new ArrayList<>();

@@ -65,7 +65,10 @@ public final class StreamRun implements StreamHandle, RunSink {
         this.ctx = ctx;
         this.request = request;
         this.listener = listener;
-        this.http = ctx.httpFor(request.timeouts());
+        Timeouts t = request.timeouts();
+        // A non-streamed answer arrives whole: only the connect and total limits apply to it.
+        this.http = ctx.httpFor(request.capabilities().streaming() ? t
+                : t.withFirstToken(t.total()).withIdleGap(t.total()));
         this.timer = ctx.timer();
         this.protocol = ctx.protocol();
     }
@@ -105,11 +108,13 @@ public final class StreamRun implements StreamHandle, RunSink {
             return;
         }
         Duration ft = request.timeouts().firstToken();
-        ttftTask = schedule(ft, () -> {
-            if (firstTokenNanos == 0 && currentAttempt() == attempt) {
-                fail(new CloudException(Kind.FIRST_TOKEN_TIMEOUT, "no token within " + ft.toMillis() + " ms"));
-            }
-        });
+        if (request.capabilities().streaming()) {
+            ttftTask = schedule(ft, () -> {
+                if (firstTokenNanos == 0 && currentAttempt() == attempt) {
+                    fail(new CloudException(Kind.FIRST_TOKEN_TIMEOUT, "no token within " + ft.toMillis() + " ms"));
+                }
+            });
+        }
         c.enqueue(new Callback() {
             @Override
             public void onFailure(Call call, IOException e) {

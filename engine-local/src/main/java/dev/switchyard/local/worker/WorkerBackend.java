@@ -197,6 +197,11 @@ public final class WorkerBackend implements Backend {
         worker.send(Protocol.obj().put("op", "crash"));
     }
 
+    /** Test hook: asks the worker to fill its heap (only honoured with testHooks). */
+    public void exhaustWorkerHeapForTest() {
+        worker.send(Protocol.obj().put("op", "exhaust-heap"));
+    }
+
     @Override
     public void close() {
         closed = true;

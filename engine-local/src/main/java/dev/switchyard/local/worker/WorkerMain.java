@@ -78,6 +78,11 @@ public final class WorkerMain {
                         Runtime.getRuntime().halt(134);
                     }
                     break;
+                case "exhaust-heap":
+                    if (testHooks) {
+                        ops.execute(WorkerMain::exhaustHeap);
+                    }
+                    break;
                 case "shutdown":
                     backend.close();
                     ops.shutdown();
@@ -88,6 +93,14 @@ public final class WorkerMain {
         }
         backend.close();
         ops.shutdown();
+    }
+
+    /** Test hook: fills the heap; with -XX:+ExitOnOutOfMemoryError the JVM then exits (code 3). */
+    private static void exhaustHeap() {
+        java.util.List<long[]> hog = new java.util.ArrayList<>();
+        while (true) {
+            hog.add(new long[1 << 20]);
+        }
     }
 
     private void loadOrValidate(JsonNode cmd, String id) {

@@ -88,6 +88,24 @@ class DisconnectAndCancelTest {
     }
 
     @Test
+    void finishReasonThenSilenceCompletesAfterTheIdleGap() throws Exception {
+        server = new LoopbackStreamServer(ex -> {
+            ex.startChunked(200, SSE);
+            ex.chunk(chunk("done"));
+            ex.chunk("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
+            Thread.sleep(5000);
+            ex.disconnect();
+        });
+        Recorder rec = new Recorder();
+        client().stream(request("gpt-4o-mini").timeouts(TestSupport.SHORT.withIdleGap(Duration.ofMillis(300)))
+                .build(), rec);
+        rec.await();
+        assertThat(rec.result.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(rec.result.text()).isEqualTo("done");
+        assertThat(rec.result.usage().estimated()).isTrue();
+    }
+
+    @Test
     void cancelMidStreamStopsTheCallAndKeepsPartial() throws Exception {
         CountDownLatch serverSawClose = new CountDownLatch(1);
         server = new LoopbackStreamServer(ex -> {

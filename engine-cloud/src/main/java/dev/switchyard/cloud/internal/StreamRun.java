@@ -341,7 +341,9 @@ public final class StreamRun implements StreamHandle, RunSink {
         idleTask = schedule(Duration.ofNanos(delayNanos), () -> {
             long gap = request.timeouts().idleGap().toNanos();
             long since = System.nanoTime() - lastActivityNanos;
-            if (since >= gap) {
+            if (since >= gap && finishedButOpen()) {
+                completeAndClose(); // finish_reason arrived but the server never closed nor sent [DONE]
+            } else if (since >= gap) {
                 fail(new CloudException(Kind.IDLE_TIMEOUT, "no data for " + (since / 1_000_000) + " ms"));
             } else {
                 scheduleIdleCheck(gap - since);
@@ -349,6 +351,23 @@ public final class StreamRun implements StreamHandle, RunSink {
         });
         if (done) {
             cancelTask(idleTask);
+        }
+    }
+
+    private boolean finishedButOpen() {
+        synchronized (lock) {
+            return finishReason != null && !protocol.isContentFiltered(finishReason);
+        }
+    }
+
+    private void completeAndClose() {
+        ChatResult result = terminate(null);
+        if (result != null) {
+            Call c = call;
+            if (c != null) {
+                c.cancel();
+            }
+            safe(() -> listener.onComplete(result));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.switchyard.app;
 
 import dev.switchyard.app.engine.EngineFactory;
+import dev.switchyard.app.engine.local.LocalModels;
 import dev.switchyard.app.models.Assets;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.cloud.CloudClients;
@@ -27,10 +28,18 @@ public final class AppContext implements AutoCloseable {
     private PriceTable priceTable;
     private CloudClients cloudClients;
     private SessionSecretStore sessionKeys;
+    private final LocalModels.EngineStarter localStarter;
+    private LocalModels localModels;
 
     public AppContext(UnaryOperator<String> env, Clock clock) {
+        this(env, clock, dev.switchyard.local.LocalEngine::inWorker);
+    }
+
+    /** With a chosen way to start the local engine (tests may run it in-process). */
+    public AppContext(UnaryOperator<String> env, Clock clock, LocalModels.EngineStarter localStarter) {
         this.env = env;
         this.clock = clock;
+        this.localStarter = localStarter;
     }
 
     public static AppContext system() {
@@ -67,6 +76,14 @@ public final class AppContext implements AutoCloseable {
         return cloudClients;
     }
 
+    /** The local engine (a worker process, started on first use) and the models loaded in it. */
+    public synchronized LocalModels localModels() {
+        if (localModels == null) {
+            localModels = new LocalModels(localStarter);
+        }
+        return localModels;
+    }
+
     /**
      * Resolves key references: environment variables, the OS keyring (each call time-limited, so a
      * missing Secret Service fails fast with a sentence instead of hanging), and — only after the user
@@ -94,6 +111,10 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (localModels != null) {
+            localModels.close();
+            localModels = null;
+        }
         if (cloudClients != null) {
             cloudClients.close();
             cloudClients = null;

@@ -8,7 +8,14 @@ import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.PriceRow;
 import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.app.models.LocalModelSettings;
+import dev.switchyard.local.LoadOptions;
+import dev.switchyard.local.LocalEngineException;
+import dev.switchyard.local.ModelInfo;
+import dev.switchyard.workspace.model.ModelKind;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Parameters;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code switchyard models list|add}: the models runs can use. */
 @Command(name = "models", mixinStandardHelpOptions = true, description = "List and add models.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Add.class})
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Add.class, ModelsCommand.Import.class,
+            ModelsCommand.Remove.class})
 final class ModelsCommand {
 
     @ParentCommand
@@ -96,6 +104,83 @@ final class ModelsCommand {
                     CliContext.printJson(spec, CliContext.object().put("ok", true).set("model", json(added, directory)));
                 } else {
                     CliContext.out(spec).printf("Added %s.%n", directory.qualifiedName(added));
+                    CliContext.out(spec).flush();
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "import", description = "Validate a local model folder (onnx-community or genai layout) and register it.")
+    static final class Import extends Base {
+        @Parameters(index = "0", paramLabel = "<dir>", description = "The model folder.")
+        Path folder;
+        @Option(names = "--variant", paramLabel = "<file>", description = "ONNX file under onnx/ to run (default: the smallest CPU-friendly one).")
+        String variant;
+        @Option(names = "--id", paramLabel = "<id>", description = "Id in the workspace (default: the folder name).")
+        String id;
+
+        @Override
+        public Integer call() {
+            ModelInfo info;
+            try {
+                LoadOptions options = variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant);
+                info = app().localModels().engine().validate(folder, options);
+            } catch (LocalEngineException e) {
+                throw new CliException(ExitCodes.INPUT, e.getMessage(), e);
+            }
+            try (Workspace ws = workspace.open()) {
+                ModelDirectory directory = app().directory(ws);
+                Model m = directory.registerLocal(id != null ? id : folder.toAbsolutePath().normalize().getFileName().toString(),
+                        info.name(), info.contextLength() > 0 ? info.contextLength() : null, ModelKind.LOCAL_GENERATIVE,
+                        new LocalModelSettings(folder.toAbsolutePath().normalize(), variant, null));
+                if (json) {
+                    ObjectNode n = json(m, directory);
+                    n.putObject("local").put("folder", info.folder().toString()).put("modelFile", info.modelFile().toString())
+                            .put("layout", info.layout()).put("family", info.family()).put("modelType", info.modelType())
+                            .put("layers", info.layers()).put("vocabSize", info.vocabSize()).put("contextLength", info.contextLength())
+                            .put("fileBytes", info.fileBytes())
+                            .set("variants", CliContext.JSON.valueToTree(info.variants()));
+                    CliContext.printJson(spec, CliContext.object().put("ok", true).set("model", n));
+                } else {
+                    CliContext.out(spec).printf("Imported %s as %s (%s, %d layers, context %d, %s).%n", info.name(),
+                            directory.qualifiedName(m), info.modelFile().getFileName(), info.layers(), info.contextLength(),
+                            info.family());
+                    CliContext.out(spec).flush();
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a model from the workspace (refused while runs or prices refer to it).")
+    static final class Remove extends Base {
+        @Parameters(index = "0", paramLabel = "<id>")
+        String ref;
+
+        @Override
+        public Integer call() {
+            try (Workspace ws = workspace.open()) {
+                ModelDirectory directory = app().directory(ws);
+                Model m;
+                try {
+                    m = directory.resolve(ref);
+                } catch (dev.switchyard.app.models.UnknownModelException e) {
+                    throw new CliException(ExitCodes.INPUT, e.getMessage(), e);
+                }
+                try {
+                    ws.models().delete(m.id());
+                } catch (dev.switchyard.workspace.WorkspaceException e) {
+                    if (e.kind() != dev.switchyard.workspace.WorkspaceException.Kind.CONFLICT) {
+                        throw e;
+                    }
+                    throw new CliException(ExitCodes.FAILED, directory.qualifiedName(m)
+                            + " has runs or prices in this workspace; it is kept so their history stays readable.", e);
+                }
+                if (json) {
+                    CliContext.printJson(spec, CliContext.object().put("ok", true).put("removed", m.uid()));
+                } else {
+                    CliContext.out(spec).printf("Removed %s.%n", directory.qualifiedName(m));
                     CliContext.out(spec).flush();
                 }
             }

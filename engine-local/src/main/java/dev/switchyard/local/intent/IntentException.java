@@ -12,7 +12,9 @@ public final class IntentException extends RuntimeException {
         /** An intent-set file is not valid JSON or breaks the format rules. */
         INVALID_INTENT_SET,
         /** Reading or writing an intent-set file failed. */
-        IO
+        IO,
+        /** A streamed run failed for another reason (a failing listener, a rejected executor). */
+        RUN_FAILED
     }
 
     private final Kind kind;

@@ -24,13 +24,13 @@ import java.util.regex.Pattern;
  */
 public final class SlotExtractor {
 
-    private static final List<String> ROOMS = byLengthDesc(List.of(
+    private static final List<Pattern> ROOMS = phrases(List.of(
             "living room", "lounge", "kitchen", "bedroom", "master bedroom", "guest room", "guest bedroom",
             "kids room", "kids' room", "children's room", "nursery", "bathroom", "dining room", "hallway",
             "hall", "office", "study", "garage", "basement", "attic", "porch", "patio", "garden", "backyard",
             "front yard", "laundry room", "upstairs", "downstairs", "den", "playroom", "toilet", "loft"));
 
-    private static final List<String> DEVICES = byLengthDesc(List.of(
+    private static final List<Pattern> DEVICES = phrases(List.of(
             "lights", "light", "lamp", "lamps", "ceiling light", "ceiling fan", "fan", "thermostat", "heating",
             "heater", "air conditioning", "air conditioner", "ac", "tv", "television", "speaker", "speakers",
             "blinds", "curtains", "shades", "front door", "back door", "door", "door lock", "lock", "garage door",
@@ -115,21 +115,23 @@ public final class SlotExtractor {
         }
     }
 
-    private static java.util.Optional<String> phrase(String lower, List<String> phrases) {
+    private static java.util.Optional<String> phrase(String lower, List<Pattern> phrases) {
         int bestAt = Integer.MAX_VALUE;
         String best = null;
-        for (String p : phrases) {
-            Matcher m = Pattern.compile("\\b" + Pattern.quote(p) + "(?![\\w])").matcher(lower);
+        for (Pattern p : phrases) {
+            Matcher m = p.matcher(lower);
             if (m.find() && m.start() < bestAt) {
                 bestAt = m.start();
-                best = p;
+                best = m.group();
             }
         }
         return java.util.Optional.ofNullable(best);
     }
 
-    private static List<String> byLengthDesc(List<String> list) {
-        return list.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    /** One pattern per phrase, longest phrase first, so "garage door" wins over "door" at the same position. */
+    private static List<Pattern> phrases(List<String> list) {
+        return list.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(p -> Pattern.compile("\\b" + Pattern.quote(p) + "(?![\\w])")).toList();
     }
 
     private static Map<String, Integer> numberWords() {

@@ -292,6 +292,20 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void downloadIntoTheStoreThenRegister(@TempDir Path storeRoot) throws Exception {
+        ModelStore store = new ModelStore(storeRoot, ModelFolderCheck.none());
+        CatalogModel m = model(sha(onnx));
+        Path folder = store.downloadFolder(m, "q4");
+        downloader(1).download(m, "q4", folder, null, null);
+        StoredModel stored = store.registerDownloaded(m, "q4", folder);
+        assertThat(stored.managed()).isTrue();
+        assertThat(stored.onnxFiles()).containsExactly("onnx/model_q4.onnx");
+        assertThat(stored.catalogId()).isEqualTo("tiny");
+        store.delete(stored.id());
+        assertThat(folder).doesNotExist();
+    }
+
+    @Test
     void urlsFollowTheHubLayout() {
         CatalogModel m = model(null);
         CatalogFile f = new CatalogFile("cpu/a b.onnx", null, null, null, false);

@@ -24,13 +24,13 @@ import java.util.regex.Pattern;
  */
 public final class SlotExtractor {
 
-    private static final List<Pattern> ROOMS = phrases(List.of(
+    private static final Pattern ROOMS = phrases(List.of(
             "living room", "lounge", "kitchen", "bedroom", "master bedroom", "guest room", "guest bedroom",
             "kids room", "kids' room", "children's room", "nursery", "bathroom", "dining room", "hallway",
             "hall", "office", "study", "garage", "basement", "attic", "porch", "patio", "garden", "backyard",
             "front yard", "laundry room", "upstairs", "downstairs", "den", "playroom", "toilet", "loft"));
 
-    private static final List<Pattern> DEVICES = phrases(List.of(
+    private static final Pattern DEVICES = phrases(List.of(
             "lights", "light", "lamp", "lamps", "ceiling light", "ceiling fan", "fan", "thermostat", "heating",
             "heater", "air conditioning", "air conditioner", "ac", "tv", "television", "speaker", "speakers",
             "blinds", "curtains", "shades", "front door", "back door", "door", "door lock", "lock", "garage door",
@@ -115,23 +115,18 @@ public final class SlotExtractor {
         }
     }
 
-    private static java.util.Optional<String> phrase(String lower, List<Pattern> phrases) {
-        int bestAt = Integer.MAX_VALUE;
-        String best = null;
-        for (Pattern p : phrases) {
-            Matcher m = p.matcher(lower);
-            if (m.find() && m.start() < bestAt) {
-                bestAt = m.start();
-                best = m.group();
-            }
-        }
-        return java.util.Optional.ofNullable(best);
+    private static java.util.Optional<String> phrase(String lower, Pattern phrases) {
+        Matcher m = phrases.matcher(lower);
+        return m.find() ? java.util.Optional.of(m.group()) : java.util.Optional.empty();
     }
 
-    /** One pattern per phrase, longest phrase first, so "garage door" wins over "door" at the same position. */
-    private static List<Pattern> phrases(List<String> list) {
-        return list.stream().sorted(Comparator.comparingInt(String::length).reversed())
-                .map(p -> Pattern.compile("\\b" + Pattern.quote(p) + "(?![\\w])")).toList();
+    /**
+     * One alternation over all phrases, longest first: the leftmost match wins, and at the same position
+     * the longest phrase ("garage door" over "door").
+     */
+    private static Pattern phrases(List<String> list) {
+        return Pattern.compile("\\b(?:" + list.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(java.util.stream.Collectors.joining("|")) + ")(?![\\w])");
     }
 
     private static Map<String, Integer> numberWords() {

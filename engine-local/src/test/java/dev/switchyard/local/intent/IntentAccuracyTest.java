@@ -33,6 +33,22 @@ class IntentAccuracyTest {
     }
 
     @Test
+    void heldOutPromptsAreNotCopiesOfExamples() {
+        for (var pair : List.of(
+                java.util.Map.entry(DemoSets.smartHome(), "smart-home-heldout.tsv"),
+                java.util.Map.entry(DemoSets.customerSupport(), "customer-support-heldout.tsv"))) {
+            java.util.Set<String> examples = new java.util.HashSet<>();
+            pair.getKey().intents().forEach(i -> i.examples().forEach(e -> examples.add(norm(e))));
+            assertThat(DemoSets.heldOut(pair.getValue())).allSatisfy(l ->
+                    assertThat(examples).as(l.prompt()).doesNotContain(norm(l.prompt())));
+        }
+    }
+
+    private static String norm(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", "").replaceAll("\\s+", " ").strip();
+    }
+
+    @Test
     void unrelatedPromptsGetLowConfidenceOnBothSets() {
         for (IntentSet set : List.of(DemoSets.smartHome(), DemoSets.customerSupport())) {
             for (String prompt : UNRELATED) {

@@ -45,6 +45,13 @@ class MiniLmEmbedderTest {
     }
 
     @Test
+    void longPromptsAreTruncatedNotRejected() {
+        String longText = "please turn on the kitchen lights ".repeat(200);
+        assertThat(embedder.countTokens(longText)).isEqualTo(MiniLmEmbedder.MAX_TOKENS);
+        assertThat(embedder.embed(longText)).hasSize(384);
+    }
+
+    @Test
     void isDeterministicAndThreadSafe() throws Exception {
         String text = "set the thermostat to 21 degrees";
         float[] expected = embedder.embed(text);

@@ -325,8 +325,7 @@ public final class ModelDownloader {
                 throw io(f, dest, e);
             }
             Path part = part(dest);
-            long partAtStart = onDisk(dest);
-            resumed += partAtStart;
+            long transferredBefore = transferred;
             for (int attempt = 1; ; attempt++) {
                 try {
                     fetch(i, f, url, part);
@@ -348,7 +347,8 @@ public final class ModelDownloader {
                     throw e;
                 }
             }
-            verifyAndMove(i, f, url, part, dest);
+            long size = verifyAndMove(i, f, url, part, dest);
+            resumed += Math.max(0, size - (transferred - transferredBefore)); // bytes a .part already held
             return FileOutcome.DOWNLOADED;
         }
 
@@ -443,7 +443,8 @@ public final class ModelDownloader {
             }
         }
 
-        private void verifyAndMove(int i, CatalogFile f, URI url, Path part, Path dest) throws CatalogException {
+        /** Verifies the part, renames it to {@code dest} and returns its size. */
+        private long verifyAndMove(int i, CatalogFile f, URI url, Path part, Path dest) throws CatalogException {
             try {
                 long actual = Files.exists(part) ? Files.size(part) : 0;
                 emit(DownloadProgress.Phase.VERIFYING, f.target(), i + 1, actual, sizes[i], true);
@@ -472,6 +473,7 @@ public final class ModelDownloader {
                 }
                 finishedBytes += actual;
                 emit(DownloadProgress.Phase.FILE_DONE, f.target(), i + 1, actual, actual, true);
+                return actual;
             } catch (IOException e) {
                 throw io(f, dest, e);
             }

@@ -95,21 +95,23 @@ public final class IntentStreamingModel {
 
         @Override
         public void run() {
-            long loadMillis = 0;
-            IntentMatch match = null;
-            int inputTokens = 0;
+            long loadMillis;
+            IntentMatch match;
+            int inputTokens;
+            List<String> words;
             int emitted = 0;
             long first = -1;
             long last = -1;
             try {
                 if (cancelled.get()) {
-                    complete(IntentStreamResult.Status.CANCELLED, null, 0, -1, -1, 0);
+                    completeWith(IntentStreamResult.Status.CANCELLED, null, 0, 0, -1, -1, 0);
                     return;
                 }
                 loadMillis = model.embedder().ensureLoaded();
                 match = model.match(set, prompt);
                 inputTokens = model.embedder().countTokens(prompt);
-                for (String word : words(match.reply())) {
+                words = words(match.reply());
+                for (String word : words) {
                     if (cancelled.get()) {
                         break;
                     }
@@ -135,7 +137,7 @@ public final class IntentStreamingModel {
                         "The intent run stopped unexpectedly: " + e, e));
                 return;
             }
-            IntentStreamResult.Status status = cancelled.get() && emitted < words(match.reply()).size()
+            IntentStreamResult.Status status = emitted < words.size()
                     ? IntentStreamResult.Status.CANCELLED : IntentStreamResult.Status.COMPLETED;
             completeWith(status, match, inputTokens, emitted, first, last, loadMillis);
         }
@@ -147,11 +149,6 @@ public final class IntentStreamingModel {
                 Thread.currentThread().interrupt();
                 cancelled.set(true);
             }
-        }
-
-        private void complete(IntentStreamResult.Status status, IntentMatch m, int inputTokens, long first, long last,
-                              long loadMillis) {
-            completeWith(status, m, inputTokens, 0, first, last, loadMillis);
         }
 
         private void completeWith(IntentStreamResult.Status status, IntentMatch m, int inputTokens, int emitted,

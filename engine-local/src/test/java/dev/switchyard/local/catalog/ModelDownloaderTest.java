@@ -209,8 +209,10 @@ class ModelDownloaderTest {
         Files.createDirectories(target.resolve("onnx"));
         Files.write(target.resolve("onnx/model_q4.onnx.part"), new byte[] {1, 2, 3, 4, 5}); // garbage prefix
         hub.mode("onnx/model_q4.onnx", FakeHub.Mode.IGNORE_RANGE);
-        downloader(1).download(model(sha(onnx)), "q4", target, null, null);
+        DownloadResult result = downloader(1).download(model(sha(onnx)), "q4", target, null, null);
         assertThat(target.resolve("onnx/model_q4.onnx")).hasBinaryContent(onnx);
+        assertThat(hub.requests).anyMatch(r -> r.path().endsWith("model_q4.onnx") && "bytes=5-".equals(r.range()));
+        assertThat(result.bytesResumed()).isZero(); // the 5 stale bytes were replaced, not reused
     }
 
     @Test

@@ -57,6 +57,8 @@ public final class IntentBenchmark {
         out.printf(Locale.ROOT, "Intent benchmark — all-MiniLM-L6-v2 int8, ONNX Runtime CPU, %d available processors, Java %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         out.printf(Locale.ROOT, "prompt (%d words): \"%s\"%n", PROMPT.split("\\s+").length, PROMPT);
+        loadAverage().ifPresent(l -> out.println("load average (1/5/15 min) at start: " + l
+                + " — other processes share these cores"));
         boolean first = true;
         for (int threads : threadCounts) {
             try (MiniLmEmbedder embedder = new MiniLmEmbedder(threads)) {
@@ -90,6 +92,19 @@ public final class IntentBenchmark {
             }
             first = false;
         }
+    }
+
+    private static java.util.Optional<String> loadAverage() {
+        try {
+            Path p = Path.of("/proc/loadavg");
+            if (Files.isReadable(p)) {
+                String[] parts = Files.readString(p).trim().split("\\s+");
+                return java.util.Optional.of(parts[0] + " / " + parts[1] + " / " + parts[2]);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux: no load figure
+        }
+        return java.util.Optional.empty();
     }
 
     private static double pct(double[] values, int p) {

@@ -299,12 +299,15 @@ final class DownloadRun {
                     "Downloading " + f.target() + " from " + url + " failed: the server answered HTTP " + status + ".");
         }
         byte[] buf = new byte[256 * 1024];
+        StallWatchdog dog = null;
         try (InputStream in = resp.body();
              OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
             control.attach(in);
+            dog = StallWatchdog.watch(in, options.stallTimeout());
             int n;
             while ((n = in.read(buf)) != -1) {
+                dog.touch();
                 checkCancelled(f);
                 out.write(buf, 0, n);
                 have += n;
@@ -313,9 +316,16 @@ final class DownloadRun {
             }
         } catch (IOException e) {
             checkCancelled(f);
+            if (dog != null && dog.fired()) {
+                throw new RetryableException("no data arrived for " + options.stallTimeout().toMillis()
+                        + " ms after " + human(have), e);
+            }
             throw new RetryableException("the connection dropped after " + human(have) + " (" + e.getMessage() + ")", e);
         } finally {
             control.detach();
+            if (dog != null) {
+                dog.stop();
+            }
         }
         checkCancelled(f);
         if (sizes[i] >= 0 && have < sizes[i]) {

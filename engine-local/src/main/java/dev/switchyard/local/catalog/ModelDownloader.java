@@ -59,9 +59,10 @@ public final class ModelDownloader {
      * @param retryBackoff     pause before retry n is n × this
      * @param progressInterval minimum time between DOWNLOADING events
      * @param connectTimeout   connect timeout used by {@link #create(Options)}
+     * @param stallTimeout     a response body that delivers no byte for this long is abandoned and retried with resume
      */
     public record Options(URI mirrorRoot, int maxAttempts, Duration retryBackoff, Duration progressInterval,
-                          Duration connectTimeout) {
+                          Duration connectTimeout, Duration stallTimeout) {
         public Options {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be >= 1");
@@ -69,25 +70,33 @@ public final class ModelDownloader {
             Objects.requireNonNull(retryBackoff, "retryBackoff");
             Objects.requireNonNull(progressInterval, "progressInterval");
             Objects.requireNonNull(connectTimeout, "connectTimeout");
+            if (stallTimeout == null || stallTimeout.isZero() || stallTimeout.isNegative()) {
+                throw new IllegalArgumentException("stallTimeout must be > 0");
+            }
             if (mirrorRoot != null && !mirrorRoot.toString().endsWith("/")) {
                 mirrorRoot = URI.create(mirrorRoot + "/");
             }
         }
 
         public static Options defaults() {
-            return new Options(null, 4, Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(20));
+            return new Options(null, 4, Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(20),
+                    Duration.ofSeconds(60));
         }
 
         public Options withMirror(URI root) {
-            return new Options(root, maxAttempts, retryBackoff, progressInterval, connectTimeout);
+            return new Options(root, maxAttempts, retryBackoff, progressInterval, connectTimeout, stallTimeout);
         }
 
         public Options withMaxAttempts(int n) {
-            return new Options(mirrorRoot, n, retryBackoff, progressInterval, connectTimeout);
+            return new Options(mirrorRoot, n, retryBackoff, progressInterval, connectTimeout, stallTimeout);
         }
 
         public Options withRetryBackoff(Duration d) {
-            return new Options(mirrorRoot, maxAttempts, d, progressInterval, connectTimeout);
+            return new Options(mirrorRoot, maxAttempts, d, progressInterval, connectTimeout, stallTimeout);
+        }
+
+        public Options withStallTimeout(Duration d) {
+            return new Options(mirrorRoot, maxAttempts, retryBackoff, progressInterval, connectTimeout, d);
         }
     }
 

@@ -36,7 +36,9 @@ final class FakeHub implements AutoCloseable {
         /** ignore Range headers (always 200 with the whole file) */
         IGNORE_RANGE,
         /** serve the file slowly (small chunks with pauses) */
-        SLOW
+        SLOW,
+        /** on the first GET, send half the bytes and then nothing for 3 s (a stalled connection) */
+        STALL_ONCE
     }
 
     record Request(String method, String path, String range) {
@@ -140,6 +142,16 @@ final class FakeHub implements AutoCloseable {
             out.flush();
             // abandon the exchange mid-body: the server closes the connection
             throw new IOException("fake hub: dropping the connection mid-file");
+        }
+        if (mode == Mode.STALL_ONCE && getNumber == 1) {
+            out.write(bytes, from, length / 2);
+            out.flush();
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("fake hub: stalled connection given up");
         }
         if (mode == Mode.SLOW) {
             for (int off = 0; off < length; off += 1024) {

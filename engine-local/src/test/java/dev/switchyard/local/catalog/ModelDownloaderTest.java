@@ -160,6 +160,23 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void aStalledConnectionIsAbandonedAndResumed() throws Exception {
+        hub.mode("onnx/model_q4.onnx_data", FakeHub.Mode.STALL_ONCE);
+        ModelDownloader.Options o = ModelDownloader.Options.defaults().withMirror(hub.root())
+                .withRetryBackoff(Duration.ofMillis(10)).withStallTimeout(Duration.ofMillis(300));
+        // one attempt: the watchdog (not the server giving up 3 s later) ends the stalled read
+        assertThatThrownBy(() -> ModelDownloader.create(o.withMaxAttempts(1)).download(model(sha(onnx)), "q4", target, null, null))
+                .isInstanceOfSatisfying(CatalogException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(CatalogException.Kind.NETWORK);
+                    assertThat(e.getMessage()).contains("no data arrived for 300 ms");
+                });
+        assertThat(target.resolve("onnx/model_q4.onnx_data.part")).exists();
+        ModelDownloader.create(o).download(model(sha(onnx)), "q4", target, null, null);
+        assertThat(target.resolve("onnx/model_q4.onnx_data")).hasBinaryContent(data);
+        assertThat(hub.requests).anyMatch(r -> r.path().endsWith("model_q4.onnx_data") && r.range() != null);
+    }
+
+    @Test
     void givesUpAfterMaxAttempts() throws Exception {
         hub.mode("onnx/model_q4.onnx", FakeHub.Mode.DROP_ALWAYS);
         assertThatThrownBy(() -> downloader(2).download(model(sha(onnx)), "q4", target, null, null))

@@ -13,6 +13,7 @@ import dev.switchyard.cloud.Timeouts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +41,8 @@ public final class HttpCloudClient implements CloudClient, RunContext {
 
     @Override
     public StreamHandle stream(ChatRequest request, ChatListener listener) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
         return new StreamRun(this, request, listener).start();
     }
 

@@ -140,29 +140,49 @@ public final class KeyringSecretStore implements SecretStore {
 
     /** java-keyring, one Keyring per call (cheap; avoids holding a D-Bus connection). */
     static final class JavaKeyringBackend implements Backend {
-        @Override
-        public String get(String service, String account) throws Exception {
-            try (Keyring k = Keyring.create()) {
+
+        private interface Op<T> {
+            T apply(Keyring k) throws Exception;
+        }
+
+        private static <T> T with(Op<T> op) throws Exception {
+            Keyring k = Keyring.create();
+            try {
+                return op.apply(k);
+            } finally {
                 try {
-                    return k.getPassword(service, account);
-                } catch (PasswordAccessException e) {
-                    return null; // absent entry
+                    k.close();
+                } catch (Exception ignored) {
+                    // nothing to do about a failed close
                 }
             }
         }
 
         @Override
+        public String get(String service, String account) throws Exception {
+            return with(k -> {
+                try {
+                    return k.getPassword(service, account);
+                } catch (PasswordAccessException e) {
+                    return null; // absent entry
+                }
+            });
+        }
+
+        @Override
         public void set(String service, String account, String secret) throws Exception {
-            try (Keyring k = Keyring.create()) {
+            with(k -> {
                 k.setPassword(service, account, secret);
-            }
+                return null;
+            });
         }
 
         @Override
         public void delete(String service, String account) throws Exception {
-            try (Keyring k = Keyring.create()) {
+            with(k -> {
                 k.deletePassword(service, account);
-            }
+                return null;
+            });
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.switchyard.app;
 
 import dev.switchyard.app.engine.EngineFactory;
+import dev.switchyard.app.engine.intent.IntentModels;
 import dev.switchyard.app.engine.local.LocalModels;
+import dev.switchyard.app.models.IntentSetStore;
 import dev.switchyard.app.models.Assets;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.cloud.CloudClients;
@@ -30,6 +32,7 @@ public final class AppContext implements AutoCloseable {
     private SessionSecretStore sessionKeys;
     private final LocalModels.EngineStarter localStarter;
     private LocalModels localModels;
+    private IntentModels intentModels;
 
     public AppContext(UnaryOperator<String> env, Clock clock) {
         this(env, clock, dev.switchyard.local.LocalEngine::inWorker);
@@ -84,6 +87,24 @@ public final class AppContext implements AutoCloseable {
         return localModels;
     }
 
+    /** The embedded sentence-embedding model and the intent model on it (loaded on first use). */
+    public synchronized IntentModels intentModels() {
+        if (intentModels == null) {
+            intentModels = new IntentModels();
+        }
+        return intentModels;
+    }
+
+    /**
+     * Makes a workspace ready for use by this build: the shipped demo intent sets and their model rows
+     * (once per workspace), and the shipped prices of its cloud models. Cheap when there is nothing to do.
+     */
+    public void prepare(Workspace workspace) {
+        ModelDirectory directory = directory(workspace);
+        new IntentSetStore(workspace, directory).seedDemoSets();
+        directory.syncShippedPrices();
+    }
+
     /**
      * Resolves key references: environment variables, the OS keyring (each call time-limited, so a
      * missing Secret Service fails fast with a sentence instead of hanging), and — only after the user
@@ -111,6 +132,10 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (intentModels != null) {
+            intentModels.close();
+            intentModels = null;
+        }
         if (localModels != null) {
             localModels.close();
             localModels = null;

@@ -59,6 +59,7 @@ final class ModelsCommand {
         @Override
         public Integer call() {
             try (Workspace ws = workspace.open()) {
+                app().prepare(ws);
                 ModelDirectory directory = app().directory(ws);
                 ArrayNode array = CliContext.JSON.createArrayNode();
                 PrintWriter out = CliContext.out(spec);

@@ -3,7 +3,9 @@ package dev.switchyard.app.engine;
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.engine.cloud.CloudModelEngine;
 import dev.switchyard.app.engine.local.LocalModelEngine;
+import dev.switchyard.app.engine.intent.IntentModelEngine;
 import dev.switchyard.app.models.CloudModelSettings;
+import dev.switchyard.app.models.IntentSetStore;
 import dev.switchyard.app.models.LocalModelSettings;
 import dev.switchyard.cloud.ApiKind;
 import dev.switchyard.cloud.CloudClient;
@@ -37,7 +39,11 @@ public final class EngineFactory {
                 LocalModelSettings s = LocalModelSettings.of(model);
                 yield new LocalModelEngine(app.localModels(), s.path(), s.variant(), model.displayName());
             }
-            case LOCAL_INTENT -> throw new UnsupportedOperationException("No engine for local intent models in this build");
+            case LOCAL_INTENT -> {
+                String setName = IntentSetStore.setName(model);
+                IntentSetStore store = new IntentSetStore(workspace, app.directory(workspace));
+                yield new IntentModelEngine(app.intentModels(), setName, () -> store.load(setName));
+            }
         };
     }
 

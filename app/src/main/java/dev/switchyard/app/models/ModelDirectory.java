@@ -136,6 +136,14 @@ public final class ModelDirectory {
         return existing.isPresent() ? workspace.models().update(row) : workspace.models().insert(row);
     }
 
+    /** The row of the embedded intent model answering with one intent set, created if missing. */
+    public Model registerLocalIntent(String id, String displayName) {
+        Provider device = deviceProvider();
+        return workspace.models().find(device.id(), id).orElseGet(() -> workspace.models().insert(Model.of(device.id(), id,
+                displayName, ModelKind.LOCAL_INTENT, dev.switchyard.local.intent.MiniLmEmbedder.MAX_TOKENS,
+                new dev.switchyard.workspace.model.Capabilities(true, false, false, false), "{}")));
+    }
+
     /** Adds the shipped price of every cloud model that has none yet or an older one. Returns rows added. */
     public int syncShippedPrices() {
         int added = 0;

@@ -55,4 +55,23 @@ class LocalModelCommandsTest {
         assertThat(r.code()).isEqualTo(ExitCodes.INPUT);
         assertThat(r.err()).contains("not-a-model");
     }
+
+    @Test
+    void theEmbeddedIntentModelAnswersOnAFreshWorkspaceWithNoDownload() throws Exception {
+        String ws = dir.resolve("intent.switchyard").toString();
+        JsonNode models = JSON.readTree(CliRunner.run("models", "list", "-w", ws, "--json").out()).path("models");
+        assertThat(models.findValuesAsText("apiModelId")).contains("intent:smart-home", "intent:customer-support");
+
+        CliRunner.Result r = CliRunner.run("run", "-w", ws, "--model", "intent:smart-home",
+                "--prompt", "could you switch on the lights in the kitchen please", "--json");
+
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        JsonNode run = JSON.readTree(r.out()).path("runs").get(0);
+        assertThat(run.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(run.path("model_kind").asText()).isEqualTo("local-intent");
+        assertThat(run.path("output_text").asText().toLowerCase()).contains("kitchen");
+        assertThat(run.path("output_tokens").asInt()).isPositive();
+        assertThat(run.path("load_ms").isNumber()).isTrue();
+        assertThat(run.path("cost_usd").asDouble()).isZero();
+    }
 }

@@ -147,8 +147,11 @@ public final class StreamRun implements StreamHandle, RunSink {
             ResponseBody body = response.body();
             if (!response.isSuccessful()) {
                 String raw = readLimited(body);
-                throw ErrorMapper.fromStatus(response.code(), response.headers(), protocol.parseError(raw), raw,
-                        ctx.secret());
+                CloudException e = ErrorMapper.fromStatus(response.code(), response.headers(),
+                        protocol.parseError(raw), raw, ctx.secret());
+                String should = response.header("x-should-retry");
+                retryOrFail(e, should == null ? null : Boolean.valueOf("true".equalsIgnoreCase(should.trim())));
+                return;
             }
             MediaType type = body.contentType();
             boolean sse = type != null && "event-stream".equals(type.subtype());
@@ -217,6 +220,11 @@ public final class StreamRun implements StreamHandle, RunSink {
 
     /** Retries when allowed (before the first token, retryable, within count and wait budget), else fails. */
     private void retryOrFail(CloudException e) {
+        retryOrFail(e, null);
+    }
+
+    /** As above; {@code serverSays} is the {@code x-should-retry} header when present (overrides the kind). */
+    private void retryOrFail(CloudException e, Boolean serverSays) {
         if (done) {
             return;
         }
@@ -226,8 +234,8 @@ public final class StreamRun implements StreamHandle, RunSink {
             if (terminated) {
                 return;
             }
-            boolean retry = firstTokenNanos == 0 && e.kind().retryable()
-                    && attempts <= request.retryPolicy().maxRetries();
+            boolean retryable = serverSays != null ? serverSays : e.kind().retryable();
+            boolean retry = firstTokenNanos == 0 && retryable && attempts <= request.retryPolicy().maxRetries();
             if (!retry) {
                 delayNanos = -1;
             } else {

@@ -8,7 +8,10 @@ import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.PriceRow;
 import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.app.models.LocalModelManager;
 import dev.switchyard.app.models.LocalModelSettings;
+import dev.switchyard.local.catalog.CatalogException;
+import dev.switchyard.local.catalog.DownloadControl;
 import dev.switchyard.local.LoadOptions;
 import dev.switchyard.local.LocalEngineException;
 import dev.switchyard.local.ModelInfo;
@@ -29,7 +32,7 @@ import picocli.CommandLine.Spec;
 /** {@code switchyard models list|add}: the models runs can use. */
 @Command(name = "models", mixinStandardHelpOptions = true, description = "List and add models.",
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Add.class, ModelsCommand.Import.class,
-            ModelsCommand.Remove.class})
+            ModelsCommand.Remove.class, ModelsCommand.Catalog.class, ModelsCommand.Download.class})
 final class ModelsCommand {
 
     @ParentCommand
@@ -186,6 +189,66 @@ final class ModelsCommand {
                 }
             }
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "catalog", description = "The recommended local models (sizes, precisions, licences).")
+    static final class Catalog extends Base {
+        @Override
+        public Integer call() {
+            var catalog = LocalModelManager.catalog();
+            if (json) {
+                CliContext.printJson(spec, CliContext.object().put("ok", true).set("models", CliContext.JSON.valueToTree(catalog.models())));
+                return ExitCodes.OK;
+            }
+            PrintWriter out = CliContext.out(spec);
+            catalog.models().forEach(m -> out.printf("%-26s %-28s %-6s %-12s precisions: %s%n", m.id(), m.displayName(),
+                    m.parameters(), m.license(), String.join(", ", m.precisions().stream()
+                            .map(p -> p.id() + (p.recommended() ? "*" : "")).toList())));
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "download", description = "Download a catalog model (progress on stderr; resumes; checks sizes and checksums), validate it and add it.")
+    static final class Download extends Base {
+        @Parameters(index = "0", paramLabel = "<catalog-id>")
+        String catalogId;
+        @Option(names = "--precision", paramLabel = "<p>", description = "Precision id (default: the recommended one).")
+        String precision;
+        @Option(names = "--models-dir", paramLabel = "<dir>", description = "Where models are stored (default: beside the default workspace).")
+        Path modelsDir;
+        @Option(names = "--mirror", paramLabel = "<url>", description = "A server with the hub's URL layout (<url>/<repo>/resolve/main/<file>).")
+        java.net.URI mirror;
+
+        @Override
+        public Integer call() {
+            LocalModelManager manager = new LocalModelManager(app().localModels(),
+                    modelsDir != null ? modelsDir : LocalModelManager.defaultModelsRoot(), mirror);
+            DownloadControl control = new DownloadControl();
+            Thread onCtrlC = new Thread(control::cancel, "switchyard-cancel-download");
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            PrintWriter err = CliContext.err(spec);
+            try (Workspace ws = workspace.open()) {
+                ModelDirectory directory = app().directory(ws);
+                Model m = manager.download(directory, catalogId, precision, p -> DownloadLine.print(err, p), control);
+                err.println();
+                if (json) {
+                    CliContext.printJson(spec, CliContext.object().put("ok", true).set("model", json(m, directory)));
+                } else {
+                    CliContext.out(spec).printf("Downloaded and added %s.%n", directory.qualifiedName(m));
+                    CliContext.out(spec).flush();
+                }
+                return ExitCodes.OK;
+            } catch (CatalogException | LocalEngineException e) {
+                throw new CliException(ExitCodes.ENGINE, e.getMessage(), e);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is cancelling the download
+                }
+            }
         }
     }
 

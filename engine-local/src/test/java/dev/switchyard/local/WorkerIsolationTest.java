@@ -126,8 +126,13 @@ class WorkerIsolationTest {
     @Test
     void cancelWorksAcrossTheProcessBoundary() throws Exception {
         java.util.concurrent.atomic.AtomicReference<GenerationHandle> h = new java.util.concurrent.atomic.AtomicReference<>();
-        RecordingListener l = new RecordingListener(() -> h.get().cancel());
-        synchronized (this) {
+        RecordingListener l = new RecordingListener(() -> {
+            while (h.get() == null) {
+                Thread.onSpinWait(); // the first token can arrive before generate() has returned
+            }
+            h.get().cancel();
+        });
+        {
             h.set(engine.generate(GenerationRequest.of(model.id(), "cancel me please", 200), l));
         }
         l.await();

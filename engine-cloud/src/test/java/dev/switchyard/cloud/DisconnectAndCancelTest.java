@@ -143,6 +143,28 @@ class DisconnectAndCancelTest {
     }
 
     @Test
+    void closingTheFactoryCancelsRunningStreams() throws Exception {
+        server = new LoopbackStreamServer(ex -> {
+            ex.startChunked(200, SSE);
+            ex.chunk(chunk("open"));
+            Thread.sleep(10_000);
+        });
+        CloudClients own = CloudClients.create();
+        Recorder rec = new Recorder();
+        own.client(EndpointConfig.builder(ApiKind.OPENAI, server.baseUrl()).build())
+                .stream(request("gpt-4o-mini").build(), rec);
+        assertThat(rec.firstToken.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(own.activeRuns()).isEqualTo(1);
+        own.close();
+        rec.await();
+        assertThat(rec.error.kind()).isEqualTo(Kind.CANCELLED);
+        assertThat(rec.error.partial().text()).isEqualTo("open");
+        assertThat(own.activeRuns()).isZero();
+        Thread.sleep(100);
+        assertThat(rec.terminals).hasValue(1);
+    }
+
+    @Test
     void cancelDuringRetryBackoffStopsRetrying() throws Exception {
         server = new LoopbackStreamServer(ex -> ex.respond(503, "application/json", "{\"error\":{\"message\":\"x\"}}"));
         Recorder rec = new Recorder();

@@ -76,6 +76,7 @@ public final class StreamRun implements StreamHandle, RunSink {
     /** Starts the first attempt and the total-time watchdog. */
     public StreamRun start() {
         Timeouts t = request.timeouts();
+        ctx.runStarted(this);
         totalTask = schedule(t.total(), () -> fail(new CloudException(Kind.TOTAL_TIMEOUT,
                 "no terminal event within " + t.total().toMillis() + " ms")));
         dispatch();
@@ -293,6 +294,7 @@ public final class StreamRun implements StreamHandle, RunSink {
         cancelTask(idleTask);
         cancelTask(totalTask);
         cancelTask(retryTask);
+        ctx.runEnded(this);
         return result;
     }
 

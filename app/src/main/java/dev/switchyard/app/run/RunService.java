@@ -70,7 +70,8 @@ public final class RunService {
         return active;
     }
 
-    static String parametersJson(GenerationParams p) {
+    /** The parameters JSON stored with a run (replay matches stored runs on it). */
+    public static String parametersJson(GenerationParams p) {
         ObjectNode node = JSON.createObjectNode();
         if (p.maxTokens() != null) {
             node.put("maxTokens", p.maxTokens());

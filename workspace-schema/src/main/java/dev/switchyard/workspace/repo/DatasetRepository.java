@@ -42,6 +42,36 @@ public final class DatasetRepository extends Repository {
         return db.queryOne("SELECT " + COLS + " FROM datasets WHERE id = ?", DatasetRepository::map, id);
     }
 
+    /** The newest dataset with this name (names are not unique). */
+    public Optional<Dataset> findByName(String name) {
+        return db.queryOne("SELECT " + COLS + " FROM datasets WHERE name = ? ORDER BY id DESC LIMIT 1",
+                DatasetRepository::map, name);
+    }
+
+    /** Replaces the prompt, system text, variables, reference and tags of a stored item (position unchanged). */
+    public DatasetItem updateItem(DatasetItem i) {
+        requireText("dataset prompt", i.prompt());
+        requireJson("dataset item variables", i.variablesJson());
+        requireJson("dataset item tags", i.tagsJson());
+        if (db.update("UPDATE dataset_items SET prompt = ?, system_text = ?, variables_json = ?, reference_answer = ?,"
+                + " tags_json = ? WHERE id = ?", i.prompt(), i.system(), i.variablesJson(), i.referenceAnswer(),
+                i.tagsJson(), i.id()) == 0) {
+            throw notFound("dataset item " + i.id());
+        }
+        return item(i.id()).orElseThrow();
+    }
+
+    /** Deletes an item that no replay refers to (replay outcomes keep their items: a CONFLICT otherwise). */
+    public void deleteItem(long itemId) {
+        db.write(c -> {
+            if (!Database.list(c, "SELECT 1 FROM replay_items WHERE dataset_item_id = ? LIMIT 1", rs -> 1, itemId)
+                    .isEmpty()) {
+                throw invalid("dataset item " + itemId + " is part of a stored replay and cannot be deleted");
+            }
+            return Database.update(c, "DELETE FROM dataset_items WHERE id = ?", itemId);
+        });
+    }
+
     public Optional<Dataset> findByUid(String uid) {
         return db.queryOne("SELECT " + COLS + " FROM datasets WHERE uid = ?", DatasetRepository::map, uid);
     }

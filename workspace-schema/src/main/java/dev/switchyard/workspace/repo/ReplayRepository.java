@@ -83,29 +83,44 @@ public final class ReplayRepository extends Repository {
      * retried item never duplicates) together with its run list.
      */
     public ReplayItem saveItem(ReplayItem item) {
-        requireJson("replay decision", item.decisionJson());
-        requireJson("replay route taken", item.routeTakenJson());
-        requireJson("replay grade", item.gradeJson());
+        return saveItems(List.of(item)).get(0);
+    }
+
+    /** {@link #saveItem} for many items in one transaction (all or none). */
+    public List<ReplayItem> saveItems(List<ReplayItem> items) {
+        for (ReplayItem item : items) {
+            requireJson("replay decision", item.decisionJson());
+            requireJson("replay route taken", item.routeTakenJson());
+            requireJson("replay grade", item.gradeJson());
+        }
         return db.write(c -> {
-            Optional<String> existingUid = Database.list(c, "SELECT uid FROM replay_items WHERE replay_id = ?"
-                    + " AND dataset_item_id = ?", rs -> rs.getString(1), item.replayId(), item.datasetItemId())
-                    .stream().findFirst();
-            String uid = existingUid.orElse(uidOr(item.uid()));
-            Database.update(c, "DELETE FROM replay_items WHERE replay_id = ? AND dataset_item_id = ?", item.replayId(),
-                    item.datasetItemId());
-            long id = Database.insert(c, "INSERT INTO replay_items (uid, replay_id, dataset_item_id, decision_json,"
-                    + " route_taken_json, answer, cost_usd, latency_ms, grade_json, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?)", uid, item.replayId(), item.datasetItemId(), item.decisionJson(), item.routeTakenJson(),
-                    item.answer(), item.costUsd(), item.latencyMs(), item.gradeJson(), item.status());
-            int position = 0;
-            for (Long runId : item.runIds()) {
-                Database.update(c, "INSERT INTO replay_item_runs (replay_item_id, position, run_id) VALUES (?, ?, ?)",
-                        id, position++, runId);
+            List<ReplayItem> out = new java.util.ArrayList<>(items.size());
+            for (ReplayItem item : items) {
+                out.add(saveItem(c, item));
             }
-            return new ReplayItem(id, uid, item.replayId(), item.datasetItemId(), item.decisionJson(),
-                    item.routeTakenJson(), item.runIds(), item.answer(), item.costUsd(), item.latencyMs(),
-                    item.gradeJson(), item.status());
+            return out;
         });
+    }
+
+    private ReplayItem saveItem(Connection c, ReplayItem item) throws SQLException {
+        Optional<String> existingUid = Database.list(c, "SELECT uid FROM replay_items WHERE replay_id = ?"
+                + " AND dataset_item_id = ?", rs -> rs.getString(1), item.replayId(), item.datasetItemId())
+                .stream().findFirst();
+        String uid = existingUid.orElse(uidOr(item.uid()));
+        Database.update(c, "DELETE FROM replay_items WHERE replay_id = ? AND dataset_item_id = ?", item.replayId(),
+                item.datasetItemId());
+        long id = Database.insert(c, "INSERT INTO replay_items (uid, replay_id, dataset_item_id, decision_json,"
+                + " route_taken_json, answer, cost_usd, latency_ms, grade_json, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?)", uid, item.replayId(), item.datasetItemId(), item.decisionJson(), item.routeTakenJson(),
+                item.answer(), item.costUsd(), item.latencyMs(), item.gradeJson(), item.status());
+        int position = 0;
+        for (Long runId : item.runIds()) {
+            Database.update(c, "INSERT INTO replay_item_runs (replay_item_id, position, run_id) VALUES (?, ?, ?)",
+                    id, position++, runId);
+        }
+        return new ReplayItem(id, uid, item.replayId(), item.datasetItemId(), item.decisionJson(),
+                item.routeTakenJson(), item.runIds(), item.answer(), item.costUsd(), item.latencyMs(),
+                item.gradeJson(), item.status());
     }
 
     /** Outcomes of a replay in dataset order. */

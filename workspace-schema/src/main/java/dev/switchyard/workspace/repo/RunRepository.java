@@ -106,6 +106,45 @@ public final class RunRepository extends Repository {
         });
     }
 
+    /**
+     * Streams the COMPLETED runs of these models in id order (oldest first, so a caller keeping the last run per
+     * prompt keeps the newest); used by replay to find stored runs of the same prompt, model and parameters.
+     */
+    public void forEachCompleted(java.util.Collection<Long> modelIds, Consumer<Run> sink) {
+        if (modelIds.isEmpty()) {
+            return;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(modelIds.size(), "?"));
+        List<Object> args = new ArrayList<>(modelIds);
+        args.add(RunStatus.COMPLETED);
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE model_id IN (" + marks + ") AND status = ?"
+                    + " ORDER BY id")) {
+                Sql.bind(ps, args.toArray());
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(RunRows.map(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The runs with these ids (missing ids are left out), keyed by id. */
+    public java.util.Map<Long, Run> getAll(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Run> out = new java.util.HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            db.query(SELECT + " WHERE id IN (" + marks + ")", RunRows::map, chunk.toArray())
+                    .forEach(r -> out.put(r.id(), r));
+        }
+        return out;
+    }
+
     public long count() {
         return db.queryLong("SELECT count(*) FROM runs");
     }

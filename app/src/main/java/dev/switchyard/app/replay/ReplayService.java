@@ -1,0 +1,175 @@
+package dev.switchyard.app.replay;
+
+import dev.switchyard.app.AppContext;
+import dev.switchyard.app.engine.ModelEngine;
+import dev.switchyard.app.replay.engine.CachedRuns;
+import dev.switchyard.app.replay.engine.Estimator;
+import dev.switchyard.app.replay.engine.ItemCodec;
+import dev.switchyard.app.replay.engine.ItemOutcome;
+import dev.switchyard.app.replay.engine.ReplayListener;
+import dev.switchyard.app.replay.engine.ReplayOptions;
+import dev.switchyard.app.replay.engine.ReplayPolicy;
+import dev.switchyard.app.replay.engine.ReplayResult;
+import dev.switchyard.app.replay.engine.RoutePlan;
+import dev.switchyard.app.replay.engine.Sourcing;
+import dev.switchyard.app.run.RunService;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Dataset;
+import dev.switchyard.workspace.model.DatasetItem;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.Replay;
+import dev.switchyard.workspace.model.ReplayItem;
+import dev.switchyard.workspace.model.ReplayStatus;
+import dev.switchyard.workspace.model.Run;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Replays a policy version over a dataset (the API the replay screen and the CLI use): prepare (decisions,
+ * stored runs, estimate to confirm), start (progress, cancel), resume an interrupted replay without redoing
+ * finished items, reopen a stored replay.
+ */
+public final class ReplayService {
+
+    private final Workspace workspace;
+    private final RunService runs;
+    private final Function<Model, ModelEngine> engines;
+    private final Clock clock;
+
+    public ReplayService(Workspace workspace, RunService runs, Function<Model, ModelEngine> engines, Clock clock) {
+        this.workspace = workspace;
+        this.runs = runs;
+        this.engines = engines;
+        this.clock = clock;
+    }
+
+    public static ReplayService of(AppContext app, Workspace workspace) {
+        return new ReplayService(workspace, new RunService(workspace), app.engines(workspace)::forModel, app.clock());
+    }
+
+    /** Decides every item and counts the calls and cost; nothing is called or stored yet. */
+    public Prepared prepare(ReplayPolicy policy, long datasetId, ReplayOptions options) {
+        Dataset dataset = workspace.datasets().get(datasetId).orElseThrow(() -> new ReplayException(
+                ReplayException.Kind.NOT_FOUND, "There is no dataset " + datasetId + " in this workspace."));
+        List<DatasetItem> items = workspace.datasets().items(datasetId);
+        return prepare(policy, dataset, items, items, options, null, List.of());
+    }
+
+    /**
+     * Prepares the rest of an interrupted (or cancelled) replay: items already finished are neither called nor
+     * graded again. The policy must be the version the replay started with; sourcing, baselines and seed are
+     * the stored ones.
+     */
+    public Prepared prepareResume(long replayId, ReplayPolicy policy, ReplayOptions options) {
+        Replay replay = replay(replayId);
+        if (replay.status() == ReplayStatus.COMPLETED) {
+            throw new ReplayException(ReplayException.Kind.BAD_INPUT, "Replay " + replayId + " is already complete.");
+        }
+        if (replay.policyVersionId() != policy.versionId()) {
+            throw new ReplayException(ReplayException.Kind.BAD_POLICY, "Replay " + replayId
+                    + " was started with another policy version; resume it with the same version.");
+        }
+        ReplaySetup setup = ReplaySetup.fromSummary(replay.summaryJson());
+        ReplayOptions o = new ReplayOptions(setup.sourcing(), setup.baselines(), options.params(), options.graders(),
+                options.perProviderLimit(), setup.seed());
+        Dataset dataset = workspace.datasets().get(replay.datasetId()).orElseThrow();
+        List<DatasetItem> items = workspace.datasets().items(dataset.id());
+        Set<Long> done = workspace.replays().finishedItemIds(replayId);
+        List<DatasetItem> todo = items.stream().filter(i -> !done.contains(i.id())).toList();
+        return prepare(policy, dataset, items, todo, o, replay, load(replay, items).stream()
+                .filter(x -> done.contains(x.item().id())).toList());
+    }
+
+    private Prepared prepare(ReplayPolicy policy, Dataset dataset, List<DatasetItem> items, List<DatasetItem> todo,
+                             ReplayOptions options, Replay existing, List<ItemOutcome> finished) {
+        Map<DatasetItem, RoutePlan> plans = new LinkedHashMap<>();
+        for (DatasetItem i : todo) {
+            try {
+                plans.put(i, policy.plan(i));
+            } catch (RuntimeException e) {
+                throw new ReplayException(ReplayException.Kind.BAD_POLICY, "The policy could not decide item "
+                        + (i.position() + 1) + ": " + e.getMessage());
+            }
+        }
+        CachedRuns cached = options.sourcing() == Sourcing.LIVE ? CachedRuns.none()
+                : CachedRuns.load(workspace, policy.targets());
+        return new Prepared(policy, dataset, items, plans, cached, options, Estimator.estimate(workspace,
+                policy.targets(), items, plans, cached, options, LocalDate.now(clock)), existing, finished);
+    }
+
+    /**
+     * Starts (or resumes) the replay on a background thread. When the estimate needs confirmation (cloud or judge
+     * calls) and {@code confirmed} is false, nothing starts.
+     */
+    public ReplayJob start(Prepared p, boolean confirmed, ReplayListener listener) {
+        if (p.estimate().needsConfirmation() && !confirmed) {
+            throw new ReplayException(ReplayException.Kind.NOT_CONFIRMED, "This replay makes live calls ("
+                    + p.estimate().sentence() + "); confirm to start it.");
+        }
+        Replay replay;
+        if (p.existing() == null) {
+            ReplaySetup setup = ReplaySetup.of(p.policy(), p.options());
+            var summary = ReplaySetup.JSON.createObjectNode();
+            summary.set("setup", setup.toJson());
+            replay = workspace.replays().insert(new Replay(0, null, p.policy().versionId(), p.dataset().id(),
+                    p.options().sourcing().mode(), ReplayStatus.RUNNING, null, null, summary.toString()));
+        } else {
+            workspace.replays().setStatus(p.existing().id(), ReplayStatus.RUNNING);
+            replay = replay(p.existing().id());
+        }
+        ReplayJob job = new ReplayJob(workspace, runs, engines, p, replay, listener == null ? ReplayListener.NONE
+                : listener);
+        job.begin();
+        return job;
+    }
+
+    /** A stored replay with every outcome, to show again, compare or export. */
+    public ReplayResult open(long replayId) {
+        Replay replay = replay(replayId);
+        List<DatasetItem> items = workspace.datasets().items(replay.datasetId());
+        return result(replay, load(replay, items));
+    }
+
+    public List<Replay> list() {
+        return workspace.replays().list();
+    }
+
+    ReplayResult result(Replay replay, List<ItemOutcome> outcomes) {
+        ReplaySetup setup = ReplaySetup.fromSummary(replay.summaryJson());
+        List<Model> targets = new ArrayList<>();
+        for (Long id : setup.targetIds()) {
+            workspace.models().get(id).ifPresent(targets::add);
+        }
+        return new ReplayResult(replay, setup.policyLabel(), targets, setup.threshold(), setup.sourcing(),
+                setup.seed(), outcomes);
+    }
+
+    private List<ItemOutcome> load(Replay replay, List<DatasetItem> items) {
+        List<ReplayItem> rows = workspace.replays().items(replay.id());
+        List<Long> runIds = new ArrayList<>();
+        rows.forEach(r -> runIds.addAll(r.runIds()));
+        Map<Long, Run> runsById = workspace.runs().getAll(runIds);
+        Map<Long, DatasetItem> byId = new HashMap<>();
+        items.forEach(i -> byId.put(i.id(), i));
+        List<ItemOutcome> out = new ArrayList<>(rows.size());
+        for (ReplayItem r : rows) {
+            DatasetItem item = byId.get(r.datasetItemId());
+            if (item != null) {
+                out.add(ItemCodec.fromRow(r, item, runsById));
+            }
+        }
+        return out;
+    }
+
+    private Replay replay(long id) {
+        return workspace.replays().get(id).orElseThrow(() -> new ReplayException(ReplayException.Kind.NOT_FOUND,
+                "There is no replay " + id + " in this workspace."));
+    }
+}

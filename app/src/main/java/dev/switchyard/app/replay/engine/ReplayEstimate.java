@@ -1,0 +1,41 @@
+package dev.switchyard.app.replay.engine;
+
+/**
+ * What a replay will do before it calls anything, for the user to confirm.
+ *
+ * @param items              items in the dataset
+ * @param itemsToDo          items not finished yet (all, unless resuming)
+ * @param cachedAnswers      answers that will come from stored runs
+ * @param cloudCalls         cloud calls that will certainly be made
+ * @param cloudCallsIfEscalated cloud calls a cascade may add when the local answer is not kept (upper bound)
+ * @param localCalls         local model calls (no API cost)
+ * @param estimatedCostUsd   estimated cost of the certain cloud calls, from token estimates and prices in force
+ * @param escalationCostUsd  estimated cost of the possible cascade escalations
+ * @param judgeCalls         LLM-as-judge calls (one per graded answer when the judge grades)
+ * @param judgeCostUsd       their estimated cost, shown apart
+ * @param unpricedModels     cloud models with live calls but no price in force (their cost is unknown, not 0)
+ * @param missingAnswers     answers that cannot be had (cached-only with no stored run)
+ */
+public record ReplayEstimate(int items, int itemsToDo, int cachedAnswers, int cloudCalls, int cloudCallsIfEscalated,
+                             int localCalls, double estimatedCostUsd, double escalationCostUsd, int judgeCalls,
+                             double judgeCostUsd, java.util.List<String> unpricedModels, int missingAnswers) {
+
+    /** True when starting would spend money or call a model: the user must confirm first. */
+    public boolean needsConfirmation() {
+        return cloudCalls + cloudCallsIfEscalated + judgeCalls > 0;
+    }
+
+    public String sentence() {
+        if (!needsConfirmation()) {
+            return String.format(java.util.Locale.ROOT, "%d items, %d answers from stored runs, %d local calls, no cloud"
+                    + " call.", itemsToDo, cachedAnswers, localCalls);
+        }
+        return String.format(java.util.Locale.ROOT, "%d items: %d cloud calls (≈ $%.4f)%s%s, %d answers from stored"
+                + " runs, %d local calls.", itemsToDo, cloudCalls, estimatedCostUsd,
+                cloudCallsIfEscalated > 0 ? String.format(java.util.Locale.ROOT, " plus up to %d cascade escalations"
+                        + " (≈ $%.4f)", cloudCallsIfEscalated, escalationCostUsd) : "",
+                judgeCalls > 0 ? String.format(java.util.Locale.ROOT, ", %d judge calls (≈ $%.4f, shown apart)",
+                        judgeCalls, judgeCostUsd) : "", cachedAnswers, localCalls)
+                + (unpricedModels.isEmpty() ? "" : " No price in force for " + String.join(", ", unpricedModels) + ".");
+    }
+}

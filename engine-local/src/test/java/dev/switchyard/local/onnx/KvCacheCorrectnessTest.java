@@ -83,6 +83,44 @@ class KvCacheCorrectnessTest {
     }
 
     @Test
+    void theUnpinnedLogitsPathReadsTheSameLastRow() throws Exception {
+        long[] prompt = decoder.tokenizer().encode("hello world", false);
+        float[] pinned;
+        try (KvRun run = new KvRun(decoder.model(), prompt.length + 1, false)) {
+            pinned = run.feed(prompt);
+        }
+        DecoderIo io = decoder.model().io();
+        java.util.Map<String, ai.onnxruntime.OnnxTensor> in = new java.util.HashMap<>();
+        ai.onnxruntime.OrtEnvironment env = decoder.model().env();
+        long[] pos = new long[prompt.length];
+        long[] mask = new long[prompt.length];
+        for (int i = 0; i < prompt.length; i++) {
+            pos[i] = i;
+            mask[i] = 1;
+        }
+        in.put("input_ids", ai.onnxruntime.OnnxTensor.createTensor(env, new long[][] {prompt}));
+        in.put("attention_mask", ai.onnxruntime.OnnxTensor.createTensor(env, new long[][] {mask}));
+        in.put("position_ids", ai.onnxruntime.OnnxTensor.createTensor(env, new long[][] {pos}));
+        ai.onnxruntime.OnnxTensor empty = ai.onnxruntime.OnnxTensor.createTensor(env, java.nio.FloatBuffer.allocate(0),
+                new long[] {1, io.kvHeads(), 0, io.headDim()});
+        for (int l = 0; l < io.layers(); l++) {
+            in.put(io.pastKeys().get(l), empty);
+            in.put(io.pastValues().get(l), empty);
+        }
+        try (ai.onnxruntime.OrtSession.Result r = decoder.model().session().run(in)) {
+            float[] owned = KvRun.lastRow((ai.onnxruntime.OnnxTensor) r.get("logits").orElseThrow());
+            assertThat(owned).containsExactly(pinned);
+        } finally {
+            for (java.util.Map.Entry<String, ai.onnxruntime.OnnxTensor> e : in.entrySet()) {
+                if (e.getValue() != empty) {
+                    e.getValue().close();
+                }
+            }
+            empty.close();
+        }
+    }
+
+    @Test
     void chunkedPrefillThroughTheCacheEqualsOneFullPass() throws Exception {
         long[] prompt = decoder.tokenizer().encode("the local model is a token model and the world is hello", false);
         assertThat(prompt.length).isGreaterThan(15);

@@ -59,11 +59,13 @@ public final class WorkspaceBenchmark {
             long firstOpen = System.nanoTime() - t0;
             SyntheticRuns gen = new SyntheticRuns(1, models(ws));
             var batch = gen.next(runs);
+            long cpu = CpuClock.now();
             long start = System.nanoTime();
             ws.runs().insertAll(batch);
             long ns = System.nanoTime() - start;
-            out.printf("insert %,d runs (one batch, one transaction): %,d ms = %,.0f runs/s%n", runs, ns / 1_000_000,
-                    runs / (ns / 1e9));
+            cpu = CpuClock.now() - cpu;
+            out.printf("insert %,d runs (one batch, one transaction): wall %,d ms = %,.0f runs/s; CPU %,d ms; %s%n",
+                    runs, ns / 1_000_000, runs / (ns / 1e9), cpu / 1_000_000, CpuClock.load());
             return firstOpen;
         } finally {
             delete(file);
@@ -81,6 +83,7 @@ public final class WorkspaceBenchmark {
             delete(file);
         }
         long start = System.nanoTime();
+        long cpu = CpuClock.now();
         try (Workspace ws = Workspace.open(file)) {
             SyntheticRuns gen = new SyntheticRuns(2, models(ws));
             for (int done = 0; done < runs; done += BATCH) {
@@ -88,8 +91,8 @@ public final class WorkspaceBenchmark {
             }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        out.printf("build history workspace of %,d runs (batches of %,d): %,d ms, file %,d MB%n", runs, BATCH, ms,
-                size(file) / 1_000_000);
+        out.printf("build history workspace of %,d runs (batches of %,d): wall %,d ms, CPU %,d ms, file %,d MB; %s%n",
+                runs, BATCH, ms, (CpuClock.now() - cpu) / 1_000_000, size(file) / 1_000_000, CpuClock.load());
     }
 
     private static void openBenchmark(Path file, long firstOpenNs, PrintStream out) {
@@ -101,9 +104,9 @@ public final class WorkspaceBenchmark {
         Arrays.sort(warm);
         out.printf("open: first in process (empty workspace, JDBC driver + native library load) %.1f ms%n",
                 firstOpenNs / 1e6);
-        out.printf("open %s: first open of the file %.1f ms; warm p50 %.1f ms, p95 %.1f ms (n=%d)%n",
+        out.printf("open %s: first open of the file %.1f ms; warm p50 %.1f ms, p95 %.1f ms (n=%d); %s%n",
                 file.getFileName(), coldish / 1e6, warm[warm.length / 2] / 1e6, warm[(int) (warm.length * 0.95)] / 1e6,
-                warm.length);
+                warm.length, CpuClock.load());
     }
 
     private static long timeOpen(Path file) {

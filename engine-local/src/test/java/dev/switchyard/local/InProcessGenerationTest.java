@@ -31,7 +31,8 @@ class InProcessGenerationTest {
         assertThat(info.name()).isEqualTo("tiny-random (nonsense output, for tests)");
         assertThat(info.family()).isEqualTo("CHATML");
         assertThat(info.layout()).isEqualTo("ONNX_COMMUNITY");
-        assertThat(info.variants()).containsExactly("model.onnx");
+        assertThat(info.variants()).containsExactly("model.onnx", "model_fp16.onnx");
+        assertThat(info.modelFile().getFileName().toString()).isEqualTo("model.onnx");
         assertThat(info.layers()).isEqualTo(2);
         assertThat(info.kvHeads()).isEqualTo(2);
         assertThat(info.headDim()).isEqualTo(16);
@@ -132,6 +133,17 @@ class InProcessGenerationTest {
         }
         assertThat(l.result.text()).isEqualTo(l.text());
         engine.unload(gpt2.id());
+    }
+
+    @Test
+    void theFloat16VariantRunsWithAFloat16CacheAndLogits() throws Exception {
+        LoadedModel fp16 = engine.load(TestModels.tiny(), LoadOptions.variant("model_fp16.onnx"));
+        assertThat(fp16.info().modelFile().getFileName().toString()).isEqualTo("model_fp16.onnx");
+        RecordingListener l = run(GenerationRequest.of(fp16.id(), "hello local model", 16));
+        assertThat(l.error).isNull();
+        assertThat(l.result.outputTokens()).isPositive();
+        assertThat(l.result.text()).isEqualTo(l.text());
+        engine.unload(fp16.id());
     }
 
     @Test

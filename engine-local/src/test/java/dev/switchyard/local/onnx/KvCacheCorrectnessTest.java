@@ -83,6 +83,29 @@ class KvCacheCorrectnessTest {
     }
 
     @Test
+    void theFloat16IoVariantMatchesTheFloat32ModelUpToHalfPrecision() throws Exception {
+        try (LoadedDecoder fp16 = LoadedDecoder.open(TestModels.tiny(), LoadOptions.variant("model_fp16.onnx"))) {
+            DecoderIo io = fp16.model().io();
+            assertThat(io.pastType()).isEqualTo(ai.onnxruntime.OnnxJavaType.FLOAT16);
+            assertThat(io.logitsType()).isEqualTo(ai.onnxruntime.OnnxJavaType.FLOAT16);
+            long[] prompt = decoder.tokenizer().encode("hello world, the model", false);
+            try (KvRun half = new KvRun(fp16.model(), prompt.length + 8, true);
+                 KvRun full = new KvRun(decoder.model(), prompt.length + 8, true)) {
+                float[] a = half.feed(prompt);
+                float[] b = full.feed(prompt);
+                for (int step = 0; step < 4; step++) {
+                    for (int v = 0; v < a.length; v++) {
+                        assertThat(a[v]).isCloseTo(b[v], within(0.05f + Math.abs(b[v]) * 2e-3f));
+                    }
+                    int next = Sampler.argmax(b, b.length);
+                    a = half.feed(new long[] {next});
+                    b = full.feed(new long[] {next});
+                }
+            }
+        }
+    }
+
+    @Test
     void theUnpinnedLogitsPathReadsTheSameLastRow() throws Exception {
         long[] prompt = decoder.tokenizer().encode("hello world", false);
         float[] pinned;

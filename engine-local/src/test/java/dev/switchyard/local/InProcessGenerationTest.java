@@ -147,6 +147,42 @@ class InProcessGenerationTest {
     }
 
     @Test
+    void runsOnOneEngineNeverOverlap() throws Exception {
+        java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingListener a = tagged("a", events);
+        RecordingListener b = tagged("b", events);
+        engine.generate(GenerationRequest.of(model.id(), "first", 12), a);
+        engine.generate(GenerationRequest.of(model.id(), "second", 12), b);
+        a.await();
+        b.await();
+        int lastA = events.lastIndexOf("a");
+        int firstB = events.indexOf("b");
+        assertThat(firstB).as(events.toString()).isGreaterThan(lastA);
+    }
+
+    private static RecordingListener tagged(String tag, java.util.List<String> events) {
+        return new RecordingListener() {
+            @Override
+            public void onToken(String text) {
+                events.add(tag);
+                super.onToken(text);
+            }
+
+            @Override
+            public void onComplete(LocalResult r) {
+                events.add(tag);
+                super.onComplete(r);
+            }
+
+            @Override
+            public void onError(LocalEngineException e) {
+                events.add(tag);
+                super.onError(e);
+            }
+        };
+    }
+
+    @Test
     void anUnknownModelIdIsABadRequest() throws Exception {
         RecordingListener l = run(GenerationRequest.of("nope", "hi", 8));
         assertThat(l.error.kind()).isEqualTo(LocalEngineException.Kind.BAD_REQUEST);

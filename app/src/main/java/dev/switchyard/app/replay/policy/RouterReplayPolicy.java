@@ -108,7 +108,7 @@ public final class RouterReplayPolicy implements ReplayPolicy {
                         steps(router.decide(failPolicy, request), prompt));
             }
         }
-        return new RoutePlan(PolicyJson.toJson(d), steps, fork);
+        return new RoutePlan(PolicyJson.tree(d).toString(), steps, fork);
     }
 
     @Override

@@ -160,14 +160,14 @@ class RoutedRunnerTest {
     @Test
     void aSlowFirstTokenIsCancelledAndTheNextTargetAnswers() {
         server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
-                .headersDelay(3, TimeUnit.SECONDS).body(Sse.openAi("cheap-model", List.of("late"), 1, 1)).build());
+                .headersDelay(15, TimeUnit.SECONDS).body(Sse.openAi("cheap-model", List.of("late"), 1, 1)).build());
         server.enqueue(sse("strong-model", "fast", 1, 1));
         long t0 = System.nanoTime();
 
         RoutedResult r = run(Policy.of("l", List.of(), new Action.Fallback(List.of("$cloud-cheap", "$cloud-strong"),
                 new Action.On(true, null, 300L))), "hello");
 
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2_900);
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("the slow call was not waited for").isLessThan(12_000);
         assertThat(r.ok()).isTrue();
         assertThat(r.steps().get(0).run().status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(r.steps().get(0).outcome()).contains("no first token within 300 ms");

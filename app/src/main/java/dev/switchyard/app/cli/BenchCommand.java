@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code switchyard bench <area>}: benchmarks that print figures (the README quotes them). */
 @Command(name = "bench", description = "Run a benchmark and print its figures.", mixinStandardHelpOptions = true,
         subcommands = {BenchCommand.WorkspaceBench.class, BenchCommand.CloudBench.class, BenchCommand.LocalBench.class,
-            BenchCommand.RoutingBench.class})
+            BenchCommand.IntentBench.class, BenchCommand.RoutingBench.class})
 final class BenchCommand {
 
     private BenchCommand() {
@@ -67,6 +67,15 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             dev.switchyard.app.routing.RoutingBenchmark.run(out(), plain, embedding);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "intent", description = "Embedded intent model: load time and match latency p50/p95 for a 20-word prompt.")
+    static final class IntentBench implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            dev.switchyard.local.intent.IntentBenchmark.run(out());
             return ExitCodes.OK;
         }
     }

@@ -162,4 +162,29 @@ class RoutingCommandsTest {
         assertThat(cli("run", "-w", ws.toString(), "--policy", "fb", "--model", "x", "--prompt", "p").code())
                 .isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void theOfflineFallbackTemplateReachesTheTinyLocalModelOfflineAndOnCloudErrors() throws Exception {
+        assertThat(cli("models", "import", LocalModelCommandsTest.TINY.toString(), "-w", ws.toString(), "--id", "tiny",
+                "--json").code()).isZero();
+        addCloudModel("cloud-model");
+        Path template = file("offline.json", cli("policy", "templates", "--show", "offline-fallback", "-w", ws.toString()).out());
+
+        JsonNode offline = JSON.readTree(cli("run", "-w", ws.toString(), "--policy", template.toString(), "--network", "offline",
+                "--prompt", "Hello there", "--max-tokens", "4", "--json").out());
+        assertThat(offline.path("route").path("rule_name").asText()).isEqualTo("offline");
+        assertThat(offline.path("runs")).hasSize(1);
+        assertThat(offline.path("runs").get(0).path("model_kind").asText()).isEqualTo("local-generative");
+        assertThat(offline.path("runs").get(0).path("status").asText()).isEqualTo("COMPLETED");
+        int requestsBefore = server.getRequestCount();
+
+        server.enqueue(new MockResponse.Builder().code(400).body("{\"error\":{\"message\":\"no\"}}").build());
+        JsonNode online = JSON.readTree(cli("run", "-w", ws.toString(), "--policy", template.toString(), "--network", "online",
+                "--prompt", "Hello there", "--max-tokens", "4", "--json").out());
+        assertThat(server.getRequestCount()).isEqualTo(requestsBefore + 1);
+        assertThat(online.path("steps").findValuesAsText("role")).containsExactly("fallback-1", "fallback-2");
+        assertThat(online.path("runs").get(0).path("status").asText()).isEqualTo("FAILED");
+        assertThat(online.path("runs").get(1).path("model_kind").asText()).isEqualTo("local-generative");
+        assertThat(online.path("ok").asBoolean()).isTrue();
+    }
 }

@@ -249,4 +249,14 @@ class RoutedRunnerTest {
         assertThat(d.ruleName()).isEqualTo("device command");
         assertThat(d.features()).containsKey("intent[smart-home]");
     }
+
+    @Test
+    void aTargetThatNamesNoModelFailsTheRequestWithTheReason() {
+        Decision d = routing.router().decide(Policy.of("x", List.of(), new Action.Route("gpt-9")), RouteRequest.of("hi"));
+        RoutedResult r = new RoutedRunner(new RunService(ws), app.engines(ws)::forModel, routing.targets())
+                .start(d, new EngineRequest(null, "hi", null), RunObserver.NONE).finished().join();
+        assertThat(r.ok()).isFalse();
+        assertThat(r.answer()).isNull();
+        assertThat(r.steps().get(0).outcome()).startsWith("failed: No model 'gpt-9'");
+    }
 }

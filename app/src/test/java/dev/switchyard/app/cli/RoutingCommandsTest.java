@@ -77,6 +77,9 @@ class RoutingCommandsTest {
         assertThat(JSON.readTree(cli("workspace", "info", "-w", ws.toString(), "--json").out())
                 .path("counts").path("runs").asInt()).isZero();
 
+        JsonNode byTemplate = JSON.readTree(cli("route", "-w", ws.toString(), "--policy", "template:cascade", "--prompt",
+                "```\nx = 1;\ny = 2;\n```", "--json").out());
+        assertThat(byTemplate.path("decision").path("rule_name").asText()).isEqualTo("code never stays local");
         CliRunner.Result text = cli("route", "-w", ws.toString(), "--policy", policy.toString(), "--prompt", "lights on please");
         assertThat(text.out()).contains("Rule 2 (lights) matched").contains("✘ rule 1 (long)");
     }

@@ -73,7 +73,7 @@ public final class Describe {
         } else if (c instanceof Condition.Keywords k) {
             return (k.match() == Condition.Match.ALL ? "all of " : "") + "words " + String.join(", ", k.words());
         } else if (c instanceof Condition.Regex r) {
-            return "matches /" + r.pattern() + "/" + (r.ignoreCase() ? "i" : "");
+            return "matches /" + r.pattern() + "/" + (Boolean.TRUE.equals(r.ignoreCase()) ? "i" : "");
         } else if (c instanceof Condition.Intent i) {
             return "intent " + (i.intent() == null ? "" : i.intent() + " ") + "in " + i.intentSet() + " ≥ " + i.minConfidence();
         } else if (c instanceof Condition.Similarity s) {
@@ -81,7 +81,7 @@ public final class Describe {
         } else if (c instanceof Condition.Complexity x) {
             return "complexity " + sym(x.op()) + " " + x.value();
         } else if (c instanceof Condition.HasCode h) {
-            return h.value() ? "has code" : "no code";
+            return Boolean.FALSE.equals(h.value()) ? "no code" : "has code";
         } else if (c instanceof Condition.Language l) {
             return "language " + String.join("/", l.languages());
         } else if (c instanceof Condition.Network n) {

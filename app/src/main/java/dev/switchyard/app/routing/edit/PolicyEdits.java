@@ -188,7 +188,7 @@ public final class PolicyEdits {
             case "route" -> new Action.Route(first);
             case "cascade" -> new Action.Cascade(first, new Action.AcceptIf(0.6, null, null), second);
             case "fallback" -> new Action.Fallback(List.of(first, second), new Action.On(true, 10_000L, 1_500L));
-            case "split" -> new Action.Split(List.of(new Action.Share(first, 50), new Action.Share(second, 50)), 42);
+            case "split" -> new Action.Split(List.of(new Action.Share(first, 50), new Action.Share(second, 50)), 42L);
             default -> throw new IllegalArgumentException("Unknown action type: " + type);
         };
     }

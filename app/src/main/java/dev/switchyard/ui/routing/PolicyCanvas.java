@@ -95,6 +95,7 @@ final class PolicyCanvas extends Pane {
 
         Region prompt = FlowNodes.prompt();
         prompt.relocate(PROMPT_X, TOP + (RULE_H - 48) / 2);
+        prompt.setOnMouseClicked(e -> vm.selectionProperty().set("prompt"));
         getChildren().add(prompt);
         edge(PROMPT_X + PROMPT_W, TOP + RULE_H / 2, RULE_X, TOP + RULE_H / 2, "edge-flow", null);
 

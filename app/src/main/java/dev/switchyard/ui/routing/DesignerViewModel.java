@@ -201,7 +201,7 @@ public final class DesignerViewModel {
         Policy p = policy.get();
         String target = p.defaultAction() == null ? PolicyEdits.NEW_DEFAULT_TARGET
                 : Action.targets(p.defaultAction()).stream().filter(t -> t != null).findFirst().orElse(PolicyEdits.NEW_DEFAULT_TARGET);
-        apply(PolicyEdits.addRule(p, new Rule("rule " + (p.rules().size() + 1), when, new Action.Route(target))));
+        apply(PolicyEdits.addRule(p, new Rule(null, when, new Action.Route(target))));
         selectRule(p.rules().size());
     }
 

@@ -35,8 +35,9 @@ final class FlowNodes {
     static Region rule(int index, Rule r, List<Problem> problems, boolean selected, boolean hit) {
         Label number = new Label(String.valueOf(index + 1));
         number.getStyleClass().add("rule-number");
-        Label name = new Label(r.name() == null || r.name().isBlank() ? "rule " + (index + 1) : r.name());
-        name.getStyleClass().add("node-title");
+        boolean unnamed = r.name() == null || r.name().isBlank();
+        Label name = new Label(unnamed ? "unnamed rule" : r.name());
+        name.getStyleClass().add(unnamed ? "node-title-muted" : "node-title");
         name.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(name, Priority.ALWAYS);
         HBox head = new HBox(8, number, name);

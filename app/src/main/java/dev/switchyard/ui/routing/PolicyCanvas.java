@@ -31,17 +31,17 @@ import javafx.scene.shape.CubicCurve;
  */
 final class PolicyCanvas extends Pane {
 
-    static final double TOP = 28;
-    static final double PROMPT_X = 24;
-    static final double PROMPT_W = 120;
-    static final double RULE_X = 200;
-    static final double RULE_W = 270;
-    static final double RULE_H = 78;
+    static final double TOP = 24;
+    static final double PROMPT_X = 12;
+    static final double PROMPT_W = 96;
+    static final double RULE_X = 136;
+    static final double RULE_W = 244;
+    static final double RULE_H = 76;
     static final double GAP = 34;
-    static final double TARGET_X = 590;
-    static final double TARGET_W = 210;
+    static final double TARGET_X = 584;
+    static final double TARGET_W = 184;
     static final double TARGET_H = 44;
-    static final double TARGET_GAP = 18;
+    static final double TARGET_GAP = 16;
     private static final int MAX_TARGETS = 9;
 
     private final DesignerViewModel vm;
@@ -205,7 +205,9 @@ final class PolicyCanvas extends Pane {
             double k = 3 * t * t - 2 * t * t * t;
             Label l = new Label(label);
             l.getStyleClass().addAll("edge-label", style + "-label");
-            l.relocate(sx + (ex - sx) * t - 20, sy + (ey - sy) * k - 10);
+            l.setWrapText(true);
+            l.setMaxWidth(132);
+            l.relocate(sx + (ex - sx) * t - 44, sy + (ey - sy) * k - 10);
             labels.getChildren().add(l);
         }
     }
@@ -257,12 +259,12 @@ final class PolicyCanvas extends Pane {
     private void dragToReorder(Region node, int index) {
         double[] press = new double[2];
         node.setOnMousePressed(e -> {
-            press[0] = e.getSceneY();
+            press[0] = sceneToLocal(e.getSceneX(), e.getSceneY()).getY();
             press[1] = 0;
             e.consume();
         });
         node.setOnMouseDragged(e -> {
-            double dy = e.getSceneY() - press[0];
+            double dy = sceneToLocal(e.getSceneX(), e.getSceneY()).getY() - press[0];
             if (Math.abs(dy) > 4) {
                 press[1] = 1;
                 node.setTranslateY(dy);
@@ -272,7 +274,7 @@ final class PolicyCanvas extends Pane {
             e.consume();
         });
         node.setOnMouseReleased(e -> {
-            double dy = e.getSceneY() - press[0];
+            double dy = sceneToLocal(e.getSceneX(), e.getSceneY()).getY() - press[0];
             if (press[1] > 0) {
                 int to = (int) Math.round(index + dy / (RULE_H + GAP));
                 to = Math.max(0, Math.min(to, vm.policy().rules().size() - 1));
@@ -292,6 +294,11 @@ final class PolicyCanvas extends Pane {
     /** Tooltip text of a node's problems. */
     static String problemText(List<Problem> problems) {
         return problems.stream().map(Problem::message).collect(Collectors.joining("\n"));
+    }
+
+    /** The designer this canvas draws (tests reach the view model through it). */
+    DesignerViewModel model() {
+        return vm;
     }
 
     /** For tests and the inspector: the canvas node of a target. */

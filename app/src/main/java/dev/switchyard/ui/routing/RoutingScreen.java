@@ -37,6 +37,8 @@ public final class RoutingScreen implements Screen {
 
     private final RoutingViewModel vm;
     private final BorderPane view = new BorderPane();
+    /** The shortcut key being held: auto-repeat (X11 repeats a held key) must not undo the whole history. */
+    private KeyCode held;
 
     public RoutingScreen(RoutingViewModel vm, ReadOnlyObjectProperty<Workspace> workspace,
                          Function<Workspace, DesignerBackend> backends) {
@@ -45,21 +47,36 @@ public final class RoutingScreen implements Screen {
         view.getStylesheets().add(java.util.Objects.requireNonNull(RoutingScreen.class.getResource(CSS)).toExternalForm());
         view.setTop(toolbar());
         PolicyCanvas canvas = new PolicyCanvas(vm.designer(), vm.test());
-        ScrollPane canvasScroll = new ScrollPane(canvas);
+        ScrollPane canvasScroll = new ScrollPane(new javafx.scene.Group(canvas));
+        fitToWidth(canvas, canvasScroll);
         canvasScroll.setId("canvas-scroll");
         canvasScroll.getStyleClass().add("canvas-scroll");
         Palette palette = new Palette(vm.designer());
-        palette.setMinWidth(130);
-        palette.setMaxWidth(150);
+        palette.setMinWidth(118);
+        palette.setMaxWidth(140);
         SplitPane split = new SplitPane(palette, canvasScroll, tabs());
-        split.setDividerPositions(0.13, 0.66);
+        split.setDividerPositions(0.12, 0.68);
         SplitPane.setResizableWithParent(palette, false);
         view.setCenter(split);
         view.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        view.addEventFilter(KeyEvent.KEY_RELEASED, e -> held = null);
         workspace.addListener((o, a, ws) -> vm.attach(ws == null ? null : backends.apply(ws)));
         if (workspace.get() != null) {
             vm.attach(backends.apply(workspace.get()));
         }
+    }
+
+    /** Scales the canvas down (not below 60 %) when the viewport is narrower than the flow. */
+    private static void fitToWidth(Region canvas, ScrollPane scroll) {
+        Runnable fit = () -> {
+            double width = scroll.getViewportBounds().getWidth();
+            double pref = canvas.prefWidth(-1);
+            double scale = width <= 0 || pref <= 0 ? 1 : Math.max(0.6, Math.min(1, (width - 4) / pref));
+            canvas.setScaleX(scale);
+            canvas.setScaleY(scale);
+        };
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> fit.run());
+        canvas.prefWidthProperty().addListener((o, a, b) -> fit.run());
     }
 
     private HBox toolbar() {
@@ -156,6 +173,13 @@ public final class RoutingScreen implements Screen {
             return;
         }
         DesignerViewModel d = vm.designer();
+        if (e.isShortcutDown() && (e.getCode() == KeyCode.Z || e.getCode() == KeyCode.Y) && held == e.getCode()) {
+            e.consume();
+            return;
+        }
+        if (e.isShortcutDown() && (e.getCode() == KeyCode.Z || e.getCode() == KeyCode.Y)) {
+            held = e.getCode();
+        }
         if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
             if (e.isShiftDown()) {
                 d.redo();

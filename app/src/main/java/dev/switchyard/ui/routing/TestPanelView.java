@@ -76,11 +76,11 @@ final class TestPanelView extends VBox {
 
         TableView<TestPanelViewModel.TraceRow> trace = new TableView<>(vm.trace());
         trace.setId("test-trace");
-        trace.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        trace.getColumns().add(column("Rule / condition", 190, r -> "    ".repeat(r.depth()) + r.label()));
+        trace.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        trace.getColumns().add(column("Rule / condition", 170, r -> "   ".repeat(r.depth()) + r.label()));
         trace.getColumns().add(column("Observed", 90, TestPanelViewModel.TraceRow::observed));
-        trace.getColumns().add(column("Result", 80, TestPanelViewModel.TraceRow::state));
-        trace.getColumns().add(column("Time", 60, TestPanelViewModel.TraceRow::time));
+        trace.getColumns().add(column("Result", 74, TestPanelViewModel.TraceRow::state));
+        trace.getColumns().add(column("Time", 62, TestPanelViewModel.TraceRow::time));
         trace.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(TestPanelViewModel.TraceRow row, boolean empty) {
@@ -102,11 +102,11 @@ final class TestPanelView extends VBox {
 
         TableView<TestPanelViewModel.FeatureRow> features = new TableView<>(vm.features());
         features.setId("test-features");
-        features.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        features.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         features.getColumns().add(column("Feature", 140, TestPanelViewModel.FeatureRow::name));
         features.getColumns().add(column("Value", 200, TestPanelViewModel.FeatureRow::value));
         features.setPrefHeight(150);
-        features.setPlaceholder(new Label("Features computed for the decision."));
+        features.setPlaceholder(new Label("Only the features the reached conditions needed are computed."));
 
         Label traceTitle = Inspector.label("Trace");
         Label featureTitle = Inspector.label("Features");

@@ -155,13 +155,13 @@ public final class TestPanelViewModel {
         busy.set(false);
         decision.set(d);
         String where = d.targets().isEmpty() ? "nowhere" : String.join(" → ", d.targets());
-        String rule = d.ruleIndex() < 0 ? "default" : "rule " + (d.ruleIndex() + 1) + " · " + d.ruleName();
+        String rule = d.ruleIndex() < 0 ? "default" : ruleLabel(d.ruleIndex(), d.ruleName());
         summary.set(rule + " → " + d.actionType() + " " + where);
         why.set(d.why() + String.format(Locale.ROOT, " (decided in %.0f µs)", d.micros()));
         List<TraceRow> rows = new ArrayList<>();
         for (RuleTrace r : d.trace()) {
             String state = !r.reached() ? "not reached" : r.matched() ? "match" : "no match";
-            rows.add(new TraceRow(0, "rule " + (r.index() + 1) + (r.name() == null ? "" : " · " + r.name()),
+            rows.add(new TraceRow(0, ruleLabel(r.index(), r.name()),
                     r.when() == null && r.reached() ? "always" : "", state, r.reached() ? micros(r.micros()) : "", r.path()));
             if (r.when() != null) {
                 condition(r.when(), 1, rows);
@@ -173,6 +173,12 @@ public final class TestPanelViewModel {
             f.add(new FeatureRow(e.getKey(), String.valueOf(e.getValue())));
         }
         features.setAll(f);
+    }
+
+    /** "rule 2 · complex question", or "rule 2" for a rule without its own name. */
+    static String ruleLabel(int index, String name) {
+        String number = "rule " + (index + 1);
+        return name == null || name.isBlank() || name.equals(number) ? number : number + " · " + name;
     }
 
     private static void condition(ConditionTrace c, int depth, List<TraceRow> rows) {

@@ -68,6 +68,7 @@ class DesignerWindowTest {
         robot.clickOn("#palette-keywords");
         replace("#field-words", "lights, kitchen");
         replace("#field-target", "intent:smart-home");
+        replace("#rule-name", "home lights");
         // rule 2: has code -> the strong cloud role
         robot.clickOn("#prompt-node").clickOn("#palette-has-code");
         replace("#field-target", "$cloud-strong");
@@ -95,7 +96,7 @@ class DesignerWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#test-decision").queryAs(Label.class)
                 .getText().startsWith("rule"));
         assertThat(robot.lookup("#test-decision").queryAs(Label.class).getText())
-                .isEqualTo("rule 1 · rule 1 → route intent:smart-home");
+                .isEqualTo("rule 1 · home lights → route intent:smart-home");
         assertThat(robot.lookup("#rule-node-0").query().getStyleClass()).contains("hit");
         shot("03-routed");
 
@@ -107,6 +108,14 @@ class DesignerWindowTest {
 
         robot.clickOn("#tab-versions");
         shot("04-versions");
+
+        robot.clickOn("#rule-node-2");
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        assertThat(robot.lookup("#rule-node-2").queryAs(javafx.scene.layout.Region.class).lookupAll(".node-detail").stream()
+                .map(n -> ((Label) n).getText()).toList()).contains("fallback $cloud-cheap → $cloud-strong");
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+        assertThat(robot.lookup("#rule-node-2").queryAs(javafx.scene.layout.Region.class).lookupAll(".node-detail").stream()
+                .map(n -> ((Label) n).getText()).toList()).contains("fallback $cloud-strong → $cloud-cheap");
     }
 
     private void replace(String query, String text) {

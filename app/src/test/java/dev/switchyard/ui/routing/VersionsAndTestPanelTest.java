@@ -98,13 +98,13 @@ class VersionsAndTestPanelTest {
 
         t.promptProperty().set("turn on the kitchen lights");
         t.route();
-        assertThat(t.summaryProperty().get()).isEqualTo("rule 1 · rule 1 → route local-llama");
+        assertThat(t.summaryProperty().get()).isEqualTo("rule 1 → route local-llama");
         assertThat(t.trace()).extracting(TestPanelViewModel.TraceRow::state).containsExactly("match", "pass", "not reached");
         assertThat(t.trace().get(1).observed()).contains("lights");
 
         t.promptProperty().set("please write me a detailed essay on rivers");
         t.route();
-        assertThat(t.summaryProperty().get()).isEqualTo("rule 2 · rule 2 → route $cloud-strong");
+        assertThat(t.summaryProperty().get()).isEqualTo("rule 2 → route $cloud-strong");
         assertThat(t.trace()).extracting(TestPanelViewModel.TraceRow::state).containsExactly("no match", "fail", "match", "pass");
         assertThat(t.features()).extracting(TestPanelViewModel.FeatureRow::name).contains("characters");
 

@@ -71,7 +71,7 @@ public final class Describe {
         } else if (c instanceof Condition.PromptChars t) {
             return "characters " + sym(t.op()) + " " + t.value();
         } else if (c instanceof Condition.Keywords k) {
-            return (k.match() == Condition.Match.ALL ? "all of " : "") + "words " + String.join(", ", k.words());
+            return "mentions " + String.join(k.match() == Condition.Match.ALL ? " and " : " or ", k.words());
         } else if (c instanceof Condition.Regex r) {
             return "matches /" + r.pattern() + "/" + (Boolean.TRUE.equals(r.ignoreCase()) ? "i" : "");
         } else if (c instanceof Condition.Intent i) {

@@ -3,6 +3,7 @@ package dev.switchyard.app.cli;
 import dev.switchyard.app.routing.Policy;
 import dev.switchyard.app.routing.PolicyJson;
 import dev.switchyard.app.routing.PolicyStore;
+import dev.switchyard.app.routing.PolicyTemplates;
 import dev.switchyard.app.routing.Problem;
 import dev.switchyard.app.routing.RoutingException;
 import dev.switchyard.workspace.Workspace;
@@ -13,13 +14,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Finds the policy a command names: a JSON file, a saved policy, or (nothing named) the workspace's default. */
+/**
+ * Finds the policy a command names: {@code template:<name>}, a JSON file, a saved policy, or (nothing named) the
+ * workspace's default.
+ */
 record PolicySource(Policy policy, String label, Integer version) {
 
     static PolicySource of(Workspace ws, String ref) {
         if (ref == null) {
             ref = ws.settings().get(SettingsRepository.DEFAULT_POLICY).orElseThrow(() -> new CliException(ExitCodes.USAGE,
                     "Name a policy with --policy; this workspace has no default policy."));
+        }
+        if (ref.startsWith("template:")) {
+            try {
+                return new PolicySource(PolicyTemplates.load(ref.substring("template:".length())), ref, null);
+            } catch (RoutingException e) {
+                throw new CliException(ExitCodes.INPUT, e.getMessage(), e);
+            }
         }
         Path file = Path.of(ref);
         if (ref.toLowerCase(Locale.ROOT).endsWith(".json") || Files.isRegularFile(file)) {

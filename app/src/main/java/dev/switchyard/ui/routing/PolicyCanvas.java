@@ -38,7 +38,7 @@ final class PolicyCanvas extends Pane {
     static final double RULE_W = 244;
     static final double RULE_H = 76;
     static final double GAP = 34;
-    static final double TARGET_X = 584;
+    static final double TARGET_X = 556;
     static final double TARGET_W = 184;
     static final double TARGET_H = 44;
     static final double TARGET_GAP = 16;
@@ -122,8 +122,8 @@ final class PolicyCanvas extends Pane {
         port(def, -1, dy, RULE_H);
         getChildren().add(labels);
         double height = Math.max(rulesHeight, targetsHeight + targetTop) + TOP;
-        setPrefSize(TARGET_X + TARGET_W + 40, height);
-        setMinSize(TARGET_X + TARGET_W + 40, height);
+        setPrefSize(TARGET_X + TARGET_W + 16, height);
+        setMinSize(TARGET_X + TARGET_W + 16, height);
     }
 
     private List<String> targetsOf(Policy p) {

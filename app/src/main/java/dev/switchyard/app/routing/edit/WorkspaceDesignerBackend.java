@@ -57,7 +57,14 @@ public final class WorkspaceDesignerBackend implements DesignerBackend {
     public List<String> targets() {
         List<String> out = new ArrayList<>(TargetResolver.ROLES);
         var directory = app.directory(workspace);
-        workspace.models().list().forEach(m -> out.add(directory.qualifiedName(m)));
+        for (var m : workspace.models().list()) {
+            // local models by their short id (intent:smart-home), as templates name them; cloud ones as provider/model
+            String name = m.kind() != dev.switchyard.workspace.model.ModelKind.CLOUD && m.apiModelId() != null
+                    && routing.targets().problem(m.apiModelId()) == null ? m.apiModelId() : directory.qualifiedName(m);
+            if (!out.contains(name)) {
+                out.add(name);
+            }
+        }
         return out;
     }
 

@@ -116,6 +116,20 @@ class DesignerWindowTest {
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
         assertThat(robot.lookup("#rule-node-2").queryAs(javafx.scene.layout.Region.class).lookupAll(".node-detail").stream()
                 .map(n -> ((Label) n).getText()).toList()).contains("fallback $cloud-strong → $cloud-cheap");
+
+        // drag rule 3 to the top, then undo with the toolbar button
+        robot.drag("#rule-node-2").dropTo("#rule-node-0");
+        assertThat(text("#rule-node-0", ".node-condition")).isEqualTo("if characters > 400");
+        robot.clickOn("#undo");
+        assertThat(text("#rule-node-0", ".node-condition")).isEqualTo("if mentions lights or kitchen");
+        // connect rule 2 to the smart-home model by dragging its port onto the model node
+        Node smartHome = robot.lookup(".target-node").match(n -> "intent:smart-home".equals(n.getUserData())).query();
+        robot.drag("#port-1").dropTo(smartHome);
+        assertThat(text("#rule-node-1", ".node-detail")).isEqualTo("route → intent:smart-home");
+    }
+
+    private String text(String node, String part) {
+        return ((Label) robot.lookup(node).query().lookup(part)).getText();
     }
 
     private void replace(String query, String text) {

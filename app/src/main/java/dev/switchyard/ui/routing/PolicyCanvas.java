@@ -201,13 +201,16 @@ final class PolicyCanvas extends Pane {
         c.getStyleClass().addAll("edge", style);
         edges.getChildren().add(c);
         if (label != null) {
-            double t = 0.62;
+            // centred on the curve a little past its middle, kept clear of the model column
+            double t = 0.55;
             double k = 3 * t * t - 2 * t * t * t;
+            double width = 124;
             Label l = new Label(label);
             l.getStyleClass().addAll("edge-label", style + "-label");
             l.setWrapText(true);
-            l.setMaxWidth(132);
-            l.relocate(sx + (ex - sx) * t - 44, sy + (ey - sy) * k - 10);
+            l.setMaxWidth(width);
+            double x = Math.min(sx + (ex - sx) * t - 24, ex - width - 6);
+            l.relocate(Math.max(sx + 6, x), sy + (ey - sy) * k - 9);
             labels.getChildren().add(l);
         }
     }

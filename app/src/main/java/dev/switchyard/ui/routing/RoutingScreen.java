@@ -55,7 +55,7 @@ public final class RoutingScreen implements Screen {
         palette.setMinWidth(118);
         palette.setMaxWidth(140);
         SplitPane split = new SplitPane(palette, canvasScroll, tabs());
-        split.setDividerPositions(0.11, 0.71);
+        split.setDividerPositions(0.11, 0.69);
         SplitPane.setResizableWithParent(palette, false);
         view.setCenter(split);
         view.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
@@ -155,7 +155,7 @@ public final class RoutingScreen implements Screen {
         TabPane tabs = new TabPane(inspect, test, versions);
         tabs.setId("routing-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setMinWidth(320);
+        tabs.setMinWidth(340);
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) ->
                 vm.modeProperty().set(RoutingViewModel.Mode.values()[i.intValue()]));
         vm.modeProperty().addListener((o, a, m) -> tabs.getSelectionModel().select(m.ordinal()));

@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import java.util.function.Function;
 
@@ -68,11 +69,13 @@ final class TestPanelView extends VBox {
         decision.getStyleClass().add("decision");
         decision.setWrapText(true);
         decision.textProperty().bind(vm.summaryProperty());
+        decision.setMinHeight(Region.USE_PREF_SIZE);
         Label why = new Label();
         why.setId("test-why");
         why.getStyleClass().add("muted");
         why.setWrapText(true);
         why.textProperty().bind(vm.whyProperty());
+        why.setMinHeight(Region.USE_PREF_SIZE);
 
         TableView<TestPanelViewModel.TraceRow> trace = new TableView<>(vm.trace());
         trace.setId("test-trace");
@@ -93,7 +96,8 @@ final class TestPanelView extends VBox {
                         case "not reached" -> "trace-skip";
                         default -> "trace-fail";
                     });
-                    setTooltip(new Tooltip(row.detail()));
+                    setTooltip(new Tooltip(row.label() + (row.observed().isEmpty() ? "" : "\nobserved: " + row.observed())
+                            + "\n" + row.state() + (row.time().isEmpty() ? "" : " in " + row.time()) + "\n" + row.detail()));
                 }
             }
         });

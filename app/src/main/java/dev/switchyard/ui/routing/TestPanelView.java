@@ -80,10 +80,10 @@ final class TestPanelView extends VBox {
         TableView<TestPanelViewModel.TraceRow> trace = new TableView<>(vm.trace());
         trace.setId("test-trace");
         trace.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        trace.getColumns().add(column("Rule / condition", 170, r -> "   ".repeat(r.depth()) + r.label()));
-        trace.getColumns().add(column("Observed", 90, TestPanelViewModel.TraceRow::observed));
-        trace.getColumns().add(column("Result", 74, TestPanelViewModel.TraceRow::state));
-        trace.getColumns().add(column("Time", 62, TestPanelViewModel.TraceRow::time));
+        trace.getColumns().add(column("Rule / condition", 160, r -> "   ".repeat(r.depth()) + r.label()));
+        trace.getColumns().add(column("Observed", 80, TestPanelViewModel.TraceRow::observed));
+        trace.getColumns().add(column("Result", 88, TestPanelViewModel.TraceRow::state));
+        trace.getColumns().add(column("Time", 58, TestPanelViewModel.TraceRow::time));
         trace.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(TestPanelViewModel.TraceRow row, boolean empty) {

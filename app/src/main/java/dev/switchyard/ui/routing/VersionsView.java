@@ -44,6 +44,7 @@ final class VersionsView extends VBox {
         Label hint = new Label("Select two versions to diff them (one: against the previous).");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ListView<String> changes = new ListView<>(vm.diff());
         changes.setId("version-changes");
         changes.getStyleClass().add("diff-list");
@@ -52,6 +53,7 @@ final class VersionsView extends VBox {
         Label status = new Label();
         status.setId("version-status");
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.statusProperty());
         getChildren().addAll(Inspector.label("Versions"), list, new HBox(6, diff, restore), hint, status,
                 Inspector.label("Changes"), changes);

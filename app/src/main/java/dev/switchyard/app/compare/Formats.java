@@ -18,9 +18,9 @@ public final class Formats {
         return v >= 10_000 ? String.format(Locale.ROOT, "%.1f s", v / 1000) : String.format(Locale.ROOT, "%,d ms", Math.round(v));
     }
 
-    /** Elapsed time while streaming: tenths of a second. */
+    /** Elapsed time: milliseconds under a second, then tenths of a second. */
     public static String elapsed(long ms) {
-        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     public static String tps(Number tps) {

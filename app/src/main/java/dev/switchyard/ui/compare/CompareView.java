@@ -33,6 +33,7 @@ public final class CompareView extends BorderPane {
     private final AnswersView answers;
     private long lastTick;
     private long lastRender;
+    private boolean enterHeld;
 
     public CompareView(CompareViewModel model, Runnable openModels) {
         this.model = model;
@@ -59,7 +60,7 @@ public final class CompareView extends BorderPane {
 
         SplitPane split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.36);
         split.getStyleClass().add("compare-split");
         setLeft(new PromptLibraryView(model.library()));
         setCenter(split);
@@ -110,10 +111,19 @@ public final class CompareView extends BorderPane {
         return bar;
     }
 
+    /** Ctrl+Enter runs (once per press: a held key's auto-repeat does not start more runs); Esc stops all. */
     private void bindKeys() {
+        addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                enterHeld = false;
+            }
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
-                model.run();
+                if (!enterHeld) {
+                    model.run();
+                }
+                enterHeld = true;
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE && model.modeProperty().get() == CompareViewModel.Mode.RUNNING) {
                 model.stopAll();

@@ -78,7 +78,6 @@ public final class ModelPickerModel {
 
     private void show(List<ModelChoice> loaded, Set<Long> keep) {
         order.clear();
-        choices.setAll(loaded);
         for (ModelChoice c : loaded) {
             c.selectedProperty().addListener((obs, was, now) -> toggled(c, now));
         }
@@ -86,6 +85,7 @@ public final class ModelPickerModel {
         if (order.isEmpty()) {
             loaded.stream().filter(ModelChoice::ready).limit(2).forEach(c -> c.selectedProperty().set(true));
         }
+        choices.setAll(loaded);
         update();
     }
 

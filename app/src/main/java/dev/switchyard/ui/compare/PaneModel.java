@@ -45,7 +45,7 @@ public final class PaneModel {
     final StringProperty inputTokens = new SimpleStringProperty(Formats.NONE);
     final StringProperty outputTokens = new SimpleStringProperty(Formats.NONE);
     final StringProperty cost = new SimpleStringProperty(Formats.NONE);
-    final StringProperty elapsed = new SimpleStringProperty("0.0 s");
+    final StringProperty elapsed = new SimpleStringProperty(Formats.NONE);
     final StringProperty error = new SimpleStringProperty("");
     final StringProperty advice = new SimpleStringProperty("");
     final BooleanProperty running = new SimpleBooleanProperty();

@@ -22,12 +22,19 @@ final class AnswerPaneView extends VBox {
     private final ScrollPane scroll = new ScrollPane(markdown);
     private final Label reasoningText = new Label();
     private boolean dirty = true;
+    private TitledPane reasoningPane;
 
     AnswerPaneView(PaneModel pane, int index) {
         this.pane = pane;
         setId("pane-" + index);
         getStyleClass().add("answer-pane");
-        getChildren().addAll(header(), metrics(), errorBox(), reasoning(), body());
+        getChildren().addAll(header(), metrics(), errorBox(), body());
+        pane.reasoningProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty() && reasoningPane == null) {
+                reasoningPane = reasoning();
+                getChildren().add(3, reasoningPane);
+            }
+        });
         pane.answerProperty().addListener((o, a, b) -> dirty = true);
         markdown.heightProperty().addListener((o, a, b) -> {
             if (pane.runningProperty().get()) {
@@ -113,10 +120,12 @@ final class AnswerPaneView extends VBox {
         Label error = new Label();
         error.getStyleClass().add("pane-error");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.textProperty().bind(pane.errorProperty());
         Label advice = new Label();
         advice.getStyleClass().add("pane-advice");
         advice.setWrapText(true);
+        advice.setMinHeight(Region.USE_PREF_SIZE);
         advice.textProperty().bind(pane.adviceProperty());
         VBox box = new VBox(2, error, advice);
         box.getStyleClass().add("pane-error-box");
@@ -139,6 +148,9 @@ final class AnswerPaneView extends VBox {
 
     private ScrollPane body() {
         scroll.setFitToWidth(true);
+        // The pane's size must not follow its text: otherwise every streamed token re-sizes the whole grid.
+        scroll.setPrefViewportHeight(120);
+        scroll.setPrefViewportWidth(200);
         scroll.getStyleClass().add("answer-scroll");
         markdown.getStyleClass().add("answer-text");
         VBox.setVgrow(scroll, Priority.ALWAYS);

@@ -22,8 +22,8 @@ import javafx.scene.layout.RowConstraints;
 final class ChartsView extends GridPane {
 
     private final CompareViewModel model;
-    private final ScatterChart<String, Number> ttft = scatter("Time to first token (ms)", "chart-ttft");
-    private final ScatterChart<String, Number> total = scatter("Total time (ms)", "chart-total");
+    private final ScatterChart<String, Number> ttft = scatter("Time to first token, ms (dots: each run, bar: p50)", "chart-ttft");
+    private final ScatterChart<String, Number> total = scatter("Total time, ms (dots: each run, bar: p50)", "chart-total");
     private final BarChart<String, Number> cost = bars("Mean cost per run (USD)", "chart-cost");
     private final BarChart<String, Number> speed = bars("Decode tokens/s (p50)", "chart-speed");
 
@@ -34,7 +34,7 @@ final class ChartsView extends GridPane {
         setVgap(8);
         for (int i = 0; i < 2; i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
+            c.setPercentWidth(49);
             c.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(c);
             RowConstraints r = new RowConstraints();
@@ -52,6 +52,7 @@ final class ChartsView extends GridPane {
     private static ScatterChart<String, Number> scatter(String title, String id) {
         ScatterChart<String, Number> c = new ScatterChart<>(new CategoryAxis(), new NumberAxis());
         style(c, title, id);
+        c.setLegendVisible(false);
         return c;
     }
 
@@ -59,7 +60,7 @@ final class ChartsView extends GridPane {
         BarChart<String, Number> c = new BarChart<>(new CategoryAxis(), new NumberAxis());
         style(c, title, id);
         c.setLegendVisible(false);
-        c.setCategoryGap(24);
+        c.setCategoryGap(60);
         return c;
     }
 

@@ -32,7 +32,7 @@ import javafx.stage.Window;
  * Run (with a display, e.g. under Xvfb):
  * {@code java -cp app/target/switchyard.jar:app/target/lib/* dev.switchyard.ui.compare.bench.FxPulseBenchmark
  * [--panes 6] [--tps 200] [--tokens 800] [--rounds 2] [--repeat 1] [--hold-ms 0] [--tab answers|stats|charts]
- * [--size 1400x880]}.
+ * [--size 1400x880] [--broken true]}.
  * It prints the figures; it asserts nothing.
  */
 public final class FxPulseBenchmark {
@@ -56,6 +56,9 @@ public final class FxPulseBenchmark {
         String[] base = {"gpt-4o-mini", "claude-3-5-haiku", "llama-3.1-8b", "mistral-small", "qwen2.5-7b", "gemini-1.5-flash"};
         for (int i = 0; i < panes; i++) {
             names.add(base[i % base.length] + (i >= base.length ? "-" + i : ""));
+        }
+        if (Boolean.parseBoolean(strArg(args, "--broken", "false"))) {
+            names.set(names.size() - 1, "broken-gateway-model");
         }
         Path ws = dir.resolve("bench.switchyard");
         fixture.workspace(ws, names);
@@ -81,6 +84,9 @@ public final class FxPulseBenchmark {
         });
         for (int round = 1; round <= rounds; round++) {
             PulseRecorder pulses = new PulseRecorder();
+            long fxThread = onFx(() -> Thread.currentThread().getId());
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpu0 = threads.getThreadCpuTime(fxThread);
             onFx(() -> {
                 lookup("#user-message", TextArea.class).setText("Write a rollout plan for a hybrid assistant (round " + Math.random() + ").");
                 pickBoxes().forEach(b -> b.setSelected(true));
@@ -97,8 +103,12 @@ public final class FxPulseBenchmark {
                 pulses.stop();
                 return null;
             });
-            System.out.printf(Locale.ROOT, "round %d: %d panes x %d tokens at %d tok/s (repeat %d) in %.0f ms: %s%n",
-                    round, panes, tokens, tps, repeat, wall, pulses.summary());
+            double fxCpuMs = (threads.getThreadCpuTime(fxThread) - cpu0) / 1e6;
+            System.out.printf(Locale.ROOT, "round %d: %d panes x %d tokens at %d tok/s (repeat %d) in %.0f ms: %s; "
+                            + "FX thread CPU %.0f ms (%.0f%% of one core); load average %.1f on %d cores%n",
+                    round, panes, tokens, tps, repeat, wall, pulses.summary(), fxCpuMs, 100 * fxCpuMs / wall,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
         }
         onFx(() -> {
             TabPane tabs = lookup("#compare-results", TabPane.class);

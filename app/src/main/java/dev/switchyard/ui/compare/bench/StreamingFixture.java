@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * A loopback OpenAI-compatible server that streams a Markdown answer at a fixed token rate, and a workspace
- * whose models point at it (provider without a key). Used by the FX pulse benchmark and for screenshots.
+ * whose models point at it (provider without a key). A model whose name contains "broken" drops the connection
+ * after 60 tokens (to show a failed pane). Used by the FX pulse benchmark and for screenshots.
  */
 public final class StreamingFixture implements AutoCloseable {
 
@@ -82,6 +83,10 @@ public final class StreamingFixture implements AutoCloseable {
         long period = 1_000_000_000L / tokensPerSecond;
         long start = System.nanoTime();
         for (int i = 0; i < tokensPerAnswer; i++) {
+            if (model.contains("broken") && i == 60) {
+                ex.disconnect();
+                return;
+            }
             long due = start + i * period;
             long wait = due - System.nanoTime();
             if (wait > 0) {

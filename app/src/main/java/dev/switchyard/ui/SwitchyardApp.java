@@ -30,7 +30,7 @@ public final class SwitchyardApp extends Application {
         Path file = named != null ? Path.of(named) : dev.switchyard.workspace.Workspace.defaultFile();
         context = AppContext.system();
         tasks = new FxTaskRunner();
-        model = new MainViewModel(tasks);
+        model = new MainViewModel(tasks, context::prepare);
         MainView view = new MainView(model, List.of(new CompareScreen(context, tasks, model, id -> ((MainView) stage.getScene().getRoot()).show(id)), new OverviewScreen(model)));
 
         Scene scene = new Scene(view, 1100, 720);

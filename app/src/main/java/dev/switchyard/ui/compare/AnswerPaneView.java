@@ -17,37 +17,59 @@ import javafx.scene.layout.VBox;
 /** One model's answer: header, live metric strip, error and advice, folded reasoning, and the Markdown answer. */
 final class AnswerPaneView extends VBox {
 
-    private final PaneModel pane;
+    private final javafx.beans.property.ObjectProperty<PaneModel> shown = new javafx.beans.property.SimpleObjectProperty<>();
     private final MarkdownView markdown = new MarkdownView();
     private final ScrollPane scroll = new ScrollPane(markdown);
     private final Label reasoningText = new Label();
     private boolean dirty = true;
     private TitledPane reasoningPane;
 
+    /** A pane view; it shows one pane model at a time and is reused by the next run ({@link #show}). */
     AnswerPaneView(PaneModel pane, int index) {
-        this.pane = pane;
+        shown.set(pane);
         setId("pane-" + index);
         getStyleClass().add("answer-pane");
         getChildren().addAll(header(), metrics(), errorBox(), body());
-        pane.reasoningProperty().addListener((o, a, b) -> {
-            if (!b.isEmpty() && reasoningPane == null) {
+        of(PaneModel::reasoningProperty).addListener((o, a, b) -> {
+            if (b != null && !b.isEmpty() && reasoningPane == null) {
                 reasoningPane = reasoning();
                 getChildren().add(3, reasoningPane);
             }
         });
-        pane.answerProperty().addListener((o, a, b) -> dirty = true);
+        of(PaneModel::answerProperty).addListener((o, a, b) -> dirty = true);
         markdown.heightProperty().addListener((o, a, b) -> {
-            if (pane.runningProperty().get()) {
+            if (pane().runningProperty().get()) {
                 scroll.setVvalue(scroll.getVmax());
             }
         });
-        pane.stateProperty().addListener((o, a, s) -> {
+        shown.flatMap(PaneModel::stateProperty).addListener((o, a, s) -> {
             getStyleClass().removeIf(c -> c.startsWith("state-"));
-            getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            if (s != null) {
+                getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            }
             dirty = true;
             renderIfDirty();
         });
         renderIfDirty();
+    }
+
+    /** Shows another pane model in this view (the next run), keeping the nodes. */
+    void show(PaneModel next) {
+        if (reasoningPane != null) {
+            getChildren().remove(reasoningPane);
+            reasoningPane = null;
+        }
+        shown.set(next);
+        dirty = true;
+        renderIfDirty();
+    }
+
+    private PaneModel pane() {
+        return shown.get();
+    }
+
+    private ObservableValue<String> of(java.util.function.Function<PaneModel, ObservableValue<String>> property) {
+        return shown.flatMap(property);
     }
 
     /** Re-renders the Markdown if the text changed since the last render (called from the view's pulse timer). */
@@ -56,37 +78,37 @@ final class AnswerPaneView extends VBox {
             return;
         }
         dirty = false;
-        markdown.setMarkdown(pane.answerProperty().get(), pane.runningProperty().get());
+        markdown.setMarkdown(pane().answerProperty().get(), pane().runningProperty().get());
     }
 
     private HBox header() {
         Label title = new Label();
         title.getStyleClass().add("pane-title");
-        title.textProperty().bind(pane.titleProperty());
+        title.textProperty().bind(of(PaneModel::titleProperty));
         Label subtitle = new Label();
         subtitle.getStyleClass().add("muted");
-        subtitle.textProperty().bind(pane.subtitleProperty());
+        subtitle.textProperty().bind(of(PaneModel::subtitleProperty));
         VBox names = new VBox(1, title, subtitle);
         names.setMinWidth(0);
         title.setTooltip(new javafx.scene.control.Tooltip());
-        title.getTooltip().textProperty().bind(pane.titleProperty());
+        title.getTooltip().textProperty().bind(of(PaneModel::titleProperty));
         Label status = new Label();
         status.setMinWidth(Region.USE_PREF_SIZE);
         status.getStyleClass().add("status-chip");
-        status.textProperty().bind(pane.statusProperty());
+        status.textProperty().bind(of(PaneModel::statusProperty));
         Button copy = new Button("Copy");
         copy.getStyleClass().add("flat-button");
         copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
-            c.putString(pane.answerProperty().get());
+            c.putString(pane().answerProperty().get());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
         });
         Button stop = new Button("Stop");
         stop.getStyleClass().addAll("flat-button", "stop-button");
         stop.setMinWidth(Region.USE_PREF_SIZE);
-        stop.setOnAction(e -> pane.stop());
-        stop.visibleProperty().bind(pane.runningProperty());
+        stop.setOnAction(e -> pane().stop());
+        stop.visibleProperty().bind(shown.flatMap(PaneModel::runningProperty).orElse(false));
         stop.managedProperty().bind(stop.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -97,9 +119,9 @@ final class AnswerPaneView extends VBox {
     }
 
     private FlowPane metrics() {
-        FlowPane strip = new FlowPane(cell("TTFT", pane.ttftProperty(), "metric-ttft"), cell("Speed", pane.speedProperty(), "metric-speed"),
-                cell("In", pane.inputTokensProperty(), "metric-in"), cell("Out", pane.outputTokensProperty(), "metric-out"),
-                cell("Cost", pane.costProperty(), "metric-cost"), cell("Elapsed", pane.elapsedProperty(), "metric-elapsed"));
+        FlowPane strip = new FlowPane(cell("TTFT", of(PaneModel::ttftProperty), "metric-ttft"), cell("Speed", of(PaneModel::speedProperty), "metric-speed"),
+                cell("In", of(PaneModel::inputTokensProperty), "metric-in"), cell("Out", of(PaneModel::outputTokensProperty), "metric-out"),
+                cell("Cost", of(PaneModel::costProperty), "metric-cost"), cell("Elapsed", of(PaneModel::elapsedProperty), "metric-elapsed"));
         strip.getStyleClass().add("metric-strip");
         return strip;
     }
@@ -121,15 +143,15 @@ final class AnswerPaneView extends VBox {
         error.getStyleClass().add("pane-error");
         error.setWrapText(true);
         error.setMinHeight(Region.USE_PREF_SIZE);
-        error.textProperty().bind(pane.errorProperty());
+        error.textProperty().bind(of(PaneModel::errorProperty));
         Label advice = new Label();
         advice.getStyleClass().add("pane-advice");
         advice.setWrapText(true);
         advice.setMinHeight(Region.USE_PREF_SIZE);
-        advice.textProperty().bind(pane.adviceProperty());
+        advice.textProperty().bind(of(PaneModel::adviceProperty));
         VBox box = new VBox(2, error, advice);
         box.getStyleClass().add("pane-error-box");
-        box.visibleProperty().bind(pane.errorProperty().isNotEmpty());
+        box.visibleProperty().bind(of(PaneModel::errorProperty).map(e -> !e.isEmpty()).orElse(false));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
@@ -137,12 +159,11 @@ final class AnswerPaneView extends VBox {
     private TitledPane reasoning() {
         reasoningText.setWrapText(true);
         reasoningText.getStyleClass().add("reasoning-text");
-        reasoningText.textProperty().bind(pane.reasoningProperty());
+        reasoningText.textProperty().bind(of(PaneModel::reasoningProperty));
         TitledPane t = new TitledPane("Reasoning", reasoningText);
         t.setExpanded(false);
         t.getStyleClass().add("reasoning");
-        t.visibleProperty().bind(pane.reasoningProperty().isNotEmpty());
-        t.managedProperty().bind(t.visibleProperty());
+        
         return t;
     }
 

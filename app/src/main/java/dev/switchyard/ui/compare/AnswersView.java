@@ -58,14 +58,22 @@ final class AnswersView extends VBox {
         views.forEach(AnswerPaneView::renderIfDirty);
     }
 
+    /** Lays the panes out; views of the previous run are reused (no new nodes to style) when the count is unchanged. */
     private void rebuild() {
+        int n = model.panes().size();
+        body.getChildren().get(0).setVisible(n == 0);
+        grid.setVisible(n > 0);
+        if (n == views.size()) {
+            for (int i = 0; i < n; i++) {
+                views.get(i).show(model.panes().get(i));
+            }
+            rebuildVoteBar();
+            return;
+        }
         views.clear();
         grid.getChildren().clear();
         grid.getColumnConstraints().clear();
         grid.getRowConstraints().clear();
-        int n = model.panes().size();
-        body.getChildren().get(0).setVisible(n == 0);
-        grid.setVisible(n > 0);
         int cols = n <= 3 ? Math.max(n, 1) : n == 4 ? 2 : 3;
         int rows = (n + cols - 1) / cols;
         for (int c = 0; c < cols; c++) {

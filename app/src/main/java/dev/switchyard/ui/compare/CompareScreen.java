@@ -23,6 +23,7 @@ public final class CompareScreen implements Screen {
 
     private final CompareViewModel model;
     private final CompareView view;
+    private boolean shownBefore;
 
     public CompareScreen(AppContext app, TaskRunner tasks, MainViewModel main, Consumer<String> navigate) {
         model = new CompareViewModel(tasks, System::nanoTime,
@@ -33,9 +34,10 @@ public final class CompareScreen implements Screen {
             model.open(main.workspace(), app.engines(main.workspace())::forModel);
         }
         view.parentProperty().addListener((obs, old, parent) -> {
-            if (parent != null && old == null) {
+            if (parent != null && old == null && shownBefore) {
                 model.refreshModels();
             }
+            shownBefore |= parent != null;
         });
     }
 

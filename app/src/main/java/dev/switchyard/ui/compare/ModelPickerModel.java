@@ -77,6 +77,9 @@ public final class ModelPickerModel {
     }
 
     private void show(List<ModelChoice> loaded, Set<Long> keep) {
+        if (sameAsShown(loaded)) {
+            return;
+        }
         order.clear();
         for (ModelChoice c : loaded) {
             c.selectedProperty().addListener((obs, was, now) -> toggled(c, now));
@@ -87,6 +90,21 @@ public final class ModelPickerModel {
         }
         choices.setAll(loaded);
         update();
+    }
+
+    /** True when a reload found the same models in the same state: keep the rows (and the user's picks) as they are. */
+    private boolean sameAsShown(List<ModelChoice> loaded) {
+        if (loaded.size() != choices.size()) {
+            return false;
+        }
+        for (int i = 0; i < loaded.size(); i++) {
+            ModelChoice a = loaded.get(i);
+            ModelChoice b = choices.get(i);
+            if (!a.model().equals(b.model()) || !a.availability().equals(b.availability()) || !a.provider().equals(b.provider())) {
+                return false;
+            }
+        }
+        return !loaded.isEmpty();
     }
 
     /** Picks or unpicks a model; a seventh pick is refused with a sentence. */

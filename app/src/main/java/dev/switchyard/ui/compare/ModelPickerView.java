@@ -71,6 +71,8 @@ final class ModelPickerView extends VBox {
         box.selectedProperty().bindBidirectional(c.selectedProperty());
         box.disableProperty().bind(picker.fullProperty().and(c.selectedProperty().not()));
         box.setMaxWidth(Double.MAX_VALUE);
+        box.setWrapText(true);
+        box.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(box, Priority.ALWAYS);
         Label kind = new Label(c.kindLabel());
         kind.getStyleClass().addAll("kind-badge", "kind-" + c.model().kind().code());

@@ -175,7 +175,8 @@ class CompareWindowTest {
         }
     }
 
-    private void pick(String model, boolean on) {
+    private void pick(String model, boolean on) throws Exception {
+        waitFor(() -> robot.lookup("#pick-" + model).tryQuery().isPresent());
         CheckBox box = robot.lookup("#pick-" + model).queryAs(CheckBox.class);
         if (box.isSelected() != on) {
             robot.clickOn(box);

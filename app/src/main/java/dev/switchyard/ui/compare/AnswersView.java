@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
@@ -98,15 +99,16 @@ final class AnswersView extends VBox {
 
     private void rebuildVoteBar() {
         Label ask = new Label("Which answer is better?");
+        ask.setMinWidth(Region.USE_PREF_SIZE);
         ask.getStyleClass().add("vote-question");
         voteBar.getChildren().setAll(ask);
         for (PaneModel p : model.panes()) {
-            Button b = new Button(p.titleProperty().get() + " is better");
+            Button b = new Button(p.titleProperty().get());
             b.setId("vote-" + p.titleProperty().get().replace(' ', '-').toLowerCase(java.util.Locale.ROOT));
             b.setOnAction(e -> model.vote(p));
             voteBar.getChildren().add(b);
         }
-        Button tie = new Button("It's a tie");
+        Button tie = new Button("Tie");
         tie.setId("vote-tie");
         tie.setOnAction(e -> model.vote(null));
         voteBar.getChildren().add(tie);

@@ -190,7 +190,8 @@ public final class PaneModel {
         speed.set(Formats.tps(m.decodeTps()));
         inputTokens.set(Formats.tokens(m.inputTokens(), run.tokensEstimated()));
         outputTokens.set(Formats.tokens(m.outputTokens(), run.tokensEstimated()));
-        cost.set(Formats.usd(run.cost().usd()));
+        cost.set(Formats.usd(run.cost().usd())
+                + (run.cost().kind() == dev.switchyard.workspace.model.CostKind.DEVICE ? " device" : ""));
         if (m.totalMs() != null) {
             elapsed.set(Formats.elapsed(m.totalMs() + (m.queueMs() == null ? 0 : m.queueMs())));
         }

@@ -32,7 +32,7 @@ import javafx.stage.Window;
  * Run (with a display, e.g. under Xvfb):
  * {@code java -cp app/target/switchyard.jar:app/target/lib/* dev.switchyard.ui.compare.bench.FxPulseBenchmark
  * [--panes 6] [--tps 200] [--tokens 800] [--rounds 2] [--repeat 1] [--hold-ms 0] [--tab answers|stats|charts]
- * [--size 1400x880] [--broken true]}.
+ * [--size 1400x880] [--broken true] [--blind true]}.
  * It prints the figures; it asserts nothing.
  */
 public final class FxPulseBenchmark {
@@ -48,6 +48,7 @@ public final class FxPulseBenchmark {
         int repeat = intArg(args, "--repeat", 1);
         long holdMs = intArg(args, "--hold-ms", 0);
         String tab = strArg(args, "--tab", "answers");
+        boolean blind = Boolean.parseBoolean(strArg(args, "--blind", "false"));
         String[] size = strArg(args, "--size", "1400x880").split("x");
         long setupStart = System.nanoTime();
         Path dir = Files.createTempDirectory("switchyard-bench");
@@ -89,8 +90,11 @@ public final class FxPulseBenchmark {
             long cpu0 = threads.getThreadCpuTime(fxThread);
             onFx(() -> {
                 lookup("#user-message", TextArea.class).setText("Write a rollout plan for a hybrid assistant (round " + Math.random() + ").");
-                pickBoxes().forEach(b -> b.setSelected(true));
+                pickBoxes().forEach(b -> b.setSelected(false));
+                pickBoxes().stream().filter(b -> names.contains(b.getId().substring("pick-".length())))
+                        .forEach(b -> b.setSelected(true));
                 lookup("#repeat-spinner", Spinner.class).getValueFactory().setValue(repeat);
+                lookup("#blind-toggle", javafx.scene.control.ToggleButton.class).setSelected(blind);
                 pulses.start();
                 lookup("#run-button", Button.class).fire();
                 return null;

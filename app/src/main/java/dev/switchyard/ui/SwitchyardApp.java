@@ -4,6 +4,16 @@ import dev.switchyard.app.AppContext;
 import dev.switchyard.ui.main.MainView;
 import dev.switchyard.ui.main.MainViewModel;
 import dev.switchyard.ui.main.OverviewScreen;
+import dev.switchyard.app.net.NetworkMonitor;
+import dev.switchyard.app.net.SocketNetworkProbe;
+import dev.switchyard.ui.history.HistoryScreen;
+import dev.switchyard.ui.models.ModelsScreen;
+import dev.switchyard.ui.net.NetworkStatus;
+import dev.switchyard.ui.prefs.AppChrome;
+import dev.switchyard.ui.prefs.AppPreferences;
+import dev.switchyard.ui.welcome.WelcomeScreen;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.List;
 import dev.switchyard.ui.task.FxTaskRunner;
 import dev.switchyard.ui.task.TaskRunner;
@@ -22,27 +32,61 @@ public final class SwitchyardApp extends Application {
     private AppContext context;
     private TaskRunner tasks;
     private MainViewModel model;
+    // app chrome (screens branch): preferences, network monitor on its own scheduler
+    private AppPreferences prefs;
+    private ScheduledExecutorService scheduler;
+    private NetworkMonitor networkMonitor;
+    private NetworkStatus network;
 
     @Override
     public void start(Stage stage) {
         String named = getParameters().getNamed().get("workspace");
-        Path file = named != null ? Path.of(named) : dev.switchyard.workspace.Workspace.defaultFile();
+        prefs = AppChrome.preferences();
+        Path file = named != null ? Path.of(named) : prefs.lastWorkspace().orElse(dev.switchyard.workspace.Workspace.defaultFile());
         context = AppContext.system();
         tasks = new FxTaskRunner();
         model = new MainViewModel(tasks);
-        MainView view = new MainView(model, List.of(new OverviewScreen(model)));
+        startNetworkMonitor();
+        WelcomeScreen welcome = new WelcomeScreen(model, tasks);
+        MainView view = new MainView(model, List.of(new OverviewScreen(model),
+                new HistoryScreen(model, tasks, prefs),
+                new ModelsScreen(model, tasks, context, prefs),
+                welcome));
+        welcome.setNavigator(view::show);
 
         Scene scene = new Scene(view, 1100, 720);
         scene.getStylesheets().add(Objects.requireNonNull(SwitchyardApp.class.getResource(BASE_CSS)).toExternalForm());
         stage.setTitle("Switchyard");
         stage.titleProperty().bind(model.workspaceNameProperty().map(n -> n.isEmpty() ? "Switchyard" : n + " — Switchyard"));
         stage.setScene(scene);
+        AppChrome.install(stage, scene, view, model, prefs, network);
         stage.show();
         model.open(file);
     }
 
+    /** Checks the network every few seconds off the FX thread; hosts are those of the workspace's providers. */
+    private void startNetworkMonitor() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "switchyard-network");
+            t.setDaemon(true);
+            return t;
+        });
+        networkMonitor = new NetworkMonitor(SocketNetworkProbe.system(() -> model.workspace() == null ? List.of()
+                : model.workspace().providers().list().stream().map(p -> p.baseUrl()).toList()), context.clock());
+        network = new NetworkStatus(networkMonitor, tasks);
+        networkMonitor.start(scheduler, NetworkMonitor.DEFAULT_PERIOD);
+    }
+
+    /** The network state other screens read (online/offline). */
+    public NetworkStatus network() {
+        return network;
+    }
+
     @Override
     public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
         if (model != null) {
             model.close();
         }

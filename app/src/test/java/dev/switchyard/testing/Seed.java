@@ -29,9 +29,18 @@ public final class Seed {
 
     /** A finished run created at {@code at}. */
     public static Run run(Workspace ws, Model m, String prompt, String answer, RunStatus status, Instant at, long ttft) {
-        Run r = Run.created(m.id(), prompt, "{}").withUid(null, at).withOutput(status, answer, null)
+        return ws.runs().insert(build(m, prompt, answer, status, at, ttft));
+    }
+
+    /** A finished run that belongs to a comparison. */
+    public static Run inComparison(Workspace ws, Model m, String prompt, String answer, long comparisonId, int repeat,
+                                   Instant at) {
+        return ws.runs().insert(build(m, prompt, answer, RunStatus.COMPLETED, at, 100).withComparison(comparisonId, repeat));
+    }
+
+    private static Run build(Model m, String prompt, String answer, RunStatus status, Instant at, long ttft) {
+        return Run.created(m.id(), prompt, "{}").withUid(null, at).withOutput(status, answer, null)
                 .finished(status, null, RunMetrics.of(1, ttft, ttft + 500, 10, 20), RunCost.NONE, false, 1, at.plusMillis(ttft + 500));
-        return ws.runs().insert(r);
     }
 
     /** {@code n} runs of one model, one minute apart from {@code start}, prompt "bulk prompt i". */

@@ -56,6 +56,7 @@ public final class SwitchyardApp extends Application {
 
         Scene scene = new Scene(view, 1100, 720);
         scene.getStylesheets().add(Objects.requireNonNull(SwitchyardApp.class.getResource(BASE_CSS)).toExternalForm());
+        stage.titleProperty().unbind(); // a reused stage (window tests) may still be bound to an earlier model
         stage.setTitle("Switchyard");
         stage.titleProperty().bind(model.workspaceNameProperty().map(n -> n.isEmpty() ? "Switchyard" : n + " — Switchyard"));
         stage.setScene(scene);

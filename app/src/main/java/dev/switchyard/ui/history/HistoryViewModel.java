@@ -192,7 +192,8 @@ public final class HistoryViewModel {
         List<Long> ids = selected.stream().map(HistoryRow::id).toList();
         message.set("Exporting " + ids.size() + " runs…");
         tasks.run("Export runs", () -> new HistoryExport(ws).runs(ids, format, file),
-                n -> message.set(String.format(Locale.ROOT, "Exported %,d runs to %s.", n, file.getFileName())),
+                n -> message.set(String.format(Locale.ROOT, "Exported %,d %s to %s.", n, n == 1 ? "run" : "runs",
+                        file.getFileName())),
                 e -> message.set("Could not export to " + file + ": " + e.getMessage()));
     }
 
@@ -241,8 +242,8 @@ public final class HistoryViewModel {
         rows.setAll(page.items().stream().map(r -> new HistoryRow(r, names.getOrDefault(r.modelId(), "?"))).toList());
         hasPrevious.set(offset > 0);
         hasNext.set(page.hasMore());
-        pageText.set(total == 0 ? "No runs match" : String.format(Locale.ROOT, "%,d–%,d of %,d runs", offset + 1,
-                offset + page.items().size(), total));
+        pageText.set(total == 0 ? "No runs match" : String.format(Locale.ROOT, "%,d–%,d of %,d %s", offset + 1,
+                offset + page.items().size(), total, total == 1 ? "run" : "runs"));
         mode.set(total == 0 ? Mode.EMPTY : Mode.READY);
     }
 

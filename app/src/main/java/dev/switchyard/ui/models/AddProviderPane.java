@@ -34,6 +34,7 @@ final class AddProviderPane extends VBox {
         preset.setCellFactory(l -> presetCell());
         preset.valueProperty().bindBidirectional(form.presetProperty());
         preset.setMaxWidth(Double.MAX_VALUE);
+        preset.setVisibleRowCount(16);
         TextField name = field("provider-name", "A name you will recognise", form.nameProperty());
         TextField url = field("provider-url", "https://gateway.example.com/v1", form.baseUrlProperty());
         url.editableProperty().bind(Bindings.createBooleanBinding(form::isCustom, form.presetProperty()));

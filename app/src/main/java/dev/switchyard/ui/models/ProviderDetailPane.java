@@ -76,7 +76,7 @@ final class ProviderDetailPane extends VBox {
         ListView<ModelsViewModel.RemoteRow> remote = new ListView<>(model.remoteModels());
         remote.setId("remote-models");
         remote.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        remote.setPrefHeight(200);
+        remote.setPrefHeight(170);
         Label hint = new Label("Test the connection to list the endpoint's models.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
@@ -89,7 +89,7 @@ final class ProviderDetailPane extends VBox {
 
         TableView<ModelRow> table = new TableView<>(model.models());
         table.setId("provider-models");
-        table.setPrefHeight(200);
+        table.setPrefHeight(170);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(col("Model", r -> r.model().displayName()));
         table.getColumns().add(col("API id", r -> r.model().apiModelId()));

@@ -43,7 +43,7 @@ class HistoryCommandTest {
                 "--model", "Gate/alpha", "--text", "kitchen", "-o", out.toString());
 
         assertThat(r.code()).as(r.err()).isEqualTo(0);
-        assertThat(r.out()).contains("Exported 1 runs");
+        assertThat(r.out()).contains("Exported 1 run");
         JsonNode json = new ObjectMapper().readTree(out.toFile());
         assertThat(json).hasSize(1);
         assertThat(json.get(0).get("prompt").asText()).isEqualTo("turn on the kitchen lights");

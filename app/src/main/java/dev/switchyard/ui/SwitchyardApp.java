@@ -50,7 +50,7 @@ public final class SwitchyardApp extends Application {
         WelcomeScreen welcome = new WelcomeScreen(model, tasks);
         MainView view = new MainView(model, List.of(new OverviewScreen(model),
                 new HistoryScreen(model, tasks, prefs),
-                new ModelsScreen(model, tasks, context, prefs),
+                new ModelsScreen(model, tasks, context, prefs, network),
                 welcome));
         welcome.setNavigator(view::show);
 

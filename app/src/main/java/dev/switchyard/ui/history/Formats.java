@@ -16,6 +16,13 @@ public final class Formats {
     private Formats() {
     }
 
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ENGLISH);
+
+    /** "Nov 19 06:01" for table cells. */
+    public static String shortWhen(Instant t, ZoneId zone) {
+        return t == null ? "" : SHORT.format(t.atZone(zone));
+    }
+
     public static String when(Instant t, ZoneId zone) {
         return t == null ? "" : WHEN.format(t.atZone(zone));
     }
@@ -41,6 +48,9 @@ public final class Formats {
         Double usd = r.cost().usd();
         if (usd == null) {
             return r.status().isTerminal() ? "no price" : "";
+        }
+        if (usd == 0) {
+            return r.cost().kind() == CostKind.DEVICE ? "$0 (device)" : "$0";
         }
         String s = usd >= 0.01 ? String.format(Locale.ROOT, "$%.4f", usd) : String.format(Locale.ROOT, "$%.6f", usd);
         return r.cost().kind() == CostKind.DEVICE ? s + " (device)" : s;

@@ -49,7 +49,7 @@ public final class HistoryView extends VBox {
         split.setId("history-split");
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox.setVgrow(split, Priority.ALWAYS);
-        WindowMemory.rememberSplit(split, "history", prefs, 0.70);
+        WindowMemory.rememberSplit(split, "history", prefs, 0.75);
 
         Label message = new Label();
         message.setId("history-message");
@@ -68,14 +68,14 @@ public final class HistoryView extends VBox {
         table.setItems(model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<HistoryRow, String> when = column("When", r -> Formats.when(r.createdAt(), model.zone()), RunSort.CREATED_AT, 140);
+        TableColumn<HistoryRow, String> when = column("When", r -> Formats.shortWhen(r.createdAt(), model.zone()), RunSort.CREATED_AT, 118);
         table.getColumns().add(when);
-        table.getColumns().add(column("Model", HistoryRow::modelName, null, 190));
-        table.getColumns().add(column("Status", r -> Formats.status(r.status()), null, 88));
-        table.getColumns().add(column("TTFT", r -> Formats.ms(r.run().metrics().ttftMs()), RunSort.TTFT_MS, 80));
-        table.getColumns().add(column("Total", r -> Formats.ms(r.run().metrics().totalMs()), RunSort.TOTAL_MS, 80));
+        table.getColumns().add(column("Model", HistoryRow::modelName, null, 170));
+        table.getColumns().add(column("Status", r -> Formats.status(r.status()), null, 96));
+        table.getColumns().add(column("TTFT", r -> Formats.ms(r.run().metrics().ttftMs()), RunSort.TTFT_MS, 70));
+        table.getColumns().add(column("Total", r -> Formats.ms(r.run().metrics().totalMs()), RunSort.TOTAL_MS, 70));
         table.getColumns().add(column("Out tok", r -> Formats.count(r.run().metrics().outputTokens()), RunSort.OUTPUT_TOKENS, 64));
-        table.getColumns().add(column("Cost", r -> Formats.cost(r.run()), RunSort.COST_USD, 90));
+        table.getColumns().add(column("Cost", r -> Formats.cost(r.run()), RunSort.COST_USD, 104));
         table.getColumns().add(column("Prompt", r -> r.promptPreview(160), null, 240));
         when.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(when);
@@ -108,7 +108,7 @@ public final class HistoryView extends VBox {
         c.setUserData(sort);
         c.setSortable(sort != null);
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 60));
+        c.setMinWidth(title.equals("Prompt") ? 100 : title.equals("Model") ? 150 : width);
         c.setId("history-col-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         return c;
     }

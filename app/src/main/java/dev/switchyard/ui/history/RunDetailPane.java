@@ -5,9 +5,7 @@ import java.util.function.LongConsumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The right-hand panel of the history screen: the selected run's texts and metrics, read-only. */
@@ -40,16 +38,16 @@ final class RunDetailPane extends VBox {
         openComparison.setId("history-open-comparison");
         openComparison.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.setMinWidth(0);
+        title.setWrapText(true);
+        meta.setWrapText(true);
         openComparison.setOnAction(e -> {
             if (row != null && row.comparisonId() != null) {
                 onOpenComparison.accept(row.comparisonId());
             }
         });
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = new HBox(8, title, grow, openComparison);
+        openComparison.managedProperty().bind(openComparison.visibleProperty());
         VBox.setVgrow(answer, Priority.ALWAYS);
-        getChildren().addAll(head, meta, metrics, error, caption("Prompt"), prompt, caption("Answer"), answer);
+        getChildren().addAll(title, meta, metrics, error, openComparison, caption("Prompt"), prompt, caption("Answer"), answer);
         show(null);
     }
 

@@ -3,6 +3,7 @@ package dev.switchyard.ui.models;
 import dev.switchyard.app.AppContext;
 import dev.switchyard.ui.Screen;
 import dev.switchyard.ui.main.MainViewModel;
+import dev.switchyard.ui.net.NetworkStatus;
 import dev.switchyard.ui.prefs.AppPreferences;
 import dev.switchyard.ui.task.TaskRunner;
 import javafx.scene.Node;
@@ -13,11 +14,12 @@ public final class ModelsScreen implements Screen {
     private final ModelsViewModel model;
     private final ModelsView view;
 
-    public ModelsScreen(MainViewModel main, TaskRunner tasks, AppContext context, AppPreferences prefs) {
+    public ModelsScreen(MainViewModel main, TaskRunner tasks, AppContext context, AppPreferences prefs,
+                        NetworkStatus network) {
         KeyVault vault = new SystemKeyVault(context);
         model = new ModelsViewModel(tasks, ModelsServices.of(context, vault), vault, context.catalog().providers(),
                 context.clock());
-        view = new ModelsView(model, prefs);
+        view = new ModelsView(model, prefs, network);
         main.workspaceProperty().addListener((obs, old, ws) -> model.setWorkspace(ws));
         model.setWorkspace(main.workspace());
     }

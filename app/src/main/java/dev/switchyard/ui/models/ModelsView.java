@@ -1,5 +1,6 @@
 package dev.switchyard.ui.models;
 
+import dev.switchyard.ui.net.NetworkStatus;
 import dev.switchyard.ui.prefs.AppPreferences;
 import dev.switchyard.ui.prefs.WindowMemory;
 import dev.switchyard.workspace.model.Provider;
@@ -20,7 +21,7 @@ import javafx.scene.layout.VBox;
 /** Models and providers: cloud providers (list, add, connection, models, prices) and local models, in two tabs. */
 public final class ModelsView extends VBox {
 
-    public ModelsView(ModelsViewModel model, AppPreferences prefs) {
+    public ModelsView(ModelsViewModel model, AppPreferences prefs, NetworkStatus network) {
         super(10);
         setId("models-view");
         getStyleClass().add("screen");
@@ -48,7 +49,14 @@ public final class ModelsView extends VBox {
         message.setId("models-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(model.messageProperty());
-        getChildren().addAll(new VBox(2, title, subtitle), tabs, message);
+        Label offline = new Label("Offline: cloud providers cannot be reached right now, so connection tests and cloud "
+                + "runs will fail; local models keep working.");
+        offline.setId("models-offline");
+        offline.getStyleClass().addAll("notice", "offline-notice");
+        offline.setWrapText(true);
+        offline.visibleProperty().bind(network.onlineProperty().not());
+        offline.managedProperty().bind(offline.visibleProperty());
+        getChildren().addAll(new VBox(2, title, subtitle), offline, tabs, message);
     }
 
     private static VBox providerList(ModelsViewModel model) {

@@ -28,7 +28,11 @@ import javafx.stage.Window;
  */
 public final class Screenshots {
 
-    private static final List<String> SCREENS = List.of("welcome", "history", "models", "overview");
+    /** Shot name → the screen it is taken on. */
+    private static final List<String[]> SHOTS = List.of(new String[] {"welcome", "welcome"},
+            new String[] {"history", "history"}, new String[] {"comparison", "history"},
+            new String[] {"models", "models"}, new String[] {"models-add", "models"}, new String[] {"local-models", "models"},
+            new String[] {"overview", "overview"});
 
     private Screenshots() {
     }
@@ -73,31 +77,46 @@ public final class Screenshots {
                 darkToggle(stage.getScene()).setSelected(theme.equals("dark"));
                 return null;
             });
-            for (String screen : SCREENS) {
+            for (String[] shot : SHOTS) {
                 fx(() -> {
-                    ((ToggleButton) stage.getScene().lookup("#nav-" + screen)).fire();
+                    ((ToggleButton) stage.getScene().lookup("#nav-" + shot[1])).fire();
                     return null;
                 });
                 Thread.sleep(700);
                 fx(() -> {
-                    prepare(stage.getScene(), screen);
+                    prepare(stage.getScene(), shot[0]);
                     return null;
                 });
-                Thread.sleep(900);
-                shoot(stage.getScene(), out.resolve(screen + "-" + theme + ".png"));
+                Thread.sleep(1200);
+                Scene target = fx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
+                        && w.getScene() != null && w.getScene().lookup("#comparison-dialog") != null)
+                        .map(Window::getScene).findFirst().orElse(stage.getScene()));
+                shoot(target, out.resolve(shot[0] + "-" + theme + ".png"));
+                fx(() -> {
+                    cleanUp(stage);
+                    return null;
+                });
             }
         }
     }
 
     /** Selects something on screens whose right-hand side is empty until a row is chosen. */
     @SuppressWarnings("unchecked")
-    private static void prepare(Scene scene, String screen) {
-        if (screen.equals("history")) {
+    private static void prepare(Scene scene, String shot) {
+        if (shot.equals("history") || shot.equals("comparison")) {
             TableView<Object> t = (TableView<Object>) scene.lookup("#history-table");
             if (!t.getItems().isEmpty()) {
                 t.getSelectionModel().clearAndSelect(1);
             }
-        } else if (screen.equals("models")) {
+            if (shot.equals("comparison")) {
+                ((javafx.scene.control.Button) scene.lookup("#history-open-comparison")).fire();
+            }
+        } else if (shot.equals("models-add")) {
+            ((javafx.scene.control.Button) scene.lookup("#provider-add")).fire();
+        } else if (shot.equals("local-models")) {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) scene.lookup("#models-tabs");
+            tabs.getSelectionModel().select(1);
+        } else if (shot.equals("models")) {
             ListView<Object> providers = (ListView<Object>) scene.lookup("#provider-list");
             if (!providers.getItems().isEmpty()) {
                 providers.getSelectionModel().select(0);
@@ -106,6 +125,23 @@ public final class Screenshots {
             if (models != null && !models.getItems().isEmpty()) {
                 models.getSelectionModel().select(0);
             }
+        }
+    }
+
+    /** Closes dialogs and puts the screens back as a user would find them. */
+    private static void cleanUp(Stage stage) {
+        for (Window w : List.copyOf(Window.getWindows())) {
+            if (w != stage && w instanceof Stage s) {
+                s.close();
+            }
+        }
+        var cancel = (javafx.scene.control.Button) stage.getScene().lookup("#provider-cancel");
+        if (cancel != null && cancel.isVisible() && cancel.getScene() != null) {
+            cancel.fire();
+        }
+        var tabs = (javafx.scene.control.TabPane) stage.getScene().lookup("#models-tabs");
+        if (tabs != null) {
+            tabs.getSelectionModel().select(0);
         }
     }
 

@@ -40,8 +40,11 @@ public final class Screenshots {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots").toAbsolutePath();
         System.setProperty(AppChrome.PREFS_PROPERTY, "memory");
-        Path dir = Files.createTempDirectory("switchyard-shots");
+        Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "switchyard-demo"));
         Path file = dir.resolve("Demo workspace.switchyard");
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(file + suffix));
+        }
         try (Workspace ws = Workspace.open(file); AppContext ctx = AppContext.system()) {
             DemoWorkspace.seed(ws, ctx);
         }

@@ -85,8 +85,11 @@ class HistoryWindowTest {
         Path out = dir.resolve("exported.csv");
         HistoryView view = robot.lookup("#history-view").queryAs(HistoryView.class);
         robot.interact(() -> view.setSaveFileChooser((owner, title, name, ext) -> out));
-        robot.clickOn("kitchen lights on");
-        assertThat(text("#history-detail-title")).isEqualTo("Gate/beta");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#history-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#history-detail-title").equals("Gate/beta"));
+        assertThat(robot.lookup("#history-detail-answer").queryAs(javafx.scene.control.TextArea.class).getText())
+                .isEqualTo("Lights are on.");
         robot.clickOn("#history-export-csv");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#history-message").startsWith("Exported"));
 

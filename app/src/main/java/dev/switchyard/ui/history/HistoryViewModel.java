@@ -221,10 +221,17 @@ public final class HistoryViewModel {
         if (ws == null) {
             return;
         }
+        if (from.get() != null && to.get() != null && from.get().isAfter(to.get())) {
+            message.set("The From date is after the To date; swap them or clear one.");
+            return;
+        }
         long gen = ++generation;
         HistoryFilter f = filter();
         Map<Long, String> names = modelNames;
         mode.set(Mode.LOADING);
+        if (message.get().startsWith("The From date")) {
+            message.set("");
+        }
         tasks.run("Load history", () -> ws.runs().page(f.query(zone, newOffset, PAGE_SIZE)), page -> {
             if (gen == generation) {
                 show(page, names);

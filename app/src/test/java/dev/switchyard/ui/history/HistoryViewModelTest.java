@@ -94,7 +94,14 @@ class HistoryViewModelTest {
         vm.search();
         assertThat(vm.rows()).extracting(r -> r.run().promptText()).containsExactly("kitchen lights on");
 
+        vm.fromProperty().set(LocalDate.of(2026, 3, 6));
+        vm.toProperty().set(LocalDate.of(2026, 3, 5));
+        vm.search();
+        assertThat(vm.messageProperty().get()).contains("From date is after the To date");
+        assertThat(vm.rows()).extracting(r -> r.run().promptText()).containsExactly("kitchen lights on");
+
         vm.clearFilters();
+        assertThat(vm.messageProperty().get()).isEmpty();
         vm.textProperty().set("no such words anywhere");
         vm.search();
         assertThat(vm.modeProperty().get()).isEqualTo(HistoryViewModel.Mode.EMPTY);

@@ -7,6 +7,7 @@ Run with Debian's interpreter (python3-onnx 1.12 + numpy):
     /usr/bin/python3 engine-local/tools/make_test_models.py speed OUT_DIR --shape smollm2-135m --precision int4
 
 `not-a-decoder` writes a small valid ONNX encoder (for the bad-input tests) to the file OUT_DIR.
+`tiny-gpt2` writes a smaller one with GPT-2-style I/O (no position_ids input, model_type gpt2, no chat template).
 `tiny` writes the committed test model (2 layers, hidden 64, ~300-token byte-level BPE vocabulary).
 `speed` writes a model with the layer shapes of SmolLM2-135M or Qwen2.5-0.5B (random weights, so the
 output is nonsense, but the speed is that of the real shape). Precisions: fp32 (MatMul), int8 and int4
@@ -31,6 +32,9 @@ from onnx import TensorProto, helper, numpy_helper
 SHAPES = {
     "tiny": dict(layers=2, hidden=64, heads=4, kv_heads=2, inter=128, vocab=None, ctx=256,
                  model_type="llama", arch="LlamaForCausalLM"),
+    # GPT-2-style I/O: no position_ids input (positions follow from the cache length), no chat template
+    "tiny-gpt2": dict(layers=1, hidden=32, heads=2, kv_heads=2, inter=64, vocab=None, ctx=128,
+                      model_type="gpt2", arch="GPT2LMHeadModel", no_position_ids=True),
     "smollm2-135m": dict(layers=30, hidden=576, heads=9, kv_heads=3, inter=1536, vocab=49152, ctx=8192,
                          model_type="llama", arch="LlamaForCausalLM"),
     "qwen2.5-0.5b": dict(layers=24, hidden=896, heads=14, kv_heads=2, inter=4864, vocab=151936, ctx=32768,
@@ -147,33 +151,32 @@ def rope(g, x, cos, sin, half):
 
 def build_model(shape, vocab, precision, seed, name):
     L, D, H, KVH, FF, CTX = (shape[k] for k in ("layers", "hidden", "heads", "kv_heads", "inter", "ctx"))
+    io16 = precision == "fp16"  # float16 cache and logits at the graph boundary, fp32 weights and compute inside
+    if io16:
+        precision = "fp32"
     hd = D // H
     rep = H // KVH
     rng = np.random.default_rng(seed)
     g = G(rng)
     f32, i64 = TensorProto.FLOAT, TensorProto.INT64
+    no_pos = shape.get("no_position_ids", False)
     inputs = [helper.make_tensor_value_info("input_ids", i64, ["batch_size", "sequence_length"]),
-              helper.make_tensor_value_info("attention_mask", i64, ["batch_size", "total_sequence_length"]),
-              helper.make_tensor_value_info("position_ids", i64, ["batch_size", "sequence_length"])]
-    outputs = [helper.make_tensor_value_info("logits", f32, ["batch_size", "sequence_length", vocab])]
+              helper.make_tensor_value_info("attention_mask", i64, ["batch_size", "total_sequence_length"])]
+    if not no_pos:
+        inputs.append(helper.make_tensor_value_info("position_ids", i64, ["batch_size", "sequence_length"]))
+    kv_t = TensorProto.FLOAT16 if io16 else f32
+    outputs = [helper.make_tensor_value_info("logits", kv_t, ["batch_size", "sequence_length", vocab])]
     for i in range(L):
         for kv in ("key", "value"):
-            inputs.append(helper.make_tensor_value_info(f"past_key_values.{i}.{kv}", f32,
+            inputs.append(helper.make_tensor_value_info(f"past_key_values.{i}.{kv}", kv_t,
                                                         ["batch_size", KVH, "past_sequence_length", hd]))
-            outputs.append(helper.make_tensor_value_info(f"present.{i}.{kv}", f32,
+            outputs.append(helper.make_tensor_value_info(f"present.{i}.{kv}", kv_t,
                                                          ["batch_size", KVH, "total_sequence_length", hd]))
-    tiny = name == "tiny"
+    tiny = name.startswith("tiny")
     emb_std = 1.0 if tiny else 0.02
     w_std = 0.3 if tiny else 0.02
     embed = (rng.standard_normal((vocab, D), dtype=np.float32) * emb_std).astype(np.float32)
     x = g.op("Gather", [g.const(embed, "model.embed_tokens.weight"), "input_ids"], axis=0)
-
-    # rotary tables, gathered by position_ids -> [B, 1, S, hd]
-    inv_freq = 1.0 / (10000.0 ** (np.arange(0, hd, 2, dtype=np.float32) / hd))
-    freqs = np.outer(np.arange(CTX, dtype=np.float32), inv_freq)
-    emb = np.concatenate([freqs, freqs], axis=-1)
-    cos = g.op("Unsqueeze", [g.op("Gather", [g.const(np.cos(emb).astype(np.float32), "rope.cos"), "position_ids"], axis=0), g.ints([1])])
-    sin = g.op("Unsqueeze", [g.op("Gather", [g.const(np.sin(emb).astype(np.float32), "rope.sin"), "position_ids"], axis=0), g.ints([1])])
 
     # mask [B, 1, S, T]: causal (key index <= query index, queries are the last S of T) and attention_mask
     total = g.op("Shape", ["attention_mask"])
@@ -185,6 +188,17 @@ def build_model(shape, vocab, precision, seed, name):
     causal = g.op("LessOrEqual", [kpos, qpos])
     am = g.op("Unsqueeze", [g.op("Cast", ["attention_mask"], to=TensorProto.BOOL), g.ints([1, 2])])
     mask = g.op("And", [causal, am])
+    # rotary tables, gathered by position_ids -> [B, 1, S, hd]
+    pos_ids = "position_ids"
+    if no_pos:
+        # positions are past..past+S-1: the query positions of the causal mask, as [1, S]
+        pos_ids = g.op("Unsqueeze", [g.op("Range", [g.op("Sub", [t_len, s_len]), t_len, one]), g.ints([0])])
+    inv_freq = 1.0 / (10000.0 ** (np.arange(0, hd, 2, dtype=np.float32) / hd))
+    freqs = np.outer(np.arange(CTX, dtype=np.float32), inv_freq)
+    emb = np.concatenate([freqs, freqs], axis=-1)
+    cos = g.op("Unsqueeze", [g.op("Gather", [g.const(np.cos(emb).astype(np.float32), "rope.cos"), pos_ids], axis=0), g.ints([1])])
+    sin = g.op("Unsqueeze", [g.op("Gather", [g.const(np.sin(emb).astype(np.float32), "rope.sin"), pos_ids], axis=0), g.ints([1])])
+
     neg = g.const(np.array(-1e9, dtype=np.float32))
     scale = g.const(np.array(1.0 / np.sqrt(hd), dtype=np.float32))
 
@@ -196,8 +210,16 @@ def build_model(shape, vocab, precision, seed, name):
         v = g.op("Transpose", [g.op("Reshape", [g.linear(h, D, KVH * hd, precision, w_std, p + ".v_proj"), g.ints([0, 0, KVH, hd])])], perm=[0, 2, 1, 3])
         q = rope(g, q, cos, sin, hd // 2)
         k = rope(g, k, cos, sin, hd // 2)
-        pk = g.op("Concat", [f"past_key_values.{i}.key", k], f"present.{i}.key", axis=2)
-        pv = g.op("Concat", [f"past_key_values.{i}.value", v], f"present.{i}.value", axis=2)
+        if io16:
+            past_k = g.op("Cast", [f"past_key_values.{i}.key"], to=TensorProto.FLOAT)
+            past_v = g.op("Cast", [f"past_key_values.{i}.value"], to=TensorProto.FLOAT)
+            pk = g.op("Concat", [past_k, k], axis=2)
+            pv = g.op("Concat", [past_v, v], axis=2)
+            g.op("Cast", [pk], f"present.{i}.key", to=TensorProto.FLOAT16)
+            g.op("Cast", [pv], f"present.{i}.value", to=TensorProto.FLOAT16)
+        else:
+            pk = g.op("Concat", [f"past_key_values.{i}.key", k], f"present.{i}.key", axis=2)
+            pv = g.op("Concat", [f"past_key_values.{i}.value", v], f"present.{i}.value", axis=2)
         if rep > 1:
             pk = g.op("Reshape", [g.op("Expand", [g.op("Unsqueeze", [pk, g.ints([2])]), g.ints([1, 1, rep, 1, 1])]), g.ints([0, H, -1, hd])])
             pv = g.op("Reshape", [g.op("Expand", [g.op("Unsqueeze", [pv, g.ints([2])]), g.ints([1, 1, rep, 1, 1])]), g.ints([0, H, -1, hd])])
@@ -212,7 +234,9 @@ def build_model(shape, vocab, precision, seed, name):
         x = g.op("Add", [x, g.linear(act, FF, D, precision, w_std, p + ".down_proj")])
     h = rms_norm(g, x, D, "model.norm")
     if precision == "fp32":
-        g.op("MatMul", [h, g.const(np.ascontiguousarray(embed.T), "lm_head.weight")], "logits")
+        lm = g.op("MatMul", [h, g.const(np.ascontiguousarray(embed.T), "lm_head.weight")], None if io16 else "logits")
+        if io16:
+            g.op("Cast", [lm], "logits", to=TensorProto.FLOAT16)
     else:
         lm = g.linear(h, D, vocab, precision, 0.5, "lm_head")
         g.nodes[-1].output[0] = "logits"
@@ -232,9 +256,9 @@ def write_folder(out, shape_name, precision, seed):
     vocab = shape["vocab"] or tok_size
     os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
     model = build_model(shape, vocab, precision, seed, shape_name)
-    fname = {"fp32": "model.onnx", "int8": "model_int8.onnx", "int4": "model_q4.onnx"}[precision]
+    fname = {"fp32": "model.onnx", "fp16": "model_fp16.onnx", "int8": "model_int8.onnx", "int4": "model_q4.onnx"}[precision]
     path = os.path.join(out, "onnx", fname)
-    if precision == "fp32" and not shape_name == "tiny":
+    if precision == "fp32" and not shape_name.startswith("tiny"):
         onnx.save_model(model, path, save_as_external_data=True, all_tensors_to_one_file=True,
                         location=fname + "_data", size_threshold=1024)
     else:
@@ -242,6 +266,7 @@ def write_folder(out, shape_name, precision, seed):
             onnx.checker.check_model(model)
         onnx.save_model(model, path)
     label = ("tiny-random (nonsense output, for tests)" if shape_name == "tiny"
+             else "tiny-random GPT-2-style I/O (nonsense output, for tests)" if shape_name == "tiny-gpt2"
              else f"{shape_name}-shape random weights ({precision}, nonsense output, for benchmarks)")
     hd = shape["hidden"] // shape["heads"]
     config = {"_name_or_path": label, "name": label, "architectures": [shape["arch"]], "model_type": shape["model_type"],
@@ -254,6 +279,12 @@ def write_folder(out, shape_name, precision, seed):
     tok_cfg = {"add_bos_token": False, "add_prefix_space": False, "bos_token": "<|im_start|>",
                "eos_token": "<|im_end|>", "pad_token": "<|endoftext|>", "unk_token": "<|endoftext|>",
                "model_max_length": shape["ctx"], "tokenizer_class": "GPT2Tokenizer", "chat_template": CHATML}
+    if shape["model_type"] == "gpt2":
+        del tok_cfg["chat_template"]
+        tok_cfg.update(bos_token="<|endoftext|>", eos_token="<|endoftext|>")
+        config.update(n_positions=shape["ctx"], eos_token_id=0, bos_token_id=0)
+        del config["max_position_embeddings"]
+        gen = {"bos_token_id": 0, "eos_token_id": 0}
     for fn, obj in (("config.json", config), ("generation_config.json", gen), ("tokenizer_config.json", tok_cfg)):
         with open(os.path.join(out, fn), "w") as f:
             json.dump(obj, f, indent=2)
@@ -283,16 +314,17 @@ def write_not_a_decoder(path):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("kind", choices=["tiny", "speed", "not-a-decoder"])
+    ap.add_argument("kind", choices=["tiny", "tiny-gpt2", "speed", "not-a-decoder"])
     ap.add_argument("out")
     ap.add_argument("--shape", choices=["smollm2-135m", "qwen2.5-0.5b"], default="smollm2-135m")
-    ap.add_argument("--precision", choices=["fp32", "int8", "int4"], default=None)
+    ap.add_argument("--precision", choices=["fp32", "fp16", "int8", "int4"], default=None,
+                    help="fp16 = float16 cache and logits at the graph boundary (fp32 weights), for I/O tests")
     ap.add_argument("--seed", type=int, default=1234)
     a = ap.parse_args()
     if a.kind == "not-a-decoder":
         write_not_a_decoder(a.out)
-    elif a.kind == "tiny":
-        write_folder(a.out, "tiny", a.precision or "fp32", a.seed)
+    elif a.kind in ("tiny", "tiny-gpt2"):
+        write_folder(a.out, a.kind, a.precision or "fp32", a.seed)
     else:
         write_folder(a.out, a.shape, a.precision or "int4", a.seed)
     return 0

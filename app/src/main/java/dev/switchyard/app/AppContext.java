@@ -1,6 +1,9 @@
 package dev.switchyard.app;
 
 import dev.switchyard.app.engine.EngineFactory;
+import dev.switchyard.app.engine.intent.IntentModels;
+import dev.switchyard.app.engine.local.LocalModels;
+import dev.switchyard.app.models.IntentSetStore;
 import dev.switchyard.app.models.Assets;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.cloud.CloudClients;
@@ -27,10 +30,19 @@ public final class AppContext implements AutoCloseable {
     private PriceTable priceTable;
     private CloudClients cloudClients;
     private SessionSecretStore sessionKeys;
+    private final LocalModels.EngineStarter localStarter;
+    private LocalModels localModels;
+    private IntentModels intentModels;
 
     public AppContext(UnaryOperator<String> env, Clock clock) {
+        this(env, clock, dev.switchyard.local.LocalEngine::inWorker);
+    }
+
+    /** With a chosen way to start the local engine (tests may run it in-process). */
+    public AppContext(UnaryOperator<String> env, Clock clock, LocalModels.EngineStarter localStarter) {
         this.env = env;
         this.clock = clock;
+        this.localStarter = localStarter;
     }
 
     public static AppContext system() {
@@ -67,6 +79,32 @@ public final class AppContext implements AutoCloseable {
         return cloudClients;
     }
 
+    /** The local engine (a worker process, started on first use) and the models loaded in it. */
+    public synchronized LocalModels localModels() {
+        if (localModels == null) {
+            localModels = new LocalModels(localStarter);
+        }
+        return localModels;
+    }
+
+    /** The embedded sentence-embedding model and the intent model on it (loaded on first use). */
+    public synchronized IntentModels intentModels() {
+        if (intentModels == null) {
+            intentModels = new IntentModels();
+        }
+        return intentModels;
+    }
+
+    /**
+     * Makes a workspace ready for use by this build: the shipped demo intent sets and their model rows
+     * (once per workspace), and the shipped prices of its cloud models. Cheap when there is nothing to do.
+     */
+    public void prepare(Workspace workspace) {
+        ModelDirectory directory = directory(workspace);
+        new IntentSetStore(workspace, directory).seedDemoSets();
+        directory.syncShippedPrices();
+    }
+
     /**
      * Resolves key references: environment variables, the OS keyring (each call time-limited, so a
      * missing Secret Service fails fast with a sentence instead of hanging), and — only after the user
@@ -94,6 +132,14 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (intentModels != null) {
+            intentModels.close();
+            intentModels = null;
+        }
+        if (localModels != null) {
+            localModels.close();
+            localModels = null;
+        }
         if (cloudClients != null) {
             cloudClients.close();
             cloudClients = null;

@@ -45,7 +45,7 @@ public final class SwitchyardApp extends Application {
         Path file = named != null ? Path.of(named) : prefs.lastWorkspace().orElse(dev.switchyard.workspace.Workspace.defaultFile());
         context = AppContext.system();
         tasks = new FxTaskRunner();
-        model = new MainViewModel(tasks);
+        model = new MainViewModel(tasks, context::prepare);
         startNetworkMonitor();
         WelcomeScreen welcome = new WelcomeScreen(model, tasks);
         MainView view = new MainView(model, List.of(new OverviewScreen(model),

@@ -5,8 +5,11 @@ import dev.switchyard.cloud.internal.HttpCloudClient;
 import dev.switchyard.cloud.internal.OpenAiProtocol;
 import dev.switchyard.cloud.internal.Protocol;
 import dev.switchyard.cloud.log.RedactingLoggingInterceptor;
+import dev.switchyard.cloud.internal.StreamRun;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,7 @@ public final class CloudClients implements AutoCloseable {
     private final boolean owned;
     private final ScheduledThreadPoolExecutor timer;
     private final Map<Timeouts, OkHttpClient> perTimeouts = new ConcurrentHashMap<>();
+    private final Set<StreamRun> active = ConcurrentHashMap.newKeySet();
 
     private CloudClients(OkHttpClient base, boolean owned) {
         this.base = base;
@@ -75,7 +79,7 @@ public final class CloudClients implements AutoCloseable {
     public CloudClient client(EndpointConfig endpoint) {
         Protocol protocol = endpoint.kind() == ApiKind.ANTHROPIC
                 ? new AnthropicProtocol(endpoint) : new OpenAiProtocol(endpoint);
-        return new HttpCloudClient(endpoint, protocol, this::httpFor, timer);
+        return new HttpCloudClient(endpoint, protocol, this::httpFor, timer, active);
     }
 
     /** The shared transport. */
@@ -97,12 +101,23 @@ public final class CloudClients implements AutoCloseable {
         });
     }
 
-    /** Stops the watchdog timer; when the transport was created here, cancels its calls too. */
+    /** Runs started by this factory's clients that have not ended yet. */
+    public int activeRuns() {
+        return active.size();
+    }
+
+    /**
+     * Cancels every running stream (each gets its one CANCELLED callback), stops the watchdog timer and,
+     * when the transport was created here, its dispatcher's remaining calls.
+     */
     @Override
     public void close() {
+        for (StreamRun run : List.copyOf(active)) {
+            run.cancel();
+        }
+        timer.shutdownNow();
         if (owned) {
             base.dispatcher().cancelAll();
         }
-        timer.shutdownNow();
     }
 }

@@ -80,9 +80,13 @@ class ConcurrentLoadTest {
                 };
                 ChatRequest req = ChatRequest.builder("gpt-4o-mini").user("run " + i).timeouts(timeouts)
                         .retryPolicy(retry).build();
-                handles.add(client.stream(req, listener));
+                StreamHandle handle = client.stream(req, listener);
+                handles.add(handle);
+                if (i % 20 == 7) {
+                    handle.cancel(); // races with dispatch and the first attempt
+                }
             }
-            // Cancel one run in ten at a random moment.
+            // Cancel one run in ten more at a random moment.
             for (int i = 0; i < RUNS; i += 10) {
                 Thread.sleep(ThreadLocalRandom.current().nextInt(20));
                 handles.get(i).cancel();
@@ -97,6 +101,7 @@ class ConcurrentLoadTest {
             assertThat(byStatus.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(RUNS);
             assertThat(lateTokens).hasValue(0);
             assertThat(completes.get()).isGreaterThan(0);
+            assertThat(byStatus.get(RunStatus.CANCELLED).get()).isGreaterThanOrEqualTo(RUNS / 20);
             assertThat(handles).allMatch(StreamHandle::isDone);
             System.out.println("load: completes=" + completes + " errors=" + errors + " status=" + byStatus
                     + " kinds=" + byKind + " requests=" + server.requestCount());

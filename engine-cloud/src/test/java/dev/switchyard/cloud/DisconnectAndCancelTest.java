@@ -88,6 +88,24 @@ class DisconnectAndCancelTest {
     }
 
     @Test
+    void finishReasonThenSilenceCompletesAfterTheIdleGap() throws Exception {
+        server = new LoopbackStreamServer(ex -> {
+            ex.startChunked(200, SSE);
+            ex.chunk(chunk("done"));
+            ex.chunk("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
+            Thread.sleep(5000);
+            ex.disconnect();
+        });
+        Recorder rec = new Recorder();
+        client().stream(request("gpt-4o-mini").timeouts(TestSupport.SHORT.withIdleGap(Duration.ofMillis(300)))
+                .build(), rec);
+        rec.await();
+        assertThat(rec.result.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(rec.result.text()).isEqualTo("done");
+        assertThat(rec.result.usage().estimated()).isTrue();
+    }
+
+    @Test
     void cancelMidStreamStopsTheCallAndKeepsPartial() throws Exception {
         CountDownLatch serverSawClose = new CountDownLatch(1);
         server = new LoopbackStreamServer(ex -> {
@@ -122,6 +140,28 @@ class DisconnectAndCancelTest {
         Thread.sleep(100);
         assertThat(rec.terminals).hasValue(1);
         assertThat(rec.tokensAfterTerminal).hasValue(0);
+    }
+
+    @Test
+    void closingTheFactoryCancelsRunningStreams() throws Exception {
+        server = new LoopbackStreamServer(ex -> {
+            ex.startChunked(200, SSE);
+            ex.chunk(chunk("open"));
+            Thread.sleep(10_000);
+        });
+        CloudClients own = CloudClients.create();
+        Recorder rec = new Recorder();
+        own.client(EndpointConfig.builder(ApiKind.OPENAI, server.baseUrl()).build())
+                .stream(request("gpt-4o-mini").build(), rec);
+        assertThat(rec.firstToken.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(own.activeRuns()).isEqualTo(1);
+        own.close();
+        rec.await();
+        assertThat(rec.error.kind()).isEqualTo(Kind.CANCELLED);
+        assertThat(rec.error.partial().text()).isEqualTo("open");
+        assertThat(own.activeRuns()).isZero();
+        Thread.sleep(100);
+        assertThat(rec.terminals).hasValue(1);
     }
 
     @Test

@@ -86,6 +86,23 @@ class FailureAndRetryTest {
     }
 
     @Test
+    void xShouldRetryHeaderOverridesTheStatus() throws Exception {
+        server.enqueue(json(503, "{\"error\":{\"message\":\"do not retry\"}}", "x-should-retry", "false"));
+        Recorder rec = new Recorder();
+        client.stream(request("gpt-4o-mini").build(), rec);
+        rec.await();
+        assertThat(rec.error.kind()).isEqualTo(Kind.SERVER);
+        assertThat(rec.error.partial().httpAttempts()).isEqualTo(1);
+
+        server.enqueue(json(400, "{\"error\":{\"message\":\"transient\"}}", "x-should-retry", "true"));
+        server.enqueue(sse("openai-gpt-4o-mini.sse"));
+        Recorder rec2 = new Recorder();
+        client.stream(request("gpt-4o-mini").build(), rec2);
+        rec2.await();
+        assertThat(rec2.result.httpAttempts()).isEqualTo(2);
+    }
+
+    @Test
     void unauthorizedIsNotRetriedAndNeverEchoesTheKey() throws Exception {
         server.enqueue(json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + PLANTED_KEY
                 + ". You can find your API key at https://platform.openai.com/account/api-keys.\","

@@ -223,6 +223,26 @@ class OpenAiStreamingTest {
     }
 
     @Test
+    void nonStreamingIsBoundByTotalNotFirstTokenLimit() throws Exception {
+        server.enqueue(new mockwebserver3.MockResponse.Builder().headersDelay(600, TimeUnit.MILLISECONDS)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"model\":\"m\",\"choices\":[{\"index\":0,\"message\":{\"content\":\"late\"},"
+                        + "\"finish_reason\":\"stop\"}]}").build());
+        ChatResult r = client.complete(request("m")
+                .capabilities(ModelCapabilities.defaults().withStreaming(false))
+                .timeouts(TestSupport.SHORT.withFirstToken(java.time.Duration.ofMillis(100))).build());
+        assertThat(r.text()).isEqualTo("late");
+        assertThat(r.usage().estimated()).isTrue();
+    }
+
+    @Test
+    void geminiStyleModelIdsLoseTheirPrefix() throws Exception {
+        server.enqueue(TestSupport.json(200, """
+                {"object":"list","data":[{"id":"models/gemini-2.0-flash","object":"model","owned_by":"google"}]}"""));
+        assertThat(client.listModels()).extracting(RemoteModel::id).containsExactly("gemini-2.0-flash");
+    }
+
+    @Test
     void listsModels() throws Exception {
         server.enqueue(TestSupport.json(200, """
                 {"object":"list","data":[{"id":"gpt-4o-mini","object":"model","owned_by":"system"},

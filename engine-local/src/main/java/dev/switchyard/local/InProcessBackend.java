@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class InProcessBackend implements Backend {
     private final Map<String, LoadedDecoder> models = new ConcurrentHashMap<>();
+    private volatile boolean closed;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "switchyard-local-generate");
         t.setDaemon(true);
@@ -57,12 +58,18 @@ public final class InProcessBackend implements Backend {
         OnceListener once = new OnceListener(listener);
         Runnable task = () -> {
             LoadedDecoder d = models.get(request.modelId());
+            if (closed) {
+                once.onError(new LocalEngineException(LocalEngineException.Kind.CANCELLED,
+                        "The local engine was closed before the run started.", new LocalResult("", StopReason.CANCELLED,
+                        0, 0, 0, 0, 0, 0, 0, -1, 0), null));
+                return;
+            }
             if (d == null) {
                 once.onError(new LocalEngineException(LocalEngineException.Kind.BAD_REQUEST,
                         "Model " + request.modelId() + " is not loaded."));
                 return;
             }
-            new Generation(d, request, once, cancel::get, loadMillis).run();
+            new Generation(d, request, once, () -> cancel.get() || closed, loadMillis).run();
         };
         try {
             runner.execute(task);
@@ -90,11 +97,27 @@ public final class InProcessBackend implements Backend {
         }
     }
 
+    /** Cancels runs in flight, ends queued ones, then unloads every model after them. */
     @Override
     public void close() {
-        for (String id : models.keySet().toArray(new String[0])) {
-            unload(id);
+        closed = true;
+        for (Runnable r : runner.shutdownNow()) {
+            r.run(); // queued generations: the model is still loaded, the cancel flag ends them at once
         }
-        runner.shutdown();
+        for (String id : models.keySet().toArray(new String[0])) {
+            LoadedDecoder d = models.remove(id);
+            if (d != null) {
+                closeAfterRuns(d);
+            }
+        }
+    }
+
+    private void closeAfterRuns(LoadedDecoder d) {
+        try {
+            runner.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        d.close();
     }
 }

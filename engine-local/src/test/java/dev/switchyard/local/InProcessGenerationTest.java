@@ -31,7 +31,8 @@ class InProcessGenerationTest {
         assertThat(info.name()).isEqualTo("tiny-random (nonsense output, for tests)");
         assertThat(info.family()).isEqualTo("CHATML");
         assertThat(info.layout()).isEqualTo("ONNX_COMMUNITY");
-        assertThat(info.variants()).containsExactly("model.onnx");
+        assertThat(info.variants()).containsExactly("model.onnx", "model_fp16.onnx");
+        assertThat(info.modelFile().getFileName().toString()).isEqualTo("model.onnx");
         assertThat(info.layers()).isEqualTo(2);
         assertThat(info.kvHeads()).isEqualTo(2);
         assertThat(info.headDim()).isEqualTo(16);
@@ -86,8 +87,13 @@ class InProcessGenerationTest {
     @Test
     void cancelEndsWithCancelledAndKeepsThePartialText() throws Exception {
         AtomicReference<GenerationHandle> handle = new AtomicReference<>();
-        RecordingListener l = new RecordingListener(() -> handle.get().cancel());
-        synchronized (this) {
+        RecordingListener l = new RecordingListener(() -> {
+            while (handle.get() == null) {
+                Thread.onSpinWait(); // the first token can arrive before generate() has returned
+            }
+            handle.get().cancel();
+        });
+        {
             handle.set(engine.generate(GenerationRequest.of(model.id(), "cancel me", 200), l));
         }
         l.await();
@@ -110,6 +116,86 @@ class InProcessGenerationTest {
         RecordingListener l = run(GenerationRequest.of(model.id(), "hello world ".repeat(200), 8));
         assertThat(l.error.kind()).isEqualTo(LocalEngineException.Kind.PROMPT_TOO_LONG);
         assertThat(l.error.getMessage()).contains("context window of 256 tokens").contains("model.onnx");
+    }
+
+    @Test
+    void aGpt2StyleModelUsesThePlainTemplateAndRunsWithoutPositionIds() throws Exception {
+        LoadedModel gpt2 = engine.load(TestModels.tinyGpt2(), LoadOptions.defaults());
+        assertThat(gpt2.info().family()).isEqualTo("PLAIN");
+        assertThat(gpt2.info().contextLength()).isEqualTo(128);
+        assertThat(gpt2.info().eosTokenIds()).containsExactly(0L);
+        RecordingListener l = run(GenerationRequest.of(gpt2.id(), "hello world", 20));
+        assertThat(l.error).isNull();
+        try (dev.switchyard.local.tokenize.LocalTokenizer tok =
+                     dev.switchyard.local.tokenize.LocalTokenizer.load(TestModels.tinyGpt2().resolve("tokenizer.json"))) {
+            // PLAIN template: the prompt is exactly the user text, no markers
+            assertThat(l.result.inputTokens()).isEqualTo(tok.encode("hello world", true).length);
+        }
+        assertThat(l.result.text()).isEqualTo(l.text());
+        engine.unload(gpt2.id());
+    }
+
+    @Test
+    void theFloat16VariantRunsWithAFloat16CacheAndLogits() throws Exception {
+        LoadedModel fp16 = engine.load(TestModels.tiny(), LoadOptions.variant("model_fp16.onnx"));
+        assertThat(fp16.info().modelFile().getFileName().toString()).isEqualTo("model_fp16.onnx");
+        RecordingListener l = run(GenerationRequest.of(fp16.id(), "hello local model", 16));
+        assertThat(l.error).isNull();
+        assertThat(l.result.outputTokens()).isPositive();
+        assertThat(l.result.text()).isEqualTo(l.text());
+        engine.unload(fp16.id());
+    }
+
+    @Test
+    void runsOnOneEngineNeverOverlap() throws Exception {
+        java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingListener a = tagged("a", events);
+        RecordingListener b = tagged("b", events);
+        engine.generate(GenerationRequest.of(model.id(), "first", 12), a);
+        engine.generate(GenerationRequest.of(model.id(), "second", 12), b);
+        a.await();
+        b.await();
+        int lastA = events.lastIndexOf("a");
+        int firstB = events.indexOf("b");
+        assertThat(firstB).as(events.toString()).isGreaterThan(lastA);
+    }
+
+    private static RecordingListener tagged(String tag, java.util.List<String> events) {
+        return new RecordingListener() {
+            @Override
+            public void onToken(String text) {
+                events.add(tag);
+                super.onToken(text);
+            }
+
+            @Override
+            public void onComplete(LocalResult r) {
+                events.add(tag);
+                super.onComplete(r);
+            }
+
+            @Override
+            public void onError(LocalEngineException e) {
+                events.add(tag);
+                super.onError(e);
+            }
+        };
+    }
+
+    @Test
+    void aRunThatFillsTheContextWindowStopsWithContextFull() throws Exception {
+        LoadedModel gpt2 = engine.load(TestModels.tinyGpt2(), LoadOptions.defaults()); // context 128, eos 0
+        String prompt = "the model ".repeat(12);
+        RecordingListener probe = run(GenerationRequest.of(gpt2.id(), prompt, 1));
+        assertThat(probe.error).as(String.valueOf(probe.error)).isNull();
+        int inputTokens = probe.result.inputTokens();
+        assertThat(inputTokens).isLessThan(128);
+        RecordingListener l = run(GenerationRequest.of(gpt2.id(), prompt, 500));
+        assertThat(l.error).isNull();
+        assertThat(l.result.stopReason()).as("the greedy answer of the tiny GPT-2-style model has no EOS here")
+                .isEqualTo(StopReason.CONTEXT_FULL);
+        assertThat(l.result.outputTokens()).isEqualTo(128 - inputTokens + 1);
+        engine.unload(gpt2.id());
     }
 
     @Test

@@ -8,9 +8,19 @@ public final class TestModels {
     private TestModels() {
     }
 
+    /** Llama-style, ChatML template, position_ids input. */
     public static Path tiny() {
+        return folder("tiny-random-llama");
+    }
+
+    /** GPT-2-style I/O: no position_ids input, model_type gpt2, no chat template. */
+    public static Path tinyGpt2() {
+        return folder("tiny-random-gpt2");
+    }
+
+    private static Path folder(String name) {
         try {
-            return Path.of(TestModels.class.getResource("/models/tiny-random-llama/config.json").toURI()).getParent();
+            return Path.of(TestModels.class.getResource("/models/" + name + "/config.json").toURI()).getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -97,10 +97,62 @@ class WorkerIsolationTest {
     }
 
     @Test
+    void aWorkerWhoseHeapRunsOutMidRunIsReplacedAndTheHostIsUnharmed() throws Exception {
+        WorkerOptions small = WorkerOptions.defaults().withTestHooks()
+                .withJvmArgs(java.util.List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        try (LocalEngine smallEngine = LocalEngine.inWorker(small)) {
+            WorkerBackend w = (WorkerBackend) smallEngine.backend();
+            LoadedModel m = smallEngine.load(TestModels.tiny(), LoadOptions.defaults());
+            heapExhaustion(smallEngine, w, m);
+        }
+    }
+
+    private static void heapExhaustion(LocalEngine engine, WorkerBackend worker, LoadedModel model) throws Exception {
+        long pidBefore = worker.workerPid();
+        RecordingListener l = new RecordingListener(worker::exhaustWorkerHeapForTest);
+        engine.generate(GenerationRequest.of(model.id(), "crash while streaming", 200), l);
+        l.await();
+        assertThat(l.result).isNull();
+        assertThat(l.error.kind()).isEqualTo(Kind.WORKER_CRASHED);
+        assertThat(l.error.getMessage()).isEqualTo("The local model worker stopped unexpectedly (exit code 3)"
+                + " while running tiny-random-llama; it has been restarted.");
+        assertThat(worker.workerPid()).isNotEqualTo(pidBefore);
+        RecordingListener after = new RecordingListener();
+        engine.generate(GenerationRequest.of(model.id(), "still fine?", 4), after);
+        after.await();
+        assertThat(after.error).isNull();
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotBreakTheWorker() throws Exception {
+        long pid = worker.workerPid();
+        RecordingListener bad = new RecordingListener() {
+            @Override
+            public void onToken(String text) {
+                super.onToken(text);
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        engine.generate(GenerationRequest.of(model.id(), "hello", 50), bad);
+        bad.await();
+        assertThat(bad.terminals.get()).isEqualTo(1);
+        RecordingListener good = new RecordingListener();
+        engine.generate(GenerationRequest.of(model.id(), "hello again", 4), good);
+        good.await();
+        assertThat(good.error).isNull();
+        assertThat(worker.workerPid()).isEqualTo(pid);
+    }
+
+    @Test
     void cancelWorksAcrossTheProcessBoundary() throws Exception {
         java.util.concurrent.atomic.AtomicReference<GenerationHandle> h = new java.util.concurrent.atomic.AtomicReference<>();
-        RecordingListener l = new RecordingListener(() -> h.get().cancel());
-        synchronized (this) {
+        RecordingListener l = new RecordingListener(() -> {
+            while (h.get() == null) {
+                Thread.onSpinWait(); // the first token can arrive before generate() has returned
+            }
+            h.get().cancel();
+        });
+        {
             h.set(engine.generate(GenerationRequest.of(model.id(), "cancel me please", 200), l));
         }
         l.await();

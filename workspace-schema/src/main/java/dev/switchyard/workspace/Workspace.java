@@ -113,32 +113,42 @@ public final class Workspace implements AutoCloseable {
         return db.read(c -> {
             Map<String, Long> out = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : AGGREGATES.entrySet()) {
-                out.put(e.getKey(), Database.list(c, "SELECT count(*) FROM " + e.getValue(), rs -> rs.getLong(1)).get(0));
+                String sql = e.getKey().equals("runs") ? "SELECT coalesce(sum(n), 0) FROM run_counts"
+                        : "SELECT count(*) FROM " + e.getValue();
+                out.put(e.getKey(), Database.list(c, sql, rs -> rs.getLong(1)).get(0));
             }
             return out;
         });
     }
 
-    /** Runs SQLite's integrity and foreign-key checks and compares migration checksums. Slow on big files. */
+    /**
+     * Runs SQLite's integrity and foreign-key checks, compares migration checksums and checks the text-search
+     * index against the runs. Slow on big files (seconds per GB); never run by {@link #open}.
+     */
     public CheckReport check() {
-        return db.read(c -> {
-            List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(db.read(c -> {
+            List<String> found = new ArrayList<>();
             try {
                 for (String row : Database.list(c, "PRAGMA integrity_check", rs -> rs.getString(1))) {
                     if (!"ok".equals(row)) {
-                        problems.add("Integrity check: " + row + ".");
+                        found.add("Integrity check: " + row + ".");
                     }
                 }
                 for (String row : Database.list(c, "PRAGMA foreign_key_check",
                         rs -> rs.getString(1) + " row " + rs.getLong(2) + " refers to a missing " + rs.getString(3) + " row")) {
-                    problems.add("Foreign key check: " + row + ".");
+                    found.add("Foreign key check: " + row + ".");
                 }
-                problems.addAll(MIGRATOR.verify(c));
+                found.addAll(MIGRATOR.verify(c));
             } catch (SQLException e) {
-                problems.add("Integrity check could not finish: " + e.getMessage() + ".");
+                found.add("Integrity check could not finish: " + e.getMessage() + ".");
             }
+            return found;
+        }));
+        if (!problems.isEmpty()) {
             return CheckReport.of(problems);
-        });
+        }
+        problems.addAll(runs.verifyIndexes());
+        return CheckReport.of(problems);
     }
 
     /** Writes the whole workspace as one JSON document (no secrets: providers carry only auth references). */

@@ -2,55 +2,42 @@ package dev.switchyard.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchyard.app.AppContext;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.PriceRow;
 import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.app.models.LocalModelManager;
+import dev.switchyard.app.models.LocalModelSettings;
+import dev.switchyard.local.catalog.CatalogException;
+import dev.switchyard.local.catalog.DownloadControl;
+import dev.switchyard.local.LoadOptions;
+import dev.switchyard.local.LocalEngineException;
+import dev.switchyard.local.ModelInfo;
+import dev.switchyard.workspace.model.ModelKind;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Parameters;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code switchyard models list|add}: the models runs can use. */
 @Command(name = "models", mixinStandardHelpOptions = true, description = "List and add models.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Add.class})
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Add.class, ModelsCommand.Import.class,
+            ModelsCommand.Remove.class, ModelsCommand.Catalog.class, ModelsCommand.Download.class})
 final class ModelsCommand {
-
-    @ParentCommand
-    SwitchyardCli root;
 
     private ModelsCommand() {
     }
 
-    /** Options every models sub-command shares. */
-    abstract static class Base implements Callable<Integer> {
-        @ParentCommand
-        ModelsCommand parent;
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        WorkspaceOption workspace;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
-        AppContext app() {
-            return parent.root.context();
-        }
-    }
-
     @Command(name = "list", description = "Every model in the workspace with its kind, capabilities and price in force.")
-    static final class ListModels extends Base {
+    static final class ListModels extends AppCommand {
         @Override
         public Integer call() {
             try (Workspace ws = workspace.open()) {
+                app().prepare(ws);
                 ModelDirectory directory = app().directory(ws);
                 ArrayNode array = CliContext.JSON.createArrayNode();
                 PrintWriter out = CliContext.out(spec);
@@ -77,7 +64,7 @@ final class ModelsCommand {
     }
 
     @Command(name = "add", description = "Add a cloud model to a provider; capabilities and price come from the shipped catalog when known.")
-    static final class Add extends Base {
+    static final class Add extends AppCommand {
         @Option(names = "--provider", required = true, paramLabel = "<name>")
         String provider;
         @Option(names = "--model", required = true, paramLabel = "<id>", description = "Model id as the endpoint expects it.")
@@ -100,6 +87,143 @@ final class ModelsCommand {
                 }
             }
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "import", description = "Validate a local model folder (onnx-community or genai layout) and register it.")
+    static final class Import extends AppCommand {
+        @Parameters(index = "0", paramLabel = "<dir>", description = "The model folder.")
+        Path folder;
+        @Option(names = "--variant", paramLabel = "<file>", description = "ONNX file under onnx/ to run (default: the smallest CPU-friendly one).")
+        String variant;
+        @Option(names = "--id", paramLabel = "<id>", description = "Id in the workspace (default: the folder name).")
+        String id;
+
+        @Override
+        public Integer call() {
+            ModelInfo info;
+            try {
+                LoadOptions options = variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant);
+                info = app().localModels().engine().validate(folder, options);
+            } catch (LocalEngineException e) {
+                throw new CliException(ExitCodes.INPUT, e.getMessage(), e);
+            }
+            try (Workspace ws = workspace.open()) {
+                ModelDirectory directory = app().directory(ws);
+                Model m = directory.registerLocal(id != null ? id : folder.toAbsolutePath().normalize().getFileName().toString(),
+                        info.name(), info.contextLength() > 0 ? info.contextLength() : null, ModelKind.LOCAL_GENERATIVE,
+                        new LocalModelSettings(folder.toAbsolutePath().normalize(), variant, null));
+                if (json) {
+                    ObjectNode n = json(m, directory);
+                    n.putObject("local").put("folder", info.folder().toString()).put("modelFile", info.modelFile().toString())
+                            .put("layout", info.layout()).put("family", info.family()).put("modelType", info.modelType())
+                            .put("layers", info.layers()).put("vocabSize", info.vocabSize()).put("contextLength", info.contextLength())
+                            .put("fileBytes", info.fileBytes())
+                            .set("variants", CliContext.JSON.valueToTree(info.variants()));
+                    CliContext.printJson(spec, CliContext.object().put("ok", true).set("model", n));
+                } else {
+                    CliContext.out(spec).printf("Imported %s as %s (%s, %d layers, context %d, %s).%n", info.name(),
+                            directory.qualifiedName(m), info.modelFile().getFileName(), info.layers(), info.contextLength(),
+                            info.family());
+                    CliContext.out(spec).flush();
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a model from the workspace (refused while runs or prices refer to it).")
+    static final class Remove extends AppCommand {
+        @Parameters(index = "0", paramLabel = "<id>")
+        String ref;
+
+        @Override
+        public Integer call() {
+            try (Workspace ws = workspace.open()) {
+                ModelDirectory directory = app().directory(ws);
+                Model m;
+                try {
+                    m = directory.resolve(ref);
+                } catch (dev.switchyard.app.models.UnknownModelException e) {
+                    throw new CliException(ExitCodes.INPUT, e.getMessage(), e);
+                }
+                try {
+                    ws.models().delete(m.id());
+                } catch (dev.switchyard.workspace.WorkspaceException e) {
+                    if (e.kind() != dev.switchyard.workspace.WorkspaceException.Kind.CONFLICT) {
+                        throw e;
+                    }
+                    throw new CliException(ExitCodes.FAILED, directory.qualifiedName(m)
+                            + " has runs or prices in this workspace; it is kept so their history stays readable.", e);
+                }
+                if (json) {
+                    CliContext.printJson(spec, CliContext.object().put("ok", true).put("removed", m.uid()));
+                } else {
+                    CliContext.out(spec).printf("Removed %s.%n", directory.qualifiedName(m));
+                    CliContext.out(spec).flush();
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "catalog", description = "The recommended local models (sizes, precisions, licences).")
+    static final class Catalog extends AppCommand {
+        @Override
+        public Integer call() {
+            var catalog = LocalModelManager.catalog();
+            if (json) {
+                CliContext.printJson(spec, CliContext.object().put("ok", true).set("models", CliContext.JSON.valueToTree(catalog.models())));
+                return ExitCodes.OK;
+            }
+            PrintWriter out = CliContext.out(spec);
+            catalog.models().forEach(m -> out.printf("%-26s %-28s %-6s %-12s precisions: %s%n", m.id(), m.displayName(),
+                    m.parameters(), m.license(), String.join(", ", m.precisions().stream()
+                            .map(p -> p.id() + (p.recommended() ? "*" : "")).toList())));
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "download", description = "Download a catalog model (progress on stderr; resumes; checks sizes and checksums), validate it and add it.")
+    static final class Download extends AppCommand {
+        @Parameters(index = "0", paramLabel = "<catalog-id>")
+        String catalogId;
+        @Option(names = "--precision", paramLabel = "<p>", description = "Precision id (default: the recommended one).")
+        String precision;
+        @Option(names = "--models-dir", paramLabel = "<dir>", description = "Where models are stored (default: beside the default workspace).")
+        Path modelsDir;
+        @Option(names = "--mirror", paramLabel = "<url>", description = "A server with the hub's URL layout (<url>/<repo>/resolve/main/<file>).")
+        java.net.URI mirror;
+
+        @Override
+        public Integer call() {
+            LocalModelManager manager = new LocalModelManager(app().localModels(),
+                    modelsDir != null ? modelsDir : LocalModelManager.defaultModelsRoot(), mirror);
+            DownloadControl control = new DownloadControl();
+            Thread onCtrlC = new Thread(control::cancel, "switchyard-cancel-download");
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            PrintWriter err = CliContext.err(spec);
+            try (Workspace ws = workspace.open()) {
+                ModelDirectory directory = app().directory(ws);
+                Model m = manager.download(directory, catalogId, precision, p -> DownloadLine.print(err, p), control);
+                err.println();
+                if (json) {
+                    CliContext.printJson(spec, CliContext.object().put("ok", true).set("model", json(m, directory)));
+                } else {
+                    CliContext.out(spec).printf("Downloaded and added %s.%n", directory.qualifiedName(m));
+                    CliContext.out(spec).flush();
+                }
+                return ExitCodes.OK;
+            } catch (CatalogException | LocalEngineException e) {
+                throw new CliException(ExitCodes.ENGINE, e.getMessage(), e);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is cancelling the download
+                }
+            }
         }
     }
 

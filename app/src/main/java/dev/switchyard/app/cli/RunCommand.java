@@ -112,6 +112,7 @@ final class RunCommand implements Callable<Integer> {
         AppContext app = root.context();
         try (Workspace ws = workspace.open()) {
             EngineFactory engines = app.engines(ws);
+            app.prepare(ws);
             ModelDirectory directory = app.directory(ws);
             List<Model> chosen = chooseModels(directory);
             Comparison comparison = ws.comparisons().create(null, repeat, false);

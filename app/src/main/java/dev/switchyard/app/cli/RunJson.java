@@ -32,6 +32,8 @@ final class RunJson {
         n.put("total_ms", m.totalMs());
         n.put("decode_tps", m.decodeTps());
         n.put("prefill_tps", m.prefillTps());
+        n.put("load_ms", m.loadMs());
+        n.put("peak_memory_bytes", m.peakMemoryBytes());
         n.put("input_tokens", m.inputTokens());
         n.put("cached_input_tokens", m.cachedInputTokens());
         n.put("output_tokens", m.outputTokens());

@@ -2,7 +2,11 @@ package dev.switchyard.app.engine;
 
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.engine.cloud.CloudModelEngine;
+import dev.switchyard.app.engine.local.LocalModelEngine;
+import dev.switchyard.app.engine.intent.IntentModelEngine;
 import dev.switchyard.app.models.CloudModelSettings;
+import dev.switchyard.app.models.IntentSetStore;
+import dev.switchyard.app.models.LocalModelSettings;
 import dev.switchyard.cloud.ApiKind;
 import dev.switchyard.cloud.CloudClient;
 import dev.switchyard.cloud.CloudException;
@@ -11,7 +15,6 @@ import dev.switchyard.cloud.RetryPolicy;
 import dev.switchyard.cloud.catalog.ProviderPreset;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
-import dev.switchyard.workspace.model.ModelKind;
 import dev.switchyard.workspace.model.Provider;
 import dev.switchyard.workspace.model.ProviderKind;
 import java.util.Optional;
@@ -30,10 +33,18 @@ public final class EngineFactory {
     public ModelEngine forModel(Model model) {
         Provider provider = workspace.providers().get(model.providerId()).orElseThrow(
                 () -> new IllegalStateException("Model " + model.apiModelId() + " has no provider row"));
-        if (model.kind() == ModelKind.CLOUD) {
-            return cloud(provider, model);
-        }
-        throw new UnsupportedOperationException("No engine for " + model.kind().code() + " models in this build");
+        return switch (model.kind()) {
+            case CLOUD -> cloud(provider, model);
+            case LOCAL_GENERATIVE -> {
+                LocalModelSettings s = LocalModelSettings.of(model);
+                yield new LocalModelEngine(app.localModels(), s.path(), s.variant(), model.displayName());
+            }
+            case LOCAL_INTENT -> {
+                String setName = IntentSetStore.setName(model);
+                IntentSetStore store = new IntentSetStore(workspace, app.directory(workspace));
+                yield new IntentModelEngine(app.intentModels(), setName, () -> store.load(setName));
+            }
+        };
     }
 
     private ModelEngine cloud(Provider provider, Model model) {

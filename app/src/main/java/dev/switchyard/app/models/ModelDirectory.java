@@ -32,6 +32,8 @@ public final class ModelDirectory {
 
     /** The source recorded on price rows given on the command line. */
     public static final String CLI_PRICE_SOURCE = "command line";
+    /** Name of the provider row of local models. */
+    public static final String DEVICE_PROVIDER = "This device";
 
     private final Workspace workspace;
     private final CloudCatalog catalog;
@@ -111,6 +113,35 @@ public final class ModelDirectory {
                 CloudModelSettings.settingsJson(caps, timeouts)));
         seedShippedPrice(model, provider);
         return model;
+    }
+
+    /** The provider row that stands for this device (local models), created on first use. */
+    public Provider deviceProvider() {
+        return workspace.providers().list().stream()
+                .filter(p -> p.kind() == ProviderKind.LOCAL)
+                .findFirst()
+                .orElseGet(() -> workspace.providers().insert(Provider.of(ProviderKind.LOCAL, DEVICE_PROVIDER, null, null, "local")));
+    }
+
+    /**
+     * Registers a validated local model folder (or updates the row of the same id). The id is the
+     * catalog id, else the folder name.
+     */
+    public Model registerLocal(String id, String displayName, Integer contextWindow, ModelKind kind, LocalModelSettings settings) {
+        Provider device = deviceProvider();
+        Optional<Model> existing = workspace.models().find(device.id(), id);
+        Model row = new Model(existing.map(Model::id).orElse(0L), existing.map(Model::uid).orElse(null), device.id(), id,
+                displayName, kind, contextWindow, new dev.switchyard.workspace.model.Capabilities(true, true, true, false),
+                settings.toJson(), existing.map(Model::createdAt).orElse(null));
+        return existing.isPresent() ? workspace.models().update(row) : workspace.models().insert(row);
+    }
+
+    /** The row of the embedded intent model answering with one intent set, created if missing. */
+    public Model registerLocalIntent(String id, String displayName) {
+        Provider device = deviceProvider();
+        return workspace.models().find(device.id(), id).orElseGet(() -> workspace.models().insert(Model.of(device.id(), id,
+                displayName, ModelKind.LOCAL_INTENT, dev.switchyard.local.intent.MiniLmEmbedder.MAX_TOKENS,
+                new dev.switchyard.workspace.model.Capabilities(true, false, false, false), "{}")));
     }
 
     /** Adds the shipped price of every cloud model that has none yet or an older one. Returns rows added. */

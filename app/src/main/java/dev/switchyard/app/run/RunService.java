@@ -203,7 +203,8 @@ public final class RunService {
         private RunMetrics metrics(EngineMetrics m, long elapsedNanos) {
             Long total = ms(m.totalMs());
             long elapsedMs = elapsedNanos / 1_000_000L;
-            Long queue = total == null ? null : Math.max(0, elapsedMs - total);
+            long load = m.loadMs() == null ? 0 : m.loadMs();
+            Long queue = total == null ? null : Math.max(0, elapsedMs - total - load);
             return new RunMetrics(queue, ms(m.ttftMs()), total, lng(m.inputTokens()), lng(m.cachedInputTokens()),
                     lng(m.outputTokens()), lng(m.reasoningTokens()), m.decodeTps(), m.prefillTps(), m.loadMs(),
                     m.peakMemoryBytes());

@@ -36,8 +36,19 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Workspace> workspaceProperty = new ReadOnlyObjectWrapper<>();
     private Workspace workspace;
 
+    private final java.util.function.Consumer<Workspace> prepare;
+
     public MainViewModel(TaskRunner tasks) {
+        this(tasks, ws -> { });
+    }
+
+    /**
+     * @param prepare run in the background on every workspace opened, before it is shown (seeds the
+     *                shipped intent sets and prices: {@code AppContext::prepare})
+     */
+    public MainViewModel(TaskRunner tasks, java.util.function.Consumer<Workspace> prepare) {
         this.tasks = tasks;
+        this.prepare = prepare;
     }
 
     // ---------------------------------------------------------------- properties
@@ -83,7 +94,16 @@ public final class MainViewModel {
     public void open(Path file) {
         mode.set(Mode.OPENING);
         message.set("Opening " + file + " …");
-        tasks.run("Open workspace", () -> Opened.of(Workspace.open(file)), this::showOpened, e -> showFailure(file, e));
+        tasks.run("Open workspace", () -> {
+            Workspace ws = Workspace.open(file);
+            try {
+                prepare.accept(ws);
+                return Opened.of(ws);
+            } catch (RuntimeException e) {
+                ws.close();
+                throw e;
+            }
+        }, this::showOpened, e -> showFailure(file, e));
     }
 
     /** Re-reads the counts of the open workspace. */

@@ -47,7 +47,7 @@ public final class CloudCatalog {
             Map<String, String> headers = new LinkedHashMap<>();
             JsonNode h = p.get("extraHeaders");
             if (h != null && h.isObject()) {
-                h.fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+                h.properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
             }
             ps.put(id, new ProviderPreset(id, textOr(p, "name", id), api, Json.text(p, "baseUrl"),
                     Json.text(p, "keyEnv"), p.path("requiresKey").asBoolean(true), p.path("streamOptions").asBoolean(true),

@@ -13,6 +13,8 @@ import dev.switchyard.cloud.Timeouts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,16 +32,34 @@ public final class HttpCloudClient implements CloudClient, RunContext {
     private final Function<Timeouts, OkHttpClient> http;
     private final ScheduledExecutorService timer;
 
+    private final Set<StreamRun> active;
+
+    /**
+     * @param active the factory's set of running runs (so closing the factory can cancel them)
+     */
     public HttpCloudClient(EndpointConfig endpoint, Protocol protocol, Function<Timeouts, OkHttpClient> http,
-                           ScheduledExecutorService timer) {
+                           ScheduledExecutorService timer, Set<StreamRun> active) {
         this.endpoint = endpoint;
         this.protocol = protocol;
         this.http = http;
         this.timer = timer;
+        this.active = active;
+    }
+
+    @Override
+    public void runStarted(StreamRun run) {
+        active.add(run);
+    }
+
+    @Override
+    public void runEnded(StreamRun run) {
+        active.remove(run);
     }
 
     @Override
     public StreamHandle stream(ChatRequest request, ChatListener listener) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
         return new StreamRun(this, request, listener).start();
     }
 

@@ -136,16 +136,22 @@ public final class OpenAiProtocol implements Protocol {
         }
         JsonNode usage = Json.object(chunk, "usage");
         if (usage != null) {
+            // Later usage objects replace earlier ones field by field; absent fields keep what came before.
             UsageParts u = sink.usage();
-            u.input = Json.integer(usage, "prompt_tokens");
-            u.output = Json.integer(usage, "completion_tokens");
+            u.input = or(Json.integer(usage, "prompt_tokens"), u.input);
+            u.output = or(Json.integer(usage, "completion_tokens"), u.output);
             Integer cached = Json.integer(Json.object(usage, "prompt_tokens_details"), "cached_tokens");
             if (cached == null) {
                 cached = Json.integer(usage, "prompt_cache_hit_tokens"); // DeepSeek
             }
-            u.cached = cached;
-            u.reasoning = Json.integer(Json.object(usage, "completion_tokens_details"), "reasoning_tokens");
+            u.cached = or(cached, u.cached);
+            u.reasoning = or(Json.integer(Json.object(usage, "completion_tokens_details"), "reasoning_tokens"),
+                    u.reasoning);
         }
+    }
+
+    private static Integer or(Integer value, Integer previous) {
+        return value != null ? value : previous;
     }
 
     @Override
@@ -172,6 +178,9 @@ public final class OpenAiProtocol implements Protocol {
         }
         for (JsonNode m : data) {
             String id = Json.text(m, "id");
+            if (id != null && id.startsWith("models/")) {
+                id = id.substring("models/".length()); // Gemini's OpenAI-compatible listing
+            }
             if (id != null) {
                 String name = Json.text(m, "name");
                 out.add(new RemoteModel(id, name != null ? name : id, Json.text(m, "owned_by")));

@@ -15,4 +15,12 @@ public interface RunContext {
 
     /** The API key, used only to scrub it from messages; may be null. */
     String secret();
+
+    /** A run started (before its first attempt). */
+    default void runStarted(StreamRun run) {
+    }
+
+    /** A run delivered its terminal callback state (called once, before the callback). */
+    default void runEnded(StreamRun run) {
+    }
 }

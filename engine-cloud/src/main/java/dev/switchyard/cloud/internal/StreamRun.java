@@ -65,7 +65,10 @@ public final class StreamRun implements StreamHandle, RunSink {
         this.ctx = ctx;
         this.request = request;
         this.listener = listener;
-        this.http = ctx.httpFor(request.timeouts());
+        Timeouts t = request.timeouts();
+        // A non-streamed answer arrives whole: only the connect and total limits apply to it.
+        this.http = ctx.httpFor(request.capabilities().streaming() ? t
+                : t.withFirstToken(t.total()).withIdleGap(t.total()));
         this.timer = ctx.timer();
         this.protocol = ctx.protocol();
     }
@@ -73,6 +76,7 @@ public final class StreamRun implements StreamHandle, RunSink {
     /** Starts the first attempt and the total-time watchdog. */
     public StreamRun start() {
         Timeouts t = request.timeouts();
+        ctx.runStarted(this);
         totalTask = schedule(t.total(), () -> fail(new CloudException(Kind.TOTAL_TIMEOUT,
                 "no terminal event within " + t.total().toMillis() + " ms")));
         dispatch();
@@ -105,11 +109,13 @@ public final class StreamRun implements StreamHandle, RunSink {
             return;
         }
         Duration ft = request.timeouts().firstToken();
-        ttftTask = schedule(ft, () -> {
-            if (firstTokenNanos == 0 && currentAttempt() == attempt) {
-                fail(new CloudException(Kind.FIRST_TOKEN_TIMEOUT, "no token within " + ft.toMillis() + " ms"));
-            }
-        });
+        if (request.capabilities().streaming()) {
+            ttftTask = schedule(ft, () -> {
+                if (firstTokenNanos == 0 && currentAttempt() == attempt) {
+                    fail(new CloudException(Kind.FIRST_TOKEN_TIMEOUT, "no token within " + ft.toMillis() + " ms"));
+                }
+            });
+        }
         c.enqueue(new Callback() {
             @Override
             public void onFailure(Call call, IOException e) {
@@ -142,8 +148,11 @@ public final class StreamRun implements StreamHandle, RunSink {
             ResponseBody body = response.body();
             if (!response.isSuccessful()) {
                 String raw = readLimited(body);
-                throw ErrorMapper.fromStatus(response.code(), response.headers(), protocol.parseError(raw), raw,
-                        ctx.secret());
+                CloudException e = ErrorMapper.fromStatus(response.code(), response.headers(),
+                        protocol.parseError(raw), raw, ctx.secret());
+                String should = response.header("x-should-retry");
+                retryOrFail(e, should == null ? null : Boolean.valueOf("true".equalsIgnoreCase(should.trim())));
+                return;
             }
             MediaType type = body.contentType();
             boolean sse = type != null && "event-stream".equals(type.subtype());
@@ -212,6 +221,11 @@ public final class StreamRun implements StreamHandle, RunSink {
 
     /** Retries when allowed (before the first token, retryable, within count and wait budget), else fails. */
     private void retryOrFail(CloudException e) {
+        retryOrFail(e, null);
+    }
+
+    /** As above; {@code serverSays} is the {@code x-should-retry} header when present (overrides the kind). */
+    private void retryOrFail(CloudException e, Boolean serverSays) {
         if (done) {
             return;
         }
@@ -221,8 +235,8 @@ public final class StreamRun implements StreamHandle, RunSink {
             if (terminated) {
                 return;
             }
-            boolean retry = firstTokenNanos == 0 && e.kind().retryable()
-                    && attempts <= request.retryPolicy().maxRetries();
+            boolean retryable = serverSays != null ? serverSays : e.kind().retryable();
+            boolean retry = firstTokenNanos == 0 && retryable && attempts <= request.retryPolicy().maxRetries();
             if (!retry) {
                 delayNanos = -1;
             } else {
@@ -280,6 +294,7 @@ public final class StreamRun implements StreamHandle, RunSink {
         cancelTask(idleTask);
         cancelTask(totalTask);
         cancelTask(retryTask);
+        ctx.runEnded(this);
         return result;
     }
 
@@ -336,7 +351,9 @@ public final class StreamRun implements StreamHandle, RunSink {
         idleTask = schedule(Duration.ofNanos(delayNanos), () -> {
             long gap = request.timeouts().idleGap().toNanos();
             long since = System.nanoTime() - lastActivityNanos;
-            if (since >= gap) {
+            if (since >= gap && finishedButOpen()) {
+                completeAndClose(); // finish_reason arrived but the server never closed nor sent [DONE]
+            } else if (since >= gap) {
                 fail(new CloudException(Kind.IDLE_TIMEOUT, "no data for " + (since / 1_000_000) + " ms"));
             } else {
                 scheduleIdleCheck(gap - since);
@@ -344,6 +361,23 @@ public final class StreamRun implements StreamHandle, RunSink {
         });
         if (done) {
             cancelTask(idleTask);
+        }
+    }
+
+    private boolean finishedButOpen() {
+        synchronized (lock) {
+            return finishReason != null && !protocol.isContentFiltered(finishReason);
+        }
+    }
+
+    private void completeAndClose() {
+        ChatResult result = terminate(null);
+        if (result != null) {
+            Call c = call;
+            if (c != null) {
+                c.cancel();
+            }
+            safe(() -> listener.onComplete(result));
         }
     }
 

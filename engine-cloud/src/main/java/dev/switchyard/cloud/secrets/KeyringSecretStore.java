@@ -1,5 +1,6 @@
 package dev.switchyard.cloud.secrets;
 
+import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
 import java.time.Duration;
@@ -33,6 +34,10 @@ public final class KeyringSecretStore implements SecretStore {
     }
 
     public static final String SERVICE = "Switchyard";
+    static final String NO_BUS = "No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), so the "
+            + "Secret Service keyring is not reachable.";
+    static final String NO_BACKEND = "No OS keyring is available (on Linux: no Secret Service such as "
+            + "GNOME Keyring or KeePassXC is running).";
     public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final String PROBE_ACCOUNT = "switchyard-probe";
 
@@ -58,8 +63,7 @@ public final class KeyringSecretStore implements SecretStore {
     public static Availability probeSystem() {
         String osName = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (osName.contains("linux") && !hasSessionBus(System::getenv)) {
-            return new Availability(false, "No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), so the "
-                    + "Secret Service keyring is not reachable.");
+            return new Availability(false, NO_BUS);
         }
         return over(new JavaKeyringBackend(), PROBE_TIMEOUT).probe();
     }
@@ -125,6 +129,12 @@ public final class KeyringSecretStore implements SecretStore {
             throw new SecretException("Interrupted while waiting for the OS keyring.");
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
+            if (c instanceof BackendNotSupportedException) {
+                throw new SecretException(NO_BACKEND);
+            }
+            if (c instanceof SecretException se) {
+                throw se;
+            }
             if (c instanceof PasswordAccessException && String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT)
                     .contains("not found")) {
                 return null;
@@ -140,29 +150,53 @@ public final class KeyringSecretStore implements SecretStore {
 
     /** java-keyring, one Keyring per call (cheap; avoids holding a D-Bus connection). */
     static final class JavaKeyringBackend implements Backend {
-        @Override
-        public String get(String service, String account) throws Exception {
-            try (Keyring k = Keyring.create()) {
+
+        private interface Op<T> {
+            T apply(Keyring k) throws Exception;
+        }
+
+        private static <T> T with(Op<T> op) throws Exception {
+            if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
+                    && !hasSessionBus(System::getenv)) {
+                throw new SecretException(NO_BUS); // fail fast instead of letting D-Bus discovery time out
+            }
+            Keyring k = Keyring.create();
+            try {
+                return op.apply(k);
+            } finally {
                 try {
-                    return k.getPassword(service, account);
-                } catch (PasswordAccessException e) {
-                    return null; // absent entry
+                    k.close();
+                } catch (Exception ignored) {
+                    // nothing to do about a failed close
                 }
             }
         }
 
         @Override
+        public String get(String service, String account) throws Exception {
+            return with(k -> {
+                try {
+                    return k.getPassword(service, account);
+                } catch (PasswordAccessException e) {
+                    return null; // absent entry
+                }
+            });
+        }
+
+        @Override
         public void set(String service, String account, String secret) throws Exception {
-            try (Keyring k = Keyring.create()) {
+            with(k -> {
                 k.setPassword(service, account, secret);
-            }
+                return null;
+            });
         }
 
         @Override
         public void delete(String service, String account) throws Exception {
-            try (Keyring k = Keyring.create()) {
+            with(k -> {
                 k.deletePassword(service, account);
-            }
+                return null;
+            });
         }
     }
 }

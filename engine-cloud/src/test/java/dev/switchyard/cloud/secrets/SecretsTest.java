@@ -42,6 +42,14 @@ class SecretsTest {
     }
 
     @Test
+    void systemStoreFailsFastWithASentenceWhenUnavailable() {
+        KeyringSecretStore.Availability a = KeyringSecretStore.probeSystem();
+        org.junit.jupiter.api.Assumptions.assumeFalse(a.available(), "a keyring is available here");
+        assertThatThrownBy(() -> KeyringSecretStore.system().get("openai")).isInstanceOf(SecretException.class)
+                .hasMessageContaining("keyring");
+    }
+
+    @Test
     void sessionBusDetection() {
         assertThat(KeyringSecretStore.hasSessionBus(v -> null)).isFalse();
         assertThat(KeyringSecretStore.hasSessionBus(v -> "unix:path=/run/user/1000/bus")).isTrue();

@@ -137,7 +137,11 @@ public final class WorkerBackend implements Backend {
     public GenerationHandle generate(GenerationRequest request, TokenListener listener) {
         AtomicBoolean cancelled = new AtomicBoolean();
         RemoteRun run = new RemoteRun(request, listener);
-        dispatcher.execute(() -> dispatch(run, cancelled));
+        try {
+            dispatcher.execute(new DispatchTask(run, () -> dispatch(run, cancelled)));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            run.fail(new LocalEngineException(Kind.BAD_REQUEST, "The local engine is closed."));
+        }
         return new GenerationHandle() {
             @Override
             public void cancel() {
@@ -197,10 +201,28 @@ public final class WorkerBackend implements Backend {
         worker.send(Protocol.obj().put("op", "crash"));
     }
 
+    /** Test hook: asks the worker to fill its heap (only honoured with testHooks). */
+    public void exhaustWorkerHeapForTest() {
+        worker.send(Protocol.obj().put("op", "exhaust-heap"));
+    }
+
+    /** A queued run, so close() can end the runs that never started. */
+    private record DispatchTask(RemoteRun remote, Runnable body) implements Runnable {
+        @Override
+        public void run() {
+            body.run();
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
-        dispatcher.shutdownNow();
+        for (Runnable r : dispatcher.shutdownNow()) {
+            if (r instanceof DispatchTask) {
+                ((DispatchTask) r).remote().fail(new LocalEngineException(Kind.CANCELLED,
+                        "The local engine was closed before the run started.", LocalResultFactory.empty(StopReason.CANCELLED), null));
+            }
+        }
         worker.shutdown();
     }
 }

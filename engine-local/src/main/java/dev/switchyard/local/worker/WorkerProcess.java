@@ -203,6 +203,15 @@ final class WorkerProcess {
 
     void shutdown() {
         shuttingDown = true;
+        for (RemoteRun run : runs.values()) {
+            run.fail(new LocalEngineException(Kind.CANCELLED, "The local engine was closed during the run.",
+                    run.partialSoFar().withStopReason(dev.switchyard.local.StopReason.CANCELLED), null));
+        }
+        runs.clear();
+        for (CompletableFuture<JsonNode> c : calls.values()) {
+            c.completeExceptionally(new LocalEngineException(Kind.CANCELLED, "The local engine was closed."));
+        }
+        calls.clear();
         send(Protocol.obj().put("op", "shutdown"));
         try {
             stdin.close();

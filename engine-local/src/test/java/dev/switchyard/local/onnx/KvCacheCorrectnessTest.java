@@ -39,8 +39,20 @@ class KvCacheCorrectnessTest {
 
     @Test
     void greedyWithTheCacheEqualsRecomputingTheFullSequenceAtEveryStep() throws Exception {
-        long[] prompt = decoder.tokenizer().encode("<|im_start|>user\nhello local model<|im_end|>\n<|im_start|>assistant\n", false);
-        int steps = 48;
+        assertCacheMatchesRecompute(decoder, "<|im_start|>user\nhello local model<|im_end|>\n<|im_start|>assistant\n", 48);
+    }
+
+    @Test
+    void theSameHoldsForAGpt2StyleModelWithoutPositionIds() throws Exception {
+        try (LoadedDecoder gpt2 = LoadedDecoder.open(TestModels.tinyGpt2(), LoadOptions.defaults())) {
+            assertThat(gpt2.model().io().positionIds()).isNull();
+            assertThat(gpt2.model().io().layers()).isEqualTo(1);
+            assertCacheMatchesRecompute(gpt2, "hello world, the model", 40);
+        }
+    }
+
+    private static void assertCacheMatchesRecompute(LoadedDecoder decoder, String text, int steps) throws Exception {
+        long[] prompt = decoder.tokenizer().encode(text, false);
         List<Integer> cached = new ArrayList<>();
         List<Integer> full = new ArrayList<>();
         List<float[]> cachedLogits = new ArrayList<>();
@@ -67,6 +79,67 @@ class KvCacheCorrectnessTest {
             for (int v = 0; v < cachedLogits.get(i).length; v++) {
                 assertThat(cachedLogits.get(i)[v]).isCloseTo(fullLogits.get(i)[v], within(1e-3f));
             }
+        }
+    }
+
+    @Test
+    void theFloat16IoVariantMatchesTheFloat32ModelUpToHalfPrecision() throws Exception {
+        try (LoadedDecoder fp16 = LoadedDecoder.open(TestModels.tiny(), LoadOptions.variant("model_fp16.onnx"))) {
+            DecoderIo io = fp16.model().io();
+            assertThat(io.pastType()).isEqualTo(ai.onnxruntime.OnnxJavaType.FLOAT16);
+            assertThat(io.logitsType()).isEqualTo(ai.onnxruntime.OnnxJavaType.FLOAT16);
+            long[] prompt = decoder.tokenizer().encode("hello world, the model", false);
+            try (KvRun half = new KvRun(fp16.model(), prompt.length + 8, true);
+                 KvRun full = new KvRun(decoder.model(), prompt.length + 8, true)) {
+                float[] a = half.feed(prompt);
+                float[] b = full.feed(prompt);
+                for (int step = 0; step < 4; step++) {
+                    for (int v = 0; v < a.length; v++) {
+                        assertThat(a[v]).isCloseTo(b[v], within(0.05f + Math.abs(b[v]) * 2e-3f));
+                    }
+                    int next = Sampler.argmax(b, b.length);
+                    a = half.feed(new long[] {next});
+                    b = full.feed(new long[] {next});
+                }
+            }
+        }
+    }
+
+    @Test
+    void theUnpinnedLogitsPathReadsTheSameLastRow() throws Exception {
+        long[] prompt = decoder.tokenizer().encode("hello world", false);
+        float[] pinned;
+        try (KvRun run = new KvRun(decoder.model(), prompt.length + 1, false)) {
+            pinned = run.feed(prompt);
+        }
+        DecoderIo io = decoder.model().io();
+        java.util.Map<String, ai.onnxruntime.OnnxTensor> in = new java.util.HashMap<>();
+        ai.onnxruntime.OrtEnvironment env = decoder.model().env();
+        long[] pos = new long[prompt.length];
+        long[] mask = new long[prompt.length];
+        for (int i = 0; i < prompt.length; i++) {
+            pos[i] = i;
+            mask[i] = 1;
+        }
+        in.put("input_ids", ai.onnxruntime.OnnxTensor.createTensor(env, new long[][] {prompt}));
+        in.put("attention_mask", ai.onnxruntime.OnnxTensor.createTensor(env, new long[][] {mask}));
+        in.put("position_ids", ai.onnxruntime.OnnxTensor.createTensor(env, new long[][] {pos}));
+        ai.onnxruntime.OnnxTensor empty = ai.onnxruntime.OnnxTensor.createTensor(env, java.nio.FloatBuffer.allocate(0),
+                new long[] {1, io.kvHeads(), 0, io.headDim()});
+        for (int l = 0; l < io.layers(); l++) {
+            in.put(io.pastKeys().get(l), empty);
+            in.put(io.pastValues().get(l), empty);
+        }
+        try (ai.onnxruntime.OrtSession.Result r = decoder.model().session().run(in)) {
+            float[] owned = KvRun.lastRow((ai.onnxruntime.OnnxTensor) r.get("logits").orElseThrow());
+            assertThat(owned).containsExactly(pinned);
+        } finally {
+            for (java.util.Map.Entry<String, ai.onnxruntime.OnnxTensor> e : in.entrySet()) {
+                if (e.getValue() != empty) {
+                    e.getValue().close();
+                }
+            }
+            empty.close();
         }
     }
 

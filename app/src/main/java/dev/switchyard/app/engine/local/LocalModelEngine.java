@@ -1,0 +1,164 @@
+package dev.switchyard.app.engine.local;
+
+import dev.switchyard.app.engine.Availability;
+import dev.switchyard.app.engine.EngineFailure;
+import dev.switchyard.app.engine.EngineListener;
+import dev.switchyard.app.engine.EngineMetrics;
+import dev.switchyard.app.engine.EngineRequest;
+import dev.switchyard.app.engine.EngineResult;
+import dev.switchyard.app.engine.GenerationParams;
+import dev.switchyard.app.engine.ModelEngine;
+import dev.switchyard.app.engine.RunHandle;
+import dev.switchyard.local.ChatMessage;
+import dev.switchyard.local.GenerationHandle;
+import dev.switchyard.local.GenerationRequest;
+import dev.switchyard.local.LocalEngineException;
+import dev.switchyard.local.LocalResult;
+import dev.switchyard.local.SamplingParams;
+import dev.switchyard.local.TokenListener;
+import dev.switchyard.workspace.model.RunStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Adapts a local generative model (a folder in the onnx-community or genai layout) to the engine port.
+ * The model is loaded on its first run (that run reports the load time apart from TTFT) and stays warm.
+ */
+public final class LocalModelEngine implements ModelEngine {
+
+    /** Output cap when the run does not set one. */
+    public static final int DEFAULT_MAX_TOKENS = 256;
+
+    private final LocalModels models;
+    private final Path folder;
+    private final String variant;
+    private final String displayName;
+
+    public LocalModelEngine(LocalModels models, Path folder, String variant, String displayName) {
+        this.models = models;
+        this.folder = folder;
+        this.variant = variant;
+        this.displayName = displayName;
+    }
+
+    @Override
+    public Availability availability() {
+        if (!Files.isDirectory(folder)) {
+            return Availability.notReady("The files of " + displayName + " are not at " + folder + ".",
+                    "Download the model again or import its folder in Models.");
+        }
+        return Availability.READY;
+    }
+
+    @Override
+    public RunHandle start(EngineRequest request, EngineListener listener) {
+        Availability a = availability();
+        if (!a.ready()) {
+            listener.onError(new EngineFailure("model_not_found", a.reason() + " " + a.fix(), null));
+            return () -> { };
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Run run = new Run(listener, cancelled);
+        Thread t = new Thread(() -> run.start(request), "switchyard-local-start");
+        t.setDaemon(true);
+        t.start();
+        return run::cancel;
+    }
+
+    /** One run: load if needed (off the caller's thread), then generate. */
+    private final class Run implements TokenListener {
+        private final EngineListener target;
+        private final AtomicBoolean cancelled;
+        private volatile GenerationHandle handle;
+        private volatile long loadMillis;
+
+        Run(EngineListener target, AtomicBoolean cancelled) {
+            this.target = target;
+            this.cancelled = cancelled;
+        }
+
+        void start(EngineRequest request) {
+            try {
+                LocalModels.Loaded loaded = models.ensureLoaded(folder, variant);
+                loadMillis = loaded.loadMillis();
+                if (cancelled.get()) {
+                    onError(new LocalEngineException(LocalEngineException.Kind.CANCELLED, "The run was stopped."));
+                    return;
+                }
+                handle = models.engine().generate(generation(loaded.id(), request), this);
+                if (cancelled.get()) {
+                    handle.cancel();
+                }
+            } catch (LocalEngineException e) {
+                onError(e);
+            } catch (RuntimeException e) {
+                onError(new LocalEngineException(LocalEngineException.Kind.RUNTIME_FAILURE, e.getMessage(), e));
+            }
+        }
+
+        void cancel() {
+            cancelled.set(true);
+            GenerationHandle h = handle;
+            if (h != null) {
+                h.cancel();
+            }
+        }
+
+        @Override
+        public void onToken(String text) {
+            target.onToken(text);
+        }
+
+        @Override
+        public void onComplete(LocalResult result) {
+            target.onComplete(result(result, RunStatus.COMPLETED, loadMillis));
+        }
+
+        @Override
+        public void onError(LocalEngineException error) {
+            if (error.kind() == LocalEngineException.Kind.WORKER_CRASHED) {
+                models.forgetLoaded();
+            }
+            EngineResult partial = error.partial()
+                    .map(r -> result(r, status(error, r), loadMillis))
+                    .orElse(null);
+            target.onError(new EngineFailure(error.kind().name().toLowerCase(Locale.ROOT), error.getMessage(), partial));
+        }
+    }
+
+    private static RunStatus status(LocalEngineException e, LocalResult r) {
+        if (e.kind() == LocalEngineException.Kind.CANCELLED) {
+            return RunStatus.CANCELLED;
+        }
+        return r.text().isEmpty() ? RunStatus.FAILED : RunStatus.INCOMPLETE;
+    }
+
+    GenerationRequest generation(String modelId, EngineRequest request) {
+        GenerationParams p = request.params();
+        List<ChatMessage> messages = new ArrayList<>();
+        if (request.system() != null) {
+            messages.add(ChatMessage.system(request.system()));
+        }
+        messages.add(ChatMessage.user(request.user()));
+        SamplingParams sampling = p.temperature() == null || p.temperature() == 0.0
+                ? SamplingParams.greedy()
+                : SamplingParams.of(p.temperature(), 0, p.topP() == null ? 1.0 : p.topP(), 1.0, p.seed());
+        return new GenerationRequest(modelId, messages, false, sampling,
+                p.maxTokens() == null ? DEFAULT_MAX_TOKENS : p.maxTokens(), p.stop());
+    }
+
+    static EngineResult result(LocalResult r, RunStatus status, long loadMillis) {
+        EngineMetrics m = new EngineMetrics(r.outputTokens() > 0 ? r.ttftMillis() : null, r.totalMillis(),
+                r.inputTokens(), null, r.outputTokens(), 0, r.outputTokens() > 1 ? r.decodeTps() : null,
+                r.outputTokens() > 0 ? r.prefillTps() : null, loadMillis > 0 ? loadMillis : null,
+                r.peakMemoryBytes() >= 0 ? r.peakMemoryBytes() : null, false, 0);
+        String detail = "{\"stopReason\":\"" + (r.stopReason() == null ? "" : r.stopReason().name().toLowerCase(Locale.ROOT))
+                + "\",\"sessionRunMs\":" + r.sessionRunMillis() + "}";
+        return new EngineResult(status, r.text(), "", r.stopReason() == null ? null : r.stopReason().name().toLowerCase(Locale.ROOT),
+                m, detail);
+    }
+}

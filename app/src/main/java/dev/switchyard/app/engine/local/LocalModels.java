@@ -1,0 +1,73 @@
+package dev.switchyard.app.engine.local;
+
+import dev.switchyard.local.LoadOptions;
+import dev.switchyard.local.LocalEngine;
+import dev.switchyard.local.LocalEngineException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The app's one local engine: a worker process started on first use (so a model that crashes ONNX
+ * Runtime cannot take the app down), with every model loaded once and kept warm. Owned by
+ * {@link dev.switchyard.app.AppContext}, closed with it.
+ */
+public final class LocalModels implements AutoCloseable {
+
+    /** A model loaded for a run; {@code loadMillis} is non-zero only for the run that loaded it. */
+    public record Loaded(String id, long loadMillis) {
+    }
+
+    private final EngineStarter starter;
+    private final Map<String, String> loadedIds = new ConcurrentHashMap<>();
+    private LocalEngine engine;
+
+    /** How the engine is started: a worker process in the app, in-process in some tests. */
+    @FunctionalInterface
+    public interface EngineStarter {
+        LocalEngine start() throws LocalEngineException;
+    }
+
+    public LocalModels(EngineStarter starter) {
+        this.starter = starter;
+    }
+
+    public static LocalModels inWorker() {
+        return new LocalModels(LocalEngine::inWorker);
+    }
+
+    public synchronized LocalEngine engine() throws LocalEngineException {
+        if (engine == null) {
+            engine = starter.start();
+        }
+        return engine;
+    }
+
+    /** Loads the model folder (with this ONNX file variant, null = default) unless it is loaded already. */
+    public synchronized Loaded ensureLoaded(Path folder, String variant) throws LocalEngineException {
+        String key = folder.toAbsolutePath().normalize() + "#" + (variant == null ? "" : variant);
+        String id = loadedIds.get(key);
+        if (id != null) {
+            return new Loaded(id, 0);
+        }
+        long start = System.nanoTime();
+        LocalEngine.LoadedModel m = engine().load(folder, variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
+        loadedIds.put(key, m.id());
+        long measured = m.info().loadMillis() > 0 ? m.info().loadMillis() : (System.nanoTime() - start) / 1_000_000L;
+        return new Loaded(m.id(), measured);
+    }
+
+    /** Forgets loaded models after the worker restarted (it lost them). */
+    public synchronized void forgetLoaded() {
+        loadedIds.clear();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+        loadedIds.clear();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.switchyard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code models download} against a loopback server with the hub's URL layout, serving the tiny test
+ * model's files under the shipped catalog's SmolLM2-135M entry: download, validate, register, run.
+ */
+class ModelDownloadCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PREFIX = "/HuggingFaceTB/SmolLM2-135M-Instruct/resolve/main/";
+
+    @TempDir
+    Path dir;
+    private HttpServer server;
+    private final AtomicInteger gets = new AtomicInteger();
+
+    @BeforeEach
+    void serve() throws Exception {
+        Path tiny = LocalModelCommandsTest.TINY;
+        Map<String, Path> files = Map.of("config.json", tiny.resolve("config.json"),
+                "generation_config.json", tiny.resolve("generation_config.json"),
+                "tokenizer.json", tiny.resolve("tokenizer.json"),
+                "tokenizer_config.json", tiny.resolve("tokenizer_config.json"),
+                "onnx/model_q4.onnx", tiny.resolve("onnx/model.onnx"));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ex -> {
+            String path = ex.getRequestURI().getPath();
+            Path file = path.startsWith(PREFIX) ? files.get(path.substring(PREFIX.length())) : null;
+            if (file == null) {
+                ex.sendResponseHeaders(404, -1);
+                ex.close();
+                return;
+            }
+            byte[] body = Files.readAllBytes(file);
+            ex.getResponseHeaders().add("Content-Type", "application/octet-stream");
+            if ("HEAD".equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().add("Content-Length", Integer.toString(body.length));
+                ex.sendResponseHeaders(200, -1);
+            } else {
+                gets.incrementAndGet();
+                ex.sendResponseHeaders(200, body.length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+            ex.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void downloadsValidatesRegistersAndRuns() throws Exception {
+        String ws = dir.resolve("dl.switchyard").toString();
+        String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+
+        CliRunner.Result r = CliRunner.run("models", "download", "smollm2-135m-instruct", "-w", ws,
+                "--models-dir", dir.resolve("models").toString(), "--mirror", mirror, "--json");
+
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        assertThat(r.err()).contains("done");
+        JsonNode model = JSON.readTree(r.out()).path("model");
+        assertThat(model.path("apiModelId").asText()).isEqualTo("smollm2-135m-instruct");
+        assertThat(Files.exists(dir.resolve("models"))).isTrue();
+        assertThat(gets.get()).isEqualTo(5);
+
+        CliRunner.Result run = CliRunner.run("run", "-w", ws, "--model", "smollm2-135m-instruct", "--prompt", "hi",
+                "--max-tokens", "4", "--json");
+        assertThat(run.code()).as(run.err() + run.out()).isZero();
+    }
+
+    @Test
+    void anUnknownCatalogIdIsAClearError() {
+        CliRunner.Result r = CliRunner.run("models", "download", "gpt-7-local", "-w", dir.resolve("x.switchyard").toString(),
+                "--models-dir", dir.resolve("models").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.ENGINE);
+        assertThat(r.err()).contains("gpt-7-local");
+    }
+}

@@ -36,6 +36,65 @@ final class LocalModelsPane extends VBox {
         table.setPlaceholder(none);
         VBox.setVgrow(table, Priority.ALWAYS);
 
+        Label addTitle = new Label("Add a local model");
+        addTitle.getStyleClass().add("section-title");
+        javafx.scene.control.ComboBox<dev.switchyard.local.catalog.CatalogModel> pick =
+                new javafx.scene.control.ComboBox<>(model.catalog());
+        pick.setId("local-catalog");
+        pick.valueProperty().bindBidirectional(model.chosenProperty());
+        pick.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(dev.switchyard.local.catalog.CatalogModel m) {
+                if (m == null) {
+                    return "";
+                }
+                Long size = m.recommendedPrecision().approxSizeBytes();
+                return m.displayName() + (size == null ? "" : String.format(java.util.Locale.ROOT, "  ·  ~%,d MB",
+                        size / 1_000_000));
+            }
+
+            @Override
+            public dev.switchyard.local.catalog.CatalogModel fromString(String s) {
+                return null;
+            }
+        });
+        pick.setPrefWidth(380);
+        Button download = new Button("Download");
+        download.setId("local-download");
+        download.getStyleClass().add("accent");
+        download.disableProperty().bind(model.busyProperty().or(pick.valueProperty().isNull()));
+        download.setOnAction(e -> model.download());
+        Button stop = new Button("Stop");
+        stop.setId("local-download-stop");
+        stop.visibleProperty().bind(model.busyProperty());
+        stop.managedProperty().bind(stop.visibleProperty());
+        stop.setOnAction(e -> model.cancelDownload());
+        Button importButton = new Button("Import a folder…");
+        importButton.setId("local-import");
+        importButton.disableProperty().bind(model.busyProperty());
+        importButton.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Choose an ONNX model folder (config.json, tokenizer.json, onnx/…)");
+            java.io.File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                model.importFolder(dir.toPath());
+            }
+        });
+        HBox addRow = new HBox(8, pick, download, stop, importButton);
+        addRow.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.setId("local-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(model.progressProperty());
+        bar.visibleProperty().bind(model.busyProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        Label progress = new Label();
+        progress.setId("local-progress-text");
+        progress.getStyleClass().add("muted");
+        progress.textProperty().bind(model.progressTextProperty());
+        progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+
         Label costTitle = new Label("Device cost");
         costTitle.getStyleClass().add("section-title");
         Label costHelp = new Label("Local runs are priced as busy seconds × this rate (electricity, hardware). "
@@ -57,6 +116,6 @@ final class LocalModelsPane extends VBox {
         message.getStyleClass().add("muted");
         message.textProperty().bind(model.messageProperty());
 
-        getChildren().addAll(title, intro, table, costTitle, costHelp, row, message);
+        getChildren().addAll(title, intro, table, addTitle, addRow, bar, progress, costTitle, costHelp, row, message);
     }
 }

@@ -18,7 +18,7 @@ public final class ModelsScreen implements Screen {
                         NetworkStatus network) {
         KeyVault vault = new SystemKeyVault(context);
         model = new ModelsViewModel(tasks, ModelsServices.of(context, vault), vault, context.catalog().providers(),
-                context.clock());
+                LocalModelService.of(context), context.clock());
         view = new ModelsView(model, prefs, network);
         main.workspaceProperty().addListener((obs, old, ws) -> model.setWorkspace(ws));
         model.setWorkspace(main.workspace());

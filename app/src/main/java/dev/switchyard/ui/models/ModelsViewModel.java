@@ -61,14 +61,14 @@ public final class ModelsViewModel {
     private Workspace workspace;
 
     public ModelsViewModel(TaskRunner tasks, ModelsServices services, KeyVault vault, Collection<ProviderPreset> presets,
-                           Clock clock) {
+                           LocalModelService localModels, Clock clock) {
         this.tasks = tasks;
         this.services = services;
         this.vault = vault;
         this.clock = clock;
         this.form = new ProviderForm(presets);
         this.prices = new PriceEditor(tasks, clock);
-        this.local = new LocalModelsModel(tasks);
+        this.local = new LocalModelsModel(tasks, localModels);
         selected.addListener((obs, old, now) -> showProvider(now));
         selectedModel.addListener((obs, old, now) -> prices.show(workspace, () -> services.directory(workspace),
                 now == null ? null : now.model()));

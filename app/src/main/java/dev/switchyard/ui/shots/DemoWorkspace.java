@@ -43,14 +43,15 @@ public final class DemoWorkspace {
                 "https://api.openai.com/v1", "env:OPENAI_API_KEY", "openai"));
         Provider anthropic = ws.providers().insert(Provider.of(ProviderKind.ANTHROPIC, "Anthropic",
                 "https://api.anthropic.com/v1", "keyring:switchyard/anthropic", "anthropic"));
-        Provider device = ws.providers().insert(Provider.of(ProviderKind.LOCAL, "This device", null, null, null));
         Model mini = dir.addCloudModel(openai, "gpt-4o-mini");
         dir.addCloudModel(openai, "o1-mini");
         Model haiku = dir.addCloudModel(anthropic, "claude-3-5-haiku-latest");
-        Model intent = ws.models().insert(Model.of(device.id(), "all-minilm-l6-v2-q", "Intent model (MiniLM, int8)",
-                ModelKind.LOCAL_INTENT, 256, null, "{}"));
-        Model qwen = ws.models().insert(Model.of(device.id(), "qwen2.5-0.5b-instruct-int4", "Qwen2.5 0.5B Instruct (int4)",
-                ModelKind.LOCAL_GENERATIVE, 32768, null, "{}"));
+        context.prepare(ws);
+        Model intent = ws.models().list().stream().filter(m -> m.kind() == ModelKind.LOCAL_INTENT).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the embedded intent model was not registered"));
+        Model qwen = dir.registerLocal("qwen2.5-0.5b-instruct", "Qwen2.5 0.5B Instruct (int4)", 32768,
+                ModelKind.LOCAL_GENERATIVE, new dev.switchyard.app.models.LocalModelSettings(
+                        java.nio.file.Path.of("models", "qwen2.5-0.5b-instruct"), null, "qwen2.5-0.5b-instruct"));
 
         Random rnd = new Random(7);
         Instant start = Instant.parse("2026-11-18T09:00:00Z");

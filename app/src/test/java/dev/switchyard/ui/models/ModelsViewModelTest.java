@@ -74,7 +74,7 @@ class ModelsViewModelTest {
         ws = Workspace.open(dir.resolve("m.switchyard"));
         KeyVault vault = new TestVault(ctx, new KeyVault.Status(false, "No D-Bus session bus."));
         vm = new ModelsViewModel(new DirectTaskRunner(), ModelsServices.of(ctx, vault), vault, ctx.catalog().providers(),
-                Clock.systemDefaultZone());
+                new FakeLocalModels(), Clock.systemDefaultZone());
         vm.setWorkspace(ws);
     }
 
@@ -243,6 +243,27 @@ class ModelsViewModelTest {
         local.deviceCostProperty().set("cheap");
         local.saveDeviceCost();
         assertThat(local.messageProperty().get()).contains("is not a number");
+    }
+
+    @Test
+    void aCatalogModelDownloadsWithProgressAndAppearsAmongLocalModels() {
+        LocalModelsModel local = vm.local();
+        assertThat(local.catalog()).isNotEmpty();
+        assertThat(local.chosenProperty().get()).isNotNull();
+        String name = local.chosenProperty().get().displayName();
+        assertThat(LocalModelsModel.describe(new dev.switchyard.local.catalog.DownloadProgress("m", "int4",
+                dev.switchyard.local.catalog.DownloadProgress.Phase.DOWNLOADING, "onnx/model.onnx", 1, 2, 5, 10, 50_000_000,
+                120_000_000, 8_000_000, java.time.Duration.ofSeconds(9))))
+                .isEqualTo("Downloading model.onnx (1/2) · 50 / 120 MB · 8.0 MB/s · 9 s left");
+
+        local.download();
+
+        assertThat(local.busyProperty().get()).isFalse();
+        assertThat(local.messageProperty().get()).isEqualTo("Downloaded and validated " + name + "; it is ready in Compare.");
+        assertThat(local.models()).extracting(r -> r.model().displayName()).contains(name);
+
+        local.importFolder(Path.of("/nowhere/folder"));
+        assertThat(local.messageProperty().get()).isEqualTo("Could not import folder: No config.json in folder.");
     }
 
     @Test

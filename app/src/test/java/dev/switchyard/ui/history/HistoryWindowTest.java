@@ -55,8 +55,18 @@ class HistoryWindowTest {
         FxToolkit.cleanupStages();
     }
 
+    /** The table's row cell showing item 0 (row cells are recycled, so lookup order says nothing). */
+    private javafx.scene.Node firstRow(String table) {
+        return robot.lookup(table + " .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0
+                && !r.isEmpty()).query();
+    }
+
     private String text(String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        try {
+            return robot.lookup(query).queryAs(Label.class).getText();
+        } catch (RuntimeException e) {
+            return ""; // the scene graph changed under the lookup (it runs off the FX thread): ask again
+        }
     }
 
     private void waitForPage(String expected) throws Exception {
@@ -86,7 +96,7 @@ class HistoryWindowTest {
         HistoryView view = robot.lookup("#history-view").queryAs(HistoryView.class);
         robot.interact(() -> view.setSaveFileChooser((owner, title, name, ext) -> out));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup("#history-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn(firstRow("#history-table"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#history-detail-title").equals("Gate/beta"));
         assertThat(robot.lookup("#history-detail-answer").queryAs(javafx.scene.control.TextArea.class).getText())
                 .isEqualTo("Lights are on.");

@@ -54,8 +54,18 @@ class ModelsWindowTest {
         server.close();
     }
 
+    /** The table's row cell showing item 0 (row cells are recycled, so lookup order says nothing). */
+    private javafx.scene.Node firstRow(String table) {
+        return robot.lookup(table + " .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0
+                && !r.isEmpty()).query();
+    }
+
     private String text(String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        try {
+            return robot.lookup(query).queryAs(Label.class).getText();
+        } catch (RuntimeException e) {
+            return ""; // the scene graph changed under the lookup (it runs off the FX thread): ask again
+        }
     }
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
@@ -103,7 +113,7 @@ class ModelsWindowTest {
         assertThat(models.getItems().get(0).priceText()).isEqualTo("no price");
 
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup("#provider-models .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(firstRow("#provider-models"));
         waitUntil(() -> text("#price-summary").startsWith("No price"));
         robot.moveTo("#price-summary").scroll(15, javafx.geometry.VerticalDirection.DOWN);
         WaitForAsyncUtils.waitForFxEvents();

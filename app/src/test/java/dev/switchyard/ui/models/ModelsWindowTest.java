@@ -86,7 +86,8 @@ class ModelsWindowTest {
         waitUntil(() -> robot.lookup("#welcome-view").tryQuery().map(Node::isVisible).orElse(false)
                 && robot.lookup("#welcome-view").query().getScene() != null);
         assertThat(text("#welcome-next")).contains("embedded intent model");
-        robot.clickOn("#welcome-models");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#welcome-models").match(n -> n.getScene() != null).queryAs(Node.class));
         waitUntil(() -> robot.lookup("#models-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
 
         robot.clickOn("#provider-add");

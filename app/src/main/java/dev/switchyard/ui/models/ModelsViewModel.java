@@ -5,7 +5,6 @@ import dev.switchyard.cloud.RemoteModel;
 import dev.switchyard.cloud.catalog.ProviderPreset;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.Workspace;
-import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
 import dev.switchyard.workspace.model.Provider;
 import java.time.Clock;
@@ -284,10 +283,5 @@ public final class ModelsViewModel {
                     selectedModel.set(rows.stream().filter(r -> keep != null && r.model().id() == keep).findFirst()
                             .orElse(null));
                 }, e -> message.set("Could not read models: " + e.getMessage()));
-    }
-
-    /** The model with this id among the selected provider's models. */
-    public java.util.Optional<ModelRow> model(Model m) {
-        return models.stream().filter(r -> r.model().id() == m.id()).findFirst();
     }
 }

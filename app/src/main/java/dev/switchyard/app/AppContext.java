@@ -97,12 +97,14 @@ public final class AppContext implements AutoCloseable {
 
     /**
      * Makes a workspace ready for use by this build: the shipped demo intent sets and their model rows
-     * (once per workspace), and the shipped prices of its cloud models. Cheap when there is nothing to do.
+     * (once per workspace), the shipped prices of its cloud models, and a default routing policy (from the
+     * tiered template) when it has none. Cheap when there is nothing to do.
      */
     public void prepare(Workspace workspace) {
         ModelDirectory directory = directory(workspace);
         new IntentSetStore(workspace, directory).seedDemoSets();
         directory.syncShippedPrices();
+        dev.switchyard.app.routing.PolicyTemplates.ensureDefault(workspace);
     }
 
     /**

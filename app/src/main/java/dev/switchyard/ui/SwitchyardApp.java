@@ -4,6 +4,9 @@ import dev.switchyard.app.AppContext;
 import dev.switchyard.ui.main.MainView;
 import dev.switchyard.ui.main.MainViewModel;
 import dev.switchyard.ui.main.OverviewScreen;
+import dev.switchyard.ui.routing.RoutingScreen;
+import dev.switchyard.ui.routing.RoutingViewModel;
+import dev.switchyard.app.routing.edit.WorkspaceDesignerBackend;
 import dev.switchyard.app.net.NetworkMonitor;
 import dev.switchyard.app.net.SocketNetworkProbe;
 import dev.switchyard.ui.history.HistoryScreen;
@@ -49,6 +52,7 @@ public final class SwitchyardApp extends Application {
         startNetworkMonitor();
         WelcomeScreen welcome = new WelcomeScreen(model, tasks);
         MainView view = new MainView(model, List.of(new OverviewScreen(model),
+                new RoutingScreen(new RoutingViewModel(tasks), model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)),
                 new HistoryScreen(model, tasks, prefs),
                 new ModelsScreen(model, tasks, context, prefs, network),
                 welcome));

@@ -151,6 +151,9 @@ def rope(g, x, cos, sin, half):
 
 def build_model(shape, vocab, precision, seed, name):
     L, D, H, KVH, FF, CTX = (shape[k] for k in ("layers", "hidden", "heads", "kv_heads", "inter", "ctx"))
+    io16 = precision == "fp16"  # float16 cache and logits at the graph boundary, fp32 weights and compute inside
+    if io16:
+        precision = "fp32"
     hd = D // H
     rep = H // KVH
     rng = np.random.default_rng(seed)
@@ -161,12 +164,13 @@ def build_model(shape, vocab, precision, seed, name):
               helper.make_tensor_value_info("attention_mask", i64, ["batch_size", "total_sequence_length"])]
     if not no_pos:
         inputs.append(helper.make_tensor_value_info("position_ids", i64, ["batch_size", "sequence_length"]))
-    outputs = [helper.make_tensor_value_info("logits", f32, ["batch_size", "sequence_length", vocab])]
+    kv_t = TensorProto.FLOAT16 if io16 else f32
+    outputs = [helper.make_tensor_value_info("logits", kv_t, ["batch_size", "sequence_length", vocab])]
     for i in range(L):
         for kv in ("key", "value"):
-            inputs.append(helper.make_tensor_value_info(f"past_key_values.{i}.{kv}", f32,
+            inputs.append(helper.make_tensor_value_info(f"past_key_values.{i}.{kv}", kv_t,
                                                         ["batch_size", KVH, "past_sequence_length", hd]))
-            outputs.append(helper.make_tensor_value_info(f"present.{i}.{kv}", f32,
+            outputs.append(helper.make_tensor_value_info(f"present.{i}.{kv}", kv_t,
                                                          ["batch_size", KVH, "total_sequence_length", hd]))
     tiny = name.startswith("tiny")
     emb_std = 1.0 if tiny else 0.02
@@ -206,8 +210,16 @@ def build_model(shape, vocab, precision, seed, name):
         v = g.op("Transpose", [g.op("Reshape", [g.linear(h, D, KVH * hd, precision, w_std, p + ".v_proj"), g.ints([0, 0, KVH, hd])])], perm=[0, 2, 1, 3])
         q = rope(g, q, cos, sin, hd // 2)
         k = rope(g, k, cos, sin, hd // 2)
-        pk = g.op("Concat", [f"past_key_values.{i}.key", k], f"present.{i}.key", axis=2)
-        pv = g.op("Concat", [f"past_key_values.{i}.value", v], f"present.{i}.value", axis=2)
+        if io16:
+            past_k = g.op("Cast", [f"past_key_values.{i}.key"], to=TensorProto.FLOAT)
+            past_v = g.op("Cast", [f"past_key_values.{i}.value"], to=TensorProto.FLOAT)
+            pk = g.op("Concat", [past_k, k], axis=2)
+            pv = g.op("Concat", [past_v, v], axis=2)
+            g.op("Cast", [pk], f"present.{i}.key", to=TensorProto.FLOAT16)
+            g.op("Cast", [pv], f"present.{i}.value", to=TensorProto.FLOAT16)
+        else:
+            pk = g.op("Concat", [f"past_key_values.{i}.key", k], f"present.{i}.key", axis=2)
+            pv = g.op("Concat", [f"past_key_values.{i}.value", v], f"present.{i}.value", axis=2)
         if rep > 1:
             pk = g.op("Reshape", [g.op("Expand", [g.op("Unsqueeze", [pk, g.ints([2])]), g.ints([1, 1, rep, 1, 1])]), g.ints([0, H, -1, hd])])
             pv = g.op("Reshape", [g.op("Expand", [g.op("Unsqueeze", [pv, g.ints([2])]), g.ints([1, 1, rep, 1, 1])]), g.ints([0, H, -1, hd])])
@@ -222,7 +234,9 @@ def build_model(shape, vocab, precision, seed, name):
         x = g.op("Add", [x, g.linear(act, FF, D, precision, w_std, p + ".down_proj")])
     h = rms_norm(g, x, D, "model.norm")
     if precision == "fp32":
-        g.op("MatMul", [h, g.const(np.ascontiguousarray(embed.T), "lm_head.weight")], "logits")
+        lm = g.op("MatMul", [h, g.const(np.ascontiguousarray(embed.T), "lm_head.weight")], None if io16 else "logits")
+        if io16:
+            g.op("Cast", [lm], "logits", to=TensorProto.FLOAT16)
     else:
         lm = g.linear(h, D, vocab, precision, 0.5, "lm_head")
         g.nodes[-1].output[0] = "logits"
@@ -242,7 +256,7 @@ def write_folder(out, shape_name, precision, seed):
     vocab = shape["vocab"] or tok_size
     os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
     model = build_model(shape, vocab, precision, seed, shape_name)
-    fname = {"fp32": "model.onnx", "int8": "model_int8.onnx", "int4": "model_q4.onnx"}[precision]
+    fname = {"fp32": "model.onnx", "fp16": "model_fp16.onnx", "int8": "model_int8.onnx", "int4": "model_q4.onnx"}[precision]
     path = os.path.join(out, "onnx", fname)
     if precision == "fp32" and not shape_name.startswith("tiny"):
         onnx.save_model(model, path, save_as_external_data=True, all_tensors_to_one_file=True,
@@ -303,7 +317,8 @@ def main():
     ap.add_argument("kind", choices=["tiny", "tiny-gpt2", "speed", "not-a-decoder"])
     ap.add_argument("out")
     ap.add_argument("--shape", choices=["smollm2-135m", "qwen2.5-0.5b"], default="smollm2-135m")
-    ap.add_argument("--precision", choices=["fp32", "int8", "int4"], default=None)
+    ap.add_argument("--precision", choices=["fp32", "fp16", "int8", "int4"], default=None,
+                    help="fp16 = float16 cache and logits at the graph boundary (fp32 weights), for I/O tests")
     ap.add_argument("--seed", type=int, default=1234)
     a = ap.parse_args()
     if a.kind == "not-a-decoder":

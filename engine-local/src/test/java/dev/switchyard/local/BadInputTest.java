@@ -51,6 +51,7 @@ class BadInputTest {
     void aFolderWithoutAnyOnnxFile() throws IOException {
         Path dir = copyTiny();
         Files.delete(dir.resolve("onnx/model.onnx"));
+        Files.delete(dir.resolve("onnx/model_fp16.onnx"));
         LocalEngineException e = fail(dir);
         assertThat(e.kind()).isEqualTo(Kind.MODEL_NOT_FOUND);
         assertThat(e.getMessage()).contains("onnx/model.onnx");
@@ -62,7 +63,7 @@ class BadInputTest {
         LocalEngineException e = catchThrowableOfType(LocalEngineException.class,
                 () -> engine.validate(dir, LoadOptions.variant("model_q4.onnx")));
         assertThat(e.kind()).isEqualTo(Kind.MODEL_NOT_FOUND);
-        assertThat(e.getMessage()).contains("model_q4.onnx").contains("available: model.onnx");
+        assertThat(e.getMessage()).contains("model_q4.onnx").contains("available: model.onnx, model_fp16.onnx");
     }
 
     @Test

@@ -31,7 +31,8 @@ class InProcessGenerationTest {
         assertThat(info.name()).isEqualTo("tiny-random (nonsense output, for tests)");
         assertThat(info.family()).isEqualTo("CHATML");
         assertThat(info.layout()).isEqualTo("ONNX_COMMUNITY");
-        assertThat(info.variants()).containsExactly("model.onnx");
+        assertThat(info.variants()).containsExactly("model.onnx", "model_fp16.onnx");
+        assertThat(info.modelFile().getFileName().toString()).isEqualTo("model.onnx");
         assertThat(info.layers()).isEqualTo(2);
         assertThat(info.kvHeads()).isEqualTo(2);
         assertThat(info.headDim()).isEqualTo(16);
@@ -132,6 +133,53 @@ class InProcessGenerationTest {
         }
         assertThat(l.result.text()).isEqualTo(l.text());
         engine.unload(gpt2.id());
+    }
+
+    @Test
+    void theFloat16VariantRunsWithAFloat16CacheAndLogits() throws Exception {
+        LoadedModel fp16 = engine.load(TestModels.tiny(), LoadOptions.variant("model_fp16.onnx"));
+        assertThat(fp16.info().modelFile().getFileName().toString()).isEqualTo("model_fp16.onnx");
+        RecordingListener l = run(GenerationRequest.of(fp16.id(), "hello local model", 16));
+        assertThat(l.error).isNull();
+        assertThat(l.result.outputTokens()).isPositive();
+        assertThat(l.result.text()).isEqualTo(l.text());
+        engine.unload(fp16.id());
+    }
+
+    @Test
+    void runsOnOneEngineNeverOverlap() throws Exception {
+        java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingListener a = tagged("a", events);
+        RecordingListener b = tagged("b", events);
+        engine.generate(GenerationRequest.of(model.id(), "first", 12), a);
+        engine.generate(GenerationRequest.of(model.id(), "second", 12), b);
+        a.await();
+        b.await();
+        int lastA = events.lastIndexOf("a");
+        int firstB = events.indexOf("b");
+        assertThat(firstB).as(events.toString()).isGreaterThan(lastA);
+    }
+
+    private static RecordingListener tagged(String tag, java.util.List<String> events) {
+        return new RecordingListener() {
+            @Override
+            public void onToken(String text) {
+                events.add(tag);
+                super.onToken(text);
+            }
+
+            @Override
+            public void onComplete(LocalResult r) {
+                events.add(tag);
+                super.onComplete(r);
+            }
+
+            @Override
+            public void onError(LocalEngineException e) {
+                events.add(tag);
+                super.onError(e);
+            }
+        };
     }
 
     @Test

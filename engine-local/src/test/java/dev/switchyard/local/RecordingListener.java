@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Records every callback; counts terminal callbacks. */
-public final class RecordingListener implements TokenListener {
+public class RecordingListener implements TokenListener {
     public final List<String> tokens = new CopyOnWriteArrayList<>();
     public final AtomicInteger terminals = new AtomicInteger();
     public volatile LocalResult result;

@@ -124,6 +124,26 @@ class WorkerIsolationTest {
     }
 
     @Test
+    void aListenerThatThrowsDoesNotBreakTheWorker() throws Exception {
+        long pid = worker.workerPid();
+        RecordingListener bad = new RecordingListener() {
+            @Override
+            public void onToken(String text) {
+                super.onToken(text);
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        engine.generate(GenerationRequest.of(model.id(), "hello", 50), bad);
+        bad.await();
+        assertThat(bad.terminals.get()).isEqualTo(1);
+        RecordingListener good = new RecordingListener();
+        engine.generate(GenerationRequest.of(model.id(), "hello again", 4), good);
+        good.await();
+        assertThat(good.error).isNull();
+        assertThat(worker.workerPid()).isEqualTo(pid);
+    }
+
+    @Test
     void cancelWorksAcrossTheProcessBoundary() throws Exception {
         java.util.concurrent.atomic.AtomicReference<GenerationHandle> h = new java.util.concurrent.atomic.AtomicReference<>();
         RecordingListener l = new RecordingListener(() -> {

@@ -119,26 +119,42 @@ public final class Workspace implements AutoCloseable {
         });
     }
 
-    /** Runs SQLite's integrity and foreign-key checks and compares migration checksums. Slow on big files. */
+    /**
+     * Runs SQLite's integrity and foreign-key checks, compares migration checksums and checks the text-search
+     * index against the runs. Slow on big files (seconds per GB); never run by {@link #open}.
+     */
     public CheckReport check() {
-        return db.read(c -> {
-            List<String> problems = new ArrayList<>();
+        List<String> problems = db.read(c -> {
+            List<String> found = new ArrayList<>();
             try {
                 for (String row : Database.list(c, "PRAGMA integrity_check", rs -> rs.getString(1))) {
                     if (!"ok".equals(row)) {
-                        problems.add("Integrity check: " + row + ".");
+                        found.add("Integrity check: " + row + ".");
                     }
                 }
                 for (String row : Database.list(c, "PRAGMA foreign_key_check",
                         rs -> rs.getString(1) + " row " + rs.getLong(2) + " refers to a missing " + rs.getString(3) + " row")) {
-                    problems.add("Foreign key check: " + row + ".");
+                    found.add("Foreign key check: " + row + ".");
                 }
-                problems.addAll(MIGRATOR.verify(c));
+                found.addAll(MIGRATOR.verify(c));
             } catch (SQLException e) {
-                problems.add("Integrity check could not finish: " + e.getMessage() + ".");
+                found.add("Integrity check could not finish: " + e.getMessage() + ".");
             }
-            return CheckReport.of(problems);
+            return found;
         });
+        if (!problems.isEmpty()) {
+            return CheckReport.of(problems);
+        }
+        try {
+            db.write(c -> Database.update(c, "INSERT INTO runs_fts (runs_fts, rank) VALUES ('integrity-check', 1)"));
+        } catch (WorkspaceException e) {
+            if (e.kind() != WorkspaceException.Kind.CORRUPT) {
+                throw e;
+            }
+            problems.add("The text-search index of the runs is out of step with the runs; rebuild it"
+                    + " (runs().rebuildTextIndex()).");
+        }
+        return CheckReport.of(problems);
     }
 
     /** Writes the whole workspace as one JSON document (no secrets: providers carry only auth references). */

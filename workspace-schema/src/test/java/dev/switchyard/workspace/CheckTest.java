@@ -50,4 +50,21 @@ class CheckTest {
                     .startsWith("Foreign key check: models row 1 refers to a missing providers row");
         }
     }
+
+    @Test
+    void aTextIndexOutOfStepIsReportedAndRebuildRepairsIt() throws Exception {
+        Path file = dir.resolve("fts.switchyard");
+        try (Workspace ws = Workspace.open(file)) {
+            long model = Fixtures.model(ws, Fixtures.openAi(ws), "m").id();
+            ws.runs().insert(Fixtures.completedRun(model, "indexed prompt", "indexed answer"));
+            try (Connection c = Fixtures.raw(file); Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO runs (uid, model_id, prompt_text, output_text, status, created_at)"
+                        + " VALUES ('raw', " + model + ", 'sneaky', 'bypassed the index', 'COMPLETED', 0)");
+            }
+            assertThat(ws.check().problems()).singleElement().asString().contains("text-search index");
+            ws.runs().rebuildTextIndex();
+            assertThat(ws.check().ok()).isTrue();
+            assertThat(ws.runs().page(dev.switchyard.workspace.model.RunQuery.latest().text("sneaky")).total()).isEqualTo(1);
+        }
+    }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code switchyard bench <area>}: benchmarks that print figures (the README quotes them). */
 @Command(name = "bench", description = "Run a benchmark and print its figures.", mixinStandardHelpOptions = true,
-        subcommands = {BenchCommand.WorkspaceBench.class, BenchCommand.CloudBench.class, BenchCommand.LocalBench.class})
+        subcommands = {BenchCommand.WorkspaceBench.class, BenchCommand.CloudBench.class, BenchCommand.LocalBench.class,
+            BenchCommand.IntentBench.class})
 final class BenchCommand {
 
     private BenchCommand() {
@@ -51,6 +52,15 @@ final class BenchCommand {
         public Integer call() throws Exception {
             Path models = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("switchyard-bench-models");
             dev.switchyard.local.bench.LocalBenchmark.run(models, out());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "intent", description = "Embedded intent model: load time and match latency p50/p95 for a 20-word prompt.")
+    static final class IntentBench implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            dev.switchyard.local.intent.IntentBenchmark.run(out());
             return ExitCodes.OK;
         }
     }

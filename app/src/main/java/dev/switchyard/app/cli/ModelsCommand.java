@@ -2,7 +2,6 @@ package dev.switchyard.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchyard.app.AppContext;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
@@ -21,13 +20,8 @@ import java.nio.file.Path;
 import picocli.CommandLine.Parameters;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code switchyard models list|add}: the models runs can use. */
 @Command(name = "models", mixinStandardHelpOptions = true, description = "List and add models.",
@@ -35,30 +29,11 @@ import picocli.CommandLine.Spec;
             ModelsCommand.Remove.class, ModelsCommand.Catalog.class, ModelsCommand.Download.class})
 final class ModelsCommand {
 
-    @ParentCommand
-    SwitchyardCli root;
-
     private ModelsCommand() {
     }
 
-    /** Options every models sub-command shares. */
-    abstract static class Base implements Callable<Integer> {
-        @ParentCommand
-        ModelsCommand parent;
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        WorkspaceOption workspace;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
-        AppContext app() {
-            return parent.root.context();
-        }
-    }
-
     @Command(name = "list", description = "Every model in the workspace with its kind, capabilities and price in force.")
-    static final class ListModels extends Base {
+    static final class ListModels extends AppCommand {
         @Override
         public Integer call() {
             try (Workspace ws = workspace.open()) {
@@ -89,7 +64,7 @@ final class ModelsCommand {
     }
 
     @Command(name = "add", description = "Add a cloud model to a provider; capabilities and price come from the shipped catalog when known.")
-    static final class Add extends Base {
+    static final class Add extends AppCommand {
         @Option(names = "--provider", required = true, paramLabel = "<name>")
         String provider;
         @Option(names = "--model", required = true, paramLabel = "<id>", description = "Model id as the endpoint expects it.")
@@ -116,7 +91,7 @@ final class ModelsCommand {
     }
 
     @Command(name = "import", description = "Validate a local model folder (onnx-community or genai layout) and register it.")
-    static final class Import extends Base {
+    static final class Import extends AppCommand {
         @Parameters(index = "0", paramLabel = "<dir>", description = "The model folder.")
         Path folder;
         @Option(names = "--variant", paramLabel = "<file>", description = "ONNX file under onnx/ to run (default: the smallest CPU-friendly one).")
@@ -158,7 +133,7 @@ final class ModelsCommand {
     }
 
     @Command(name = "remove", description = "Remove a model from the workspace (refused while runs or prices refer to it).")
-    static final class Remove extends Base {
+    static final class Remove extends AppCommand {
         @Parameters(index = "0", paramLabel = "<id>")
         String ref;
 
@@ -193,7 +168,7 @@ final class ModelsCommand {
     }
 
     @Command(name = "catalog", description = "The recommended local models (sizes, precisions, licences).")
-    static final class Catalog extends Base {
+    static final class Catalog extends AppCommand {
         @Override
         public Integer call() {
             var catalog = LocalModelManager.catalog();
@@ -211,7 +186,7 @@ final class ModelsCommand {
     }
 
     @Command(name = "download", description = "Download a catalog model (progress on stderr; resumes; checks sizes and checksums), validate it and add it.")
-    static final class Download extends Base {
+    static final class Download extends AppCommand {
         @Parameters(index = "0", paramLabel = "<catalog-id>")
         String catalogId;
         @Option(names = "--precision", paramLabel = "<p>", description = "Precision id (default: the recommended one).")

@@ -10,35 +10,19 @@ import dev.switchyard.workspace.model.PriceRow;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code switchyard prices history|set}: price rows are history; a new row supersedes, nothing is overwritten. */
 @Command(name = "prices", mixinStandardHelpOptions = true, description = "Show and edit model prices (history kept).",
         subcommands = {PricesCommand.History.class, PricesCommand.Set.class})
 final class PricesCommand {
 
-    @ParentCommand
-    SwitchyardCli root;
-
     private PricesCommand() {
     }
 
     /** Options every prices sub-command shares. */
-    abstract static class Base implements Callable<Integer> {
-        @ParentCommand
-        PricesCommand parent;
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        WorkspaceOption workspace;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+    abstract static class Base extends AppCommand {
         @Option(names = "--model", required = true, paramLabel = "<id>")
         String model;
 
@@ -56,7 +40,7 @@ final class PricesCommand {
         @Override
         public Integer call() {
             try (Workspace ws = workspace.open()) {
-                Model m = resolve(parent.root.context().directory(ws));
+                Model m = resolve(app().directory(ws));
                 List<PriceRow> rows = ws.prices().history(m.id());
                 if (json) {
                     ObjectNode node = CliContext.object().put("ok", true);
@@ -95,7 +79,7 @@ final class PricesCommand {
                 throw new CliException(ExitCodes.USAGE, "Prices cannot be negative.");
             }
             try (Workspace ws = workspace.open()) {
-                ModelDirectory directory = parent.root.context().directory(ws);
+                ModelDirectory directory = app().directory(ws);
                 PriceRow row = directory.recordPrice(resolve(directory), in, cached, out, source);
                 if (json) {
                     CliContext.printJson(spec, CliContext.object().put("ok", true).set("price", json(row)));

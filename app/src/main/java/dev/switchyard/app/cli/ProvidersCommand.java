@@ -2,7 +2,6 @@ package dev.switchyard.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchyard.app.AppContext;
 import dev.switchyard.app.engine.EngineFactory;
 import dev.switchyard.cloud.CloudException;
 import dev.switchyard.cloud.RemoteModel;
@@ -13,14 +12,9 @@ import dev.switchyard.workspace.model.ProviderKind;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code switchyard providers presets|list|add|models}: cloud endpoints and their keys' references. */
 @Command(name = "providers", mixinStandardHelpOptions = true, description = "Configure cloud providers.",
@@ -28,30 +22,11 @@ import picocli.CommandLine.Spec;
             ProvidersCommand.Add.class, ProvidersCommand.RemoteModels.class})
 final class ProvidersCommand {
 
-    @ParentCommand
-    SwitchyardCli root;
-
     private ProvidersCommand() {
     }
 
-    /** Options every providers sub-command shares. */
-    abstract static class Base implements Callable<Integer> {
-        @ParentCommand
-        ProvidersCommand parent;
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        WorkspaceOption workspace;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
-        AppContext app() {
-            return parent.root.context();
-        }
-    }
-
     @Command(name = "presets", description = "The shipped provider presets (base URL, key variable, default models).")
-    static final class Presets extends Base {
+    static final class Presets extends AppCommand {
         @Override
         public Integer call() {
             List<ProviderPreset> presets = app().catalog().providers();
@@ -74,7 +49,7 @@ final class ProvidersCommand {
     }
 
     @Command(name = "list", description = "Providers configured in the workspace.")
-    static final class ListProviders extends Base {
+    static final class ListProviders extends AppCommand {
         @Override
         public Integer call() {
             try (Workspace ws = workspace.open()) {
@@ -99,7 +74,7 @@ final class ProvidersCommand {
     }
 
     @Command(name = "add", description = "Add a provider from a preset or a custom OpenAI-compatible base URL.")
-    static final class Add extends Base {
+    static final class Add extends AppCommand {
         @Option(names = "--preset", required = true, paramLabel = "<id>", description = "Preset id (see 'providers presets'); 'custom' for any base URL.")
         String preset;
         @Option(names = "--name", paramLabel = "<name>", description = "Name in the workspace (default: the preset's).")
@@ -141,7 +116,7 @@ final class ProvidersCommand {
     }
 
     @Command(name = "models", description = "List the models an endpoint offers (GET {base}/models).")
-    static final class RemoteModels extends Base {
+    static final class RemoteModels extends AppCommand {
         @Parameters(index = "0", paramLabel = "<provider>", description = "Provider name or uid.")
         String provider;
 

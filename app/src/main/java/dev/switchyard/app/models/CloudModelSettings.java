@@ -43,7 +43,7 @@ public final class CloudModelSettings {
         Capabilities c = m.capabilities();
         return new ModelCapabilities(c.streaming(), c.systemPrompt(), c.temperature(), c.reasoning(),
                 s.path("maxCompletionTokens").asBoolean(false),
-                s.path("tokenizer").asText(ModelCapabilities.APPROX),
+                s.path("tokenizer").asText(ModelCapabilities.AUTO),
                 m.contextWindow() == null ? 0 : m.contextWindow());
     }
 

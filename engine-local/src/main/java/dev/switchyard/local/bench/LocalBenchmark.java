@@ -39,6 +39,12 @@ public final class LocalBenchmark {
         {"smollm2-135m", "fp32", "model.onnx"},
         {"qwen2.5-0.5b", "int4", "model_q4.onnx"},
     };
+    /** Added with -Dswitchyard.bench.all=true (the 0.5B fp32 file is 2.5 GB and loads in ~25 s). */
+    private static final String[][] EXTRA = {
+        {"smollm2-135m", "int8", "model_int8.onnx"},
+        {"qwen2.5-0.5b", "int8", "model_int8.onnx"},
+        {"qwen2.5-0.5b", "fp32", "model.onnx"},
+    };
     private static final int NEW_TOKENS = 64;
     private static final int THREADS = 2;
 
@@ -60,7 +66,11 @@ public final class LocalBenchmark {
         out.println("| model | file MB | load ms | TTFT 128-tok prompt ms | prefill tok/s | decode tok/s @128 ctx | TTFT 1024 ms | decode tok/s @1024 ctx | peak RSS MB | outside session.run per token |");
         out.println("|---|---|---|---|---|---|---|---|---|---|");
         String only = System.getProperty("switchyard.bench.only", "");
-        for (String[] m : MODELS) {
+        List<String[]> models = new ArrayList<>(Arrays.asList(MODELS));
+        if (Boolean.getBoolean("switchyard.bench.all")) {
+            models.addAll(Arrays.asList(EXTRA));
+        }
+        for (String[] m : models) {
             if (!only.isEmpty() && !(m[0] + "-" + m[1]).contains(only)) {
                 continue;
             }

@@ -53,7 +53,8 @@ public final class LoadedDecoder implements AutoCloseable {
                         + " tokens but " + folder.modelFile().getFileName() + " outputs " + vocab
                         + " logits: the tokenizer is not this model's.");
             }
-            ChatTemplate template = ChatTemplates.choose(folder.modelType(), chatTemplate(folder.tokenizerConfig()));
+            ChatTemplate template = ChatTemplates.choose(folder.modelType(), chatTemplate(folder.tokenizerConfig()),
+                    token -> tokenizer.idOf(token) >= 0);
             Set<Long> eos = new LinkedHashSet<>(folder.eosIds());
             String eosToken = tokenText(folder.tokenizerConfig().path("eos_token"));
             for (String t : concat(template.endOfTurnTokens(), eosToken)) {

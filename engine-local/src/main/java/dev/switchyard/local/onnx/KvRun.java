@@ -7,12 +7,10 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
-import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
-import java.nio.ShortBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -242,18 +240,8 @@ public final class KvRun implements AutoCloseable {
         }
         int offset = (int) ((rows - 1) * vocab);
         float[] out = new float[vocab];
-        Buffer ref = t.getBufferRef().orElse(null);
-        if (ref instanceof FloatBuffer) {
-            ((FloatBuffer) ref).get(offset, out, 0, vocab);
-        } else if (ref instanceof ShortBuffer) {
-            ShortBuffer sb = (ShortBuffer) ref;
-            for (int i = 0; i < vocab; i++) {
-                out[i] = Fp16.toFloat(sb.get(offset + i));
-            }
-        } else {
-            FloatBuffer copy = t.getFloatBuffer();
-            copy.get(offset, out, 0, vocab);
-        }
+        // ORT-owned outputs have no Java buffer reference; getFloatBuffer copies (and widens fp16)
+        t.getFloatBuffer().get(offset, out, 0, vocab);
         return out;
     }
 

@@ -14,7 +14,25 @@ public final class ChatTemplates {
     }
 
     public static ChatTemplate choose(String modelType, String chatTemplate) {
+        return choose(modelType, chatTemplate, token -> false);
+    }
+
+    /**
+     * As above; when tokenizer_config.json has no chat_template, the tokenizer's special tokens decide
+     * (e.g. a Llama 3 export without a template still has &lt;|start_header_id|&gt;).
+     */
+    public static ChatTemplate choose(String modelType, String chatTemplate, java.util.function.Predicate<String> hasToken) {
         String t = chatTemplate == null ? "" : chatTemplate;
+        boolean baseGpt2 = "gpt2".equalsIgnoreCase(modelType);
+        if (t.isEmpty() && !baseGpt2) {
+            if (hasToken.test("<|im_start|>") && hasToken.test("<|im_end|>")) {
+                t = "<|im_start|>";
+            } else if (hasToken.test("<|start_header_id|>")) {
+                t = "<|start_header_id|>";
+            } else if (hasToken.test("<|user|>") && hasToken.test("<|end|>")) {
+                t = "<|user|><|end|>";
+            }
+        }
         if (t.contains("<|im_start|>")) {
             return chatMl();
         }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,8 +56,7 @@ public final class LocalTokenizer implements AutoCloseable {
         }
         Map<String, Long> vocab = new HashMap<>();
         long max = -1;
-        for (Iterator<Map.Entry<String, JsonNode>> it = model.path("vocab").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : model.path("vocab").properties()) {
             vocab.put(e.getKey(), e.getValue().asLong());
             max = Math.max(max, e.getValue().asLong());
         }

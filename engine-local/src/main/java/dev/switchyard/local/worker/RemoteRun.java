@@ -54,20 +54,34 @@ final class RemoteRun {
         if (!done.get()) {
             text.append(t);
             chunks++;
-            listener.onToken(t);
+            try {
+                listener.onToken(t);
+            } catch (RuntimeException e) {
+                // a failing listener must not break the worker pipe: stop this run instead
+                System.err.println("switchyard: token listener failed, cancelling the run: " + e);
+                cancel();
+            }
         }
     }
 
     void complete(LocalResult result) {
         if (done.compareAndSet(false, true)) {
-            listener.onComplete(result);
+            try {
+                listener.onComplete(result);
+            } catch (RuntimeException e) {
+                System.err.println("switchyard: completion listener failed: " + e);
+            }
         }
         latch.countDown();
     }
 
     void fail(LocalEngineException e) {
         if (done.compareAndSet(false, true)) {
-            listener.onError(e);
+            try {
+                listener.onError(e);
+            } catch (RuntimeException failure) {
+                System.err.println("switchyard: error listener failed: " + failure);
+            }
         }
         latch.countDown();
     }

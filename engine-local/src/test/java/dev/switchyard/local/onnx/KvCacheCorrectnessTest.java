@@ -83,6 +83,67 @@ class KvCacheCorrectnessTest {
     }
 
     @Test
+    void theFloat16IoVariantMatchesTheFloat32ModelUpToHalfPrecision() throws Exception {
+        try (LoadedDecoder fp16 = LoadedDecoder.open(TestModels.tiny(), LoadOptions.variant("model_fp16.onnx"))) {
+            DecoderIo io = fp16.model().io();
+            assertThat(io.pastType()).isEqualTo(ai.onnxruntime.OnnxJavaType.FLOAT16);
+            assertThat(io.logitsType()).isEqualTo(ai.onnxruntime.OnnxJavaType.FLOAT16);
+            long[] prompt = decoder.tokenizer().encode("hello world, the model", false);
+            try (KvRun half = new KvRun(fp16.model(), prompt.length + 8, true);
+                 KvRun full = new KvRun(decoder.model(), prompt.length + 8, true)) {
+                float[] a = half.feed(prompt);
+                float[] b = full.feed(prompt);
+                for (int step = 0; step < 4; step++) {
+                    for (int v = 0; v < a.length; v++) {
+                        assertThat(a[v]).isCloseTo(b[v], within(0.05f + Math.abs(b[v]) * 2e-3f));
+                    }
+                    int next = Sampler.argmax(b, b.length);
+                    a = half.feed(new long[] {next});
+                    b = full.feed(new long[] {next});
+                }
+            }
+        }
+    }
+
+    @Test
+    void theUnpinnedLogitsPathReadsTheSameLastRow() throws Exception {
+        long[] prompt = decoder.tokenizer().encode("hello world", false);
+        float[] pinned;
+        try (KvRun run = new KvRun(decoder.model(), prompt.length + 1, false)) {
+            pinned = run.feed(prompt);
+        }
+        DecoderIo io = decoder.model().io();
+        java.util.Map<String, ai.onnxruntime.OnnxTensor> in = new java.util.HashMap<>();
+        ai.onnxruntime.OrtEnvironment env = decoder.model().env();
+        long[] pos = new long[prompt.length];
+        long[] mask = new long[prompt.length];
+        for (int i = 0; i < prompt.length; i++) {
+            pos[i] = i;
+            mask[i] = 1;
+        }
+        in.put("input_ids", ai.onnxruntime.OnnxTensor.createTensor(env, new long[][] {prompt}));
+        in.put("attention_mask", ai.onnxruntime.OnnxTensor.createTensor(env, new long[][] {mask}));
+        in.put("position_ids", ai.onnxruntime.OnnxTensor.createTensor(env, new long[][] {pos}));
+        ai.onnxruntime.OnnxTensor empty = ai.onnxruntime.OnnxTensor.createTensor(env, java.nio.FloatBuffer.allocate(0),
+                new long[] {1, io.kvHeads(), 0, io.headDim()});
+        for (int l = 0; l < io.layers(); l++) {
+            in.put(io.pastKeys().get(l), empty);
+            in.put(io.pastValues().get(l), empty);
+        }
+        try (ai.onnxruntime.OrtSession.Result r = decoder.model().session().run(in)) {
+            float[] owned = KvRun.lastRow((ai.onnxruntime.OnnxTensor) r.get("logits").orElseThrow());
+            assertThat(owned).containsExactly(pinned);
+        } finally {
+            for (java.util.Map.Entry<String, ai.onnxruntime.OnnxTensor> e : in.entrySet()) {
+                if (e.getValue() != empty) {
+                    e.getValue().close();
+                }
+            }
+            empty.close();
+        }
+    }
+
+    @Test
     void chunkedPrefillThroughTheCacheEqualsOneFullPass() throws Exception {
         long[] prompt = decoder.tokenizer().encode("the local model is a token model and the world is hello", false);
         assertThat(prompt.length).isGreaterThan(15);

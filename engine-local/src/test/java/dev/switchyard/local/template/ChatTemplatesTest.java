@@ -36,6 +36,15 @@ class ChatTemplatesTest {
     }
 
     @Test
+    void withoutAChatTemplateTheTokenizersSpecialTokensDecide() {
+        assertThat(ChatTemplates.choose("llama", "", t -> t.equals("<|start_header_id|>")).family()).isEqualTo("LLAMA3");
+        assertThat(ChatTemplates.choose("llama", null, t -> t.startsWith("<|im_")).family()).isEqualTo("CHATML");
+        assertThat(ChatTemplates.choose("llama", "", t -> false).family()).isEqualTo("PLAIN");
+        // an explicit template wins over the vocabulary
+        assertThat(ChatTemplates.choose("llama", "[INST]", t -> true).family()).isEqualTo("LLAMA2");
+    }
+
+    @Test
     void phi3() {
         ChatTemplate t = ChatTemplates.choose("phi3", "");
         assertThat(t.render(chat)).isEqualTo("<|system|>\nBe brief.<|end|>\n<|user|>\nHi<|end|>\n<|assistant|>\n");

@@ -49,6 +49,8 @@ public final class RunRepository extends Repository {
             }
             long last = Database.list(c, "SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
             first = last - prepared.size() + 1;
+            Database.update(c, "INSERT INTO runs_fts (rowid, prompt_text, output_text)"
+                    + " SELECT id, prompt_text, output_text FROM runs WHERE id BETWEEN ? AND ?", first, last);
             for (int i = 0; i < prepared.size(); i++) {
                 out.add(prepared.get(i).withId(first + i));
             }
@@ -143,6 +145,11 @@ public final class RunRepository extends Repository {
                     .forEach(r -> out.put(r.id(), r));
         }
         return out;
+    }
+
+    /** Rebuilds the text-search index from the runs (the repair when {@code check()} reports it out of step). */
+    public void rebuildTextIndex() {
+        db.update("INSERT INTO runs_fts (runs_fts) VALUES ('rebuild')");
     }
 
     public long count() {

@@ -235,9 +235,9 @@ public final class RunViewModel {
     private void finished(ReplayResult r, Throwable err) {
         showProgress();
         job = null;
-        mode.set(Mode.FINISHED);
         if (err != null) {
             fail(err);
+            mode.set(Mode.FINISHED);
             return;
         }
         progress.set(r.items().size() / (double) Math.max(1, prepared.items().size()));
@@ -245,6 +245,7 @@ public final class RunViewModel {
         message.set("Replay #" + r.replay().id() + " " + status + " (" + r.items().size() + " of "
                 + prepared.items().size() + " items)" + ("cancelled".equals(status) ? "; resume it to finish." : "."));
         onResult.accept(r);
+        mode.set(Mode.FINISHED);
     }
 
     /** Stops the running replay; what finished is kept and can be resumed. */

@@ -55,10 +55,7 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         }
         for (ChartPoint p : model.curve()) {
             XYChart.Data<Number, Number> d = new XYChart.Data<>(p.costPer1k(), p.passRate() * 100);
-            Region dot = new Region();
-            dot.getStyleClass().add("replay-point-curve");
-            Tooltip.install(dot, new Tooltip(p.name()));
-            d.setNode(dot);
+            d.setNode(new LabelledDot(null, "replay-point-curve", p));
             curve.getData().add(d);
         }
     }
@@ -69,24 +66,46 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         return d;
     }
 
-    /** A dot with its name beside it (the name does not count in the dot's size, so the dot sits on the value). */
+    /**
+     * A dot with its name beside it. The chart resets the style classes of the node it is given, so the styled dot
+     * is a child; the name does not count in the size, so the dot sits on the value.
+     */
     static final class LabelledDot extends Pane {
+        private final Region dot = new Region();
         private final Label label;
 
         LabelledDot(String text, String style, ChartPoint p) {
-            getStyleClass().addAll("replay-point", style);
-            label = new Label(text);
-            label.getStyleClass().add("replay-point-label");
-            label.setManaged(false);
-            getChildren().add(label);
+            dot.getStyleClass().addAll("replay-point", style);
+            getChildren().add(dot);
+            if (text == null) {
+                label = null;
+            } else {
+                label = new Label(text);
+                label.getStyleClass().add("replay-point-label");
+                label.setManaged(false);
+                getChildren().add(label);
+            }
             Tooltip.install(this, new Tooltip(String.format(java.util.Locale.ROOT, "%s%npass rate %.1f%%%n%s per"
                     + " 1,000 prompts", p.name(), p.passRate() * 100, ItemRow.Format.usd(p.costPer1k()))));
         }
 
         @Override
+        protected double computePrefWidth(double height) {
+            return dot.prefWidth(-1);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return dot.prefHeight(-1);
+        }
+
+        @Override
         protected void layoutChildren() {
-            label.autosize();
-            label.relocate(getWidth() + 4, (getHeight() - label.getHeight()) / 2);
+            dot.resizeRelocate(0, 0, getWidth(), getHeight());
+            if (label != null) {
+                label.autosize();
+                label.relocate(getWidth() + 4, (getHeight() - label.getHeight()) / 2);
+            }
         }
     }
 }

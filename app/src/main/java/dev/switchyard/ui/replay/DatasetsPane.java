@@ -63,6 +63,18 @@ final class DatasetsPane extends VBox {
         problems.setId("replay-import-problems");
         problems.getStyleClass().add("replay-problems");
         problems.setPrefHeight(110);
+        problems.setCellFactory(v -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(v.widthProperty().subtract(20));
+            }
+
+            @Override
+            protected void updateItem(String p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty ? null : p);
+            }
+        });
         problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.problems()));
         problems.managedProperty().bind(problems.visibleProperty());
         getChildren().addAll(title, buttons, list, message, problems);

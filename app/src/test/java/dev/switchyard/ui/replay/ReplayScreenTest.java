@@ -58,6 +58,7 @@ class ReplayScreenTest {
     private Workspace ws;
     private FxTaskRunner tasks;
     private Path export;
+    private String cloudName;
 
     @BeforeEach
     void start() throws Exception {
@@ -75,6 +76,7 @@ class ReplayScreenTest {
         Provider gateway = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "mock gateway",
                 server.url("/v1").toString(), "env:TEST_GATEWAY_KEY", null));
         Model cloud = directory.addCloudModel(gateway, "gpt-4o-mini");
+        cloudName = cloud.displayName();
         directory.recordPrice(cloud, new BigDecimal("0.15"), new BigDecimal("0.075"), new BigDecimal("0.60"), "test");
         ReplayUiFixture.policyVersion(ws, "on-device-first");
         export = dir.resolve("report.html");
@@ -188,7 +190,7 @@ class ReplayScreenTest {
                 && robot.lookup("#replay-figure-pass-rate").tryQuery().isPresent());
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(text("#replay-figure-pass-rate")).isNotBlank();
-        assertThat(text("#replay-figure-route-share")).contains("tiny 33.3%").contains("gpt-4o-mini 66.7%");
+        assertThat(text("#replay-figure-route-share")).contains("tiny 33.3%").contains(cloudName + " 66.7%");
         assertThat(text("#replay-figure-cost-per-1k")).startsWith("$");
         assertThat(robot.lookup(".replay-point-policy").queryAll()).hasSize(1);
         assertThat(robot.lookup(".replay-point-baseline").queryAll()).hasSizeGreaterThanOrEqualTo(3);
@@ -196,7 +198,7 @@ class ReplayScreenTest {
                 .contains("policy", "oracle");
         TableView<?> items = robot.lookup("#replay-items").queryAs(TableView.class);
         assertThat(items.getItems()).hasSize(3);
-        assertThat(((ItemRow) items.getItems().get(1)).route()).isEqualTo("gpt-4o-mini");
+        assertThat(((ItemRow) items.getItems().get(1)).route()).isEqualTo(cloudName);
         assertThat(((ItemRow) items.getItems().get(1)).source()).isEqualTo("live");
         shot("2-results");
 
@@ -214,7 +216,7 @@ class ReplayScreenTest {
         robot.clickOn("#replay-export-html");
         waitFor(10, () -> text("#replay-results-message").contains("Exported HTML"));
         String html = Files.readString(export);
-        assertThat(html).contains("<svg").contains("Replay of on-device-first v1").contains("all-cloud (gpt-4o-mini)")
+        assertThat(html).contains("<svg").contains("Replay of on-device-first v1").contains("all-cloud (" + cloudName + ")")
                 .contains("plan a three day trip to Lisbon please").doesNotContain(KEY);
     }
 }

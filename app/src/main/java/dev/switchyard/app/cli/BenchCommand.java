@@ -28,7 +28,7 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             Path scratch = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("switchyard-bench");
-            dev.switchyard.workspace.bench.WorkspaceBenchmark.run(scratch, out());
+            /*TEMP-UNCOMMITTED*/ if (scratch != null) { throw new UnsupportedOperationException(scratch.toString()); }
             return ExitCodes.OK;
         }
     }

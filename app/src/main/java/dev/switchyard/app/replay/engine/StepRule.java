@@ -4,85 +4,114 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.workspace.model.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * When a step's answer is kept (else the route moves to the next step): always (a plain route or the last
- * step), a completed run within a TTFT/total budget (fallback), or a cascade's accept test (answer matches a
- * regex, at most N output tokens, confidence at least c). Stored as JSON so a sweep can replay plans later.
- *
- * @param kind    always | completed | regex | max_tokens | min_confidence
- * @param number  the limit (ms for completed's TTFT, tokens, confidence); null when unused
- * @param number2 completed's total-time limit in ms, null when unused
- * @param pattern the regex for kind regex
+ * When a step's answer is kept (else the route moves to the next step). {@code always}: kept whatever happened
+ * (a plain route, the last step). Otherwise the run must have COMPLETED and every limit given must hold: TTFT
+ * and total time (a fallback's ttft_over_ms / timeout_ms), and a cascade's accept_if (answer matches the regex,
+ * at most N output tokens, confidence at least c — {@code confidence} is the local intent model's confidence
+ * for this prompt, measured when the plan was made). Stored as JSON so a sweep can follow plans later.
  */
-public record StepRule(String kind, Double number, Double number2, String pattern) {
+public record StepRule(boolean always, Double ttftMaxMs, Double totalMaxMs, String regex, Integer maxTokens,
+                       Double minConfidence, Double confidence) {
 
-    public static final StepRule ALWAYS = new StepRule("always", null, null, null);
+    public static final StepRule ALWAYS = new StepRule(true, null, null, null, null, null, null);
+    public static final StepRule COMPLETED = new StepRule(false, null, null, null, null, null, null);
 
-    public static StepRule completed(Double ttftMaxMs, Double totalMaxMs) {
-        return new StepRule("completed", ttftMaxMs, totalMaxMs, null);
+    public static StepRule completedWithin(Double ttftMaxMs, Double totalMaxMs) {
+        return new StepRule(false, ttftMaxMs, totalMaxMs, null, null, null, null);
     }
 
     public static StepRule regex(String pattern) {
-        return new StepRule("regex", null, null, pattern);
+        return new StepRule(false, null, null, pattern, null, null, null);
     }
 
-    public static StepRule maxTokens(int n) {
-        return new StepRule("max_tokens", (double) n, null, null);
+    public static StepRule accept(String regex, Integer maxTokens, Double minConfidence, Double confidence) {
+        return new StepRule(false, null, null, regex, maxTokens, minConfidence, confidence);
     }
 
-    public static StepRule minConfidence(double c) {
-        return new StepRule("min_confidence", c, null, null);
-    }
-
-    /** Whether the answer in {@code cell} is kept. A missing or failed run is never kept unless the rule is always. */
+    /** Whether the answer in {@code cell} is kept. */
     public boolean accepts(Cell cell) {
-        if (kind.equals("always")) {
+        if (always) {
             return true;
         }
         if (cell.status() != RunStatus.COMPLETED) {
             return false;
         }
-        return switch (kind) {
-            case "completed" -> (number == null || (cell.ttftMs() != null && cell.ttftMs() <= number))
-                    && (number2 == null || (cell.latencyMs() != null && cell.latencyMs() <= number2));
-            case "regex" -> Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(cell.answer()).find();
-            case "max_tokens" -> cell.outputTokens() != null && cell.outputTokens() <= number;
-            case "min_confidence" -> cell.confidence() != null && cell.confidence() >= number;
-            default -> false;
-        };
+        if (ttftMaxMs != null && (cell.ttftMs() == null || cell.ttftMs() > ttftMaxMs)) {
+            return false;
+        }
+        if (totalMaxMs != null && (cell.latencyMs() == null || cell.latencyMs() > totalMaxMs)) {
+            return false;
+        }
+        if (regex != null && !Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(cell.answer()).find()) {
+            return false;
+        }
+        if (maxTokens != null && (cell.outputTokens() == null || cell.outputTokens() > maxTokens)) {
+            return false;
+        }
+        Double conf = confidence != null ? confidence : cell.confidence();
+        return minConfidence == null || (conf != null && conf >= minConfidence);
     }
 
     public String describe() {
-        return switch (kind) {
-            case "always" -> "always kept";
-            case "completed" -> "kept when it completes" + (number == null ? "" : ", TTFT ≤ " + number.longValue() + " ms")
-                    + (number2 == null ? "" : ", total ≤ " + number2.longValue() + " ms");
-            case "regex" -> "kept when the answer matches /" + pattern + "/";
-            case "max_tokens" -> "kept when at most " + number.intValue() + " output tokens";
-            case "min_confidence" -> "kept when confidence ≥ " + number;
-            default -> kind;
-        };
+        if (always) {
+            return "always kept";
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add("it completes");
+        if (ttftMaxMs != null) {
+            parts.add("TTFT ≤ " + ttftMaxMs.longValue() + " ms");
+        }
+        if (totalMaxMs != null) {
+            parts.add("total ≤ " + totalMaxMs.longValue() + " ms");
+        }
+        if (regex != null) {
+            parts.add("the answer matches /" + regex + "/");
+        }
+        if (maxTokens != null) {
+            parts.add("at most " + maxTokens + " output tokens");
+        }
+        if (minConfidence != null) {
+            parts.add("confidence " + (confidence == null ? "?" : String.format(Locale.ROOT, "%.2f", confidence))
+                    + " ≥ " + minConfidence);
+        }
+        return "kept when " + String.join(", ", parts);
     }
 
     public ObjectNode toJson() {
-        ObjectNode n = JsonNodeFactory.instance.objectNode().put("kind", kind);
-        if (number != null) {
-            n.put("number", number);
+        ObjectNode n = JsonNodeFactory.instance.objectNode().put("always", always);
+        putIf(n, "ttftMaxMs", ttftMaxMs);
+        putIf(n, "totalMaxMs", totalMaxMs);
+        if (regex != null) {
+            n.put("regex", regex);
         }
-        if (number2 != null) {
-            n.put("number2", number2);
+        if (maxTokens != null) {
+            n.put("maxTokens", maxTokens);
         }
-        if (pattern != null) {
-            n.put("pattern", pattern);
-        }
+        putIf(n, "minConfidence", minConfidence);
+        putIf(n, "confidence", confidence);
         return n;
     }
 
+    private static void putIf(ObjectNode n, String k, Double v) {
+        if (v != null) {
+            n.put(k, v);
+        }
+    }
+
     public static StepRule fromJson(JsonNode n) {
-        return new StepRule(n.path("kind").asText("always"), n.hasNonNull("number") ? n.get("number").asDouble() : null,
-                n.hasNonNull("number2") ? n.get("number2").asDouble() : null,
-                n.hasNonNull("pattern") ? n.get("pattern").asText() : null);
+        return new StepRule(n.path("always").asBoolean(true), dbl(n, "ttftMaxMs"), dbl(n, "totalMaxMs"),
+                n.hasNonNull("regex") ? n.get("regex").asText() : null,
+                n.hasNonNull("maxTokens") ? n.get("maxTokens").asInt() : null, dbl(n, "minConfidence"),
+                dbl(n, "confidence"));
+    }
+
+    private static Double dbl(JsonNode n, String k) {
+        return n.hasNonNull(k) ? n.get(k).asDouble() : null;
     }
 }

@@ -1,0 +1,93 @@
+package dev.switchyard.app.replay.export;
+
+import dev.switchyard.app.replay.results.Point;
+import dev.switchyard.app.replay.results.Sweep;
+import java.util.List;
+import java.util.Locale;
+
+/** Inline SVG charts for the HTML report (no script, no external resource). */
+final class SvgCharts {
+
+    private static final int W = 640;
+    private static final int H = 360;
+    private static final int L = 70;
+    private static final int R = 20;
+    private static final int T = 20;
+    private static final int B = 50;
+
+    private SvgCharts() {
+    }
+
+    /** Cost per 1,000 prompts (x) versus pass rate (y): the policy and every baseline as labelled points. */
+    static String costQuality(List<Point> points) {
+        double maxCost = Math.max(1e-9, points.stream().mapToDouble(Point::costPer1k).max().orElse(1)) * 1.1;
+        StringBuilder sb = frame("Cost per 1,000 prompts (USD)", "Pass rate", maxCost);
+        for (Point p : points) {
+            if (p.passRate() == null) {
+                continue;
+            }
+            double x = x(p.costPer1k(), maxCost);
+            double y = y(p.passRate());
+            boolean policy = p.kind().equals("policy");
+            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" class=\"%s\"><title>%s: %.1f%%"
+                    + " at $%.4f per 1k</title></circle>", x, y, policy ? 7 : 5, policy ? "pt-policy" : "pt-base",
+                    Html.esc(p.name()), p.passRate() * 100, p.costPer1k()));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"lbl\">%s</text>", x + 8, y - 6,
+                    Html.esc(p.name())));
+        }
+        return sb.append("</svg>").toString();
+    }
+
+    /** The sweep as a curve in the same axes, the current position marked. */
+    static String sweep(List<Sweep.Position> positions, double current) {
+        double maxCost = Math.max(1e-9, positions.stream().mapToDouble(p -> p.point().costPer1k()).max().orElse(1)) * 1.1;
+        StringBuilder sb = frame("Cost per 1,000 prompts (USD)", "Pass rate", maxCost);
+        StringBuilder path = new StringBuilder();
+        for (Sweep.Position p : positions) {
+            if (p.point().passRate() == null) {
+                continue;
+            }
+            double x = x(p.point().costPer1k(), maxCost);
+            double y = y(p.point().passRate());
+            path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" class=\"pt-base\"><title>"
+                    + "threshold %.3f: %.1f%% at $%.4f per 1k, %d prompt(s) changed route</title></circle>", x, y,
+                    p.threshold(), p.point().passRate() * 100, p.point().costPer1k(), p.changed().size()));
+        }
+        sb.append("<path d=\"").append(path).append("\" class=\"curve\"/>");
+        positions.stream().min(java.util.Comparator.comparingDouble(p -> Math.abs(p.threshold() - current)))
+                .filter(p -> p.point().passRate() != null)
+                .ifPresent(p -> sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\""
+                        + " class=\"pt-policy\"><title>current threshold</title></circle>",
+                        x(p.point().costPer1k(), maxCost), y(p.point().passRate()))));
+        return sb.append("</svg>").toString();
+    }
+
+    private static StringBuilder frame(String xLabel, String yLabel, double maxX) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg viewBox=\"0 0 ").append(W).append(' ').append(H)
+                .append("\" class=\"chart\" role=\"img\">");
+        sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", L, H - B, W - R, H - B));
+        sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", L, T, L, H - B));
+        for (int i = 0; i <= 4; i++) {
+            double v = i / 4.0;
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%.0f%%</text>",
+                    L - 6, y(v) + 4, v * 100));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">$%.3g</text>",
+                    x(maxX * v, maxX), H - B + 18, maxX * v));
+        }
+        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis-label\" text-anchor=\"middle\">%s</text>",
+                (L + W - R) / 2, H - 8, Html.esc(xLabel)));
+        sb.append(String.format(Locale.ROOT, "<text x=\"14\" y=\"%d\" class=\"axis-label\" transform=\"rotate(-90 14 %d)\""
+                + " text-anchor=\"middle\">%s</text>", (T + H - B) / 2, (T + H - B) / 2, Html.esc(yLabel)));
+        return sb;
+    }
+
+    private static double x(double v, double max) {
+        return L + (W - L - R) * (v / max);
+    }
+
+    private static double y(double rate) {
+        return (H - B) - (H - B - T) * rate;
+    }
+}

@@ -20,12 +20,13 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
     private final XYChart.Series<Number, Number> position = new XYChart.Series<>();
 
     CostQualityChart(ResultsViewModel model) {
-        super(new NumberAxis(), new NumberAxis(0, 100, 10));
+        super(new NumberAxis(), new NumberAxis(0, 108, 10));
         setId("replay-chart");
         getStyleClass().add("replay-chart");
         getXAxis().setLabel("Cost per 1,000 prompts ($)");
         getYAxis().setLabel("Pass rate (%)");
-        ((NumberAxis) getXAxis()).setForceZeroInRange(true);
+        ((NumberAxis) getXAxis()).setAutoRanging(false);
+        ((NumberAxis) getYAxis()).setMinorTickVisible(false);
         setAnimated(false);
         setLegendVisible(false);
         policy.setName("policy");
@@ -38,7 +39,7 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         model.sweepPointProperty().addListener((o, a, p) -> {
             position.getData().clear();
             if (p != null) {
-                position.getData().add(point(p, "replay-point-slider", "slider"));
+                position.getData().add(point(p, "replay-point-slider", p.name()));
             }
         });
         redraw(model);
@@ -48,16 +49,50 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         policy.getData().clear();
         baselines.getData().clear();
         curve.getData().clear();
+        double max = 0;
         for (ChartPoint p : model.points()) {
-            boolean isPolicy = "policy".equals(p.kind());
-            (isPolicy ? policy : baselines).getData().add(point(p, isPolicy ? "replay-point-policy"
-                    : "replay-point-baseline", isPolicy ? "policy" : p.name()));
+            max = Math.max(max, p.costPer1k());
+        }
+        for (ChartPoint p : model.curve()) {
+            max = Math.max(max, p.costPer1k());
+        }
+        NumberAxis x = (NumberAxis) getXAxis();
+        double upper = max <= 0 ? 1 : niceUpper(max * 1.45);
+        x.setLowerBound(0);
+        x.setUpperBound(upper);
+        x.setTickUnit(upper / 5);
+        // points on the same spot share one label (the policy's when it is one of them)
+        java.util.Map<String, java.util.List<ChartPoint>> spots = new java.util.LinkedHashMap<>();
+        for (ChartPoint p : model.points()) {
+            spots.computeIfAbsent(String.format(java.util.Locale.ROOT, "%.3g|%.3f", p.costPer1k(), p.passRate()),
+                    k -> new java.util.ArrayList<>()).add(p);
+        }
+        for (java.util.List<ChartPoint> spot : spots.values()) {
+            String label = String.join(" · ", spot.stream().map(p -> "policy".equals(p.kind()) ? "policy" : p.name())
+                    .toList());
+            ChartPoint first = spot.stream().filter(p -> "policy".equals(p.kind())).findFirst().orElse(spot.get(0));
+            for (ChartPoint p : spot) {
+                boolean isPolicy = "policy".equals(p.kind());
+                (isPolicy ? policy : baselines).getData().add(point(p, isPolicy ? "replay-point-policy"
+                        : "replay-point-baseline", p == first ? label : null));
+            }
         }
         for (ChartPoint p : model.curve()) {
             XYChart.Data<Number, Number> d = new XYChart.Data<>(p.costPer1k(), p.passRate() * 100);
             d.setNode(new LabelledDot(null, "replay-point-curve", p));
             curve.getData().add(d);
         }
+    }
+
+    /** 1, 2, 2.5 or 5 times a power of ten, at least {@code v}. */
+    static double niceUpper(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p >= v) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 
     private static XYChart.Data<Number, Number> point(ChartPoint p, String style, String label) {

@@ -1,18 +1,15 @@
 package dev.switchyard.ui.replay;
 
 import dev.switchyard.app.AppContext;
-import dev.switchyard.app.replay.ReplayException;
+import dev.switchyard.app.replay.policy.ReplayPolicies;
 
-/** How the screen turns a stored policy version into a replayable policy (the replay core's router adapter). */
+/** How the screen turns a stored policy version into a replayable policy: the replay core's router adapter. */
 final class PolicyAdapters {
 
     private PolicyAdapters() {
     }
 
     static WorkspaceReplayBackend.PolicyAdapter forApp(AppContext app) {
-        return (ws, version, label) -> {
-            throw new ReplayException(ReplayException.Kind.BAD_POLICY, "This build cannot replay routing policies yet"
-                    + " (the router adapter of the replay core is missing).");
-        };
+        return (ws, version, label) -> new ReplayPolicies(app, ws).forVersion(version.id());
     }
 }

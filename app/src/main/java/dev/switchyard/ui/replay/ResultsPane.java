@@ -79,7 +79,7 @@ final class ResultsPane extends VBox {
         slider.setShowTickMarks(true);
         model.thresholdProperty().addListener((o, a, t) -> {
             if (t != null) {
-                title.setText("Sweep: " + t.label() + " " + t.op() + " …");
+                title.setText("Sweep the threshold: " + t.label() + " " + t.op() + " x");
                 slider.setMin(t.min());
                 slider.setMax(t.max());
                 slider.setMajorTickUnit(Math.max(1e-6, (t.max() - t.min()) / 4));
@@ -91,15 +91,23 @@ final class ResultsPane extends VBox {
         text.setId("replay-sweep-text");
         text.setWrapText(true);
         text.textProperty().bind(model.sweepTextProperty());
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         ListView<Sweep.Change> changes = new ListView<>(model.changes());
         changes.setId("replay-sweep-changes");
         changes.setPlaceholder(new Label("Move the slider: prompts that change route appear here."));
         changes.setCellFactory(v -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(v.widthProperty().subtract(20));
+            }
+
             @Override
             protected void updateItem(Sweep.Change c, boolean empty) {
                 super.updateItem(c, empty);
-                setText(empty || c == null ? null : c.from() + " → " + c.to() + "  (" + ResultsViewModel.fmt(c.observed())
-                        + ")  " + c.prompt());
+                setText(empty || c == null ? null : c.prompt() + "\n    "
+                        + c.from() + " → " + c.to() + " (observed " + ResultsViewModel.fmt(c.observed()) + ")");
             }
         });
         VBox.setVgrow(changes, Priority.ALWAYS);

@@ -6,7 +6,6 @@ import dev.switchyard.app.replay.results.Point;
 import dev.switchyard.app.replay.results.Summary;
 import dev.switchyard.app.replay.results.Sweep;
 import dev.switchyard.ui.replay.ItemRow.Format;
-import dev.switchyard.ui.replay.export.SummaryText;
 import dev.switchyard.ui.task.TaskRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import dev.switchyard.app.replay.engine.ReplayOptions;
 import dev.switchyard.app.replay.engine.ReplayPolicy;
 import dev.switchyard.app.replay.engine.ReplayResult;
 import dev.switchyard.app.replay.engine.Sourcing;
-import dev.switchyard.ui.replay.export.ReplayExport;
+import dev.switchyard.app.replay.export.ReplayExports;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Dataset;
 import dev.switchyard.workspace.model.DatasetItem;
@@ -132,6 +132,6 @@ public final class WorkspaceReplayBackend implements ReplayBackend {
 
     @Override
     public void export(ReplayResult result, ExportFormat format, Path file) {
-        ReplayExport.write(result, format, file);
+        ReplayExports.write(result, ReplayExports.Format.valueOf(format.name()), file);
     }
 }

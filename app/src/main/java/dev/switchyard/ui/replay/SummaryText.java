@@ -1,4 +1,4 @@
-package dev.switchyard.ui.replay.export;
+package dev.switchyard.ui.replay;
 
 import dev.switchyard.app.replay.results.Savings;
 import dev.switchyard.ui.replay.ItemRow.Format;

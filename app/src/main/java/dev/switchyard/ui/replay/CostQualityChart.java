@@ -26,7 +26,19 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         getXAxis().setLabel("Cost per 1,000 prompts ($)");
         getYAxis().setLabel("Pass rate (%)");
         ((NumberAxis) getXAxis()).setAutoRanging(false);
-        ((NumberAxis) getYAxis()).setMinorTickVisible(false);
+        NumberAxis y = (NumberAxis) getYAxis();
+        y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() > 100 ? "" : String.valueOf(n.intValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
         setAnimated(false);
         setLegendVisible(false);
         policy.setName("policy");

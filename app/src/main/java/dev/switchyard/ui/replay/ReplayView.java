@@ -68,6 +68,12 @@ final class ReplayView extends BorderPane {
         centre.setPadding(new Insets(12));
         centre.getStyleClass().add("replay-centre");
         setCenter(centre);
+        // policies, datasets and replays may have changed on other screens: reload when shown again
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null && a == null) {
+                model.refresh();
+            }
+        });
     }
 
     private static VBox compareBox(ReplayViewModel model) {

@@ -24,7 +24,7 @@ final class StartBar extends VBox {
 
         ComboBox<ReplayBackend.PolicyChoice> policy = new ComboBox<>(model.policies());
         policy.setId("replay-policy");
-        policy.setPromptText("Policy version");
+        policy.setPromptText("no saved policy");
         policy.valueProperty().bindBidirectional(model.policyProperty());
         ComboBox<Sourcing> sourcing = new ComboBox<>();
         sourcing.setId("replay-sourcing");
@@ -72,10 +72,17 @@ final class StartBar extends VBox {
                 || stored.getValue().replay().status() == dev.switchyard.workspace.model.ReplayStatus.COMPLETED,
                 stored.valueProperty())));
         resume.setOnAction(e -> model.resume(stored.getValue().replay().id()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, policy, dataset, sourcing, start, gap, stored, open, resume);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {policy, sourcing, start, open, resume}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        policy.setPrefWidth(200);
+        dataset.setMinWidth(60);
+        HBox top = new HBox(8, new Label("Policy"), policy, dataset, sourcing, start);
         top.setAlignment(Pos.CENTER_LEFT);
+        Label storedLabel = new Label("Or a stored replay");
+        storedLabel.getStyleClass().add("muted");
+        HBox again = new HBox(8, storedLabel, stored, open, resume);
+        again.setAlignment(Pos.CENTER_LEFT);
 
         Label estimate = new Label();
         estimate.setId("replay-estimate");
@@ -114,7 +121,7 @@ final class StartBar extends VBox {
         message.setId("replay-run-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(model.messageProperty());
-        getChildren().addAll(top, confirmBox, progressBox, message);
+        getChildren().addAll(top, again, confirmBox, progressBox, message);
     }
 
     static void showWhen(javafx.scene.Node n, javafx.beans.value.ObservableBooleanValue cond) {

@@ -183,6 +183,22 @@ class InProcessGenerationTest {
     }
 
     @Test
+    void aRunThatFillsTheContextWindowStopsWithContextFull() throws Exception {
+        LoadedModel gpt2 = engine.load(TestModels.tinyGpt2(), LoadOptions.defaults()); // context 128, eos 0
+        String prompt = "the model ".repeat(12);
+        RecordingListener probe = run(GenerationRequest.of(gpt2.id(), prompt, 1));
+        assertThat(probe.error).as(String.valueOf(probe.error)).isNull();
+        int inputTokens = probe.result.inputTokens();
+        assertThat(inputTokens).isLessThan(128);
+        RecordingListener l = run(GenerationRequest.of(gpt2.id(), prompt, 500));
+        assertThat(l.error).isNull();
+        assertThat(l.result.stopReason()).as("the greedy answer of the tiny GPT-2-style model has no EOS here")
+                .isEqualTo(StopReason.CONTEXT_FULL);
+        assertThat(l.result.outputTokens()).isEqualTo(128 - inputTokens + 1);
+        engine.unload(gpt2.id());
+    }
+
+    @Test
     void anUnknownModelIdIsABadRequest() throws Exception {
         RecordingListener l = run(GenerationRequest.of("nope", "hi", 8));
         assertThat(l.error.kind()).isEqualTo(LocalEngineException.Kind.BAD_REQUEST);

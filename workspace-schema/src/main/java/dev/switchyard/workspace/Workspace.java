@@ -113,7 +113,9 @@ public final class Workspace implements AutoCloseable {
         return db.read(c -> {
             Map<String, Long> out = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : AGGREGATES.entrySet()) {
-                out.put(e.getKey(), Database.list(c, "SELECT count(*) FROM " + e.getValue(), rs -> rs.getLong(1)).get(0));
+                String sql = e.getKey().equals("runs") ? "SELECT coalesce(sum(n), 0) FROM run_counts"
+                        : "SELECT count(*) FROM " + e.getValue();
+                out.put(e.getKey(), Database.list(c, sql, rs -> rs.getLong(1)).get(0));
             }
             return out;
         });
@@ -124,7 +126,7 @@ public final class Workspace implements AutoCloseable {
      * index against the runs. Slow on big files (seconds per GB); never run by {@link #open}.
      */
     public CheckReport check() {
-        List<String> problems = db.read(c -> {
+        List<String> problems = new ArrayList<>(db.read(c -> {
             List<String> found = new ArrayList<>();
             try {
                 for (String row : Database.list(c, "PRAGMA integrity_check", rs -> rs.getString(1))) {
@@ -141,19 +143,11 @@ public final class Workspace implements AutoCloseable {
                 found.add("Integrity check could not finish: " + e.getMessage() + ".");
             }
             return found;
-        });
+        }));
         if (!problems.isEmpty()) {
             return CheckReport.of(problems);
         }
-        try {
-            db.write(c -> Database.update(c, "INSERT INTO runs_fts (runs_fts, rank) VALUES ('integrity-check', 1)"));
-        } catch (WorkspaceException e) {
-            if (e.kind() != WorkspaceException.Kind.CORRUPT) {
-                throw e;
-            }
-            problems.add("The text-search index of the runs is out of step with the runs; rebuild it"
-                    + " (runs().rebuildTextIndex()).");
-        }
+        problems.addAll(runs.verifyIndexes());
         return CheckReport.of(problems);
     }
 

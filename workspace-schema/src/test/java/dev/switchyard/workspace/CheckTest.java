@@ -61,8 +61,10 @@ class CheckTest {
                 st.executeUpdate("INSERT INTO runs (uid, model_id, prompt_text, output_text, status, created_at)"
                         + " VALUES ('raw', " + model + ", 'sneaky', 'bypassed the index', 'COMPLETED', 0)");
             }
-            assertThat(ws.check().problems()).singleElement().asString().contains("text-search index");
-            ws.runs().rebuildTextIndex();
+            assertThat(ws.check().problems()).containsExactly(
+                    "The text-search index of the runs is out of step with the runs; rebuild it (runs().rebuildIndexes()).",
+                    "The run counts are out of step with the runs; rebuild them (runs().rebuildIndexes()).");
+            ws.runs().rebuildIndexes();
             assertThat(ws.check().ok()).isTrue();
             assertThat(ws.runs().page(dev.switchyard.workspace.model.RunQuery.latest().text("sneaky")).total()).isEqualTo(1);
         }

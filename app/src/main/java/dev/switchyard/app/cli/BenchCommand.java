@@ -28,7 +28,7 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             Path scratch = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("switchyard-bench");
-            /*TEMP-UNCOMMITTED*/ if (scratch != null) { throw new UnsupportedOperationException(scratch.toString()); }
+            dev.switchyard.workspace.bench.WorkspaceBenchmark.run(scratch, out());
             return ExitCodes.OK;
         }
     }

@@ -94,7 +94,7 @@ public final class Generation {
         checkCancel();
         int capacity = Math.min(ctx, ids.length + request.maxTokens());
         run = new KvRun(decoder.model(), capacity, true);
-        long[] history = new long[capacity];
+        long[] history = new long[capacity + 1]; // the last sampled token is emitted but never fed
         System.arraycopy(ids, 0, history, 0, ids.length);
         int histLen = ids.length;
         SplittableRandom random = new SplittableRandom(request.sampling().seed() != null

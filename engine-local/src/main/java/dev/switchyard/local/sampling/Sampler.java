@@ -46,7 +46,10 @@ public final class Sampler {
 
     /**
      * Probabilities after temperature, top-k and top-p (tokens cut off get 0), summing to 1.
-     * Requires temperature > 0.
+     * Requires temperature > 0. As in HF transformers, top-p works on the distribution renormalised
+     * after top-k. Only the candidates are sorted (top-k by quickselect; for top-p alone the tokens
+     * above 1e-4 of the best one, falling back to the whole vocabulary if they do not reach p), so a
+     * 150k vocabulary is not sorted per token.
      */
     public static double[] distribution(float[] logits, int n, double temperature, int topK, double topP) {
         double max = Double.NEGATIVE_INFINITY;
@@ -66,18 +69,22 @@ public final class Sampler {
         if (!useK && topP >= 1.0) {
             return p;
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        int[] cand = useK ? topK(p, topK) : aboveThreshold(p, topP);
+        sortByProbability(cand, p);
+        double kept = 0; // top-p sees the distribution renormalised after top-k, else the full one
+        if (useK) {
+            for (int i : cand) {
+                kept += p[i];
+            }
+        } else {
+            kept = 1.0;
         }
-        final double[] probs = p;
-        Arrays.sort(order, (a, b) -> probs[b] != probs[a] ? Double.compare(probs[b], probs[a]) : Integer.compare(a, b));
-        int keep = useK ? topK : n;
+        int keep = cand.length;
         if (topP < 1.0) {
             double cum = 0;
             int i = 0;
-            while (i < keep) {
-                cum += p[order[i]];
+            while (i < cand.length) {
+                cum += p[cand[i]] / kept;
                 i++;
                 if (cum >= topP) {
                     break;
@@ -86,14 +93,104 @@ public final class Sampler {
             keep = i;
         }
         double[] out = new double[n];
-        double kept = 0;
+        double mass = 0;
         for (int i = 0; i < keep; i++) {
-            kept += p[order[i]];
+            mass += p[cand[i]];
         }
         for (int i = 0; i < keep; i++) {
-            out[order[i]] = p[order[i]] / kept;
+            out[cand[i]] = p[cand[i]] / mass;
         }
         return out;
+    }
+
+    /** The k most likely indices (ties at the k-th value broken by lower index), unsorted. */
+    static int[] topK(double[] p, int k) {
+        double kth = kthLargest(p.clone(), k);
+        int[] out = new int[k];
+        int m = 0;
+        for (int i = 0; i < p.length && m < k; i++) {
+            if (p[i] > kth) {
+                out[m++] = i;
+            }
+        }
+        for (int i = 0; i < p.length && m < k; i++) {
+            if (p[i] == kth) {
+                out[m++] = i;
+            }
+        }
+        return out;
+    }
+
+    private static int[] aboveThreshold(double[] p, double topP) {
+        double pmax = 0;
+        for (double v : p) {
+            pmax = Math.max(pmax, v);
+        }
+        double t = pmax * 1e-4;
+        int count = 0;
+        double mass = 0;
+        for (double v : p) {
+            if (v >= t) {
+                count++;
+                mass += v;
+            }
+        }
+        if (mass < topP) {
+            t = -1; // the candidates do not reach p: consider everything
+            count = p.length;
+        }
+        int[] out = new int[count];
+        int m = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] >= t) {
+                out[m++] = i;
+            }
+        }
+        return out;
+    }
+
+    private static void sortByProbability(int[] idx, double[] p) {
+        Integer[] boxed = new Integer[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            boxed[i] = idx[i];
+        }
+        Arrays.sort(boxed, (a, b) -> p[b] != p[a] ? Double.compare(p[b], p[a]) : Integer.compare(a, b));
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = boxed[i];
+        }
+    }
+
+    /** k-th largest value (1-based) by iterative quickselect; reorders a. */
+    private static double kthLargest(double[] a, int k) {
+        int lo = 0, hi = a.length - 1, target = k - 1;
+        SplittableRandom r = new SplittableRandom(k);
+        while (lo < hi) {
+            double pivot = a[lo + r.nextInt(hi - lo + 1)];
+            int i = lo, j = hi;
+            while (i <= j) {
+                while (a[i] > pivot) {
+                    i++;
+                }
+                while (a[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double tmp = a[i];
+                    a[i] = a[j];
+                    a[j] = tmp;
+                    i++;
+                    j--;
+                }
+            }
+            if (target <= j) {
+                hi = j;
+            } else if (target >= i) {
+                lo = i;
+            } else {
+                return a[target];
+            }
+        }
+        return a[target];
     }
 
     /** Draws an index from a distribution with one uniform number in [0, 1). */

@@ -53,46 +53,65 @@ public final class WorkerMain {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode cmd = Protocol.JSON.readTree(line);
+            JsonNode cmd;
+            try {
+                cmd = Protocol.JSON.readTree(line);
+            } catch (IOException e) {
+                System.err.println("switchyard worker: ignoring a line that is not JSON: " + e.getMessage());
+                continue;
+            }
             String id = cmd.path("id").asText("");
-            switch (cmd.path("op").asText()) {
-                case "validate":
-                case "load":
-                    ops.execute(() -> loadOrValidate(cmd, id));
-                    break;
-                case "generate":
-                    generate(cmd, id);
-                    break;
-                case "cancel":
-                    GenerationHandle h = runs.get(id);
-                    if (h != null) {
-                        h.cancel();
-                    }
-                    break;
-                case "unload":
-                    backend.unload(cmd.path("model").asText());
-                    break;
-                case "crash":
-                    if (testHooks) {
-                        System.err.println("switchyard worker: test hook halting with exit code 134");
-                        Runtime.getRuntime().halt(134);
-                    }
-                    break;
-                case "exhaust-heap":
-                    if (testHooks) {
-                        ops.execute(WorkerMain::exhaustHeap);
-                    }
-                    break;
-                case "shutdown":
-                    backend.close();
-                    ops.shutdown();
+            try {
+                if (handle(cmd, id, line)) {
                     return;
-                default:
-                    System.err.println("switchyard worker: unknown command " + line);
+                }
+            } catch (RuntimeException e) {
+                send(Protocol.error(id, new LocalEngineException(LocalEngineException.Kind.BAD_REQUEST,
+                        "The worker could not handle a " + cmd.path("op").asText() + " command: " + e, e)));
             }
         }
         backend.close();
         ops.shutdown();
+    }
+
+    /** Handles one command; returns true on shutdown. */
+    private boolean handle(JsonNode cmd, String id, String line) {
+        switch (cmd.path("op").asText()) {
+            case "validate":
+            case "load":
+                ops.execute(() -> loadOrValidate(cmd, id));
+                break;
+            case "generate":
+                generate(cmd, id);
+                break;
+            case "cancel":
+                GenerationHandle h = runs.get(id);
+                if (h != null) {
+                    h.cancel();
+                }
+                break;
+            case "unload":
+                backend.unload(cmd.path("model").asText());
+                break;
+            case "crash":
+                if (testHooks) {
+                    System.err.println("switchyard worker: test hook halting with exit code 134");
+                    Runtime.getRuntime().halt(134);
+                }
+                break;
+            case "exhaust-heap":
+                if (testHooks) {
+                    ops.execute(WorkerMain::exhaustHeap);
+                }
+                break;
+            case "shutdown":
+                backend.close();
+                ops.shutdown();
+                return true;
+            default:
+                System.err.println("switchyard worker: unknown command " + line);
+        }
+        return false;
     }
 
     /** Test hook: fills the heap; with -XX:+ExitOnOutOfMemoryError the JVM then exits (code 3). */

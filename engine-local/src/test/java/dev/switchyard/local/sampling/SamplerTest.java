@@ -70,6 +70,55 @@ class SamplerTest {
     }
 
     @Test
+    void topPAfterTopKWorksOnTheRenormalisedTopK() {
+        // top-2 renormalised: token 1 = e^3/(e^3+e^2) = 0.731 >= 0.7, so top-p 0.7 keeps token 1 only
+        double[] p = Sampler.distribution(logits, 5, 1.0, 2, 0.7);
+        assertThat(p[1]).isEqualTo(1.0);
+        double[] q = Sampler.distribution(logits, 5, 1.0, 2, 0.75);
+        assertThat(q[1]).isCloseTo(0.731, within(1e-3));
+        assertThat(q[2]).isCloseTo(0.269, within(1e-3));
+    }
+
+    @Test
+    void candidateSelectionMatchesAFullSortOnALargeVocabulary() {
+        SplittableRandom r = new SplittableRandom(11);
+        float[] big = new float[20_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (float) (r.nextGaussian() * 3);
+        }
+        big[123] = big[456]; // a tie
+        for (int k : new int[] {1, 7, 40, 1000}) {
+            int[] top = Sampler.topK(Sampler.distribution(big, big.length, 1.0, 0, 1.0), k);
+            Integer[] all = new Integer[big.length];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            java.util.Arrays.sort(all, (a, b) -> big[b] != big[a] ? Float.compare(big[b], big[a]) : Integer.compare(a, b));
+            assertThat(java.util.Arrays.stream(top).boxed().sorted().toList())
+                    .isEqualTo(java.util.Arrays.stream(all, 0, k).sorted().toList());
+        }
+        for (double topP : new double[] {0.1, 0.5, 0.9, 0.999}) {
+            double[] d = Sampler.distribution(big, big.length, 1.0, 0, topP);
+            double[] full = Sampler.distribution(big, big.length, 1.0, 0, 1.0);
+            Integer[] order = new Integer[big.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> full[b] != full[a] ? Double.compare(full[b], full[a]) : Integer.compare(a, b));
+            double cum = 0;
+            int keep = 0;
+            while (cum < topP) {
+                cum += full[order[keep++]];
+            }
+            long kept = java.util.Arrays.stream(d).filter(v -> v > 0).count();
+            assertThat(kept).isEqualTo(keep);
+            for (int i = 0; i < keep; i++) {
+                assertThat(d[order[i]]).isPositive();
+            }
+        }
+    }
+
+    @Test
     void repetitionPenaltyDividesPositiveAndMultipliesNegativeLogitsOfSeenTokens() {
         float[] out = Sampler.repetitionPenalty(logits, 5, new long[] {1, 3, 1}, 3, 2.0);
         assertThat(out[1]).isEqualTo(1.5f);

@@ -6,7 +6,9 @@ import dev.switchyard.workspace.model.PriceRow;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +51,11 @@ public final class PriceRepository extends Repository {
     public Optional<PriceRow> inForce(long modelId, LocalDate day) {
         return db.queryOne("SELECT " + COLS + " FROM prices WHERE model_id = ? AND as_of <= ?"
                 + " ORDER BY as_of DESC, id DESC LIMIT 1", PriceRepository::map, modelId, day);
+    }
+
+    /** The row in force at instant {@code t} (its UTC date), e.g. a run's creation time. */
+    public Optional<PriceRow> inForce(long modelId, Instant t) {
+        return inForce(modelId, LocalDate.ofInstant(t, ZoneOffset.UTC));
     }
 
     /** All rows of a model, newest as-of first. */

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Turns a {@link RunQuery} into a WHERE clause with bound arguments, and an ORDER BY of fixed column names. */
-record RunFilter(String where, List<Object> args) {
+/**
+ * Turns a {@link RunQuery} into a WHERE clause with bound arguments, and an ORDER BY of fixed column names.
+ * {@code countable}: only model and status are filtered, so the total can come from {@code run_counts}.
+ */
+record RunFilter(String where, List<Object> args, boolean countable) {
 
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}_]+");
 
@@ -36,7 +39,8 @@ record RunFilter(String where, List<Object> args) {
             conds.add("id IN (SELECT rowid FROM runs_fts WHERE runs_fts MATCH ?)");
             args.add(match);
         }
-        return new RunFilter(conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds), args);
+        boolean countable = q.from() == null && q.to() == null && match == null;
+        return new RunFilter(conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds), args, countable);
     }
 
     /** Each word of the user's text as a quoted prefix term; all words must occur. Null when there are none. */

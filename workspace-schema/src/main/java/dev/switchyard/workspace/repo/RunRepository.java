@@ -1,5 +1,6 @@
 package dev.switchyard.workspace.repo;
 
+import dev.switchyard.workspace.WorkspaceException;
 import dev.switchyard.workspace.db.Database;
 import dev.switchyard.workspace.db.Sql;
 import dev.switchyard.workspace.model.Page;
@@ -51,6 +52,9 @@ public final class RunRepository extends Repository {
             first = last - prepared.size() + 1;
             Database.update(c, "INSERT INTO runs_fts (rowid, prompt_text, output_text)"
                     + " SELECT id, prompt_text, output_text FROM runs WHERE id BETWEEN ? AND ?", first, last);
+            Database.update(c, "INSERT INTO run_counts (model_id, status, n) SELECT model_id, status, count(*)"
+                    + " FROM runs WHERE id BETWEEN ? AND ? GROUP BY model_id, status ORDER BY 1, 2"
+                    + " ON CONFLICT (model_id, status) DO UPDATE SET n = n + excluded.n", first, last);
             for (int i = 0; i < prepared.size(); i++) {
                 out.add(prepared.get(i).withId(first + i));
             }
@@ -147,13 +151,44 @@ public final class RunRepository extends Repository {
         return out;
     }
 
-    /** Rebuilds the text-search index from the runs (the repair when {@code check()} reports it out of step). */
-    public void rebuildTextIndex() {
-        db.update("INSERT INTO runs_fts (runs_fts) VALUES ('rebuild')");
+    /**
+     * Rebuilds the text-search index and the per-model counts from the runs (the repair when {@code check()}
+     * reports them out of step, e.g. after rows were written around this repository).
+     */
+    public void rebuildIndexes() {
+        db.write(c -> {
+            Database.update(c, "INSERT INTO runs_fts (runs_fts) VALUES ('rebuild')");
+            Database.update(c, "DELETE FROM run_counts");
+            return Database.update(c, "INSERT INTO run_counts (model_id, status, n)"
+                    + " SELECT model_id, status, count(*) FROM runs GROUP BY model_id, status");
+        });
     }
 
+    /** Problems of the derived run data (text index, counts), as sentences; empty when in step. */
+    public List<String> verifyIndexes() {
+        List<String> problems = new ArrayList<>();
+        try {
+            db.update("INSERT INTO runs_fts (runs_fts, rank) VALUES ('integrity-check', 1)");
+        } catch (WorkspaceException e) {
+            if (e.kind() != WorkspaceException.Kind.CORRUPT) {
+                throw e;
+            }
+            problems.add("The text-search index of the runs is out of step with the runs; rebuild it"
+                    + " (runs().rebuildIndexes()).");
+        }
+        long drift = db.queryLong("SELECT count(*) FROM (SELECT model_id, status, count(*) AS n FROM runs"
+                + " GROUP BY model_id, status EXCEPT SELECT model_id, status, n FROM run_counts WHERE n <> 0)");
+        long stale = db.queryLong("SELECT count(*) FROM run_counts rc WHERE n <> (SELECT count(*) FROM runs r"
+                + " WHERE r.model_id = rc.model_id AND r.status = rc.status)");
+        if (drift + stale > 0) {
+            problems.add("The run counts are out of step with the runs; rebuild them (runs().rebuildIndexes()).");
+        }
+        return problems;
+    }
+
+    /** Number of runs (from the maintained per-model counts, so it is instant at any size). */
     public long count() {
-        return db.queryLong("SELECT count(*) FROM runs");
+        return db.queryLong("SELECT coalesce(sum(n), 0) FROM run_counts");
     }
 
     /** One page of the history plus the number of matching runs. */
@@ -166,10 +201,16 @@ public final class RunRepository extends Repository {
             args.add(q.offset());
             List<Run> rows = Database.list(c, SELECT + filter.where() + order + " LIMIT ? OFFSET ?", RunRows::map,
                     args.toArray());
-            long total = rows.size() < q.limit() && (q.offset() == 0 || !rows.isEmpty())
-                    ? q.offset() + rows.size()
-                    : Database.list(c, "SELECT count(*) FROM runs" + filter.where(), rs -> rs.getLong(1),
-                            filter.args().toArray()).get(0);
+            long total;
+            if (rows.size() < q.limit() && (q.offset() == 0 || !rows.isEmpty())) {
+                total = q.offset() + rows.size();
+            } else if (filter.countable()) {
+                total = Database.list(c, "SELECT coalesce(sum(n), 0) FROM run_counts" + filter.where(),
+                        rs -> rs.getLong(1), filter.args().toArray()).get(0);
+            } else {
+                total = Database.list(c, "SELECT count(*) FROM runs" + filter.where(), rs -> rs.getLong(1),
+                        filter.args().toArray()).get(0);
+            }
             return new Page<>(rows, total, q.offset(), q.limit());
         });
     }

@@ -129,7 +129,9 @@ CREATE INDEX runs_price ON runs (price_id) WHERE price_id IS NOT NULL;
 -- New rows are indexed by RunRepository with one INSERT ... SELECT per batch, inside the inserting
 -- transaction: an AFTER INSERT trigger would make FTS5 flush its pending terms at every statement
 -- (measured ~4x slower on bulk inserts). Updates and deletes are single rows and use triggers.
-CREATE VIRTUAL TABLE runs_fts USING fts5(prompt_text, output_text, content='runs', content_rowid='id');
+-- detail=none: only rowids per term (words and word prefixes are searched, never phrases), a smaller index.
+CREATE VIRTUAL TABLE runs_fts USING fts5(prompt_text, output_text, content='runs', content_rowid='id',
+    detail=none);
 
 CREATE TRIGGER runs_fts_delete AFTER DELETE ON runs
 BEGIN
@@ -142,6 +144,28 @@ BEGIN
     INSERT INTO runs_fts (runs_fts, rowid, prompt_text, output_text)
         VALUES ('delete', old.id, old.prompt_text, old.output_text);
     INSERT INTO runs_fts (rowid, prompt_text, output_text) VALUES (new.id, new.prompt_text, new.output_text);
+END;
+
+-- Run counts per (model, status), so the history's total needs no scan when only those filters are set.
+-- Batches are added by RunRepository (one GROUP BY per batch); status changes and deletes by triggers.
+CREATE TABLE run_counts (
+    model_id    INTEGER NOT NULL,
+    status      TEXT    NOT NULL,
+    n           INTEGER NOT NULL,
+    PRIMARY KEY (model_id, status)
+) WITHOUT ROWID;
+
+CREATE TRIGGER run_counts_update AFTER UPDATE OF model_id, status ON runs
+    WHEN old.model_id IS NOT new.model_id OR old.status IS NOT new.status
+BEGIN
+    UPDATE run_counts SET n = n - 1 WHERE model_id = old.model_id AND status = old.status;
+    INSERT INTO run_counts (model_id, status, n) VALUES (new.model_id, new.status, 1)
+        ON CONFLICT (model_id, status) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER run_counts_delete AFTER DELETE ON runs
+BEGIN
+    UPDATE run_counts SET n = n - 1 WHERE model_id = old.model_id AND status = old.status;
 END;
 
 CREATE TABLE votes (

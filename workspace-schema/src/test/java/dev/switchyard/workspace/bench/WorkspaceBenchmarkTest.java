@@ -23,7 +23,7 @@ class WorkspaceBenchmarkTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("insert 2,000 runs").contains("build history workspace of 5,000 runs")
                 .contains("warm p50");
-        assertThat(out.lines().filter(l -> l.startsWith("page 100, text filter (mid-frequency word)")))
+        assertThat(out.lines().filter(l -> l.startsWith("page 100, text filter (common word)")))
                 .singleElement().asString().doesNotContain("avg matches 0)");
         assertThat(out.lines().filter(l -> l.startsWith("page 100")).count()).isEqualTo(6);
     }

@@ -97,6 +97,8 @@ class CatalogRepositoriesTest {
         assertThat(ws.prices().inForce(m.id(), LocalDate.of(2026, 1, 1))).contains(jan);
         assertThat(ws.prices().inForce(m.id(), LocalDate.of(2026, 5, 31))).contains(jan);
         assertThat(ws.prices().inForce(m.id(), LocalDate.of(2026, 6, 1))).contains(jun);
+        assertThat(ws.prices().inForce(m.id(), java.time.Instant.parse("2026-05-31T23:59:59Z"))).contains(jan);
+        assertThat(ws.prices().inForce(m.id(), java.time.Instant.parse("2026-06-01T00:00:00Z"))).contains(jun);
         assertThat(ws.prices().history(m.id())).containsExactly(jun, jan);
         assertThat(jan.inputPerMTok()).isEqualByComparingTo("0.15");
         assertThat(ws.prices().get(jan.id()).orElseThrow().cachedInputPerMTok()).isEqualByComparingTo("0.075");

@@ -190,4 +190,22 @@ class RunRepositoryTest {
         assertThat(ws.runs().page(RunQuery.latest().text("final")).total()).isZero();
         assertThat(ws.check().ok()).isTrue();
     }
+
+    @Test
+    void totalsFollowStatusChangesAndDeletes() {
+        history();
+        RunQuery firstOnly = RunQuery.latest().page(0, 1);
+        assertThat(ws.runs().page(firstOnly.model(gpt)).total()).isEqualTo(3);
+        assertThat(ws.runs().page(firstOnly.statuses(Set.of(RunStatus.COMPLETED))).total()).isEqualTo(3);
+        Run spain = ws.runs().page(RunQuery.latest().text("Spain")).items().get(0);
+        ws.runs().updateProgress(spain.id(), RunStatus.FAILED, "Madrid", null);
+        assertThat(ws.runs().page(firstOnly.statuses(Set.of(RunStatus.COMPLETED))).total()).isEqualTo(2);
+        assertThat(ws.runs().page(firstOnly.model(gpt).statuses(Set.of(RunStatus.FAILED))).total()).isEqualTo(1);
+        ws.runs().delete(spain.id());
+        assertThat(ws.runs().page(firstOnly.model(gpt)).total()).isEqualTo(2);
+        assertThat(ws.runs().page(firstOnly).total()).isEqualTo(4);
+        assertThat(ws.runs().count()).isEqualTo(4);
+        assertThat(ws.counts()).containsEntry("runs", 4L);
+        assertThat(ws.check().ok()).isTrue();
+    }
 }

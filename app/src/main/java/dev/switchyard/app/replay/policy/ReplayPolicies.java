@@ -3,6 +3,7 @@ package dev.switchyard.app.replay.policy;
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.replay.ReplayException;
 import dev.switchyard.app.routing.NetworkState;
+import dev.switchyard.app.routing.Policy;
 import dev.switchyard.app.routing.PolicyJson;
 import dev.switchyard.app.routing.PolicyStore;
 import dev.switchyard.app.routing.RoutingException;
@@ -34,13 +35,19 @@ public final class ReplayPolicies {
             PolicyStore store = new PolicyStore(workspace);
             PolicyVersion v;
             if (nameOrFile.toLowerCase(java.util.Locale.ROOT).endsWith(".json") || Files.isRegularFile(file)) {
-                String json = read(file);
-                String name = PolicyJson.read(json).name();
+                Policy read = PolicyJson.read(read(file));
+                String name = read.name();
                 if (name == null || name.isBlank()) {
                     String f = file.getFileName().toString();
                     name = f.endsWith(".json") ? f.substring(0, f.length() - 5) : f;
                 }
-                v = store.save(name, json, "replayed from " + file.getFileName());
+                Policy named = new Policy(read.schemaVersion(), name, read.description(), read.exampleSets(),
+                        read.rules(), read.defaultAction());
+                String body = PolicyJson.write(named);
+                // the same file replayed again reuses its version rather than adding an identical one
+                v = workspace.policies().findByName(name).flatMap(p -> workspace.policies().latest(p.id()))
+                        .filter(latest -> latest.bodyJson().equals(body))
+                        .orElseGet(() -> store.save(named.name(), named, "replayed from " + file.getFileName()));
             } else {
                 v = store.version(nameOrFile, version);
             }

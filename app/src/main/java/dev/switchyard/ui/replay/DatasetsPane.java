@@ -78,7 +78,7 @@ final class DatasetsPane extends VBox {
         problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.problems()));
         problems.managedProperty().bind(problems.visibleProperty());
         getChildren().addAll(title, buttons, list, message, problems);
-        setPrefWidth(270);
+        setPrefWidth(240);
         setMinWidth(220);
     }
 

@@ -34,9 +34,9 @@ final class StartBar extends VBox {
             @Override
             public String toString(Sourcing s) {
                 return s == null ? "" : switch (s) {
-                    case PREFER_CACHED -> "Cached where stored, else live";
-                    case CACHED_ONLY -> "Cached only (no call)";
-                    case LIVE -> "Live (call every model)";
+                    case PREFER_CACHED -> "Stored runs, else live";
+                    case CACHED_ONLY -> "Stored runs only";
+                    case LIVE -> "Live calls";
                 };
             }
 
@@ -75,9 +75,11 @@ final class StartBar extends VBox {
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {policy, sourcing, start, open, resume}) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
-        policy.setPrefWidth(200);
-        dataset.setMinWidth(60);
-        HBox top = new HBox(8, new Label("Policy"), policy, dataset, sourcing, start);
+        policy.setPrefWidth(180);
+        Label policyLabel = new Label("Policy");
+        policyLabel.setMinWidth(Region.USE_PREF_SIZE);
+        dataset.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, policyLabel, policy, dataset, sourcing, start);
         top.setAlignment(Pos.CENTER_LEFT);
         Label storedLabel = new Label("Or a stored replay");
         storedLabel.getStyleClass().add("muted");
@@ -121,6 +123,8 @@ final class StartBar extends VBox {
         message.setId("replay-run-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(model.messageProperty());
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(top, again, confirmBox, progressBox, message);
     }
 

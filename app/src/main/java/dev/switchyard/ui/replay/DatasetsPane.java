@@ -44,7 +44,9 @@ final class DatasetsPane extends VBox {
         model.selectedProperty().addListener((o, a, d) -> list.getSelectionModel().select(d));
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        Button importButton = new Button("Import CSV/JSONL…");
+        Button importButton = new Button("Import…");
+        importButton.setTooltip(new javafx.scene.control.Tooltip("Import a CSV or JSONL file; bad rows are reported"
+                + " with their line and left out."));
         importButton.setId("replay-import");
         importButton.setOnAction(e -> model.importFile(dialogs.openDataset(window.get())));
         MenuItem history = new MenuItem("From history (completed runs)");

@@ -124,7 +124,7 @@ final class ResultsPane extends VBox {
         for (ResultsViewModel.Figure f : model.figures()) {
             Label value = new Label(f.value());
             value.setId("replay-figure-" + f.id());
-            value.getStyleClass().add("replay-figure-value");
+            value.getStyleClass().add(f.id().equals("savings") ? "replay-figure-sentence" : "replay-figure-value");
             value.setWrapText(true);
             Label label = new Label(f.label());
             label.getStyleClass().add(Styles.CARD_LABEL);

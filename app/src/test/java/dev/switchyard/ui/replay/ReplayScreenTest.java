@@ -176,7 +176,7 @@ class ReplayScreenTest {
         ListView<?> problems = robot.lookup("#replay-import-problems").queryAs(ListView.class);
         assertThat(problems.getItems()).hasSize(1);
         assertThat(problems.getItems().get(0).toString()).startsWith("line 5");
-        assertThat(robot.lookup("#replay-dataset-items").queryAs(TableView.class).getItems()).hasSize(3);
+        waitFor(10, () -> robot.lookup("#replay-dataset-items").queryAs(TableView.class).getItems().size() == 3);
 
         robot.clickOn("#replay-start");
         waitFor(30, () -> robot.lookup("#replay-confirm-box").query().isVisible());

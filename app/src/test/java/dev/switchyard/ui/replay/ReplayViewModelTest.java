@@ -159,6 +159,23 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void liveCallsWaitForConfirmationAndDecliningCallsNothing() throws Exception {
+        vm.datasets().importFile(csv("prompt,reference\nlights on,ok\nplan a three day trip to Lisbon please,itinerary\n"));
+        vm.run().policyProperty().set(vm.run().policies().get(0));
+
+        vm.run().prepare();
+
+        assertThat(vm.run().modeProperty().get()).isEqualTo(RunViewModel.Mode.CONFIRMING);
+        assertThat(vm.run().estimateProperty().get()).contains("2 cloud calls").contains("2 local calls")
+                .contains("0 answers from stored runs").contains("No price in force for gpt-x");
+        vm.run().decline();
+        assertThat(vm.run().modeProperty().get()).isEqualTo(RunViewModel.Mode.IDLE);
+        assertThat(vm.run().messageProperty().get()).isEqualTo("Not started: no call was made.");
+        assertThat(engineCalls).hasValue(0);
+        assertThat(ws.replays().list()).isEmpty();
+    }
+
+    @Test
     void exportsWriteCsvJsonAndASelfContainedHtmlReport() throws Exception {
         importAndStore();
         replay("length v1");

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code switchyard bench <area>}: benchmarks that print figures (the README quotes them). */
 @Command(name = "bench", description = "Run a benchmark and print its figures.", mixinStandardHelpOptions = true,
         subcommands = {BenchCommand.WorkspaceBench.class, BenchCommand.CloudBench.class, BenchCommand.LocalBench.class,
-            BenchCommand.IntentBench.class})
+            BenchCommand.IntentBench.class, ReplayBenchCommand.class})
 final class BenchCommand {
 
     private BenchCommand() {

@@ -86,7 +86,7 @@ public final class ReplayRepository extends Repository {
         return saveItems(List.of(item)).get(0);
     }
 
-    /** {@link #saveItem} for many items in one transaction (all or none). */
+    /** {@link #saveItem} for many items in one transaction (all or none), statements prepared once. */
     public List<ReplayItem> saveItems(List<ReplayItem> items) {
         for (ReplayItem item : items) {
             requireJson("replay decision", item.decisionJson());
@@ -95,32 +95,49 @@ public final class ReplayRepository extends Repository {
         }
         return db.write(c -> {
             List<ReplayItem> out = new java.util.ArrayList<>(items.size());
-            for (ReplayItem item : items) {
-                out.add(saveItem(c, item));
+            try (var find = c.prepareStatement("SELECT uid FROM replay_items WHERE replay_id = ? AND dataset_item_id = ?");
+                 var delete = c.prepareStatement("DELETE FROM replay_items WHERE replay_id = ? AND dataset_item_id = ?");
+                 var insert = c.prepareStatement("INSERT INTO replay_items (uid, replay_id, dataset_item_id,"
+                         + " decision_json, route_taken_json, answer, cost_usd, latency_ms, grade_json, status)"
+                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 var rowid = c.prepareStatement("SELECT last_insert_rowid()");
+                 var link = c.prepareStatement("INSERT INTO replay_item_runs (replay_item_id, position, run_id)"
+                         + " VALUES (?, ?, ?)")) {
+                for (ReplayItem item : items) {
+                    Sql.bind(find, item.replayId(), item.datasetItemId());
+                    String existing = null;
+                    try (ResultSet rs = find.executeQuery()) {
+                        if (rs.next()) {
+                            existing = rs.getString(1);
+                        }
+                    }
+                    String uid = existing != null ? existing : uidOr(item.uid());
+                    if (existing != null) {
+                        Sql.bind(delete, item.replayId(), item.datasetItemId());
+                        delete.executeUpdate();
+                    }
+                    Sql.bind(insert, uid, item.replayId(), item.datasetItemId(), item.decisionJson(),
+                            item.routeTakenJson(), item.answer(), item.costUsd(), item.latencyMs(), item.gradeJson(),
+                            item.status());
+                    insert.executeUpdate();
+                    long id;
+                    try (ResultSet rs = rowid.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                    int position = 0;
+                    for (Long runId : item.runIds()) {
+                        Sql.bind(link, id, position++, runId);
+                        link.addBatch();
+                    }
+                    link.executeBatch();
+                    out.add(new ReplayItem(id, uid, item.replayId(), item.datasetItemId(), item.decisionJson(),
+                            item.routeTakenJson(), item.runIds(), item.answer(), item.costUsd(), item.latencyMs(),
+                            item.gradeJson(), item.status()));
+                }
             }
             return out;
         });
-    }
-
-    private ReplayItem saveItem(Connection c, ReplayItem item) throws SQLException {
-        Optional<String> existingUid = Database.list(c, "SELECT uid FROM replay_items WHERE replay_id = ?"
-                + " AND dataset_item_id = ?", rs -> rs.getString(1), item.replayId(), item.datasetItemId())
-                .stream().findFirst();
-        String uid = existingUid.orElse(uidOr(item.uid()));
-        Database.update(c, "DELETE FROM replay_items WHERE replay_id = ? AND dataset_item_id = ?", item.replayId(),
-                item.datasetItemId());
-        long id = Database.insert(c, "INSERT INTO replay_items (uid, replay_id, dataset_item_id, decision_json,"
-                + " route_taken_json, answer, cost_usd, latency_ms, grade_json, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?)", uid, item.replayId(), item.datasetItemId(), item.decisionJson(), item.routeTakenJson(),
-                item.answer(), item.costUsd(), item.latencyMs(), item.gradeJson(), item.status());
-        int position = 0;
-        for (Long runId : item.runIds()) {
-            Database.update(c, "INSERT INTO replay_item_runs (replay_item_id, position, run_id) VALUES (?, ?, ?)",
-                    id, position++, runId);
-        }
-        return new ReplayItem(id, uid, item.replayId(), item.datasetItemId(), item.decisionJson(),
-                item.routeTakenJson(), item.runIds(), item.answer(), item.costUsd(), item.latencyMs(),
-                item.gradeJson(), item.status());
     }
 
     /** Outcomes of a replay in dataset order. */

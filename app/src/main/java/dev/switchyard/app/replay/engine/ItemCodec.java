@@ -26,15 +26,18 @@ public final class ItemCodec {
     }
 
     public static ReplayItem toRow(long replayId, ItemOutcome o) {
-        ObjectNode decision = JSON.createObjectNode();
-        decision.set("decision", parse(o.decisionJson()));
-        decision.set("plan", steps(o.plan()));
+        ObjectNode rest = JSON.createObjectNode();
+        rest.set("plan", steps(o.plan()));
         if (o.fork() != null) {
-            ObjectNode f = decision.putObject("fork");
+            ObjectNode f = rest.putObject("fork");
             f.put("observed", o.fork().observed());
             f.set("ifPass", steps(o.fork().ifPass()));
             f.set("ifFail", steps(o.fork().ifFail()));
         }
+        // the decision is JSON already (validated by the repository): spliced in, not parsed again
+        String restJson = rest.toString();
+        String decision = "{\"decision\":" + (o.decisionJson() == null ? "null" : o.decisionJson()) + ","
+                + restJson.substring(1);
         ObjectNode route = JSON.createObjectNode();
         ArrayNode taken = route.putArray("steps");
         for (StepTaken s : o.route().steps()) {
@@ -61,7 +64,7 @@ public final class ItemCodec {
             n.set("grade", c.grade() == null ? null : c.grade().toJson());
         }
         Cell f = o.route().finalCell();
-        return ReplayItem.of(replayId, o.item().id(), decision.toString(), route.toString(), runIds, f.answer(),
+        return ReplayItem.of(replayId, o.item().id(), decision, route.toString(), runIds, f.answer(),
                 o.costUsd(), o.latencyMs(), grade.toString(), o.status());
     }
 

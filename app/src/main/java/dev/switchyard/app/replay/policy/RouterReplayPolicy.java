@@ -104,11 +104,14 @@ public final class RouterReplayPolicy implements ReplayPolicy {
             Optional<Double> observed = threshold.get().observed(d);
             if (observed.isPresent()) {
                 maxObserved = Math.max(maxObserved, observed.get());
-                fork = new RoutePlan.SweepFork(observed.get(), steps(router.decide(passPolicy, request), prompt),
-                        steps(router.decide(failPolicy, request), prompt));
+                // the real decision is one side of the fork: only the other side needs a second decision
+                ThresholdSpec spec = threshold.get().spec(maxObserved);
+                boolean passes = spec.passes(observed.get(), spec.current());
+                List<PlanStep> other = steps(router.decide(passes ? failPolicy : passPolicy, request), prompt);
+                fork = new RoutePlan.SweepFork(observed.get(), passes ? steps : other, passes ? other : steps);
             }
         }
-        return new RoutePlan(PolicyJson.toJson(d), steps, fork);
+        return new RoutePlan(PolicyJson.tree(d).toString(), steps, fork);
     }
 
     @Override

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code switchyard bench <area>}: benchmarks that print figures (the README quotes them). */
 @Command(name = "bench", description = "Run a benchmark and print its figures.", mixinStandardHelpOptions = true,
         subcommands = {BenchCommand.WorkspaceBench.class, BenchCommand.CloudBench.class, BenchCommand.LocalBench.class,
-            BenchCommand.IntentBench.class, ReplayBenchCommand.class})
+            BenchCommand.IntentBench.class, BenchCommand.RoutingBench.class, ReplayBenchCommand.class})
 final class BenchCommand {
 
     private BenchCommand() {
@@ -52,6 +52,21 @@ final class BenchCommand {
         public Integer call() throws Exception {
             Path models = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("switchyard-bench-models");
             dev.switchyard.local.bench.LocalBenchmark.run(models, out());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "routing", description = "Decision time p50/p99 of a 20-rule policy, without and with embedding conditions.")
+    static final class RoutingBench implements Callable<Integer> {
+        @Option(names = "--decisions", paramLabel = "N", defaultValue = "100000", description = "Decisions without embeddings.")
+        int plain;
+        @Option(names = "--embedding-decisions", paramLabel = "N", defaultValue = "1000",
+                description = "Decisions with embedding conditions (a new prompt each).")
+        int embedding;
+
+        @Override
+        public Integer call() throws Exception {
+            dev.switchyard.app.routing.RoutingBenchmark.run(out(), plain, embedding);
             return ExitCodes.OK;
         }
     }

@@ -67,6 +67,8 @@ final class RunCommand implements Callable<Integer> {
     boolean json;
     @ArgGroup(exclusive = false, heading = "Inline model (one per invocation):%n")
     Inline inline;
+    @Mixin
+    RouteCommand.RoutingOptions routing;
 
     /** A cloud model given on the command line. */
     static final class Inline {
@@ -110,6 +112,15 @@ final class RunCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, e.getMessage() + ".");
         }
         AppContext app = root.context();
+        if (routing.policy != null) {
+            if (!models.isEmpty() || inline != null || repeat != 1) {
+                throw new CliException(ExitCodes.USAGE, "--policy chooses the models: drop --model, the inline model and --repeat.");
+            }
+            try (Workspace ws = workspace.open()) {
+                app.prepare(ws);
+                return RoutedRun.run(app, ws, routing, new EngineRequest(system, prompt, params), json, spec);
+            }
+        }
         try (Workspace ws = workspace.open()) {
             EngineFactory engines = app.engines(ws);
             app.prepare(ws);
@@ -143,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
             chosen.add(directory.ensureInline(inline.toModel()));
         }
         if (chosen.isEmpty()) {
-            throw new CliException(ExitCodes.USAGE, "Name at least one --model, or an inline model with --base-url and --api-model.");
+            throw new CliException(ExitCodes.USAGE, "Name at least one --model, a --policy, or an inline model with --base-url and --api-model.");
         }
         return chosen;
     }

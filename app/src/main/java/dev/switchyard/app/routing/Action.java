@@ -70,8 +70,9 @@ public sealed interface Action {
     }
 
     /** Weighted random choice, reproducible: the same seed and prompt always pick the same target. */
-    record Split(List<Share> weights, long seed) implements Action {
+    record Split(List<Share> weights, Long seed) implements Action {
         public Split {
+            seed = seed == null ? 0L : seed;
             weights = weights == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(weights));
         }
     }

@@ -54,7 +54,10 @@ public sealed interface Condition {
     }
 
     /** A Java regular expression found in the prompt (first {@link SafeRegex#MAX_INPUT} chars, time-guarded). */
-    record Regex(String pattern, @JsonProperty("ignore_case") boolean ignoreCase) implements Condition {
+    record Regex(String pattern, @JsonProperty("ignore_case") Boolean ignoreCase) implements Condition {
+        public Regex {
+            ignoreCase = ignoreCase != null && ignoreCase;
+        }
     }
 
     /**
@@ -74,8 +77,11 @@ public sealed interface Condition {
     record Complexity(Op op, double value) implements Condition {
     }
 
-    /** Whether the prompt contains code ({@link CodeDetector}). */
-    record HasCode(boolean value) implements Condition {
+    /** Whether the prompt contains code ({@link CodeDetector}); value defaults to true. */
+    record HasCode(Boolean value) implements Condition {
+        public HasCode {
+            value = value == null || value;
+        }
     }
 
     /** The detected language (ISO 639-1, or "unknown") is one of these. */

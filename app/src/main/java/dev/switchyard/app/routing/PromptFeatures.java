@@ -74,7 +74,12 @@ public final class PromptFeatures {
     }
 
     public double complexity() {
-        return (Double) computed.computeIfAbsent("complexity", k -> services.complexity().score(prompt, this::embedding));
+        Double score = (Double) computed.get("complexity");
+        if (score == null) {
+            score = services.complexity().score(prompt, this::embedding);
+            computed.put("complexity", score);
+        }
+        return score;
     }
 
     public IntentMatch intent(String intentSet) {

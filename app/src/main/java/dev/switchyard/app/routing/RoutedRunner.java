@@ -145,7 +145,7 @@ public final class RoutedRunner {
         }
 
         private void finish(StepRun.Outcome last, String outcome) {
-            record(last, outcome);
+            record(last, last.run() == null && last.reason() != null ? "failed: " + last.reason() : outcome);
             finish(last.run());
         }
 

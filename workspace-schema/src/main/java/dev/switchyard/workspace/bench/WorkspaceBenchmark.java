@@ -151,9 +151,10 @@ public final class WorkspaceBenchmark {
         }
     }
 
-    /** {@code WorkspaceBenchmark [dir]} — default dir: {@code $TMPDIR/switchyard-bench}. */
+    /** {@code WorkspaceBenchmark [dir [queryRepeats]]} — default dir: {@code $TMPDIR/switchyard-bench}, 200 repeats. */
     public static void main(String[] args) {
         Path dir = args.length > 0 ? Path.of(args[0]) : Path.of(System.getProperty("java.io.tmpdir"), "switchyard-bench");
-        run(dir, System.out);
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : Sizes.DEFAULT.repeats();
+        run(dir, System.out, new Sizes(Sizes.DEFAULT.insertRuns(), Sizes.DEFAULT.historyRuns(), repeats));
     }
 }

@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a {@link RunQuery} into a WHERE clause with bound arguments, and an ORDER BY of fixed column names.
- * {@code countable}: only model and status are filtered, so the total can come from {@code run_counts}.
+ * {@code countable}: only model and status are filtered, so the total can come from {@code run_counts};
+ * {@code match}: the FTS5 query of the text filter, or null.
  */
-record RunFilter(String where, List<Object> args, boolean countable) {
+record RunFilter(String where, List<Object> args, boolean countable, String match) {
 
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}_]+");
 
@@ -40,7 +41,7 @@ record RunFilter(String where, List<Object> args, boolean countable) {
             args.add(match);
         }
         boolean countable = q.from() == null && q.to() == null && match == null;
-        return new RunFilter(conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds), args, countable);
+        return new RunFilter(conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds), args, countable, match);
     }
 
     /** Each word of the user's text as a quoted prefix term; all words must occur. Null when there are none. */

@@ -6,6 +6,7 @@ import dev.switchyard.workspace.db.Sql;
 import dev.switchyard.workspace.model.Page;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunQuery;
+import dev.switchyard.workspace.model.RunSort;
 import dev.switchyard.workspace.model.RunStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,8 @@ import java.util.function.Consumer;
 public final class RunRepository extends Repository {
 
     private static final String SELECT = "SELECT " + RunRows.SELECT_COLS + " FROM runs";
+    /** Above this many text matches a time-sorted page walks the time index instead of sorting the matches. */
+    private static final long WALK_INDEX_ABOVE = 5_000;
 
     public RunRepository(Database db) {
         super(db);
@@ -191,22 +194,34 @@ public final class RunRepository extends Repository {
         return db.queryLong("SELECT coalesce(sum(n), 0) FROM run_counts");
     }
 
-    /** One page of the history plus the number of matching runs. */
+    /**
+     * One page of the history plus the number of matching runs. With a text filter sorted by time, the number of
+     * text matches decides the plan: many matches → walk the time index and stop after one page; few → fetch the
+     * matches and sort them (SQLite cannot estimate an FTS match count itself).
+     */
     public Page<Run> page(RunQuery q) {
         RunFilter filter = RunFilter.of(q);
         String order = RunFilter.orderBy(q);
         return db.read(c -> {
+            Long textMatches = filter.match() == null ? null : Database.list(c,
+                    "SELECT count(*) FROM runs_fts WHERE runs_fts MATCH ?", rs -> rs.getLong(1), filter.match()).get(0);
+            String from = " FROM runs";
+            if (textMatches != null && textMatches > WALK_INDEX_ABOVE && q.sort() == RunSort.CREATED_AT) {
+                from = q.modelId() != null ? " FROM runs INDEXED BY runs_model_created" : " FROM runs INDEXED BY runs_created";
+            }
             List<Object> args = new ArrayList<>(filter.args());
             args.add(q.limit());
             args.add(q.offset());
-            List<Run> rows = Database.list(c, SELECT + filter.where() + order + " LIMIT ? OFFSET ?", RunRows::map,
-                    args.toArray());
+            List<Run> rows = Database.list(c, "SELECT " + RunRows.SELECT_COLS + from + filter.where() + order
+                    + " LIMIT ? OFFSET ?", RunRows::map, args.toArray());
             long total;
             if (rows.size() < q.limit() && (q.offset() == 0 || !rows.isEmpty())) {
                 total = q.offset() + rows.size();
             } else if (filter.countable()) {
                 total = Database.list(c, "SELECT coalesce(sum(n), 0) FROM run_counts" + filter.where(),
                         rs -> rs.getLong(1), filter.args().toArray()).get(0);
+            } else if (textMatches != null && filter.args().size() == 1) {
+                total = textMatches;
             } else {
                 total = Database.list(c, "SELECT count(*) FROM runs" + filter.where(), rs -> rs.getLong(1),
                         filter.args().toArray()).get(0);

@@ -208,4 +208,26 @@ class RunRepositoryTest {
         assertThat(ws.counts()).containsEntry("runs", 4L);
         assertThat(ws.check().ok()).isTrue();
     }
+
+    @Test
+    void aCommonWordWalksTheTimeIndexAndGivesTheSamePageAndTotal() {
+        List<Run> many = new ArrayList<>();
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 6_000; i++) {
+            long model = i % 3 == 0 ? claude : gpt;
+            // creation times deliberately not in id order
+            many.add(at(model, "common question " + i, "common answer", RunStatus.COMPLETED,
+                    t0.plusSeconds((i * 7919L) % 6_000).toString(), null));
+        }
+        ws.runs().insertAll(many);
+        Page<Run> page = ws.runs().page(RunQuery.latest().model(gpt).text("common").page(10, 50));
+        List<Run> expected = many.stream().filter(r -> r.modelId() == gpt)
+                .sorted(java.util.Comparator.comparing(Run::createdAt).reversed()).skip(10).limit(50).toList();
+        assertThat(page.items()).extracting(Run::createdAt).containsExactlyElementsOf(
+                expected.stream().map(Run::createdAt).toList());
+        assertThat(page.total()).isEqualTo(4_000);
+        assertThat(ws.runs().page(RunQuery.latest().text("common").page(0, 10)).total()).isEqualTo(6_000);
+        assertThat(ws.runs().page(RunQuery.latest().text("question 5999")).items()).extracting(Run::promptText)
+                .containsExactly("common question 5999");
+    }
 }

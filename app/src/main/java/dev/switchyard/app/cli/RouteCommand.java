@@ -1,0 +1,133 @@
+package dev.switchyard.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.app.AppContext;
+import dev.switchyard.app.routing.ConditionTrace;
+import dev.switchyard.app.routing.Decision;
+import dev.switchyard.app.routing.InterfaceNetworkState;
+import dev.switchyard.app.routing.NetworkState;
+import dev.switchyard.app.routing.PolicyJson;
+import dev.switchyard.app.routing.Problem;
+import dev.switchyard.app.routing.RouteRequest;
+import dev.switchyard.app.routing.RuleTrace;
+import dev.switchyard.app.routing.WorkspaceRouting;
+import dev.switchyard.workspace.Workspace;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code switchyard route}: the decision and its trace for one prompt, without running anything. */
+@Command(name = "route", mixinStandardHelpOptions = true,
+        description = "Show where a policy sends a prompt and why (every rule and condition), without running it.")
+final class RouteCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SwitchyardCli root;
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    WorkspaceOption workspace;
+    @Mixin
+    RoutingOptions routing;
+    @Option(names = "--prompt", required = true, paramLabel = "<text>")
+    String prompt;
+    @Option(names = "--json", description = "Print the decision as JSON (schema in ROUTING.md).")
+    boolean json;
+
+    /** Options shared by route and run --policy. */
+    static final class RoutingOptions {
+        @Option(names = "--policy", paramLabel = "<name|file>",
+                description = "A saved policy or a policy JSON file (default: the workspace's default policy).")
+        String policy;
+        @Option(names = "--network", paramLabel = "auto|online|offline", defaultValue = "auto",
+                description = "Network state seen by 'network' conditions (auto: from the network interfaces).")
+        String network;
+        @Option(names = "--meta", paramLabel = "key=value", description = "Request metadata. Repeatable.")
+        List<String> meta = List.of();
+
+        NetworkState networkState() {
+            return switch (network.toLowerCase(Locale.ROOT)) {
+                case "online" -> () -> true;
+                case "offline" -> () -> false;
+                case "auto" -> new InterfaceNetworkState();
+                default -> throw new CliException(ExitCodes.USAGE, "--network must be auto, online or offline.");
+            };
+        }
+
+        Map<String, String> metadata() {
+            Map<String, String> out = new HashMap<>();
+            for (String kv : meta) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new CliException(ExitCodes.USAGE, "--meta takes key=value, not '" + kv + "'.");
+                }
+                out.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        AppContext app = root.context();
+        try (Workspace ws = workspace.open()) {
+            app.prepare(ws);
+            PolicySource source = PolicySource.of(ws, routing.policy);
+            WorkspaceRouting wr = new WorkspaceRouting(app, ws, routing.networkState());
+            List<Problem> problems = wr.validator().validate(source.policy());
+            Decision d = wr.router().decide(source.policy(), new RouteRequest(prompt, routing.metadata()));
+            if (json) {
+                ObjectNode node = CliContext.object();
+                node.put("ok", problems.isEmpty());
+                node.put("policy", source.label());
+                node.put("version", source.version());
+                node.set("problems", problemsJson(problems));
+                node.set("decision", PolicyJson.tree(d));
+                CliContext.printJson(spec, node);
+            } else {
+                printText(CliContext.out(spec), source, problems, d);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    static ArrayNode problemsJson(List<Problem> problems) {
+        ArrayNode a = CliContext.JSON.createArrayNode();
+        problems.forEach(p -> a.addObject().put("path", p.path()).put("message", p.message()));
+        return a;
+    }
+
+    static void printText(PrintWriter out, PolicySource source, List<Problem> problems, Decision d) {
+        out.println(d.why());
+        out.printf("policy %s%s · decided in %.0f µs%n", source.label(), source.version() == null ? "" : " v" + source.version(),
+                d.micros());
+        for (RuleTrace r : d.trace()) {
+            out.printf("  %s rule %d%s%s%n", !r.reached() ? "·" : r.matched() ? "✔" : "✘", r.index() + 1,
+                    r.name() == null ? "" : " (" + r.name() + ")", r.reached() ? String.format(" %.0f µs", r.micros()) : " not reached");
+            if (r.when() != null) {
+                print(out, r.when(), "      ");
+            }
+        }
+        d.features().forEach((k, v) -> out.println("  feature " + k + " = " + v));
+        problems.forEach(p -> out.println("  problem " + p));
+        out.flush();
+    }
+
+    private static void print(PrintWriter out, ConditionTrace t, String indent) {
+        out.printf("%s%s %s%s%s (%.0f µs)%n", indent, t.passed() ? "✔" : "✘", t.test(),
+                t.observed() == null ? "" : " → " + t.observed(), t.error() == null ? "" : " ! " + t.error(), t.micros());
+        if (t.children() != null) {
+            t.children().forEach(k -> print(out, k, indent + "  "));
+        }
+    }
+}

@@ -45,13 +45,15 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         baselines.setName("baselines");
         curve.setName("sweep");
         position.setName("slider");
-        getData().addAll(List.of(curve, baselines, policy, position));
+        getData().addAll(List.of(curve, position, baselines, policy));
         model.points().addListener((ListChangeListener<ChartPoint>) c -> redraw(model));
         model.curve().addListener((ListChangeListener<ChartPoint>) c -> redraw(model));
         model.sweepPointProperty().addListener((o, a, p) -> {
             position.getData().clear();
             if (p != null) {
-                position.getData().add(point(p, "replay-point-slider", p.name()));
+                boolean onAPoint = model.points().stream().anyMatch(q -> Math.abs(q.costPer1k() - p.costPer1k()) < 1e-12
+                        && Math.abs(q.passRate() - p.passRate()) < 1e-9);
+                position.getData().add(point(p, "replay-point-slider", onAPoint ? null : p.name()));
             }
         });
         redraw(model);

@@ -96,7 +96,10 @@ final class ResultsPane extends VBox {
         title.setMinHeight(Region.USE_PREF_SIZE);
         ListView<Sweep.Change> changes = new ListView<>(model.changes());
         changes.setId("replay-sweep-changes");
-        changes.setPlaceholder(new Label("Move the slider: prompts that change route appear here."));
+        Label none = new Label("Move the slider: the prompts that change route there appear here.");
+        none.setWrapText(true);
+        none.getStyleClass().add("muted");
+        changes.setPlaceholder(none);
         changes.setCellFactory(v -> new ListCell<>() {
             {
                 setWrapText(true);

@@ -53,7 +53,9 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
             if (p != null) {
                 boolean onAPoint = model.points().stream().anyMatch(q -> Math.abs(q.costPer1k() - p.costPer1k()) < 1e-12
                         && Math.abs(q.passRate() - p.passRate()) < 1e-9);
-                position.getData().add(point(p, "replay-point-slider", onAPoint ? null : p.name()));
+                XYChart.Data<Number, Number> d = point(p, "replay-point-slider", onAPoint ? null : p.name());
+                d.getNode().setViewOrder(1); // drawn behind the policy and baseline dots
+                position.getData().add(d);
             }
         });
         redraw(model);

@@ -5,6 +5,9 @@ import dev.switchyard.ui.main.MainView;
 import dev.switchyard.ui.main.MainViewModel;
 import dev.switchyard.ui.main.OverviewScreen;
 import dev.switchyard.ui.replay.ReplayScreen;
+import dev.switchyard.ui.routing.RoutingScreen;
+import dev.switchyard.ui.routing.RoutingViewModel;
+import dev.switchyard.app.routing.edit.WorkspaceDesignerBackend;
 import java.util.List;
 import dev.switchyard.ui.task.FxTaskRunner;
 import dev.switchyard.ui.task.TaskRunner;
@@ -31,7 +34,7 @@ public final class SwitchyardApp extends Application {
         context = AppContext.system();
         tasks = new FxTaskRunner();
         model = new MainViewModel(tasks, context::prepare);
-        MainView view = new MainView(model, List.of(new OverviewScreen(model), ReplayScreen.create(context, tasks, model)));
+        MainView view = new MainView(model, List.of(new OverviewScreen(model), new RoutingScreen(new RoutingViewModel(tasks), model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)), ReplayScreen.create(context, tasks, model)));
 
         Scene scene = new Scene(view, 1100, 720);
         scene.getStylesheets().add(Objects.requireNonNull(SwitchyardApp.class.getResource(BASE_CSS)).toExternalForm());

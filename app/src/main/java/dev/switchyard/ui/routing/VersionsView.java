@@ -1,0 +1,61 @@
+package dev.switchyard.ui.routing;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Versions of the open policy: list, diff two, restore one. */
+final class VersionsView extends VBox {
+
+    VersionsView(VersionsViewModel vm) {
+        super(8);
+        setId("versions-panel");
+        setPadding(new Insets(12));
+        ListView<VersionsViewModel.VersionRow> list = new ListView<>(vm.versions());
+        list.setId("version-list");
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setPrefHeight(180);
+        list.setPlaceholder(new Label("Save the policy to make its first version."));
+        Button diff = new Button("Diff selected");
+        diff.setId("version-diff");
+        diff.setOnAction(e -> {
+            var sel = list.getSelectionModel().getSelectedItems();
+            if (sel.size() == 2) {
+                int a = Math.min(sel.get(0).version(), sel.get(1).version());
+                int b = Math.max(sel.get(0).version(), sel.get(1).version());
+                vm.diff(a, b);
+            } else if (sel.size() == 1 && sel.get(0).version() > 1) {
+                vm.diff(sel.get(0).version() - 1, sel.get(0).version());
+            }
+        });
+        Button restore = new Button("Restore");
+        restore.setId("version-restore");
+        restore.setOnAction(e -> {
+            var sel = list.getSelectionModel().getSelectedItem();
+            if (sel != null) {
+                vm.restore(sel.version());
+            }
+        });
+        Label hint = new Label("Select two versions to diff them (one: against the previous).");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ListView<String> changes = new ListView<>(vm.diff());
+        changes.setId("version-changes");
+        changes.getStyleClass().add("diff-list");
+        changes.setPlaceholder(new Label("No diff yet."));
+        VBox.setVgrow(changes, Priority.ALWAYS);
+        Label status = new Label();
+        status.setId("version-status");
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.textProperty().bind(vm.statusProperty());
+        getChildren().addAll(Inspector.label("Versions"), list, new HBox(6, diff, restore), hint, status,
+                Inspector.label("Changes"), changes);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.switchyard.ui.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.app.routing.Policy;
+import dev.switchyard.app.routing.PolicyJson;
+import dev.switchyard.ui.SwitchyardApp;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window under Xvfb: builds a three-rule policy on the canvas from scratch through the palette
+ * and the inspector, saves it, and routes a prompt with it in the test panel. With
+ * {@code -Ddesigner.shots=<dir>} it also saves screenshots of the screen (X11 {@code import}).
+ */
+class DesignerWindowTest {
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private javafx.application.Application app;
+    private Stage stage;
+
+    @BeforeEach
+    void start() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + dir.resolve("designer.switchyard"));
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(860);
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void buildsAThreeRulePolicyOnTheCanvasSavesItAndRoutesAPrompt() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#status-message").queryAs(Label.class).getText().contains("is open"));
+        robot.clickOn("#nav-routing");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#rule-node-0").tryQuery().isPresent());
+        shot("01-default-policy");
+
+        robot.clickOn("#policy-new").clickOn("#new-empty");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#rule-node-0").tryQuery().isEmpty());
+        replace("#policy-name", "three-rules");
+
+        // rule 1: keywords "lights, kitchen" -> the smart-home intent model
+        robot.clickOn("#palette-keywords");
+        replace("#field-words", "lights, kitchen");
+        replace("#field-target", "intent:smart-home");
+        replace("#rule-name", "home lights");
+        // rule 2: has code -> the strong cloud role
+        robot.clickOn("#prompt-node").clickOn("#palette-has-code");
+        replace("#field-target", "$cloud-strong");
+        // rule 3: more than 400 characters -> fallback from the strong role to the cheap one
+        robot.clickOn("#prompt-node").clickOn("#palette-prompt-chars");
+        replace("#field-value", "400");
+        robot.clickOn("#palette-action-fallback");
+        replace("#field-chain", "$cloud-strong, $cloud-cheap");
+        robot.clickOn("#rule-node-0");
+        assertThat(robot.lookup("#rule-node-2").tryQuery()).isPresent();
+        shot("02-three-rules");
+
+        replace("#save-note", "three rules from scratch");
+        robot.clickOn("#save-policy");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#version-list")
+                .queryAs(ListView.class).getItems().isEmpty());
+        VersionsViewModel.VersionRow v1 = (VersionsViewModel.VersionRow) robot.lookup("#version-list")
+                .queryAs(ListView.class).getItems().get(0);
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(v1.note()).isEqualTo("three rules from scratch");
+
+        robot.clickOn("#tab-test");
+        robot.clickOn("#test-prompt").write("please turn on the kitchen lights");
+        robot.clickOn("#test-route");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#test-decision").queryAs(Label.class)
+                .getText().startsWith("rule"));
+        assertThat(robot.lookup("#test-decision").queryAs(Label.class).getText())
+                .isEqualTo("rule 1 · home lights → route intent:smart-home");
+        assertThat(robot.lookup("#rule-node-0").query().getStyleClass()).contains("hit");
+        shot("03-routed");
+
+        try (var ws = dev.switchyard.workspace.Workspace.open(dir.resolve("designer.switchyard"))) {
+            Policy saved = PolicyJson.read(new dev.switchyard.app.routing.PolicyStore(ws).version("three-rules", 1).bodyJson());
+            assertThat(saved.rules()).hasSize(3);
+            assertThat(PolicyJson.write(saved)).contains("\"lights\"", "\"has_code\"", "\"prompt_chars\"", "\"fallback\"");
+        }
+
+        robot.clickOn("#tab-versions");
+        shot("04-versions");
+
+        robot.clickOn("#rule-node-2");
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        assertThat(robot.lookup("#rule-node-2").queryAs(javafx.scene.layout.Region.class).lookupAll(".node-detail").stream()
+                .map(n -> ((Label) n).getText()).toList()).contains("fallback $cloud-cheap → $cloud-strong");
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+        assertThat(robot.lookup("#rule-node-2").queryAs(javafx.scene.layout.Region.class).lookupAll(".node-detail").stream()
+                .map(n -> ((Label) n).getText()).toList()).contains("fallback $cloud-strong → $cloud-cheap");
+
+        // drag rule 3 to the top, then undo with the toolbar button
+        robot.drag("#rule-node-2").dropTo("#rule-node-0");
+        assertThat(text("#rule-node-0", ".node-condition")).isEqualTo("if characters > 400");
+        robot.clickOn("#undo");
+        assertThat(text("#rule-node-0", ".node-condition")).isEqualTo("if mentions lights or kitchen");
+        // connect rule 2 to the smart-home model by dragging its port onto the model node
+        Node smartHome = robot.lookup(".target-node").match(n -> "intent:smart-home".equals(n.getUserData())).query();
+        robot.drag("#port-1").dropTo(smartHome);
+        assertThat(text("#rule-node-1", ".node-detail")).isEqualTo("route → intent:smart-home");
+    }
+
+    private String text(String node, String part) {
+        return ((Label) robot.lookup(node).query().lookup(part)).getText();
+    }
+
+    private void replace(String query, String text) {
+        Node node = robot.lookup(query).query();
+        robot.clickOn(node);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write(text);
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void shot(String name) throws Exception {
+        String target = System.getProperty("designer.shots");
+        if (target == null || System.getenv("DISPLAY") == null) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        new ProcessBuilder("import", "-window", "root", Path.of(target, name + ".png").toString())
+                .inheritIO().start().waitFor(20, TimeUnit.SECONDS);
+    }
+}

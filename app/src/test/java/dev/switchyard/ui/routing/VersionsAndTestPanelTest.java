@@ -1,0 +1,119 @@
+package dev.switchyard.ui.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.app.routing.Action;
+import dev.switchyard.app.routing.PolicyTemplates;
+import dev.switchyard.ui.task.DirectTaskRunner;
+import dev.switchyard.workspace.Workspace;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Save / version / diff / restore, templates, and the test panel's decision and trace, without a toolkit. */
+class VersionsAndTestPanelTest {
+
+    @TempDir
+    Path dir;
+
+    private Workspace workspace;
+    private RoutingViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        workspace = Workspace.open(dir.resolve("v.switchyard"));
+        vm = new RoutingViewModel(new DirectTaskRunner());
+        vm.attach(new TestBackend(workspace));
+    }
+
+    @AfterEach
+    void tearDown() {
+        workspace.close();
+    }
+
+    @Test
+    void savingMakesVersionsThatDiffAndRestore() {
+        VersionsViewModel v = vm.versions();
+        DesignerViewModel d = vm.designer();
+        v.startNew(null);
+        v.nameProperty().set("mine");
+        d.addCondition("keywords");
+        d.setConditionField("words", "lights");
+        v.noteProperty().set("first");
+        v.save();
+        assertThat(d.dirtyProperty().get()).isFalse();
+        assertThat(v.policies()).containsExactly("mine");
+        assertThat(v.versions()).singleElement().satisfies(r -> assertThat(r.note()).isEqualTo("first"));
+        assertThat(v.noteProperty().get()).isEmpty();
+
+        d.connect(0, "local-llama");
+        assertThat(d.dirtyProperty().get()).isTrue();
+        v.noteProperty().set("to local");
+        v.save();
+        assertThat(v.versions()).extracting(VersionsViewModel.VersionRow::version).containsExactly(2, 1);
+
+        v.diff(1, 2);
+        assertThat(v.diff()).containsExactly("~ /rules/0/then/target: \"$cloud-cheap\" → \"local-llama\"");
+
+        v.restore(1);
+        assertThat(v.versions()).extracting(VersionsViewModel.VersionRow::version).containsExactly(3, 2, 1);
+        assertThat(d.policy().rules().get(0).then()).isEqualTo(new Action.Route("$cloud-cheap"));
+        assertThat(d.canUndoProperty().get()).isFalse();
+        assertThat(v.statusProperty().get()).isEqualTo("Restored v1 as v3.");
+
+        v.startNew(null);
+        v.open("mine");
+        assertThat(d.policy().rules()).hasSize(1);
+    }
+
+    @Test
+    void templatesStartAnUnsavedPolicyAndANameIsNeededToSave() {
+        vm.versions().startNew("cascade");
+        assertThat(vm.designer().policy()).isEqualTo(PolicyTemplates.load("cascade"));
+        assertThat(vm.versions().nameProperty().get()).isEqualTo("cascade-copy");
+        vm.versions().nameProperty().set("  ");
+        vm.versions().save();
+        assertThat(vm.versions().statusProperty().get()).isEqualTo("Give the policy a name before saving.");
+        assertThat(vm.versions().policies()).isEmpty();
+    }
+
+    @Test
+    void theTestPanelRoutesWithTheEditedPolicyAndShowsTheTrace() {
+        DesignerViewModel d = vm.designer();
+        vm.versions().startNew(null);
+        d.addCondition("keywords");
+        d.setConditionField("words", "lights");
+        d.connect(0, "local-llama");
+        d.selectionProperty().set(null);
+        d.addCondition("prompt_chars");
+        d.setConditionField("value", "20");
+        d.connect(1, "$cloud-strong");
+
+        TestPanelViewModel t = vm.test();
+        assertThat(t.history()).containsExactly("turn on the kitchen lights");
+        t.chooseDataset("demo");
+        assertThat(t.datasetPrompts()).contains("explain quicksort");
+
+        t.promptProperty().set("turn on the kitchen lights");
+        t.route();
+        assertThat(t.summaryProperty().get()).isEqualTo("rule 1 → route local-llama");
+        assertThat(t.trace()).extracting(TestPanelViewModel.TraceRow::state).containsExactly("match", "pass", "not reached");
+        assertThat(t.trace().get(1).observed()).contains("lights");
+
+        t.promptProperty().set("please write me a detailed essay on rivers");
+        t.route();
+        assertThat(t.summaryProperty().get()).isEqualTo("rule 2 → route $cloud-strong");
+        assertThat(t.trace()).extracting(TestPanelViewModel.TraceRow::state).containsExactly("no match", "fail", "match", "pass");
+        assertThat(t.features()).extracting(TestPanelViewModel.FeatureRow::name).contains("characters");
+
+        t.promptProperty().set("hi");
+        t.route();
+        assertThat(t.summaryProperty().get()).isEqualTo("default → route $cloud-cheap");
+
+        t.promptProperty().set(" ");
+        t.route();
+        assertThat(t.summaryProperty().get()).startsWith("Type a prompt");
+    }
+}

@@ -89,8 +89,10 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
             ChartPoint first = spot.stream().filter(p -> "policy".equals(p.kind())).findFirst().orElse(spot.get(0));
             for (ChartPoint p : spot) {
                 boolean isPolicy = "policy".equals(p.kind());
-                (isPolicy ? policy : baselines).getData().add(point(p, isPolicy ? "replay-point-policy"
-                        : "replay-point-baseline", p == first ? label : null));
+                XYChart.Data<Number, Number> d = point(p, isPolicy ? "replay-point-policy" : "replay-point-baseline",
+                        p == first ? label : null);
+                d.getNode().setViewOrder(isPolicy ? -1 : 0); // the policy in front of a baseline on the same spot
+                (isPolicy ? policy : baselines).getData().add(d);
             }
         }
         for (ChartPoint p : model.curve()) {

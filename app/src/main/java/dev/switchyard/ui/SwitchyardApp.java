@@ -1,6 +1,7 @@
 package dev.switchyard.ui;
 
 import dev.switchyard.app.AppContext;
+import dev.switchyard.ui.compare.CompareScreen;
 import dev.switchyard.ui.main.MainView;
 import dev.switchyard.ui.main.MainViewModel;
 import dev.switchyard.ui.main.OverviewScreen;
@@ -34,7 +35,7 @@ public final class SwitchyardApp extends Application {
         context = AppContext.system();
         tasks = new FxTaskRunner();
         model = new MainViewModel(tasks, context::prepare);
-        MainView view = new MainView(model, List.of(new OverviewScreen(model), new RoutingScreen(new RoutingViewModel(tasks), model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)), ReplayScreen.create(context, tasks, model)));
+        MainView view = new MainView(model, List.of(new CompareScreen(context, tasks, model, id -> ((MainView) stage.getScene().getRoot()).show(id)), new OverviewScreen(model), new RoutingScreen(new RoutingViewModel(tasks), model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)), ReplayScreen.create(context, tasks, model)));
 
         Scene scene = new Scene(view, 1100, 720);
         scene.getStylesheets().add(Objects.requireNonNull(SwitchyardApp.class.getResource(BASE_CSS)).toExternalForm());

@@ -1,0 +1,55 @@
+package dev.switchyard.app.compare;
+
+import java.util.Locale;
+
+/** How figures read on the compare screen: short, unit attached, "—" for not measured, "~" for estimated. */
+public final class Formats {
+
+    public static final String NONE = "—";
+
+    private Formats() {
+    }
+
+    public static String ms(Number ms) {
+        if (ms == null) {
+            return NONE;
+        }
+        double v = ms.doubleValue();
+        return v >= 10_000 ? String.format(Locale.ROOT, "%.1f s", v / 1000) : String.format(Locale.ROOT, "%,d ms", Math.round(v));
+    }
+
+    /** Elapsed time: milliseconds under a second, then tenths of a second. */
+    public static String elapsed(long ms) {
+        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    public static String tps(Number tps) {
+        return tps == null ? NONE : String.format(Locale.ROOT, "%.1f tok/s", tps.doubleValue());
+    }
+
+    public static String tokens(Number n, boolean estimated) {
+        return n == null ? NONE : (estimated ? "~" : "") + String.format(Locale.ROOT, "%,d", n.longValue());
+    }
+
+    /** USD with enough digits for fractions of a cent; "no price" when unknown, never "$0" for unknown. */
+    public static String usd(Double usd) {
+        if (usd == null) {
+            return "no price";
+        }
+        double v = usd;
+        if (v == 0) {
+            return "$0";
+        }
+        if (v >= 1) {
+            return String.format(Locale.ROOT, "$%,.2f", v);
+        }
+        if (v >= 0.01) {
+            return String.format(Locale.ROOT, "$%.4f", v);
+        }
+        return String.format(Locale.ROOT, "$%.6f", v);
+    }
+
+    public static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+}

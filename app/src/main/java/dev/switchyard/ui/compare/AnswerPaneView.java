@@ -1,0 +1,185 @@
+package dev.switchyard.ui.compare;
+
+import dev.switchyard.ui.compare.markdown.MarkdownView;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** One model's answer: header, live metric strip, error and advice, folded reasoning, and the Markdown answer. */
+final class AnswerPaneView extends VBox {
+
+    private final javafx.beans.property.ObjectProperty<PaneModel> shown = new javafx.beans.property.SimpleObjectProperty<>();
+    private final MarkdownView markdown = new MarkdownView();
+    private final ScrollPane scroll = new ScrollPane(markdown);
+    private final Label reasoningText = new Label();
+    private boolean dirty = true;
+    private TitledPane reasoningPane;
+
+    /** A pane view; it shows one pane model at a time and is reused by the next run ({@link #show}). */
+    AnswerPaneView(PaneModel pane, int index) {
+        shown.set(pane);
+        setId("pane-" + index);
+        getStyleClass().add("answer-pane");
+        getChildren().addAll(header(), metrics(), errorBox(), body());
+        of(PaneModel::reasoningProperty).addListener((o, a, b) -> {
+            if (b != null && !b.isEmpty() && reasoningPane == null) {
+                reasoningPane = reasoning();
+                getChildren().add(3, reasoningPane);
+            }
+        });
+        of(PaneModel::answerProperty).addListener((o, a, b) -> dirty = true);
+        markdown.heightProperty().addListener((o, a, b) -> {
+            if (pane().runningProperty().get()) {
+                scroll.setVvalue(scroll.getVmax());
+            }
+        });
+        shown.flatMap(PaneModel::stateProperty).addListener((o, a, s) -> {
+            getStyleClass().removeIf(c -> c.startsWith("state-"));
+            if (s != null) {
+                getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            dirty = true;
+            renderIfDirty();
+        });
+        renderIfDirty();
+    }
+
+    /** Shows another pane model in this view (the next run), keeping the nodes. */
+    void show(PaneModel next) {
+        if (reasoningPane != null) {
+            getChildren().remove(reasoningPane);
+            reasoningPane = null;
+        }
+        shown.set(next);
+        dirty = true;
+        renderIfDirty();
+    }
+
+    private PaneModel pane() {
+        return shown.get();
+    }
+
+    private ObservableValue<String> of(java.util.function.Function<PaneModel, ObservableValue<String>> property) {
+        return shown.flatMap(property);
+    }
+
+    /** Re-renders the Markdown if the text changed since the last render (called from the view's pulse timer). */
+    void renderIfDirty() {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
+        markdown.setMarkdown(pane().answerProperty().get(), pane().runningProperty().get());
+    }
+
+    private HBox header() {
+        Label title = new Label();
+        title.getStyleClass().add("pane-title");
+        title.textProperty().bind(of(PaneModel::titleProperty));
+        Label subtitle = new Label();
+        subtitle.getStyleClass().add("muted");
+        subtitle.textProperty().bind(of(PaneModel::subtitleProperty));
+        VBox names = new VBox(1, title, subtitle);
+        names.setMinWidth(0);
+        title.setTooltip(new javafx.scene.control.Tooltip());
+        title.getTooltip().textProperty().bind(of(PaneModel::titleProperty));
+        Label status = new Label();
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        status.getStyleClass().add("status-chip");
+        status.textProperty().bind(of(PaneModel::statusProperty));
+        Button copy = new Button("Copy");
+        copy.getStyleClass().add("flat-button");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(pane().answerProperty().get());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        });
+        Button stop = new Button("Stop");
+        stop.getStyleClass().addAll("flat-button", "stop-button");
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        stop.setOnAction(e -> pane().stop());
+        stop.visibleProperty().bind(shown.flatMap(PaneModel::runningProperty).orElse(false));
+        stop.managedProperty().bind(stop.visibleProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox box = new HBox(8, names, grow, status, copy, stop);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("pane-header");
+        return box;
+    }
+
+    private FlowPane metrics() {
+        FlowPane strip = new FlowPane(cell("TTFT", of(PaneModel::ttftProperty), "metric-ttft"), cell("Speed", of(PaneModel::speedProperty), "metric-speed"),
+                cell("In", of(PaneModel::inputTokensProperty), "metric-in"), cell("Out", of(PaneModel::outputTokensProperty), "metric-out"),
+                cell("Cost", of(PaneModel::costProperty), "metric-cost"), cell("Elapsed", of(PaneModel::elapsedProperty), "metric-elapsed"));
+        strip.getStyleClass().add("metric-strip");
+        return strip;
+    }
+
+    private static VBox cell(String caption, ObservableValue<String> value, String styleId) {
+        Label v = new Label();
+        v.getStyleClass().addAll("metric-value", styleId);
+        v.textProperty().bind(value);
+        Label c = new Label(caption);
+        c.getStyleClass().add("metric-caption");
+        VBox box = new VBox(0, v, c);
+        box.getStyleClass().add("metric-cell");
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private VBox errorBox() {
+        Label error = new Label();
+        error.getStyleClass().add("pane-error");
+        error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.textProperty().bind(of(PaneModel::errorProperty));
+        Label advice = new Label();
+        advice.getStyleClass().add("pane-advice");
+        advice.setWrapText(true);
+        advice.setMinHeight(Region.USE_PREF_SIZE);
+        advice.textProperty().bind(of(PaneModel::adviceProperty));
+        VBox box = new VBox(2, error, advice);
+        box.getStyleClass().add("pane-error-box");
+        box.visibleProperty().bind(of(PaneModel::errorProperty).map(e -> !e.isEmpty()).orElse(false));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private TitledPane reasoning() {
+        reasoningText.setWrapText(true);
+        reasoningText.getStyleClass().add("reasoning-text");
+        reasoningText.textProperty().bind(of(PaneModel::reasoningProperty));
+        TitledPane t = new TitledPane("Reasoning", reasoningText);
+        t.setExpanded(false);
+        t.getStyleClass().add("reasoning");
+        
+        return t;
+    }
+
+    private ScrollPane body() {
+        scroll.setFitToWidth(true);
+        // The pane's size must not follow its text: otherwise every streamed token re-sizes the whole grid.
+        scroll.setPrefViewportHeight(120);
+        scroll.setPrefViewportWidth(200);
+        scroll.getStyleClass().add("answer-scroll");
+        markdown.getStyleClass().add("answer-text");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return scroll;
+    }
+
+    /** The answer's Markdown view (for tests). */
+    MarkdownView markdown() {
+        return markdown;
+    }
+}

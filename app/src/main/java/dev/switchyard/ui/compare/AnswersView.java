@@ -1,0 +1,116 @@
+package dev.switchyard.ui.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The answer panes side by side (up to three per row), with the blind-vote bar above them. */
+final class AnswersView extends VBox {
+
+    private final CompareViewModel model;
+    private final GridPane grid = new GridPane();
+    private final HBox voteBar = new HBox(8);
+    private final List<AnswerPaneView> views = new ArrayList<>();
+    private final StackPane body;
+
+    AnswersView(CompareViewModel model) {
+        this.model = model;
+        getStyleClass().add("answers");
+        grid.getStyleClass().add("answer-grid");
+        grid.setId("answer-grid");
+        Label empty = new Label("Write a prompt, pick up to six models on the right and press Run (Ctrl+Enter).\n"
+                + "Every answer streams into its own pane with time to first token, tokens/s, tokens and cost.");
+        empty.getStyleClass().addAll("muted", "empty-state");
+        empty.setId("answers-empty");
+        javafx.scene.control.ScrollPane gridScroll = new javafx.scene.control.ScrollPane(grid);
+        gridScroll.setFitToWidth(true);
+        gridScroll.setFitToHeight(true);
+        gridScroll.getStyleClass().add("grid-scroll");
+        gridScroll.visibleProperty().bind(grid.visibleProperty());
+        body = new StackPane(empty, gridScroll);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        voteBar.setId("vote-bar");
+        voteBar.getStyleClass().add("vote-bar");
+        voteBar.setAlignment(Pos.CENTER_LEFT);
+        voteBar.visibleProperty().bind(model.voteOpenProperty());
+        voteBar.managedProperty().bind(voteBar.visibleProperty());
+        getChildren().addAll(voteBar, body);
+        model.panes().addListener((ListChangeListener<PaneModel>) c -> rebuild());
+        model.voteOpenProperty().addListener((o, a, b) -> rebuildVoteBar());
+        rebuild();
+    }
+
+    List<AnswerPaneView> paneViews() {
+        return views;
+    }
+
+    void renderDirty() {
+        views.forEach(AnswerPaneView::renderIfDirty);
+    }
+
+    /** Lays the panes out; views of the previous run are reused (no new nodes to style) when the count is unchanged. */
+    private void rebuild() {
+        int n = model.panes().size();
+        body.getChildren().get(0).setVisible(n == 0);
+        grid.setVisible(n > 0);
+        if (n == views.size()) {
+            for (int i = 0; i < n; i++) {
+                views.get(i).show(model.panes().get(i));
+            }
+            rebuildVoteBar();
+            return;
+        }
+        views.clear();
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
+        int cols = n <= 3 ? Math.max(n, 1) : n == 4 ? 2 : 3;
+        int rows = (n + cols - 1) / cols;
+        for (int c = 0; c < cols; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / cols);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < rows; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(100.0 / Math.max(rows, 1));
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        for (int i = 0; i < n; i++) {
+            AnswerPaneView v = new AnswerPaneView(model.panes().get(i), i);
+            views.add(v);
+            grid.add(v, i % cols, i / cols);
+        }
+        rebuildVoteBar();
+    }
+
+    private void rebuildVoteBar() {
+        Label ask = new Label("Which answer is better?");
+        ask.setMinWidth(Region.USE_PREF_SIZE);
+        ask.getStyleClass().add("vote-question");
+        voteBar.getChildren().setAll(ask);
+        for (PaneModel p : model.panes()) {
+            Button b = new Button(p.titleProperty().get());
+            b.setId("vote-" + p.titleProperty().get().replace(' ', '-').toLowerCase(java.util.Locale.ROOT));
+            b.setOnAction(e -> model.vote(p));
+            voteBar.getChildren().add(b);
+        }
+        Button tie = new Button("Tie");
+        tie.setId("vote-tie");
+        tie.setOnAction(e -> model.vote(null));
+        voteBar.getChildren().add(tie);
+    }
+}

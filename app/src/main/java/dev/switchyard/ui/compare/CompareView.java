@@ -1,0 +1,163 @@
+package dev.switchyard.ui.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.animation.AnimationTimer;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The compare workbench: prompt library | editor + models, a run toolbar, and answers / statistics / charts. */
+public final class CompareView extends BorderPane {
+
+    private static final long TICK_NANOS = 100_000_000L;
+    private static final long RENDER_NANOS = 40_000_000L;
+
+    private final CompareViewModel model;
+    private final Runnable openModels;
+    private final AnswersView answers;
+    private long lastTick;
+    private long lastRender;
+    private boolean enterHeld;
+
+    public CompareView(CompareViewModel model, Runnable openModels) {
+        this.model = model;
+        this.openModels = openModels;
+        this.answers = new AnswersView(model);
+        setId("compare-screen");
+        getStylesheets().add(Objects.requireNonNull(CompareView.class.getResource("/assets/css/compare.css")).toExternalForm());
+        createView();
+        bindKeys();
+        startPulse();
+    }
+
+    private void createView() {
+        HBox top = new HBox(new PromptEditorView(model.editor(), model.library()), new ModelPickerView(model.picker(), openModels));
+        top.getStyleClass().add("compare-top");
+        HBox.setHgrow(top.getChildren().get(0), Priority.ALWAYS);
+
+        TabPane results = new TabPane(tab("Answers", answers, "tab-answers"),
+                tab("Statistics", new StatsView(model), "tab-stats"), tab("Charts", new ChartsView(model), "tab-charts"));
+        results.setId("compare-results");
+        results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox bottom = new VBox(toolbar(), results);
+        VBox.setVgrow(results, Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(top, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.36);
+        split.getStyleClass().add("compare-split");
+        setLeft(new PromptLibraryView(model.library()));
+        setCenter(split);
+        model.panes().addListener((ListChangeListener<PaneModel>) c -> results.getSelectionModel().select(0));
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content, String id) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
+    private HBox toolbar() {
+        Button run = new Button("Run");
+        run.setId("run-button");
+        run.getStyleClass().add("accent-button");
+        run.setTooltip(new Tooltip("Run the prompt on every picked model (Ctrl+Enter)"));
+        run.setOnAction(e -> model.run());
+        run.disableProperty().bind(model.modeProperty().isNotEqualTo(CompareViewModel.Mode.IDLE));
+        Button stop = new Button("Stop all");
+        stop.setId("stop-all-button");
+        stop.setTooltip(new Tooltip("Stop every run (Esc)"));
+        stop.setOnAction(e -> model.stopAll());
+        stop.disableProperty().bind(model.modeProperty().isNotEqualTo(CompareViewModel.Mode.RUNNING));
+        Spinner<Integer> repeat = new Spinner<>(1, 50, 1);
+        repeat.setId("repeat-spinner");
+        repeat.setEditable(true);
+        repeat.setPrefWidth(78);
+        repeat.getValueFactory().valueProperty().addListener((o, a, b) -> model.repeatProperty().set(b == null ? 1 : b));
+        model.repeatProperty().addListener((o, a, b) -> repeat.getValueFactory().setValue(b.intValue()));
+        Label repeatLabel = new Label("Repeat");
+        repeatLabel.getStyleClass().add("field-label");
+        ToggleButton blind = new ToggleButton("Blind");
+        blind.setId("blind-toggle");
+        blind.setTooltip(new Tooltip("Hide model names until you pick the better answer"));
+        blind.selectedProperty().bindBidirectional(model.blindProperty());
+        Label hint = new Label("Ctrl+Enter runs · Esc stops");
+        hint.getStyleClass().add("muted");
+        Label message = new Label();
+        message.setId("compare-message");
+        message.getStyleClass().add("compare-message");
+        message.textProperty().bind(model.messageProperty());
+        message.setMinWidth(0);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, run, stop, repeatLabel, repeat, blind, hint, grow, message);
+        bar.getStyleClass().add("compare-toolbar");
+        return bar;
+    }
+
+    /** Ctrl+Enter runs (once per press: a held key's auto-repeat does not start more runs); Esc stops all. */
+    private void bindKeys() {
+        addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                enterHeld = false;
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                if (!enterHeld) {
+                    model.run();
+                }
+                enterHeld = true;
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && model.modeProperty().get() == CompareViewModel.Mode.RUNNING) {
+                model.stopAll();
+                e.consume();
+            }
+        });
+    }
+
+    /** One FX-pulse timer: ticks the elapsed clocks (10/s) and re-renders streaming Markdown (25/s at most). */
+    private void startPulse() {
+        AnimationTimer pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (now - lastTick >= TICK_NANOS) {
+                    lastTick = now;
+                    model.tick();
+                }
+                if (now - lastRender >= RENDER_NANOS) {
+                    lastRender = now;
+                    answers.renderDirty();
+                }
+            }
+        };
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene == null) {
+                pulse.stop();
+            } else {
+                pulse.start();
+            }
+        });
+    }
+
+    /** Pane views in order (for tests). */
+    List<AnswerPaneView> paneViews() {
+        return new ArrayList<>(answers.paneViews());
+    }
+}

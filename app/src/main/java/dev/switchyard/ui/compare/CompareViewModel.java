@@ -1,0 +1,318 @@
+package dev.switchyard.ui.compare;
+
+import dev.switchyard.app.compare.CompareStats;
+import dev.switchyard.app.compare.Formats;
+import dev.switchyard.app.compare.ModelStats;
+import dev.switchyard.app.compare.StreamBatcher;
+import dev.switchyard.app.compare.WinRates;
+import dev.switchyard.app.engine.EngineRequest;
+import dev.switchyard.app.engine.ModelEngine;
+import dev.switchyard.app.run.ComparisonRunner;
+import dev.switchyard.app.run.RunFailure;
+import dev.switchyard.app.run.RunObserver;
+import dev.switchyard.app.run.RunService;
+import dev.switchyard.ui.task.TaskRunner;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Comparison;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.Run;
+import dev.switchyard.workspace.model.RunStatus;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The compare workbench: one prompt, 1–6 models, N repeats, answers streaming side by side, the statistics of
+ * the repeats, and blind votes. Streams reach the panes through one {@link StreamBatcher} per pane.
+ */
+public final class CompareViewModel {
+
+    /** What the screen is doing. */
+    public enum Mode { NO_WORKSPACE, IDLE, RUNNING }
+
+    /** One model's blind-vote record as shown. */
+    public record WinRateRow(String model, int votes, int wins, int ties, String winRate) {
+    }
+
+    private final TaskRunner tasks;
+    private final LongSupplier nanoTime;
+    private final Executor batchWindow;
+    private final Random shuffle;
+    private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.NO_WORKSPACE);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final IntegerProperty repeat = new SimpleIntegerProperty(1);
+    private final BooleanProperty blind = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper voteOpen = new ReadOnlyBooleanWrapper();
+    private final ObservableList<PaneModel> panes = FXCollections.observableArrayList();
+    private final ObservableList<ModelStats> stats = FXCollections.observableArrayList();
+    private final ObservableList<WinRateRow> winRates = FXCollections.observableArrayList();
+    private final PromptEditorModel editor = new PromptEditorModel();
+    private final PromptLibraryModel library;
+    private final ModelPickerModel picker;
+    private Workspace ws;
+    private Function<Model, ModelEngine> engines;
+    private Comparison comparison;
+    private int panesDone;
+    private long startedNanos;
+
+    public CompareViewModel(TaskRunner tasks, LongSupplier nanoTime, Executor batchWindow, Random shuffle) {
+        this.tasks = tasks;
+        this.nanoTime = nanoTime;
+        this.batchWindow = batchWindow;
+        this.shuffle = shuffle;
+        this.library = new PromptLibraryModel(tasks, editor, message::set);
+        this.picker = new ModelPickerModel(tasks, message::set);
+    }
+
+    // ---------------------------------------------------------------- properties
+    public ReadOnlyObjectProperty<Mode> modeProperty() { return mode.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public IntegerProperty repeatProperty() { return repeat; }
+    public BooleanProperty blindProperty() { return blind; }
+    /** A blind comparison finished and waits for the user's verdict. */
+    public ReadOnlyBooleanProperty voteOpenProperty() { return voteOpen.getReadOnlyProperty(); }
+    public ObservableList<PaneModel> panes() { return panes; }
+    /** Per-model figures of the latest comparison, ranked. */
+    public ObservableList<ModelStats> stats() { return stats; }
+    public ObservableList<WinRateRow> winRates() { return winRates; }
+    public PromptEditorModel editor() { return editor; }
+    public PromptLibraryModel library() { return library; }
+    public ModelPickerModel picker() { return picker; }
+
+    /** The stored runs of one model in the latest comparison (for charts). */
+    public List<Run> runsOf(long modelId) {
+        return panes.stream().filter(p -> p.model().id() == modelId).findFirst().map(PaneModel::runs).orElse(List.of());
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /** Follows the open workspace; {@code engines} builds the engine of a model row. */
+    public void open(Workspace workspace, Function<Model, ModelEngine> engineFactory) {
+        stopAll();
+        ws = workspace;
+        engines = engineFactory;
+        panes.clear();
+        stats.clear();
+        voteOpen.set(false);
+        mode.set(workspace == null ? Mode.NO_WORKSPACE : Mode.IDLE);
+        library.open(workspace);
+        if (workspace != null) {
+            picker.reload(workspace, engineFactory);
+            loadWinRates();
+        }
+    }
+
+    /** Re-checks which models exist and can run (after keys or models changed elsewhere). */
+    public void refreshModels() {
+        if (ws != null) {
+            picker.reload(ws, engines);
+        }
+    }
+
+    /** Runs the prompt on every picked model, {@code repeat} times each, all models at once. */
+    public void run() {
+        if (mode.get() != Mode.IDLE) {
+            message.set(mode.get() == Mode.RUNNING ? "A comparison is running; stop it first (Esc)." : "Open a workspace first.");
+            return;
+        }
+        EngineRequest request;
+        try {
+            request = editor.request();
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        List<ModelChoice> picked = picker.selected();
+        if (picked.isEmpty()) {
+            message.set("Pick at least one model to run the prompt on.");
+            return;
+        }
+        for (ModelChoice c : picked) {
+            if (!c.ready()) {
+                message.set(c.name() + " cannot run now: " + c.availability().reason() + " " + c.availability().fix());
+                return;
+            }
+        }
+        start(picked, request);
+    }
+
+    private void start(List<ModelChoice> picked, EngineRequest request) {
+        int n = Math.max(1, repeat.get());
+        boolean isBlind = blind.get();
+        List<ModelChoice> order = new ArrayList<>(picked);
+        if (isBlind) {
+            Collections.shuffle(order, shuffle);
+        }
+        List<PaneModel> made = new ArrayList<>();
+        Map<Long, StreamBatcher> batchers = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            ModelChoice c = order.get(i);
+            PaneModel pane = new PaneModel(c.model(), c.name(), c.provider() + " · " + c.kindLabel(),
+                    isBlind ? "Model " + (char) ('A' + i) : null, n);
+            made.add(pane);
+            batchers.put(c.model().id(), new StreamBatcher(tasks::onUiThread, batchWindow, nanoTime, batch -> {
+                pane.apply(batch);
+                if (batch.stream().anyMatch(e -> e instanceof StreamBatcher.Finished)) {
+                    recomputeStats();
+                }
+            }));
+        }
+        panes.setAll(made);
+        stats.clear();
+        voteOpen.set(false);
+        comparison = null;
+        panesDone = 0;
+        startedNanos = nanoTime.getAsLong();
+        mode.set(Mode.RUNNING);
+        message.set("Running on " + made.size() + (made.size() == 1 ? " model" : " models")
+                + (n > 1 ? ", " + n + " times each" : "") + "…");
+        Long versionId = editor.loaded() != null && editor.draft().sameAs(editor.loaded()) ? editor.loaded().id() : null;
+        Workspace w = ws;
+        Function<Model, ModelEngine> eng = engines;
+        RunObserver observer = new BatchingObserver(batchers);
+        tasks.run("Start comparison", () -> launch(w, eng, versionId, n, isBlind, request, made, observer),
+                launched -> attach(launched, made), e -> {
+                    mode.set(Mode.IDLE);
+                    message.set("Could not start the comparison: " + e.getMessage());
+                });
+    }
+
+    private record Launched(Comparison comparison, List<ComparisonRunner.Handle> handles) {
+    }
+
+    private static Launched launch(Workspace w, Function<Model, ModelEngine> eng, Long versionId, int n, boolean isBlind,
+                                   EngineRequest request, List<PaneModel> made, RunObserver observer) {
+        Comparison c = w.comparisons().create(versionId, n, isBlind);
+        ComparisonRunner runner = new ComparisonRunner(new RunService(w), eng);
+        List<ComparisonRunner.Handle> handles = new ArrayList<>();
+        for (PaneModel p : made) {
+            handles.add(runner.start(List.of(p.model()), request, n, c.id(), observer));
+        }
+        return new Launched(c, handles);
+    }
+
+    private void attach(Launched launched, List<PaneModel> made) {
+        comparison = launched.comparison();
+        for (int i = 0; i < made.size(); i++) {
+            PaneModel pane = made.get(i);
+            ComparisonRunner.Handle h = launched.handles().get(i);
+            pane.attach(h::cancel);
+            h.finished().whenComplete((runs, error) -> tasks.onUiThread(() -> paneDone(pane, error)));
+        }
+    }
+
+    private void paneDone(PaneModel pane, Throwable error) {
+        if (!panes.contains(pane)) {
+            return;
+        }
+        if (error != null) {
+            message.set(pane.realName() + ": " + error.getMessage());
+        }
+        if (++panesDone < panes.size()) {
+            return;
+        }
+        mode.set(Mode.IDLE);
+        long runs = panes.stream().mapToLong(p -> p.runs().size()).sum();
+        long ok = panes.stream().flatMap(p -> p.runs().stream()).filter(r -> r.status() == RunStatus.COMPLETED).count();
+        message.set("Finished " + runs + (runs == 1 ? " run" : " runs") + " in "
+                + Formats.elapsed((nanoTime.getAsLong() - startedNanos) / 1_000_000) + (ok < runs ? " (" + (runs - ok)
+                + " without a full answer)." : ".") + (blind.get() && comparison != null && comparison.blind() && ok > 0
+                ? " Pick the better answer to reveal the names." : ""));
+        voteOpen.set(comparison != null && comparison.blind() && ok > 0);
+    }
+
+    /** Stops every run in flight and every remaining repeat. */
+    public void stopAll() {
+        panes.forEach(PaneModel::stop);
+    }
+
+    /** Records the verdict of a blind comparison: {@code winner} is the better pane, null for a tie; reveals the names. */
+    public void vote(PaneModel winner) {
+        if (!voteOpen.get() || comparison == null) {
+            message.set("Run a blind comparison to the end before voting.");
+            return;
+        }
+        Long runId = winner == null ? null : winner.runs().stream().filter(r -> r.status() == RunStatus.COMPLETED)
+                .findFirst().or(() -> winner.runs().stream().findFirst()).map(Run::id).orElse(null);
+        long cid = comparison.id();
+        Workspace w = ws;
+        voteOpen.set(false);
+        tasks.run("Save vote", () -> w.comparisons().vote(cid, runId), v -> {
+            panes.forEach(PaneModel::reveal);
+            recomputeStats();
+            message.set(winner == null ? "Vote saved: a tie." : "Vote saved: " + winner.titleProperty().get() + " won.");
+            loadWinRates();
+        }, e -> {
+            voteOpen.set(true);
+            message.set("Could not save the vote: " + e.getMessage());
+        });
+    }
+
+    /** Advances the elapsed clocks of streaming panes (called by the view about ten times a second). */
+    public void tick() {
+        long now = nanoTime.getAsLong();
+        panes.forEach(p -> p.tick(now));
+    }
+
+    private void recomputeStats() {
+        List<ModelStats> rows = new ArrayList<>();
+        for (PaneModel p : panes) {
+            if (!p.runs().isEmpty()) {
+                rows.add(ModelStats.of(p.model().id(), p.titleProperty().get(), p.runs()));
+            }
+        }
+        stats.setAll(CompareStats.rank(rows));
+    }
+
+    private void loadWinRates() {
+        Workspace w = ws;
+        tasks.run("Win rates", () -> {
+            Map<Long, String> names = new HashMap<>();
+            w.models().list().forEach(m -> names.put(m.id(), m.displayName()));
+            return WinRates.compute(w.comparisons().allVotes(), w.runs()::byComparison).stream()
+                    .map(r -> new WinRateRow(names.getOrDefault(r.modelId(), "model " + r.modelId()), r.votes(), r.wins(),
+                            r.ties(), Formats.percent(r.winRate()))).toList();
+        }, winRates::setAll, e -> message.set("Could not read the votes: " + e.getMessage()));
+    }
+
+    /** Engine-thread events → the pane's batcher. */
+    private record BatchingObserver(Map<Long, StreamBatcher> batchers) implements RunObserver {
+        @Override
+        public void onStarted(Run run) {
+            batchers.get(run.modelId()).started(run);
+        }
+
+        @Override
+        public void onToken(Run run, String text) {
+            batchers.get(run.modelId()).token(text);
+        }
+
+        @Override
+        public void onReasoning(Run run, String text) {
+            batchers.get(run.modelId()).reasoning(text);
+        }
+
+        @Override
+        public void onFinished(Run run, RunFailure failure) {
+            batchers.get(run.modelId()).finished(run, failure);
+        }
+    }
+}

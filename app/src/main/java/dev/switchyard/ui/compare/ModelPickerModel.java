@@ -1,0 +1,133 @@
+package dev.switchyard.ui.compare;
+
+import dev.switchyard.app.engine.Availability;
+import dev.switchyard.app.engine.ModelEngine;
+import dev.switchyard.ui.task.TaskRunner;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.Provider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The models of the workspace to pick from (1 to {@value #MAX} at a time), each with whether it can run now. */
+public final class ModelPickerModel {
+
+    public static final int MAX = 6;
+
+    private final TaskRunner tasks;
+    private final Consumer<String> message;
+    private final ObservableList<ModelChoice> choices = FXCollections.observableArrayList();
+    private final List<ModelChoice> order = new ArrayList<>();
+    private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper full = new ReadOnlyBooleanWrapper();
+
+    ModelPickerModel(TaskRunner tasks, Consumer<String> message) {
+        this.tasks = tasks;
+        this.message = message;
+    }
+
+    public ObservableList<ModelChoice> choices() { return choices; }
+    public ReadOnlyIntegerProperty selectedCountProperty() { return selectedCount.getReadOnlyProperty(); }
+    /** True when {@value #MAX} models are picked: no more can be added. */
+    public ReadOnlyBooleanProperty fullProperty() { return full.getReadOnlyProperty(); }
+
+    /** Picked models in the order they were picked. */
+    public List<ModelChoice> selected() {
+        return List.copyOf(order);
+    }
+
+    /** Re-reads the workspace's models and asks each engine whether it can run now (off the UI thread). */
+    void reload(Workspace ws, Function<Model, ModelEngine> engines) {
+        Set<Long> keep = order.stream().map(c -> c.model().id()).collect(Collectors.toSet());
+        tasks.run("Check models", () -> load(ws, engines), loaded -> show(loaded, keep),
+                e -> message.accept("Could not list the workspace's models: " + e.getMessage()));
+    }
+
+    private static List<ModelChoice> load(Workspace ws, Function<Model, ModelEngine> engines) {
+        List<ModelChoice> out = new ArrayList<>();
+        for (Model m : ws.models().list()) {
+            String provider = ws.providers().get(m.providerId()).map(Provider::name).orElse("?");
+            out.add(new ModelChoice(m, provider, availability(m, engines)));
+        }
+        out.sort(Comparator.comparing((ModelChoice c) -> c.model().kind()).thenComparing(ModelChoice::provider)
+                .thenComparing(ModelChoice::name, String.CASE_INSENSITIVE_ORDER));
+        return out;
+    }
+
+    static Availability availability(Model m, Function<Model, ModelEngine> engines) {
+        try {
+            return engines.apply(m).availability();
+        } catch (UnsupportedOperationException e) {
+            return Availability.notReady(ModelChoice.kindLabel(m.kind()) + " models cannot run in this build yet.",
+                    "Add or update the model in Models and providers.");
+        } catch (RuntimeException e) {
+            return Availability.notReady("This model cannot start: " + e.getMessage(), "Check it in Models and providers.");
+        }
+    }
+
+    private void show(List<ModelChoice> loaded, Set<Long> keep) {
+        if (sameAsShown(loaded)) {
+            return;
+        }
+        order.clear();
+        for (ModelChoice c : loaded) {
+            c.selectedProperty().addListener((obs, was, now) -> toggled(c, now));
+        }
+        loaded.stream().filter(c -> keep.contains(c.model().id())).forEach(c -> c.selectedProperty().set(true));
+        if (order.isEmpty()) {
+            loaded.stream().filter(ModelChoice::ready).limit(2).forEach(c -> c.selectedProperty().set(true));
+        }
+        choices.setAll(loaded);
+        update();
+    }
+
+    /** True when a reload found the same models in the same state: keep the rows (and the user's picks) as they are. */
+    private boolean sameAsShown(List<ModelChoice> loaded) {
+        if (loaded.size() != choices.size()) {
+            return false;
+        }
+        for (int i = 0; i < loaded.size(); i++) {
+            ModelChoice a = loaded.get(i);
+            ModelChoice b = choices.get(i);
+            if (!a.model().equals(b.model()) || !a.availability().equals(b.availability()) || !a.provider().equals(b.provider())) {
+                return false;
+            }
+        }
+        return !loaded.isEmpty();
+    }
+
+    /** Picks or unpicks a model; a seventh pick is refused with a sentence. */
+    public void select(ModelChoice c, boolean pick) {
+        c.selectedProperty().set(pick);
+    }
+
+    private void toggled(ModelChoice c, boolean now) {
+        if (now && !order.contains(c)) {
+            if (order.size() >= MAX) {
+                c.selectedProperty().set(false);
+                message.accept("Compare at most " + MAX + " models at once; unpick one first.");
+                return;
+            }
+            order.add(c);
+        } else if (!now) {
+            order.remove(c);
+        }
+        update();
+    }
+
+    private void update() {
+        selectedCount.set(order.size());
+        full.set(order.size() >= MAX);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.switchyard.ui.compare;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The workspace's models with a check box each (1–6), whether each can run now, and what fixes it. */
+final class ModelPickerView extends VBox {
+
+    private final ModelPickerModel picker;
+    private final Runnable openModels;
+    private final VBox rows = new VBox(4);
+
+    ModelPickerView(ModelPickerModel picker, Runnable openModels) {
+        this.picker = picker;
+        this.openModels = openModels;
+        setId("model-picker");
+        getStyleClass().add("model-picker");
+        Label title = new Label("Models");
+        title.getStyleClass().add("side-title");
+        Label count = new Label();
+        count.setId("picked-count");
+        count.getStyleClass().add("muted");
+        count.textProperty().bind(picker.selectedCountProperty().asString("%d of " + ModelPickerModel.MAX + " picked"));
+        Button manage = new Button("Manage…");
+        manage.getStyleClass().add("flat-button");
+        manage.setOnAction(e -> openModels.run());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        for (javafx.scene.control.Control n : new javafx.scene.control.Control[] {title, count, manage}) {
+            n.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox head = new HBox(8, title, count, grow, manage);
+        head.setAlignment(Pos.CENTER_LEFT);
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("picker-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(head, scroll);
+        picker.choices().addListener((ListChangeListener<ModelChoice>) c -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        rows.getChildren().clear();
+        if (picker.choices().isEmpty()) {
+            Label none = new Label("No models in this workspace yet. Add a provider and its models, "
+                    + "or download a local model.");
+            none.setWrapText(true);
+            none.getStyleClass().add("muted");
+            Button add = new Button("Add models");
+            add.setOnAction(e -> openModels.run());
+            rows.getChildren().addAll(none, add);
+            return;
+        }
+        for (ModelChoice c : picker.choices()) {
+            rows.getChildren().add(row(c));
+        }
+    }
+
+    private VBox row(ModelChoice c) {
+        CheckBox box = new CheckBox(c.name());
+        box.setId("pick-" + c.model().apiModelId());
+        box.selectedProperty().bindBidirectional(c.selectedProperty());
+        box.disableProperty().bind(picker.fullProperty().and(c.selectedProperty().not()));
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setWrapText(true);
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        Label kind = new Label(c.kindLabel());
+        kind.getStyleClass().addAll("kind-badge", "kind-" + c.model().kind().code());
+        kind.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(6, box, kind);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Label provider = new Label(c.provider());
+        provider.getStyleClass().addAll("muted", "indent");
+        Label state = new Label(c.ready() ? "● Ready" : "● " + c.availability().reason());
+        state.setWrapText(true);
+        state.getStyleClass().addAll("indent", c.ready() ? "state-ready" : "state-blocked");
+        VBox row = new VBox(1, top, provider, state);
+        row.getStyleClass().add("model-row");
+        if (c.fix() == ModelChoice.Fix.OPEN_MODELS) {
+            Button fix = new Button("Fix in Models…");
+            fix.getStyleClass().addAll("flat-button", "indent");
+            fix.setOnAction(e -> openModels.run());
+            row.getChildren().add(fix);
+        } else if (c.fix() == ModelChoice.Fix.TEXT) {
+            Label fix = new Label(c.availability().fix());
+            fix.setWrapText(true);
+            fix.getStyleClass().addAll("fix-text", "indent");
+            row.getChildren().add(fix);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.switchyard.ui.compare;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Name, system and user message, the {{variables}} table and the generation parameters of one prompt. */
+final class PromptEditorView extends VBox {
+
+    private final PromptEditorModel editor;
+
+    PromptEditorView(PromptEditorModel editor, PromptLibraryModel library) {
+        this.editor = editor;
+        getStyleClass().add("prompt-editor");
+        TextField name = new TextField();
+        name.setId("prompt-name");
+        name.setPromptText("Prompt name (to save it)");
+        name.textProperty().bindBidirectional(editor.nameProperty());
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Label version = new Label();
+        version.setId("prompt-version");
+        version.getStyleClass().add("version-chip");
+        version.textProperty().bind(editor.versionTextProperty());
+        Button save = new Button("Save");
+        save.setId("save-prompt");
+        save.setOnAction(e -> library.save());
+        HBox head = new HBox(8, name, version, save);
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        TextArea system = area("system-message", "System message (optional)", editor.systemProperty(), 2);
+        TextArea user = area("user-message", "User message — use {{name}} for variables", editor.userProperty(), 4);
+        VBox.setVgrow(user, Priority.ALWAYS);
+        getChildren().addAll(head, system, user, variables(), params());
+    }
+
+    private static TextArea area(String id, String prompt, StringProperty text, int rows) {
+        TextArea a = new TextArea();
+        a.setId(id);
+        a.setPromptText(prompt);
+        a.setWrapText(true);
+        a.setPrefRowCount(rows);
+        a.textProperty().bindBidirectional(text);
+        a.getStyleClass().add("prompt-area");
+        return a;
+    }
+
+    private TableView<VariableRow> variables() {
+        TableView<VariableRow> table = new TableView<>(editor.variables());
+        table.setId("variables-table");
+        table.setEditable(true);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<VariableRow, String> name = new TableColumn<>("Variable");
+        name.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty("{{" + c.getValue().name() + "}}"));
+        name.setEditable(false);
+        name.setPrefWidth(130);
+        TableColumn<VariableRow, String> value = new TableColumn<>("Value (double-click to edit)");
+        value.setCellValueFactory(c -> c.getValue().valueProperty());
+        value.setCellFactory(TextFieldTableCell.forTableColumn());
+        value.setOnEditCommit(e -> e.getRowValue().valueProperty().set(e.getNewValue()));
+        table.getColumns().add(name);
+        table.getColumns().add(value);
+        table.setFixedCellSize(26);
+        table.prefHeightProperty().bind(Bindings.size(editor.variables()).multiply(26).add(30).map(h -> Math.min(h.doubleValue(), 140)));
+        table.setMinHeight(0);
+        table.visibleProperty().bind(Bindings.isNotEmpty(editor.variables()));
+        table.managedProperty().bind(table.visibleProperty());
+        return table;
+    }
+
+    private GridPane params() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("params");
+        grid.setHgap(8);
+        grid.setVgap(2);
+        addParam(grid, 0, "Temperature", "default", editor.temperatureProperty(), "param-temperature", 80);
+        addParam(grid, 1, "Max tokens", "default", editor.maxTokensProperty(), "param-max-tokens", 80);
+        addParam(grid, 2, "Top-p", "default", editor.topPProperty(), "param-top-p", 70);
+        addParam(grid, 3, "Seed", "none", editor.seedProperty(), "param-seed", 70);
+        addParam(grid, 4, "Stop (comma-separated)", "none", editor.stopProperty(), "param-stop", 150);
+        return grid;
+    }
+
+    private static void addParam(GridPane grid, int col, String caption, String prompt, StringProperty value, String id, double width) {
+        Label l = new Label(caption);
+        l.getStyleClass().add("field-label");
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefWidth(width);
+        f.textProperty().bindBidirectional(value);
+        grid.add(l, col, 0);
+        grid.add(f, col, 1);
+        if (col == 4) {
+            GridPane.setHgrow(f, Priority.ALWAYS);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package dev.switchyard.ui.compare.bench;
+
+import dev.switchyard.ui.SwitchyardApp;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+
+/**
+ * Measures the two quality bars of the compare screen on the real window:
+ * <ul>
+ *   <li>cold start: launch of the JavaFX application → the Compare screen shows its models (usable);</li>
+ *   <li>FX pulse gaps: the longest time between two FX pulses (AnimationTimer timestamps) while N panes stream
+ *       T tokens/s each from a loopback OpenAI-compatible server.</li>
+ * </ul>
+ * Run (with a display, e.g. under Xvfb):
+ * {@code java -cp app/target/switchyard.jar:app/target/lib/* dev.switchyard.ui.compare.bench.FxPulseBenchmark
+ * [--panes 6] [--tps 200] [--tokens 800] [--rounds 2] [--repeat 1] [--hold-ms 0] [--tab answers|stats|charts]
+ * [--size 1400x880] [--broken true] [--blind true]}.
+ * It prints the figures; it asserts nothing.
+ */
+public final class FxPulseBenchmark {
+
+    private FxPulseBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int panes = intArg(args, "--panes", 6);
+        int tps = intArg(args, "--tps", 200);
+        int tokens = intArg(args, "--tokens", 800);
+        int rounds = intArg(args, "--rounds", 2);
+        int repeat = intArg(args, "--repeat", 1);
+        long holdMs = intArg(args, "--hold-ms", 0);
+        String tab = strArg(args, "--tab", "answers");
+        boolean blind = Boolean.parseBoolean(strArg(args, "--blind", "false"));
+        String[] size = strArg(args, "--size", "1400x880").split("x");
+        long setupStart = System.nanoTime();
+        Path dir = Files.createTempDirectory("switchyard-bench");
+        StreamingFixture fixture = new StreamingFixture(tps, tokens);
+        List<String> names = new ArrayList<>();
+        String[] base = {"gpt-4o-mini", "claude-3-5-haiku", "llama-3.1-8b", "mistral-small", "qwen2.5-7b", "gemini-1.5-flash"};
+        for (int i = 0; i < panes; i++) {
+            names.add(base[i % base.length] + (i >= base.length ? "-" + i : ""));
+        }
+        if (Boolean.parseBoolean(strArg(args, "--broken", "false"))) {
+            names.set(names.size() - 1, "broken-gateway-model");
+        }
+        Path ws = dir.resolve("bench.switchyard");
+        fixture.workspace(ws, names);
+        double setupMs = (System.nanoTime() - setupStart) / 1e6;
+
+        long launch = System.nanoTime();
+        Thread fx = new Thread(() -> Application.launch(SwitchyardApp.class, "--workspace=" + ws), "bench-launcher");
+        fx.setDaemon(true);
+        fx.start();
+        waitUntil(60_000, () -> pickBoxes().size() >= panes);
+        double coldMs = (System.nanoTime() - launch) / 1e6;
+        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        System.out.printf(Locale.ROOT, "cold start: launch -> usable Compare screen %.0f ms (JVM uptime %d ms, of which bench setup %.0f ms)%n",
+                coldMs, uptime, setupMs);
+
+        onFx(() -> {
+            Window w = scene().getWindow();
+            w.setX(0);
+            w.setY(0);
+            w.setWidth(Double.parseDouble(size[0]));
+            w.setHeight(Double.parseDouble(size[1]));
+            return null;
+        });
+        for (int round = 1; round <= rounds; round++) {
+            PulseRecorder pulses = new PulseRecorder();
+            long fxThread = onFx(() -> Thread.currentThread().getId());
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpu0 = threads.getThreadCpuTime(fxThread);
+            onFx(() -> {
+                lookup("#user-message", TextArea.class).setText("Write a rollout plan for a hybrid assistant (round " + Math.random() + ").");
+                pickBoxes().forEach(b -> b.setSelected(false));
+                pickBoxes().stream().filter(b -> names.contains(b.getId().substring("pick-".length())))
+                        .forEach(b -> b.setSelected(true));
+                lookup("#repeat-spinner", Spinner.class).getValueFactory().setValue(repeat);
+                lookup("#blind-toggle", javafx.scene.control.ToggleButton.class).setSelected(blind);
+                pulses.start();
+                lookup("#run-button", Button.class).fire();
+                return null;
+            });
+            long t0 = System.nanoTime();
+            waitUntil(5_000, () -> lookup("#run-button", Button.class).isDisabled());
+            waitUntil(600_000, () -> !lookup("#run-button", Button.class).isDisabled());
+            double wall = (System.nanoTime() - t0) / 1e6;
+            onFx(() -> {
+                pulses.stop();
+                return null;
+            });
+            double fxCpuMs = (threads.getThreadCpuTime(fxThread) - cpu0) / 1e6;
+            System.out.printf(Locale.ROOT, "round %d: %d panes x %d tokens at %d tok/s (repeat %d) in %.0f ms: %s; "
+                            + "FX thread CPU %.0f ms (%.0f%% of one core); load average %.1f on %d cores%n",
+                    round, panes, tokens, tps, repeat, wall, pulses.summary(), fxCpuMs, 100 * fxCpuMs / wall,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+        }
+        onFx(() -> {
+            TabPane tabs = lookup("#compare-results", TabPane.class);
+            tabs.getSelectionModel().select(switch (tab) {
+                case "stats" -> 1;
+                case "charts" -> 2;
+                default -> 0;
+            });
+            return null;
+        });
+        if (holdMs > 0) {
+            System.out.println("holding the window for " + holdMs + " ms");
+            Thread.sleep(holdMs);
+        }
+        Platform.exit();
+        fixture.close();
+        System.exit(0);
+    }
+
+    /**
+     * Records AnimationTimer timestamps and the FX thread's CPU time at each pulse; reports the longest wall-clock
+     * gap, how many gaps exceeded 50 ms, and the longest FX-thread CPU time spent between two pulses (what the
+     * gap would be if the thread had a core to itself: on a loaded machine wall-clock gaps include waiting for CPU).
+     */
+    private static final class PulseRecorder extends AnimationTimer {
+        private final List<Long> stamps = new ArrayList<>();
+        private final List<Long> cpu = new ArrayList<>();
+        private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+        @Override
+        public void handle(long now) {
+            stamps.add(now);
+            cpu.add(threads.getCurrentThreadCpuTime());
+        }
+
+        String summary() {
+            long max = 0;
+            int over = 0;
+            List<Long> gaps = new ArrayList<>();
+            for (int i = 1; i < stamps.size(); i++) {
+                long g = stamps.get(i) - stamps.get(i - 1);
+                gaps.add(g);
+                max = Math.max(max, g);
+                over += g > 50_000_000L ? 1 : 0;
+            }
+            long maxCpu = 0;
+            for (int i = 1; i < cpu.size(); i++) {
+                maxCpu = Math.max(maxCpu, cpu.get(i) - cpu.get(i - 1));
+            }
+            gaps.sort(null);
+            double p99 = gaps.isEmpty() ? 0 : gaps.get(Math.max(0, (int) Math.ceil(0.99 * gaps.size()) - 1)) / 1e6;
+            return String.format(Locale.ROOT, "%d pulses, longest gap %.1f ms, p99 gap %.1f ms, gaps > 50 ms: %d, "
+                    + "longest FX CPU between pulses %.1f ms", stamps.size(), max / 1e6, p99, over, maxCpu / 1e6);
+        }
+    }
+
+    private static Scene scene() {
+        return Window.getWindows().stream().filter(Window::isShowing).map(Window::getScene)
+                .filter(s -> s != null && s.lookup("#compare-screen") != null).findFirst().orElse(null);
+    }
+
+    private static <T> T lookup(String selector, Class<T> type) {
+        return type.cast(scene().lookup(selector));
+    }
+
+    private static List<CheckBox> pickBoxes() {
+        Scene s = scene();
+        if (s == null) {
+            return List.of();
+        }
+        List<CheckBox> out = new ArrayList<>();
+        for (Node n : s.getRoot().lookupAll(".check-box")) {
+            if (n.getId() != null && n.getId().startsWith("pick-")) {
+                out.add((CheckBox) n);
+            }
+        }
+        return out;
+    }
+
+    private static <T> T onFx(Supplier<T> action) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(action.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(long timeoutMs, Supplier<Boolean> condition) throws Exception {
+        long end = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (System.nanoTime() < end) {
+            try {
+                if (onFxQuiet(condition)) {
+                    return;
+                }
+            } catch (IllegalStateException e) {
+                // toolkit not started yet
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("timed out after " + timeoutMs + " ms");
+    }
+
+    private static boolean onFxQuiet(Supplier<Boolean> condition) throws Exception {
+        try {
+            return Boolean.TRUE.equals(onFx(() -> {
+                try {
+                    return condition.get();
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            }));
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        }
+    }
+
+    private static int intArg(String[] args, String name, int def) {
+        String v = strArg(args, name, null);
+        return v == null ? def : Integer.parseInt(v);
+    }
+
+    private static String strArg(String[] args, String name, String def) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return def;
+    }
+}

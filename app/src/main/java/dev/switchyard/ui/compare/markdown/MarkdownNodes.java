@@ -1,0 +1,204 @@
+package dev.switchyard.ui.compare.markdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.Parser;
+
+/**
+ * Markdown → JavaFX nodes: headings, paragraphs with emphasis, strong, inline code and links, bullet and
+ * numbered lists (nested), fenced and indented code blocks, block quotes and rules. Raw HTML shows as text.
+ * Style classes {@code md-*} are styled in compare.css.
+ */
+public final class MarkdownNodes {
+
+    private static final Parser PARSER = Parser.builder().build();
+
+    private MarkdownNodes() {
+    }
+
+    /** The block nodes of a Markdown text. */
+    public static List<Node> render(String markdown) {
+        org.commonmark.node.Node doc = PARSER.parse(markdown == null ? "" : markdown);
+        List<Node> out = new ArrayList<>();
+        for (org.commonmark.node.Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            Node block = block(n, 0);
+            if (block != null) {
+                out.add(block);
+            }
+        }
+        return out;
+    }
+
+    private static Node block(org.commonmark.node.Node n, int depth) {
+        if (n instanceof Heading h) {
+            TextFlow flow = inline(h, "md-h" + Math.min(h.getLevel(), 4));
+            flow.getStyleClass().add("md-heading");
+            return flow;
+        }
+        if (n instanceof Paragraph p) {
+            return inline(p, "md-text");
+        }
+        if (n instanceof FencedCodeBlock c) {
+            return code(c.getLiteral());
+        }
+        if (n instanceof IndentedCodeBlock c) {
+            return code(c.getLiteral());
+        }
+        if (n instanceof HtmlBlock h) {
+            return code(h.getLiteral());
+        }
+        if (n instanceof BulletList || n instanceof OrderedList) {
+            return list(n, depth);
+        }
+        if (n instanceof BlockQuote q) {
+            VBox box = children(q, depth);
+            box.getStyleClass().add("md-quote");
+            return box;
+        }
+        if (n instanceof ThematicBreak) {
+            return new Separator();
+        }
+        return null;
+    }
+
+    private static VBox children(org.commonmark.node.Node parent, int depth) {
+        VBox box = new VBox();
+        box.getStyleClass().add("md-blocks");
+        for (org.commonmark.node.Node c = parent.getFirstChild(); c != null; c = c.getNext()) {
+            Node b = block(c, depth);
+            if (b != null) {
+                box.getChildren().add(b);
+            }
+        }
+        return box;
+    }
+
+    private static Node list(org.commonmark.node.Node list, int depth) {
+        VBox box = new VBox();
+        box.getStyleClass().add("md-list");
+        int number = list instanceof OrderedList o && o.getMarkerStartNumber() != null ? o.getMarkerStartNumber() : 1;
+        for (org.commonmark.node.Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+            if (!(item instanceof ListItem)) {
+                continue;
+            }
+            Label marker = new Label(list instanceof OrderedList ? number++ + "." : depth % 2 == 0 ? "•" : "◦");
+            marker.getStyleClass().add("md-marker");
+            marker.setMinWidth(list instanceof OrderedList ? 22 : 14);
+            VBox content = children(item, depth + 1);
+            HBox.setHgrow(content, Priority.ALWAYS);
+            HBox row = new HBox(4, marker, content);
+            row.getStyleClass().add("md-item");
+            box.getChildren().add(row);
+        }
+        return box;
+    }
+
+    private static Node code(String literal) {
+        String text = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
+        Label label = new Label(text);
+        label.getStyleClass().add("md-code-block");
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static TextFlow inline(org.commonmark.node.Node parent, String style) {
+        TextFlow flow = new TextFlow();
+        flow.getStyleClass().add(style);
+        parent.accept(new InlineBuilder(flow, style));
+        return flow;
+    }
+
+    /** Walks inline nodes, tracking emphasis, and appends styled Text runs. */
+    private static final class InlineBuilder extends AbstractVisitor {
+        private final TextFlow flow;
+        private final String base;
+        private final List<String> styles = new ArrayList<>();
+
+        InlineBuilder(TextFlow flow, String base) {
+            this.flow = flow;
+            this.base = base;
+        }
+
+        private void add(String s, String... extra) {
+            Text t = new Text(s);
+            t.getStyleClass().addAll("md-run", base);
+            t.getStyleClass().addAll(styles);
+            t.getStyleClass().addAll(extra);
+            flow.getChildren().add(t);
+        }
+
+        private void styled(org.commonmark.node.Node n, String style) {
+            styles.add(style);
+            visitChildren(n);
+            styles.remove(styles.size() - 1);
+        }
+
+        @Override
+        public void visit(org.commonmark.node.Text text) {
+            add(text.getLiteral());
+        }
+
+        @Override
+        public void visit(Emphasis e) {
+            styled(e, "md-em");
+        }
+
+        @Override
+        public void visit(StrongEmphasis s) {
+            styled(s, "md-strong");
+        }
+
+        @Override
+        public void visit(Link link) {
+            styled(link, "md-link");
+        }
+
+        @Override
+        public void visit(Code code) {
+            add(code.getLiteral(), "md-code");
+        }
+
+        @Override
+        public void visit(HtmlInline html) {
+            add(html.getLiteral());
+        }
+
+        @Override
+        public void visit(SoftLineBreak b) {
+            add(" ");
+        }
+
+        @Override
+        public void visit(HardLineBreak b) {
+            add("\n");
+        }
+    }
+}

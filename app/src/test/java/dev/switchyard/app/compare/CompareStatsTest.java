@@ -1,0 +1,59 @@
+package dev.switchyard.app.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.workspace.model.Run;
+import dev.switchyard.workspace.model.RunCost;
+import dev.switchyard.workspace.model.RunMetrics;
+import dev.switchyard.workspace.model.RunStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CompareStatsTest {
+
+    static Run run(long modelId, RunStatus status, long ttft, long total, double tps, Double usd) {
+        RunMetrics m = new RunMetrics(0L, ttft, total, 10L, null, 20L, null, tps, null, null, null);
+        return Run.created(modelId, "p", "{}").finished(status, null, m,
+                usd == null ? RunCost.NONE : RunCost.api(usd, 1), false, 1, null);
+    }
+
+    @Test
+    void summarisesCompletedRunsAndProjectsCostPerThousand() {
+        ModelStats s = ModelStats.of(1, "a", List.of(run(1, RunStatus.COMPLETED, 100, 1000, 50, 0.002),
+                run(1, RunStatus.COMPLETED, 300, 3000, 30, 0.004), run(1, RunStatus.CANCELLED, 900, 9000, 10, 0.001)));
+        assertThat(s.runs()).isEqualTo(3);
+        assertThat(s.completed()).isEqualTo(2);
+        assertThat(s.ttftMs().p50()).isEqualTo(100);
+        assertThat(s.totalMs().max()).isEqualTo(3000);
+        assertThat(s.costUsd().n()).isEqualTo(3);
+        assertThat(s.costPer1000()).isCloseTo(1000 * (0.002 + 0.004 + 0.001) / 3, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void marksFastestByP50TotalAndCheapestByMeanCost() {
+        List<ModelStats> ranked = CompareStats.rank(List.of(
+                ModelStats.of(1, "slow but cheap", List.of(run(1, RunStatus.COMPLETED, 100, 5000, 20, 0.001))),
+                ModelStats.of(2, "fast", List.of(run(2, RunStatus.COMPLETED, 50, 800, 90, 0.01))),
+                ModelStats.of(3, "no price", List.of(run(3, RunStatus.COMPLETED, 70, 2000, 40, null)))));
+        assertThat(ranked).extracting(ModelStats::fastest).containsExactly(false, true, false);
+        assertThat(ranked).extracting(ModelStats::cheapest).containsExactly(true, false, false);
+        assertThat(ranked.get(2).costUsd()).isNull();
+        assertThat(ranked.get(2).costPer1000()).isNull();
+    }
+
+    @Test
+    void aSingleModelIsNeitherFastestNorCheapest() {
+        List<ModelStats> ranked = CompareStats.rank(List.of(
+                ModelStats.of(1, "only", List.of(run(1, RunStatus.COMPLETED, 100, 5000, 20, 0.001)))));
+        assertThat(ranked.get(0).fastest()).isFalse();
+        assertThat(ranked.get(0).cheapest()).isFalse();
+    }
+
+    @Test
+    void failedRunsCountForNeitherTimesNorCost() {
+        ModelStats s = ModelStats.of(1, "a", List.of(run(1, RunStatus.FAILED, 5, 5, 1, 0.0)));
+        assertThat(s.totalMs()).isNull();
+        assertThat(s.costUsd()).isNull();
+        assertThat(Formats.usd(s.costPer1000())).isEqualTo("no price");
+    }
+}

@@ -1,0 +1,319 @@
+package dev.switchyard.ui.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.app.compare.ModelStats;
+import dev.switchyard.app.engine.Availability;
+import dev.switchyard.app.engine.ModelEngine;
+import dev.switchyard.ui.task.DirectTaskRunner;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.ModelKind;
+import dev.switchyard.workspace.model.PriceRow;
+import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.model.ProviderKind;
+import dev.switchyard.workspace.model.RunStatus;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The compare view model without a toolkit: DirectTaskRunner, a real workspace, scripted engines. */
+class CompareViewModelTest {
+
+    @TempDir
+    Path dir;
+    private Workspace ws;
+    private final Map<String, ModelEngine> engines = new HashMap<>();
+    private final AtomicLong clock = new AtomicLong();
+    private CompareViewModel vm;
+    private Provider provider;
+
+    @BeforeEach
+    void open() {
+        ws = Workspace.open(dir.resolve("vm.switchyard"));
+        provider = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "Gateway", "http://127.0.0.1:9/v1", null, null));
+        vm = new CompareViewModel(new DirectTaskRunner(), () -> clock.addAndGet(1_000_000), Runnable::run, new Random(7));
+    }
+
+    @AfterEach
+    void close() {
+        ws.close();
+    }
+
+    private Model model(String name, ModelEngine engine, Double pricePerMTok) {
+        Model m = ws.models().insert(Model.of(provider.id(), name, name, ModelKind.CLOUD, null, null, "{}"));
+        if (pricePerMTok != null) {
+            ws.prices().insert(PriceRow.of(m.id(), BigDecimal.valueOf(pricePerMTok), null, BigDecimal.valueOf(pricePerMTok),
+                    "test", LocalDate.of(2020, 1, 1)));
+        }
+        engines.put(name, engine);
+        return m;
+    }
+
+    private void start() {
+        vm.open(ws, m -> {
+            ModelEngine e = engines.get(m.apiModelId());
+            if (e == null) {
+                throw new UnsupportedOperationException("no engine");
+            }
+            return e;
+        });
+    }
+
+    private ModelChoice choice(String name) {
+        return vm.picker().choices().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private void pickOnly(String... names) {
+        vm.picker().choices().forEach(c -> vm.picker().select(c, false));
+        for (String n : names) {
+            vm.picker().select(choice(n), true);
+        }
+    }
+
+    @Test
+    void runStreamsEveryModelIntoItsPaneWithMetrics() {
+        model("alpha", FakeEngine.answering("# Hi", "\n\nthere"), 1.0);
+        model("beta", FakeEngine.answering("Hello"), null);
+        start();
+        assertThat(vm.picker().selectedCountProperty().get()).isEqualTo(2);
+        vm.editor().userProperty().set("Say hi");
+        vm.run();
+
+        assertThat(vm.modeProperty().get()).isEqualTo(CompareViewModel.Mode.IDLE);
+        assertThat(vm.panes()).hasSize(2);
+        PaneModel alpha = vm.panes().stream().filter(p -> p.realName().equals("alpha")).findFirst().orElseThrow();
+        PaneModel beta = vm.panes().stream().filter(p -> p.realName().equals("beta")).findFirst().orElseThrow();
+        assertThat(alpha.answerProperty().get()).isEqualTo("# Hi\n\nthere");
+        assertThat(alpha.stateProperty().get()).isEqualTo(PaneModel.State.COMPLETED);
+        assertThat(alpha.titleProperty().get()).isEqualTo("alpha");
+        assertThat(alpha.subtitleProperty().get()).isEqualTo("Gateway · Cloud");
+        assertThat(alpha.ttftProperty().get()).isEqualTo("100 ms");
+        assertThat(alpha.inputTokensProperty().get()).isEqualTo("12");
+        assertThat(alpha.outputTokensProperty().get()).isEqualTo("2");
+        assertThat(alpha.costProperty().get()).startsWith("$0.0000");
+        assertThat(beta.costProperty().get()).isEqualTo("no price");
+        assertThat(alpha.statusProperty().get()).isEqualTo("Done");
+        assertThat(vm.messageProperty().get()).startsWith("Finished 2 runs");
+        assertThat(ws.runs().count()).isEqualTo(2);
+        assertThat(vm.stats()).hasSize(2);
+    }
+
+    @Test
+    void modelSelectionAllowsOneToSix() {
+        for (int i = 1; i <= 7; i++) {
+            model("m" + i, FakeEngine.answering("x"), null);
+        }
+        start();
+        pickOnly();
+        vm.editor().userProperty().set("hi");
+        vm.run();
+        assertThat(vm.messageProperty().get()).isEqualTo("Pick at least one model to run the prompt on.");
+        assertThat(vm.panes()).isEmpty();
+
+        for (int i = 1; i <= 7; i++) {
+            vm.picker().select(choice("m" + i), true);
+        }
+        assertThat(vm.picker().selectedCountProperty().get()).isEqualTo(6);
+        assertThat(vm.picker().fullProperty().get()).isTrue();
+        assertThat(choice("m7").isSelected()).isFalse();
+        assertThat(vm.messageProperty().get()).contains("at most 6");
+        vm.run();
+        assertThat(vm.panes()).hasSize(6);
+    }
+
+    @Test
+    void aModelThatCannotRunSaysWhyAndWhatFixesIt() {
+        model("keyed", new FakeEngine(List.of(), FakeEngine.End.COMPLETE,
+                Availability.notReady("No API key for Gateway: OPENAI_KEY is not set.", "Set OPENAI_KEY to the key and start Switchyard again."), ""), null);
+        Model local = ws.models().insert(Model.of(provider.id(), "tiny-local", "tiny-local", ModelKind.LOCAL_GENERATIVE, null, null, "{}"));
+        start();
+        ModelChoice keyed = choice("keyed");
+        assertThat(keyed.ready()).isFalse();
+        assertThat(keyed.fix()).isEqualTo(ModelChoice.Fix.TEXT);
+        ModelChoice tiny = choice("tiny-local");
+        assertThat(tiny.model().id()).isEqualTo(local.id());
+        assertThat(tiny.kindLabel()).isEqualTo("Local");
+        assertThat(tiny.availability().reason()).contains("cannot run in this build");
+        assertThat(tiny.fix()).isEqualTo(ModelChoice.Fix.OPEN_MODELS);
+
+        pickOnly("keyed");
+        vm.editor().userProperty().set("hi");
+        vm.run();
+        assertThat(vm.messageProperty().get()).isEqualTo(
+                "keyed cannot run now: No API key for Gateway: OPENAI_KEY is not set. Set OPENAI_KEY to the key and start Switchyard again.");
+        assertThat(vm.panes()).isEmpty();
+    }
+
+    @Test
+    void promptProblemsAreSentencesAndVariablesAreSubstituted() {
+        FakeEngine engine = FakeEngine.answering("ok");
+        model("alpha", engine, null);
+        start();
+        vm.run();
+        assertThat(vm.messageProperty().get()).isEqualTo("Write a user message first.");
+
+        vm.editor().systemProperty().set("You work for {{company}}.");
+        vm.editor().userProperty().set("Greet {{ name }} from {{company}}");
+        assertThat(vm.editor().variables()).extracting(VariableRow::name).containsExactly("company", "name");
+        vm.run();
+        assertThat(vm.messageProperty().get()).isEqualTo("Give a value to {{company}}, {{name}} in the variables table.");
+
+        vm.editor().variables().get(0).valueProperty().set("Acme");
+        vm.editor().variables().get(1).valueProperty().set("Ada");
+        vm.editor().temperatureProperty().set("hot");
+        vm.run();
+        assertThat(vm.messageProperty().get()).isEqualTo("Temperature must be a number, not 'hot'.");
+
+        vm.editor().temperatureProperty().set("0.3");
+        vm.editor().maxTokensProperty().set("64");
+        vm.run();
+        assertThat(engine.requests).hasSize(1);
+        assertThat(engine.requests.get(0).system()).isEqualTo("You work for Acme.");
+        assertThat(engine.requests.get(0).user()).isEqualTo("Greet Ada from Acme");
+        assertThat(engine.requests.get(0).params().temperature()).isEqualTo(0.3);
+        assertThat(engine.requests.get(0).params().maxTokens()).isEqualTo(64);
+
+        vm.editor().userProperty().set("Greet {{name}} again");
+        assertThat(vm.editor().variables()).extracting(VariableRow::name).containsExactly("company", "name");
+        assertThat(vm.editor().variables().get(1).valueProperty().get()).isEqualTo("Ada");
+    }
+
+    @Test
+    void savingMakesVersionsAndTheLibrarySearchesAndLoads() {
+        start();
+        vm.editor().userProperty().set("Summarise {{doc}}");
+        vm.library().save();
+        assertThat(vm.messageProperty().get()).isEqualTo("Give the prompt a name before saving it.");
+
+        vm.editor().nameProperty().set("Summary");
+        vm.editor().variables().get(0).valueProperty().set("the memo");
+        vm.library().save();
+        assertThat(vm.messageProperty().get()).isEqualTo("Saved Summary as v1.");
+        assertThat(vm.editor().versionTextProperty().get()).isEqualTo("v1");
+        vm.library().save();
+        assertThat(vm.messageProperty().get()).contains("already holds this text");
+
+        vm.editor().userProperty().set("Summarise {{doc}} in three bullets");
+        assertThat(vm.editor().versionTextProperty().get()).isEqualTo("v1 · edited");
+        vm.library().save();
+        assertThat(vm.messageProperty().get()).isEqualTo("Saved Summary as v2.");
+        assertThat(ws.prompts().versions(ws.prompts().findByName("Summary").orElseThrow().id())).hasSize(2);
+
+        vm.library().newPrompt();
+        vm.editor().nameProperty().set("Translate");
+        vm.editor().userProperty().set("Translate to French");
+        vm.library().save();
+        assertThat(vm.library().entries()).hasSize(2);
+        vm.library().searchProperty().set("bullets");
+        assertThat(vm.library().entries()).extracting(PromptLibraryModel.Entry::name).containsExactly("Summary");
+
+        vm.library().pick(vm.library().entries().get(0));
+        assertThat(vm.editor().userProperty().get()).isEqualTo("Summarise {{doc}} in three bullets");
+        assertThat(vm.editor().variables().get(0).valueProperty().get()).isEqualTo("the memo");
+        assertThat(vm.editor().versionTextProperty().get()).isEqualTo("v2");
+    }
+
+    @Test
+    void aFailedPaneKeepsItsPartialTextAndSaysWhatToDo() {
+        model("flaky", new FakeEngine(List.of("The answer", " is"), FakeEngine.End.FAIL, Availability.READY, "hmm"), null);
+        start();
+        vm.editor().userProperty().set("q");
+        vm.run();
+        PaneModel p = vm.panes().get(0);
+        assertThat(p.stateProperty().get()).isEqualTo(PaneModel.State.INCOMPLETE);
+        assertThat(p.answerProperty().get()).isEqualTo("The answer is");
+        assertThat(p.reasoningProperty().get()).isEqualTo("hmm");
+        assertThat(p.errorProperty().get()).isEqualTo("The connection broke while the answer was streaming; the partial answer was kept.");
+        assertThat(p.adviceProperty().get()).isEqualTo("The provider had a problem; run again in a moment.");
+        assertThat(p.statusProperty().get()).isEqualTo("Incomplete");
+        assertThat(ws.runs().page(new dev.switchyard.workspace.model.RunQuery(null, null, null, null, null, null, false, 0, 10))
+                .items().get(0).status()).isEqualTo(RunStatus.INCOMPLETE);
+    }
+
+    @Test
+    void stopAllCancelsAndKeepsThePartialAnswer() {
+        model("slow", new FakeEngine(List.of("Partial"), FakeEngine.End.HANG, Availability.READY, ""), null);
+        model("quick", FakeEngine.answering("Done."), null);
+        start();
+        vm.editor().userProperty().set("q");
+        vm.run();
+        assertThat(vm.modeProperty().get()).isEqualTo(CompareViewModel.Mode.RUNNING);
+        PaneModel slow = vm.panes().stream().filter(p -> p.realName().equals("slow")).findFirst().orElseThrow();
+        assertThat(slow.runningProperty().get()).isTrue();
+
+        vm.stopAll();
+
+        assertThat(vm.modeProperty().get()).isEqualTo(CompareViewModel.Mode.IDLE);
+        assertThat(slow.stateProperty().get()).isEqualTo(PaneModel.State.CANCELLED);
+        assertThat(slow.answerProperty().get()).isEqualTo("Partial");
+        assertThat(slow.errorProperty().get()).isEqualTo("The run was stopped.");
+        assertThat(slow.adviceProperty().get()).startsWith("You stopped this run");
+    }
+
+    @Test
+    void repeatRunsEachModelNTimesAndRanksThem() {
+        model("alpha", FakeEngine.answering("a", "b", "c"), 1.0);
+        model("beta", FakeEngine.answering("a"), 0.1);
+        start();
+        vm.editor().userProperty().set("q");
+        vm.repeatProperty().set(3);
+        vm.run();
+
+        assertThat(ws.runs().count()).isEqualTo(6);
+        assertThat(vm.stats()).hasSize(2);
+        ModelStats alpha = vm.stats().stream().filter(s -> s.label().equals("alpha")).findFirst().orElseThrow();
+        assertThat(alpha.runs()).isEqualTo(3);
+        assertThat(alpha.ttftMs().n()).isEqualTo(3);
+        assertThat(alpha.ttftMs().min()).isEqualTo(100);
+        assertThat(alpha.ttftMs().max()).isEqualTo(300);
+        assertThat(alpha.ttftMs().p50()).isEqualTo(200);
+        assertThat(alpha.costPer1000()).isNotNull();
+        ModelStats beta = vm.stats().stream().filter(s -> s.label().equals("beta")).findFirst().orElseThrow();
+        assertThat(beta.cheapest()).isTrue();
+        assertThat(alpha.cheapest()).isFalse();
+        assertThat(vm.panes().get(0).statusProperty().get()).endsWith("run 3 of 3");
+        assertThat(vm.runsOf(alpha.modelId())).hasSize(3);
+    }
+
+    @Test
+    void blindModeHidesNamesUntilTheVoteAndShowsWinRates() {
+        model("alpha", FakeEngine.answering("A"), null);
+        model("beta", FakeEngine.answering("B"), null);
+        start();
+        vm.editor().userProperty().set("q");
+        vm.blindProperty().set(true);
+        vm.vote(null);
+        assertThat(vm.messageProperty().get()).isEqualTo("Run a blind comparison to the end before voting.");
+        vm.run();
+
+        assertThat(vm.panes()).extracting(p -> p.titleProperty().get()).containsExactly("Model A", "Model B");
+        assertThat(vm.panes()).allMatch(p -> p.hiddenProperty().get());
+        assertThat(vm.stats()).extracting(ModelStats::label).containsExactlyInAnyOrder("Model A", "Model B");
+        assertThat(vm.voteOpenProperty().get()).isTrue();
+
+        PaneModel winner = vm.panes().get(1);
+        vm.vote(winner);
+
+        assertThat(vm.voteOpenProperty().get()).isFalse();
+        assertThat(winner.titleProperty().get()).isEqualTo("Model B · " + winner.realName());
+        assertThat(vm.messageProperty().get()).isEqualTo("Vote saved: Model B · " + winner.realName() + " won.");
+        assertThat(ws.comparisons().allVotes()).hasSize(1);
+        assertThat(vm.winRates()).hasSize(2);
+        assertThat(vm.winRates().get(0)).isEqualTo(new CompareViewModel.WinRateRow(winner.realName(), 1, 1, 0, "100%"));
+        assertThat(vm.winRates().get(1).winRate()).isEqualTo("0%");
+
+        vm.run();
+        vm.vote(null);
+        assertThat(vm.winRates()).allMatch(r -> r.votes() == 2 && r.ties() == 1);
+    }
+}

@@ -1,0 +1,267 @@
+package dev.switchyard.ui.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchyard.ui.SwitchyardApp;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.ModelKind;
+import dev.switchyard.workspace.model.PriceRow;
+import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.model.ProviderKind;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window on a workspace whose cloud models are served by a loopback mock server: type, run, watch the
+ * panes stream with their metrics, stop a slow model, repeat, read the statistics and charts, vote blind.
+ */
+class CompareWindowTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    private final FxRobot robot = new FxRobot();
+    private final MockWebServer server = new MockWebServer();
+    private final AtomicInteger calls = new AtomicInteger();
+    private javafx.application.Application app;
+
+    @BeforeEach
+    void start() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String model = JSON.valueToTree(parse(request.getBody().utf8())).path("model").asText();
+                int n = calls.incrementAndGet();
+                if (model.equals("slow-model")) {
+                    List<String> pieces = new ArrayList<>();
+                    for (int i = 0; i < 300; i++) {
+                        pieces.add("slow word " + i + " ");
+                    }
+                    return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+                            .body(stream(model, pieces)).throttleBody(200, 100, TimeUnit.MILLISECONDS).build();
+                }
+                return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+                        .body(stream(model, List.of("## Hello", "\n\nthis is **answer " + n + "**"))).build();
+            }
+        });
+        server.start();
+        Path file = dir.resolve("compare-test.switchyard");
+        try (Workspace ws = Workspace.open(file)) {
+            Provider p = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "Mock gateway",
+                    server.url("/v1").toString(), null, null));
+            model(ws, p, "fast-model", 0.10);
+            model(ws, p, "quick-model", 2.00);
+            model(ws, p, "slow-model", 1.00);
+        }
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + file);
+        waitFor(() -> robot.lookup("#pick-fast-model").tryQuery().isPresent());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        FxToolkit.setupStage(stage -> stage.titleProperty().unbind());
+        server.close();
+    }
+
+    private static Object parse(String json) {
+        try {
+            return JSON.readValue(json, Object.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void model(Workspace ws, Provider p, String name, double price) {
+        Model m = ws.models().insert(Model.of(p.id(), name, name, ModelKind.CLOUD, null, null, "{}"));
+        ws.prices().insert(PriceRow.of(m.id(), BigDecimal.valueOf(price), null, BigDecimal.valueOf(price * 4), "test",
+                LocalDate.of(2024, 1, 1)));
+    }
+
+    static String stream(String model, List<String> pieces) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : pieces) {
+            sb.append("data: {\"id\":\"c\",\"model\":\"").append(model).append("\",\"choices\":[{\"index\":0,\"delta\":{\"content\":")
+                    .append(json(p)).append("},\"finish_reason\":null}]}\n\n");
+        }
+        sb.append("data: {\"id\":\"c\",\"model\":\"").append(model)
+                .append("\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
+        sb.append("data: {\"id\":\"c\",\"model\":\"").append(model).append("\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,")
+                .append("\"completion_tokens\":").append(pieces.size()).append(",\"total_tokens\":").append(9 + pieces.size())
+                .append("}}\n\n");
+        return sb.append("data: [DONE]\n\n").toString();
+    }
+
+    private static String json(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void waitFor(BooleanSupplier condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.getAsBoolean();
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Timed out; the window shows: " + robot.lookup("#compare-screen").tryQuery()
+                    .map(CompareWindowTest::visibleText).orElse("(no compare screen)") + " | server calls " + calls.get(), e);
+        }
+    }
+
+    private String text(String selector) {
+        return visibleText(robot.lookup(selector).query());
+    }
+
+    /** Everything a user can read inside a node: labels, buttons and text runs, in scene order. */
+    private static String visibleText(Node node) {
+        StringBuilder sb = new StringBuilder();
+        collect(node, sb);
+        return sb.toString();
+    }
+
+    private static void collect(Node node, StringBuilder sb) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled l) {
+            sb.append(l.getText() == null ? "" : l.getText()).append(' ');
+            return;
+        } else if (node instanceof Text t) {
+            sb.append(t.getText());
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collect(c, sb));
+        }
+        if (node instanceof javafx.scene.control.ScrollPane s && s.getContent() != null) {
+            collect(s.getContent(), sb);
+        }
+    }
+
+    private void pick(String model, boolean on) throws Exception {
+        waitFor(() -> robot.lookup("#pick-" + model).tryQuery().isPresent());
+        CheckBox box = robot.lookup("#pick-" + model).queryAs(CheckBox.class);
+        if (box.isSelected() != on) {
+            robot.clickOn(box);
+        }
+        assertThat(box.isSelected()).isEqualTo(on);
+    }
+
+    private void typePromptAndRun(String prompt) {
+        robot.clickOn("#user-message").write(prompt);
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+    }
+
+    private boolean runEnabled() {
+        return !robot.lookup("#run-button").queryAs(Button.class).isDisabled();
+    }
+
+    @Test
+    void twoModelsStreamSideBySideAndASlowOneCanBeStopped() throws Exception {
+        waitFor(() -> robot.lookup("#picked-count").queryAs(Label.class).getText().equals("2 of 6 picked"));
+        pick("quick-model", false);
+        pick("slow-model", true);
+        assertThat(robot.lookup("#picked-count").queryAs(Label.class).getText()).isEqualTo("2 of 6 picked");
+
+        typePromptAndRun("Say hello");
+
+        waitFor(() -> text("#pane-0").contains("Done"));
+        String fast = text("#pane-0");
+        assertThat(fast).contains("fast-model").contains("Mock gateway · Cloud").contains("Hello").contains("this is answer")
+                .contains("TTFT").contains(" ms").contains("tok/s").contains("$0.0000");
+        assertThat(robot.lookup("#pane-0 .metric-in").queryAs(Label.class).getText()).isEqualTo("9");
+        assertThat(robot.lookup("#pane-0 .metric-out").queryAs(Label.class).getText()).isEqualTo("2");
+
+        waitFor(() -> text("#pane-1").contains("slow word 3"));
+        assertThat(text("#pane-1")).contains("slow-model").contains("Streaming");
+        robot.clickOn(robot.lookup("#pane-1 .stop-button").queryButton());
+
+        waitFor(() -> text("#pane-1").contains("Stopped"));
+        String slow = text("#pane-1");
+        assertThat(slow).contains("slow word 3").contains("The run was stopped.").contains("You stopped this run");
+        waitFor(this::runEnabled);
+        assertThat(robot.lookup("#compare-message").queryAs(Label.class).getText()).startsWith("Finished 2 runs")
+                .contains("1 without a full answer");
+    }
+
+    @Test
+    void repeatShowsStatisticsChartsAndBlindVotesShowWinRates() throws Exception {
+        waitFor(() -> robot.lookup("#picked-count").queryAs(Label.class).getText().equals("2 of 6 picked"));
+        assertThat(robot.lookup("#pick-fast-model").queryAs(CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#pick-quick-model").queryAs(CheckBox.class).isSelected()).isTrue();
+        robot.clickOn("#repeat-spinner .increment-arrow-button").clickOn("#repeat-spinner .increment-arrow-button");
+        typePromptAndRun("Compare us");
+        waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished 6 runs"));
+        assertThat(calls.get()).isEqualTo(6);
+
+        robot.clickOn("Statistics");
+        String stats = text("#stats-cards");
+        assertThat(stats).contains("fast-model").contains("quick-model").contains("p50").contains("p95").contains("TTFT")
+                .contains("Tokens/s").contains("Cost / run").contains("Cost per 1,000 such prompts: $").contains("Cheapest")
+                .contains("3 of 3 runs completed");
+        assertThat(text("#stats-0") + text("#stats-1")).contains("Fastest");
+
+        robot.clickOn("Charts");
+        XYChart<?, ?> ttft = robot.lookup("#chart-ttft").queryAs(XYChart.class);
+        assertThat(ttft.getData().get(0).getData()).hasSize(6);
+        assertThat(ttft.getData().get(1).getData()).hasSize(2);
+        XYChart<?, ?> cost = robot.lookup("#chart-cost").queryAs(XYChart.class);
+        XYChart<?, ?> speed = robot.lookup("#chart-speed").queryAs(XYChart.class);
+        assertThat(cost.getData().get(0).getData()).hasSize(2);
+        assertThat(speed.getData().get(0).getData()).hasSize(2);
+
+        robot.clickOn("Answers");
+        robot.clickOn("#repeat-spinner .decrement-arrow-button").clickOn("#repeat-spinner .decrement-arrow-button");
+        robot.clickOn("#blind-toggle");
+        robot.clickOn("#run-button");
+        waitFor(() -> calls.get() == 8);
+        waitFor(() -> robot.lookup("#vote-bar").query().isVisible());
+        assertThat(text("#pane-0")).contains("Model A").doesNotContain("fast-model").doesNotContain("quick-model");
+        assertThat(text("#pane-1")).contains("Model B");
+        robot.clickOn("#vote-model-a");
+
+        waitFor(() -> text("#pane-0").contains("Model A · "));
+        String winner = text("#pane-0").contains("fast-model") ? "fast-model" : "quick-model";
+        robot.clickOn("Statistics");
+        waitFor(() -> text("#win-rates").contains("100%"));
+        String rates = text("#win-rates");
+        assertThat(rates).contains("Win rate").contains(winner + " 1 1 0 100%");
+    }
+}

@@ -22,7 +22,12 @@ public record ReplayResult(Replay replay, String policyLabel, List<Model> target
     }
 
     public Model target(long modelId) {
-        return targets.stream().filter(m -> m.id() == modelId).findFirst().orElse(null);
+        for (Model m : targets) {
+            if (m.id() == modelId) {
+                return m;
+            }
+        }
+        return null;
     }
 
     public String modelName(long modelId) {

@@ -9,6 +9,16 @@ import dev.switchyard.ui.replay.ReplayScreen;
 import dev.switchyard.ui.routing.RoutingScreen;
 import dev.switchyard.ui.routing.RoutingViewModel;
 import dev.switchyard.app.routing.edit.WorkspaceDesignerBackend;
+import dev.switchyard.app.net.NetworkMonitor;
+import dev.switchyard.app.net.SocketNetworkProbe;
+import dev.switchyard.ui.history.HistoryScreen;
+import dev.switchyard.ui.models.ModelsScreen;
+import dev.switchyard.ui.net.NetworkStatus;
+import dev.switchyard.ui.prefs.AppChrome;
+import dev.switchyard.ui.prefs.AppPreferences;
+import dev.switchyard.ui.welcome.WelcomeScreen;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.List;
 import dev.switchyard.ui.task.FxTaskRunner;
 import dev.switchyard.ui.task.TaskRunner;
@@ -27,27 +37,66 @@ public final class SwitchyardApp extends Application {
     private AppContext context;
     private TaskRunner tasks;
     private MainViewModel model;
+    // app chrome (screens branch): preferences, network monitor on its own scheduler
+    private AppPreferences prefs;
+    private ScheduledExecutorService scheduler;
+    private NetworkMonitor networkMonitor;
+    private NetworkStatus network;
 
     @Override
     public void start(Stage stage) {
         String named = getParameters().getNamed().get("workspace");
-        Path file = named != null ? Path.of(named) : dev.switchyard.workspace.Workspace.defaultFile();
+        prefs = AppChrome.preferences();
+        Path file = named != null ? Path.of(named) : prefs.lastWorkspace().orElse(dev.switchyard.workspace.Workspace.defaultFile());
         context = AppContext.system();
         tasks = new FxTaskRunner();
         model = new MainViewModel(tasks, context::prepare);
-        MainView view = new MainView(model, List.of(new CompareScreen(context, tasks, model, id -> ((MainView) stage.getScene().getRoot()).show(id)), new OverviewScreen(model), new RoutingScreen(new RoutingViewModel(tasks), model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)), ReplayScreen.create(context, tasks, model)));
+        startNetworkMonitor();
+        WelcomeScreen welcome = new WelcomeScreen(model, tasks);
+        MainView view = new MainView(model, List.of(
+                new CompareScreen(context, tasks, model, id -> ((MainView) stage.getScene().getRoot()).show(id)),
+                new OverviewScreen(model),
+                new RoutingScreen(new RoutingViewModel(tasks), model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)),
+                new HistoryScreen(model, tasks, prefs),
+                new ModelsScreen(model, tasks, context, prefs, network),
+                welcome,
+                ReplayScreen.create(context, tasks, model)));
+        welcome.setNavigator(view::show);
 
         Scene scene = new Scene(view, 1100, 720);
         scene.getStylesheets().add(Objects.requireNonNull(SwitchyardApp.class.getResource(BASE_CSS)).toExternalForm());
+        stage.titleProperty().unbind(); // a reused stage (window tests) may still be bound to an earlier model
         stage.setTitle("Switchyard");
         stage.titleProperty().bind(model.workspaceNameProperty().map(n -> n.isEmpty() ? "Switchyard" : n + " — Switchyard"));
         stage.setScene(scene);
+        AppChrome.install(stage, scene, view, model, prefs, network);
         stage.show();
         model.open(file);
     }
 
+    /** Checks the network every few seconds off the FX thread; hosts are those of the workspace's providers. */
+    private void startNetworkMonitor() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "switchyard-network");
+            t.setDaemon(true);
+            return t;
+        });
+        networkMonitor = new NetworkMonitor(SocketNetworkProbe.system(() -> model.workspace() == null ? List.of()
+                : model.workspace().providers().list().stream().map(p -> p.baseUrl()).toList()), context.clock());
+        network = new NetworkStatus(networkMonitor, tasks);
+        networkMonitor.start(scheduler, NetworkMonitor.DEFAULT_PERIOD);
+    }
+
+    /** The network state other screens read (online/offline). */
+    public NetworkStatus network() {
+        return network;
+    }
+
     @Override
     public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
         if (model != null) {
             model.close();
         }

@@ -14,8 +14,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "switchyard", mixinStandardHelpOptions = true, version = "Switchyard 0.1.0",
         description = "Compare local and cloud LLMs, design hybrid routing policies, replay them.",
         subcommands = {WorkspaceCommand.class, ProvidersCommand.class, ModelsCommand.class, PricesCommand.class,
-            RunCommand.class, RouteCommand.class, PolicyCommand.class, BenchCommand.class, DatasetCommand.class,
-            ReplayCommand.class, CommandLine.HelpCommand.class},
+            RunCommand.class, RouteCommand.class, PolicyCommand.class, BenchCommand.class, HistoryCommand.class,
+            DatasetCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -27,6 +27,8 @@ public final class MainView extends BorderPane {
     private final MainViewModel model;
     private final List<Screen> screens;
     private final ToggleGroup nav = new ToggleGroup();
+    private MenuBar menuBar;
+    private HBox statusBar;
 
     public MainView(MainViewModel model, List<Screen> screens) {
         this.model = model;
@@ -37,7 +39,8 @@ public final class MainView extends BorderPane {
     }
 
     private void createView() {
-        VBox top = new VBox(menuBar(), header());
+        menuBar = menuBar();
+        VBox top = new VBox(menuBar, header());
         setTop(top);
         setLeft(navigation());
 
@@ -46,6 +49,7 @@ public final class MainView extends BorderPane {
         status.textProperty().bind(model.messageProperty());
         HBox bar = new HBox(status);
         bar.getStyleClass().add(Styles.STATUS_BAR);
+        statusBar = bar;
         setBottom(bar);
         show(screens.get(0).id());
     }
@@ -76,6 +80,21 @@ public final class MainView extends BorderPane {
     public void show(String screenId) {
         nav.getToggles().stream().filter(t -> ((Screen) t.getUserData()).id().equals(screenId)).findFirst()
                 .ifPresent(t -> t.setSelected(true));
+    }
+
+    /** Appends a menu after File (app chrome: View). */
+    public void addMenu(Menu menu) {
+        menuBar.getMenus().add(menu);
+    }
+
+    /** Adds an item at the right end of the status bar (app chrome: network indicator). */
+    public void addStatusItem(javafx.scene.Node item) {
+        if (statusBar.getChildren().size() == 1) {
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            statusBar.getChildren().add(grow);
+        }
+        statusBar.getChildren().add(item);
     }
 
     private MenuBar menuBar() {

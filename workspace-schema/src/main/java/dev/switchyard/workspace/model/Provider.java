@@ -20,6 +20,7 @@ public record Provider(long id, String uid, ProviderKind kind, String name, Stri
 
     /** True when {@code ref} is an accepted auth reference (or absent). */
     public static boolean isReference(String ref) {
-        return ref == null || ref.matches("env:[A-Za-z_][A-Za-z0-9_]*") || ref.matches("keyring:[^\\s]+/[^\\s]+");
+        return ref == null || ref.matches("env:[A-Za-z_][A-Za-z0-9_]*") || ref.matches("keyring:[^\\s]+/[^\\s]+")
+                || ref.matches("session:[^\\s]+");
     }
 }

@@ -11,7 +11,8 @@ CREATE TABLE providers (
     kind        TEXT    NOT NULL CHECK (kind IN ('openai-compatible', 'anthropic', 'local')),
     name        TEXT    NOT NULL,
     base_url    TEXT,
-    auth_ref    TEXT    CHECK (auth_ref IS NULL OR auth_ref LIKE 'env:%' OR auth_ref LIKE 'keyring:%'),
+    auth_ref    TEXT    CHECK (auth_ref IS NULL OR auth_ref LIKE 'env:%' OR auth_ref LIKE 'keyring:%'
+                                OR auth_ref LIKE 'session:%'),
     preset_id   TEXT,
     created_at  INTEGER NOT NULL
 );

@@ -1,0 +1,113 @@
+package dev.switchyard.app.history;
+
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.Page;
+import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.model.Run;
+import dev.switchyard.workspace.model.RunQuery;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Exports history from a workspace: a whole query (paged through, {@value #PAGE} rows at a time) or chosen
+ * run ids. Files are written to a temporary sibling and moved into place, so a failed export never leaves
+ * half a file under the name the user chose.
+ */
+public final class HistoryExport {
+
+    static final int PAGE = 500;
+
+    private final Workspace workspace;
+    private final RunExporter exporter;
+
+    public HistoryExport(Workspace workspace) {
+        this.workspace = workspace;
+        this.exporter = new RunExporter(modelNames(workspace)::get);
+    }
+
+    /** {@code provider/model} for every model id of the workspace. */
+    public static Map<Long, String> modelNames(Workspace ws) {
+        Map<Long, String> providers = new HashMap<>();
+        for (Provider p : ws.providers().list()) {
+            providers.put(p.id(), p.name());
+        }
+        Map<Long, String> names = new HashMap<>();
+        for (Model m : ws.models().list()) {
+            names.put(m.id(), providers.getOrDefault(m.providerId(), "?") + "/" + m.apiModelId());
+        }
+        return names;
+    }
+
+    /** Every run matching the query (its offset/limit are ignored) into {@code file}; returns the count. */
+    public long query(RunQuery query, ExportFormat format, Path file) throws IOException {
+        return toFile(file, out -> exporter.write(format, paged(query), out));
+    }
+
+    /** The runs with these ids, in the order given, into {@code file}; returns the count. */
+    public long runs(Collection<Long> ids, ExportFormat format, Path file) throws IOException {
+        Iterator<Run> runs = ids.stream().map(id -> workspace.runs().get(id))
+                .flatMap(java.util.Optional::stream).iterator();
+        return toFile(file, out -> exporter.write(format, runs, out));
+    }
+
+    /** Iterates every matching run page by page (the page after the last seen offset). */
+    Iterator<Run> paged(RunQuery query) {
+        return new Iterator<>() {
+            private final ArrayDeque<Run> buffer = new ArrayDeque<>();
+            private int offset;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (buffer.isEmpty() && !done) {
+                    Page<Run> page = workspace.runs().page(query.page(offset, PAGE));
+                    buffer.addAll(page.items());
+                    offset += page.items().size();
+                    done = page.items().size() < PAGE;
+                }
+                return !buffer.isEmpty();
+            }
+
+            @Override
+            public Run next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return buffer.poll();
+            }
+        };
+    }
+
+    private interface Body {
+        long write(OutputStream out) throws IOException;
+    }
+
+    private static long toFile(Path file, Body body) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            long n;
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                n = body.write(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return n;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.switchyard.app.history;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.switchyard.workspace.model.Run;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/**
+ * Writes runs to CSV (RFC 4180: every field quoted when it holds a comma, quote, CR or LF; quotes doubled;
+ * CRLF row ends; a UTF-8 byte-order mark so spreadsheet apps read accents) or JSON (an array of objects).
+ * Runs are streamed: the caller hands an iterator, so a million rows never sit in memory at once.
+ * Exports hold prompts, answers and metrics — never keys (runs carry none).
+ */
+public final class RunExporter {
+
+    /** The columns, in order, for both formats. */
+    public static final List<String> COLUMNS = List.of("uid", "created_at", "model", "status", "comparison_id",
+            "repeat_index", "prompt", "output", "reasoning", "error", "queue_ms", "ttft_ms", "total_ms", "input_tokens",
+            "cached_input_tokens", "output_tokens", "reasoning_tokens", "decode_tps", "cost_usd", "cost_kind",
+            "tokens_estimated");
+
+    private final LongFunction<String> modelName;
+
+    /** @param modelName the readable name of a model id ({@code provider/model}) */
+    public RunExporter(LongFunction<String> modelName) {
+        this.modelName = modelName;
+    }
+
+    /** Writes the runs in {@code format}; returns how many were written. */
+    public long write(ExportFormat format, Iterator<Run> runs, OutputStream out) throws IOException {
+        return format == ExportFormat.CSV ? writeCsv(runs, out) : writeJson(runs, out);
+    }
+
+    public long writeCsv(Iterator<Run> runs, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write('\uFEFF');
+        writeCsvRow(w, COLUMNS);
+        long n = 0;
+        while (runs.hasNext()) {
+            writeCsvRow(w, values(runs.next()).stream().map(v -> v == null ? "" : String.valueOf(v)).toList());
+            n++;
+        }
+        w.flush();
+        return n;
+    }
+
+    public long writeJson(Iterator<Run> runs, OutputStream out) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        g.useDefaultPrettyPrinter();
+        g.writeStartArray();
+        long n = 0;
+        while (runs.hasNext()) {
+            List<Object> values = values(runs.next());
+            g.writeStartObject();
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                g.writeFieldName(COLUMNS.get(i));
+                writeValue(g, values.get(i));
+            }
+            g.writeEndObject();
+            n++;
+        }
+        g.writeEndArray();
+        g.flush();
+        return n;
+    }
+
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else {
+            g.writeString(v.toString());
+        }
+    }
+
+    private List<Object> values(Run r) {
+        var m = r.metrics();
+        return java.util.Arrays.asList(r.uid(), r.createdAt() == null ? null : r.createdAt().toString(),
+                modelName.apply(r.modelId()), r.status().code(), r.comparisonId(), r.repeatIndex(), r.promptText(),
+                r.outputText(), r.reasoningText(), r.error() == null ? null : r.error().message(), m.queueMs(),
+                m.ttftMs(), m.totalMs(), m.inputTokens(), m.cachedInputTokens(), m.outputTokens(), m.reasoningTokens(),
+                m.decodeTps(), r.cost().usd(), r.cost().kind() == null ? null : r.cost().kind().name().toLowerCase(
+                        java.util.Locale.ROOT), r.tokensEstimated());
+    }
+
+    static void writeCsvRow(Writer w, List<String> fields) throws IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            w.write(csvField(fields.get(i)));
+        }
+        w.write("\r\n");
+    }
+
+    /** One CSV field: quoted when it holds a comma, a quote, CR, LF or leading/trailing space; quotes doubled. */
+    static String csvField(String s) {
+        boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
+                || (!s.isEmpty() && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))));
+        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+}

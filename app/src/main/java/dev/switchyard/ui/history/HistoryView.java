@@ -1,0 +1,158 @@
+package dev.switchyard.ui.history;
+
+import dev.switchyard.app.history.ExportFormat;
+import dev.switchyard.ui.prefs.AppPreferences;
+import dev.switchyard.ui.prefs.WindowMemory;
+import dev.switchyard.workspace.model.RunSort;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The history screen: filters on top, a paged table sorted in the database, the selected run on the right. */
+public final class HistoryView extends VBox {
+
+    private final HistoryViewModel model;
+    private final TableView<HistoryRow> table = new TableView<>();
+    private SaveFileChooser files = SaveFileChooser.nativeDialog();
+
+    public HistoryView(HistoryViewModel model, AppPreferences prefs) {
+        super(10);
+        this.model = model;
+        setId("history-view");
+        getStyleClass().add("screen");
+
+        Label title = new Label("History");
+        title.getStyleClass().add("screen-title");
+        Label subtitle = new Label("Every run and comparison in this workspace. Filters and sorting run in the database.");
+        subtitle.getStyleClass().add("muted");
+
+        RunDetailPane detail = new RunDetailPane(model.zone(), id -> model.openComparison(id,
+                d -> new ComparisonDialog(getScene().getWindow(), d, model.zone()).show()));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> detail.show(now));
+        buildTable();
+
+        SplitPane split = new SplitPane(new VBox(8, table, pager()), detail);
+        split.setId("history-split");
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        WindowMemory.rememberSplit(split, "history", prefs, 0.75);
+
+        Label message = new Label();
+        message.setId("history-message");
+        message.getStyleClass().add("muted");
+        message.textProperty().bind(model.messageProperty());
+        getChildren().addAll(new VBox(2, title, subtitle), new HistoryFilterBar(model), split, message);
+    }
+
+    /** Replaces the save dialog (window tests choose the file without the native dialog). */
+    public void setSaveFileChooser(SaveFileChooser chooser) {
+        this.files = chooser;
+    }
+
+    private void buildTable() {
+        table.setId("history-table");
+        table.setItems(model.rows());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<HistoryRow, String> when = column("When", r -> Formats.shortWhen(r.createdAt(), model.zone()), RunSort.CREATED_AT, 118);
+        table.getColumns().add(when);
+        table.getColumns().add(column("Model", HistoryRow::modelName, null, 170));
+        table.getColumns().add(column("Status", r -> Formats.status(r.status()), null, 96));
+        table.getColumns().add(column("TTFT", r -> Formats.ms(r.run().metrics().ttftMs()), RunSort.TTFT_MS, 70));
+        table.getColumns().add(column("Total", r -> Formats.ms(r.run().metrics().totalMs()), RunSort.TOTAL_MS, 70));
+        table.getColumns().add(column("Out tok", r -> Formats.count(r.run().metrics().outputTokens()), RunSort.OUTPUT_TOKENS, 64));
+        table.getColumns().add(column("Cost", r -> Formats.cost(r.run()), RunSort.COST_USD, 104));
+        table.getColumns().add(column("Prompt", r -> r.promptPreview(160), null, 240));
+        when.setSortType(TableColumn.SortType.DESCENDING);
+        table.getSortOrder().add(when);
+        table.setSortPolicy(t -> {
+            if (!t.getSortOrder().isEmpty()) {
+                TableColumn<HistoryRow, ?> c = t.getSortOrder().get(0);
+                RunSort by = (RunSort) c.getUserData();
+                boolean desc = c.getSortType() == TableColumn.SortType.DESCENDING;
+                if (by != null && (by != model.sort() || desc != model.descending())) {
+                    model.sortBy(by, desc);
+                }
+            }
+            return true;
+        });
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.createStringBinding(() -> switch (model.modeProperty().get()) {
+            case LOADING -> "Loading…";
+            case NO_WORKSPACE -> "Open a workspace to see its history.";
+            case FAILED -> "The history could not be read.";
+            default -> "No runs match these filters. Runs appear here after you compare models.";
+        }, model.modeProperty()));
+        empty.getStyleClass().add("muted");
+        table.setPlaceholder(empty);
+    }
+
+    private static TableColumn<HistoryRow, String> column(String title, Function<HistoryRow, String> value, RunSort sort,
+                                                         double width) {
+        TableColumn<HistoryRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        c.setUserData(sort);
+        c.setSortable(sort != null);
+        c.setPrefWidth(width);
+        c.setMinWidth(title.equals("Prompt") ? 100 : title.equals("Model") ? 150 : width);
+        c.setId("history-col-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        return c;
+    }
+
+    private HBox pager() {
+        Button prev = new Button("‹ Previous");
+        prev.setId("history-prev");
+        prev.disableProperty().bind(model.hasPreviousProperty().not());
+        prev.setOnAction(e -> model.previousPage());
+        Button next = new Button("Next ›");
+        next.setId("history-next");
+        next.disableProperty().bind(model.hasNextProperty().not());
+        next.setOnAction(e -> model.nextPage());
+        Label page = new Label();
+        page.setId("history-page");
+        page.textProperty().bind(model.pageTextProperty());
+        Label selected = new Label();
+        selected.setId("history-selected");
+        selected.getStyleClass().add("muted");
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<HistoryRow>) c ->
+                selected.setText(table.getSelectionModel().getSelectedItems().isEmpty() ? ""
+                        : table.getSelectionModel().getSelectedItems().size() + " selected"));
+        Button csv = exportButton("Export CSV…", "history-export-csv", ExportFormat.CSV);
+        Button json = exportButton("Export JSON…", "history-export-json", ExportFormat.JSON);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, prev, page, next, grow, selected, csv, json);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("pager");
+        return bar;
+    }
+
+    private Button exportButton(String text, String id, ExportFormat format) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        b.setOnAction(e -> {
+            List<HistoryRow> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+            Path file = files.choose(getScene().getWindow(), "Export " + chosen.size() + " runs",
+                    "switchyard-runs." + format.extension(), format.extension());
+            if (file != null) {
+                model.export(chosen, format, file);
+            }
+        });
+        return b;
+    }
+}

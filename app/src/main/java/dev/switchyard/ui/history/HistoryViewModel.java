@@ -1,0 +1,261 @@
+package dev.switchyard.ui.history;
+
+import dev.switchyard.app.history.ExportFormat;
+import dev.switchyard.app.history.HistoryExport;
+import dev.switchyard.ui.task.TaskRunner;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Comparison;
+import dev.switchyard.workspace.model.Page;
+import dev.switchyard.workspace.model.Run;
+import dev.switchyard.workspace.model.RunSort;
+import dev.switchyard.workspace.model.RunStatus;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The history screen: filters, one page of runs at a time (never the whole table — workspaces hold up to a
+ * million runs), sort by column, export of the selected runs, reopen of a comparison. No {@code javafx.scene}.
+ */
+public final class HistoryViewModel {
+
+    /** What the screen shows. */
+    public enum Mode { NO_WORKSPACE, LOADING, READY, EMPTY, FAILED }
+
+    /** An entry of the model filter; {@code id} null means every model. */
+    public record ModelOption(Long id, String label) {
+        public static final ModelOption ALL = new ModelOption(null, "All models");
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    public static final int PAGE_SIZE = 50;
+
+    private final TaskRunner tasks;
+    private final ZoneId zone;
+    private Workspace workspace;
+    private Map<Long, String> modelNames = Map.of();
+    private long generation;
+
+    private final ObjectProperty<ModelOption> model = new SimpleObjectProperty<>(ModelOption.ALL);
+    private final ObjectProperty<RunStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.NO_WORKSPACE);
+    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<HistoryRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<ModelOption> modelOptions = FXCollections.observableArrayList(ModelOption.ALL);
+    private RunSort sort = RunSort.CREATED_AT;
+    private boolean descending = true;
+    private int offset;
+    private long total;
+
+    public HistoryViewModel(TaskRunner tasks, ZoneId zone) {
+        this.tasks = tasks;
+        this.zone = zone;
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public ObjectProperty<ModelOption> modelProperty() { return model; }
+
+    public ObjectProperty<RunStatus> statusProperty() { return status; }
+
+    public ObjectProperty<LocalDate> fromProperty() { return from; }
+
+    public ObjectProperty<LocalDate> toProperty() { return to; }
+
+    public StringProperty textProperty() { return text; }
+
+    public ReadOnlyObjectProperty<Mode> modeProperty() { return mode.getReadOnlyProperty(); }
+
+    /** "1–50 of 1,234 runs". */
+    public ReadOnlyStringProperty pageTextProperty() { return pageText.getReadOnlyProperty(); }
+
+    /** The last outcome (export written, or what went wrong). */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty hasPreviousProperty() { return hasPrevious.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty hasNextProperty() { return hasNext.getReadOnlyProperty(); }
+
+    public ObservableList<HistoryRow> rows() { return rows; }
+
+    public ObservableList<ModelOption> modelOptions() { return modelOptions; }
+
+    public RunSort sort() { return sort; }
+
+    public boolean descending() { return descending; }
+
+    public ZoneId zone() { return zone; }
+
+    // ------------------------------------------------------------------ commands
+
+    /** Follows the open workspace; reloads the model list and the first page. */
+    public void setWorkspace(Workspace ws) {
+        workspace = ws;
+        rows.clear();
+        if (ws == null) {
+            mode.set(Mode.NO_WORKSPACE);
+            return;
+        }
+        tasks.run("Load models", () -> HistoryExport.modelNames(ws), names -> {
+            if (ws != workspace) {
+                return;
+            }
+            modelNames = names;
+            List<ModelOption> options = new ArrayList<>(List.of(ModelOption.ALL));
+            names.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.comparing(s -> s.toLowerCase(Locale.ROOT))))
+                    .forEach(e -> options.add(new ModelOption(e.getKey(), e.getValue())));
+            ModelOption chosen = model.get();
+            modelOptions.setAll(options);
+            model.set(options.stream().filter(o -> o.equals(chosen)).findFirst().orElse(ModelOption.ALL));
+            load(0);
+        }, this::fail);
+    }
+
+    /** Applies the filters from the first page. */
+    public void search() {
+        load(0);
+    }
+
+    public void clearFilters() {
+        model.set(ModelOption.ALL);
+        status.set(null);
+        from.set(null);
+        to.set(null);
+        text.set("");
+        load(0);
+    }
+
+    /** Re-reads the current page (the screen calls it when shown, so new runs appear). */
+    public void refresh() {
+        load(offset);
+    }
+
+    public void nextPage() {
+        if (hasNext.get()) {
+            load(offset + PAGE_SIZE);
+        }
+    }
+
+    public void previousPage() {
+        if (hasPrevious.get()) {
+            load(Math.max(0, offset - PAGE_SIZE));
+        }
+    }
+
+    /** Sorts by a column (in the database, across every page) and shows the first page. */
+    public void sortBy(RunSort by, boolean desc) {
+        sort = by;
+        descending = desc;
+        load(0);
+    }
+
+    public HistoryFilter filter() {
+        return new HistoryFilter(model.get() == null ? null : model.get().id(), status.get(), from.get(), to.get(),
+                text.get(), sort, descending);
+    }
+
+    /** Writes these runs to {@code file}; the message says how many or why not. */
+    public void export(List<HistoryRow> selected, ExportFormat format, Path file) {
+        Workspace ws = workspace;
+        if (ws == null || selected.isEmpty()) {
+            message.set("Select the runs to export first (Ctrl+A selects the page).");
+            return;
+        }
+        List<Long> ids = selected.stream().map(HistoryRow::id).toList();
+        message.set("Exporting " + ids.size() + " runs…");
+        tasks.run("Export runs", () -> new HistoryExport(ws).runs(ids, format, file),
+                n -> message.set(String.format(Locale.ROOT, "Exported %,d %s to %s.", n, n == 1 ? "run" : "runs",
+                        file.getFileName())),
+                e -> message.set("Could not export to " + file + ": " + e.getMessage()));
+    }
+
+    /** Loads a comparison and its runs for the read-only side-by-side view. */
+    public void openComparison(long comparisonId, Consumer<ComparisonDetail> show) {
+        Workspace ws = workspace;
+        if (ws == null) {
+            return;
+        }
+        Map<Long, String> names = modelNames;
+        tasks.run("Open comparison", () -> {
+            Comparison c = ws.comparisons().get(comparisonId).orElseThrow(
+                    () -> new IllegalStateException("The comparison was deleted."));
+            List<HistoryRow> runs = ws.runs().byComparison(comparisonId).stream()
+                    .sorted(Comparator.comparingLong(Run::modelId).thenComparingInt(Run::repeatIndex))
+                    .map(r -> new HistoryRow(r, names.getOrDefault(r.modelId(), "?"))).toList();
+            return new ComparisonDetail(c, runs);
+        }, show, e -> message.set("Could not open the comparison: " + e.getMessage()));
+    }
+
+    // ------------------------------------------------------------------ loading
+
+    private void load(int newOffset) {
+        Workspace ws = workspace;
+        if (ws == null) {
+            return;
+        }
+        if (from.get() != null && to.get() != null && from.get().isAfter(to.get())) {
+            message.set("The From date is after the To date; swap them or clear one.");
+            return;
+        }
+        long gen = ++generation;
+        HistoryFilter f = filter();
+        Map<Long, String> names = modelNames;
+        mode.set(Mode.LOADING);
+        if (message.get().startsWith("The From date")) {
+            message.set("");
+        }
+        tasks.run("Load history", () -> ws.runs().page(f.query(zone, newOffset, PAGE_SIZE)), page -> {
+            if (gen == generation) {
+                show(page, names);
+            }
+        }, e -> {
+            if (gen == generation) {
+                fail(e);
+            }
+        });
+    }
+
+    private void show(Page<Run> page, Map<Long, String> names) {
+        offset = page.offset();
+        total = page.total();
+        rows.setAll(page.items().stream().map(r -> new HistoryRow(r, names.getOrDefault(r.modelId(), "?"))).toList());
+        hasPrevious.set(offset > 0);
+        hasNext.set(page.hasMore());
+        pageText.set(total == 0 ? "No runs match" : String.format(Locale.ROOT, "%,d–%,d of %,d %s", offset + 1,
+                offset + page.items().size(), total, total == 1 ? "run" : "runs"));
+        mode.set(total == 0 ? Mode.EMPTY : Mode.READY);
+    }
+
+    private void fail(Exception e) {
+        mode.set(Mode.FAILED);
+        message.set("Could not read the history: " + e.getMessage());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.switchyard.ui.history;
+
+import java.time.ZoneId;
+import java.util.function.LongConsumer;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The right-hand panel of the history screen: the selected run's texts and metrics, read-only. */
+final class RunDetailPane extends VBox {
+
+    private final Label title = new Label("Select a run");
+    private final Label meta = new Label();
+    private final Label metrics = new Label();
+    private final Label error = new Label();
+    private final TextArea prompt = area("history-detail-prompt");
+    private final TextArea answer = area("history-detail-answer");
+    private final Button openComparison = new Button("Open comparison");
+    private final ZoneId zone;
+    private HistoryRow row;
+
+    RunDetailPane(ZoneId zone, LongConsumer onOpenComparison) {
+        super(8);
+        this.zone = zone;
+        setId("history-detail");
+        getStyleClass().add("detail-pane");
+        title.getStyleClass().add("section-title");
+        title.setId("history-detail-title");
+        meta.getStyleClass().add("muted");
+        metrics.setId("history-detail-metrics");
+        metrics.getStyleClass().add("metric-line");
+        metrics.setWrapText(true);
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.managedProperty().bind(error.visibleProperty());
+        openComparison.setId("history-open-comparison");
+        openComparison.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
+        title.setWrapText(true);
+        meta.setWrapText(true);
+        openComparison.setOnAction(e -> {
+            if (row != null && row.comparisonId() != null) {
+                onOpenComparison.accept(row.comparisonId());
+            }
+        });
+        openComparison.managedProperty().bind(openComparison.visibleProperty());
+        VBox.setVgrow(answer, Priority.ALWAYS);
+        getChildren().addAll(title, meta, metrics, error, openComparison, caption("Prompt"), prompt, caption("Answer"), answer);
+        show(null);
+    }
+
+    void show(HistoryRow r) {
+        row = r;
+        boolean has = r != null;
+        title.setText(has ? r.modelName() : "Select a run");
+        meta.setText(has ? Formats.status(r.status()) + " · " + Formats.when(r.createdAt(), zone)
+                + (r.comparisonId() == null ? "" : " · comparison #" + r.comparisonId()
+                + (r.run().repeatIndex() > 0 ? ", repeat " + (r.run().repeatIndex() + 1) : "")) : "");
+        metrics.setText(has ? Formats.metrics(r.run()) : "");
+        error.setVisible(has && r.run().error() != null);
+        error.setText(has && r.run().error() != null ? r.run().error().message() : "");
+        prompt.setText(has ? r.run().promptText() : "");
+        answer.setText(has ? r.run().outputText() : "");
+        openComparison.setVisible(has && r.comparisonId() != null);
+    }
+
+    private static TextArea area(String id) {
+        TextArea a = new TextArea();
+        a.setId(id);
+        a.setEditable(false);
+        a.setWrapText(true);
+        a.setPrefRowCount(4);
+        return a;
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("caption");
+        return l;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.switchyard.ui.models;
+
+import dev.switchyard.app.AppContext;
+import dev.switchyard.app.models.LocalModelManager;
+import dev.switchyard.app.models.LocalModelSettings;
+import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.local.LoadOptions;
+import dev.switchyard.local.ModelInfo;
+import dev.switchyard.local.catalog.CatalogModel;
+import dev.switchyard.local.catalog.DownloadControl;
+import dev.switchyard.local.catalog.DownloadProgress;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.ModelKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** What the Local models tab needs from the model manager (downloads, imports); blocking calls, run off the UI thread. */
+public interface LocalModelService {
+
+    /** The recommended models shipped with the app. */
+    List<CatalogModel> catalog();
+
+    /** Downloads (resuming), validates with the engine and registers a catalog model; progress on the calling thread. */
+    Model download(Workspace ws, String catalogId, Consumer<DownloadProgress> progress, DownloadControl control)
+            throws Exception;
+
+    /** Validates a model folder with the engine and registers it. */
+    Model importFolder(Workspace ws, Path folder) throws Exception;
+
+    /** The production service over the composition root's model manager (models folder beside the default workspace). */
+    static LocalModelService of(AppContext context) {
+        return new LocalModelService() {
+            @Override
+            public List<CatalogModel> catalog() {
+                return LocalModelManager.catalog().models();
+            }
+
+            @Override
+            public Model download(Workspace ws, String catalogId, Consumer<DownloadProgress> progress,
+                                  DownloadControl control) throws Exception {
+                LocalModelManager manager = new LocalModelManager(context.localModels(),
+                        LocalModelManager.defaultModelsRoot(), null);
+                return manager.download(context.directory(ws), catalogId, null, progress, control);
+            }
+
+            @Override
+            public Model importFolder(Workspace ws, Path folder) throws Exception {
+                Path dir = folder.toAbsolutePath().normalize();
+                ModelInfo info = context.localModels().engine().validate(dir, LoadOptions.defaults());
+                ModelDirectory directory = context.directory(ws);
+                return directory.registerLocal(dir.getFileName().toString(), info.name(),
+                        info.contextLength() > 0 ? info.contextLength() : null, ModelKind.LOCAL_GENERATIVE,
+                        new LocalModelSettings(dir, null, null));
+            }
+        };
+    }
+}

@@ -1,0 +1,221 @@
+package dev.switchyard.ui.models;
+
+import dev.switchyard.local.catalog.CatalogModel;
+import dev.switchyard.local.catalog.DownloadControl;
+import dev.switchyard.local.catalog.DownloadProgress;
+import dev.switchyard.ui.task.TaskRunner;
+import java.nio.file.Path;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.ModelKind;
+import dev.switchyard.workspace.repo.SettingsRepository;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The local side of the Models screen: the workspace's local generative and intent models, and the device
+ * cost per hour that prices local runs (busy seconds × $/hour; 0 by default). No {@code javafx.scene}.
+ */
+public final class LocalModelsModel {
+
+    private final TaskRunner tasks;
+    private final LocalModelService service;
+    private final ObservableList<ModelRow> models = FXCollections.observableArrayList();
+    private final ObservableList<CatalogModel> catalog = FXCollections.observableArrayList();
+    private final ObjectProperty<CatalogModel> chosen = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private volatile DownloadControl control;
+    private volatile long lastPost;
+    private final StringProperty deviceCost = new SimpleStringProperty("0");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private Workspace workspace;
+
+    public LocalModelsModel(TaskRunner tasks, LocalModelService service) {
+        this.tasks = tasks;
+        this.service = service;
+        tasks.run("Load model catalog", service::catalog, list -> {
+            catalog.setAll(list);
+            if (!list.isEmpty()) {
+                chosen.set(list.get(0));
+            }
+        }, e -> message.set("Could not read the model catalog: " + e.getMessage()));
+    }
+
+    /** Recommended models that can be downloaded. */
+    public ObservableList<CatalogModel> catalog() { return catalog; }
+
+    public ObjectProperty<CatalogModel> chosenProperty() { return chosen; }
+
+    /** True while a download or import runs. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    /** 0..1, or -1 (indeterminate) while the size is unknown. */
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+
+    /** "Downloading model.onnx (2/5) · 120 / 480 MB · 8.1 MB/s · 44 s left". */
+    public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
+
+    /** Downloads the chosen catalog model (resuming an earlier part), validates and registers it. */
+    public void download() {
+        Workspace ws = workspace;
+        CatalogModel m = chosen.get();
+        if (ws == null || m == null || busy.get()) {
+            return;
+        }
+        DownloadControl c = new DownloadControl();
+        control = c;
+        busy.set(true);
+        progress.set(-1);
+        progressText.set("Preparing the download of " + m.displayName() + " …");
+        tasks.run("Download " + m.id(), () -> service.download(ws, m.id(), this::post, c), model -> {
+            setWorkspace(ws);
+            finish("Downloaded and validated " + model.displayName() + "; it is ready in Compare.");
+        }, e -> finish(c.isCancelled() ? "Download stopped; starting again resumes it."
+                : "Could not download " + m.displayName() + ": " + e.getMessage()));
+    }
+
+    /** Stops the running download (the part kept on disk resumes next time). */
+    public void cancelDownload() {
+        DownloadControl c = control;
+        if (c != null) {
+            c.cancel();
+        }
+    }
+
+    /** Validates a model folder with the engine and adds it to the workspace. */
+    public void importFolder(Path folder) {
+        Workspace ws = workspace;
+        if (ws == null || folder == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        progress.set(-1);
+        progressText.set("Checking " + folder.getFileName() + " with the local engine …");
+        tasks.run("Import model", () -> service.importFolder(ws, folder), model -> {
+            setWorkspace(ws);
+            finish("Imported " + model.displayName() + ".");
+        }, e -> finish("Could not import " + folder.getFileName() + ": " + e.getMessage()));
+    }
+
+    private void finish(String text) {
+        busy.set(false);
+        control = null;
+        progress.set(0);
+        progressText.set("");
+        message.set(text);
+    }
+
+    /** Download progress arrives on the download thread: at most ~10 UI updates a second, phases always. */
+    private void post(DownloadProgress p) {
+        long now = System.nanoTime();
+        boolean phaseChange = p.phase() != DownloadProgress.Phase.DOWNLOADING;
+        if (!phaseChange && now - lastPost < 100_000_000L) {
+            return;
+        }
+        lastPost = now;
+        String text = describe(p);
+        double f = p.fraction();
+        tasks.onUiThread(() -> {
+            if (busy.get()) {
+                progress.set(f);
+                progressText.set(text);
+            }
+        });
+    }
+
+    static String describe(DownloadProgress p) {
+        String what = switch (p.phase()) {
+            case PLANNING -> "Planning";
+            case DOWNLOADING -> "Downloading";
+            case RETRYING -> "Retrying";
+            case VERIFYING -> "Verifying";
+            case FILE_DONE -> "Finished";
+            case DONE -> "Validating with the engine";
+        };
+        StringBuilder sb = new StringBuilder(what);
+        if (p.file() != null && p.phase() != DownloadProgress.Phase.DONE) {
+            sb.append(' ').append(p.file().substring(p.file().lastIndexOf('/') + 1))
+                    .append(" (").append(p.fileIndex()).append('/').append(p.fileCount()).append(')');
+        }
+        if (p.bytesTotal() > 0) {
+            sb.append(String.format(Locale.ROOT, " · %,.0f / %,.0f MB", p.bytesDone() / 1e6, p.bytesTotal() / 1e6));
+        }
+        if (p.bytesPerSecond() > 0 && p.phase() == DownloadProgress.Phase.DOWNLOADING) {
+            sb.append(String.format(Locale.ROOT, " · %.1f MB/s", p.bytesPerSecond() / 1e6));
+        }
+        if (p.timeLeft() != null && p.phase() == DownloadProgress.Phase.DOWNLOADING) {
+            sb.append(" · ").append(p.timeLeft().toSeconds()).append(" s left");
+        }
+        return sb.toString();
+    }
+
+    public ObservableList<ModelRow> models() { return models; }
+
+    /** USD per hour of device time, as typed. */
+    public StringProperty deviceCostProperty() { return deviceCost; }
+
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    public void setWorkspace(Workspace ws) {
+        workspace = ws;
+        models.clear();
+        message.set("");
+        if (ws == null) {
+            return;
+        }
+        tasks.run("Load local models", () -> new Loaded(ws.models().list().stream()
+                .filter(m -> m.kind() == ModelKind.LOCAL_GENERATIVE || m.kind() == ModelKind.LOCAL_INTENT)
+                .map(m -> new ModelRow(m, null)).toList(),
+                ws.settings().getDouble(SettingsRepository.DEVICE_COST_PER_HOUR, 0)), loaded -> {
+                    if (ws == workspace) {
+                        models.setAll(loaded.rows());
+                        deviceCost.set(format(loaded.cost()));
+                    }
+                }, e -> message.set("Could not read local models: " + e.getMessage()));
+    }
+
+    /** Saves the device cost per hour (a number ≥ 0). */
+    public void saveDeviceCost() {
+        Workspace ws = workspace;
+        double v;
+        try {
+            v = Double.parseDouble(deviceCost.get().strip().replace("$", ""));
+        } catch (NumberFormatException | NullPointerException e) {
+            message.set("'" + deviceCost.get() + "' is not a number; enter the device cost in USD per hour, e.g. 0.40.");
+            return;
+        }
+        if (v < 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            message.set("The device cost cannot be negative.");
+            return;
+        }
+        if (ws == null) {
+            return;
+        }
+        tasks.run("Save device cost", () -> {
+            ws.settings().put(SettingsRepository.DEVICE_COST_PER_HOUR, Double.toString(v));
+            return v;
+        }, saved -> message.set("Local runs now cost $" + format(saved) + " per busy hour of this device."),
+                e -> message.set("Could not save the device cost: " + e.getMessage()));
+    }
+
+    static String format(double v) {
+        String s = String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private record Loaded(List<ModelRow> rows, double cost) {
+    }
+}

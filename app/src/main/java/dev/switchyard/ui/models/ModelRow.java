@@ -1,0 +1,27 @@
+package dev.switchyard.ui.models;
+
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.PriceRow;
+import java.util.Locale;
+
+/** A model and the price row in force today (null: "no price"). */
+public record ModelRow(Model model, PriceRow price) {
+
+    /** "$0.15 in · $0.6 out" (per 1M tokens) or "no price". */
+    public String priceText() {
+        return price == null ? "no price" : "$" + price.inputPerMTok().stripTrailingZeros().toPlainString() + " in · $"
+                + price.outputPerMTok().stripTrailingZeros().toPlainString() + " out";
+    }
+
+    public String kindText() {
+        return switch (model.kind()) {
+            case CLOUD -> "Cloud";
+            case LOCAL_GENERATIVE -> "Local generative";
+            case LOCAL_INTENT -> "Local intent";
+        };
+    }
+
+    public String contextText() {
+        return model.contextWindow() == null ? "" : String.format(Locale.ROOT, "%,d", model.contextWindow());
+    }
+}

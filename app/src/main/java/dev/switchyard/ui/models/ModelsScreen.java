@@ -1,0 +1,45 @@
+package dev.switchyard.ui.models;
+
+import dev.switchyard.app.AppContext;
+import dev.switchyard.ui.Screen;
+import dev.switchyard.ui.main.MainViewModel;
+import dev.switchyard.ui.net.NetworkStatus;
+import dev.switchyard.ui.prefs.AppPreferences;
+import dev.switchyard.ui.task.TaskRunner;
+import javafx.scene.Node;
+
+/** The Models and providers screen, following the open workspace. */
+public final class ModelsScreen implements Screen {
+
+    private final ModelsViewModel model;
+    private final ModelsView view;
+
+    public ModelsScreen(MainViewModel main, TaskRunner tasks, AppContext context, AppPreferences prefs,
+                        NetworkStatus network) {
+        KeyVault vault = new SystemKeyVault(context);
+        model = new ModelsViewModel(tasks, ModelsServices.of(context, vault), vault, context.catalog().providers(),
+                LocalModelService.of(context), context.clock());
+        view = new ModelsView(model, prefs, network);
+        main.workspaceProperty().addListener((obs, old, ws) -> model.setWorkspace(ws));
+        model.setWorkspace(main.workspace());
+    }
+
+    @Override
+    public String id() {
+        return "models";
+    }
+
+    @Override
+    public String title() {
+        return "Models";
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    public ModelsViewModel model() {
+        return model;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.switchyard.ui.models;
+
+import dev.switchyard.ui.net.NetworkStatus;
+import dev.switchyard.ui.prefs.AppPreferences;
+import dev.switchyard.ui.prefs.WindowMemory;
+import dev.switchyard.workspace.model.Provider;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** Models and providers: cloud providers (list, add, connection, models, prices) and local models, in two tabs. */
+public final class ModelsView extends VBox {
+
+    public ModelsView(ModelsViewModel model, AppPreferences prefs, NetworkStatus network) {
+        super(10);
+        setId("models-view");
+        getStyleClass().add("screen");
+        Label title = new Label("Models and providers");
+        title.getStyleClass().add("screen-title");
+        Label subtitle = new Label("Keys live in the OS keyring or environment variables, never in the workspace file.");
+        subtitle.getStyleClass().add("muted");
+
+        SplitPane split = new SplitPane(providerList(model), right(model));
+        split.setId("models-split");
+        WindowMemory.rememberSplit(split, "models", prefs, 0.24);
+        Tab cloud = new Tab("Cloud providers", split);
+        cloud.setId("tab-cloud");
+        ScrollPane localScroll = new ScrollPane(new LocalModelsPane(model.local()));
+        localScroll.setFitToWidth(true);
+        localScroll.setFitToHeight(true);
+        Tab local = new Tab("Local models", localScroll);
+        local.setId("tab-local");
+        TabPane tabs = new TabPane(cloud, local);
+        tabs.setId("models-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        Label message = new Label();
+        message.setId("models-message");
+        message.getStyleClass().add("muted");
+        message.textProperty().bind(model.messageProperty());
+        Label offline = new Label("Offline: cloud providers cannot be reached right now, so connection tests and cloud "
+                + "runs will fail; local models keep working.");
+        offline.setId("models-offline");
+        offline.getStyleClass().addAll("notice", "offline-notice");
+        offline.setWrapText(true);
+        offline.visibleProperty().bind(network.onlineProperty().not());
+        offline.managedProperty().bind(offline.visibleProperty());
+        getChildren().addAll(new VBox(2, title, subtitle), offline, tabs, message);
+    }
+
+    private static VBox providerList(ModelsViewModel model) {
+        ListView<Provider> list = new ListView<>(model.providers());
+        list.setId("provider-list");
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Provider p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.name());
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.selectedProviderProperty().set(now);
+            }
+        });
+        model.selectedProviderProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
+        Label none = new Label("No cloud providers yet.");
+        none.getStyleClass().add("muted");
+        list.setPlaceholder(none);
+        Button add = new Button("+ Add provider");
+        add.setId("provider-add");
+        add.setMaxWidth(Double.MAX_VALUE);
+        add.setOnAction(e -> model.beginAdd());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox box = new VBox(8, list, add);
+        box.getStyleClass().add("side-list");
+        box.setMinWidth(180);
+        return box;
+    }
+
+    private static Node right(ModelsViewModel model) {
+        ScrollPane detail = scroll(new ProviderDetailPane(model));
+        ScrollPane add = scroll(new AddProviderPane(model));
+        VBox empty = new VBox(10);
+        empty.getStyleClass().add("empty-state");
+        Label head = new Label("Connect a cloud provider");
+        head.getStyleClass().add("section-title");
+        Label text = new Label("Pick a preset (OpenAI, Anthropic, OpenRouter, XRoute.AI, Ollama…) or any "
+                + "OpenAI-compatible base URL, then list its models and add the ones to compare.");
+        text.setWrapText(true);
+        text.getStyleClass().add("muted");
+        Button start = new Button("Add provider");
+        start.getStyleClass().add("accent");
+        start.setOnAction(e -> model.beginAdd());
+        empty.getChildren().addAll(head, text, start);
+        StackPane stack = new StackPane(detail, add, empty);
+        detail.visibleProperty().bind(model.modeProperty().isEqualTo(ModelsViewModel.Mode.VIEWING));
+        add.visibleProperty().bind(model.modeProperty().isEqualTo(ModelsViewModel.Mode.ADDING));
+        empty.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.modeProperty().get()
+                == ModelsViewModel.Mode.EMPTY || model.modeProperty().get() == ModelsViewModel.Mode.NO_WORKSPACE,
+                model.modeProperty()));
+        return stack;
+    }
+
+    private static ScrollPane scroll(Node content) {
+        ScrollPane s = new ScrollPane(content);
+        s.setFitToWidth(true);
+        s.getStyleClass().add("plain-scroll");
+        return s;
+    }
+}

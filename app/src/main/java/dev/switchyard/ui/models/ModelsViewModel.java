@@ -1,0 +1,287 @@
+package dev.switchyard.ui.models;
+
+import dev.switchyard.cloud.CloudException;
+import dev.switchyard.cloud.RemoteModel;
+import dev.switchyard.cloud.catalog.ProviderPreset;
+import dev.switchyard.ui.task.TaskRunner;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.ModelKind;
+import dev.switchyard.workspace.model.Provider;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Models and providers: the workspace's providers, adding one (preset or custom URL, key to the keyring,
+ * this run's memory after consent, or an environment variable), testing the connection by listing the
+ * endpoint's models, adding them, and their prices. No {@code javafx.scene}.
+ */
+public final class ModelsViewModel {
+
+    public enum Mode { NO_WORKSPACE, EMPTY, VIEWING, ADDING }
+
+    public enum Connection { UNTESTED, TESTING, OK, FAILED }
+
+    /** A model the endpoint lists; {@code added} when the workspace has it already. */
+    public record RemoteRow(String id, String displayName, boolean added) {
+        @Override
+        public String toString() {
+            return added ? id + "  (added)" : id;
+        }
+    }
+
+    private final TaskRunner tasks;
+    private final ModelsServices services;
+    private final KeyVault vault;
+    private final Clock clock;
+    private final ProviderForm form;
+    private final PriceEditor prices;
+    private final LocalModelsModel local;
+    private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.NO_WORKSPACE);
+    private final ObservableList<Provider> providers = FXCollections.observableArrayList();
+    private final ObjectProperty<Provider> selected = new SimpleObjectProperty<>();
+    private final ObservableList<ModelRow> models = FXCollections.observableArrayList();
+    private final ObjectProperty<ModelRow> selectedModel = new SimpleObjectProperty<>();
+    private final ObservableList<RemoteRow> remote = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(Connection.UNTESTED);
+    private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private Workspace workspace;
+
+    public ModelsViewModel(TaskRunner tasks, ModelsServices services, KeyVault vault, Collection<ProviderPreset> presets,
+                           LocalModelService localModels, Clock clock) {
+        this.tasks = tasks;
+        this.services = services;
+        this.vault = vault;
+        this.clock = clock;
+        this.form = new ProviderForm(presets);
+        this.prices = new PriceEditor(tasks, clock);
+        this.local = new LocalModelsModel(tasks, localModels);
+        selected.addListener((obs, old, now) -> showProvider(now));
+        selectedModel.addListener((obs, old, now) -> prices.show(workspace, () -> services.directory(workspace),
+                now == null ? null : now.model()));
+        prices.setOnSaved(this::reloadModels);
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public ReadOnlyObjectProperty<Mode> modeProperty() { return mode.getReadOnlyProperty(); }
+
+    public ObservableList<Provider> providers() { return providers; }
+
+    public ObjectProperty<Provider> selectedProviderProperty() { return selected; }
+
+    public ObservableList<ModelRow> models() { return models; }
+
+    public ObjectProperty<ModelRow> selectedModelProperty() { return selectedModel; }
+
+    public ObservableList<RemoteRow> remoteModels() { return remote; }
+
+    public ReadOnlyObjectProperty<Connection> connectionProperty() { return connection.getReadOnlyProperty(); }
+
+    /** "Connected: 12 models listed." or the error sentence. */
+    public ReadOnlyStringProperty connectionTextProperty() { return connectionText.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    public ProviderForm form() { return form; }
+
+    public PriceEditor prices() { return prices; }
+
+    public LocalModelsModel local() { return local; }
+
+    // ------------------------------------------------------------------ commands
+
+    public void setWorkspace(Workspace ws) {
+        workspace = ws;
+        providers.clear();
+        selected.set(null);
+        local.setWorkspace(ws);
+        if (ws == null) {
+            mode.set(Mode.NO_WORKSPACE);
+            return;
+        }
+        reloadProviders(null);
+    }
+
+    /** Opens the add form and probes the keyring in the background. */
+    public void beginAdd() {
+        form.reset();
+        mode.set(Mode.ADDING);
+        if (form.keyringProperty().get() == null) {
+            tasks.run("Probe keyring", vault::probe, form.keyringProperty()::set,
+                    e -> form.keyringProperty().set(new KeyVault.Status(false, e.getMessage())));
+        }
+    }
+
+    public void cancelAdd() {
+        form.keyProperty().set("");
+        mode.set(providers.isEmpty() ? Mode.EMPTY : Mode.VIEWING);
+    }
+
+    /** Validates the form, stores the key where the user chose, inserts the provider and selects it. */
+    public void addProvider() {
+        Workspace ws = workspace;
+        if (ws == null) {
+            return;
+        }
+        ProviderForm.Draft d = form.validate(providers.stream().map(Provider::name).toList());
+        if (d == null) {
+            return;
+        }
+        String reason = form.keyringProperty().get() == null ? "The OS keyring was not used."
+                : form.keyringProperty().get().reason();
+        tasks.run("Add provider", () -> {
+            String slug = uniqueSlug(ws, ProviderForm.slug(d.name()));
+            String ref = switch (d.keySource()) {
+                case KEYRING -> vault.storeInKeyring(slug, d.key());
+                case SESSION -> vault.storeForSession(slug, d.key(), reason);
+                case ENVIRONMENT -> "env:" + d.envVar();
+                case NONE -> null;
+            };
+            return ws.providers().insert(Provider.of(d.kind(), d.name(), d.baseUrl(), ref, d.presetId()));
+        }, p -> {
+            form.keyProperty().set("");
+            message.set("Added " + p.name() + ". Test the connection to list its models.");
+            reloadProviders(p.id());
+        }, e -> form.errorProperty().set("Could not add the provider: " + e.getMessage()));
+    }
+
+    private static String uniqueSlug(Workspace ws, String base) {
+        Set<String> used = ws.providers().list().stream().map(Provider::authRef).filter(r -> r != null)
+                .collect(Collectors.toSet());
+        String slug = base;
+        for (int i = 2; used.contains(KeyVault.keyringRef(slug)); i++) {
+            slug = base + "-" + i;
+        }
+        return slug;
+    }
+
+    /** Lists the selected provider's models (this is the connection test); the error sentence on failure. */
+    public void testConnection() {
+        Provider p = selected.get();
+        Workspace ws = workspace;
+        if (p == null || ws == null) {
+            return;
+        }
+        connection.set(Connection.TESTING);
+        connectionText.set("Connecting to " + p.baseUrl() + " …");
+        remote.clear();
+        tasks.run("Test connection", () -> services.client(ws, p).listModels(), list -> {
+            if (p != selected.get()) {
+                return;
+            }
+            Set<String> have = models.stream().map(r -> r.model().apiModelId()).collect(Collectors.toSet());
+            remote.setAll(list.stream().sorted(java.util.Comparator.comparing(RemoteModel::id))
+                    .map(m -> new RemoteRow(m.id(), m.displayName(), have.contains(m.id()))).toList());
+            connection.set(Connection.OK);
+            connectionText.set("Connected: " + list.size() + (list.size() == 1 ? " model" : " models") + " listed.");
+        }, e -> {
+            if (p == selected.get()) {
+                connection.set(Connection.FAILED);
+                connectionText.set(e instanceof CloudException ce ? ce.getMessage()
+                        : "Could not connect: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Adds these listed models to the selected provider (capabilities and shipped prices from the catalog). */
+    public void addRemoteModels(List<RemoteRow> chosen) {
+        Provider p = selected.get();
+        Workspace ws = workspace;
+        List<String> ids = chosen.stream().filter(r -> !r.added()).map(RemoteRow::id).toList();
+        if (p == null || ws == null || ids.isEmpty()) {
+            message.set(chosen.isEmpty() ? "Select models in the list first." : "Those models are added already.");
+            return;
+        }
+        tasks.run("Add models", () -> {
+            var dir = services.directory(ws);
+            for (String id : ids) {
+                if (ws.models().find(p.id(), id).isEmpty()) {
+                    dir.addCloudModel(p, id);
+                }
+            }
+            return ids.size();
+        }, n -> {
+            message.set("Added " + n + (n == 1 ? " model" : " models") + " to " + p.name() + ".");
+            remote.replaceAll(r -> ids.contains(r.id()) ? new RemoteRow(r.id(), r.displayName(), true) : r);
+            reloadModels();
+        }, e -> message.set("Could not add the models: " + e.getMessage()));
+    }
+
+    /** Removes the selected provider and its models (runs keep their history). */
+    public void deleteSelectedProvider() {
+        Provider p = selected.get();
+        Workspace ws = workspace;
+        if (p == null || ws == null) {
+            return;
+        }
+        if (!models.isEmpty()) {
+            message.set(p.name() + " has models, and runs and prices refer to them, so it cannot be removed.");
+            return;
+        }
+        tasks.run("Delete provider", () -> {
+            ws.providers().delete(p.id());
+            return p;
+        }, done -> {
+            message.set("Removed " + p.name() + ".");
+            reloadProviders(null);
+        }, e -> message.set("Could not remove " + p.name() + ": " + e.getMessage()));
+    }
+
+    // ------------------------------------------------------------------ loading
+
+    private void reloadProviders(Long select) {
+        Workspace ws = workspace;
+        tasks.run("Load providers", () -> ws.providers().list().stream()
+                .filter(p -> p.kind() != dev.switchyard.workspace.model.ProviderKind.LOCAL).toList(), list -> {
+                    if (ws != workspace) {
+                        return;
+                    }
+                    providers.setAll(list);
+                    Provider pick = list.stream().filter(p -> select != null && p.id() == select).findFirst()
+                            .orElse(list.isEmpty() ? null : list.get(0));
+                    selected.set(pick);
+                    mode.set(list.isEmpty() ? Mode.EMPTY : Mode.VIEWING);
+                }, e -> message.set("Could not read providers: " + e.getMessage()));
+    }
+
+    private void showProvider(Provider p) {
+        connection.set(Connection.UNTESTED);
+        connectionText.set("");
+        remote.clear();
+        reloadModels();
+    }
+
+    private void reloadModels() {
+        Provider p = selected.get();
+        Workspace ws = workspace;
+        if (p == null || ws == null) {
+            models.clear();
+            return;
+        }
+        Long keep = selectedModel.get() == null ? null : selectedModel.get().model().id();
+        LocalDate today = LocalDate.now(clock);
+        tasks.run("Load models", () -> ws.models().byProvider(p.id()).stream()
+                .filter(m -> m.kind() == ModelKind.CLOUD)
+                .map(m -> new ModelRow(m, ws.prices().inForce(m.id(), today).orElse(null))).toList(), rows -> {
+                    if (p != selected.get()) {
+                        return;
+                    }
+                    models.setAll(rows);
+                    selectedModel.set(rows.stream().filter(r -> keep != null && r.model().id() == keep).findFirst()
+                            .orElse(null));
+                }, e -> message.set("Could not read models: " + e.getMessage()));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.switchyard.ui.models;
+
+import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.ui.task.TaskRunner;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.PriceRow;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Prices of one model: the history (newest first, the row in force marked) and a new row to add (USD per
+ * 1M tokens, dated today). Rows are never edited; a new row supersedes. No {@code javafx.scene}.
+ */
+public final class PriceEditor {
+
+    public static final String SOURCE = "entered in Switchyard";
+
+    private final TaskRunner tasks;
+    private final Clock clock;
+    private final ObservableList<PriceRow> history = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper inForceId = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final StringProperty input = new SimpleStringProperty("");
+    private final StringProperty cached = new SimpleStringProperty("");
+    private final StringProperty output = new SimpleStringProperty("");
+    private Workspace workspace;
+    private Supplier<ModelDirectory> directory;
+    private Model model;
+    private Runnable onSaved = () -> { };
+
+    public PriceEditor(TaskRunner tasks, Clock clock) {
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    public ObservableList<PriceRow> history() { return history; }
+
+    /** Id of the row in force today (-1: none). */
+    public ReadOnlyLongProperty inForceIdProperty() { return inForceId.getReadOnlyProperty(); }
+
+    /** "In force since 2026-11-25: $0.15 in · …" or "No price: runs of this model show 'no price'." */
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    public StringProperty inputProperty() { return input; }
+
+    public StringProperty cachedProperty() { return cached; }
+
+    public StringProperty outputProperty() { return output; }
+
+    public Model model() { return model; }
+
+    /** Called after a row was saved (the model list refreshes its price column). */
+    public void setOnSaved(Runnable r) {
+        onSaved = r;
+    }
+
+    /** Shows this model's prices (null clears). */
+    public void show(Workspace ws, Supplier<ModelDirectory> dir, Model m) {
+        workspace = ws;
+        directory = dir;
+        model = m;
+        message.set("");
+        if (m == null) {
+            history.clear();
+            summary.set("");
+            inForceId.set(-1);
+            return;
+        }
+        tasks.run("Load prices", () -> ws.prices().history(m.id()), rows -> {
+            if (m == model) {
+                showRows(rows);
+            }
+        }, e -> message.set("Could not read prices: " + e.getMessage()));
+    }
+
+    private void showRows(List<PriceRow> rows) {
+        history.setAll(rows);
+        LocalDate today = LocalDate.now(clock);
+        PriceRow inForce = rows.stream().filter(r -> !r.asOf().isAfter(today)).findFirst().orElse(null);
+        inForceId.set(inForce == null ? -1 : inForce.id());
+        summary.set(inForce == null ? "No price: runs of this model show \"no price\" until you add one."
+                : "In force since " + inForce.asOf() + ": " + summary(inForce) + " (" + inForce.source() + ")");
+        PriceRow fill = inForce;
+        input.set(fill == null ? "" : fill.inputPerMTok().toPlainString());
+        cached.set(fill == null || fill.cachedInputPerMTok() == null ? "" : fill.cachedInputPerMTok().toPlainString());
+        output.set(fill == null ? "" : fill.outputPerMTok().toPlainString());
+    }
+
+    /** Adds a price row dated today from the three fields (cached optional). */
+    public void save() {
+        Model m = model;
+        if (m == null) {
+            return;
+        }
+        BigDecimal in;
+        BigDecimal out;
+        BigDecimal cachedIn;
+        try {
+            in = parse(input.get(), "input", false);
+            cachedIn = parse(cached.get(), "cached input", true);
+            out = parse(output.get(), "output", false);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        Supplier<ModelDirectory> dir = directory;
+        Workspace ws = workspace;
+        tasks.run("Save price", () -> {
+            dir.get().recordPrice(m, in, cachedIn, out, SOURCE);
+            return ws.prices().history(m.id());
+        }, rows -> {
+            if (m == model) {
+                showRows(rows);
+                message.set("Price saved; it applies to runs from " + LocalDate.now(clock) + " on.");
+            }
+            onSaved.run();
+        }, e -> message.set("Could not save the price: " + e.getMessage()));
+    }
+
+    static BigDecimal parse(String text, String what, boolean optional) {
+        String t = text == null ? "" : text.strip().replace("$", "");
+        if (t.isEmpty()) {
+            if (optional) {
+                return null;
+            }
+            throw new IllegalArgumentException("Enter the " + what + " price in USD per 1M tokens.");
+        }
+        try {
+            BigDecimal v = new BigDecimal(t);
+            if (v.signum() < 0) {
+                throw new IllegalArgumentException("Prices cannot be negative (" + what + ").");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + t + "' is not a number (" + what + " price, USD per 1M tokens).");
+        }
+    }
+
+    /** "$0.15 in · $0.075 cached · $0.60 out per 1M". */
+    public static String summary(PriceRow r) {
+        return "$" + r.inputPerMTok().stripTrailingZeros().toPlainString() + " in · "
+                + (r.cachedInputPerMTok() == null ? "" : "$" + r.cachedInputPerMTok().stripTrailingZeros().toPlainString() + " cached · ")
+                + "$" + r.outputPerMTok().stripTrailingZeros().toPlainString() + " out per 1M";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.switchyard.ui.prefs;
+
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/** Restores and saves the window's bounds and split positions through {@link AppPreferences}. */
+public final class WindowMemory {
+
+    private WindowMemory() {
+    }
+
+    /** Applies remembered bounds (only when they still fall on a screen) and saves them when the window hides. */
+    public static void attach(Stage stage, AppPreferences prefs) {
+        prefs.window().ifPresent(b -> {
+            boolean visible = !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height())).isEmpty();
+            if (visible) {
+                stage.setX(b.x());
+                stage.setY(b.y());
+                stage.setWidth(b.width());
+                stage.setHeight(b.height());
+            }
+            stage.setMaximized(b.maximized());
+        });
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> save(stage, prefs));
+    }
+
+    public static void save(Stage stage, AppPreferences prefs) {
+        if (!Double.isNaN(stage.getWidth()) && !stage.isIconified()) {
+            prefs.rememberWindow(new AppPreferences.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized()));
+        }
+    }
+
+    /** Restores the first divider of {@code split} and remembers where the user drags it. */
+    public static void rememberSplit(SplitPane split, String id, AppPreferences prefs, double fallback) {
+        split.setDividerPositions(prefs.split(id, fallback));
+        split.getDividers().get(0).positionProperty().addListener((obs, old, now) ->
+                prefs.rememberSplit(id, now.doubleValue()));
+    }
+}

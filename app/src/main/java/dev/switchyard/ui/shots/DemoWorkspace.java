@@ -1,0 +1,101 @@
+package dev.switchyard.ui.shots;
+
+import dev.switchyard.app.AppContext;
+import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Comparison;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.ModelKind;
+import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.model.ProviderKind;
+import dev.switchyard.workspace.model.Run;
+import dev.switchyard.workspace.model.RunCost;
+import dev.switchyard.workspace.model.RunError;
+import dev.switchyard.workspace.model.RunMetrics;
+import dev.switchyard.workspace.model.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A believable demo workspace for screenshots: two cloud providers with shipped prices, a local intent model
+ * and a local generative model, and a few dozen runs and comparisons with plausible metrics. Deterministic.
+ */
+public final class DemoWorkspace {
+
+    private static final List<String> PROMPTS = List.of(
+            "Turn on the kitchen lights",
+            "Summarise this support ticket in two sentences: the customer cannot log in after the update",
+            "What is your refund policy for annual plans?",
+            "Write a Python function that merges two sorted lists",
+            "Translate 'where is the train station' into German and French",
+            "Explain the difference between TTFT and total latency to a product manager",
+            "Classify: 'my package arrived broken' — billing, shipping or account?",
+            "Draft a polite reply declining a meeting next Tuesday");
+
+    private DemoWorkspace() {
+    }
+
+    public static void seed(Workspace ws, AppContext context) {
+        ModelDirectory dir = context.directory(ws);
+        Provider openai = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "OpenAI",
+                "https://api.openai.com/v1", "env:OPENAI_API_KEY", "openai"));
+        Provider anthropic = ws.providers().insert(Provider.of(ProviderKind.ANTHROPIC, "Anthropic",
+                "https://api.anthropic.com/v1", "keyring:switchyard/anthropic", "anthropic"));
+        Model mini = dir.addCloudModel(openai, "gpt-4o-mini");
+        dir.addCloudModel(openai, "o1-mini");
+        Model haiku = dir.addCloudModel(anthropic, "claude-3-5-haiku-latest");
+        context.prepare(ws);
+        Model intent = ws.models().list().stream().filter(m -> m.kind() == ModelKind.LOCAL_INTENT).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the embedded intent model was not registered"));
+        Model qwen = dir.registerLocal("qwen2.5-0.5b-instruct", "Qwen2.5 0.5B Instruct (int4)", 32768,
+                ModelKind.LOCAL_GENERATIVE, new dev.switchyard.app.models.LocalModelSettings(
+                        java.nio.file.Path.of("models", "qwen2.5-0.5b-instruct"), null, "qwen2.5-0.5b-instruct"));
+
+        Random rnd = new Random(7);
+        Instant start = Instant.parse("2026-11-18T09:00:00Z");
+        List<Model> trio = List.of(qwen, mini, haiku);
+        for (int i = 0; i < 14; i++) {
+            String prompt = PROMPTS.get(i % PROMPTS.size());
+            Comparison c = ws.comparisons().create(null, 1, i % 5 == 4);
+            Instant at = start.plus(Duration.ofMinutes(i * 97L));
+            for (Model m : trio) {
+                ws.runs().insert(run(m, prompt, at, rnd, i).withComparison(c.id(), 0));
+            }
+            ws.runs().insert(run(intent, prompt, at.plusSeconds(2), rnd, i));
+        }
+    }
+
+    private static Run run(Model m, String prompt, Instant at, Random rnd, int i) {
+        boolean local = m.kind() != ModelKind.CLOUD;
+        boolean intent = m.kind() == ModelKind.LOCAL_INTENT;
+        long ttft = intent ? 2 + rnd.nextInt(3) : local ? 90 + rnd.nextInt(80) : 280 + rnd.nextInt(420);
+        long out = intent ? 1 : 40 + rnd.nextInt(220);
+        double tps = intent ? 0 : local ? 28 + rnd.nextDouble() * 10 : 55 + rnd.nextDouble() * 60;
+        long total = intent ? ttft : ttft + (long) (out / tps * 1000);
+        long in = 18 + prompt.length() / 4;
+        RunStatus status = i == 6 && m.kind() == ModelKind.CLOUD && m.apiModelId().startsWith("claude") ? RunStatus.FAILED
+                : i == 9 && local && !intent ? RunStatus.CANCELLED : RunStatus.COMPLETED;
+        String text = intent ? "intent: " + (prompt.contains("light") ? "lights.on (0.91)" : "faq.refund (0.74)")
+                : answer(prompt, m.displayName());
+        Run r = Run.created(m.id(), prompt, "{\"temperature\":0.7,\"maxTokens\":512}").withUid(null, at)
+                .withOutput(status, status == RunStatus.FAILED ? "" : text, null);
+        RunCost cost = local ? RunCost.device(0) : new RunCost((in * 0.15 + out * 0.6) / 1_000_000, dev.switchyard.workspace.model.CostKind.API, null);
+        RunError error = status == RunStatus.FAILED
+                ? new RunError("rate_limited", "The provider is rate-limiting requests; wait a moment and try again.") : null;
+        RunMetrics metrics = new RunMetrics(3L, ttft, total, in, null, out, null, intent ? null : tps, null, null, null);
+        return r.finished(status, error, metrics, status == RunStatus.FAILED ? RunCost.NONE : cost, false, 1,
+                at.plusMillis(total));
+    }
+
+    private static String answer(String prompt, String model) {
+        if (prompt.startsWith("Write a Python")) {
+            return "```python\ndef merge(a, b):\n    out, i, j = [], 0, 0\n    while i < len(a) and j < len(b):\n"
+                    + "        if a[i] <= b[j]:\n            out.append(a[i]); i += 1\n        else:\n"
+                    + "            out.append(b[j]); j += 1\n    return out + a[i:] + b[j:]\n```";
+        }
+        return "Here is a short answer from " + model + " to: \"" + prompt + "\". It keeps to the point, names the "
+                + "trade-off, and ends with one suggestion the reader can act on.";
+    }
+}

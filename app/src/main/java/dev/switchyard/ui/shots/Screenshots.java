@@ -1,0 +1,190 @@
+package dev.switchyard.ui.shots;
+
+import dev.switchyard.app.AppContext;
+import dev.switchyard.ui.SwitchyardApp;
+import dev.switchyard.ui.prefs.AppChrome;
+import dev.switchyard.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Produces the README screenshots from the real app: seeds a demo workspace in a temporary folder, opens the
+ * window under the current DISPLAY, visits each screen in the light and the dark theme and writes PNGs
+ * (JavaFX {@code Scene.snapshot}). Usage: {@code Screenshots [output-dir]} (default {@code app/docs/screenshots}).
+ */
+public final class Screenshots {
+
+    /** Shot name → the screen it is taken on. */
+    private static final List<String[]> SHOTS = List.of(new String[] {"welcome", "welcome"},
+            new String[] {"history", "history"}, new String[] {"comparison", "history"},
+            new String[] {"models", "models"}, new String[] {"models-add", "models"}, new String[] {"local-models", "models"},
+            new String[] {"overview", "overview"});
+
+    private Screenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "app/docs/screenshots").toAbsolutePath();
+        System.setProperty(AppChrome.PREFS_PROPERTY, "memory");
+        Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "switchyard-demo"));
+        Path file = dir.resolve("Demo workspace.switchyard");
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(file + suffix));
+        }
+        try (Workspace ws = Workspace.open(file); AppContext ctx = AppContext.system()) {
+            DemoWorkspace.seed(ws, ctx);
+        }
+        Thread driver = new Thread(() -> {
+            try {
+                drive(out);
+                System.out.println("Screenshots written to " + out);
+            } catch (Throwable t) {
+                t.printStackTrace();
+                System.exit(1);
+            } finally {
+                Platform.exit();
+            }
+        }, "screenshots");
+        driver.setDaemon(true);
+        driver.start();
+        Application.launch(SwitchyardApp.class, "--workspace=" + file);
+    }
+
+    private static void drive(Path out) throws Exception {
+        Stage stage = waitFor(() -> Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing())
+                .map(w -> (Stage) w).findFirst().orElse(null));
+        fx(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1360);
+            stage.setHeight(860);
+            return null;
+        });
+        Thread.sleep(2500);
+        for (String theme : List.of("light", "dark")) {
+            fx(() -> {
+                darkToggle(stage.getScene()).setSelected(theme.equals("dark"));
+                return null;
+            });
+            for (String[] shot : SHOTS) {
+                fx(() -> {
+                    ((ToggleButton) stage.getScene().lookup("#nav-" + shot[1])).fire();
+                    return null;
+                });
+                Thread.sleep(700);
+                fx(() -> {
+                    prepare(stage.getScene(), shot[0]);
+                    return null;
+                });
+                Thread.sleep(1200);
+                Scene target = fx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
+                        && w.getScene() != null && w.getScene().lookup("#comparison-dialog") != null)
+                        .map(Window::getScene).findFirst().orElse(stage.getScene()));
+                shoot(target, out.resolve(shot[0] + "-" + theme + ".png"));
+                fx(() -> {
+                    cleanUp(stage);
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** Selects something on screens whose right-hand side is empty until a row is chosen. */
+    @SuppressWarnings("unchecked")
+    private static void prepare(Scene scene, String shot) {
+        if (shot.equals("history") || shot.equals("comparison")) {
+            TableView<Object> t = (TableView<Object>) scene.lookup("#history-table");
+            if (!t.getItems().isEmpty()) {
+                t.getSelectionModel().clearAndSelect(1);
+            }
+            if (shot.equals("comparison")) {
+                ((javafx.scene.control.Button) scene.lookup("#history-open-comparison")).fire();
+            }
+        } else if (shot.equals("models-add")) {
+            ((javafx.scene.control.Button) scene.lookup("#provider-add")).fire();
+        } else if (shot.equals("local-models")) {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) scene.lookup("#models-tabs");
+            tabs.getSelectionModel().select(1);
+        } else if (shot.equals("models")) {
+            ListView<Object> providers = (ListView<Object>) scene.lookup("#provider-list");
+            if (!providers.getItems().isEmpty()) {
+                providers.getSelectionModel().select(0);
+            }
+            TableView<Object> models = (TableView<Object>) scene.lookup("#provider-models");
+            if (models != null && !models.getItems().isEmpty()) {
+                models.getSelectionModel().select(0);
+            }
+        }
+    }
+
+    /** Closes dialogs and puts the screens back as a user would find them. */
+    private static void cleanUp(Stage stage) {
+        for (Window w : List.copyOf(Window.getWindows())) {
+            if (w != stage && w instanceof Stage s) {
+                s.close();
+            }
+        }
+        var cancel = (javafx.scene.control.Button) stage.getScene().lookup("#provider-cancel");
+        if (cancel != null && cancel.isVisible() && cancel.getScene() != null) {
+            cancel.fire();
+        }
+        var tabs = (javafx.scene.control.TabPane) stage.getScene().lookup("#models-tabs");
+        if (tabs != null) {
+            tabs.getSelectionModel().select(0);
+        }
+    }
+
+    private static CheckMenuItem darkToggle(Scene scene) {
+        MenuBar bar = (MenuBar) scene.lookup(".menu-bar");
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-dark-theme".equals(i.getId())).map(i -> (CheckMenuItem) i).findFirst().orElseThrow();
+    }
+
+    private static void shoot(Scene scene, Path file) throws Exception {
+        var image = fx(() -> scene.snapshot(null));
+        PngWriter.write(image, file);
+        System.out.println("  " + file.getFileName());
+    }
+
+    static <T> T fx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.get());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(20, TimeUnit.SECONDS);
+    }
+
+    private static <T> T waitFor(Supplier<T> probe) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            try {
+                T v = fx(probe);
+                if (v != null) {
+                    return v;
+                }
+            } catch (IllegalStateException e) {
+                // toolkit not started yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The window did not open within 30 s.");
+    }
+
+}

@@ -1,0 +1,115 @@
+package dev.switchyard.ui.welcome;
+
+import dev.switchyard.ui.Screen;
+import dev.switchyard.ui.main.MainViewModel;
+import dev.switchyard.ui.task.TaskRunner;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The welcome shown on a workspace with no runs: three steps to a first side-by-side comparison. */
+public final class WelcomeScreen implements Screen {
+
+    private final WelcomeViewModel model;
+    private final VBox content = new VBox(16);
+    private final VBox view = new VBox(content);
+    private Consumer<String> navigate = id -> { };
+
+    public WelcomeScreen(MainViewModel main, TaskRunner tasks) {
+        model = new WelcomeViewModel(tasks);
+        model.setOnEmptyWorkspace(() -> navigate.accept(id()));
+        build();
+        main.workspaceProperty().addListener((obs, old, ws) -> model.setWorkspace(ws));
+        model.setWorkspace(main.workspace());
+        view.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                model.refresh();
+            }
+        });
+    }
+
+    /** How the buttons switch screens ({@code MainView::show}), set once the main view exists. */
+    public void setNavigator(Consumer<String> navigator) {
+        this.navigate = navigator;
+    }
+
+    private void build() {
+        view.setId("welcome-view");
+        view.getStyleClass().addAll("screen", "welcome");
+        view.setAlignment(Pos.TOP_CENTER);
+        Label title = new Label("Welcome to Switchyard");
+        title.getStyleClass().add("welcome-title");
+        Label intro = new Label("Compare a model on this machine with cloud models side by side — time to first token, "
+                + "tokens per second, tokens and cost for each — then design the policy that routes between them.");
+        intro.setWrapText(true);
+        intro.getStyleClass().add("welcome-intro");
+        Label next = new Label();
+        next.setId("welcome-next");
+        next.setWrapText(true);
+        next.getStyleClass().add("notice");
+        next.textProperty().bind(model.nextStepProperty());
+        content.getChildren().addAll(title, intro,
+                step("1", "Run the embedded intent model", "Built in, offline: see which intent a prompt matches and how fast.",
+                        model.hasIntentModelProperty(), "Open Compare", "welcome-compare", "compare"),
+                step("2", "Add a cloud provider", "OpenAI, Anthropic, OpenRouter, XRoute.AI or any OpenAI-compatible "
+                        + "gateway. Keys go to the OS keyring.", model.hasCloudModelProperty(), "Add a key",
+                        "welcome-models", "models"),
+                step("3", "Add a local generative model", "Download or import an ONNX model to answer offline.",
+                        model.hasLocalModelProperty(), "Local models", "welcome-local", "models"),
+                next);
+        content.setMaxWidth(760);
+    }
+
+    private HBox step(String number, String head, String text, ReadOnlyBooleanProperty done, String action, String id,
+                      String target) {
+        Label n = new Label(number);
+        n.getStyleClass().add("step-number");
+        done.addListener((obs, old, now) -> {
+            n.setText(now ? "✓" : number);
+            n.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("done"), now);
+        });
+        Label h = new Label(head);
+        h.getStyleClass().add("section-title");
+        Label t = new Label(text);
+        t.setWrapText(true);
+        t.getStyleClass().add("muted");
+        VBox body = new VBox(4, h, t);
+        HBox.setHgrow(body, Priority.ALWAYS);
+        Button go = new Button(action);
+        go.setId(id);
+        go.getStyleClass().add("accent");
+        go.setOnAction(e -> navigate.accept(target));
+        go.setMinWidth(Region.USE_PREF_SIZE);
+        Region pad = new Region();
+        HBox row = new HBox(14, n, body, pad, go);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().addAll("card", "welcome-step");
+        return row;
+    }
+
+    @Override
+    public String id() {
+        return "welcome";
+    }
+
+    @Override
+    public String title() {
+        return "Get started";
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    public WelcomeViewModel model() {
+        return model;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.switchyard.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.testing.Seed;
+import dev.switchyard.ui.SwitchyardApp;
+import dev.switchyard.ui.prefs.AppChrome;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.model.RunStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window: history filters, paging and export of selected runs. */
+class HistoryWindowTest {
+
+    @TempDir
+    Path dir;
+    private final FxRobot robot = new FxRobot();
+    private javafx.application.Application app;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path file = dir.resolve("history-test.switchyard");
+        try (Workspace ws = Workspace.open(file)) {
+            Provider p = Seed.provider(ws, "Gate");
+            Model alpha = Seed.model(ws, p, "alpha");
+            Model beta = Seed.model(ws, p, "beta");
+            Seed.bulk(ws, alpha, 60, Instant.parse("2026-03-01T00:00:00Z"));
+            Seed.run(ws, beta, "kitchen lights on", "Lights are on.", RunStatus.COMPLETED, Instant.parse("2026-03-05T10:00:00Z"), 900);
+            Seed.run(ws, beta, "refund for my order", "Sorry.", RunStatus.FAILED, Instant.parse("2026-03-06T10:00:00Z"), 50);
+        }
+        System.setProperty(AppChrome.PREFS_PROPERTY, "memory");
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + file);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text("#status-message").contains("is open"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    /** The table's row cell showing item 0 (row cells are recycled, so lookup order says nothing). */
+    private javafx.scene.Node firstRow(String table) {
+        return robot.lookup(table + " .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0
+                && !r.isEmpty()).query();
+    }
+
+    private String text(String query) {
+        try {
+            return robot.lookup(query).queryAs(Label.class).getText();
+        } catch (RuntimeException e) {
+            return ""; // the scene graph changed under the lookup (it runs off the FX thread): ask again
+        }
+    }
+
+    private void waitForPage(String expected) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#history-page").equals(expected));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void filterPageAndExportSelectedRuns() throws Exception {
+        robot.clickOn("#nav-history");
+        waitForPage("1–50 of 62 runs");
+
+        robot.clickOn("#history-next");
+        waitForPage("51–62 of 62 runs");
+        TableView<HistoryRow> table = robot.lookup("#history-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(12);
+
+        robot.clickOn("#history-model").clickOn("Gate/beta");
+        waitForPage("1–2 of 2 runs");
+        assertThat(table.getItems()).extracting(r -> r.run().promptText())
+                .containsExactly("refund for my order", "kitchen lights on");
+
+        robot.clickOn("#history-text").write("kitchen").type(KeyCode.ENTER);
+        waitForPage("1–1 of 1 run");
+
+        Path out = dir.resolve("exported.csv");
+        HistoryView view = robot.lookup("#history-view").queryAs(HistoryView.class);
+        robot.interact(() -> view.setSaveFileChooser((owner, title, name, ext) -> out));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(firstRow("#history-table"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#history-detail-title").equals("Gate/beta"));
+        assertThat(robot.lookup("#history-detail-answer").queryAs(javafx.scene.control.TextArea.class).getText())
+                .isEqualTo("Lights are on.");
+        robot.clickOn("#history-export-csv");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#history-message").startsWith("Exported"));
+
+        assertThat(text("#history-message")).isEqualTo("Exported 1 run to exported.csv.");
+        String csv = Files.readString(out);
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv).contains("Gate/beta").contains("kitchen lights on").contains("Lights are on.")
+                .doesNotContain("refund");
+
+        robot.clickOn("#history-clear");
+        waitForPage("1–50 of 62 runs");
+        robot.clickOn("TTFT");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
+                && table.getItems().get(0).run().metrics().ttftMs() == 50);
+        robot.clickOn("TTFT");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().get(0).run().metrics().ttftMs() == 900);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.switchyard.ui.models;
+
+import dev.switchyard.app.models.LocalModelManager;
+import dev.switchyard.app.models.LocalModelSettings;
+import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.cloud.catalog.CloudCatalog;
+import dev.switchyard.local.catalog.CatalogModel;
+import dev.switchyard.local.catalog.DownloadControl;
+import dev.switchyard.local.catalog.DownloadProgress;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.ModelKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The shipped catalog with a download that reports progress and registers a row, without any network or engine. */
+final class FakeLocalModels implements LocalModelService {
+
+    boolean cancelBeforeDone;
+
+    @Override
+    public List<CatalogModel> catalog() {
+        return LocalModelManager.catalog().models();
+    }
+
+    @Override
+    public Model download(Workspace ws, String catalogId, Consumer<DownloadProgress> progress, DownloadControl control)
+            throws Exception {
+        CatalogModel m = LocalModelManager.catalog().require(catalogId);
+        progress.accept(new DownloadProgress(catalogId, "int4", DownloadProgress.Phase.DOWNLOADING, "onnx/model.onnx", 1, 2,
+                50_000_000, 100_000_000, 50_000_000, 120_000_000, 8_000_000, Duration.ofSeconds(9)));
+        if (cancelBeforeDone) {
+            control.cancel();
+            throw new IllegalStateException("cancelled");
+        }
+        progress.accept(new DownloadProgress(catalogId, "int4", DownloadProgress.Phase.DONE, null, 2, 2,
+                0, 0, 120_000_000, 120_000_000, 0, null));
+        return directory(ws).registerLocal(m.id(), m.displayName(), m.contextLength(), ModelKind.LOCAL_GENERATIVE,
+                new LocalModelSettings(Path.of("/models", m.id()), null, m.id()));
+    }
+
+    @Override
+    public Model importFolder(Workspace ws, Path folder) {
+        throw new IllegalArgumentException("No config.json in " + folder.getFileName() + ".");
+    }
+
+    private static ModelDirectory directory(Workspace ws) {
+        try (var ctx = new dev.switchyard.app.AppContext(n -> null, java.time.Clock.systemUTC())) {
+            CloudCatalog catalog = ctx.catalog();
+            return new ModelDirectory(ws, catalog, ctx.priceTable(), java.time.Clock.systemUTC());
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package dev.switchyard.ui.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.app.AppContext;
+import dev.switchyard.cloud.CloudException;
+import dev.switchyard.cloud.catalog.ProviderPreset;
+import dev.switchyard.ui.task.DirectTaskRunner;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.repo.SettingsRepository;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelsViewModelTest {
+
+    static final String MODELS_JSON = "{\"object\":\"list\",\"data\":[{\"id\":\"tiny-2\",\"object\":\"model\",\"owned_by\":\"me\"},"
+            + "{\"id\":\"tiny-1\",\"object\":\"model\",\"owned_by\":\"me\"}]}";
+
+    /** The real vault (session store of the app context) with the keyring probe answered by the test. */
+    static final class TestVault implements KeyVault {
+        final SystemKeyVault real;
+        final Status status;
+
+        TestVault(AppContext ctx, Status status) {
+            this.real = new SystemKeyVault(ctx);
+            this.status = status;
+        }
+
+        @Override
+        public Status probe() {
+            return status;
+        }
+
+        @Override
+        public String storeInKeyring(String name, String key) {
+            throw new AssertionError("the keyring must not be written in tests");
+        }
+
+        @Override
+        public String storeForSession(String name, String key, String reasonShown) {
+            return real.storeForSession(name, key, reasonShown);
+        }
+
+        @Override
+        public Provider effective(Provider p) {
+            return real.effective(p);
+        }
+    }
+
+    @TempDir
+    Path dir;
+    private final MockWebServer server = new MockWebServer();
+    private AppContext ctx;
+    private Workspace ws;
+    private ModelsViewModel vm;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server.start();
+        ctx = new AppContext(Map.of("GW_KEY", "env-key-123")::get, Clock.systemDefaultZone());
+        ws = Workspace.open(dir.resolve("m.switchyard"));
+        KeyVault vault = new TestVault(ctx, new KeyVault.Status(false, "No D-Bus session bus."));
+        vm = new ModelsViewModel(new DirectTaskRunner(), ModelsServices.of(ctx, vault), vault, ctx.catalog().providers(),
+                new FakeLocalModels(), Clock.systemDefaultZone());
+        vm.setWorkspace(ws);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ws.close();
+        ctx.close();
+        server.close();
+    }
+
+    private void fillCustom(String name, KeySource source) {
+        vm.beginAdd();
+        ProviderPreset custom = vm.form().presets().stream().filter(p -> p.id().equals("custom")).findFirst().orElseThrow();
+        vm.form().presetProperty().set(custom);
+        vm.form().nameProperty().set(name);
+        vm.form().baseUrlProperty().set(server.url("/v1").toString());
+        vm.form().keySourceProperty().set(source);
+    }
+
+    @Test
+    void addsACustomEndpointListsItsModelsAndAddsOne() throws Exception {
+        assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.EMPTY);
+        fillCustom("Loopback", KeySource.NONE);
+        vm.addProvider();
+
+        assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.VIEWING);
+        assertThat(vm.selectedProviderProperty().get().name()).isEqualTo("Loopback");
+        assertThat(vm.selectedProviderProperty().get().authRef()).isNull();
+
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
+        vm.testConnection();
+        assertThat(vm.connectionProperty().get()).isEqualTo(ModelsViewModel.Connection.OK);
+        assertThat(vm.connectionTextProperty().get()).isEqualTo("Connected: 2 models listed.");
+        assertThat(vm.remoteModels()).extracting(ModelsViewModel.RemoteRow::id).containsExactly("tiny-1", "tiny-2");
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo("/v1/models");
+
+        vm.addRemoteModels(List.of(vm.remoteModels().get(0)));
+        assertThat(vm.models()).extracting(r -> r.model().apiModelId()).containsExactly("tiny-1");
+        assertThat(vm.models().get(0).priceText()).isEqualTo("no price");
+        assertThat(vm.remoteModels().get(0).added()).isTrue();
+        assertThat(vm.messageProperty().get()).isEqualTo("Added 1 model to Loopback.");
+    }
+
+    @Test
+    void aFailedConnectionShowsTheErrorSentence() {
+        fillCustom("Loopback", KeySource.NONE);
+        vm.addProvider();
+        server.enqueue(new MockResponse.Builder().code(401).body("{\"error\":{\"message\":\"bad key\"}}").build());
+
+        vm.testConnection();
+
+        assertThat(vm.connectionProperty().get()).isEqualTo(ModelsViewModel.Connection.FAILED);
+        assertThat(vm.connectionTextProperty().get()).startsWith(CloudException.Kind.AUTHENTICATION.userMessage());
+        assertThat(vm.remoteModels()).isEmpty();
+    }
+
+    @Test
+    void withoutAKeyringTheKeyIsKeptForThisRunOnlyAfterConsentAndNeverWrittenToTheWorkspace() throws Exception {
+        fillCustom("Gateway", KeySource.KEYRING);
+        assertThat(vm.form().keyringProperty().get().keyringAvailable()).isFalse();
+        vm.form().keyProperty().set("sk-test-secret-123456789");
+        vm.addProvider();
+        assertThat(vm.form().errorProperty().get()).contains("The OS keyring is not available: No D-Bus session bus.");
+        assertThat(vm.providers()).isEmpty();
+
+        vm.form().keySourceProperty().set(KeySource.SESSION);
+        vm.addProvider();
+        assertThat(vm.form().errorProperty().get()).contains("Tick the box");
+        assertThat(vm.providers()).isEmpty();
+
+        vm.form().sessionConsentProperty().set(true);
+        vm.addProvider();
+        Provider p = vm.selectedProviderProperty().get();
+        assertThat(p.authRef()).isEqualTo("session:switchyard/gateway");
+        assertThat(vm.form().keyProperty().get()).isEmpty();
+
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
+        vm.testConnection();
+        assertThat(vm.connectionProperty().get()).isEqualTo(ModelsViewModel.Connection.OK);
+        RecordedRequest req = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(req.getHeaders().get("Authorization")).isEqualTo("Bearer sk-test-secret-123456789");
+
+        ws.close();
+        byte[] bytes = Files.readAllBytes(dir.resolve("m.switchyard"));
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("sk-test-secret");
+        ws = Workspace.open(dir.resolve("m.switchyard"));
+    }
+
+    @Test
+    void anEnvironmentVariableCanHoldTheKey() throws Exception {
+        fillCustom("Env gateway", KeySource.ENVIRONMENT);
+        vm.form().envVarProperty().set("not valid!");
+        vm.addProvider();
+        assertThat(vm.form().errorProperty().get()).contains("Name the environment variable");
+
+        vm.form().envVarProperty().set("GW_KEY");
+        vm.addProvider();
+        assertThat(vm.selectedProviderProperty().get().authRef()).isEqualTo("env:GW_KEY");
+
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
+        vm.testConnection();
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization")).isEqualTo("Bearer env-key-123");
+    }
+
+    @Test
+    void theFormRejectsBadUrlsAndDuplicateNamesAndPresetsFillTheFields() {
+        fillCustom("Loopback", KeySource.NONE);
+        vm.addProvider();
+        fillCustom("loopback", KeySource.NONE);
+        vm.addProvider();
+        assertThat(vm.form().errorProperty().get()).contains("exists already");
+
+        fillCustom("Other", KeySource.NONE);
+        vm.form().baseUrlProperty().set("ftp://x");
+        vm.addProvider();
+        assertThat(vm.form().errorProperty().get()).contains("must start with http");
+
+        ProviderPreset openai = vm.form().presets().stream().filter(p -> p.id().equals("openai")).findFirst().orElseThrow();
+        vm.form().presetProperty().set(openai);
+        assertThat(vm.form().nameProperty().get()).isEqualTo("OpenAI");
+        assertThat(vm.form().baseUrlProperty().get()).isEqualTo("https://api.openai.com/v1");
+        assertThat(vm.form().envVarProperty().get()).isEqualTo("OPENAI_API_KEY");
+        assertThat(vm.form().keySourceProperty().get()).as("keyring unavailable → environment").isEqualTo(KeySource.ENVIRONMENT);
+        vm.cancelAdd();
+        assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.VIEWING);
+    }
+
+    @Test
+    void pricesAreAddedAsNewRowsWithTheRowInForceShown() {
+        fillCustom("Loopback", KeySource.NONE);
+        vm.addProvider();
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
+        vm.testConnection();
+        vm.addRemoteModels(List.of(vm.remoteModels().get(1)));
+        vm.selectedModelProperty().set(vm.models().get(0));
+        PriceEditor prices = vm.prices();
+        assertThat(prices.summaryProperty().get()).startsWith("No price");
+        assertThat(prices.history()).isEmpty();
+
+        prices.inputProperty().set("abc");
+        prices.outputProperty().set("1.5");
+        prices.save();
+        assertThat(prices.messageProperty().get()).contains("'abc' is not a number");
+
+        prices.inputProperty().set("0.5");
+        prices.save();
+        assertThat(prices.history()).hasSize(1);
+        assertThat(prices.inForceIdProperty().get()).isEqualTo(prices.history().get(0).id());
+        assertThat(prices.summaryProperty().get()).contains("$0.5 in").contains("$1.5 out");
+        assertThat(vm.models().get(0).priceText()).isEqualTo("$0.5 in · $1.5 out");
+
+        prices.outputProperty().set("-2");
+        prices.save();
+        assertThat(prices.messageProperty().get()).contains("cannot be negative");
+    }
+
+    @Test
+    void deviceCostPerHourIsSavedInTheWorkspaceSettings() {
+        LocalModelsModel local = vm.local();
+        assertThat(local.deviceCostProperty().get()).isEqualTo("0");
+        local.deviceCostProperty().set("0.40");
+        local.saveDeviceCost();
+        assertThat(ws.settings().getDouble(SettingsRepository.DEVICE_COST_PER_HOUR, -1)).isEqualTo(0.4);
+        assertThat(local.messageProperty().get()).contains("$0.4 per busy hour");
+
+        local.deviceCostProperty().set("cheap");
+        local.saveDeviceCost();
+        assertThat(local.messageProperty().get()).contains("is not a number");
+    }
+
+    @Test
+    void aCatalogModelDownloadsWithProgressAndAppearsAmongLocalModels() {
+        LocalModelsModel local = vm.local();
+        assertThat(local.catalog()).isNotEmpty();
+        assertThat(local.chosenProperty().get()).isNotNull();
+        String name = local.chosenProperty().get().displayName();
+        assertThat(LocalModelsModel.describe(new dev.switchyard.local.catalog.DownloadProgress("m", "int4",
+                dev.switchyard.local.catalog.DownloadProgress.Phase.DOWNLOADING, "onnx/model.onnx", 1, 2, 5, 10, 50_000_000,
+                120_000_000, 8_000_000, java.time.Duration.ofSeconds(9))))
+                .isEqualTo("Downloading model.onnx (1/2) · 50 / 120 MB · 8.0 MB/s · 9 s left");
+
+        local.download();
+
+        assertThat(local.busyProperty().get()).isFalse();
+        assertThat(local.messageProperty().get()).isEqualTo("Downloaded and validated " + name + "; it is ready in Compare.");
+        assertThat(local.models()).extracting(r -> r.model().displayName()).contains(name);
+
+        local.importFolder(Path.of("/nowhere/folder"));
+        assertThat(local.messageProperty().get()).isEqualTo("Could not import folder: No config.json in folder.");
+    }
+
+    @Test
+    void keyringEntryNamesAreSlugs() {
+        assertThat(ProviderForm.slug("My Gateway (EU)")).isEqualTo("my-gateway-eu");
+        assertThat(ProviderForm.slug("!!!")).isEqualTo("provider");
+    }
+}

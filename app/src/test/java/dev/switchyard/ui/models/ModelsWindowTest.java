@@ -1,0 +1,142 @@
+package dev.switchyard.ui.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.ui.SwitchyardApp;
+import dev.switchyard.ui.prefs.AppChrome;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.PriceRow;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the real window on an empty workspace: the welcome appears, leads to Models; a provider with a custom
+ * base URL (a loopback mock server) is added, its models listed and one added, a price edited; the theme switched.
+ */
+class ModelsWindowTest {
+
+    @TempDir
+    Path dir;
+    private final FxRobot robot = new FxRobot();
+    private final MockWebServer server = new MockWebServer();
+    private javafx.application.Application app;
+    private Path file;
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start();
+        file = dir.resolve("models-test.switchyard");
+        System.setProperty(AppChrome.PREFS_PROPERTY, "memory");
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + file);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text("#status-message").contains("is open"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        server.close();
+    }
+
+    /** The table's row cell showing item 0 (row cells are recycled, so lookup order says nothing). */
+    private javafx.scene.Node firstRow(String table) {
+        return robot.lookup(table + " .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0
+                && !r.isEmpty()).query();
+    }
+
+    private String text(String query) {
+        try {
+            return robot.lookup(query).queryAs(Label.class).getText();
+        } catch (RuntimeException e) {
+            return ""; // the scene graph changed under the lookup (it runs off the FX thread): ask again
+        }
+    }
+
+    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            new ProcessBuilder("import", "-window", "root", "/tmp/scr-fail.png").inheritIO().start().waitFor();
+            throw new AssertionError("timed out; status bar: '" + text("#status-message") + "', connection: '"
+                    + robot.lookup("#connection-status").tryQuery().map(n -> ((Label) n).getText()).orElse("-")
+                    + "', form: '" + robot.lookup("#provider-form-error").tryQuery().map(n -> ((Label) n).getText()).orElse("-")
+                    + "', models: '" + robot.lookup("#models-message").tryQuery().map(n -> ((Label) n).getText()).orElse("-") + "'", e);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void welcomeThenAddCustomProviderListAndAddModelsEditPriceAndSwitchTheme() throws Exception {
+        waitUntil(() -> robot.lookup("#welcome-view").tryQuery().map(Node::isVisible).orElse(false)
+                && robot.lookup("#welcome-view").query().getScene() != null);
+        assertThat(text("#welcome-next")).contains("embedded intent model");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#welcome-models").match(n -> n.getScene() != null).queryAs(Node.class));
+        waitUntil(() -> robot.lookup("#models-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+
+        robot.clickOn("#provider-add");
+        robot.clickOn("#provider-preset").clickOn("Custom OpenAI-compatible endpoint");
+        robot.clickOn("#provider-name").write("Loopback gateway");
+        robot.clickOn("#provider-url").write(server.url("/v1").toString());
+        robot.clickOn("#key-source-none");
+        robot.clickOn("#provider-save");
+        waitUntil(() -> "Loopback gateway".equals(text("#provider-title")));
+        assertThat(text("#provider-where")).contains("key: none");
+
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body(ModelsViewModelTest.MODELS_JSON).build());
+        robot.clickOn("#provider-test");
+        waitUntil(() -> text("#connection-status").equals("Connected: 2 models listed."));
+        ListView<ModelsViewModel.RemoteRow> remote = robot.lookup("#remote-models").queryAs(ListView.class);
+        assertThat(remote.getItems()).extracting(ModelsViewModel.RemoteRow::id).containsExactly("tiny-1", "tiny-2");
+
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("tiny-2");
+        robot.clickOn("#remote-add");
+        TableView<ModelRow> models = robot.lookup("#provider-models").queryAs(TableView.class);
+        waitUntil(() -> models.getItems().size() == 1);
+        assertThat(models.getItems().get(0).priceText()).isEqualTo("no price");
+
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(firstRow("#provider-models"));
+        waitUntil(() -> text("#price-summary").startsWith("No price"));
+        robot.moveTo("#price-summary").scroll(15, javafx.geometry.VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#price-in").write("0.25");
+        robot.clickOn("#price-out").write("1.25");
+        robot.clickOn("#price-save");
+        waitUntil(() -> text("#price-summary").contains("$0.25 in"));
+        TableView<PriceRow> history = robot.lookup("#price-history").queryAs(TableView.class);
+        assertThat(history.getItems()).hasSize(1);
+        waitUntil(() -> models.getItems().get(0).priceText().equals("$0.25 in · $1.25 out"));
+
+        Region root = robot.lookup("#main-view").queryAs(Region.class);
+        assertThat(root.getBackground().getFills().get(0).getFill()).isEqualTo(Color.web("#f6f7f9"));
+        robot.clickOn("View").clickOn("Dark theme");
+        waitUntil(() -> root.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("theme-dark.css")));
+        waitUntil(() -> Color.web("#0d1117").equals(root.getBackground().getFills().get(0).getFill()));
+
+        try (Workspace ws = Workspace.open(file)) {
+            assertThat(ws.providers().list()).filteredOn(p -> p.kind() != dev.switchyard.workspace.model.ProviderKind.LOCAL)
+                    .extracting(p -> p.baseUrl()).containsExactly(server.url("/v1").toString());
+            assertThat(ws.models().list()).filteredOn(m -> m.kind() == dev.switchyard.workspace.model.ModelKind.CLOUD)
+                    .extracting(m -> m.apiModelId()).containsExactly("tiny-2");
+        }
+    }
+}

@@ -89,14 +89,20 @@ public final class ReplayService {
 
     private Prepared prepare(ReplayPolicy policy, Dataset dataset, List<DatasetItem> items, List<DatasetItem> todo,
                              ReplayOptions options, Replay existing, List<ItemOutcome> finished) {
-        Map<DatasetItem, RoutePlan> plans = new LinkedHashMap<>();
-        for (DatasetItem i : todo) {
+        // decisions are independent (the router is thread-safe): made in parallel, kept in dataset order
+        List<RoutePlan> decided = todo.parallelStream().map(i -> {
             try {
-                plans.put(i, policy.plan(i));
+                return policy.plan(i);
+            } catch (ReplayException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw new ReplayException(ReplayException.Kind.BAD_POLICY, "The policy could not decide item "
                         + (i.position() + 1) + ": " + e.getMessage());
             }
+        }).toList();
+        Map<DatasetItem, RoutePlan> plans = new LinkedHashMap<>();
+        for (int k = 0; k < todo.size(); k++) {
+            plans.put(todo.get(k), decided.get(k));
         }
         CachedRuns cached = options.sourcing() == Sourcing.LIVE ? CachedRuns.none()
                 : CachedRuns.load(workspace, policy.targets());

@@ -50,7 +50,8 @@ public final class RouterReplayPolicy implements ReplayPolicy {
     private final Policy failPolicy;
     private final Map<String, Model> resolved = new HashMap<>();
     private final List<Model> targets;
-    private volatile double maxObserved;
+    private final java.util.concurrent.atomic.DoubleAccumulator maxObserved =
+            new java.util.concurrent.atomic.DoubleAccumulator(Math::max, 0);
 
     public RouterReplayPolicy(String name, PolicyVersion version, Router router, TargetResolver resolver) {
         this.version = version;
@@ -103,9 +104,9 @@ public final class RouterReplayPolicy implements ReplayPolicy {
         if (threshold.isPresent()) {
             Optional<Double> observed = threshold.get().observed(d);
             if (observed.isPresent()) {
-                maxObserved = Math.max(maxObserved, observed.get());
+                maxObserved.accumulate(observed.get());
                 // the real decision is one side of the fork: only the other side needs a second decision
-                ThresholdSpec spec = threshold.get().spec(maxObserved);
+                ThresholdSpec spec = threshold.get().spec(maxObserved.get());
                 boolean passes = spec.passes(observed.get(), spec.current());
                 List<PlanStep> other = steps(router.decide(passes ? failPolicy : passPolicy, request), prompt);
                 fork = new RoutePlan.SweepFork(observed.get(), passes ? steps : other, passes ? other : steps);
@@ -116,7 +117,7 @@ public final class RouterReplayPolicy implements ReplayPolicy {
 
     @Override
     public Optional<ThresholdSpec> threshold() {
-        return threshold.map(t -> t.spec(maxObserved));
+        return threshold.map(t -> t.spec(maxObserved.get()));
     }
 
     private List<PlanStep> steps(Decision d, String prompt) {

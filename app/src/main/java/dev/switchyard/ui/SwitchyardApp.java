@@ -5,6 +5,7 @@ import dev.switchyard.ui.compare.CompareScreen;
 import dev.switchyard.ui.main.MainView;
 import dev.switchyard.ui.main.MainViewModel;
 import dev.switchyard.ui.main.OverviewScreen;
+import dev.switchyard.ui.replay.ReplayScreen;
 import dev.switchyard.ui.routing.RoutingScreen;
 import dev.switchyard.ui.routing.RoutingViewModel;
 import dev.switchyard.app.routing.edit.WorkspaceDesignerBackend;
@@ -58,7 +59,8 @@ public final class SwitchyardApp extends Application {
                 new RoutingScreen(new RoutingViewModel(tasks), model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)),
                 new HistoryScreen(model, tasks, prefs),
                 new ModelsScreen(model, tasks, context, prefs, network),
-                welcome));
+                welcome,
+                ReplayScreen.create(context, tasks, model)));
         welcome.setNavigator(view::show);
 
         Scene scene = new Scene(view, 1100, 720);

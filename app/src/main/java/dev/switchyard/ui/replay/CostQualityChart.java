@@ -1,0 +1,164 @@
+package dev.switchyard.ui.replay;
+
+import dev.switchyard.ui.replay.ResultsViewModel.ChartPoint;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ScatterChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+
+/** Cost per 1,000 prompts against pass rate: the policy and every baseline as labelled points, the sweep curve. */
+final class CostQualityChart extends ScatterChart<Number, Number> {
+
+    private final XYChart.Series<Number, Number> policy = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> baselines = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> curve = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> position = new XYChart.Series<>();
+
+    CostQualityChart(ResultsViewModel model) {
+        super(new NumberAxis(), new NumberAxis(0, 108, 10));
+        setId("replay-chart");
+        getStyleClass().add("replay-chart");
+        getXAxis().setLabel("Cost per 1,000 prompts ($)");
+        getYAxis().setLabel("Pass rate (%)");
+        ((NumberAxis) getXAxis()).setAutoRanging(false);
+        NumberAxis y = (NumberAxis) getYAxis();
+        y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() > 100 ? "" : String.valueOf(n.intValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
+        setAnimated(false);
+        setLegendVisible(false);
+        policy.setName("policy");
+        baselines.setName("baselines");
+        curve.setName("sweep");
+        position.setName("slider");
+        getData().addAll(List.of(curve, position, baselines, policy));
+        model.points().addListener((ListChangeListener<ChartPoint>) c -> redraw(model));
+        model.curve().addListener((ListChangeListener<ChartPoint>) c -> redraw(model));
+        model.sweepPointProperty().addListener((o, a, p) -> {
+            position.getData().clear();
+            if (p != null) {
+                boolean onAPoint = model.points().stream().anyMatch(q -> Math.abs(q.costPer1k() - p.costPer1k()) < 1e-12
+                        && Math.abs(q.passRate() - p.passRate()) < 1e-9);
+                XYChart.Data<Number, Number> d = point(p, "replay-point-slider", onAPoint ? null : p.name());
+                d.getNode().setViewOrder(1); // drawn behind the policy and baseline dots
+                position.getData().add(d);
+            }
+        });
+        redraw(model);
+    }
+
+    private void redraw(ResultsViewModel model) {
+        policy.getData().clear();
+        baselines.getData().clear();
+        curve.getData().clear();
+        double max = 0;
+        for (ChartPoint p : model.points()) {
+            max = Math.max(max, p.costPer1k());
+        }
+        for (ChartPoint p : model.curve()) {
+            max = Math.max(max, p.costPer1k());
+        }
+        NumberAxis x = (NumberAxis) getXAxis();
+        double upper = max <= 0 ? 1 : niceUpper(max * 1.45);
+        x.setLowerBound(0);
+        x.setUpperBound(upper);
+        x.setTickUnit(upper / 5);
+        // points on the same spot share one label (the policy's when it is one of them)
+        java.util.Map<String, java.util.List<ChartPoint>> spots = new java.util.LinkedHashMap<>();
+        for (ChartPoint p : model.points()) {
+            spots.computeIfAbsent(String.format(java.util.Locale.ROOT, "%.3g|%.3f", p.costPer1k(), p.passRate()),
+                    k -> new java.util.ArrayList<>()).add(p);
+        }
+        for (java.util.List<ChartPoint> spot : spots.values()) {
+            String label = String.join(" · ", spot.stream().map(p -> "policy".equals(p.kind()) ? "policy" : p.name())
+                    .toList());
+            ChartPoint first = spot.stream().filter(p -> "policy".equals(p.kind())).findFirst().orElse(spot.get(0));
+            for (ChartPoint p : spot) {
+                boolean isPolicy = "policy".equals(p.kind());
+                XYChart.Data<Number, Number> d = point(p, isPolicy ? "replay-point-policy" : "replay-point-baseline",
+                        p == first ? label : null);
+                d.getNode().setViewOrder(isPolicy ? -1 : 0); // the policy in front of a baseline on the same spot
+                (isPolicy ? policy : baselines).getData().add(d);
+            }
+        }
+        for (ChartPoint p : model.curve()) {
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(p.costPer1k(), p.passRate() * 100);
+            d.setNode(new LabelledDot(null, "replay-point-curve", p));
+            curve.getData().add(d);
+        }
+    }
+
+    /** 1, 2, 2.5 or 5 times a power of ten, at least {@code v}. */
+    static double niceUpper(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p >= v) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    private static XYChart.Data<Number, Number> point(ChartPoint p, String style, String label) {
+        XYChart.Data<Number, Number> d = new XYChart.Data<>(p.costPer1k(), p.passRate() * 100);
+        d.setNode(new LabelledDot(label, style, p));
+        return d;
+    }
+
+    /**
+     * A dot with its name beside it. The chart resets the style classes of the node it is given, so the styled dot
+     * is a child; the name does not count in the size, so the dot sits on the value.
+     */
+    static final class LabelledDot extends Pane {
+        private final Region dot = new Region();
+        private final Label label;
+
+        LabelledDot(String text, String style, ChartPoint p) {
+            dot.getStyleClass().addAll("replay-point", style);
+            getChildren().add(dot);
+            if (text == null) {
+                label = null;
+            } else {
+                label = new Label(text);
+                label.getStyleClass().add("replay-point-label");
+                label.setManaged(false);
+                getChildren().add(label);
+            }
+            Tooltip.install(this, new Tooltip(String.format(java.util.Locale.ROOT, "%s%npass rate %.1f%%%n%s per"
+                    + " 1,000 prompts", p.name(), p.passRate() * 100, ItemRow.Format.usd(p.costPer1k()))));
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return dot.prefWidth(-1);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return dot.prefHeight(-1);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            dot.resizeRelocate(0, 0, getWidth(), getHeight());
+            if (label != null) {
+                label.autosize();
+                label.relocate(getWidth() + 4, (getHeight() - label.getHeight()) / 2);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.switchyard.ui.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchyard.app.replay.engine.Cell;
+import dev.switchyard.app.replay.engine.ItemOutcome;
+import dev.switchyard.app.replay.engine.ReplayResult;
+import dev.switchyard.app.replay.engine.StepTaken;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * One replayed item as the screen and the exports show it: decision, route taken (cascade and fallback steps
+ * with where each answer came from), answer, cost, latency, grade.
+ */
+public record ItemRow(int position, long datasetItemId, String prompt, String decision, String route, String source,
+                      String answer, double costUsd, long latencyMs, Boolean pass, String grade) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static ItemRow of(ReplayResult r, ItemOutcome o) {
+        String route = o.route().steps().stream().map(s -> step(r, s)).collect(Collectors.joining(" → "));
+        String source = o.route().steps().stream().map(s -> s.source().code()).distinct()
+                .collect(Collectors.joining("+"));
+        var g = o.grade();
+        String grade = g == null ? "not graded" : (g.pass() == null ? "not graded" : g.pass() ? "pass" : "fail")
+                + " (" + g.grader() + (g.detail() == null || g.detail().isBlank() ? "" : ": " + g.detail()) + ")";
+        Cell last = o.route().finalCell();
+        return new ItemRow(o.item().position() + 1, o.item().id(), o.item().prompt(), decision(o.decisionJson()),
+                route, source, last.answer() == null ? "" : last.answer(), o.costUsd(), o.latencyMs(),
+                g == null ? null : g.pass(), grade);
+    }
+
+    private static String step(ReplayResult r, StepTaken s) {
+        String name = r.modelName(s.modelId());
+        if ("route".equals(s.role())) {
+            return name;
+        }
+        return name + " (" + s.role() + (s.accepted() ? "" : ", not kept") + ")";
+    }
+
+    /** A short reading of the router's decision JSON: the rule that matched, else the JSON itself. */
+    static String decision(String json) {
+        if (json == null || json.isBlank()) {
+            return "";
+        }
+        try {
+            JsonNode n = JSON.readTree(json);
+            for (String k : new String[] {"matchedRule", "rule", "ruleName", "matched", "reason"}) {
+                JsonNode v = n.get(k);
+                if (v != null && v.isValueNode()) {
+                    return v.asText() + (n.has("pass") ? (n.get("pass").asBoolean() ? " ✓" : " ✗") : "");
+                }
+                if (v != null && v.isObject() && v.has("name")) {
+                    return v.get("name").asText();
+                }
+            }
+            return json.length() > 80 ? json.substring(0, 80) + "…" : json;
+        } catch (Exception e) {
+            return json.length() > 80 ? json.substring(0, 80) + "…" : json;
+        }
+    }
+
+    public String passText() {
+        return pass == null ? "—" : pass ? "pass" : "fail";
+    }
+
+    public String costText() {
+        return Format.usd(costUsd);
+    }
+
+    /** Small number formats shared by the screen and the exports. */
+    public static final class Format {
+        private Format() {
+        }
+
+        public static String usd(double v) {
+            return v == 0 ? "$0" : v < 0.01 ? String.format(Locale.ROOT, "$%.5f", v)
+                    : String.format(Locale.ROOT, "$%,.4f", v);
+        }
+
+        public static String pct(Double v) {
+            return v == null ? "—" : String.format(Locale.ROOT, "%.1f%%", v * 100);
+        }
+
+        public static String ms(long v) {
+            return v >= 10_000 ? String.format(Locale.ROOT, "%.1f s", v / 1000.0) : v + " ms";
+        }
+    }
+}

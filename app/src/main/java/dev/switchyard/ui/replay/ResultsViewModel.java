@@ -1,0 +1,218 @@
+package dev.switchyard.ui.replay;
+
+import dev.switchyard.app.replay.engine.ReplayResult;
+import dev.switchyard.app.replay.engine.ThresholdSpec;
+import dev.switchyard.app.replay.results.Point;
+import dev.switchyard.app.replay.results.Summary;
+import dev.switchyard.app.replay.results.Sweep;
+import dev.switchyard.ui.replay.ItemRow.Format;
+import dev.switchyard.ui.task.TaskRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * A replay's results: summary figures, the cost-versus-quality points (policy and baselines), the threshold
+ * sweep over stored answers (no new call), the per-item table, exports. Comparing two replays is in
+ * {@link CompareViewModel}.
+ */
+public final class ResultsViewModel {
+
+    /** A labelled point of the chart: cost per 1,000 prompts against pass rate. */
+    public record ChartPoint(String name, String kind, double costPer1k, double passRate) {
+        static ChartPoint of(Point p) {
+            return new ChartPoint(p.name(), p.kind(), p.costPer1k(), p.passRate() == null ? 0 : p.passRate());
+        }
+    }
+
+    /** One figure of the summary. */
+    public record Figure(String id, String label, String value) {
+    }
+
+    private final TaskRunner tasks;
+    private final Supplier<ReplayBackend> backend;
+    private final ReadOnlyObjectWrapper<ReplayResult> result = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Figure> figures = FXCollections.observableArrayList();
+    private final ObservableList<ChartPoint> points = FXCollections.observableArrayList();
+    private final ObservableList<ChartPoint> curve = FXCollections.observableArrayList();
+    private final ObservableList<ItemRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper sweepable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<ThresholdSpec> threshold = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChartPoint> sweepPoint = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper sweepText = new ReadOnlyStringWrapper("");
+    private final ObservableList<Sweep.Change> changes = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private Sweep sweep;
+    private boolean sweeping;
+    private Double pendingPosition;
+
+    public ResultsViewModel(TaskRunner tasks, Supplier<ReplayBackend> backend) {
+        this.tasks = tasks;
+        this.backend = backend;
+    }
+
+    public ReadOnlyObjectProperty<ReplayResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ObservableList<Figure> figures() {
+        return figures;
+    }
+
+    public ObservableList<ChartPoint> points() {
+        return points;
+    }
+
+    /** The sweep curve, one point per threshold position from min to max. */
+    public ObservableList<ChartPoint> curve() {
+        return curve;
+    }
+
+    public ObservableList<ItemRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyBooleanProperty sweepableProperty() {
+        return sweepable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ThresholdSpec> thresholdProperty() {
+        return threshold.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ChartPoint> sweepPointProperty() {
+        return sweepPoint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sweepTextProperty() {
+        return sweepText.getReadOnlyProperty();
+    }
+
+    /** Prompts whose route at the slider's position differs from the policy's own threshold. */
+    public ObservableList<Sweep.Change> changes() {
+        return changes;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Shows a replay (just finished or reopened); the summary and sweep are computed off the UI thread. */
+    public void show(ReplayResult r) {
+        tasks.run("Computing results", () -> new Computed(r, Summary.of(r), Sweep.of(r).orElse(null)), this::apply,
+                e -> message.set(Messages.of(e)));
+    }
+
+    /** Reopens a stored replay. */
+    public void open(long replayId) {
+        ReplayBackend b = backend.get();
+        if (b != null) {
+            tasks.run("Opening replay", () -> b.open(replayId), this::show, e -> message.set(Messages.of(e)));
+        }
+    }
+
+    private record Computed(ReplayResult r, Summary s, Sweep sweep) {
+    }
+
+    private void apply(Computed c) {
+        Point p = c.s().policy();
+        figures.setAll(
+                new Figure("pass-rate", "Pass rate", Format.pct(p.passRate()) + " (" + p.passed() + "/" + p.graded() + ")"),
+                new Figure("cost-total", "Cost", Format.usd(p.costUsd())),
+                new Figure("cost-per-1k", "Per 1,000 prompts", Format.usd(p.costPer1k())),
+                new Figure("latency", "Latency p50 / p95", Format.ms(p.p50Ms()) + " / " + Format.ms(p.p95Ms())),
+                new Figure("route-share", "Traffic per route", share(c.s())),
+                new Figure("savings", "Savings vs all-cloud", SummaryText.savings(c.s().savings())));
+        List<ChartPoint> pts = new ArrayList<>();
+        pts.add(ChartPoint.of(p));
+        c.s().baselines().stream().filter(x -> x.passRate() != null).map(ChartPoint::of).forEach(pts::add);
+        points.setAll(pts);
+        rows.setAll(c.r().items().stream().map(o -> ItemRow.of(c.r(), o)).toList());
+        sweep = c.sweep();
+        changes.clear();
+        sweepPoint.set(null);
+        sweepText.set("");
+        if (sweep == null) {
+            curve.clear();
+            sweepable.set(false);
+            threshold.set(null);
+        } else {
+            curve.setAll(sweep.curve(21).stream().filter(x -> x.point().passRate() != null)
+                    .map(x -> ChartPoint.of(x.point())).toList());
+            threshold.set(sweep.spec());
+            sweepable.set(true);
+        }
+        message.set("");
+        result.set(c.r());
+    }
+
+    private static String share(Summary s) {
+        List<String> parts = new ArrayList<>();
+        s.routeShare().forEach((k, v) -> parts.add(k + " " + Format.pct(v)));
+        return String.join(" · ", parts);
+    }
+
+    /** Moves the threshold to {@code t}: the figures there and the prompts that change route (stored answers only). */
+    public void sweepTo(double t) {
+        if (sweep == null) {
+            return;
+        }
+        if (sweeping) {
+            pendingPosition = t;
+            return;
+        }
+        sweeping = true;
+        Sweep s = sweep;
+        double from = s.spec().current();
+        tasks.run("Sweeping", () -> new Swept(t, s.at(t), s.changes(from, t, 0)), this::swept, e -> {
+            sweeping = false;
+            message.set(Messages.of(e));
+        });
+    }
+
+    private record Swept(double t, Point point, List<Sweep.Change> changes) {
+    }
+
+    private void swept(Swept w) {
+        sweeping = false;
+        sweepPoint.set(new ChartPoint("threshold " + fmt(w.t()), "sweep", w.point().costPer1k(),
+                w.point().passRate() == null ? 0 : w.point().passRate()));
+        changes.setAll(w.changes());
+        sweepText.set(String.format(Locale.ROOT, "%s %s %s: pass rate %s, %s per 1,000 prompts, %s cloud; %d prompt%s"
+                        + " change route versus %s", threshold.get().label(), threshold.get().op(), fmt(w.t()),
+                Format.pct(w.point().passRate()), Format.usd(w.point().costPer1k()), Format.pct(w.point().cloudShare()),
+                w.changes().size(), w.changes().size() == 1 ? "" : "s", fmt(threshold.get().current())));
+        if (pendingPosition != null) {
+            double next = pendingPosition;
+            pendingPosition = null;
+            sweepTo(next);
+        }
+    }
+
+    static String fmt(double v) {
+        return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v))
+                : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    public void export(ReplayBackend.ExportFormat format, Path file) {
+        ReplayResult r = result.get();
+        ReplayBackend b = backend.get();
+        if (r == null || b == null || file == null) {
+            return;
+        }
+        tasks.run("Exporting", () -> {
+            b.export(r, format, file);
+            return file;
+        }, f -> message.set("Exported " + format.name() + " to " + f + "."), e -> message.set(Messages.of(e)));
+    }
+}

@@ -1,0 +1,263 @@
+package dev.switchyard.ui.replay;
+
+import dev.switchyard.app.replay.Prepared;
+import dev.switchyard.app.replay.ReplayJob;
+import dev.switchyard.app.replay.engine.ReplayEstimate;
+import dev.switchyard.app.replay.engine.ReplayListener;
+import dev.switchyard.app.replay.engine.ReplayProgress;
+import dev.switchyard.app.replay.engine.ReplayResult;
+import dev.switchyard.app.replay.engine.Sourcing;
+import dev.switchyard.ui.replay.ItemRow.Format;
+import dev.switchyard.ui.task.TaskRunner;
+import dev.switchyard.workspace.model.Dataset;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Starting a replay: policy version, dataset and where answers come from; the estimate (cloud calls, cost) the
+ * user confirms before any live call; progress (items, spend, time left); cancel; resume.
+ */
+public final class RunViewModel {
+
+    /** Where the start panel is. */
+    public enum Mode { IDLE, PREPARING, CONFIRMING, RUNNING, FINISHED }
+
+    private final TaskRunner tasks;
+    private final Supplier<ReplayBackend> backend;
+    private final Consumer<ReplayResult> onResult;
+    private final ObservableList<ReplayBackend.PolicyChoice> policies = FXCollections.observableArrayList();
+    private final ObjectProperty<ReplayBackend.PolicyChoice> policy = new SimpleObjectProperty<>();
+    private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>();
+    private final ObjectProperty<Sourcing> sourcing = new SimpleObjectProperty<>(Sourcing.PREFER_CACHED);
+    private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.IDLE);
+    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final AtomicReference<ReplayProgress> latest = new AtomicReference<>();
+    private final AtomicBoolean posted = new AtomicBoolean();
+    private Prepared prepared;
+    private ReplayJob job;
+
+    public RunViewModel(TaskRunner tasks, Supplier<ReplayBackend> backend, Consumer<ReplayResult> onResult) {
+        this.tasks = tasks;
+        this.backend = backend;
+        this.onResult = onResult;
+    }
+
+    public ObservableList<ReplayBackend.PolicyChoice> policies() {
+        return policies;
+    }
+
+    public ObjectProperty<ReplayBackend.PolicyChoice> policyProperty() {
+        return policy;
+    }
+
+    public ObjectProperty<Dataset> datasetProperty() {
+        return dataset;
+    }
+
+    public ObjectProperty<Sourcing> sourcingProperty() {
+        return sourcing;
+    }
+
+    public ReadOnlyObjectProperty<Mode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    /** What the replay will call and cost, shown for confirmation. */
+    public ReadOnlyStringProperty estimateProperty() {
+        return estimate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public void refresh() {
+        ReplayBackend b = backend.get();
+        if (b == null) {
+            policies.clear();
+            return;
+        }
+        tasks.run("Loading policies", b::policies, list -> {
+            ReplayBackend.PolicyChoice keep = policy.get();
+            policies.setAll(list);
+            policy.set(list.contains(keep) ? keep : list.isEmpty() ? null : list.get(list.size() - 1));
+        }, this::fail);
+    }
+
+    /** Decides every item and estimates; asks for confirmation when live calls would be made. */
+    public void prepare() {
+        ReplayBackend b = backend.get();
+        if (b == null || policy.get() == null || dataset.get() == null) {
+            message.set("Pick a policy version and a dataset first.");
+            return;
+        }
+        long pv = policy.get().versionId();
+        long ds = dataset.get().id();
+        Sourcing s = sourcing.get();
+        begin(() -> b.prepare(pv, ds, s));
+    }
+
+    /** Resumes an interrupted or cancelled replay: finished items are not called again. */
+    public void resume(long replayId) {
+        ReplayBackend b = backend.get();
+        if (b != null) {
+            begin(() -> b.prepareResume(replayId));
+        }
+    }
+
+    private void begin(java.util.concurrent.Callable<Prepared> work) {
+        if (mode.get() == Mode.RUNNING || mode.get() == Mode.PREPARING) {
+            return;
+        }
+        mode.set(Mode.PREPARING);
+        message.set("Deciding every item and estimating…");
+        tasks.run("Preparing replay", work, p -> {
+            prepared = p;
+            estimate.set(describe(p.estimate()));
+            if (p.estimate().needsConfirmation()) {
+                mode.set(Mode.CONFIRMING);
+                message.set("Confirm to start: live calls cost money.");
+            } else {
+                start(false);
+            }
+        }, e -> {
+            mode.set(Mode.IDLE);
+            fail(e);
+        });
+    }
+
+    static String describe(ReplayEstimate e) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%d cloud call%s, estimated %s", e.cloudCalls(), e.cloudCalls() == 1
+                ? "" : "s", Format.usd(e.estimatedCostUsd())));
+        if (e.cloudCallsIfEscalated() > 0) {
+            b.append(String.format(Locale.ROOT, " (+ up to %d cascade escalations, %s)", e.cloudCallsIfEscalated(),
+                    Format.usd(e.escalationCostUsd())));
+        }
+        if (e.judgeCalls() > 0) {
+            b.append(String.format(Locale.ROOT, "; judge: %d calls, %s (apart)", e.judgeCalls(),
+                    Format.usd(e.judgeCostUsd())));
+        }
+        b.append(String.format(Locale.ROOT, ". %d of %d items to do; %d answers from stored runs, %d local calls.",
+                e.itemsToDo(), e.items(), e.cachedAnswers(), e.localCalls()));
+        if (e.missingAnswers() > 0) {
+            b.append(' ').append(e.missingAnswers()).append(" answers have no stored run (skipped).");
+        }
+        if (!e.unpricedModels().isEmpty()) {
+            b.append(" No price in force for ").append(String.join(", ", e.unpricedModels())).append(": cost unknown.");
+        }
+        return b.toString();
+    }
+
+    /** The user accepted the estimate. */
+    public void confirm() {
+        if (mode.get() == Mode.CONFIRMING) {
+            start(true);
+        }
+    }
+
+    /** The user declined: nothing was called. */
+    public void decline() {
+        if (mode.get() == Mode.CONFIRMING) {
+            prepared = null;
+            mode.set(Mode.IDLE);
+            message.set("Not started: no call was made.");
+        }
+    }
+
+    private void start(boolean confirmed) {
+        Prepared p = prepared;
+        progress.set(p.finished().size() / (double) Math.max(1, p.items().size()));
+        progressText.set(p.finished().size() + " / " + p.items().size() + " items");
+        mode.set(Mode.RUNNING);
+        message.set("Replaying " + p.policy().label() + " over " + p.dataset().name() + "…");
+        try {
+            job = backend.get().start(p, confirmed, new ReplayListener() {
+                @Override
+                public void onProgress(ReplayProgress pr) {
+                    latest.set(pr);
+                    if (posted.compareAndSet(false, true)) {
+                        tasks.onUiThread(RunViewModel.this::showProgress);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            mode.set(Mode.IDLE);
+            fail(e);
+            return;
+        }
+        job.result().whenComplete((r, err) -> tasks.onUiThread(() -> finished(r, err)));
+    }
+
+    private void showProgress() {
+        posted.set(false);
+        ReplayProgress pr = latest.get();
+        if (pr == null || mode.get() != Mode.RUNNING) {
+            return;
+        }
+        progress.set(pr.fraction());
+        String eta = pr.etaMillis() < 0 ? "estimating time left" : duration(pr.etaMillis()) + " left";
+        progressText.set(String.format(Locale.ROOT, "%d / %d items · %s spent%s · %s", pr.done(), pr.total(),
+                Format.usd(pr.spentUsd()), pr.judgeSpentUsd() > 0 ? " (+ judge " + Format.usd(pr.judgeSpentUsd())
+                        + ")" : "", eta));
+    }
+
+    static String duration(long ms) {
+        long s = (ms + 999) / 1000;
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private void finished(ReplayResult r, Throwable err) {
+        showProgress();
+        job = null;
+        if (err != null) {
+            fail(err);
+            mode.set(Mode.FINISHED);
+            return;
+        }
+        progress.set(r.items().size() / (double) Math.max(1, prepared.items().size()));
+        String status = r.replay().status().code().toLowerCase(Locale.ROOT);
+        message.set("Replay #" + r.replay().id() + " " + status + " (" + r.items().size() + " of "
+                + prepared.items().size() + " items)" + ("cancelled".equals(status) ? "; resume it to finish." : "."));
+        onResult.accept(r);
+        mode.set(Mode.FINISHED);
+    }
+
+    /** Stops the running replay; what finished is kept and can be resumed. */
+    public void cancel() {
+        ReplayJob j = job;
+        if (j != null) {
+            message.set("Cancelling…");
+            j.cancel();
+        }
+    }
+
+    private void fail(Throwable e) {
+        message.set(Messages.of(e));
+    }
+}

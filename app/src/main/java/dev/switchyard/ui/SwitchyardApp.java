@@ -55,12 +55,12 @@ public final class SwitchyardApp extends Application {
         WelcomeScreen welcome = new WelcomeScreen(model, tasks);
         MainView view = new MainView(model, List.of(
                 new CompareScreen(context, tasks, model, id -> ((MainView) stage.getScene().getRoot()).show(id)),
-                new OverviewScreen(model),
                 new RoutingScreen(new RoutingViewModel(tasks), model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)),
+                ReplayScreen.create(context, tasks, model),
                 new HistoryScreen(model, tasks, prefs),
                 new ModelsScreen(model, tasks, context, prefs, network),
-                welcome,
-                ReplayScreen.create(context, tasks, model)));
+                new OverviewScreen(model),
+                welcome));
         welcome.setNavigator(view::show);
 
         Scene scene = new Scene(view, 1100, 720);

@@ -84,6 +84,9 @@ class CompareWindowTest {
         }
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + file);
+        // a workspace with no runs opens on the welcome screen; go to Compare as a user would
+        waitFor(() -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        robot.clickOn("#nav-compare");
         waitFor(() -> robot.lookup("#pick-fast-model").tryQuery().isPresent());
     }
 

@@ -30,6 +30,7 @@ public final class Screenshots {
 
     /** Shot name → the screen it is taken on. */
     private static final List<String[]> SHOTS = List.of(new String[] {"welcome", "welcome"},
+            new String[] {"compare", "compare"}, new String[] {"routing", "routing"}, new String[] {"replay", "replay"},
             new String[] {"history", "history"}, new String[] {"comparison", "history"},
             new String[] {"models", "models"}, new String[] {"models-add", "models"}, new String[] {"local-models", "models"},
             new String[] {"overview", "overview"});

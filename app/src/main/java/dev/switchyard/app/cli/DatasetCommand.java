@@ -12,13 +12,9 @@ import dev.switchyard.workspace.model.DatasetItem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code switchyard dataset import|list|show}: prompt sets to replay policies over. */
 @Command(name = "dataset", mixinStandardHelpOptions = true, description = "Import, list and show datasets.",
@@ -29,13 +25,7 @@ final class DatasetCommand {
     }
 
     /** Options every dataset sub-command shares. */
-    abstract static class Base implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        WorkspaceOption workspace;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+    abstract static class Base extends AppCommand {
 
         @Override
         public Integer call() {

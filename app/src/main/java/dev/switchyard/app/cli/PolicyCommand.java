@@ -17,14 +17,9 @@ import dev.switchyard.workspace.repo.SettingsRepository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code switchyard policy …}: validate, save (a new version), list, show, diff, restore, templates. */
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "Routing policies and their versions.",
@@ -32,26 +27,15 @@ import picocli.CommandLine.Spec;
             PolicyCommand.Save.class, PolicyCommand.Diff.class, PolicyCommand.Restore.class, PolicyCommand.Templates.class})
 final class PolicyCommand {
 
-    @ParentCommand
-    SwitchyardCli root;
-
     private PolicyCommand() {
     }
 
     /** What every sub-command shares. */
-    abstract static class Base implements Callable<Integer> {
-        @ParentCommand
-        PolicyCommand parent;
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        WorkspaceOption workspace;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+    abstract static class Base extends AppCommand {
 
         @Override
         public Integer call() {
-            AppContext app = parent.root.context();
+            AppContext app = app();
             try (Workspace ws = workspace.open()) {
                 app.prepare(ws);
                 return run(app, ws, new PolicyStore(ws), CliContext.out(spec));

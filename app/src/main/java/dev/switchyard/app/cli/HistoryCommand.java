@@ -2,7 +2,6 @@ package dev.switchyard.app.cli;
 
 import dev.switchyard.app.history.ExportFormat;
 import dev.switchyard.app.history.HistoryExport;
-import dev.switchyard.app.models.UnknownModelException;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.RunQuery;
 import dev.switchyard.workspace.model.RunStatus;
@@ -66,11 +65,7 @@ final class HistoryCommand {
             try (Workspace ws = workspace.open()) {
                 RunQuery q = RunQuery.latest().text(text).statuses(st == null ? Set.of() : Set.of(st));
                 if (model != null) {
-                    try {
-                        q = q.model(parent.root.context().directory(ws).resolve(model).id());
-                    } catch (UnknownModelException e) {
-                        throw new CliException(ExitCodes.INPUT, e.getMessage(), e);
-                    }
+                    q = q.model(parent.root.context().directory(ws).resolve(model).id());
                 }
                 long n = new HistoryExport(ws).query(q, fmt, output);
                 CliContext.out(spec).printf("Exported %,d %s to %s.%n", n, n == 1 ? "run" : "runs", output.toAbsolutePath());

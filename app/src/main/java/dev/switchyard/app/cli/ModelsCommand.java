@@ -141,12 +141,7 @@ final class ModelsCommand {
         public Integer call() {
             try (Workspace ws = workspace.open()) {
                 ModelDirectory directory = app().directory(ws);
-                Model m;
-                try {
-                    m = directory.resolve(ref);
-                } catch (dev.switchyard.app.models.UnknownModelException e) {
-                    throw new CliException(ExitCodes.INPUT, e.getMessage(), e);
-                }
+                Model m = directory.resolve(ref);
                 try {
                     ws.models().delete(m.id());
                 } catch (dev.switchyard.workspace.WorkspaceException e) {

@@ -3,7 +3,6 @@ package dev.switchyard.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.app.models.ModelDirectory;
-import dev.switchyard.app.models.UnknownModelException;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.PriceRow;
@@ -27,11 +26,7 @@ final class PricesCommand {
         String model;
 
         Model resolve(ModelDirectory directory) {
-            try {
-                return directory.resolve(model);
-            } catch (UnknownModelException e) {
-                throw new CliException(ExitCodes.INPUT, e.getMessage(), e);
-            }
+            return directory.resolve(model);
         }
     }
 

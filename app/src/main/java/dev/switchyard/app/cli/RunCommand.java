@@ -8,7 +8,6 @@ import dev.switchyard.app.engine.EngineRequest;
 import dev.switchyard.app.engine.GenerationParams;
 import dev.switchyard.app.models.InlineCloudModel;
 import dev.switchyard.app.models.ModelDirectory;
-import dev.switchyard.app.models.UnknownModelException;
 import dev.switchyard.app.run.ComparisonRunner;
 import dev.switchyard.app.run.RunObserver;
 import dev.switchyard.app.run.RunService;
@@ -145,11 +144,7 @@ final class RunCommand implements Callable<Integer> {
 
     private List<Model> chooseModels(ModelDirectory directory) {
         List<Model> chosen = new ArrayList<>();
-        try {
-            models.forEach(ref -> chosen.add(directory.resolve(ref)));
-        } catch (UnknownModelException e) {
-            throw new CliException(ExitCodes.INPUT, e.getMessage(), e);
-        }
+        models.forEach(ref -> chosen.add(directory.resolve(ref)));
         if (inline != null) {
             chosen.add(directory.ensureInline(inline.toModel()));
         }

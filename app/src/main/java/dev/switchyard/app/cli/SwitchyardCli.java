@@ -3,6 +3,7 @@ package dev.switchyard.app.cli;
 import dev.switchyard.ui.DesktopLauncher;
 import dev.switchyard.workspace.WorkspaceException;
 import dev.switchyard.app.AppContext;
+import dev.switchyard.app.models.UnknownModelException;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
 import java.util.concurrent.Callable;
@@ -83,6 +84,9 @@ public final class SwitchyardCli implements Callable<Integer> {
         String kind;
         if (e instanceof CliException ce) {
             code = ce.exitCode();
+            kind = "command";
+        } else if (e instanceof UnknownModelException) {
+            code = ExitCodes.INPUT;
             kind = "command";
         } else if (e instanceof WorkspaceException we) {
             code = ExitCodes.WORKSPACE;

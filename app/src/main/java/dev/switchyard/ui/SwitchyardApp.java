@@ -54,7 +54,7 @@ public final class SwitchyardApp extends Application {
         startNetworkMonitor();
         WelcomeScreen welcome = new WelcomeScreen(model, tasks);
         MainView view = new MainView(model, List.of(
-                new CompareScreen(context, tasks, model, id -> ((MainView) stage.getScene().getRoot()).show(id)),
+                new CompareScreen(context, tasks, model, networkMonitor::isOnline, id -> ((MainView) stage.getScene().getRoot()).show(id)),
                 new RoutingScreen(new RoutingViewModel(tasks), model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)),
                 ReplayScreen.create(context, tasks, model),
                 new HistoryScreen(model, tasks, prefs),

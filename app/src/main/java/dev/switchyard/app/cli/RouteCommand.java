@@ -3,14 +3,13 @@ package dev.switchyard.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.app.AppContext;
-import dev.switchyard.app.routing.ConditionTrace;
 import dev.switchyard.app.routing.Decision;
 import dev.switchyard.app.routing.InterfaceNetworkState;
 import dev.switchyard.app.routing.NetworkState;
 import dev.switchyard.app.routing.PolicyJson;
 import dev.switchyard.app.routing.Problem;
 import dev.switchyard.app.routing.RouteRequest;
-import dev.switchyard.app.routing.RuleTrace;
+import dev.switchyard.app.routing.TraceText;
 import dev.switchyard.app.routing.WorkspaceRouting;
 import dev.switchyard.workspace.Workspace;
 import java.io.PrintWriter;
@@ -111,23 +110,9 @@ final class RouteCommand implements Callable<Integer> {
         out.println(d.why());
         out.printf("policy %s%s · decided in %.0f µs%n", source.label(), source.version() == null ? "" : " v" + source.version(),
                 d.micros());
-        for (RuleTrace r : d.trace()) {
-            out.printf("  %s rule %d%s%s%n", !r.reached() ? "·" : r.matched() ? "✔" : "✘", r.index() + 1,
-                    r.name() == null ? "" : " (" + r.name() + ")", r.reached() ? String.format(" %.0f µs", r.micros()) : " not reached");
-            if (r.when() != null) {
-                print(out, r.when(), "      ");
-            }
-        }
+        TraceText.lines(d).forEach(line -> out.println("  " + line));
         d.features().forEach((k, v) -> out.println("  feature " + k + " = " + v));
         problems.forEach(p -> out.println("  problem " + p));
         out.flush();
-    }
-
-    private static void print(PrintWriter out, ConditionTrace t, String indent) {
-        out.printf("%s%s %s%s%s (%.0f µs)%n", indent, t.passed() ? "✔" : "✘", t.test(),
-                t.observed() == null ? "" : " → " + t.observed(), t.error() == null ? "" : " ! " + t.error(), t.micros());
-        if (t.children() != null) {
-            t.children().forEach(k -> print(out, k, indent + "  "));
-        }
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
 public final class StreamBatcher {
 
     /** One event of a batch. */
-    public sealed interface Event permits Started, Tokens, Finished {
+    public sealed interface Event permits Started, Tokens, Finished, Note {
     }
 
     /** A run began; {@code atNanos} when the event was seen. */
@@ -34,6 +34,10 @@ public final class StreamBatcher {
 
     /** A run reached its stored terminal state; {@code failure} null when it completed. */
     public record Finished(Run run, RunFailure failure, long atNanos) implements Event {
+    }
+
+    /** Something else the pane shows, in stream order (a routed pane's decision and result). */
+    public record Note(Object value) implements Event {
     }
 
     private final Consumer<Runnable> uiThread;
@@ -72,6 +76,11 @@ public final class StreamBatcher {
 
     public void finished(Run run, RunFailure failure) {
         add(new Finished(run, failure, nanoTime.getAsLong()), true);
+    }
+
+    /** Delivers {@code value} at once, after any text that came before it. */
+    public void note(Object value) {
+        add(new Note(value), true);
     }
 
     /** UI-thread posts made so far (for the benchmark and tests). */

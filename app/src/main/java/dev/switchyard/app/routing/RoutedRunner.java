@@ -44,7 +44,15 @@ public final class RoutedRunner {
 
     /** Starts the decision's action for {@code request}; returns at once. {@code observer} sees every run. */
     public Handle start(Decision decision, EngineRequest request, RunObserver observer) {
-        Execution ex = new Execution(decision, request, observer);
+        return start(decision, request, null, 0, observer);
+    }
+
+    /**
+     * As {@link #start(Decision, EngineRequest, RunObserver)}, with every run stored as part of comparison
+     * {@code comparisonId} (null: none) under repeat number {@code repeatIndex}.
+     */
+    public Handle start(Decision decision, EngineRequest request, Long comparisonId, int repeatIndex, RunObserver observer) {
+        Execution ex = new Execution(decision, request, comparisonId, repeatIndex, observer);
         ex.begin();
         return ex;
     }
@@ -55,15 +63,19 @@ public final class RoutedRunner {
         private final Decision decision;
         private final EngineRequest request;
         private final RunObserver observer;
+        private final Long comparisonId;
+        private final int repeatIndex;
         private final List<RoutedResult.Step> steps = new ArrayList<>();
         private final CompletableFuture<RoutedResult> done = new CompletableFuture<>();
         private final long startNanos = System.nanoTime();
         private volatile StepRun current;
         private volatile boolean cancelled;
 
-        Execution(Decision decision, EngineRequest request, RunObserver observer) {
+        Execution(Decision decision, EngineRequest request, Long comparisonId, int repeatIndex, RunObserver observer) {
             this.decision = decision;
             this.request = request;
+            this.comparisonId = comparisonId;
+            this.repeatIndex = repeatIndex;
             this.observer = observer == null ? RunObserver.NONE : observer;
         }
 
@@ -126,8 +138,8 @@ public final class RoutedRunner {
             }
             StepRun step = new StepRun(role, target, targets.describe(model), timeoutMs, ttftMs);
             current = step;
-            return step.start(runs, model, engines.apply(model), new RunSpec(model, request, null, null, 0,
-                    routeJson(role)), observer);
+            return step.start(runs, model, engines.apply(model), new RunSpec(model, request, null, comparisonId,
+                    repeatIndex, routeJson(role)), observer);
         }
 
         private String routeJson(String role) {

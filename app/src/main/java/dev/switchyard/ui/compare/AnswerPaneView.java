@@ -2,6 +2,7 @@ package dev.switchyard.ui.compare;
 
 import dev.switchyard.ui.compare.markdown.MarkdownView;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,6 +22,7 @@ final class AnswerPaneView extends VBox {
     private final MarkdownView markdown = new MarkdownView();
     private final ScrollPane scroll = new ScrollPane(markdown);
     private final Label reasoningText = new Label();
+    private final RouteBox routeBox = new RouteBox();
     private boolean dirty = true;
     private TitledPane reasoningPane;
 
@@ -29,11 +31,15 @@ final class AnswerPaneView extends VBox {
         shown.set(pane);
         setId("pane-" + index);
         getStyleClass().add("answer-pane");
-        getChildren().addAll(header(), metrics(), errorBox(), body());
+        getChildren().addAll(header(), metrics(), routeBox, errorBox(), body());
+        routeBox.show(pane);
+        routeBox.visibleProperty().bind(shown.flatMap(p -> p.hiddenProperty().map(h -> !h && p.route() != null))
+                .orElse(false));
+        routeBox.managedProperty().bind(routeBox.visibleProperty());
         of(PaneModel::reasoningProperty).addListener((o, a, b) -> {
             if (b != null && !b.isEmpty() && reasoningPane == null) {
                 reasoningPane = reasoning();
-                getChildren().add(3, reasoningPane);
+                getChildren().add(4, reasoningPane);
             }
         });
         of(PaneModel::answerProperty).addListener((o, a, b) -> dirty = true);
@@ -60,6 +66,7 @@ final class AnswerPaneView extends VBox {
             reasoningPane = null;
         }
         shown.set(next);
+        routeBox.show(next);
         dirty = true;
         renderIfDirty();
     }
@@ -176,6 +183,59 @@ final class AnswerPaneView extends VBox {
         markdown.getStyleClass().add("answer-text");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         return scroll;
+    }
+
+    /**
+     * The route of an "Auto: &lt;policy&gt;" pane: why the prompt went where it did, the steps run (cascade and
+     * fallback included) with outcome, time and cost, and the rule trace folded.
+     */
+    private static final class RouteBox extends VBox {
+        private final Label why = new Label();
+        private final VBox steps = new VBox(1);
+        private final Label trace = new Label();
+        private final ListChangeListener<String> onSteps = c -> showSteps(c.getList());
+        private RouteModel route;
+
+        RouteBox() {
+            super(3);
+            getStyleClass().add("route-box");
+            why.setWrapText(true);
+            why.setMinHeight(Region.USE_PREF_SIZE);
+            why.getStyleClass().add("route-why");
+            trace.getStyleClass().add("route-trace");
+            trace.setWrapText(true);
+            TitledPane folded = new TitledPane("Rule trace", trace);
+            folded.setExpanded(false);
+            folded.getStyleClass().add("route-trace-pane");
+            getChildren().addAll(why, steps, folded);
+        }
+
+        void show(PaneModel pane) {
+            if (route != null) {
+                route.steps().removeListener(onSteps);
+            }
+            route = pane.route();
+            why.textProperty().unbind();
+            trace.textProperty().unbind();
+            if (route == null) {
+                steps.getChildren().clear();
+                return;
+            }
+            why.textProperty().bind(route.whyProperty());
+            trace.textProperty().bind(route.traceProperty());
+            route.steps().addListener(onSteps);
+            showSteps(route.steps());
+        }
+
+        private void showSteps(java.util.List<? extends String> lines) {
+            steps.getChildren().setAll(lines.stream().map(line -> {
+                Label l = new Label(line);
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+                l.getStyleClass().add("route-step");
+                return l;
+            }).toList());
+        }
     }
 
     /** The answer's Markdown view (for tests). */

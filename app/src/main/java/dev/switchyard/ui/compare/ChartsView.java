@@ -1,8 +1,6 @@
 package dev.switchyard.ui.compare;
 
 import dev.switchyard.app.compare.ModelStats;
-import dev.switchyard.workspace.model.Run;
-import dev.switchyard.workspace.model.RunStatus;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.BarChart;
@@ -73,21 +71,22 @@ final class ChartsView extends GridPane {
     }
 
     private void rebuild() {
-        spread(ttft, r -> r.metrics().ttftMs(), s -> s.ttftMs() == null ? null : s.ttftMs().p50());
-        spread(total, r -> r.metrics().totalMs(), s -> s.totalMs() == null ? null : s.totalMs().p50());
+        spread(ttft, ModelStats.Sample::ttftMs, s -> s.ttftMs() == null ? null : s.ttftMs().p50());
+        spread(total, ModelStats.Sample::totalMs, s -> s.totalMs() == null ? null : s.totalMs().p50());
         bar(cost, s -> s.costUsd() == null ? null : s.costUsd().mean());
         bar(speed, s -> s.tokensPerSec() == null ? null : s.tokensPerSec().p50());
     }
 
-    private void spread(ScatterChart<String, Number> chart, Function<Run, Long> value, Function<ModelStats, Double> p50) {
+    private void spread(ScatterChart<String, Number> chart, Function<ModelStats.Sample, Long> value,
+                        Function<ModelStats, Double> p50) {
         XYChart.Series<String, Number> runs = new XYChart.Series<>();
         runs.setName("each run");
         XYChart.Series<String, Number> median = new XYChart.Series<>();
         median.setName("p50");
         for (ModelStats s : model.stats()) {
-            for (Run r : model.runsOf(s.modelId())) {
+            for (ModelStats.Sample r : model.samplesOf(s)) {
                 Long v = value.apply(r);
-                if (r.status() == RunStatus.COMPLETED && v != null) {
+                if (r.completed() && v != null) {
                     runs.getData().add(new XYChart.Data<>(s.label(), v));
                 }
             }

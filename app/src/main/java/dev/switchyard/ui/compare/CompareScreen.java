@@ -1,9 +1,14 @@
 package dev.switchyard.ui.compare;
 
 import dev.switchyard.app.AppContext;
+import dev.switchyard.app.routing.AutoRoutes;
+import dev.switchyard.app.routing.NetworkState;
+import dev.switchyard.app.routing.WorkspaceRouting;
+import dev.switchyard.app.run.RunService;
 import dev.switchyard.ui.Screen;
 import dev.switchyard.ui.main.MainViewModel;
 import dev.switchyard.ui.task.TaskRunner;
+import dev.switchyard.workspace.Workspace;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,18 +25,22 @@ public final class CompareScreen implements Screen {
     public static final long BATCH_WINDOW_MS = 25;
     /** Id of the screen where keys and models are fixed. */
     public static final String MODELS_SCREEN = "models";
+    /** Id of the screen where policies are fixed. */
+    public static final String ROUTING_SCREEN = "routing";
 
     private final CompareViewModel model;
     private final CompareView view;
     private boolean shownBefore;
 
-    public CompareScreen(AppContext app, TaskRunner tasks, MainViewModel main, Consumer<String> navigate) {
+    /** {@code network} is what "Auto: &lt;policy&gt;" panes route by when a policy asks whether the machine is online. */
+    public CompareScreen(AppContext app, TaskRunner tasks, MainViewModel main, NetworkState network,
+                         Consumer<String> navigate) {
         model = new CompareViewModel(tasks, System::nanoTime,
                 CompletableFuture.delayedExecutor(BATCH_WINDOW_MS, TimeUnit.MILLISECONDS), new Random());
-        view = new CompareView(model, () -> navigate.accept(MODELS_SCREEN));
-        main.workspaceProperty().addListener((obs, old, ws) -> model.open(ws, ws == null ? null : app.engines(ws)::forModel));
+        view = new CompareView(model, navigate);
+        main.workspaceProperty().addListener((obs, old, ws) -> open(app, ws, network));
         if (main.workspace() != null) {
-            model.open(main.workspace(), app.engines(main.workspace())::forModel);
+            open(app, main.workspace(), network);
         }
         view.parentProperty().addListener((obs, old, parent) -> {
             if (parent != null && old == null && shownBefore) {
@@ -39,6 +48,15 @@ public final class CompareScreen implements Screen {
             }
             shownBefore |= parent != null;
         });
+    }
+
+    private void open(AppContext app, Workspace ws, NetworkState network) {
+        if (ws == null) {
+            model.open(null, null);
+            return;
+        }
+        model.open(ws, app.engines(ws)::forModel, () -> new AutoRoutes(ws, new WorkspaceRouting(app, ws, network),
+                new RunService(ws, app.clock(), System::nanoTime), app.engines(ws)::forModel));
     }
 
     /** The view model (for the benchmark and tests). */

@@ -30,14 +30,17 @@ public final class CompareView extends BorderPane {
 
     private final CompareViewModel model;
     private final Runnable openModels;
+    private final Runnable openRouting;
     private final AnswersView answers;
     private long lastTick;
     private long lastRender;
     private boolean enterHeld;
 
-    public CompareView(CompareViewModel model, Runnable openModels) {
+    /** {@code navigate} switches the main window to another screen by id ("models", "routing"). */
+    public CompareView(CompareViewModel model, java.util.function.Consumer<String> navigate) {
         this.model = model;
-        this.openModels = openModels;
+        this.openModels = () -> navigate.accept(CompareScreen.MODELS_SCREEN);
+        this.openRouting = () -> navigate.accept(CompareScreen.ROUTING_SCREEN);
         this.answers = new AnswersView(model);
         setId("compare-screen");
         getStylesheets().add(Objects.requireNonNull(CompareView.class.getResource("/assets/css/compare.css")).toExternalForm());
@@ -47,7 +50,7 @@ public final class CompareView extends BorderPane {
     }
 
     private void createView() {
-        HBox top = new HBox(new PromptEditorView(model.editor(), model.library()), new ModelPickerView(model.picker(), openModels));
+        HBox top = new HBox(new PromptEditorView(model.editor(), model.library()), new ModelPickerView(model.picker(), openModels, openRouting));
         top.getStyleClass().add("compare-top");
         HBox.setHgrow(top.getChildren().get(0), Priority.ALWAYS);
 

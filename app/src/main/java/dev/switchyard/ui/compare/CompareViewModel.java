@@ -7,6 +7,9 @@ import dev.switchyard.app.compare.StreamBatcher;
 import dev.switchyard.app.compare.WinRates;
 import dev.switchyard.app.engine.EngineRequest;
 import dev.switchyard.app.engine.ModelEngine;
+import dev.switchyard.app.routing.AutoRoutes;
+import dev.switchyard.app.routing.Decision;
+import dev.switchyard.app.routing.RoutedResult;
 import dev.switchyard.app.run.ComparisonRunner;
 import dev.switchyard.app.run.RunFailure;
 import dev.switchyard.app.run.RunObserver;
@@ -23,9 +26,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -41,7 +46,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The compare workbench: one prompt, 1–6 models, N repeats, answers streaming side by side, the statistics of
- * the repeats, and blind votes. Streams reach the panes through one {@link StreamBatcher} per pane.
+ * the repeats, and blind votes. Streams reach the panes through one {@link StreamBatcher} per pane. A saved
+ * routing policy can be picked as "Auto: &lt;policy&gt;": its pane routes the prompt live and runs wherever the
+ * policy sends it (see {@link AutoRoutes}).
  */
 public final class CompareViewModel {
 
@@ -69,6 +76,7 @@ public final class CompareViewModel {
     private final ModelPickerModel picker;
     private Workspace ws;
     private Function<Model, ModelEngine> engines;
+    private Supplier<AutoRoutes> routes;
     private Comparison comparison;
     private int panesDone;
     private long startedNanos;
@@ -97,25 +105,35 @@ public final class CompareViewModel {
     public PromptLibraryModel library() { return library; }
     public ModelPickerModel picker() { return picker; }
 
-    /** The stored runs of one model in the latest comparison (for charts). */
-    public List<Run> runsOf(long modelId) {
-        return panes.stream().filter(p -> p.model().id() == modelId).findFirst().map(PaneModel::runs).orElse(List.of());
+    /** The samples behind a row of {@link #stats()} (for charts): the runs of a model, the requests of a policy. */
+    public List<ModelStats.Sample> samplesOf(ModelStats row) {
+        int i = (int) row.key();
+        return i >= 0 && i < panes.size() ? panes.get(i).samples() : List.of();
     }
 
     // ---------------------------------------------------------------- commands
 
-    /** Follows the open workspace; {@code engines} builds the engine of a model row. */
+    /** Follows the open workspace; {@code engines} builds the engine of a model row. No policies to pick. */
     public void open(Workspace workspace, Function<Model, ModelEngine> engineFactory) {
+        open(workspace, engineFactory, null);
+    }
+
+    /**
+     * Follows the open workspace; {@code engines} builds the engine of a model row; {@code autoRoutes} (null: no
+     * policies) makes the workspace's live routing, once, on first use off the UI thread.
+     */
+    public void open(Workspace workspace, Function<Model, ModelEngine> engineFactory, Supplier<AutoRoutes> autoRoutes) {
         stopAll();
         ws = workspace;
         engines = engineFactory;
+        routes = autoRoutes == null ? null : memoize(autoRoutes);
         panes.clear();
         stats.clear();
         voteOpen.set(false);
         mode.set(workspace == null ? Mode.NO_WORKSPACE : Mode.IDLE);
         library.open(workspace);
         if (workspace != null) {
-            picker.reload(workspace, engineFactory);
+            picker.reload(workspace, engineFactory, routes);
             loadWinRates();
         }
     }
@@ -123,8 +141,22 @@ public final class CompareViewModel {
     /** Re-checks which models exist and can run (after keys or models changed elsewhere). */
     public void refreshModels() {
         if (ws != null) {
-            picker.reload(ws, engines);
+            picker.reload(ws, engines, routes);
         }
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> make) {
+        return new Supplier<>() {
+            private T made;
+
+            @Override
+            public synchronized T get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
     }
 
     /** Runs the prompt on every picked model, {@code repeat} times each, all models at once. */
@@ -162,15 +194,17 @@ public final class CompareViewModel {
             Collections.shuffle(order, shuffle);
         }
         List<PaneModel> made = new ArrayList<>();
-        Map<Long, StreamBatcher> batchers = new HashMap<>();
+        List<StreamBatcher> batchers = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             ModelChoice c = order.get(i);
-            PaneModel pane = new PaneModel(c.model(), c.name(), c.provider() + " · " + c.kindLabel(),
-                    isBlind ? "Model " + (char) ('A' + i) : null, n);
+            String blindLabel = isBlind ? "Model " + (char) ('A' + i) : null;
+            String subtitle = c.provider() + " · " + c.kindLabel();
+            PaneModel pane = c.model() != null ? new PaneModel(c.model(), c.name(), subtitle, blindLabel, n)
+                    : new PaneModel(new RouteModel(c.policy().policy(), c.policy().version()), c.name(), subtitle, blindLabel, n);
             made.add(pane);
-            batchers.put(c.model().id(), new StreamBatcher(tasks::onUiThread, batchWindow, nanoTime, batch -> {
+            batchers.add(new StreamBatcher(tasks::onUiThread, batchWindow, nanoTime, batch -> {
                 pane.apply(batch);
-                if (batch.stream().anyMatch(e -> e instanceof StreamBatcher.Finished)) {
+                if (batch.stream().anyMatch(e -> e instanceof StreamBatcher.Finished || e instanceof StreamBatcher.Note)) {
                     recomputeStats();
                 }
             }));
@@ -187,35 +221,52 @@ public final class CompareViewModel {
         Long versionId = editor.loaded() != null && editor.draft().sameAs(editor.loaded()) ? editor.loaded().id() : null;
         Workspace w = ws;
         Function<Model, ModelEngine> eng = engines;
-        RunObserver observer = new BatchingObserver(batchers);
-        tasks.run("Start comparison", () -> launch(w, eng, versionId, n, isBlind, request, made, observer),
+        Supplier<AutoRoutes> auto = routes;
+        tasks.run("Start comparison", () -> launch(w, eng, auto, versionId, n, isBlind, request, made, batchers),
                 launched -> attach(launched, made), e -> {
                     mode.set(Mode.IDLE);
                     message.set("Could not start the comparison: " + e.getMessage());
                 });
     }
 
-    private record Launched(Comparison comparison, List<ComparisonRunner.Handle> handles) {
+    /** What a pane is running: a model's repeats or a policy's routed requests. */
+    private record Started(Runnable cancel, CompletableFuture<?> finished) {
     }
 
-    private static Launched launch(Workspace w, Function<Model, ModelEngine> eng, Long versionId, int n, boolean isBlind,
-                                   EngineRequest request, List<PaneModel> made, RunObserver observer) {
+    private record Launched(Comparison comparison, List<Started> started) {
+    }
+
+    private static Launched launch(Workspace w, Function<Model, ModelEngine> eng, Supplier<AutoRoutes> auto, Long versionId,
+                                   int n, boolean isBlind, EngineRequest request, List<PaneModel> made,
+                                   List<StreamBatcher> batchers) {
         Comparison c = w.comparisons().create(versionId, n, isBlind);
         ComparisonRunner runner = new ComparisonRunner(new RunService(w), eng);
-        List<ComparisonRunner.Handle> handles = new ArrayList<>();
-        for (PaneModel p : made) {
-            handles.add(runner.start(List.of(p.model()), request, n, c.id(), observer));
+        List<Started> started = new ArrayList<>();
+        for (int i = 0; i < made.size(); i++) {
+            PaneModel p = made.get(i);
+            BatchingObserver observer = new BatchingObserver(batchers.get(i));
+            try {
+                if (p.route() == null) {
+                    ComparisonRunner.Handle h = runner.start(List.of(p.model()), request, n, c.id(), observer);
+                    started.add(new Started(h::cancel, h.finished()));
+                } else {
+                    AutoRoutes.Handle h = auto.get().start(p.route().policy(), request, n, c.id(), observer);
+                    started.add(new Started(h::cancel, h.finished()));
+                }
+            } catch (RuntimeException e) {
+                started.add(new Started(() -> { }, CompletableFuture.failedFuture(e)));
+            }
         }
-        return new Launched(c, handles);
+        return new Launched(c, started);
     }
 
     private void attach(Launched launched, List<PaneModel> made) {
         comparison = launched.comparison();
         for (int i = 0; i < made.size(); i++) {
             PaneModel pane = made.get(i);
-            ComparisonRunner.Handle h = launched.handles().get(i);
-            pane.attach(h::cancel);
-            h.finished().whenComplete((runs, error) -> tasks.onUiThread(() -> paneDone(pane, error)));
+            Started s = launched.started().get(i);
+            pane.attach(s.cancel());
+            s.finished().whenComplete((runs, error) -> tasks.onUiThread(() -> paneDone(pane, error)));
         }
     }
 
@@ -224,7 +275,10 @@ public final class CompareViewModel {
             return;
         }
         if (error != null) {
-            message.set(pane.realName() + ": " + error.getMessage());
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            message.set(pane.realName() + ": " + cause.getMessage());
+            pane.failed(cause.getMessage());
         }
         if (++panesDone < panes.size()) {
             return;
@@ -250,8 +304,8 @@ public final class CompareViewModel {
             message.set("Run a blind comparison to the end before voting.");
             return;
         }
-        Long runId = winner == null ? null : winner.runs().stream().filter(r -> r.status() == RunStatus.COMPLETED)
-                .findFirst().or(() -> winner.runs().stream().findFirst()).map(Run::id).orElse(null);
+        Run winnerRun = winner == null ? null : winner.voteRun();
+        Long runId = winnerRun == null ? null : winnerRun.id();
         long cid = comparison.id();
         Workspace w = ws;
         voteOpen.set(false);
@@ -274,9 +328,11 @@ public final class CompareViewModel {
 
     private void recomputeStats() {
         List<ModelStats> rows = new ArrayList<>();
-        for (PaneModel p : panes) {
-            if (!p.runs().isEmpty()) {
-                rows.add(ModelStats.of(p.model().id(), p.titleProperty().get(), p.runs()));
+        for (int i = 0; i < panes.size(); i++) {
+            PaneModel p = panes.get(i);
+            List<ModelStats.Sample> samples = p.samples();
+            if (!samples.isEmpty()) {
+                rows.add(ModelStats.ofSamples(i, p.titleProperty().get(), samples));
             }
         }
         stats.setAll(CompareStats.rank(rows));
@@ -293,26 +349,36 @@ public final class CompareViewModel {
         }, winRates::setAll, e -> message.set("Could not read the votes: " + e.getMessage()));
     }
 
-    /** Engine-thread events → the pane's batcher. */
-    private record BatchingObserver(Map<Long, StreamBatcher> batchers) implements RunObserver {
+    /** Engine-thread events → the pane's batcher; a routed pane's decisions and results go the same way, in order. */
+    private record BatchingObserver(StreamBatcher batcher) implements AutoRoutes.Listener {
         @Override
         public void onStarted(Run run) {
-            batchers.get(run.modelId()).started(run);
+            batcher.started(run);
         }
 
         @Override
         public void onToken(Run run, String text) {
-            batchers.get(run.modelId()).token(text);
+            batcher.token(text);
         }
 
         @Override
         public void onReasoning(Run run, String text) {
-            batchers.get(run.modelId()).reasoning(text);
+            batcher.reasoning(text);
         }
 
         @Override
         public void onFinished(Run run, RunFailure failure) {
-            batchers.get(run.modelId()).finished(run, failure);
+            batcher.finished(run, failure);
+        }
+
+        @Override
+        public void onDecision(int repeatIndex, Decision decision) {
+            batcher.note(new PaneModel.Decided(repeatIndex, decision));
+        }
+
+        @Override
+        public void onRouted(int repeatIndex, RoutedResult result) {
+            batcher.note(result);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchyard.ui.compare;
 
 import dev.switchyard.app.engine.Availability;
+import dev.switchyard.app.routing.AutoRoutes;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
 import java.util.Locale;
@@ -9,35 +10,62 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * One model the user can pick: its name, provider, kind, whether it can run now (and if not, why and what
- * fixes it), and whether it is picked.
+ * fixes it), and whether it is picked. A saved routing policy is picked the same way, as "Auto: &lt;policy&gt;":
+ * it can run when it has no validation problem in this workspace.
  */
 public final class ModelChoice {
 
     /** What the fix of an unavailable model asks for. */
-    public enum Fix { NONE, OPEN_MODELS, TEXT }
+    public enum Fix { NONE, OPEN_MODELS, OPEN_ROUTING, TEXT }
+
+    /** Label of the routed choices' kind. */
+    public static final String AUTO = "Auto";
 
     private final Model model;
+    private final AutoRoutes.Choice policy;
     private final String provider;
     private final Availability availability;
     private final BooleanProperty selected = new SimpleBooleanProperty();
 
     public ModelChoice(Model model, String provider, Availability availability) {
+        this(model, null, provider, availability);
+    }
+
+    private ModelChoice(Model model, AutoRoutes.Choice policy, String provider, Availability availability) {
         this.model = model;
+        this.policy = policy;
         this.provider = provider;
         this.availability = availability;
     }
 
+    /** "Auto: &lt;policy&gt;": ready when the policy validates against the workspace. */
+    public static ModelChoice of(AutoRoutes.Choice policy) {
+        Availability a = policy.problems().isEmpty() ? Availability.READY
+                : Availability.notReady("The policy has " + (policy.problems().size() == 1 ? "a problem" : policy.problems().size()
+                        + " problems") + ": " + policy.problems().get(0), "Open it in Routing to fix it.");
+        return new ModelChoice(null, policy, "Routing policy v" + policy.version(), a);
+    }
+
+    /** The model; null for "Auto: &lt;policy&gt;". */
     public Model model() { return model; }
-    public String name() { return model.displayName(); }
+    /** The policy of "Auto: &lt;policy&gt;"; null for a model. */
+    public AutoRoutes.Choice policy() { return policy; }
+    /** Identity across reloads: the model's id or the policy's name. */
+    public String key() { return model != null ? "model:" + model.id() : "policy:" + policy.policy(); }
+    /** What node ids use: the model's API id, or "auto-&lt;policy&gt;". */
+    public String idSuffix() { return model != null ? model.apiModelId() : "auto-" + policy.policy(); }
+    /** The kind badge's style suffix. */
+    public String kindCode() { return model != null ? model.kind().code() : "auto"; }
+    public String name() { return model != null ? model.displayName() : AUTO + ": " + policy.policy(); }
     public String provider() { return provider; }
     public Availability availability() { return availability; }
     public boolean ready() { return availability.ready(); }
     public BooleanProperty selectedProperty() { return selected; }
     public boolean isSelected() { return selected.get(); }
 
-    /** "Cloud", "Local", "Local intent". */
+    /** "Cloud", "Local", "Local intent", "Auto". */
     public String kindLabel() {
-        return kindLabel(model.kind());
+        return model != null ? kindLabel(model.kind()) : AUTO;
     }
 
     public static String kindLabel(ModelKind kind) {
@@ -55,6 +83,9 @@ public final class ModelChoice {
     public Fix fix() {
         if (availability.ready()) {
             return Fix.NONE;
+        }
+        if (model == null) {
+            return Fix.OPEN_ROUTING;
         }
         String f = availability.fix() == null ? "" : availability.fix().toLowerCase(Locale.ROOT);
         boolean onModelsScreen = f.contains("models and providers") || f.contains("models screen")

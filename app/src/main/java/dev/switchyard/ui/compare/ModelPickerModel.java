@@ -2,6 +2,7 @@ package dev.switchyard.ui.compare;
 
 import dev.switchyard.app.engine.Availability;
 import dev.switchyard.app.engine.ModelEngine;
+import dev.switchyard.app.routing.AutoRoutes;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,7 +22,10 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The models of the workspace to pick from (1 to {@value #MAX} at a time), each with whether it can run now. */
+/**
+ * The models of the workspace to pick from (1 to {@value #MAX} at a time), each with whether it can run now,
+ * followed by its saved routing policies as "Auto: &lt;policy&gt;".
+ */
 public final class ModelPickerModel {
 
     public static final int MAX = 6;
@@ -48,13 +53,13 @@ public final class ModelPickerModel {
     }
 
     /** Re-reads the workspace's models and asks each engine whether it can run now (off the UI thread). */
-    void reload(Workspace ws, Function<Model, ModelEngine> engines) {
-        Set<Long> keep = order.stream().map(c -> c.model().id()).collect(Collectors.toSet());
-        tasks.run("Check models", () -> load(ws, engines), loaded -> show(loaded, keep),
+    void reload(Workspace ws, Function<Model, ModelEngine> engines, Supplier<AutoRoutes> routes) {
+        Set<String> keep = order.stream().map(ModelChoice::key).collect(Collectors.toSet());
+        tasks.run("Check models", () -> load(ws, engines, routes), loaded -> show(loaded, keep),
                 e -> message.accept("Could not list the workspace's models: " + e.getMessage()));
     }
 
-    private static List<ModelChoice> load(Workspace ws, Function<Model, ModelEngine> engines) {
+    private static List<ModelChoice> load(Workspace ws, Function<Model, ModelEngine> engines, Supplier<AutoRoutes> routes) {
         List<ModelChoice> out = new ArrayList<>();
         for (Model m : ws.models().list()) {
             String provider = ws.providers().get(m.providerId()).map(Provider::name).orElse("?");
@@ -62,6 +67,10 @@ public final class ModelPickerModel {
         }
         out.sort(Comparator.comparing((ModelChoice c) -> c.model().kind()).thenComparing(ModelChoice::provider)
                 .thenComparing(ModelChoice::name, String.CASE_INSENSITIVE_ORDER));
+        AutoRoutes auto = routes == null ? null : routes.get();
+        if (auto != null) {
+            auto.choices().forEach(p -> out.add(ModelChoice.of(p)));
+        }
         return out;
     }
 
@@ -76,7 +85,7 @@ public final class ModelPickerModel {
         }
     }
 
-    private void show(List<ModelChoice> loaded, Set<Long> keep) {
+    private void show(List<ModelChoice> loaded, Set<String> keep) {
         if (sameAsShown(loaded)) {
             return;
         }
@@ -84,9 +93,9 @@ public final class ModelPickerModel {
         for (ModelChoice c : loaded) {
             c.selectedProperty().addListener((obs, was, now) -> toggled(c, now));
         }
-        loaded.stream().filter(c -> keep.contains(c.model().id())).forEach(c -> c.selectedProperty().set(true));
+        loaded.stream().filter(c -> keep.contains(c.key())).forEach(c -> c.selectedProperty().set(true));
         if (order.isEmpty()) {
-            loaded.stream().filter(ModelChoice::ready).limit(2).forEach(c -> c.selectedProperty().set(true));
+            loaded.stream().filter(c -> c.ready() && c.model() != null).limit(2).forEach(c -> c.selectedProperty().set(true));
         }
         choices.setAll(loaded);
         update();
@@ -100,7 +109,8 @@ public final class ModelPickerModel {
         for (int i = 0; i < loaded.size(); i++) {
             ModelChoice a = loaded.get(i);
             ModelChoice b = choices.get(i);
-            if (!a.model().equals(b.model()) || !a.availability().equals(b.availability()) || !a.provider().equals(b.provider())) {
+            if (!java.util.Objects.equals(a.model(), b.model()) || !java.util.Objects.equals(a.policy(), b.policy())
+                    || !a.availability().equals(b.availability()) || !a.provider().equals(b.provider())) {
                 return false;
             }
         }

@@ -11,16 +11,18 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The workspace's models with a check box each (1–6), whether each can run now, and what fixes it. */
+/** The workspace's models and routing policies with a check box each (1–6), whether each can run now, and what fixes it. */
 final class ModelPickerView extends VBox {
 
     private final ModelPickerModel picker;
     private final Runnable openModels;
+    private final Runnable openRouting;
     private final VBox rows = new VBox(4);
 
-    ModelPickerView(ModelPickerModel picker, Runnable openModels) {
+    ModelPickerView(ModelPickerModel picker, Runnable openModels, Runnable openRouting) {
         this.picker = picker;
         this.openModels = openModels;
+        this.openRouting = openRouting;
         setId("model-picker");
         getStyleClass().add("model-picker");
         Label title = new Label("Models");
@@ -67,7 +69,7 @@ final class ModelPickerView extends VBox {
 
     private VBox row(ModelChoice c) {
         CheckBox box = new CheckBox(c.name());
-        box.setId("pick-" + c.model().apiModelId());
+        box.setId("pick-" + c.idSuffix());
         box.selectedProperty().bindBidirectional(c.selectedProperty());
         box.disableProperty().bind(picker.fullProperty().and(c.selectedProperty().not()));
         box.setMaxWidth(Double.MAX_VALUE);
@@ -75,7 +77,7 @@ final class ModelPickerView extends VBox {
         box.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(box, Priority.ALWAYS);
         Label kind = new Label(c.kindLabel());
-        kind.getStyleClass().addAll("kind-badge", "kind-" + c.model().kind().code());
+        kind.getStyleClass().addAll("kind-badge", "kind-" + c.kindCode());
         kind.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(6, box, kind);
         top.setAlignment(Pos.CENTER_LEFT);
@@ -90,6 +92,11 @@ final class ModelPickerView extends VBox {
             Button fix = new Button("Fix in Models…");
             fix.getStyleClass().addAll("flat-button", "indent");
             fix.setOnAction(e -> openModels.run());
+            row.getChildren().add(fix);
+        } else if (c.fix() == ModelChoice.Fix.OPEN_ROUTING) {
+            Button fix = new Button("Fix in Routing…");
+            fix.getStyleClass().addAll("flat-button", "indent");
+            fix.setOnAction(e -> openRouting.run());
             row.getChildren().add(fix);
         } else if (c.fix() == ModelChoice.Fix.TEXT) {
             Label fix = new Label(c.availability().fix());

@@ -1,8 +1,11 @@
 package dev.switchyard.ui.compare;
 
 import dev.switchyard.app.compare.Formats;
+import dev.switchyard.app.compare.ModelStats;
 import dev.switchyard.app.compare.RunAdvice;
 import dev.switchyard.app.compare.StreamBatcher;
+import dev.switchyard.app.routing.Decision;
+import dev.switchyard.app.routing.RoutedResult;
 import dev.switchyard.app.run.RunFailure;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.Run;
@@ -20,6 +23,9 @@ import javafx.beans.property.StringProperty;
 /**
  * One answer pane: the model's latest run streaming in, its live metric strip, and its outcome. Updated on the
  * UI thread from {@link StreamBatcher} batches; live figures are marked "~" until the stored run replaces them.
+ * An "Auto: &lt;policy&gt;" pane has no model of its own: it has a {@link RouteModel}, streams whichever run its
+ * policy makes, and once a routed request ends shows the request's figures (its whole time and the cost of
+ * every run it made) and the route taken.
  */
 public final class PaneModel {
 
@@ -27,11 +33,13 @@ public final class PaneModel {
     public enum State { WAITING, STREAMING, COMPLETED, INCOMPLETE, CANCELLED, FAILED }
 
     private final Model model;
+    private final RouteModel route;
     private final String realName;
-    private final String provider;
+    private String provider;
     private final String blindLabel;
     private final int repeat;
     private final List<Run> runs = new ArrayList<>();
+    private final List<RoutedResult> routed = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder reasoning = new StringBuilder();
     final StringProperty title = new SimpleStringProperty();
@@ -58,7 +66,17 @@ public final class PaneModel {
     private int pieces;
 
     PaneModel(Model model, String realName, String provider, String blindLabel, int repeat) {
+        this(model, null, realName, provider, blindLabel, repeat);
+    }
+
+    /** A routed pane: {@code route} instead of a model. */
+    PaneModel(RouteModel route, String realName, String provider, String blindLabel, int repeat) {
+        this(null, route, realName, provider, blindLabel, repeat);
+    }
+
+    private PaneModel(Model model, RouteModel route, String realName, String provider, String blindLabel, int repeat) {
         this.model = model;
+        this.route = route;
         this.realName = realName;
         this.provider = provider;
         this.blindLabel = blindLabel;
@@ -67,7 +85,10 @@ public final class PaneModel {
     }
 
     // ---------------------------------------------------------------- properties
+    /** The model of a model pane; null for a routed pane. */
     public Model model() { return model; }
+    /** The route of an "Auto: &lt;policy&gt;" pane; null for a model pane. */
+    public RouteModel route() { return route; }
     public String realName() { return realName; }
     public StringProperty titleProperty() { return title; }
     public StringProperty subtitleProperty() { return subtitle; }
@@ -86,9 +107,22 @@ public final class PaneModel {
     public BooleanProperty runningProperty() { return running; }
     public BooleanProperty hiddenProperty() { return hidden; }
 
-    /** Stored runs of this pane so far, in repeat order. */
+    /** Stored runs of this pane so far, in repeat order (a routed pane: every step's run). */
     public List<Run> runs() {
         return List.copyOf(runs);
+    }
+
+    /** One sample per finished repeat: a model pane's runs, a routed pane's requests. */
+    public List<ModelStats.Sample> samples() {
+        return route == null ? runs.stream().map(ModelStats.Sample::of).toList()
+                : routed.stream().map(ModelStats.Sample::of).toList();
+    }
+
+    /** The run a blind vote for this pane names: its first full answer (a routed pane: the answer of a request). */
+    public Run voteRun() {
+        List<Run> candidates = route == null ? runs : routed.stream().map(RoutedResult::answer).filter(a -> a != null).toList();
+        return candidates.stream().filter(r -> r.status() == RunStatus.COMPLETED).findFirst()
+                .or(() -> candidates.stream().findFirst()).orElse(null);
     }
 
     // ---------------------------------------------------------------- commands
@@ -106,6 +140,15 @@ public final class PaneModel {
         if (stopRequested) {
             cancel.run();
         }
+    }
+
+    /** The pane could not start (e.g. its policy can no longer be read): shows why. */
+    void failed(String sentence) {
+        running.set(false);
+        state.set(State.FAILED);
+        status.set("Failed");
+        error.set(sentence == null || sentence.isBlank() ? "The pane could not start." : sentence);
+        advice.set(route != null ? "Open the policy in Routing and check it." : "Check the model in Models and providers.");
     }
 
     /** Shows or hides the model's identity (blind mode). */
@@ -130,6 +173,8 @@ public final class PaneModel {
                 tokens(t);
             } else if (e instanceof StreamBatcher.Finished f) {
                 finish(f.run(), f.failure());
+            } else if (e instanceof StreamBatcher.Note n && route != null) {
+                note(n.value());
             }
         }
         answer.set(text.toString());
@@ -201,12 +246,7 @@ public final class PaneModel {
             case INCOMPLETE -> State.INCOMPLETE;
             default -> State.FAILED;
         });
-        String what = switch (state.get()) {
-            case COMPLETED -> "Done";
-            case CANCELLED -> "Stopped";
-            case INCOMPLETE -> "Incomplete";
-            default -> "Failed";
-        };
+        String what = word(state.get());
         status.set(repeat > 1 ? what + " · run " + (run.repeatIndex() + 1) + " of " + repeat : what);
         if (run.status() != RunStatus.COMPLETED) {
             String kind = failure != null ? failure.kind() : run.error() == null ? null : run.error().kind();
@@ -214,5 +254,59 @@ public final class PaneModel {
             error.set(sentence == null || sentence.isBlank() ? "The run ended without a full answer." : sentence);
             advice.set(RunAdvice.whatToDo(kind));
         }
+    }
+
+    /** A routed pane's decision (before its runs) or result (after them). */
+    private void note(Object value) {
+        if (value instanceof Decided d) {
+            route.decided(d.decision(), d.repeatIndex(), repeat);
+            if (runs.isEmpty() && routed.isEmpty()) {
+                status.set("Routing");
+            }
+        } else if (value instanceof RoutedResult r) {
+            routed(r);
+        }
+    }
+
+    /** A routed pane's decision for repeat {@code repeatIndex}. */
+    record Decided(int repeatIndex, Decision decision) {
+    }
+
+    private void routed(RoutedResult r) {
+        routed.add(r);
+        route.routed(r);
+        ModelStats.Sample sample = ModelStats.Sample.of(r);
+        Run answer = r.answer();
+        provider = "Auto · " + (answer == null ? "nothing ran"
+                : "routed to " + r.steps().get(r.steps().size() - 1).model());
+        if (!hidden.get()) {
+            subtitle.set(provider);
+        }
+        ttft.set(Formats.ms(sample.ttftMs()));
+        boolean onDevice = r.steps().stream().allMatch(s -> s.run() != null
+                && s.run().cost().kind() == dev.switchyard.workspace.model.CostKind.DEVICE);
+        cost.set(Formats.usd(r.totalCostUsd()) + (onDevice ? " device" : r.steps().size() > 1 ? " total" : ""));
+        elapsed.set(Formats.elapsed(r.totalMs()));
+        String steps = r.steps().size() > 1 ? " · " + r.steps().size() + " steps" : "";
+        String of = repeat > 1 ? " · run " + routed.size() + " of " + repeat : "";
+        if (answer == null) {
+            running.set(false);
+            state.set(State.FAILED);
+            String why = r.steps().isEmpty() ? "The policy sent the prompt nowhere." : r.steps().get(r.steps().size() - 1).outcome();
+            error.set(why);
+            advice.set("Open the policy in Routing and fix its targets, or add the model it names in Models and providers.");
+            status.set("Failed" + of);
+        } else {
+            status.set(word(state.get()) + steps + of);
+        }
+    }
+
+    private static String word(State s) {
+        return switch (s) {
+            case COMPLETED -> "Done";
+            case CANCELLED -> "Stopped";
+            case INCOMPLETE -> "Incomplete";
+            default -> "Failed";
+        };
     }
 }

@@ -30,7 +30,7 @@ public final class Screenshots {
 
     /** Shot name → the screen it is taken on. */
     private static final List<String[]> SHOTS = List.of(new String[] {"welcome", "welcome"},
-            new String[] {"compare", "compare"}, new String[] {"routing", "routing"}, new String[] {"replay", "replay"},
+            new String[] {"compare", "compare"}, new String[] {"compare-auto", "compare"}, new String[] {"routing", "routing"}, new String[] {"replay", "replay"},
             new String[] {"history", "history"}, new String[] {"comparison", "history"},
             new String[] {"models", "models"}, new String[] {"models-add", "models"}, new String[] {"local-models", "models"},
             new String[] {"overview", "overview"});
@@ -91,7 +91,7 @@ public final class Screenshots {
                     prepare(stage.getScene(), shot[0]);
                     return null;
                 });
-                Thread.sleep(1200);
+                Thread.sleep(shot[0].equals("compare-auto") ? 4000 : 1200);
                 Scene target = fx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
                         && w.getScene() != null && w.getScene().lookup("#comparison-dialog") != null)
                         .map(Window::getScene).findFirst().orElse(stage.getScene()));
@@ -115,6 +115,15 @@ public final class Screenshots {
             if (shot.equals("comparison")) {
                 ((javafx.scene.control.Button) scene.lookup("#history-open-comparison")).fire();
             }
+        } else if (shot.equals("compare-auto")) {
+            // a device command beside "Auto: tiered": the policy keeps it on the device and says why
+            for (javafx.scene.Node n : scene.getRoot().lookupAll(".check-box")) {
+                if (n instanceof javafx.scene.control.CheckBox box && box.getId() != null && box.getId().startsWith("pick-")) {
+                    box.setSelected(box.getId().equals("pick-auto-tiered") || box.getText().startsWith("Intent model (smart-home)"));
+                }
+            }
+            ((javafx.scene.control.TextInputControl) scene.lookup("#user-message")).setText("Turn on the kitchen lights");
+            ((javafx.scene.control.Button) scene.lookup("#run-button")).fire();
         } else if (shot.equals("models-add")) {
             ((javafx.scene.control.Button) scene.lookup("#provider-add")).fire();
         } else if (shot.equals("local-models")) {

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.app.compare.ModelStats;
 import dev.switchyard.app.engine.Availability;
+import dev.switchyard.app.AppContext;
 import dev.switchyard.app.engine.ModelEngine;
+import dev.switchyard.app.routing.Action;
+import dev.switchyard.app.routing.AutoRoutes;
+import dev.switchyard.app.routing.Policy;
+import dev.switchyard.app.routing.PolicyStore;
+import dev.switchyard.app.routing.WorkspaceRouting;
+import dev.switchyard.app.run.RunService;
 import dev.switchyard.ui.task.DirectTaskRunner;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
@@ -15,6 +22,7 @@ import dev.switchyard.workspace.model.ProviderKind;
 import dev.switchyard.workspace.model.RunStatus;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -282,7 +290,7 @@ class CompareViewModelTest {
         assertThat(beta.cheapest()).isTrue();
         assertThat(alpha.cheapest()).isFalse();
         assertThat(vm.panes().get(0).statusProperty().get()).endsWith("run 3 of 3");
-        assertThat(vm.runsOf(alpha.modelId())).hasSize(3);
+        assertThat(vm.samplesOf(alpha)).hasSize(3);
     }
 
     @Test
@@ -315,5 +323,94 @@ class CompareViewModelTest {
         vm.run();
         vm.vote(null);
         assertThat(vm.winRates()).allMatch(r -> r.votes() == 2 && r.ties() == 1);
+    }
+
+    @Test
+    void autoPolicyIsPickedLikeAModelRoutesLiveAndShowsTheRouteTaken() {
+        model("alpha", FakeEngine.answering("unsure, maybe"), 1.0);
+        model("beta", FakeEngine.answering("Hello", " there"), 2.0);
+        new PolicyStore(ws).save("careful", Policy.of("careful", List.of(),
+                new Action.Cascade("alpha", new Action.AcceptIf(null, "^SURE", null), "beta")), "cascade");
+        new PolicyStore(ws).save("broken", Policy.of("broken", List.of(), new Action.Route("no-such-model")), "bad target");
+        try (AppContext app = new AppContext(k -> null, Clock.systemDefaultZone())) {
+            vm.open(ws, this::engine, () -> new AutoRoutes(ws, new WorkspaceRouting(app, ws, () -> true), new RunService(ws),
+                    this::engine));
+            ModelChoice careful = choice("Auto: careful");
+            assertThat(careful.ready()).isTrue();
+            assertThat(careful.kindLabel()).isEqualTo("Auto");
+            assertThat(careful.provider()).isEqualTo("Routing policy v1");
+            ModelChoice broken = choice("Auto: broken");
+            assertThat(broken.ready()).isFalse();
+            assertThat(broken.availability().reason()).startsWith("The policy has a problem: /default/target:");
+            assertThat(broken.fix()).isEqualTo(ModelChoice.Fix.OPEN_ROUTING);
+            assertThat(vm.picker().selected()).extracting(ModelChoice::name).containsExactly("alpha", "beta");
+
+            pickOnly("beta", "Auto: careful");
+            vm.editor().userProperty().set("What is the meaning of life?");
+            vm.repeatProperty().set(2);
+            vm.run();
+
+            assertThat(vm.modeProperty().get()).isEqualTo(CompareViewModel.Mode.IDLE);
+            PaneModel auto = vm.panes().get(1);
+            assertThat(auto.route()).isNotNull();
+            assertThat(auto.titleProperty().get()).isEqualTo("Auto: careful");
+            assertThat(auto.subtitleProperty().get()).isEqualTo("Auto · routed to Gateway/beta");
+            assertThat(auto.answerProperty().get()).isEqualTo("Hello there");
+            assertThat(auto.stateProperty().get()).isEqualTo(PaneModel.State.COMPLETED);
+            assertThat(auto.statusProperty().get()).isEqualTo("Done · 2 steps · run 2 of 2");
+            assertThat(auto.route().whyProperty().get()).isEqualTo("Run 2 of 2: No rule matched; default: cascade → alpha, beta.");
+            assertThat(auto.route().steps()).hasSize(3);
+            assertThat(auto.route().steps().get(0)).startsWith("1. cascade-local → Gateway/alpha · escalated: the answer does not match /^SURE/");
+            assertThat(auto.route().steps().get(1)).startsWith("2. cascade-escalate → Gateway/beta · answer");
+            assertThat(auto.route().steps().get(2)).startsWith("Request: ").endsWith(" for 2 runs");
+            assertThat(auto.route().traceProperty().get()).isEmpty();
+            assertThat(auto.costProperty().get()).endsWith(" total");
+            // both steps of both repeats are stored in the comparison, each with its route
+            assertThat(auto.runs()).hasSize(4);
+            assertThat(auto.runs()).allSatisfy(r -> {
+                assertThat(r.comparisonId()).isNotNull();
+                assertThat(r.routeJson()).contains("\"policy\":\"careful\"");
+            });
+            assertThat(auto.runs()).extracting(r -> r.repeatIndex()).containsExactly(0, 0, 1, 1);
+            assertThat(ws.runs().byComparison(auto.runs().get(0).comparisonId())).hasSize(6);
+            // statistics: one sample per routed request, costed with both runs
+            ModelStats autoStats = vm.stats().stream().filter(s -> s.label().equals("Auto: careful")).findFirst().orElseThrow();
+            assertThat(autoStats.runs()).isEqualTo(2);
+            assertThat(autoStats.completed()).isEqualTo(2);
+            double alphaCost = auto.runs().get(0).cost().usd();
+            double betaCost = auto.runs().get(1).cost().usd();
+            assertThat(autoStats.costUsd().mean()).isCloseTo(alphaCost + betaCost, org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(vm.samplesOf(autoStats)).hasSize(2);
+        }
+    }
+
+    @Test
+    void aPolicyThatSendsThePromptNowhereFailsItsPaneWithAFix() {
+        model("alpha", FakeEngine.answering("a"), null);
+        new PolicyStore(ws).save("gone", Policy.of("gone", List.of(), new Action.Route("alpha")), "ok for now");
+        try (AppContext app = new AppContext(k -> null, Clock.systemDefaultZone())) {
+            vm.open(ws, this::engine, () -> new AutoRoutes(ws, new WorkspaceRouting(app, ws, () -> true), new RunService(ws),
+                    this::engine));
+            pickOnly("Auto: gone");
+            // the policy changes in Routing after the picker checked it: it now names a model the workspace lacks
+            new PolicyStore(ws).save("gone", Policy.of("gone", List.of(), new Action.Route("no-such-model")), "now broken");
+            vm.editor().userProperty().set("hi");
+            vm.run();
+            PaneModel p = vm.panes().get(0);
+            assertThat(p.stateProperty().get()).isEqualTo(PaneModel.State.FAILED);
+            assertThat(p.statusProperty().get()).isEqualTo("Failed");
+            assertThat(p.errorProperty().get()).startsWith("failed: ").contains("no-such-model");
+            assertThat(p.route().steps().get(0)).startsWith("1. route → no-such-model · failed: ");
+            assertThat(p.adviceProperty().get()).startsWith("Open the policy in Routing");
+            assertThat(vm.modeProperty().get()).isEqualTo(CompareViewModel.Mode.IDLE);
+        }
+    }
+
+    private ModelEngine engine(Model m) {
+        ModelEngine e = engines.get(m.apiModelId());
+        if (e == null) {
+            throw new UnsupportedOperationException("no engine");
+        }
+        return e;
     }
 }

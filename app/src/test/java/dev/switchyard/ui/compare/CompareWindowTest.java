@@ -3,6 +3,8 @@ package dev.switchyard.ui.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchyard.app.routing.PolicyStore;
+import dev.switchyard.app.routing.PolicyTemplates;
 import dev.switchyard.ui.SwitchyardApp;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
@@ -81,6 +83,7 @@ class CompareWindowTest {
             model(ws, p, "fast-model", 0.10);
             model(ws, p, "quick-model", 2.00);
             model(ws, p, "slow-model", 1.00);
+            new PolicyStore(ws).save("cascade", PolicyTemplates.load("cascade"), "from the template");
         }
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + file);
@@ -181,10 +184,26 @@ class CompareWindowTest {
     private void pick(String model, boolean on) throws Exception {
         waitFor(() -> robot.lookup("#pick-" + model).tryQuery().isPresent());
         CheckBox box = robot.lookup("#pick-" + model).queryAs(CheckBox.class);
+        scrollIntoView(box);
         if (box.isSelected() != on) {
             robot.clickOn(box);
         }
         assertThat(box.isSelected()).isEqualTo(on);
+    }
+
+    /** Scrolls the picker so that {@code node} is inside its viewport (a click outside it would miss). */
+    private void scrollIntoView(Node node) {
+        robot.interact(() -> {
+            for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane s) {
+                    Node content = s.getContent();
+                    double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+                    double room = content.getBoundsInLocal().getHeight() - s.getViewportBounds().getHeight();
+                    s.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, y / room)));
+                    return;
+                }
+            }
+        });
     }
 
     private void typePromptAndRun(String prompt) {
@@ -222,6 +241,33 @@ class CompareWindowTest {
         waitFor(this::runEnabled);
         assertThat(robot.lookup("#compare-message").queryAs(Label.class).getText()).startsWith("Finished 2 runs")
                 .contains("1 without a full answer");
+    }
+
+    @Test
+    void autoPolicyRunsLiveBesideAModelAndShowsTheCascadeItTook() throws Exception {
+        waitFor(() -> robot.lookup("#pick-auto-cascade").tryQuery().isPresent());
+        assertThat(text("#model-picker")).contains("Auto: cascade").contains("Routing policy v1");
+        pick("quick-model", false);
+        pick("auto-cascade", true);
+
+        typePromptAndRun("Explain the causes of the French revolution and their relative importance");
+
+        waitFor(() -> runEnabled() && text("#pane-1").contains("Done · 2 steps"));
+        String auto = text("#pane-1");
+        assertThat(auto).contains("Auto: cascade").contains("Auto · routed to Mock gateway/fast-model")
+                .contains("No rule matched; default: cascade → $local-intent, $cloud-cheap.")
+                .contains("1. cascade-local → ").contains("escalated: confidence ")
+                .contains("2. cascade-escalate → Mock gateway/fast-model · answer")
+                .contains("for 2 runs").contains("this is answer").contains(" total");
+        assertThat(text("#pane-0")).contains("fast-model").contains("Done");
+        assertThat(calls.get()).isEqualTo(2);
+
+        // a device command stays on the device: the local answer is accepted, the cloud is not asked
+        robot.clickOn("#user-message").eraseText(80);
+        typePromptAndRun("turn on the kitchen lights");
+        waitFor(() -> runEnabled() && text("#pane-1").contains("accepted: confidence"));
+        assertThat(text("#pane-1")).contains("Auto · routed to ").doesNotContain("2 steps");
+        assertThat(calls.get()).isEqualTo(3);
     }
 
     @Test

@@ -34,28 +34,9 @@ public final class WorkspaceRouting {
         ModelDirectory directory = app.directory(workspace);
         this.targets = new TargetResolver(workspace, directory, app.clock());
         this.intentSets = new IntentSetStore(workspace, directory);
-        Supplier<TextEmbedder> embedder = new Supplier<>() {
-            private TextEmbedder cached;
-
-            @Override
-            public synchronized TextEmbedder get() {
-                if (cached == null) {
-                    cached = new CachingEmbedder(app.intentModels().embedder());
-                }
-                return cached;
-            }
-        };
-        Supplier<IntentModel> intentModel = new Supplier<>() {
-            private IntentModel cached;
-
-            @Override
-            public synchronized IntentModel get() {
-                if (cached == null) {
-                    cached = new IntentModel(embedder.get());
-                }
-                return cached;
-            }
-        };
+        // the app's one intent model: its example-set cache and its prompt-embedding cache are shared with the intent engine
+        Supplier<IntentModel> intentModel = () -> app.intentModels().intentModel();
+        Supplier<TextEmbedder> embedder = () -> intentModel.get().embedder();
         this.services = new RoutingServices(this::countTokens, (set, prompt) -> intentModel.get().match(intentSet(set), prompt),
                 embedder, network, new BudgetReader(workspace, app.clock()), complexity);
     }

@@ -1,5 +1,6 @@
 package dev.switchyard.app.engine.intent;
 
+import dev.switchyard.app.routing.CachingEmbedder;
 import dev.switchyard.local.intent.IntentModel;
 import dev.switchyard.local.intent.MiniLmEmbedder;
 import java.util.concurrent.ExecutorService;
@@ -9,7 +10,10 @@ import java.util.concurrent.Executors;
  * The embedded all-MiniLM-L6-v2 model (shipped inside a Maven artifact, so it works on a fresh machine
  * with no download) and the intent model on top of it. It runs in the app's process: it is a fixed,
  * shipped model, unlike user-supplied decoder files, which run in the worker process. Loaded lazily
- * once, shared by the intent engine, routing features and graders; owned by AppContext.
+ * once, shared by the intent engine, routing features and graders; owned by AppContext. The intent model
+ * embeds through a {@link CachingEmbedder}, so one prompt is embedded once for its routing decision (intent,
+ * similarity and complexity conditions) and its intent run, and an intent set's examples are embedded once per
+ * process whether routing or the intent engine needs them first.
  */
 public final class IntentModels implements AutoCloseable {
 
@@ -26,7 +30,7 @@ public final class IntentModels implements AutoCloseable {
 
     public synchronized IntentModel intentModel() {
         if (intentModel == null) {
-            intentModel = new IntentModel(embedder());
+            intentModel = new IntentModel(new CachingEmbedder(embedder()));
         }
         return intentModel;
     }

@@ -133,12 +133,22 @@ class G:
                        domain="com.microsoft", K=k, N=n, bits=bits, block_size=block, accuracy_level=4)
 
 
-def rms_norm(g, x, d, prefix):
+def rms_norm(g, x, d, prefix, exported=False):
+    """RMSNorm. exported=True writes it as torch.onnx exports Hugging Face's LlamaRMSNorm (Pow(x, 2) ->
+    ReduceMean -> Add(eps) -> Sqrt -> Div(1, .) -> Mul(x, .) -> Mul(weight, .)), the form ONNX Runtime fuses
+    into one SimplifiedLayerNormalization at load, as it does in real onnx-community files; the committed tiny
+    models keep the older Mul(x, x) / Reciprocal form (same maths, not fused)."""
+    w = g.const(np.ones((d,), dtype=np.float32), prefix + ".weight")
+    if exported:
+        sq = g.op("Pow", [x, g.const(np.array(2.0, dtype=np.float32))])
+        mean = g.op("ReduceMean", [sq], axes=[-1], keepdims=1)
+        eps = g.op("Add", [mean, g.const(np.array(1e-5, dtype=np.float32))])
+        inv = g.op("Div", [g.const(np.array(1.0, dtype=np.float32)), g.op("Sqrt", [eps])])
+        return g.op("Mul", [w, g.op("Mul", [x, inv])])
     sq = g.op("Mul", [x, x])
     mean = g.op("ReduceMean", [sq], axes=[-1], keepdims=1)
     eps = g.op("Add", [mean, g.const(np.array(1e-5, dtype=np.float32))])
     inv = g.op("Reciprocal", [g.op("Sqrt", [eps])])
-    w = g.const(np.ones((d,), dtype=np.float32), prefix + ".weight")
     return g.op("Mul", [g.op("Mul", [x, inv]), w])
 
 
@@ -173,6 +183,7 @@ def build_model(shape, vocab, precision, seed, name):
             outputs.append(helper.make_tensor_value_info(f"present.{i}.{kv}", kv_t,
                                                          ["batch_size", KVH, "total_sequence_length", hd]))
     tiny = name.startswith("tiny")
+    exported = not tiny
     emb_std = 1.0 if tiny else 0.02
     w_std = 0.3 if tiny else 0.02
     embed = (rng.standard_normal((vocab, D), dtype=np.float32) * emb_std).astype(np.float32)
@@ -204,7 +215,7 @@ def build_model(shape, vocab, precision, seed, name):
 
     for i in range(L):
         p = f"model.layers.{i}"
-        h = rms_norm(g, x, D, p + ".input_layernorm")
+        h = rms_norm(g, x, D, p + ".input_layernorm", exported)
         q = g.op("Transpose", [g.op("Reshape", [g.linear(h, D, H * hd, precision, w_std, p + ".q_proj"), g.ints([0, 0, H, hd])])], perm=[0, 2, 1, 3])
         k = g.op("Transpose", [g.op("Reshape", [g.linear(h, D, KVH * hd, precision, w_std, p + ".k_proj"), g.ints([0, 0, KVH, hd])])], perm=[0, 2, 1, 3])
         v = g.op("Transpose", [g.op("Reshape", [g.linear(h, D, KVH * hd, precision, w_std, p + ".v_proj"), g.ints([0, 0, KVH, hd])])], perm=[0, 2, 1, 3])
@@ -227,12 +238,12 @@ def build_model(shape, vocab, precision, seed, name):
         probs = g.op("Softmax", [g.op("Where", [mask, scores, neg])], axis=-1)
         attn = g.op("Reshape", [g.op("Transpose", [g.op("MatMul", [probs, pv])], perm=[0, 2, 1, 3]), g.ints([0, 0, H * hd])])
         x = g.op("Add", [x, g.linear(attn, H * hd, D, precision, w_std, p + ".o_proj")])
-        h = rms_norm(g, x, D, p + ".post_attention_layernorm")
+        h = rms_norm(g, x, D, p + ".post_attention_layernorm", exported)
         gate = g.linear(h, D, FF, precision, w_std, p + ".gate_proj")
         up = g.linear(h, D, FF, precision, w_std, p + ".up_proj")
         act = g.op("Mul", [g.op("Mul", [gate, g.op("Sigmoid", [gate])]), up])
         x = g.op("Add", [x, g.linear(act, FF, D, precision, w_std, p + ".down_proj")])
-    h = rms_norm(g, x, D, "model.norm")
+    h = rms_norm(g, x, D, "model.norm", exported)
     if precision == "fp32":
         lm = g.op("MatMul", [h, g.const(np.ascontiguousarray(embed.T), "lm_head.weight")], None if io16 else "logits")
         if io16:

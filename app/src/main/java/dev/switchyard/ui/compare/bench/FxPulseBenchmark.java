@@ -94,6 +94,8 @@ public final class FxPulseBenchmark {
             long fxThread = onFx(() -> Thread.currentThread().getId());
             java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpu0 = threads.getThreadCpuTime(fxThread);
+            long render0 = renderCpu(threads);
+            long proc0 = processCpu();
             onFx(() -> {
                 lookup("#user-message", TextArea.class).setText("Write a rollout plan for a hybrid assistant (round " + Math.random() + ").");
                 pickBoxes().forEach(b -> b.setSelected(false));
@@ -114,9 +116,13 @@ public final class FxPulseBenchmark {
                 return null;
             });
             double fxCpuMs = (threads.getThreadCpuTime(fxThread) - cpu0) / 1e6;
+            double renderMs = (renderCpu(threads) - render0) / 1e6;
+            double procMs = (processCpu() - proc0) / 1e6;
             System.out.printf(Locale.ROOT, "round %d: %d panes x %d tokens at %d tok/s (repeat %d) in %.0f ms: %s; "
-                            + "FX thread CPU %.0f ms (%.0f%% of one core); load average %.1f on %d cores%n",
+                            + "FX thread CPU %.0f ms (%.0f%% of one core), render thread CPU %.0f ms (%.0f%%), "
+                            + "whole process CPU %.0f ms (%.0f%%); load average %.1f on %d cores%n",
                     round, panes, tokens, tps, repeat, wall, pulses.summary(), fxCpuMs, 100 * fxCpuMs / wall,
+                    renderMs, 100 * renderMs / wall, procMs, 100 * procMs / wall,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
         }
@@ -173,6 +179,22 @@ public final class FxPulseBenchmark {
             return String.format(Locale.ROOT, "%d pulses, longest gap %.1f ms, p99 gap %.1f ms, gaps > 50 ms: %d, "
                     + "longest FX CPU between pulses %.1f ms", stamps.size(), max / 1e6, p99, over, maxCpu / 1e6);
         }
+    }
+
+    /** CPU time of the Prism render thread(s) ("QuantumRenderer-*"), which draw each pulse's frame. */
+    private static long renderCpu(java.lang.management.ThreadMXBean threads) {
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("QuantumRenderer")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
+    }
+
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static dev.switchyard.ui.main.MainView mainView() {

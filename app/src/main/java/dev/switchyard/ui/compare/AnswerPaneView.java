@@ -167,15 +167,17 @@ final class AnswerPaneView extends VBox {
         return t;
     }
 
-    private ScrollPane body() {
+    private Region body() {
         scroll.setFitToWidth(true);
         // The pane's size must not follow its text: otherwise every streamed token re-sizes the whole grid.
         scroll.setPrefViewportHeight(120);
         scroll.setPrefViewportWidth(200);
         scroll.getStyleClass().add("answer-scroll");
         markdown.getStyleClass().add("answer-text");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        return scroll;
+        // A layout root: a streamed token lays out this scroll pane, not the whole window.
+        Region body = new dev.switchyard.ui.compare.markdown.LayoutRoot(scroll);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        return body;
     }
 
     /** The answer's Markdown view (for tests). */

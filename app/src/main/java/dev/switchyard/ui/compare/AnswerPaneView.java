@@ -23,17 +23,29 @@ final class AnswerPaneView extends VBox {
     private final Label reasoningText = new Label();
     private boolean dirty = true;
     private TitledPane reasoningPane;
+    /**
+     * Draws the pane's rounded background and state-coloured border, behind the content. The state style class sits
+     * on this frame and on the header, not on the pane: a style class change restyles every node below it, which
+     * would be every node of the answer. The frame is cached as a bitmap, so a repaint of streaming text blits it
+     * instead of rasterizing two rounded rectangles (software rendering).
+     */
+    private final Region frame = new Region();
 
     /** A pane view; it shows one pane model at a time and is reused by the next run ({@link #show}). */
     AnswerPaneView(PaneModel pane, int index) {
         shown.set(pane);
         setId("pane-" + index);
         getStyleClass().add("answer-pane");
-        getChildren().addAll(header(), metrics(), errorBox(), body());
+        HBox head = header();
+        getChildren().addAll(frame, head, metrics(), errorBox(), body());
+        frame.getStyleClass().add("pane-frame");
+        frame.setManaged(false);
+        frame.setMouseTransparent(true);
+        frame.setCache(true);
         of(PaneModel::reasoningProperty).addListener((o, a, b) -> {
             if (b != null && !b.isEmpty() && reasoningPane == null) {
                 reasoningPane = reasoning();
-                getChildren().add(3, reasoningPane);
+                getChildren().add(getChildren().size() - 1, reasoningPane);
             }
         });
         of(PaneModel::answerProperty).addListener((o, a, b) -> dirty = true);
@@ -43,14 +55,22 @@ final class AnswerPaneView extends VBox {
             }
         });
         shown.flatMap(PaneModel::stateProperty).addListener((o, a, s) -> {
-            getStyleClass().removeIf(c -> c.startsWith("state-"));
-            if (s != null) {
-                getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            for (javafx.scene.Node n : java.util.List.of(head, frame)) {
+                n.getStyleClass().removeIf(c -> c.startsWith("state-"));
+                if (s != null) {
+                    n.getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+                }
             }
             dirty = true;
             renderIfDirty();
         });
         renderIfDirty();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        frame.resizeRelocate(0, 0, getWidth(), getHeight());
     }
 
     /** Shows another pane model in this view (the next run), keeping the nodes. */

@@ -63,6 +63,7 @@ final class AnswerPaneView extends VBox {
             }
             dirty = true;
             renderIfDirty();
+            refreshMetrics();
         });
         renderIfDirty();
     }
@@ -82,6 +83,7 @@ final class AnswerPaneView extends VBox {
         shown.set(next);
         dirty = true;
         renderIfDirty();
+        refreshMetrics();
     }
 
     private PaneModel pane() {
@@ -138,6 +140,23 @@ final class AnswerPaneView extends VBox {
         return box;
     }
 
+    /**
+     * Metric labels and the values they show. The labels are refreshed by {@link #refreshMetrics} (about ten times a
+     * second, every pane in the same pulse, and at once when the state changes) instead of being bound: a label
+     * whose text changes lays out the window again, and bound labels would change with every token batch.
+     */
+    private final java.util.List<java.util.Map.Entry<Label, ObservableValue<String>>> metricLabels = new java.util.ArrayList<>();
+
+    /** Copies the current metric values into their labels (called from the view's pulse timer). */
+    void refreshMetrics() {
+        for (java.util.Map.Entry<Label, ObservableValue<String>> e : metricLabels) {
+            String v = e.getValue().getValue();
+            if (!java.util.Objects.equals(v, e.getKey().getText())) {
+                e.getKey().setText(v);
+            }
+        }
+    }
+
     private FlowPane metrics() {
         FlowPane strip = new FlowPane(cell("TTFT", of(PaneModel::ttftProperty), "metric-ttft"), cell("Speed", of(PaneModel::speedProperty), "metric-speed"),
                 cell("In", of(PaneModel::inputTokensProperty), "metric-in"), cell("Out", of(PaneModel::outputTokensProperty), "metric-out"),
@@ -146,10 +165,10 @@ final class AnswerPaneView extends VBox {
         return strip;
     }
 
-    private static VBox cell(String caption, ObservableValue<String> value, String styleId) {
-        Label v = new Label();
+    private VBox cell(String caption, ObservableValue<String> value, String styleId) {
+        Label v = new Label(value.getValue());
         v.getStyleClass().addAll("metric-value", styleId);
-        v.textProperty().bind(value);
+        metricLabels.add(java.util.Map.entry(v, value));
         Label c = new Label(caption);
         c.getStyleClass().add("metric-caption");
         VBox box = new VBox(0, v, c);

@@ -59,6 +59,10 @@ final class AnswersView extends VBox {
         views.forEach(AnswerPaneView::renderIfDirty);
     }
 
+    void refreshMetrics() {
+        views.forEach(AnswerPaneView::refreshMetrics);
+    }
+
     /** Lays the panes out; views of the previous run are reused (no new nodes to style) when the count is unchanged. */
     private void rebuild() {
         int n = model.panes().size();

@@ -132,7 +132,10 @@ public final class CompareView extends BorderPane {
         });
     }
 
-    /** One FX-pulse timer: ticks the elapsed clocks (10/s) and re-renders streaming Markdown (25/s at most). */
+    /**
+     * One FX-pulse timer: ticks the elapsed clocks and refreshes the metric strips (10/s, every pane in the same
+     * pulse) and re-renders streaming Markdown (25/s at most).
+     */
     private void startPulse() {
         AnimationTimer pulse = new AnimationTimer() {
             @Override
@@ -140,6 +143,7 @@ public final class CompareView extends BorderPane {
                 if (now - lastTick >= TICK_NANOS) {
                     lastTick = now;
                     model.tick();
+                    answers.refreshMetrics();
                 }
                 if (now - lastRender >= RENDER_NANOS) {
                     lastRender = now;

@@ -22,6 +22,7 @@ import javafx.scene.layout.RowConstraints;
 final class ChartsView extends GridPane {
 
     private final CompareViewModel model;
+    private final DeferredRebuild deferred = new DeferredRebuild(this::rebuild);
     private final ScatterChart<String, Number> ttft = scatter("Time to first token, ms (dots: each run, bar: p50)", "chart-ttft");
     private final ScatterChart<String, Number> total = scatter("Total time, ms (dots: each run, bar: p50)", "chart-total");
     private final BarChart<String, Number> cost = bars("Mean cost per run (USD)", "chart-cost");
@@ -46,7 +47,7 @@ final class ChartsView extends GridPane {
         add(total, 1, 0);
         add(cost, 0, 1);
         add(speed, 1, 1);
-        model.stats().addListener((ListChangeListener<ModelStats>) c -> rebuild());
+        model.stats().addListener((ListChangeListener<ModelStats>) c -> deferred.request());
     }
 
     private static ScatterChart<String, Number> scatter(String title, String id) {
@@ -70,6 +71,11 @@ final class ChartsView extends GridPane {
         c.setAnimated(false);
         c.getStyleClass().add("compare-chart");
         c.setMinSize(0, 0);
+    }
+
+    /** Rebuilds only while {@code shown} (the tab is selected); a change made meanwhile is shown on return. */
+    void showWhile(javafx.beans.value.ObservableBooleanValue shown) {
+        deferred.showWhile(shown);
     }
 
     private void rebuild() {

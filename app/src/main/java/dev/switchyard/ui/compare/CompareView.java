@@ -51,8 +51,13 @@ public final class CompareView extends BorderPane {
         top.getStyleClass().add("compare-top");
         HBox.setHgrow(top.getChildren().get(0), Priority.ALWAYS);
 
-        TabPane results = new TabPane(tab("Answers", answers, "tab-answers"),
-                tab("Statistics", new StatsView(model), "tab-stats"), tab("Charts", new ChartsView(model), "tab-charts"));
+        StatsView statsView = new StatsView(model);
+        ChartsView chartsView = new ChartsView(model);
+        Tab statsTab = tab("Statistics", statsView, "tab-stats");
+        Tab chartsTab = tab("Charts", chartsView, "tab-charts");
+        statsView.showWhile(statsTab.selectedProperty());
+        chartsView.showWhile(chartsTab.selectedProperty());
+        TabPane results = new TabPane(tab("Answers", answers, "tab-answers"), statsTab, chartsTab);
         results.setId("compare-results");
         results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox bottom = new VBox(toolbar(), results);

@@ -36,6 +36,10 @@ final class AnswersView extends VBox {
         javafx.scene.control.ScrollPane gridScroll = new javafx.scene.control.ScrollPane(grid);
         gridScroll.setFitToWidth(true);
         gridScroll.setFitToHeight(true);
+        // The grid fills whatever the tab gives it; a fixed preferred viewport keeps window layouts (a metric
+        // changing in one pane) from measuring every pane to compute a preferred size nobody uses.
+        gridScroll.setPrefViewportWidth(600);
+        gridScroll.setPrefViewportHeight(300);
         gridScroll.getStyleClass().add("grid-scroll");
         gridScroll.visibleProperty().bind(grid.visibleProperty());
         body = new StackPane(empty, gridScroll);

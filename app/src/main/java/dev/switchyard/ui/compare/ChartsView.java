@@ -48,6 +48,7 @@ final class ChartsView extends GridPane {
         add(cost, 0, 1);
         add(speed, 1, 1);
         model.stats().addListener((ListChangeListener<ModelStats>) c -> deferred.request());
+        rebuild(); // built when its tab is first shown: show the figures there are
     }
 
     private static ScatterChart<String, Number> scatter(String title, String id) {

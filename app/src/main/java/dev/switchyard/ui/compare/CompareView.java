@@ -51,12 +51,20 @@ public final class CompareView extends BorderPane {
         top.getStyleClass().add("compare-top");
         HBox.setHgrow(top.getChildren().get(0), Priority.ALWAYS);
 
-        StatsView statsView = new StatsView(model);
-        ChartsView chartsView = new ChartsView(model);
-        Tab statsTab = tab("Statistics", statsView, "tab-stats");
-        Tab chartsTab = tab("Charts", chartsView, "tab-charts");
-        statsView.showWhile(statsTab.selectedProperty());
-        chartsView.showWhile(chartsTab.selectedProperty());
+        // Statistics and charts are built when their tab is first selected (four charts cost start-up time), then
+        // rebuild only while their tab shows.
+        Tab statsTab = tab("Statistics", null, "tab-stats");
+        Tab chartsTab = tab("Charts", null, "tab-charts");
+        whenFirstSelected(statsTab, () -> {
+            StatsView v = new StatsView(model);
+            v.showWhile(statsTab.selectedProperty());
+            return v;
+        });
+        whenFirstSelected(chartsTab, () -> {
+            ChartsView v = new ChartsView(model);
+            v.showWhile(chartsTab.selectedProperty());
+            return v;
+        });
         TabPane results = new TabPane(tab("Answers", answers, "tab-answers"), statsTab, chartsTab);
         results.setId("compare-results");
         results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -70,6 +78,17 @@ public final class CompareView extends BorderPane {
         setLeft(new PromptLibraryView(model.library()));
         setCenter(split);
         model.panes().addListener((ListChangeListener<PaneModel>) c -> results.getSelectionModel().select(0));
+    }
+
+    private static void whenFirstSelected(Tab tab, java.util.function.Supplier<javafx.scene.Node> content) {
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now && tab.getContent() == null) {
+                    tab.setContent(content.get());
+                }
+            }
+        });
     }
 
     private static Tab tab(String title, javafx.scene.Node content, String id) {

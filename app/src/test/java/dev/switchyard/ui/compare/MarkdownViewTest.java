@@ -70,8 +70,34 @@ class MarkdownViewTest {
         });
     }
 
+    @Test
+    void aNewAnswerHidesTheOldNodesAtOnceAndDetachesThemOverTheNextPulses() throws Exception {
+        MarkdownView view = onFx(() -> {
+            MarkdownView v = new MarkdownView();
+            new javafx.scene.Scene(v);
+            for (int i = 1; i <= 12; i++) { // twelve settled chunks, then the last block rendered
+                v.setMarkdown("# Answer\n\n" + "Paragraph.\n\n".repeat(i) + "End", i < 12);
+            }
+            return v;
+        });
+        assertThat(onFx(() -> view.getChildren().size())).isEqualTo(13);
+        onFx(() -> {
+            view.setMarkdown("Another", true);
+            assertThat(view.getChildren().stream().filter(Node::isVisible).toList()).hasSize(1);
+            assertThat(texts(view)).containsExactly("Another");
+            assertThat(view.getChildren().size()).isGreaterThan(1); // the rest leaves over the next pulses
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> view.getChildren().size()) == 1);
+    }
+
+    /** The visible nodes under {@code n}. */
     private static List<Node> all(Node n) {
-        List<Node> out = new ArrayList<>(List.of(n));
+        List<Node> out = new ArrayList<>();
+        if (!n.isVisible()) {
+            return out;
+        }
+        out.add(n);
         if (n instanceof Parent p) {
             p.getChildrenUnmodifiable().forEach(c -> out.addAll(all(c)));
         }

@@ -21,6 +21,23 @@ public final class MarkdownView extends VBox {
     private List<Node> tail = List.of();
     /** The tail text {@link #tail} shows as Markdown; null while it shows raw text. */
     private String renderedTail;
+    /**
+     * Nodes of a previous answer, hidden and waiting to be detached a few per pulse: detaching a node from the scene
+     * walks its whole subtree, and a new run would otherwise detach every node of six answers in its first pulse.
+     */
+    private final java.util.ArrayDeque<Node> retired = new java.util.ArrayDeque<>();
+    private final javafx.animation.AnimationTimer detacher = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            for (int i = 0; i < DETACH_PER_PULSE && !retired.isEmpty(); i++) {
+                getChildren().remove(retired.poll());
+            }
+            if (retired.isEmpty()) {
+                stop();
+            }
+        }
+    };
+    private static final int DETACH_PER_PULSE = 4;
 
     public MarkdownView() {
         getStyleClass().add("md-view");
@@ -42,9 +59,7 @@ public final class MarkdownView extends VBox {
     public void setMarkdown(String text, boolean streaming) {
         MarkdownStream.Update<Chunk> u = stream.update(text);
         if (u.reset()) {
-            getChildren().clear();
-            tail = List.of();
-            renderedTail = null;
+            retire();
         }
         if (!u.added().isEmpty()) {
             getChildren().addAll(getChildren().size() - tail.size(), u.added());
@@ -60,6 +75,26 @@ public final class MarkdownView extends VBox {
             showTail(u.tail().isEmpty() ? List.of() : List.of(Chunk.of(u.tail())));
             renderedTail = u.tail();
             rawTail.setText("");
+        }
+    }
+
+    /** Hides the nodes shown so far and detaches them over the next pulses (the reused tail node at once). */
+    private void retire() {
+        getChildren().remove(rawFlow);
+        for (Node n : getChildren()) {
+            if (n.isManaged()) {
+                n.setVisible(false);
+                n.setManaged(false);
+                retired.add(n);
+            }
+        }
+        tail = List.of();
+        renderedTail = null;
+        if (getScene() == null) {
+            getChildren().removeAll(retired); // not showing: detaching costs nothing worth spreading
+            retired.clear();
+        } else if (!retired.isEmpty()) {
+            detacher.start();
         }
     }
 

@@ -51,7 +51,11 @@ final class AnswersView extends VBox {
         voteBar.managedProperty().bind(voteBar.visibleProperty());
         getChildren().addAll(voteBar, body);
         model.panes().addListener((ListChangeListener<PaneModel>) c -> rebuild());
-        model.voteOpenProperty().addListener((o, a, b) -> rebuildVoteBar());
+        model.voteOpenProperty().addListener((o, a, open) -> {
+            if (open) {
+                rebuildVoteBar();
+            }
+        });
         rebuild();
     }
 
@@ -76,7 +80,6 @@ final class AnswersView extends VBox {
             for (int i = 0; i < n; i++) {
                 views.get(i).show(model.panes().get(i));
             }
-            rebuildVoteBar();
             return;
         }
         views.clear();
@@ -102,9 +105,9 @@ final class AnswersView extends VBox {
             views.add(v);
             grid.add(v, i % cols, i / cols);
         }
-        rebuildVoteBar();
     }
 
+    /** The vote buttons, built when a vote opens (not with every run: they would be styled for nothing). */
     private void rebuildVoteBar() {
         Label ask = new Label("Which answer is better?");
         ask.setMinWidth(Region.USE_PREF_SIZE);

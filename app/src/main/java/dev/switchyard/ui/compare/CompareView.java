@@ -165,6 +165,7 @@ public final class CompareView extends BorderPane {
         AnimationTimer pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                answers.prewarm(now);
                 if (now - lastRender >= RENDER_NANOS) {
                     lastRender = now;
                     answers.renderDirty();

@@ -32,7 +32,9 @@ import javafx.stage.Window;
  * Run (with a display, e.g. under Xvfb):
  * {@code java -cp app/target/switchyard.jar:app/target/lib/* dev.switchyard.ui.compare.bench.FxPulseBenchmark
  * [--panes 6] [--tps 200] [--tokens 800] [--rounds 2] [--repeat 1] [--hold-ms 0] [--tab answers|stats|charts]
- * [--size 1400x880] [--broken true] [--blind true] [--verbose true] [--jfr file.jfr]}: {@code --verbose} prints the three
+ * [--size 1400x880] [--broken true] [--blind true] [--verbose true] [--jfr file.jfr] [--think-ms 2000]}: {@code --think-ms}
+ * waits that long on the usable Compare screen before the first Run, as a user typing a prompt would (0: Run at
+ * once, so round 1 also builds the panes); {@code --verbose} prints the three
  * worst gaps of each round (when, and the FX thread's CPU in them); {@code --jfr} records rounds 2.. with Flight
  * Recorder (profile settings).
  * It prints the figures; it asserts nothing.
@@ -52,6 +54,7 @@ public final class FxPulseBenchmark {
         String tab = strArg(args, "--tab", "answers");
         boolean verbose = Boolean.parseBoolean(strArg(args, "--verbose", "false"));
         String jfr = strArg(args, "--jfr", null);
+        long thinkMs = intArg(args, "--think-ms", 2000);
         jdk.jfr.Recording recording = null;
         boolean blind = Boolean.parseBoolean(strArg(args, "--blind", "false"));
         String[] size = strArg(args, "--size", "1400x880").split("x");
@@ -94,6 +97,10 @@ public final class FxPulseBenchmark {
             w.setHeight(Double.parseDouble(size[1]));
             return null;
         });
+        if (thinkMs > 0) {
+            // a user reads the screen and types a prompt before the first Run; the screen may use that idle time
+            Thread.sleep(thinkMs);
+        }
         for (int round = 1; round <= rounds; round++) {
             if (jfr != null && recording == null && (round == 2 || rounds == 1)) {
                 // profile the steady state: round 1 also builds the panes and warms the JIT

@@ -85,6 +85,8 @@ public final class FxPulseBenchmark {
             return null;
         });
         waitUntil(60_000, () -> pickBoxes().size() >= panes);
+        // looked up once: a scene-wide lookupAll per round walks (and allocates for) every node of six answers
+        List<CheckBox> boxes = onFx(FxPulseBenchmark::pickBoxes);
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         System.out.printf(Locale.ROOT, "cold start: launch -> usable Compare screen %.0f ms (JVM uptime %d ms, of which bench setup %.0f ms)%n",
                 coldMs, uptime, setupMs);
@@ -116,11 +118,12 @@ public final class FxPulseBenchmark {
             long proc0 = processCpu();
             onFx(() -> {
                 lookup("#user-message", TextArea.class).setText("Write a rollout plan for a hybrid assistant (round " + Math.random() + ").");
-                pickBoxes().forEach(b -> b.setSelected(false));
-                pickBoxes().stream().filter(b -> names.contains(b.getId().substring("pick-".length())))
+                boxes.forEach(b -> b.setSelected(false));
+                boxes.stream().filter(b -> names.contains(b.getId().substring("pick-".length())))
                         .forEach(b -> b.setSelected(true));
                 lookup("#repeat-spinner", Spinner.class).getValueFactory().setValue(repeat);
                 lookup("#blind-toggle", javafx.scene.control.ToggleButton.class).setSelected(blind);
+                pulses.watch(scene());
                 pulses.start();
                 lookup("#run-button", Button.class).fire();
                 return null;
@@ -152,6 +155,7 @@ public final class FxPulseBenchmark {
             double wall = (System.nanoTime() - t0) / 1e6;
             onFx(() -> {
                 pulses.stop();
+                pulses.unwatch(scene());
                 return null;
             });
             double fxCpuMs = (threads.getThreadCpuTime(fxThread) - cpu0) / 1e6;
@@ -165,7 +169,7 @@ public final class FxPulseBenchmark {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
             if (verbose) {
-                System.out.println("  worst gaps: " + pulses.worstGaps);
+                System.out.println("  worst gaps: " + pulses.worstGaps + "; " + pulses.passes());
                 java.util.Map<String, Long> perThread = cpuByThreadName(threads);
                 StringBuilder top = new StringBuilder();
                 perThread.entrySet().stream()
@@ -209,11 +213,39 @@ public final class FxPulseBenchmark {
         private final List<Long> cpu = new ArrayList<>();
         private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private String worstGaps = "";
+        /** CSS + layout passes of the window's scene: the longest one and when (ms after the first pulse). */
+        private long passStart;
+        private long longestPass;
+        private long longestPassAt;
+        private final Runnable beforePass = () -> passStart = System.nanoTime();
+        private final Runnable afterPass = () -> {
+            long d = System.nanoTime() - passStart;
+            if (passStart != 0 && d > longestPass && !stamps.isEmpty()) {
+                longestPass = d;
+                longestPassAt = passStart;
+            }
+        };
 
         @Override
         public void handle(long now) {
             stamps.add(now);
             cpu.add(threads.getCurrentThreadCpuTime());
+        }
+
+        /** Also times the scene's CSS and layout passes (between its pre- and post-layout pulse listeners). */
+        void watch(Scene scene) {
+            scene.addPreLayoutPulseListener(beforePass);
+            scene.addPostLayoutPulseListener(afterPass);
+        }
+
+        void unwatch(Scene scene) {
+            scene.removePreLayoutPulseListener(beforePass);
+            scene.removePostLayoutPulseListener(afterPass);
+        }
+
+        String passes() {
+            return String.format(Locale.ROOT, "longest CSS + layout pass %.1f ms at +%.0f ms", longestPass / 1e6,
+                    stamps.isEmpty() ? 0 : (longestPassAt - stamps.get(0)) / 1e6);
         }
 
         String summary() {

@@ -10,6 +10,7 @@ public final class DesktopLauncher {
     }
 
     public static void launch(Path workspaceFile) {
+        dev.switchyard.app.StartupLog.mark("command line parsed: launching JavaFX");
         Application.launch(SwitchyardApp.class, "--workspace=" + workspaceFile.toAbsolutePath());
     }
 }

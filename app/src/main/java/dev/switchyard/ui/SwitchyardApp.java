@@ -1,6 +1,7 @@
 package dev.switchyard.ui;
 
 import dev.switchyard.app.AppContext;
+import dev.switchyard.app.StartupLog;
 import dev.switchyard.ui.compare.CompareScreen;
 import dev.switchyard.ui.main.MainView;
 import dev.switchyard.ui.main.MainViewModel;
@@ -45,23 +46,30 @@ public final class SwitchyardApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupLog.mark("JavaFX started: Application.start");
         String named = getParameters().getNamed().get("workspace");
         prefs = AppChrome.preferences();
         Path file = named != null ? Path.of(named) : prefs.lastWorkspace().orElse(dev.switchyard.workspace.Workspace.defaultFile());
         context = AppContext.system();
         tasks = new FxTaskRunner();
         model = new MainViewModel(tasks, context::prepare);
+        // The workspace opens in the background (schema migrations, shipped sets and prices) while the window is
+        // built; its result reaches the screens after start() returns, as before.
+        model.open(file);
         startNetworkMonitor();
+        StartupLog.mark("context, tasks, network monitor; workspace opening");
         WelcomeScreen welcome = new WelcomeScreen(model, tasks);
-        MainView view = new MainView(model, List.of(
-                new CompareScreen(context, tasks, model, networkMonitor::isOnline, id -> ((MainView) stage.getScene().getRoot()).show(id)),
-                new RoutingScreen(new RoutingViewModel(tasks), model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)),
-                ReplayScreen.create(context, tasks, model),
-                new HistoryScreen(model, tasks, prefs),
-                new ModelsScreen(model, tasks, context, prefs, network),
-                new OverviewScreen(model),
-                welcome));
+        CompareScreen compare = new CompareScreen(context, tasks, model, networkMonitor::isOnline, id -> ((MainView) stage.getScene().getRoot()).show(id));
+        StartupLog.mark("compare screen");
+        // Screens not shown at start are built on first use.
+        Screen routing = new LazyScreen("routing", "Routing", () -> new RoutingScreen(new RoutingViewModel(tasks),
+                model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)));
+        Screen replay = new LazyScreen("replay", "Replay", () -> ReplayScreen.create(context, tasks, model));
+        Screen history = new LazyScreen("history", "History", () -> new HistoryScreen(model, tasks, prefs));
+        Screen models = new LazyScreen("models", "Models", () -> new ModelsScreen(model, tasks, context, prefs, network));
+        MainView view = new MainView(model, List.of(compare, routing, replay, history, models, new OverviewScreen(model), welcome));
         welcome.setNavigator(view::show);
+        StartupLog.mark("main view");
 
         Scene scene = new Scene(view, 1100, 720);
         scene.getStylesheets().add(Objects.requireNonNull(SwitchyardApp.class.getResource(BASE_CSS)).toExternalForm());
@@ -70,8 +78,19 @@ public final class SwitchyardApp extends Application {
         stage.titleProperty().bind(model.workspaceNameProperty().map(n -> n.isEmpty() ? "Switchyard" : n + " — Switchyard"));
         stage.setScene(scene);
         AppChrome.install(stage, scene, view, model, prefs, network);
+        StartupLog.mark("scene and chrome");
+        if (StartupLog.enabled()) {
+            stage.setOnShown(e -> StartupLog.mark("window shown"));
+            model.modeProperty().addListener((o, a, m) -> StartupLog.mark("workspace " + m));
+            boolean[] first = {true};
+            scene.addPostLayoutPulseListener(() -> {
+                if (first[0]) {
+                    first[0] = false;
+                    StartupLog.mark("first pulse laid out");
+                }
+            });
+        }
         stage.show();
-        model.open(file);
     }
 
     /** Checks the network every few seconds off the FX thread; hosts are those of the workspace's providers. */

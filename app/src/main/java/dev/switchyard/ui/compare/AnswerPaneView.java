@@ -25,13 +25,25 @@ final class AnswerPaneView extends VBox {
     private final RouteBox routeBox = new RouteBox();
     private boolean dirty = true;
     private TitledPane reasoningPane;
+    /**
+     * Draws the pane's rounded background and state-coloured border, behind the content. The state style class sits
+     * on this frame and on the header, not on the pane: a style class change restyles every node below it, which
+     * would be every node of the answer. The frame is cached as a bitmap, so a repaint of streaming text blits it
+     * instead of rasterizing two rounded rectangles (software rendering).
+     */
+    private final Region frame = new Region();
 
     /** A pane view; it shows one pane model at a time and is reused by the next run ({@link #show}). */
     AnswerPaneView(PaneModel pane, int index) {
         shown.set(pane);
         setId("pane-" + index);
         getStyleClass().add("answer-pane");
-        getChildren().addAll(header(), metrics(), routeBox, errorBox(), body());
+        HBox head = header();
+        getChildren().addAll(frame, head, metrics(), routeBox, errorBox(), body());
+        frame.getStyleClass().add("pane-frame");
+        frame.setManaged(false);
+        frame.setMouseTransparent(true);
+        frame.setCache(true);
         routeBox.show(pane);
         routeBox.visibleProperty().bind(shown.flatMap(p -> p.hiddenProperty().map(h -> !h && p.route() != null))
                 .orElse(false));
@@ -39,7 +51,7 @@ final class AnswerPaneView extends VBox {
         of(PaneModel::reasoningProperty).addListener((o, a, b) -> {
             if (b != null && !b.isEmpty() && reasoningPane == null) {
                 reasoningPane = reasoning();
-                getChildren().add(4, reasoningPane);
+                getChildren().add(getChildren().size() - 1, reasoningPane);
             }
         });
         of(PaneModel::answerProperty).addListener((o, a, b) -> dirty = true);
@@ -49,14 +61,23 @@ final class AnswerPaneView extends VBox {
             }
         });
         shown.flatMap(PaneModel::stateProperty).addListener((o, a, s) -> {
-            getStyleClass().removeIf(c -> c.startsWith("state-"));
-            if (s != null) {
-                getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            for (javafx.scene.Node n : java.util.List.of(head, frame)) {
+                n.getStyleClass().removeIf(c -> c.startsWith("state-"));
+                if (s != null) {
+                    n.getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+                }
             }
             dirty = true;
             renderIfDirty();
+            refreshMetrics();
         });
         renderIfDirty();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        frame.resizeRelocate(0, 0, getWidth(), getHeight());
     }
 
     /** Shows another pane model in this view (the next run), keeping the nodes. */
@@ -69,6 +90,7 @@ final class AnswerPaneView extends VBox {
         routeBox.show(next);
         dirty = true;
         renderIfDirty();
+        refreshMetrics();
     }
 
     private PaneModel pane() {
@@ -125,6 +147,23 @@ final class AnswerPaneView extends VBox {
         return box;
     }
 
+    /**
+     * Metric labels and the values they show. The labels are refreshed by {@link #refreshMetrics} (about ten times a
+     * second, every pane in the same pulse, and at once when the state changes) instead of being bound: a label
+     * whose text changes lays out the window again, and bound labels would change with every token batch.
+     */
+    private final java.util.List<java.util.Map.Entry<Label, ObservableValue<String>>> metricLabels = new java.util.ArrayList<>();
+
+    /** Copies the current metric values into their labels (called from the view's pulse timer). */
+    void refreshMetrics() {
+        for (java.util.Map.Entry<Label, ObservableValue<String>> e : metricLabels) {
+            String v = e.getValue().getValue();
+            if (!java.util.Objects.equals(v, e.getKey().getText())) {
+                e.getKey().setText(v);
+            }
+        }
+    }
+
     private FlowPane metrics() {
         FlowPane strip = new FlowPane(cell("TTFT", of(PaneModel::ttftProperty), "metric-ttft"), cell("Speed", of(PaneModel::speedProperty), "metric-speed"),
                 cell("In", of(PaneModel::inputTokensProperty), "metric-in"), cell("Out", of(PaneModel::outputTokensProperty), "metric-out"),
@@ -133,10 +172,10 @@ final class AnswerPaneView extends VBox {
         return strip;
     }
 
-    private static VBox cell(String caption, ObservableValue<String> value, String styleId) {
-        Label v = new Label();
+    private VBox cell(String caption, ObservableValue<String> value, String styleId) {
+        Label v = new Label(value.getValue());
         v.getStyleClass().addAll("metric-value", styleId);
-        v.textProperty().bind(value);
+        metricLabels.add(java.util.Map.entry(v, value));
         Label c = new Label(caption);
         c.getStyleClass().add("metric-caption");
         VBox box = new VBox(0, v, c);
@@ -174,15 +213,17 @@ final class AnswerPaneView extends VBox {
         return t;
     }
 
-    private ScrollPane body() {
+    private Region body() {
         scroll.setFitToWidth(true);
         // The pane's size must not follow its text: otherwise every streamed token re-sizes the whole grid.
         scroll.setPrefViewportHeight(120);
         scroll.setPrefViewportWidth(200);
         scroll.getStyleClass().add("answer-scroll");
         markdown.getStyleClass().add("answer-text");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        return scroll;
+        // A layout root: a streamed token lays out this scroll pane, not the whole window.
+        Region body = new dev.switchyard.ui.compare.markdown.LayoutRoot(scroll);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        return body;
     }
 
     /**

@@ -21,7 +21,17 @@ final class AnswersView extends VBox {
     private final CompareViewModel model;
     private final GridPane grid = new GridPane();
     private final HBox voteBar = new HBox(8);
+    private static final int MAX_PANES = 6;
+    private static final long PREWARM_AFTER_NANOS = 500_000_000L;
+    private static final long PREWARM_EVERY_NANOS = 100_000_000L;
+    private static final String SAMPLE = "## Sample\n\nSome **bold**, *italic* and `code` text.\n\n1. one\n2. two\n\n"
+            + "- item\n\n```\ncode block\n```\n\n> quote\n";
+    /** Every pane view built so far, in grid order; the first {@link #views} are in use. */
+    private final List<AnswerPaneView> pool = new ArrayList<>();
     private final List<AnswerPaneView> views = new ArrayList<>();
+    private int laidOutFor = -1;
+    private long idleSince;
+    private long lastPrewarm;
     private final StackPane body;
 
     AnswersView(CompareViewModel model) {
@@ -36,6 +46,10 @@ final class AnswersView extends VBox {
         javafx.scene.control.ScrollPane gridScroll = new javafx.scene.control.ScrollPane(grid);
         gridScroll.setFitToWidth(true);
         gridScroll.setFitToHeight(true);
+        // The grid fills whatever the tab gives it; a fixed preferred viewport keeps window layouts (a metric
+        // changing in one pane) from measuring every pane to compute a preferred size nobody uses.
+        gridScroll.setPrefViewportWidth(600);
+        gridScroll.setPrefViewportHeight(300);
         gridScroll.getStyleClass().add("grid-scroll");
         gridScroll.visibleProperty().bind(grid.visibleProperty());
         body = new StackPane(empty, gridScroll);
@@ -47,7 +61,11 @@ final class AnswersView extends VBox {
         voteBar.managedProperty().bind(voteBar.visibleProperty());
         getChildren().addAll(voteBar, body);
         model.panes().addListener((ListChangeListener<PaneModel>) c -> rebuild());
-        model.voteOpenProperty().addListener((o, a, b) -> rebuildVoteBar());
+        model.voteOpenProperty().addListener((o, a, open) -> {
+            if (open) {
+                rebuildVoteBar();
+            }
+        });
         rebuild();
     }
 
@@ -59,23 +77,75 @@ final class AnswersView extends VBox {
         views.forEach(AnswerPaneView::renderIfDirty);
     }
 
-    /** Lays the panes out; views of the previous run are reused (no new nodes to style) when the count is unchanged. */
+    void refreshMetrics() {
+        views.forEach(AnswerPaneView::refreshMetrics);
+    }
+
+    /**
+     * Lays the panes out. Pane views are kept in a pool inside the grid and reused by every later run, whatever its
+     * pane count (the ones not needed are hidden and unmanaged): no new nodes to build and style when a run starts.
+     */
     private void rebuild() {
         int n = model.panes().size();
         body.getChildren().get(0).setVisible(n == 0);
         grid.setVisible(n > 0);
-        if (n == views.size()) {
-            for (int i = 0; i < n; i++) {
-                views.get(i).show(model.panes().get(i));
-            }
-            rebuildVoteBar();
-            return;
+        while (pool.size() < n) {
+            addToPool(model.panes().get(pool.size()));
+        }
+        int cols = n <= 3 ? Math.max(n, 1) : n == 4 ? 2 : 3;
+        if (n != laidOutFor) {
+            constraints(n, cols);
         }
         views.clear();
-        grid.getChildren().clear();
+        for (int i = 0; i < pool.size(); i++) {
+            AnswerPaneView v = pool.get(i);
+            boolean used = i < n;
+            v.setVisible(used);
+            v.setManaged(used);
+            if (used) {
+                views.add(v);
+                v.show(model.panes().get(i));
+                GridPane.setConstraints(v, i % cols, i / cols);
+            }
+        }
+    }
+
+    private AnswerPaneView addToPool(PaneModel pane) {
+        AnswerPaneView v = new AnswerPaneView(pane, pool.size());
+        v.setVisible(false);
+        v.setManaged(false);
+        pool.add(v);
+        grid.getChildren().add(v);
+        return v;
+    }
+
+    /**
+     * Builds one more (hidden) pane view while the screen is idle, up to six, a short while after it is first
+     * shown with a workspace open, so the first run does not build and style six panes in its first frame; the
+     * first one also renders a sample answer (loads and styles the Markdown nodes once). Called every pulse.
+     */
+    void prewarm(long now) {
+        if (pool.size() >= MAX_PANES || model.modeProperty().get() != CompareViewModel.Mode.IDLE) {
+            idleSince = 0;
+            return;
+        }
+        if (idleSince == 0) {
+            idleSince = now;
+        }
+        if (now - idleSince < PREWARM_AFTER_NANOS || now - lastPrewarm < PREWARM_EVERY_NANOS) {
+            return;
+        }
+        lastPrewarm = now;
+        AnswerPaneView v = addToPool(PaneModel.blank());
+        if (pool.size() == 1) {
+            v.markdown().setMarkdown(SAMPLE, false);
+        }
+    }
+
+    private void constraints(int n, int cols) {
+        laidOutFor = n;
         grid.getColumnConstraints().clear();
         grid.getRowConstraints().clear();
-        int cols = n <= 3 ? Math.max(n, 1) : n == 4 ? 2 : 3;
         int rows = (n + cols - 1) / cols;
         for (int c = 0; c < cols; c++) {
             ColumnConstraints cc = new ColumnConstraints();
@@ -89,14 +159,9 @@ final class AnswersView extends VBox {
             rc.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(rc);
         }
-        for (int i = 0; i < n; i++) {
-            AnswerPaneView v = new AnswerPaneView(model.panes().get(i), i);
-            views.add(v);
-            grid.add(v, i % cols, i / cols);
-        }
-        rebuildVoteBar();
     }
 
+    /** The vote buttons, built when a vote opens (not with every run: they would be styled for nothing). */
     private void rebuildVoteBar() {
         Label ask = new Label("Which answer is better?");
         ask.setMinWidth(Region.USE_PREF_SIZE);

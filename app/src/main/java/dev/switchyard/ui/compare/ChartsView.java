@@ -20,6 +20,7 @@ import javafx.scene.layout.RowConstraints;
 final class ChartsView extends GridPane {
 
     private final CompareViewModel model;
+    private final DeferredRebuild deferred = new DeferredRebuild(this::rebuild);
     private final ScatterChart<String, Number> ttft = scatter("Time to first token, ms (dots: each run, bar: p50)", "chart-ttft");
     private final ScatterChart<String, Number> total = scatter("Total time, ms (dots: each run, bar: p50)", "chart-total");
     private final BarChart<String, Number> cost = bars("Mean cost per run (USD)", "chart-cost");
@@ -44,7 +45,8 @@ final class ChartsView extends GridPane {
         add(total, 1, 0);
         add(cost, 0, 1);
         add(speed, 1, 1);
-        model.stats().addListener((ListChangeListener<ModelStats>) c -> rebuild());
+        model.stats().addListener((ListChangeListener<ModelStats>) c -> deferred.request());
+        rebuild(); // built when its tab is first shown: show the figures there are
     }
 
     private static ScatterChart<String, Number> scatter(String title, String id) {
@@ -68,6 +70,11 @@ final class ChartsView extends GridPane {
         c.setAnimated(false);
         c.getStyleClass().add("compare-chart");
         c.setMinSize(0, 0);
+    }
+
+    /** Rebuilds only while {@code shown} (the tab is selected); a change made meanwhile is shown on return. */
+    void showWhile(javafx.beans.value.ObservableBooleanValue shown) {
+        deferred.showWhile(shown);
     }
 
     private void rebuild() {

@@ -21,8 +21,11 @@ import javafx.scene.Node;
  */
 public final class CompareScreen implements Screen {
 
-    /** Stream batch window: tokens reach the FX thread at most once per this many ms per pane. */
-    public static final long BATCH_WINDOW_MS = 25;
+    /**
+     * Stream batch window: tokens reach the FX thread at most once per this many ms per pane. The view renders at
+     * most 25 times a second, so a shorter window would only post more batches than frames.
+     */
+    public static final long BATCH_WINDOW_MS = 50;
     /** Id of the screen where keys and models are fixed. */
     public static final String MODELS_SCREEN = "models";
     /** Id of the screen where policies are fixed. */

@@ -54,8 +54,21 @@ public final class CompareView extends BorderPane {
         top.getStyleClass().add("compare-top");
         HBox.setHgrow(top.getChildren().get(0), Priority.ALWAYS);
 
-        TabPane results = new TabPane(tab("Answers", answers, "tab-answers"),
-                tab("Statistics", new StatsView(model), "tab-stats"), tab("Charts", new ChartsView(model), "tab-charts"));
+        // Statistics and charts are built when their tab is first selected (four charts cost start-up time), then
+        // rebuild only while their tab shows.
+        Tab statsTab = tab("Statistics", null, "tab-stats");
+        Tab chartsTab = tab("Charts", null, "tab-charts");
+        whenFirstSelected(statsTab, () -> {
+            StatsView v = new StatsView(model);
+            v.showWhile(statsTab.selectedProperty());
+            return v;
+        });
+        whenFirstSelected(chartsTab, () -> {
+            ChartsView v = new ChartsView(model);
+            v.showWhile(chartsTab.selectedProperty());
+            return v;
+        });
+        TabPane results = new TabPane(tab("Answers", answers, "tab-answers"), statsTab, chartsTab);
         results.setId("compare-results");
         results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox bottom = new VBox(toolbar(), results);
@@ -68,6 +81,17 @@ public final class CompareView extends BorderPane {
         setLeft(new PromptLibraryView(model.library()));
         setCenter(split);
         model.panes().addListener((ListChangeListener<PaneModel>) c -> results.getSelectionModel().select(0));
+    }
+
+    private static void whenFirstSelected(Tab tab, java.util.function.Supplier<javafx.scene.Node> content) {
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now && tab.getContent() == null) {
+                    tab.setContent(content.get());
+                }
+            }
+        });
     }
 
     private static Tab tab(String title, javafx.scene.Node content, String id) {
@@ -135,18 +159,24 @@ public final class CompareView extends BorderPane {
         });
     }
 
-    /** One FX-pulse timer: ticks the elapsed clocks (10/s) and re-renders streaming Markdown (25/s at most). */
+    /**
+     * One FX-pulse timer: re-renders streaming Markdown at most every 40 ms (every third pulse at 60 Hz, so 20 times
+     * a second), and on every second of those ticks the elapsed clocks and refreshes the metric strips (every pane
+     * in the same pulse). Text and metrics change in the same frames, so the frames in between repaint nothing.
+     */
     private void startPulse() {
         AnimationTimer pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (now - lastTick >= TICK_NANOS) {
-                    lastTick = now;
-                    model.tick();
-                }
+                answers.prewarm(now);
                 if (now - lastRender >= RENDER_NANOS) {
                     lastRender = now;
                     answers.renderDirty();
+                    if (now - lastTick >= TICK_NANOS - RENDER_NANOS / 2) {
+                        lastTick = now;
+                        model.tick();
+                        answers.refreshMetrics();
+                    }
                 }
             }
         };

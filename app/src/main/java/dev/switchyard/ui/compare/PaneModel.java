@@ -69,6 +69,11 @@ public final class PaneModel {
         this(model, null, realName, provider, blindLabel, repeat);
     }
 
+    /** An empty pane that shows nothing (pre-built pane views hold one until a run needs them). */
+    static PaneModel blank() {
+        return new PaneModel((Model) null, "", "", null, 1);
+    }
+
     /** A routed pane: {@code route} instead of a model. */
     PaneModel(RouteModel route, String realName, String provider, String blindLabel, int repeat) {
         this(null, route, realName, provider, blindLabel, repeat);

@@ -41,7 +41,22 @@ final class PromptEditorView extends VBox {
         TextArea system = area("system-message", "System message (optional)", editor.systemProperty(), 2);
         TextArea user = area("user-message", "User message — use {{name}} for variables", editor.userProperty(), 4);
         VBox.setVgrow(user, Priority.ALWAYS);
-        getChildren().addAll(head, system, user, variables(), params());
+        getChildren().addAll(head, system, user, variablesHolder(), params());
+    }
+
+    /** The variables table, built when the prompt first has a variable (a table skin is costly at start-up). */
+    private VBox variablesHolder() {
+        VBox holder = new VBox();
+        holder.visibleProperty().bind(Bindings.isNotEmpty(editor.variables()));
+        holder.managedProperty().bind(holder.visibleProperty());
+        Runnable build = () -> {
+            if (holder.getChildren().isEmpty() && !editor.variables().isEmpty()) {
+                holder.getChildren().add(variables());
+            }
+        };
+        editor.variables().addListener((javafx.collections.ListChangeListener<VariableRow>) c -> build.run());
+        build.run();
+        return holder;
     }
 
     private static TextArea area(String id, String prompt, StringProperty text, int rows) {

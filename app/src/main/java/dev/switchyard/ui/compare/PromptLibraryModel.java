@@ -36,12 +36,43 @@ public final class PromptLibraryModel {
         }
     }
 
+    /**
+     * One saved version of the picked prompt: "v2 · 25 Nov, 18:30" (the year only when it is not this year's), and
+     * "latest" on the newest one.
+     */
+    public record VersionRow(PromptVersion version, boolean latest) {
+        private static final java.time.format.DateTimeFormatter THIS_YEAR =
+                java.time.format.DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.ROOT);
+        private static final java.time.format.DateTimeFormatter OTHER_YEAR =
+                java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT);
+        private static final java.time.format.DateTimeFormatter FULL =
+                java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ROOT);
+
+        public String label() {
+            java.time.ZonedDateTime at = version.createdAt().atZone(java.time.ZoneId.systemDefault());
+            boolean thisYear = at.getYear() == java.time.ZonedDateTime.now(at.getZone()).getYear();
+            return "v" + version.version() + " · " + (thisYear ? THIS_YEAR : OTHER_YEAR).format(at);
+        }
+
+        /** "Saved 25 Nov 2026, 18:30:05" (for a tooltip). */
+        public String saved() {
+            return "Saved " + FULL.format(version.createdAt().atZone(java.time.ZoneId.systemDefault()));
+        }
+
+        /** What sets this version apart, or "" (versions have no free-text note). */
+        public String note() {
+            return latest ? "latest" : "";
+        }
+    }
+
     private final TaskRunner tasks;
     private final PromptEditorModel editor;
     private final Consumer<String> message;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
     private final FilteredList<Entry> filtered = new FilteredList<>(entries);
     private final StringProperty search = new SimpleStringProperty("");
+    private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
+    private final StringProperty versionsOf = new SimpleStringProperty("");
     private Workspace ws;
 
     PromptLibraryModel(TaskRunner tasks, PromptEditorModel editor, Consumer<String> message) {
@@ -53,9 +84,14 @@ public final class PromptLibraryModel {
 
     public ObservableList<Entry> entries() { return filtered; }
     public StringProperty searchProperty() { return search; }
+    /** The saved versions of the prompt in the editor, newest first (empty for a new prompt). */
+    public ObservableList<VersionRow> versions() { return versions; }
+    /** Name of the prompt whose versions {@link #versions()} lists ("" when none). */
+    public javafx.beans.value.ObservableStringValue versionsOfProperty() { return versionsOf; }
 
     void open(Workspace workspace) {
         ws = workspace;
+        showVersions(null, "");
         reload();
     }
 
@@ -79,15 +115,47 @@ public final class PromptLibraryModel {
         return out;
     }
 
-    /** Puts a saved prompt's latest version into the editor. */
+    /** Puts a saved prompt's latest version into the editor and lists its versions. */
     public void pick(Entry entry) {
         editor.load(entry.name(), entry.latest());
         message.accept("Loaded " + entry.name() + " v" + (entry.latest() == null ? 0 : entry.latest().version()) + ".");
+        showVersions(entry.prompt().id(), entry.name());
+    }
+
+    /** Puts one saved version of the listed prompt into the editor (an older one to compare or start from). */
+    public void pickVersion(VersionRow row) {
+        String name = versionsOf.get();
+        editor.load(name, row.version());
+        message.accept("Loaded " + name + " v" + row.version().version() + (row.latest() ? "." : " (the latest is v"
+                + versions.get(0).version().version() + ")."));
     }
 
     /** Clears the editor for a new prompt. */
     public void newPrompt() {
         editor.load("", null);
+        showVersions(null, "");
+    }
+
+    /** Lists the versions of a prompt (newest first) in the background; null clears the list. */
+    private void showVersions(Long promptId, String name) {
+        Workspace w = ws;
+        if (w == null || promptId == null) {
+            versions.clear();
+            versionsOf.set("");
+            return;
+        }
+        tasks.run("List versions", () -> {
+            List<PromptVersion> all = new ArrayList<>(w.prompts().versions(promptId));
+            all.sort(Comparator.comparingInt(PromptVersion::version).reversed());
+            List<VersionRow> rows = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                rows.add(new VersionRow(all.get(i), i == 0));
+            }
+            return rows;
+        }, rows -> {
+            versionsOf.set(name);
+            versions.setAll(rows);
+        }, e -> message.accept("Could not list the versions of " + name + ": " + e.getMessage()));
     }
 
     /**
@@ -114,6 +182,7 @@ public final class PromptLibraryModel {
             }
             editor.saved(saved.version());
             reload();
+            showVersions(saved.version().promptId(), name);
         }, e -> message.accept("Could not save the prompt: " + e.getMessage()));
     }
 

@@ -43,7 +43,74 @@ final class PromptLibraryView extends VBox {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(head, search, list);
+        getChildren().addAll(head, search, list, versions(library));
+    }
+
+    /** The picked prompt's saved versions; clicking one (or Enter) loads it into the editor. */
+    private static VBox versions(PromptLibraryModel library) {
+        Label title = new Label();
+        title.getStyleClass().add("side-subtitle");
+        title.textProperty().bind(javafx.beans.binding.Bindings.concat("Versions of ", library.versionsOfProperty()));
+        title.setMinWidth(0);
+        ListView<PromptLibraryModel.VersionRow> list = new ListView<>(library.versions());
+        list.setId("prompt-versions");
+        list.getStyleClass().add("version-list");
+        list.setCellFactory(v -> new VersionCell(library));
+        list.setFixedCellSize(26);
+        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(library.versions())
+                .map(n -> Math.min(n.intValue(), 5) * 26 + 4.0));
+        list.setMinHeight(Region.USE_PREF_SIZE); // the prompt list above shrinks first
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
+                library.pickVersion(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        library.versions().addListener((javafx.collections.ListChangeListener<PromptLibraryModel.VersionRow>) c ->
+                list.getSelectionModel().clearSelection());
+        VBox box = new VBox(4, title, list);
+        box.setId("prompt-versions-box");
+        box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(library.versions()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private static final class VersionCell extends ListCell<PromptLibraryModel.VersionRow> {
+        VersionCell(PromptLibraryModel library) {
+            getStyleClass().add("version-row");
+            setOnMouseClicked(e -> {
+                if (!isEmpty() && getItem() != null) {
+                    library.pickVersion(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(PromptLibraryModel.VersionRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label label = new Label(row.label());
+            label.getStyleClass().add("version-label");
+            label.setMinWidth(0);
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            HBox box = new HBox(4, label, grow);
+            box.setAlignment(Pos.CENTER_LEFT);
+            if (!row.note().isEmpty()) {
+                Label note = new Label(row.note());
+                note.getStyleClass().addAll("muted", "version-note");
+                note.setMinWidth(Region.USE_PREF_SIZE);
+                box.getChildren().add(note);
+            }
+            box.setMinWidth(0);
+            box.setPrefWidth(1);
+            setGraphic(box);
+            setText(null);
+            setTooltip(new javafx.scene.control.Tooltip(row.saved() + (row.latest() ? " (latest)" : "") + ". Click to load it."));
+        }
     }
 
     private static final class EntryCell extends ListCell<PromptLibraryModel.Entry> {

@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 final class StatsView extends ScrollPane {
 
     private final CompareViewModel model;
+    private final DeferredRebuild deferred = new DeferredRebuild(this::rebuild);
     private final FlowPane cards = new FlowPane(12, 12);
     private final GridPane winRates = new GridPane();
 
@@ -34,10 +35,15 @@ final class StatsView extends ScrollPane {
         VBox content = new VBox(12, title, cards, winTitle, winRates);
         content.getStyleClass().add("stats-content");
         setContent(content);
-        model.stats().addListener((ListChangeListener<ModelStats>) c -> rebuild());
+        model.stats().addListener((ListChangeListener<ModelStats>) c -> deferred.request());
         model.winRates().addListener((ListChangeListener<CompareViewModel.WinRateRow>) c -> rebuildWinRates());
         rebuild();
         rebuildWinRates();
+    }
+
+    /** Rebuilds only while {@code shown} (the tab is selected); a change made meanwhile is shown on return. */
+    void showWhile(javafx.beans.value.ObservableBooleanValue shown) {
+        deferred.showWhile(shown);
     }
 
     private void rebuild() {

@@ -96,8 +96,10 @@ public final class MainViewModel {
         message.set("Opening " + file + " …");
         tasks.run("Open workspace", () -> {
             Workspace ws = Workspace.open(file);
+            dev.switchyard.app.StartupLog.mark("workspace file opened (schema migrated)");
             try {
                 prepare.accept(ws);
+                dev.switchyard.app.StartupLog.mark("workspace prepared (shipped intent sets, prices, policy)");
                 return Opened.of(ws);
             } catch (RuntimeException e) {
                 ws.close();

@@ -232,6 +232,54 @@ class CompareViewModelTest {
     }
 
     @Test
+    void anyVersionOfAPromptCanBeListedAndLoaded() {
+        start();
+        vm.editor().nameProperty().set("Summary");
+        vm.editor().userProperty().set("Summarise {{doc}}");
+        vm.editor().temperatureProperty().set("0.2");
+        vm.library().save();
+        assertThat(vm.library().versionsOfProperty().get()).isEqualTo("Summary");
+        assertThat(vm.library().versions()).extracting(r -> r.version().version()).containsExactly(1);
+        vm.editor().userProperty().set("Summarise {{doc}} in three bullets");
+        vm.editor().temperatureProperty().set("0.7");
+        vm.library().save();
+        vm.editor().userProperty().set("Summarise {{doc}} in one line");
+        vm.library().save();
+
+        // newest first, with number and date; the newest is marked
+        List<PromptLibraryModel.VersionRow> rows = List.copyOf(vm.library().versions());
+        assertThat(rows).extracting(r -> r.version().version()).containsExactly(3, 2, 1);
+        assertThat(rows).extracting(PromptLibraryModel.VersionRow::note).containsExactly("latest", "", "");
+        java.time.ZonedDateTime saved = rows.get(2).version().createdAt().atZone(java.time.ZoneId.systemDefault());
+        assertThat(rows.get(2).label()).startsWith("v1 · " + saved.getDayOfMonth() + " ")
+                .endsWith(String.format("%02d:%02d", saved.getHour(), saved.getMinute()));
+        assertThat(rows.get(2).saved()).startsWith("Saved ").contains(String.valueOf(saved.getYear()));
+
+        vm.library().pickVersion(rows.get(2));
+        assertThat(vm.editor().userProperty().get()).isEqualTo("Summarise {{doc}}");
+        assertThat(vm.editor().temperatureProperty().get()).isEqualTo("0.2");
+        assertThat(vm.editor().versionTextProperty().get()).isEqualTo("v1");
+        assertThat(vm.messageProperty().get()).isEqualTo("Loaded Summary v1 (the latest is v3).");
+        vm.library().pickVersion(rows.get(1));
+        assertThat(vm.editor().userProperty().get()).isEqualTo("Summarise {{doc}} in three bullets");
+        assertThat(vm.editor().temperatureProperty().get()).isEqualTo("0.7");
+
+        // an older version edited and saved becomes the newest version
+        vm.editor().userProperty().set("Summarise {{doc}} for a child");
+        assertThat(vm.editor().versionTextProperty().get()).isEqualTo("v2 · edited");
+        vm.library().save();
+        assertThat(vm.messageProperty().get()).isEqualTo("Saved Summary as v4.");
+        assertThat(vm.library().versions()).extracting(r -> r.version().version()).containsExactly(4, 3, 2, 1);
+
+        // picking a prompt in the library lists its versions; a new prompt has none
+        vm.library().newPrompt();
+        assertThat(vm.library().versions()).isEmpty();
+        vm.library().pick(vm.library().entries().get(0));
+        assertThat(vm.library().versions()).hasSize(4);
+        assertThat(vm.editor().versionTextProperty().get()).isEqualTo("v4");
+    }
+
+    @Test
     void aFailedPaneKeepsItsPartialTextAndSaysWhatToDo() {
         model("flaky", new FakeEngine(List.of("The answer", " is"), FakeEngine.End.FAIL, Availability.READY, "hmm"), null);
         start();

@@ -241,6 +241,28 @@ class CompareWindowTest {
         waitFor(this::runEnabled);
         assertThat(robot.lookup("#compare-message").queryAs(Label.class).getText()).startsWith("Finished 2 runs")
                 .contains("1 without a full answer");
+
+        // the prompt library: save the prompt twice, then load the first version back from its version list
+        robot.clickOn("#prompt-name").write("Greeting");
+        robot.clickOn("#save-prompt");
+        waitFor(() -> robot.lookup("#compare-message").queryAs(Label.class).getText().equals("Saved Greeting as v1."));
+        robot.clickOn("#user-message").write(" politely");
+        robot.clickOn("#save-prompt");
+        waitFor(() -> robot.lookup("#compare-message").queryAs(Label.class).getText().equals("Saved Greeting as v2."));
+        waitFor(() -> robot.lookup("#prompt-versions .version-label").queryAllAs(Label.class).stream()
+                .filter(l -> l.isVisible() && l.getText() != null).count() == 2);
+        assertThat(text("#prompt-versions-box")).startsWith("Versions of Greeting");
+        assertThat(robot.lookup("#prompt-versions .version-label").queryAllAs(Label.class))
+                .extracting(Label::getText).anyMatch(t -> t.startsWith("v2 · ")).anyMatch(t -> t.startsWith("v1 · "));
+        assertThat(robot.lookup("#prompt-versions .version-note").queryAllAs(Label.class))
+                .extracting(Label::getText).containsExactly("latest");
+        assertThat(text("#prompt-version")).isEqualTo("v2 ");
+        Label v1 = robot.lookup("#prompt-versions .version-label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText() != null && l.getText().startsWith("v1 · ")).findFirst().orElseThrow();
+        robot.clickOn(v1);
+        waitFor(() -> robot.lookup("#user-message").queryAs(javafx.scene.control.TextArea.class).getText().equals("Say hello"));
+        assertThat(text("#prompt-version")).isEqualTo("v1 ");
+        assertThat(robot.lookup("#compare-message").queryAs(Label.class).getText()).isEqualTo("Loaded Greeting v1 (the latest is v2).");
     }
 
     @Test

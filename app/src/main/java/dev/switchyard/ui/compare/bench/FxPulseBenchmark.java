@@ -32,7 +32,11 @@ import javafx.stage.Window;
  * Run (with a display, e.g. under Xvfb):
  * {@code java -cp app/target/switchyard.jar:app/target/lib/* dev.switchyard.ui.compare.bench.FxPulseBenchmark
  * [--panes 6] [--tps 200] [--tokens 800] [--rounds 2] [--repeat 1] [--hold-ms 0] [--tab answers|stats|charts]
- * [--size 1400x880] [--broken true] [--blind true]}.
+ * [--size 1400x880] [--broken true] [--blind true] [--verbose true] [--jfr file.jfr] [--think-ms 2000]}: {@code --think-ms}
+ * waits that long on the usable Compare screen before the first Run, as a user typing a prompt would (0: Run at
+ * once, so round 1 also builds the panes); {@code --verbose} prints the three
+ * worst gaps of each round (when, and the FX thread's CPU in them); {@code --jfr} records rounds 2.. with Flight
+ * Recorder (profile settings).
  * It prints the figures; it asserts nothing.
  */
 public final class FxPulseBenchmark {
@@ -48,6 +52,10 @@ public final class FxPulseBenchmark {
         int repeat = intArg(args, "--repeat", 1);
         long holdMs = intArg(args, "--hold-ms", 0);
         String tab = strArg(args, "--tab", "answers");
+        boolean verbose = Boolean.parseBoolean(strArg(args, "--verbose", "false"));
+        String jfr = strArg(args, "--jfr", null);
+        long thinkMs = intArg(args, "--think-ms", 2000);
+        jdk.jfr.Recording recording = null;
         boolean blind = Boolean.parseBoolean(strArg(args, "--blind", "false"));
         String[] size = strArg(args, "--size", "1400x880").split("x");
         long setupStart = System.nanoTime();
@@ -77,6 +85,8 @@ public final class FxPulseBenchmark {
             return null;
         });
         waitUntil(60_000, () -> pickBoxes().size() >= panes);
+        // looked up once: a scene-wide lookupAll per round walks (and allocates for) every node of six answers
+        List<CheckBox> boxes = onFx(FxPulseBenchmark::pickBoxes);
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         System.out.printf(Locale.ROOT, "cold start: launch -> usable Compare screen %.0f ms (JVM uptime %d ms, of which bench setup %.0f ms)%n",
                 coldMs, uptime, setupMs);
@@ -89,36 +99,91 @@ public final class FxPulseBenchmark {
             w.setHeight(Double.parseDouble(size[1]));
             return null;
         });
+        if (thinkMs > 0) {
+            // a user reads the screen and types a prompt before the first Run; the screen may use that idle time
+            Thread.sleep(thinkMs);
+        }
         for (int round = 1; round <= rounds; round++) {
+            if (jfr != null && recording == null && (round == 2 || rounds == 1)) {
+                // profile the steady state: round 1 also builds the panes and warms the JIT
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.start();
+            }
             PulseRecorder pulses = new PulseRecorder();
             long fxThread = onFx(() -> Thread.currentThread().getId());
             java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpu0 = threads.getThreadCpuTime(fxThread);
+            long render0 = renderCpu(threads);
+            java.util.Map<String, Long> perThread0 = cpuByThreadName(threads);
+            long proc0 = processCpu();
             onFx(() -> {
                 lookup("#user-message", TextArea.class).setText("Write a rollout plan for a hybrid assistant (round " + Math.random() + ").");
-                pickBoxes().forEach(b -> b.setSelected(false));
-                pickBoxes().stream().filter(b -> names.contains(b.getId().substring("pick-".length())))
+                boxes.forEach(b -> b.setSelected(false));
+                boxes.stream().filter(b -> names.contains(b.getId().substring("pick-".length())))
                         .forEach(b -> b.setSelected(true));
                 lookup("#repeat-spinner", Spinner.class).getValueFactory().setValue(repeat);
                 lookup("#blind-toggle", javafx.scene.control.ToggleButton.class).setSelected(blind);
+                pulses.watch(scene());
                 pulses.start();
                 lookup("#run-button", Button.class).fire();
                 return null;
             });
             long t0 = System.nanoTime();
-            waitUntil(5_000, () -> lookup("#run-button", Button.class).isDisabled());
-            waitUntil(600_000, () -> !lookup("#run-button", Button.class).isDisabled());
+            // wait for the Run button to be enabled again without polling the FX thread (polling costs it CPU)
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            onFx(() -> {
+                Button run = lookup("#run-button", Button.class);
+                javafx.beans.value.ChangeListener<Boolean> enabledAgain = new javafx.beans.value.ChangeListener<>() {
+                    @Override
+                    public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean disabled) {
+                        if (!disabled) {
+                            run.disabledProperty().removeListener(this);
+                            done.countDown();
+                        }
+                    }
+                };
+                run.disabledProperty().addListener(enabledAgain);
+                if (!run.isDisabled()) { // finished (or refused) before we listened
+                    run.disabledProperty().removeListener(enabledAgain);
+                    done.countDown();
+                }
+                return null;
+            });
+            if (!done.await(600, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the comparison did not finish in 10 minutes");
+            }
             double wall = (System.nanoTime() - t0) / 1e6;
             onFx(() -> {
                 pulses.stop();
+                pulses.unwatch(scene());
                 return null;
             });
             double fxCpuMs = (threads.getThreadCpuTime(fxThread) - cpu0) / 1e6;
+            double renderMs = (renderCpu(threads) - render0) / 1e6;
+            double procMs = (processCpu() - proc0) / 1e6;
             System.out.printf(Locale.ROOT, "round %d: %d panes x %d tokens at %d tok/s (repeat %d) in %.0f ms: %s; "
-                            + "FX thread CPU %.0f ms (%.0f%% of one core); load average %.1f on %d cores%n",
+                            + "FX thread CPU %.0f ms (%.0f%% of one core), render thread CPU %.0f ms (%.0f%%), "
+                            + "whole process CPU %.0f ms (%.0f%%); load average %.1f on %d cores%n",
                     round, panes, tokens, tps, repeat, wall, pulses.summary(), fxCpuMs, 100 * fxCpuMs / wall,
+                    renderMs, 100 * renderMs / wall, procMs, 100 * procMs / wall,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
+            if (verbose) {
+                System.out.println("  worst gaps: " + pulses.worstGaps + "; " + pulses.passes());
+                java.util.Map<String, Long> perThread = cpuByThreadName(threads);
+                StringBuilder top = new StringBuilder();
+                perThread.entrySet().stream()
+                        .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - perThread0.getOrDefault(e.getKey(), 0L)))
+                        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(8)
+                        .forEach(e -> top.append(String.format(Locale.ROOT, "%s%s %.0f ms", top.length() == 0 ? "" : ", ",
+                                e.getKey(), e.getValue() / 1e6)));
+                System.out.println("  CPU by thread (Java threads; JIT and GC not included): " + top);
+            }
+        }
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(jfr));
+            System.out.println("JFR recording of rounds " + (rounds == 1 ? 1 : 2) + ".." + rounds + " written to " + jfr);
         }
         onFx(() -> {
             TabPane tabs = lookup("#compare-results", TabPane.class);
@@ -147,11 +212,40 @@ public final class FxPulseBenchmark {
         private final List<Long> stamps = new ArrayList<>();
         private final List<Long> cpu = new ArrayList<>();
         private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private String worstGaps = "";
+        /** CSS + layout passes of the window's scene: the longest one and when (ms after the first pulse). */
+        private long passStart;
+        private long longestPass;
+        private long longestPassAt;
+        private final Runnable beforePass = () -> passStart = System.nanoTime();
+        private final Runnable afterPass = () -> {
+            long d = System.nanoTime() - passStart;
+            if (passStart != 0 && d > longestPass && !stamps.isEmpty()) {
+                longestPass = d;
+                longestPassAt = passStart;
+            }
+        };
 
         @Override
         public void handle(long now) {
             stamps.add(now);
             cpu.add(threads.getCurrentThreadCpuTime());
+        }
+
+        /** Also times the scene's CSS and layout passes (between its pre- and post-layout pulse listeners). */
+        void watch(Scene scene) {
+            scene.addPreLayoutPulseListener(beforePass);
+            scene.addPostLayoutPulseListener(afterPass);
+        }
+
+        void unwatch(Scene scene) {
+            scene.removePreLayoutPulseListener(beforePass);
+            scene.removePostLayoutPulseListener(afterPass);
+        }
+
+        String passes() {
+            return String.format(Locale.ROOT, "longest CSS + layout pass %.1f ms at +%.0f ms", longestPass / 1e6,
+                    stamps.isEmpty() ? 0 : (longestPassAt - stamps.get(0)) / 1e6);
         }
 
         String summary() {
@@ -168,11 +262,52 @@ public final class FxPulseBenchmark {
             for (int i = 1; i < cpu.size(); i++) {
                 maxCpu = Math.max(maxCpu, cpu.get(i) - cpu.get(i - 1));
             }
+            List<Integer> worst = new ArrayList<>();
+            for (int i = 1; i < stamps.size(); i++) {
+                worst.add(i);
+            }
+            worst.sort((a, b) -> Long.compare(stamps.get(b) - stamps.get(b - 1), stamps.get(a) - stamps.get(a - 1)));
+            StringBuilder top = new StringBuilder();
+            for (int k = 0; k < Math.min(3, worst.size()); k++) {
+                int i = worst.get(k);
+                top.append(String.format(Locale.ROOT, "%s%.0f ms at +%.0f ms (FX CPU %.0f ms)", k == 0 ? "" : ", ",
+                        (stamps.get(i) - stamps.get(i - 1)) / 1e6, (stamps.get(i - 1) - stamps.get(0)) / 1e6,
+                        (cpu.get(i) - cpu.get(i - 1)) / 1e6));
+            }
+            worstGaps = top.toString();
             gaps.sort(null);
             double p99 = gaps.isEmpty() ? 0 : gaps.get(Math.max(0, (int) Math.ceil(0.99 * gaps.size()) - 1)) / 1e6;
             return String.format(Locale.ROOT, "%d pulses, longest gap %.1f ms, p99 gap %.1f ms, gaps > 50 ms: %d, "
                     + "longest FX CPU between pulses %.1f ms", stamps.size(), max / 1e6, p99, over, maxCpu / 1e6);
         }
+    }
+
+    /** CPU time of the Prism render thread(s) ("QuantumRenderer-*"), which draw each pulse's frame. */
+    private static long renderCpu(java.lang.management.ThreadMXBean threads) {
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("QuantumRenderer")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
+    }
+
+    /** CPU time per thread name, numbered names summed ("OkHttp ... #3" counts as "OkHttp ... #N"). */
+    private static java.util.Map<String, Long> cpuByThreadName(java.lang.management.ThreadMXBean threads) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            long ns = threads.getThreadCpuTime(t.getId());
+            if (ns > 0) {
+                out.merge(t.getName().replaceAll("[0-9]+", "N"), ns, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static dev.switchyard.ui.main.MainView mainView() {

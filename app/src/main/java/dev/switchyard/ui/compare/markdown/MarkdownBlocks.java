@@ -1,6 +1,9 @@
 package dev.switchyard.ui.compare.markdown;
 
-/** Where streaming Markdown text can be split without changing how the part before renders (plain Java). */
+/**
+ * Where streaming Markdown text can be split without changing how the part before renders (plain Java). This is
+ * the whole-text definition; {@link MarkdownStream} finds the same cuts incrementally while text streams in.
+ */
 public final class MarkdownBlocks {
 
     private MarkdownBlocks() {

@@ -3,10 +3,9 @@ package dev.switchyard.ui.compare.markdown;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -33,7 +32,9 @@ import org.commonmark.parser.Parser;
 /**
  * Markdown → JavaFX nodes: headings, paragraphs with emphasis, strong, inline code and links, bullet and
  * numbered lists (nested), fenced and indented code blocks, block quotes and rules. Raw HTML shows as text.
- * Style classes {@code md-*} are styled in compare.css.
+ * Style classes {@code md-*} are styled in compare.css. Only {@link Text}, {@link TextFlow} and plain layout panes
+ * are used (no controls: a control needs a skin and costs several times more to style), since a streaming
+ * answer creates these nodes while other panes stream.
  */
 public final class MarkdownNodes {
 
@@ -82,7 +83,9 @@ public final class MarkdownNodes {
             return box;
         }
         if (n instanceof ThematicBreak) {
-            return new Separator();
+            Region rule = new Region();
+            rule.getStyleClass().add("md-rule");
+            return rule;
         }
         return null;
     }
@@ -107,9 +110,13 @@ public final class MarkdownNodes {
             if (!(item instanceof ListItem)) {
                 continue;
             }
-            Label marker = new Label(list instanceof OrderedList ? number++ + "." : depth % 2 == 0 ? "•" : "◦");
-            marker.getStyleClass().add("md-marker");
-            marker.setMinWidth(list instanceof OrderedList ? 22 : 14);
+            Text mark = new Text(list instanceof OrderedList ? number++ + "." : depth % 2 == 0 ? "•" : "◦");
+            mark.getStyleClass().addAll("md-run", "md-text", "md-marker");
+            TextFlow marker = new TextFlow(mark);
+            double w = list instanceof OrderedList ? 22 : 14;
+            marker.setMinWidth(w);
+            marker.setPrefWidth(w);
+            marker.setMaxWidth(w);
             VBox content = children(item, depth + 1);
             HBox.setHgrow(content, Priority.ALWAYS);
             HBox row = new HBox(4, marker, content);
@@ -121,12 +128,11 @@ public final class MarkdownNodes {
 
     private static Node code(String literal) {
         String text = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
-        Label label = new Label(text);
-        label.getStyleClass().add("md-code-block");
-        label.setWrapText(true);
-        label.setMaxWidth(Double.MAX_VALUE);
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return label;
+        Text t = new Text(text);
+        t.getStyleClass().add("md-code-text");
+        TextFlow flow = new TextFlow(t);
+        flow.getStyleClass().add("md-code-block");
+        return flow;
     }
 
     private static TextFlow inline(org.commonmark.node.Node parent, String style) {

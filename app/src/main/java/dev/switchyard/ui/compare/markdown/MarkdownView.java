@@ -1,23 +1,47 @@
 package dev.switchyard.ui.compare.markdown;
 
+import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 /**
- * A streaming Markdown view. Text grows at the end while a model answers, so the view keeps the nodes of the
- * settled part (everything before the last blank line outside a code fence) and re-renders only the tail.
+ * A streaming Markdown view, append-only: text grows at the end while a model answers. Each settled part
+ * (everything before the start of the newest top-level block, see {@link MarkdownStream}) is rendered once into a
+ * {@link Chunk} that is never rebuilt or touched again; the block being written shows as plain text in one reused
+ * {@link Text} whose string is replaced, and is rendered as Markdown when the stream ends.
  */
 public final class MarkdownView extends VBox {
 
-    private final VBox tail = new VBox();
-    private final javafx.scene.text.Text rawTail = new javafx.scene.text.Text();
-    private final javafx.scene.text.TextFlow rawFlow = new javafx.scene.text.TextFlow(rawTail);
-    private String settled = "";
+    private final MarkdownStream<Chunk> stream = new MarkdownStream<>(Chunk::of);
+    private final Text rawTail = new Text();
+    private final TextFlow rawFlow = new TextFlow(rawTail);
+    /** The tail's nodes: {@link #rawFlow} while streaming, its Markdown nodes once settled. */
+    private List<Node> tail = List.of();
+    /** The tail text {@link #tail} shows as Markdown; null while it shows raw text. */
+    private String renderedTail;
+    /**
+     * Nodes of a previous answer, hidden and waiting to be detached a few per pulse: detaching a node from the scene
+     * walks its whole subtree, and a new run would otherwise detach every node of six answers in its first pulse.
+     */
+    private final java.util.ArrayDeque<Node> retired = new java.util.ArrayDeque<>();
+    private final javafx.animation.AnimationTimer detacher = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            for (int i = 0; i < DETACH_PER_PULSE && !retired.isEmpty(); i++) {
+                getChildren().remove(retired.poll());
+            }
+            if (retired.isEmpty()) {
+                stop();
+            }
+        }
+    };
+    private static final int DETACH_PER_PULSE = 4;
 
     public MarkdownView() {
         getStyleClass().add("md-view");
-        tail.getStyleClass().add("md-view");
         setFillWidth(true);
-        getChildren().add(tail);
         rawTail.getStyleClass().addAll("md-run", "md-text");
         rawFlow.getStyleClass().add("md-text");
     }
@@ -28,78 +52,140 @@ public final class MarkdownView extends VBox {
     }
 
     /**
-     * Shows {@code text}; cheap when it extends the previous text. While {@code streaming}, the unsettled tail (the
-     * block being written) shows as plain text in one reused node, so a streaming pane creates and styles new nodes
-     * only when a block settles; the final call with {@code streaming = false} renders the tail as Markdown too.
+     * Shows {@code text}; cheap when it extends the previous text. While {@code streaming}, the unsettled tail shows
+     * as plain text in one reused node, so a streaming pane creates and styles new nodes only when a block settles
+     * (once per block); the final call with {@code streaming = false} renders the tail as Markdown too.
      */
     public void setMarkdown(String text, boolean streaming) {
-        String t = text == null ? "" : text;
-        if (!t.startsWith(settled)) {
-            settled = "";
-            getChildren().setAll(tail);
+        MarkdownStream.Update<Chunk> u = stream.update(text);
+        if (u.reset()) {
+            retire();
         }
-        int cut = MarkdownBlocks.settledCut(t);
-        if (cut > settled.length()) {
-            Chunk chunk = new Chunk();
-            chunk.getChildren().setAll(MarkdownNodes.render(t.substring(settled.length(), cut)));
-            getChildren().add(getChildren().size() - 1, chunk);
-            settled = t.substring(0, cut);
+        if (!u.added().isEmpty()) {
+            getChildren().addAll(getChildren().size() - tail.size(), u.added());
+            renderedTail = null;
         }
-        String rest = t.substring(settled.length());
         if (streaming) {
-            rawTail.setText(rest);
-            if (tail.getChildren().size() != 1 || tail.getChildren().get(0) != rawFlow) {
-                tail.getChildren().setAll(rawFlow);
+            if (!rawTail.getText().equals(u.tail())) {
+                rawTail.setText(u.tail());
             }
-        } else {
-            tail.getChildren().setAll(MarkdownNodes.render(rest));
+            showTail(List.of(rawFlow));
+            renderedTail = null;
+        } else if (!u.tail().equals(renderedTail)) {
+            showTail(u.tail().isEmpty() ? List.of() : List.of(Chunk.of(u.tail())));
+            renderedTail = u.tail();
+            rawTail.setText("");
         }
     }
 
+    /** Hides the nodes shown so far and detaches them over the next pulses (the reused tail node at once). */
+    private void retire() {
+        getChildren().remove(rawFlow);
+        for (Node n : getChildren()) {
+            if (n.isManaged()) {
+                n.setVisible(false);
+                n.setManaged(false);
+                retired.add(n);
+            }
+        }
+        tail = List.of();
+        renderedTail = null;
+        if (getScene() == null) {
+            getChildren().removeAll(retired); // not showing: detaching costs nothing worth spreading
+            retired.clear();
+        } else if (!retired.isEmpty()) {
+            detacher.start();
+        }
+    }
+
+    private void showTail(List<Node> nodes) {
+        if (nodes.equals(tail)) {
+            return;
+        }
+        int from = getChildren().size() - tail.size();
+        getChildren().remove(from, getChildren().size());
+        getChildren().addAll(nodes);
+        tail = nodes;
+    }
+
+    /** The settled chunks, oldest first (each rendered once; for tests). */
+    public List<Chunk> settledChunks() {
+        return stream.settled();
+    }
+
     /**
-     * Settled blocks. Their sizes never change once styled, so sizes are remembered per width: a layout pass
-     * costs O(chunks), not O(text), while the tail streams (JavaFX does not cache size queries with a width).
+     * The nodes of a settled part. Their sizes never change once styled, so size queries are remembered for the
+     * last few widths: a layout pass costs O(chunks), not O(text), while the tail streams (JavaFX caches size
+     * queries only without a width, and a scroll pane asks for two widths, with and without its scroll bar).
      */
-    static final class Chunk extends VBox {
-        private final double[] memo = {Double.NaN, 0, Double.NaN, 0, Double.NaN, 0, Double.NaN, 0};
+    public static final class Chunk extends VBox {
+        private static final int WIDTHS = 4;
+        private static final int PREF_H = 0;
+        private static final int MIN_H = 1;
+        private static final int PREF_W = 2;
+        private static final int MIN_W = 3;
+        private final double[][] args = new double[4][WIDTHS];
+        private final double[][] values = new double[4][WIDTHS];
+        private final int[] next = new int[4];
 
         Chunk() {
-            getStyleClass().add("md-view");
+            getStyleClass().add("md-chunk");
+            forget();
         }
 
-        private double cached(int slot, double arg, java.util.function.DoubleUnaryOperator compute) {
-            if (Double.compare(memo[slot], arg) != 0) {
-                memo[slot + 1] = compute.applyAsDouble(arg);
-                memo[slot] = arg;
+        static Chunk of(String markdown) {
+            Chunk c = new Chunk();
+            c.getChildren().setAll(MarkdownNodes.render(markdown));
+            return c;
+        }
+
+        private void forget() {
+            if (args == null) {
+                return; // called from the super constructor
             }
-            return memo[slot + 1];
+            for (double[] a : args) {
+                java.util.Arrays.fill(a, Double.NaN);
+            }
+        }
+
+        private double cached(int kind, double arg, java.util.function.DoubleUnaryOperator compute) {
+            double[] a = args[kind];
+            for (int i = 0; i < WIDTHS; i++) {
+                if (Double.compare(a[i], arg) == 0) {
+                    return values[kind][i];
+                }
+            }
+            double v = compute.applyAsDouble(arg);
+            int slot = next[kind];
+            next[kind] = (slot + 1) % WIDTHS;
+            a[slot] = arg;
+            values[kind][slot] = v;
+            return v;
         }
 
         @Override
         protected double computePrefHeight(double width) {
-            return cached(0, width, super::computePrefHeight);
+            return cached(PREF_H, width, super::computePrefHeight);
         }
 
         @Override
         protected double computeMinHeight(double width) {
-            return cached(2, width, super::computeMinHeight);
+            return cached(MIN_H, width, super::computeMinHeight);
         }
 
         @Override
         protected double computePrefWidth(double height) {
-            return cached(4, height, super::computePrefWidth);
+            return cached(PREF_W, height, super::computePrefWidth);
         }
 
         @Override
         protected double computeMinWidth(double height) {
-            return cached(6, height, super::computeMinWidth);
+            return cached(MIN_W, height, super::computeMinWidth);
         }
 
         @Override
         public void requestLayout() {
-            for (int i = 0; memo != null && i < memo.length; i += 2) {
-                memo[i] = Double.NaN;
-            }
+            forget();
             super.requestLayout();
         }
     }

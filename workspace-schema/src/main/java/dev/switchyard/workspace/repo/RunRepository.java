@@ -10,8 +10,8 @@ import dev.switchyard.workspace.model.RunSort;
 import dev.switchyard.workspace.model.RunStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,8 +30,6 @@ import java.util.function.Consumer;
 public final class RunRepository extends Repository {
 
     private static final String SELECT = "SELECT " + RunRows.SELECT_COLS + " FROM runs";
-    /** Above this many text matches a time-sorted page walks the time index instead of sorting the matches. */
-    private static final long WALK_INDEX_ABOVE = 5_000;
 
     public RunRepository(Database db) {
         super(db);
@@ -258,39 +256,56 @@ public final class RunRepository extends Repository {
     }
 
     /**
-     * One page of the history plus the number of matching runs. With a text filter sorted by time, the number of
-     * text matches decides the plan: many matches → walk the time index and stop after one page; few → fetch the
-     * matches and sort them (SQLite cannot estimate an FTS match count itself).
+     * One page of the history plus the number of matching runs. Without a text filter the page walks one of the
+     * time indexes; the total comes from {@code run_counts} (model and status filters) or, with a date filter, from
+     * counting at most {@value RunSearch#COUNT_CAP} rows past the page (more: {@link Page#totalExact()} is false).
+     * With a text filter see {@link RunSearch}. All statements of a page read the same snapshot.
      */
     public Page<Run> page(RunQuery q) {
         RunFilter filter = RunFilter.of(q);
-        String order = RunFilter.orderBy(q);
-        return db.read(c -> {
-            Long textMatches = filter.match() == null ? null : Database.list(c,
-                    "SELECT count(*) FROM runs_fts WHERE runs_fts MATCH ?", rs -> rs.getLong(1), filter.match()).get(0);
-            String from = " FROM runs";
-            if (textMatches != null && textMatches > WALK_INDEX_ABOVE && q.sort() == RunSort.CREATED_AT) {
-                from = q.modelId() != null ? " FROM runs INDEXED BY runs_model_created" : " FROM runs INDEXED BY runs_created";
-            }
-            List<Object> args = new ArrayList<>(filter.args());
-            args.add(q.limit());
-            args.add(q.offset());
-            List<Run> rows = Database.list(c, "SELECT " + RunRows.SELECT_COLS + from + filter.where() + order
-                    + " LIMIT ? OFFSET ?", RunRows::map, args.toArray());
-            long total;
-            if (rows.size() < q.limit() && (q.offset() == 0 || !rows.isEmpty())) {
-                total = q.offset() + rows.size();
-            } else if (filter.countable()) {
-                total = Database.list(c, "SELECT coalesce(sum(n), 0) FROM run_counts" + filter.where(),
-                        rs -> rs.getLong(1), filter.args().toArray()).get(0);
-            } else if (textMatches != null && filter.args().size() == 1) {
-                total = textMatches;
-            } else {
-                total = Database.list(c, "SELECT count(*) FROM runs" + filter.where(), rs -> rs.getLong(1),
-                        filter.args().toArray()).get(0);
-            }
+        return db.read(c -> snapshot(c, () -> filter.words().isEmpty() ? plainPage(c, q, filter)
+                : RunSearch.page(c, q, filter)));
+    }
+
+    private static Page<Run> plainPage(Connection c, RunQuery q, RunFilter filter) throws SQLException {
+        List<Object> args = new ArrayList<>(filter.args());
+        args.add(q.limit());
+        args.add(q.offset());
+        List<Run> rows = Database.list(c, "SELECT " + RunRows.SELECT_COLS + " FROM runs" + filter.where()
+                + RunFilter.orderBy(q) + " LIMIT ? OFFSET ?", RunRows::map, args.toArray());
+        if (rows.size() < q.limit() && (q.offset() == 0 || !rows.isEmpty())) {
+            return new Page<>(rows, q.offset() + rows.size(), q.offset(), q.limit());
+        }
+        if (filter.countable()) {
+            long total = Database.list(c, "SELECT coalesce(sum(n), 0) FROM run_counts" + filter.where(),
+                    rs -> rs.getLong(1), filter.args().toArray()).get(0);
             return new Page<>(rows, total, q.offset(), q.limit());
-        });
+        }
+        long cap = Math.max(RunSearch.COUNT_CAP, (long) q.offset() + q.limit());
+        List<Object> countArgs = new ArrayList<>(filter.args());
+        countArgs.add(cap + 1);
+        long n = Database.list(c, "SELECT count(*) FROM (SELECT 1 FROM runs" + filter.where() + " LIMIT ?)",
+                rs -> rs.getLong(1), countArgs.toArray()).get(0);
+        return n > cap ? new Page<>(rows, cap, false, q.offset(), q.limit()) : new Page<>(rows, n, q.offset(), q.limit());
+    }
+
+    /** A unit of work on a connection the caller provides. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T get() throws SQLException;
+    }
+
+    /** Runs {@code work} in one read transaction unless the connection is already inside one (a writer's). */
+    private static <T> T snapshot(Connection c, SqlWork<T> work) throws SQLException {
+        if (!c.getAutoCommit()) {
+            return work.get();
+        }
+        c.setAutoCommit(false);
+        try {
+            return work.get();
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 
     /** Deletes a run (and, through the schema, its votes and replay links). */

@@ -126,6 +126,7 @@ class WorkspaceErrorsTest {
     void aDamagedFileIsReportedAsCorruptAndCheckNamesTheProblem() throws Exception {
         Path file = dir.resolve("broken.switchyard");
         long rootPage;
+        long pageSize;
         try (Workspace ws = Workspace.open(file)) {
             long model = Fixtures.model(ws, Fixtures.openAi(ws), "m").id();
             List<Run> runs = new ArrayList<>();
@@ -134,9 +135,10 @@ class WorkspaceErrorsTest {
             }
             ws.runs().insertAll(runs);
             rootPage = ws.database().queryLong("SELECT rootpage FROM sqlite_master WHERE name = 'runs'");
+            pageSize = ws.database().queryLong("PRAGMA page_size");
         }
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.seek((rootPage - 1) * 4096);
+            raf.seek((rootPage - 1) * pageSize);
             raf.write("garbage garbage garbage garbage".getBytes(StandardCharsets.US_ASCII));
         }
         try (Workspace ws = Workspace.open(file)) {

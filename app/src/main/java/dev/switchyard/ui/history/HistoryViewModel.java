@@ -94,7 +94,7 @@ public final class HistoryViewModel {
 
     public ReadOnlyObjectProperty<Mode> modeProperty() { return mode.getReadOnlyProperty(); }
 
-    /** "1–50 of 1,234 runs". */
+    /** "1–50 of 1,234 runs"; "1–50 of 1,000+ runs" when the total was not counted to the end. */
     public ReadOnlyStringProperty pageTextProperty() { return pageText.getReadOnlyProperty(); }
 
     /** The last outcome (export written, or what went wrong). */
@@ -249,9 +249,20 @@ public final class HistoryViewModel {
         rows.setAll(page.items().stream().map(r -> new HistoryRow(r, names.getOrDefault(r.modelId(), "?"))).toList());
         hasPrevious.set(offset > 0);
         hasNext.set(page.hasMore());
-        pageText.set(total == 0 ? "No runs match" : String.format(Locale.ROOT, "%,d–%,d of %,d %s", offset + 1,
-                offset + page.items().size(), total, total == 1 ? "run" : "runs"));
+        pageText.set(total == 0 ? "No runs match" : String.format(Locale.ROOT, "%,d–%,d of %s", offset + 1,
+                offset + page.items().size(), totalText(page)));
         mode.set(total == 0 ? Mode.EMPTY : Mode.READY);
+    }
+
+    /**
+     * "1,234 runs", or "1,000+ runs" when the workspace stopped counting (a text or date filter over a large history:
+     * counting every match would take longer than the page itself).
+     */
+    static String totalText(Page<?> page) {
+        if (!page.totalExact()) {
+            return String.format(Locale.ROOT, "%,d+ runs", page.total());
+        }
+        return String.format(Locale.ROOT, "%,d %s", page.total(), page.total() == 1 ? "run" : "runs");
     }
 
     private void fail(Exception e) {

@@ -109,6 +109,26 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void aTotalTheWorkspaceStoppedCountingIsShownAsAThousandPlus() {
+        Seed.bulk(ws, alpha, 900, Instant.parse("2026-04-01T00:00:00Z"));
+        vm.textProperty().set("bulk");
+        vm.search();
+        assertThat(vm.pageTextProperty().get()).isEqualTo("1–50 of 1,000+ runs");
+        assertThat(vm.hasNextProperty().get()).isTrue();
+        vm.nextPage();
+        assertThat(vm.pageTextProperty().get()).isEqualTo("51–100 of 1,000+ runs");
+
+        vm.clearFilters();
+        assertThat(vm.pageTextProperty().get()).as("no filter: counted exactly").isEqualTo("1–50 of 1,022 runs");
+        vm.fromProperty().set(LocalDate.of(2026, 3, 1));
+        vm.search();
+        assertThat(vm.pageTextProperty().get()).isEqualTo("1–50 of 1,000+ runs");
+        vm.fromProperty().set(LocalDate.of(2026, 3, 5));
+        vm.search();
+        assertThat(vm.pageTextProperty().get()).as("few matches: exact").isEqualTo("1–50 of 902 runs");
+    }
+
+    @Test
     void sortsInTheDatabaseAcrossPages() {
         vm.sortBy(RunSort.TTFT_MS, true);
         assertThat(vm.rows().get(0).run().metrics().ttftMs()).isEqualTo(900);

@@ -1,6 +1,8 @@
 package dev.switchyard.workspace.db;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,8 +22,27 @@ public final class Sql {
     private Sql() {
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     public static String newUid() {
         return UUID.randomUUID().toString();
+    }
+
+    /**
+     * {@code n} random (version 4) UUIDs from one call to the secure generator: the same kind of uid as
+     * {@link #newUid()}, without paying the generator's per-call cost for every row of a large batch.
+     */
+    public static String[] newUids(int n) {
+        byte[] bytes = new byte[16 * n];
+        RANDOM.nextBytes(bytes);
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            long msb = (buf.getLong() & ~0xF000L) | 0x4000L;
+            long lsb = (buf.getLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+            out[i] = new UUID(msb, lsb).toString();
+        }
+        return out;
     }
 
     /** Instants are stored with millisecond precision; records truncate so round trips are equal. */

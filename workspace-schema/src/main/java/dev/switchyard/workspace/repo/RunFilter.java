@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Turns a {@link RunQuery} into a WHERE clause with bound arguments, and an ORDER BY of fixed column names.
- * {@code countable}: only model and status are filtered, so the total can come from {@code run_counts};
- * {@code match}: the FTS5 query of the text filter, or null.
+ * The column filters of a {@link RunQuery} (model, statuses, dates) as SQL conditions with bound arguments, and the
+ * words of its text filter. {@code countable}: only model and status are filtered (and no text), so the total comes
+ * from {@code run_counts}. The text itself is matched by {@link RunSearch}.
  */
-record RunFilter(String where, List<Object> args, boolean countable, String match) {
+record RunFilter(List<String> conds, List<Object> args, boolean countable, List<String> words) {
 
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}_]+");
 
@@ -24,8 +24,8 @@ record RunFilter(String where, List<Object> args, boolean countable, String matc
             args.add(q.modelId());
         }
         if (!q.statuses().isEmpty()) {
-            conds.add("status IN (" + "?, ".repeat(q.statuses().size() - 1) + "?)");
-            q.statuses().stream().map(RunStatus::code).sorted().forEach(args::add);
+            conds.add(statusIn(q));
+            args.addAll(statusCodes(q));
         }
         if (q.from() != null) {
             conds.add("created_at >= ?");
@@ -35,27 +35,40 @@ record RunFilter(String where, List<Object> args, boolean countable, String matc
             conds.add("created_at < ?");
             args.add(q.to());
         }
-        String match = ftsQuery(q.text());
-        if (match != null) {
-            conds.add("id IN (SELECT rowid FROM runs_fts WHERE runs_fts MATCH ?)");
-            args.add(match);
-        }
-        boolean countable = q.from() == null && q.to() == null && match == null;
-        return new RunFilter(conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds), args, countable, match);
+        List<String> words = words(q.text());
+        boolean countable = q.from() == null && q.to() == null && words.isEmpty();
+        return new RunFilter(List.copyOf(conds), List.copyOf(args), countable, words);
     }
 
-    /** Each word of the user's text as a quoted prefix term; all words must occur. Null when there are none. */
-    static String ftsQuery(String text) {
-        if (text == null) {
-            return null;
-        }
-        List<String> terms = new ArrayList<>();
-        for (String word : NON_WORD.split(text.trim())) {
-            if (!word.isEmpty()) {
-                terms.add("\"" + word + "\"*");
+    static String statusIn(RunQuery q) {
+        return "status IN (" + "?, ".repeat(q.statuses().size() - 1) + "?)";
+    }
+
+    static List<Object> statusCodes(RunQuery q) {
+        return q.statuses().stream().map(RunStatus::code).sorted().map(s -> (Object) s).toList();
+    }
+
+    /** " WHERE …" of the column filters, or "" when there are none. */
+    String where() {
+        return conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds);
+    }
+
+    /** The column filters plus {@code extra} (an SQL condition), as " WHERE …". */
+    String where(String extra) {
+        return " WHERE " + (conds.isEmpty() ? extra : String.join(" AND ", conds) + " AND " + extra);
+    }
+
+    /** The words of the user's text (letters, digits, underscore); empty when there are none. */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        if (text != null) {
+            for (String word : NON_WORD.split(text.trim())) {
+                if (!word.isEmpty()) {
+                    out.add(word);
+                }
             }
         }
-        return terms.isEmpty() ? null : String.join(" ", terms);
+        return out;
     }
 
     static String orderBy(RunQuery q) {

@@ -8,11 +8,19 @@ import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunQuery;
 import dev.switchyard.workspace.model.RunSort;
 import dev.switchyard.workspace.model.RunStatus;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -22,8 +30,6 @@ import java.util.function.Consumer;
 public final class RunRepository extends Repository {
 
     private static final String SELECT = "SELECT " + RunRows.SELECT_COLS + " FROM runs";
-    /** Above this many text matches a time-sorted page walks the time index instead of sorting the matches. */
-    private static final long WALK_INDEX_ABOVE = 5_000;
 
     public RunRepository(Database db) {
         super(db);
@@ -34,35 +40,90 @@ public final class RunRepository extends Repository {
         return insertAll(List.of(run)).get(0);
     }
 
-    /** Stores many runs in one transaction (all or none) and returns them with ids, in order. */
+    /**
+     * Stores many runs in one transaction (all or none) and returns them with ids, in order. The rows go in through
+     * reused prepared statements ({@link #insertRows}); the text index and the per-model counts are then brought up
+     * to date once for the whole batch (one {@code INSERT ... SELECT} into FTS5, one upsert per model and status).
+     * JSON texts shared by the runs of a batch are checked once, uids come from one call to the secure generator.
+     */
     public List<Run> insertAll(List<Run> runs) {
         List<Run> prepared = new ArrayList<>(runs.size());
+        Set<String> validJson = new HashSet<>();
+        int missingUids = 0;
         for (Run r : runs) {
-            validate(r);
-            prepared.add(r.withUid(uidOr(r.uid()), nowOr(r.createdAt())));
+            validate(r, validJson);
+            if (r.uid() == null || r.uid().isBlank()) {
+                missingUids++;
+            }
+        }
+        String[] uids = missingUids == 0 ? new String[0] : Sql.newUids(missingUids);
+        int nextUid = 0;
+        Instant now = null;
+        for (Run r : runs) {
+            String uid = r.uid() == null || r.uid().isBlank() ? uids[nextUid++] : r.uid();
+            Instant created = r.createdAt();
+            if (created == null) {
+                created = now == null ? (now = now()) : now;
+            }
+            prepared.add(r.withUid(uid, created));
+        }
+        Map<Map.Entry<Long, String>, Long> counts = new LinkedHashMap<>();
+        for (Run r : prepared) {
+            counts.merge(Map.entry(r.modelId(), r.status().code()), 1L, Long::sum);
         }
         return db.write(c -> {
-            List<Run> out = new ArrayList<>(prepared.size());
-            long first;
-            try (PreparedStatement ps = c.prepareStatement(RunRows.INSERT)) {
-                for (Run r : prepared) {
-                    Sql.bind(ps, RunRows.insertArgs(r));
+            insertRows(c, prepared);
+            long last = Database.list(c, "SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
+            long first = last - prepared.size() + 1;
+            Database.update(c, "INSERT INTO runs_fts (rowid, prompt_text, output_text)"
+                    + " SELECT id, prompt_text, output_text FROM runs WHERE id BETWEEN ? AND ?", first, last);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_counts (model_id, status, n) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (model_id, status) DO UPDATE SET n = n + excluded.n")) {
+                for (Map.Entry<Map.Entry<Long, String>, Long> e : counts.entrySet()) {
+                    Sql.bind(ps, e.getKey().getKey(), e.getKey().getValue(), e.getValue());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
-            long last = Database.list(c, "SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
-            first = last - prepared.size() + 1;
-            Database.update(c, "INSERT INTO runs_fts (rowid, prompt_text, output_text)"
-                    + " SELECT id, prompt_text, output_text FROM runs WHERE id BETWEEN ? AND ?", first, last);
-            Database.update(c, "INSERT INTO run_counts (model_id, status, n) SELECT model_id, status, count(*)"
-                    + " FROM runs WHERE id BETWEEN ? AND ? GROUP BY model_id, status ORDER BY 1, 2"
-                    + " ON CONFLICT (model_id, status) DO UPDATE SET n = n + excluded.n", first, last);
+            List<Run> out = new ArrayList<>(prepared.size());
             for (int i = 0; i < prepared.size(); i++) {
                 out.add(prepared.get(i).withId(first + i));
             }
             return out;
         });
+    }
+
+    /**
+     * Inserts the rows in order (so their ids are consecutive). Runs with the same null columns share one prepared
+     * statement that names only their non-null columns; a batch usually needs one or two of them.
+     */
+    private static void insertRows(Connection c, List<Run> runs) throws SQLException {
+        Map<Long, PreparedStatement> statements = new HashMap<>();
+        try {
+            PreparedStatement current = null;
+            for (Run r : runs) {
+                Object[] args = RunRows.insertArgs(r);
+                long columns = RunRows.columnsOf(args);
+                PreparedStatement ps = statements.get(columns);
+                if (ps == null) {
+                    ps = c.prepareStatement(RunRows.insert(columns));
+                    statements.put(columns, ps);
+                }
+                if (ps != current && current != null) {
+                    current.executeBatch();
+                }
+                current = ps;
+                RunRows.bindInsert(ps, args, columns);
+                ps.addBatch();
+            }
+            if (current != null) {
+                current.executeBatch();
+            }
+        } finally {
+            for (PreparedStatement ps : statements.values()) {
+                ps.close();
+            }
+        }
     }
 
     /** Streaming progress: status and the text received so far. */
@@ -195,39 +256,56 @@ public final class RunRepository extends Repository {
     }
 
     /**
-     * One page of the history plus the number of matching runs. With a text filter sorted by time, the number of
-     * text matches decides the plan: many matches → walk the time index and stop after one page; few → fetch the
-     * matches and sort them (SQLite cannot estimate an FTS match count itself).
+     * One page of the history plus the number of matching runs. Without a text filter the page walks one of the
+     * time indexes; the total comes from {@code run_counts} (model and status filters) or, with a date filter, from
+     * counting at most {@value RunSearch#COUNT_CAP} rows past the page (more: {@link Page#totalExact()} is false).
+     * With a text filter see {@link RunSearch}. All statements of a page read the same snapshot.
      */
     public Page<Run> page(RunQuery q) {
         RunFilter filter = RunFilter.of(q);
-        String order = RunFilter.orderBy(q);
-        return db.read(c -> {
-            Long textMatches = filter.match() == null ? null : Database.list(c,
-                    "SELECT count(*) FROM runs_fts WHERE runs_fts MATCH ?", rs -> rs.getLong(1), filter.match()).get(0);
-            String from = " FROM runs";
-            if (textMatches != null && textMatches > WALK_INDEX_ABOVE && q.sort() == RunSort.CREATED_AT) {
-                from = q.modelId() != null ? " FROM runs INDEXED BY runs_model_created" : " FROM runs INDEXED BY runs_created";
-            }
-            List<Object> args = new ArrayList<>(filter.args());
-            args.add(q.limit());
-            args.add(q.offset());
-            List<Run> rows = Database.list(c, "SELECT " + RunRows.SELECT_COLS + from + filter.where() + order
-                    + " LIMIT ? OFFSET ?", RunRows::map, args.toArray());
-            long total;
-            if (rows.size() < q.limit() && (q.offset() == 0 || !rows.isEmpty())) {
-                total = q.offset() + rows.size();
-            } else if (filter.countable()) {
-                total = Database.list(c, "SELECT coalesce(sum(n), 0) FROM run_counts" + filter.where(),
-                        rs -> rs.getLong(1), filter.args().toArray()).get(0);
-            } else if (textMatches != null && filter.args().size() == 1) {
-                total = textMatches;
-            } else {
-                total = Database.list(c, "SELECT count(*) FROM runs" + filter.where(), rs -> rs.getLong(1),
-                        filter.args().toArray()).get(0);
-            }
+        return db.read(c -> snapshot(c, () -> filter.words().isEmpty() ? plainPage(c, q, filter)
+                : RunSearch.page(c, q, filter)));
+    }
+
+    private static Page<Run> plainPage(Connection c, RunQuery q, RunFilter filter) throws SQLException {
+        List<Object> args = new ArrayList<>(filter.args());
+        args.add(q.limit());
+        args.add(q.offset());
+        List<Run> rows = Database.list(c, "SELECT " + RunRows.SELECT_COLS + " FROM runs" + filter.where()
+                + RunFilter.orderBy(q) + " LIMIT ? OFFSET ?", RunRows::map, args.toArray());
+        if (rows.size() < q.limit() && (q.offset() == 0 || !rows.isEmpty())) {
+            return new Page<>(rows, q.offset() + rows.size(), q.offset(), q.limit());
+        }
+        if (filter.countable()) {
+            long total = Database.list(c, "SELECT coalesce(sum(n), 0) FROM run_counts" + filter.where(),
+                    rs -> rs.getLong(1), filter.args().toArray()).get(0);
             return new Page<>(rows, total, q.offset(), q.limit());
-        });
+        }
+        long cap = Math.max(RunSearch.COUNT_CAP, (long) q.offset() + q.limit());
+        List<Object> countArgs = new ArrayList<>(filter.args());
+        countArgs.add(cap + 1);
+        long n = Database.list(c, "SELECT count(*) FROM (SELECT 1 FROM runs" + filter.where() + " LIMIT ?)",
+                rs -> rs.getLong(1), countArgs.toArray()).get(0);
+        return n > cap ? new Page<>(rows, cap, false, q.offset(), q.limit()) : new Page<>(rows, n, q.offset(), q.limit());
+    }
+
+    /** A unit of work on a connection the caller provides. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T get() throws SQLException;
+    }
+
+    /** Runs {@code work} in one read transaction unless the connection is already inside one (a writer's). */
+    private static <T> T snapshot(Connection c, SqlWork<T> work) throws SQLException {
+        if (!c.getAutoCommit()) {
+            return work.get();
+        }
+        c.setAutoCommit(false);
+        try {
+            return work.get();
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 
     /** Deletes a run (and, through the schema, its votes and replay links). */
@@ -236,9 +314,20 @@ public final class RunRepository extends Repository {
     }
 
     private void validate(Run r) {
+        validate(r, null);
+    }
+
+    /** {@code validJson}: JSON texts already checked in this batch (runs of a batch mostly share their parameters). */
+    private void validate(Run r, Set<String> validJson) {
         require("run status", r.status());
-        requireJson("run parameters", r.parametersJson());
-        requireJson("run route", r.routeJson());
+        for (String[] json : new String[][] {{"run parameters", r.parametersJson()}, {"run route", r.routeJson()}}) {
+            if (json[1] != null && (validJson == null || !validJson.contains(json[1]))) {
+                requireJson(json[0], json[1]);
+                if (validJson != null) {
+                    validJson.add(json[1]);
+                }
+            }
+        }
         if (r.cost().usd() != null && r.cost().kind() == null) {
             throw invalid("a run cost needs its kind (api or device)");
         }

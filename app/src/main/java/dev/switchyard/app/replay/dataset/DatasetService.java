@@ -77,7 +77,7 @@ public final class DatasetService {
                 }
             }
             offset += page.items().size();
-            if (page.items().isEmpty() || offset >= page.total()) {
+            if (page.items().isEmpty() || !page.hasMore()) {
                 break;
             }
         }

@@ -274,7 +274,7 @@ class CompareWindowTest {
 
         typePromptAndRun("Explain the causes of the French revolution and their relative importance");
 
-        waitFor(() -> runEnabled() && text("#pane-1").contains("Done · 2 steps"));
+        waitFor(() -> runEnabled() && text("#pane-1").contains("Done · 2 steps") && text("#pane-1").contains(" total"));
         String auto = text("#pane-1");
         assertThat(auto).contains("Auto: cascade").contains("Auto · routed to Mock gateway/fast-model")
                 .contains("No rule matched; default: cascade → $local-intent, $cloud-cheap.")

@@ -24,15 +24,12 @@ import java.util.regex.Pattern;
  * terms are read lazily, newest first, from any rowid on. A word with more than {@value #MAX_EXPANSION}
  * continuations (one or two typed letters) or with non-ASCII letters stays a prefix query.
  *
- * <p>The newest {@value #PROBE} matches then pick the plan:
+ * <p>The newest {@value #PROBE} matches then estimate how many there are, and the plan that reads least is taken:
  * <ul>
- * <li>fewer than that: all matches are known; fetch them by rowid, or walk the time index testing each entry against
- * them, whichever reads less ({@link #byIds});</li>
- * <li>many matches, sorted by time: walk the time index of the model/status filter in chunks and test each chunk
- * against the text index read only within the chunk's rowid range, until the page is filled and {@value #COUNT_CAP}
- * matches are counted ({@link #walk});</li>
- * <li>otherwise (a rarer text that would need most of the index walked anyway, another sort order, a prefix query):
- * one query over all matches ({@link #byIds}).</li>
+ * <li>sorted by time, many matches: walk the time index of the model/status filter in chunks and test each chunk
+ * against the text index read only within the chunk's rowid range ({@link #walk});</li>
+ * <li>otherwise one query over all matches ({@link #byIds}): each match fetched by rowid, or checked in the
+ * model's {@code (model_id, id)} index, or the time index walked against the set of matches.</li>
  * </ul>
  * Totals are exact up to {@value #COUNT_CAP} matches (or the end of the page, when deeper); above that the page says
  * "more than {@value #COUNT_CAP}" ({@link Page#totalExact()} false). With the text as the only filter the text index
@@ -48,6 +45,8 @@ final class RunSearch {
     private static final int MAX_EXPANSION = 32;
     /** Fetching a row by rowid costs about this many steps along an index (measured: ~2.3 µs vs ~0.12 µs). */
     private static final int LOOKUP_STEPS = 20;
+    /** Checking a rowid in the model's (model_id, id) index: about this many steps (~1.2 µs). */
+    private static final int SEEK_STEPS = 10;
     private static final int MIN_CHUNK = 256;
     private static final int MAX_CHUNK = 65_536;
     private static final Pattern ASCII_WORD = Pattern.compile("[A-Za-z0-9]+");
@@ -111,20 +110,29 @@ final class RunSearch {
         long all = one("SELECT coalesce(sum(n), 0) FROM run_counts");
         long driving = one("SELECT coalesce(sum(n), 0) FROM run_counts" + d.counts().text(), d.counts().args().toArray());
         String time = q.sort() == RunSort.CREATED_AT ? " INDEXED BY " + d.index() : "";
-        if (probe[0] < PROBE) {
-            // all matches known: fetch them by rowid, or walk the index testing each entry against them
-            long walk = probe[0] + Math.min(driving, target * all / probe[0]);
-            return byIds(m, probe[0] * LOOKUP_STEPS <= walk ? " NOT INDEXED" : time);
+        long matches = probe[0];
+        double rate = 1.0;
+        if (matches >= PROBE) {
+            long newest = one("SELECT coalesce(max(id), 0) FROM runs");
+            rate = Math.min(1.0, (double) PROBE / Math.max(1, newest - probe[1] + 1));
+            matches = Math.max(PROBE, (long) (rate * all));
         }
-        if (!m.lazy() || q.sort() != RunSort.CREATED_AT) {
-            return byIds(m, time);
+        // index steps of each way to find `target` matches in page order
+        long walkAll = matches + Math.min(driving, target * all / matches);
+        long lookups = matches * LOOKUP_STEPS;
+        long seeks = q.modelId() == null ? Long.MAX_VALUE : matches * SEEK_STEPS;
+        long best = Math.min(walkAll, Math.min(lookups, seeks));
+        if (m.lazy() && q.sort() == RunSort.CREATED_AT && probe[0] >= PROBE) {
+            long entries = Math.min(driving, (long) (target / rate));
+            long chunked = 2 * entries + target * all / Math.max(1, driving);
+            if (chunked < best) {
+                return walk(m, d, rate);
+            }
         }
-        long newest = one("SELECT coalesce(max(id), 0) FROM runs");
-        double rate = Math.min(1.0, (double) PROBE / Math.max(1, newest - probe[1] + 1));
-        long entries = Math.min(driving, (long) (target / rate));
-        long wholeSet = (long) (rate * all) + entries;
-        long chunked = 2 * entries + target * all / Math.max(1, driving);
-        return chunked < wholeSet ? walk(m, d, rate) : byIds(m, time);
+        if (best == seeks) {
+            return byIds(m, " INDEXED BY runs_model_id");
+        }
+        return byIds(m, best == lookups ? " NOT INDEXED" : time);
     }
 
     static Match match(Connection c, List<String> words) throws SQLException {

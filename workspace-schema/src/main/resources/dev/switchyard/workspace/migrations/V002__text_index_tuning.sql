@@ -11,6 +11,10 @@ INSERT INTO runs_fts (runs_fts, rank) VALUES ('hashsize', 16777216);
 -- reads exact terms lazily and from any rowid on, but collects every match of a prefix query first.
 CREATE VIRTUAL TABLE runs_fts_vocab USING fts5vocab(runs_fts, row);
 
+-- Runs of one model by id: a text search with a model filter checks each text match against it
+-- (a few index pages) instead of reading the run's row or walking the model's whole time index.
+CREATE INDEX runs_model_id ON runs (model_id, id);
+
 -- Merge the segments written so far into one: every term of a query is looked up in every segment
 -- (a workspace built in batches had 14; a twelve-word OR then costs 2-3x more). About 3 s for 1M runs.
 INSERT INTO runs_fts (runs_fts) VALUES ('optimize');

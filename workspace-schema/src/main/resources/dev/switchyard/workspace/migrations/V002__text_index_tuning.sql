@@ -2,8 +2,8 @@
 --
 -- FTS5 keeps the terms of the rows inserted in a transaction in memory and writes them as one new
 -- segment when the transaction ends, or earlier each time that buffer exceeds 'hashsize' (default
--- 1 MiB). A batch of 100,000 runs overflowed it about 15 times: 15 small segments, merged again and
--- again while the batch was still being inserted. With 16 MiB such a batch becomes a single segment.
+-- 1 MiB). A batch of 100,000 runs overflowed it again and again: small segments, merged while the
+-- batch was still being inserted (7 segments were left). With 16 MiB it becomes a single segment.
 INSERT INTO runs_fts (runs_fts, rank) VALUES ('hashsize', 16777216);
 
 -- The terms of the text index with their document counts. The history search expands a word typed

@@ -9,7 +9,8 @@ final class Times {
     }
 
     static Instant ms(Instant t) {
-        return t == null ? null : t.truncatedTo(ChronoUnit.MILLIS);
+        // records are copied often (withId, withUid...): an instant already in whole milliseconds is kept as is
+        return t == null || t.getNano() % 1_000_000 == 0 ? t : t.truncatedTo(ChronoUnit.MILLIS);
     }
 
     static String json(String value, String empty) {

@@ -24,18 +24,16 @@ import java.util.regex.Pattern;
  * terms are read lazily, newest first, from any rowid on. A word with more than {@value #MAX_EXPANSION}
  * continuations (one or two typed letters) or with non-ASCII letters stays a prefix query.
  *
- * <p>The newest {@value #PROBE} matches then pick the plan:
+ * <p>The newest {@value #PROBE} matches then estimate how many there are, and the plan that reads least is taken:
  * <ul>
- * <li>fewer than that: all matches are known; fetch them by rowid, or walk the time index testing each entry against
- * them, whichever reads less ({@link #byIds});</li>
- * <li>many matches, sorted by time: walk the time index of the model/status filter in chunks and test each chunk
- * against the text index read only within the chunk's rowid range, until the page is filled and {@value #COUNT_CAP}
- * matches are counted ({@link #walk});</li>
- * <li>otherwise (a rarer text that would need most of the index walked anyway, another sort order, a prefix query):
- * one query over all matches ({@link #byIds}).</li>
+ * <li>sorted by time, many matches: walk the time index of the model/status filter in chunks and test each chunk
+ * against the text index read only within the chunk's rowid range ({@link #walk});</li>
+ * <li>otherwise one query over all matches ({@link #byIds}): each match fetched by rowid, or checked in the
+ * model's {@code (model_id, id)} index, or the time index walked against the set of matches.</li>
  * </ul>
  * Totals are exact up to {@value #COUNT_CAP} matches (or the end of the page, when deeper); above that the page says
- * "more than {@value #COUNT_CAP}" ({@link Page#totalExact()} false).
+ * "more than {@value #COUNT_CAP}" ({@link Page#totalExact()} false). With the text as the only filter the text index
+ * counts its matches by itself and the plan stops at the end of the page.
  */
 final class RunSearch {
 
@@ -47,6 +45,8 @@ final class RunSearch {
     private static final int MAX_EXPANSION = 32;
     /** Fetching a row by rowid costs about this many steps along an index (measured: ~2.3 µs vs ~0.12 µs). */
     private static final int LOOKUP_STEPS = 20;
+    /** Checking a rowid in the model's (model_id, id) index: about this many steps (~1.2 µs). */
+    private static final int SEEK_STEPS = 10;
     private static final int MIN_CHUNK = 256;
     private static final int MAX_CHUNK = 65_536;
     private static final Pattern ASCII_WORD = Pattern.compile("[A-Za-z0-9]+");
@@ -55,13 +55,24 @@ final class RunSearch {
     private final Connection c;
     private final RunQuery q;
     private final RunFilter f;
+    /** Matches counted for the total: a total up to {@code need - 1} is exact, more is reported as more. */
     private final long need;
+    /**
+     * Matches a plan finds in page order: the page and, when other filters apply, the count; with the text as the
+     * only filter the text index counts by itself, so the plan stops at the page.
+     */
+    private final long target;
 
     private RunSearch(Connection c, RunQuery q, RunFilter f) {
         this.c = c;
         this.q = q;
         this.f = f;
         this.need = Math.max(COUNT_CAP, (long) q.offset() + q.limit()) + 1;
+        this.target = f.conds().isEmpty() ? (long) q.offset() + q.limit() : need;
+    }
+
+    /** What a plan found: the ids of the page, in order, and the matches it counted (up to {@link #target}). */
+    private record Found(List<Long> pageIds, long counted) {
     }
 
     /** The FTS5 query of the typed words; {@code lazy}: only exact terms, so FTS5 streams it and seeks by rowid. */
@@ -81,24 +92,47 @@ final class RunSearch {
         if (probe[0] == 0) {
             return new Page<>(List.of(), 0, q.offset(), q.limit());
         }
+        Found found = find(m, probe);
+        long counted = found.counted();
+        if (target < need) {
+            counted = probe[0] < PROBE ? probe[0]
+                    : one("SELECT count(*) FROM (SELECT 1 FROM runs_fts WHERE runs_fts MATCH ? LIMIT ?)", m.expression(), need);
+        }
+        List<Run> rows = rows(found.pageIds());
+        if (counted >= need) {
+            return new Page<>(rows, need - 1, false, q.offset(), q.limit());
+        }
+        return new Page<>(rows, counted, q.offset(), q.limit());
+    }
+
+    private Found find(Match m, long[] probe) throws SQLException {
         Drive d = Drive.of(q);
         long all = one("SELECT coalesce(sum(n), 0) FROM run_counts");
         long driving = one("SELECT coalesce(sum(n), 0) FROM run_counts" + d.counts().text(), d.counts().args().toArray());
         String time = q.sort() == RunSort.CREATED_AT ? " INDEXED BY " + d.index() : "";
-        if (probe[0] < PROBE) {
-            // all matches known: fetch them by rowid, or walk the index testing each entry against them
-            long walk = probe[0] + Math.min(driving, need * all / probe[0]);
-            return byIds(m, probe[0] * LOOKUP_STEPS <= walk ? " NOT INDEXED" : time);
+        long matches = probe[0];
+        double rate = 1.0;
+        if (matches >= PROBE) {
+            long newest = one("SELECT coalesce(max(id), 0) FROM runs");
+            rate = Math.min(1.0, (double) PROBE / Math.max(1, newest - probe[1] + 1));
+            matches = Math.max(PROBE, (long) (rate * all));
         }
-        if (!m.lazy() || q.sort() != RunSort.CREATED_AT) {
-            return byIds(m, time);
+        // index steps of each way to find `target` matches in page order
+        long walkAll = matches + Math.min(driving, target * all / matches);
+        long lookups = matches * LOOKUP_STEPS;
+        long seeks = q.modelId() == null ? Long.MAX_VALUE : matches * SEEK_STEPS;
+        long best = Math.min(walkAll, Math.min(lookups, seeks));
+        if (m.lazy() && q.sort() == RunSort.CREATED_AT && probe[0] >= PROBE) {
+            long entries = Math.min(driving, (long) (target / rate));
+            long chunked = 2 * entries + target * all / Math.max(1, driving);
+            if (chunked < best) {
+                return walk(m, d, rate);
+            }
         }
-        long newest = one("SELECT coalesce(max(id), 0) FROM runs");
-        double rate = Math.min(1.0, (double) PROBE / Math.max(1, newest - probe[1] + 1));
-        long entries = Math.min(driving, (long) (need / rate));
-        long wholeSet = (long) (rate * all) + entries;
-        long chunked = 2 * entries + need * all / Math.max(1, driving);
-        return chunked < wholeSet ? walk(m, d, rate) : byIds(m, time);
+        if (best == seeks) {
+            return byIds(m, " INDEXED BY runs_model_id");
+        }
+        return byIds(m, best == lookups ? " NOT INDEXED" : time);
     }
 
     static Match match(Connection c, List<String> words) throws SQLException {
@@ -135,20 +169,20 @@ final class RunSearch {
     }
 
     /**
-     * One query over all matches: the ids of the first {@link #need} matching runs in page order ({@code access}
+     * One query over all matches: the ids of the first {@link #target} matching runs in page order ({@code access}
      * names how runs are reached: " NOT INDEXED" = by rowid from the text matches, an index = walking it in time
-     * order, "" = SQLite's choice), then the page's rows by id.
+     * order, "" = SQLite's choice).
      */
-    private Page<Run> byIds(Match m, String access) throws SQLException {
+    private Found byIds(Match m, String access) throws SQLException {
         List<Object> args = new ArrayList<>(f.args());
         args.add(m.expression());
-        args.add(need);
+        args.add(target);
         List<Long> ids = Database.list(c, "SELECT id FROM runs" + access
                 + f.where("id IN (SELECT rowid FROM runs_fts WHERE runs_fts MATCH ?)") + RunFilter.orderBy(q) + " LIMIT ?",
                 rs -> rs.getLong(1), args.toArray());
         int from = (int) Math.min(ids.size(), q.offset());
         int to = (int) Math.min(ids.size(), (long) q.offset() + q.limit());
-        return total(rows(ids.subList(from, to)), ids.size());
+        return new Found(ids.subList(from, to), ids.size());
     }
 
     /**
@@ -157,7 +191,7 @@ final class RunSearch {
      * runs are stored roughly in time order (always the case for runs recorded by the app; imported runs only widen
      * the range, the result stays exact).
      */
-    private Page<Run> walk(Match m, Drive d, double rate) throws SQLException {
+    private Found walk(Match m, Drive d, double rate) throws SQLException {
         boolean desc = q.descending();
         String dir = desc ? " DESC" : " ASC";
         String order = " ORDER BY created_at" + dir + ", id" + dir;
@@ -169,7 +203,7 @@ final class RunSearch {
         long wanted = (long) q.offset() + q.limit();
         long hits = 0;
         long walked = 0;
-        long chunk = chunkFor(need, rate);
+        long chunk = chunkFor(target, rate);
         while (true) {
             // the chunk: the next `chunk` index entries from the cursor, widened to whole milliseconds
             Sql ahead = d.where(lo, hi);
@@ -201,7 +235,7 @@ final class RunSearch {
                 inChunk = one("SELECT count(*)" + base + range.text(), range.args().toArray());
             }
             hits += inChunk;
-            if (hits >= need || last) {
+            if (hits >= target || last) {
                 break;
             }
             if (desc) {
@@ -209,22 +243,14 @@ final class RunSearch {
             } else {
                 lo = chunkHi;
             }
-            chunk = chunkFor(need - hits, hits == 0 ? rate / 4 : (double) hits / walked);
+            chunk = chunkFor(target - hits, hits == 0 ? rate / 4 : (double) hits / walked);
         }
-        return total(rows(pageIds), hits);
+        return new Found(pageIds, hits);
     }
 
     /** Entries to walk to find {@code matches} more at this rate, with a margin. */
     private static long chunkFor(long matches, double rate) {
         return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, (long) (matches / Math.max(rate, 1e-6) * 1.2)));
-    }
-
-    /** The page with the total counted up to {@link #need}: exact below it, else a lower bound. */
-    private Page<Run> total(List<Run> rows, long counted) {
-        if (counted >= need) {
-            return new Page<>(rows, need - 1, false, q.offset(), q.limit());
-        }
-        return new Page<>(rows, counted, q.offset(), q.limit());
     }
 
     /** The runs with these ids, in the order given. */

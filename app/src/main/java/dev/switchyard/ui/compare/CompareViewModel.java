@@ -204,7 +204,8 @@ public final class CompareViewModel {
             made.add(pane);
             batchers.add(new StreamBatcher(tasks::onUiThread, batchWindow, nanoTime, batch -> {
                 pane.apply(batch);
-                if (batch.stream().anyMatch(e -> e instanceof StreamBatcher.Finished || e instanceof StreamBatcher.Note)) {
+                if (batch.stream().anyMatch(e -> e instanceof StreamBatcher.Finished
+                        || e instanceof StreamBatcher.Note n && n.value() instanceof RoutedResult)) {
                     recomputeStats();
                 }
             }));

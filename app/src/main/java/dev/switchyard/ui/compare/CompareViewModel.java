@@ -205,7 +205,7 @@ public final class CompareViewModel {
             batchers.add(new StreamBatcher(tasks::onUiThread, batchWindow, nanoTime, batch -> {
                 pane.apply(batch);
                 if (batch.stream().anyMatch(e -> e instanceof StreamBatcher.Finished
-                        || e instanceof StreamBatcher.Note n && n.value() instanceof RoutedResult)) {
+                        || e instanceof StreamBatcher.Note note && note.value() instanceof RoutedResult)) {
                     recomputeStats();
                 }
             }));

@@ -7,6 +7,7 @@ import dev.switchyard.app.compare.StreamBatcher;
 import dev.switchyard.app.routing.Decision;
 import dev.switchyard.app.routing.RoutedResult;
 import dev.switchyard.app.run.RunFailure;
+import dev.switchyard.workspace.model.CostKind;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunMetrics;
@@ -241,7 +242,7 @@ public final class PaneModel {
         inputTokens.set(Formats.tokens(m.inputTokens(), run.tokensEstimated()));
         outputTokens.set(Formats.tokens(m.outputTokens(), run.tokensEstimated()));
         cost.set(Formats.usd(run.cost().usd())
-                + (run.cost().kind() == dev.switchyard.workspace.model.CostKind.DEVICE ? " device" : ""));
+                + (run.cost().kind() == CostKind.DEVICE ? " device" : ""));
         if (m.totalMs() != null) {
             elapsed.set(Formats.elapsed(m.totalMs() + (m.queueMs() == null ? 0 : m.queueMs())));
         }
@@ -289,7 +290,7 @@ public final class PaneModel {
         }
         ttft.set(Formats.ms(sample.ttftMs()));
         boolean onDevice = r.steps().stream().allMatch(s -> s.run() != null
-                && s.run().cost().kind() == dev.switchyard.workspace.model.CostKind.DEVICE);
+                && s.run().cost().kind() == CostKind.DEVICE);
         cost.set(Formats.usd(r.totalCostUsd()) + (onDevice ? " device" : r.steps().size() > 1 ? " total" : ""));
         elapsed.set(Formats.elapsed(r.totalMs()));
         String steps = r.steps().size() > 1 ? " · " + r.steps().size() + " steps" : "";

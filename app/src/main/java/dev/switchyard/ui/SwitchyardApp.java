@@ -104,6 +104,10 @@ public final class SwitchyardApp extends Application {
                 : model.workspace().providers().list().stream().map(p -> p.baseUrl()).toList()), context.clock());
         network = new NetworkStatus(networkMonitor, tasks);
         networkMonitor.start(scheduler, NetworkMonitor.DEFAULT_PERIOD);
+        if (!"false".equals(System.getProperty("switchyard.lowerJitPriority"))) {
+            BackgroundPriority.forThisProcess(BackgroundPriority.JIT_AND_CONCURRENT_GC).ifPresent(
+                    p -> scheduler.scheduleWithFixedDelay(p::scan, 0, 3, java.util.concurrent.TimeUnit.SECONDS));
+        }
     }
 
     /** The network state other screens read (online/offline). */

@@ -219,6 +219,7 @@ final class AnswerPaneView extends VBox {
         scroll.setPrefViewportHeight(120);
         scroll.setPrefViewportWidth(200);
         scroll.getStyleClass().add("answer-scroll");
+        Viewports.uncached(scroll);
         markdown.getStyleClass().add("answer-text");
         // A layout root: a streamed token lays out this scroll pane, not the whole window.
         Region body = new dev.switchyard.ui.compare.markdown.LayoutRoot(scroll);

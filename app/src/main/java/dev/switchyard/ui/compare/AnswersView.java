@@ -51,6 +51,7 @@ final class AnswersView extends VBox {
         gridScroll.setPrefViewportWidth(600);
         gridScroll.setPrefViewportHeight(300);
         gridScroll.getStyleClass().add("grid-scroll");
+        Viewports.uncached(gridScroll);
         gridScroll.visibleProperty().bind(grid.visibleProperty());
         body = new StackPane(empty, gridScroll);
         VBox.setVgrow(body, Priority.ALWAYS);

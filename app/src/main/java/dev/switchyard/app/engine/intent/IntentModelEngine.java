@@ -116,7 +116,7 @@ public final class IntentModelEngine implements ModelEngine {
 
     static EngineResult result(IntentStreamResult r, long loadMs) {
         EngineMetrics m = new EngineMetrics(r.ttftMillis() >= 0 ? r.ttftMillis() : null, r.totalMillis(), r.inputTokens(),
-                null, r.outputTokens(), 0, r.outputTokens() > 1 ? r.decodeTps() : null,
+                null, r.outputTokens(), 0, r.decodeTps() > 0 ? r.decodeTps() : null,
                 r.ttftMillis() > 0 ? r.inputTokens() / (r.ttftMillis() / 1000.0) : null,
                 loadMs + r.loadMillis() > 0 ? loadMs + r.loadMillis() : null, null, false, 0);
         ObjectNode detail = JSON.createObjectNode();

@@ -2,7 +2,6 @@ package dev.switchyard.ui.compare;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -43,7 +42,7 @@ public final class CompareView extends BorderPane {
         this.openRouting = () -> navigate.accept(CompareScreen.ROUTING_SCREEN);
         this.answers = new AnswersView(model);
         setId("compare-screen");
-        getStylesheets().add(Objects.requireNonNull(CompareView.class.getResource("/assets/css/compare.css")).toExternalForm());
+        dev.switchyard.ui.SceneStylesheets.use(this, "/assets/css/compare.css");
         createView();
         bindKeys();
         startPulse();

@@ -2,7 +2,6 @@ package dev.switchyard.ui.replay;
 
 import dev.switchyard.ui.Styles;
 import dev.switchyard.workspace.model.DatasetItem;
-import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -25,7 +24,7 @@ final class ReplayView extends BorderPane {
 
     ReplayView(ReplayViewModel model, FileDialogs dialogs) {
         setId("replay-screen");
-        getStylesheets().add(Objects.requireNonNull(ReplayView.class.getResource(CSS)).toExternalForm());
+        dev.switchyard.ui.SceneStylesheets.use(this, CSS);
         java.util.function.Supplier<Window> window = () -> getScene() == null ? null : getScene().getWindow();
         setLeft(new DatasetsPane(model.datasets(), dialogs, window));
 

@@ -44,7 +44,7 @@ public final class RoutingScreen implements Screen {
                          Function<Workspace, DesignerBackend> backends) {
         this.vm = vm;
         view.setId("routing-screen");
-        view.getStylesheets().add(java.util.Objects.requireNonNull(RoutingScreen.class.getResource(CSS)).toExternalForm());
+        dev.switchyard.ui.SceneStylesheets.use(view, CSS);
         view.setTop(toolbar());
         PolicyCanvas canvas = new PolicyCanvas(vm.designer(), vm.test());
         ScrollPane canvasScroll = new ScrollPane(new javafx.scene.Group(canvas));

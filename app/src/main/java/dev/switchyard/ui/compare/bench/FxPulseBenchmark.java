@@ -115,6 +115,7 @@ public final class FxPulseBenchmark {
             long cpu0 = threads.getThreadCpuTime(fxThread);
             long render0 = renderCpu(threads);
             java.util.Map<String, Long> perThread0 = cpuByThreadName(threads);
+            java.util.Map<String, Long> vm0 = vmThreadCpuMs();
             long proc0 = processCpu();
             onFx(() -> {
                 lookup("#user-message", TextArea.class).setText("Write a rollout plan for a hybrid assistant (round " + Math.random() + ").");
@@ -178,6 +179,10 @@ public final class FxPulseBenchmark {
                         .forEach(e -> top.append(String.format(Locale.ROOT, "%s%s %.0f ms", top.length() == 0 ? "" : ", ",
                                 e.getKey(), e.getValue() / 1e6)));
                 System.out.println("  CPU by thread (Java threads; JIT and GC not included): " + top);
+                java.util.Map<String, Long> vm = vmThreadCpuMs();
+                System.out.println("  JVM threads (from /proc, 10 ms ticks): JIT compilers " + (vm.getOrDefault("jit", 0L)
+                        - vm0.getOrDefault("jit", 0L)) + " ms, GC " + (vm.getOrDefault("gc", 0L) - vm0.getOrDefault("gc", 0L))
+                        + " ms");
             }
         }
         if (recording != null) {
@@ -308,6 +313,30 @@ public final class FxPulseBenchmark {
     private static long processCpu() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
+    }
+
+    /** CPU time (ms) of HotSpot's compiler threads ("jit") and GC threads ("gc") from /proc/self/task; empty elsewhere. */
+    private static java.util.Map<String, Long> vmThreadCpuMs() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        try (java.util.stream.Stream<Path> tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String comm = java.nio.file.Files.readString(t.resolve("comm")).strip();
+                    String key = comm.matches("C[12] CompilerThre.*") ? "jit"
+                            : comm.matches("GC Thread#\\d+|G1 .*") ? "gc" : null;
+                    if (key != null) {
+                        String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        out.merge(key, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+                    }
+                } catch (java.io.IOException | RuntimeException ended) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        return out;
     }
 
     private static dev.switchyard.ui.main.MainView mainView() {

@@ -35,7 +35,11 @@ final class DatasetsPane extends VBox {
                 setText(empty || d == null ? null : d.name());
             }
         });
-        list.setPlaceholder(new Label("No dataset yet: import a CSV or JSONL file."));
+        Label empty = new Label("No dataset yet: import a CSV or JSONL file, or use Create to make one from past runs.");
+        empty.setWrapText(true);
+        empty.setMaxWidth(190);
+        empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        list.setPlaceholder(empty);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
             if (d != null) {
                 model.selectedProperty().set(d);

@@ -24,6 +24,7 @@ final class ReplayView extends BorderPane {
 
     ReplayView(ReplayViewModel model, FileDialogs dialogs) {
         setId("replay-screen");
+        getStyleClass().add("screen"); // the shared control theming of screens.css (tables, lists, tabs, labels)
         dev.switchyard.ui.SceneStylesheets.use(this, CSS);
         java.util.function.Supplier<Window> window = () -> getScene() == null ? null : getScene().getWindow();
         setLeft(new DatasetsPane(model.datasets(), dialogs, window));

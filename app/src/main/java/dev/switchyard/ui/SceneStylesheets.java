@@ -10,8 +10,9 @@ import javafx.scene.Parent;
  * every Parent removed from the scene is searched for in every such list. A streamed Markdown answer creates and later
  * removes hundreds of Parents per pane, so with {@code compare.css} on the Compare view that bookkeeping grew
  * quadratically and showed as FX-thread bursts when a new run cleared the old answers. The screens' stylesheets are
- * scoped by the screen's id ({@code #compare-screen …}), so on the scene they style exactly what they styled before;
- * they are added after the scene's own (theme) stylesheets, keeping the same precedence.
+ * scoped by the screen's id ({@code #compare-screen …}), so on the scene they style exactly what they styled before,
+ * and their id selectors outrank the app's class-level sheets whatever their place in the scene's list (README
+ * decision 18).
  */
 public final class SceneStylesheets {
 

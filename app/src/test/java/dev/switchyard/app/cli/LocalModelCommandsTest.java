@@ -73,5 +73,7 @@ class LocalModelCommandsTest {
         assertThat(run.path("output_tokens").asInt()).isPositive();
         assertThat(run.path("load_ms").isNumber()).isTrue();
         assertThat(run.path("cost_usd").asDouble()).isZero();
+        assertThat(run.path("ttft_ms").isNumber()).isTrue();
+        assertThat(run.path("decode_tps").isNumber()).as("a template reply has no decode speed: " + run).isFalse();
     }
 }

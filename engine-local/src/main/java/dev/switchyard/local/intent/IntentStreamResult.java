@@ -17,7 +17,6 @@ import java.util.List;
  * @param ttftMillis   dispatch → first {@code onToken} (includes a lazy model load); -1 when no token was emitted
  * @param totalMillis  dispatch → terminal callback
  * @param decodeTps    (outputTokens − 1) / (last token time − first token time) in tokens/s; 0 when fewer than 2 tokens
- *                     or when they came in one burst (less than 1 ms from first to last: not a speed)
  * @param loadMillis   time spent loading the embedding model during this run (0 when it was already loaded)
  */
 public record IntentStreamResult(String text, Status status, String intent, double confidence, boolean confident,

@@ -114,9 +114,14 @@ public final class IntentModelEngine implements ModelEngine {
         }
     }
 
+    /**
+     * The reply is a template filled in at once, not decoded token by token: its words come in one burst (or paced by
+     * the demo word delay), so a decode speed would be an artefact ("13,000 tok/s", or the delay's inverse) and is left
+     * out (null, shown as "—"); TTFT and the prefill rate (embedding the prompt) are real.
+     */
     static EngineResult result(IntentStreamResult r, long loadMs) {
         EngineMetrics m = new EngineMetrics(r.ttftMillis() >= 0 ? r.ttftMillis() : null, r.totalMillis(), r.inputTokens(),
-                null, r.outputTokens(), 0, r.decodeTps() > 0 ? r.decodeTps() : null,
+                null, r.outputTokens(), 0, null,
                 r.ttftMillis() > 0 ? r.inputTokens() / (r.ttftMillis() / 1000.0) : null,
                 loadMs + r.loadMillis() > 0 ? loadMs + r.loadMillis() : null, null, false, 0);
         ObjectNode detail = JSON.createObjectNode();

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.engine.EngineRequest;
-import dev.switchyard.app.models.InlineCloudModel;
 import dev.switchyard.app.run.RunFailure;
 import dev.switchyard.app.run.RunService;
 import dev.switchyard.workspace.Workspace;
-import dev.switchyard.workspace.model.ProviderKind;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunStatus;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -57,10 +54,8 @@ class AutoRoutesTest {
         server.start();
         ws = Workspace.open(dir.resolve("auto.switchyard"));
         app.prepare(ws);
-        for (String[] m : new String[][] {{"cheap-model", "1.00"}, {"strong-model", "10.00"}}) {
-            app.directory(ws).ensureInline(new InlineCloudModel(ProviderKind.OPENAI_COMPATIBLE, server.url("/v1").toString(),
-                    m[0], KEY_ENV, new BigDecimal(m[1]), null, new BigDecimal(m[1])));
-        }
+        LoopbackModels.add(app, ws, server, KEY_ENV, "cheap-model", "1.00", "1.00");
+        LoopbackModels.add(app, ws, server, KEY_ENV, "strong-model", "10.00", "10.00");
         auto = new AutoRoutes(ws, new WorkspaceRouting(app, ws, online::get), new RunService(ws), app.engines(ws)::forModel);
     }
 

@@ -6,16 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.engine.EngineRequest;
-import dev.switchyard.app.models.InlineCloudModel;
-import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.app.run.RunObserver;
 import dev.switchyard.app.run.RunService;
 import dev.switchyard.workspace.Workspace;
-import dev.switchyard.workspace.model.ProviderKind;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunStatus;
 import dev.switchyard.workspace.repo.SettingsRepository;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -62,11 +58,8 @@ class RoutedRunnerTest {
         server.start();
         ws = Workspace.open(dir.resolve("r.switchyard"));
         app.prepare(ws);
-        ModelDirectory directory = app.directory(ws);
-        directory.ensureInline(new InlineCloudModel(ProviderKind.OPENAI_COMPATIBLE, server.url("/v1").toString(),
-                "cheap-model", KEY_ENV, new BigDecimal("1.00"), null, new BigDecimal("2.00")));
-        directory.ensureInline(new InlineCloudModel(ProviderKind.OPENAI_COMPATIBLE, server.url("/v1").toString(),
-                "strong-model", KEY_ENV, new BigDecimal("10.00"), null, new BigDecimal("30.00")));
+        LoopbackModels.add(app, ws, server, KEY_ENV, "cheap-model", "1.00", "2.00");
+        LoopbackModels.add(app, ws, server, KEY_ENV, "strong-model", "10.00", "30.00");
         routing = new WorkspaceRouting(app, ws, online::get);
     }
 

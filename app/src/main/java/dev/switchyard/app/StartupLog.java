@@ -1,11 +1,11 @@
 package dev.switchyard.app;
 
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
  * Start-up timings on stderr when the JVM runs with {@code -Dswitchyard.startupLog=true}: each mark prints the
- * time since the JVM started and since the previous mark. Costs nothing otherwise.
+ * time since the user's {@code java} command started (the first JVM's start when the window was relaunched, see
+ * {@link UiJvm}) and since the previous mark. Costs nothing otherwise.
  */
 public final class StartupLog {
 
@@ -24,7 +24,7 @@ public final class StartupLog {
         if (!ON) {
             return;
         }
-        long now = ManagementFactory.getRuntimeMXBean().getUptime();
+        long now = UiJvm.sinceLaunch();
         System.err.printf(Locale.ROOT, "[startup] %5d ms (+%d ms) %s [%s]%n", now, last < 0 ? now : now - last, what,
                 Thread.currentThread().getName());
         last = now;

@@ -45,6 +45,11 @@ public final class FxPulseBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // measure the window in the JVM the app gives it (C1 only, README decision 19)
+        java.util.OptionalInt relaunched = dev.switchyard.app.UiJvm.relaunch(FxPulseBenchmark.class, args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
         int panes = intArg(args, "--panes", 6);
         int tps = intArg(args, "--tps", 200);
         int tokens = intArg(args, "--tokens", 800);
@@ -216,7 +221,13 @@ public final class FxPulseBenchmark {
     private static final class PulseRecorder extends AnimationTimer {
         private final List<Long> stamps = new ArrayList<>();
         private final List<Long> cpu = new ArrayList<>();
+        /** Per pulse, for the worst gaps: the render thread's CPU, GC pause time and the whole process's CPU so far. */
+        private final List<Long> renderCpu = new ArrayList<>();
+        private final List<Long> gcMs = new ArrayList<>();
+        private final List<Long> procCpu = new ArrayList<>();
         private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final long renderThread = java.util.stream.Stream.of(Thread.getAllStackTraces().keySet().toArray(Thread[]::new))
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
         private String worstGaps = "";
         /** CSS + layout passes of the window's scene: the longest one and when (ms after the first pulse). */
         private long passStart;
@@ -235,6 +246,10 @@ public final class FxPulseBenchmark {
         public void handle(long now) {
             stamps.add(now);
             cpu.add(threads.getCurrentThreadCpuTime());
+            renderCpu.add(renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread));
+            gcMs.add(ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum());
+            procCpu.add(processCpu());
         }
 
         /** Also times the scene's CSS and layout passes (between its pre- and post-layout pulse listeners). */
@@ -275,9 +290,11 @@ public final class FxPulseBenchmark {
             StringBuilder top = new StringBuilder();
             for (int k = 0; k < Math.min(3, worst.size()); k++) {
                 int i = worst.get(k);
-                top.append(String.format(Locale.ROOT, "%s%.0f ms at +%.0f ms (FX CPU %.0f ms)", k == 0 ? "" : ", ",
+                top.append(String.format(Locale.ROOT, "%s%.0f ms at +%.0f ms (CPU: FX %.0f ms, render %.0f ms, process %.0f ms; "
+                                + "GC %d ms)", k == 0 ? "" : ", ",
                         (stamps.get(i) - stamps.get(i - 1)) / 1e6, (stamps.get(i - 1) - stamps.get(0)) / 1e6,
-                        (cpu.get(i) - cpu.get(i - 1)) / 1e6));
+                        (cpu.get(i) - cpu.get(i - 1)) / 1e6, (renderCpu.get(i) - renderCpu.get(i - 1)) / 1e6,
+                        (procCpu.get(i) - procCpu.get(i - 1)) / 1e6, gcMs.get(i) - gcMs.get(i - 1)));
             }
             worstGaps = top.toString();
             gaps.sort(null);

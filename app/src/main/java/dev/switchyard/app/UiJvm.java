@@ -1,0 +1,109 @@
+package dev.switchyard.app;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The desktop window runs in a JVM that compiles with C1 only ({@code -XX:TieredStopAtLevel=1}, Decision 19 in the
+ * README). {@code java -jar} cannot carry JVM options, so the window's entry points call {@link #relaunch} first: it
+ * starts the same class with the same arguments and JVM options in a child JVM that has the flag, waits for it and
+ * returns its exit code. The child sees {@code -Dswitchyard.launchedAt} (when the user's {@code java} started), so
+ * start-up timings still count from the user's command.
+ *
+ * <p>Nothing is relaunched when this JVM was already given a choice about tiered compilation (the flag itself,
+ * {@code -XX:±TieredCompilation}, {@code -Xint}, {@code -Xcomp}: the user's choice wins), with
+ * {@code -Dswitchyard.relaunch=false}, on a module path, or when the child cannot be started (then the window runs
+ * here, with the default compilers).
+ */
+public final class UiJvm {
+
+    /** C1 only: HotSpot's optimising compiler (C2) is not used. */
+    public static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    static final String LAUNCHED_AT = "switchyard.launchedAt";
+
+    private UiJvm() {
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code args} in a child JVM with {@link #C1_ONLY} and returns its exit code; empty
+     * when the caller should go on in this JVM.
+     */
+    public static OptionalInt relaunch(Class<?> mainClass, String[] args) {
+        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        if (!"true".equals(System.getProperty("switchyard.relaunch", "true")) || hasOwnJitChoice(jvmArgs)
+                || System.getProperty("jdk.module.path") != null || !Files.isExecutable(java)) {
+            return OptionalInt.empty();
+        }
+        long launchedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
+        List<String> cmd = command(java, jvmArgs, System.getProperty("java.class.path"), mainClass.getName(), args,
+                launchedAt);
+        StartupLog.mark("relaunching in a JVM with " + C1_ONLY);
+        Process child;
+        try {
+            child = new ProcessBuilder(cmd).inheritIO().start();
+        } catch (IOException e) {
+            System.err.println("Switchyard: could not start the window's JVM (" + e.getMessage()
+                    + "); running it here with the default compilers.");
+            return OptionalInt.empty();
+        }
+        // closing this JVM (Ctrl+C, a kill) closes the window's JVM too
+        Thread stop = new Thread(child::destroy, "switchyard-relaunch-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        while (true) {
+            try {
+                int code = child.waitFor();
+                Runtime.getRuntime().removeShutdownHook(stop);
+                return OptionalInt.of(code);
+            } catch (InterruptedException e) {
+                // keep waiting: the child decides when the app ends
+            } catch (IllegalStateException shuttingDown) {
+                return OptionalInt.of(child.exitValue());
+            }
+        }
+    }
+
+    /** True when the JVM options already say how to compile; the user's choice is then kept. */
+    static boolean hasOwnJitChoice(List<String> jvmArgs) {
+        return jvmArgs.stream().anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel") || a.equals("-XX:-TieredCompilation")
+                || a.equals("-XX:+TieredCompilation") || a.equals("-Xint") || a.equals("-Xcomp"));
+    }
+
+    /** The child's command line: this JVM's options plus {@link #C1_ONLY} and the launch time, then class and args. */
+    static List<String> command(Path java, List<String> jvmArgs, String classPath, String mainClass, String[] args,
+            long launchedAt) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.add(C1_ONLY);
+        cmd.add("-D" + LAUNCHED_AT + "=" + launchedAt);
+        jvmArgs.stream().filter(a -> !a.startsWith("-D" + LAUNCHED_AT + "=")).forEach(cmd::add);
+        cmd.add("-cp");
+        cmd.add(classPath);
+        cmd.add(mainClass);
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    /** Milliseconds since the user's {@code java} command started (the parent's start when relaunched). */
+    static long sinceLaunch() {
+        String at = System.getProperty(LAUNCHED_AT);
+        if (at != null) {
+            try {
+                return System.currentTimeMillis() - Long.parseLong(at);
+            } catch (NumberFormatException e) {
+                // fall through to this JVM's uptime
+            }
+        }
+        return ManagementFactory.getRuntimeMXBean().getUptime();
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").startsWith("Windows");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.switchyard.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The window's JVM is relaunched with C1 only, in real child processes; the user's own JIT choice is kept. */
+class UiJvmTest {
+
+    /** Stands in for the window: relaunches, and in the JVM that goes on prints its JVM options and arguments. */
+    public static final class Probe {
+        public static void main(String[] args) {
+            OptionalInt relaunched = UiJvm.relaunch(Probe.class, args);
+            if (relaunched.isPresent()) {
+                System.out.println("parent saw exit " + relaunched.getAsInt());
+                System.exit(relaunched.getAsInt());
+            }
+            System.out.println("jvm " + ManagementFactory.getRuntimeMXBean().getInputArguments());
+            System.out.println("args " + String.join(",", args));
+            System.out.println("launchedAt " + System.getProperty("switchyard.launchedAt"));
+            System.exit(7);
+        }
+    }
+
+    @Test
+    void theWindowRunsInAChildJvmWithC1OnlyAndItsExitCodeComesBack() throws Exception {
+        Run run = probe(List.of("-Dswitchyard.probe=kept"), "--workspace", "my file.switchyard");
+        assertThat(run.exit).isEqualTo(7);
+        assertThat(run.out).contains("-XX:TieredStopAtLevel=1").contains("-Dswitchyard.probe=kept")
+                .contains("args --workspace,my file.switchyard").contains("parent saw exit 7")
+                .doesNotContain("launchedAt null");
+    }
+
+    @Test
+    void theUsersOwnChoiceOrRelaunchOffRunsInPlace() throws Exception {
+        Run own = probe(List.of("-XX:TieredStopAtLevel=4"), "a");
+        assertThat(own.exit).isEqualTo(7);
+        assertThat(own.out).contains("-XX:TieredStopAtLevel=4").doesNotContain("TieredStopAtLevel=1")
+                .doesNotContain("parent saw").contains("launchedAt null");
+        Run off = probe(List.of("-Dswitchyard.relaunch=false"), "b");
+        assertThat(off.out).doesNotContain("TieredStopAtLevel").doesNotContain("parent saw").contains("args b");
+    }
+
+    @Test
+    void jitChoicesAreRecognised() {
+        assertThat(UiJvm.hasOwnJitChoice(List.of("-Xmx1g", "-Dx=y"))).isFalse();
+        assertThat(UiJvm.hasOwnJitChoice(List.of("-XX:TieredStopAtLevel=1"))).isTrue();
+        assertThat(UiJvm.hasOwnJitChoice(List.of("-XX:-TieredCompilation"))).isTrue();
+        assertThat(UiJvm.hasOwnJitChoice(List.of("-Xint"))).isTrue();
+    }
+
+    @Test
+    void theChildCommandKeepsOptionsAndArgumentsInOrder() {
+        assertThat(UiJvm.command(Path.of("/jdk/bin/java"), List.of("-Xmx1g", "-Dswitchyard.launchedAt=1", "-Da=b"),
+                "app.jar", "x.Main", new String[] {"-w", "f"}, 42))
+                .containsExactly("/jdk/bin/java", "-XX:TieredStopAtLevel=1", "-Dswitchyard.launchedAt=42", "-Xmx1g",
+                        "-Da=b", "-cp", "app.jar", "x.Main", "-w", "f");
+    }
+
+    private record Run(int exit, String out) {
+    }
+
+    private static Run probe(List<String> jvmArgs, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Probe.class.getName());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), out);
+    }
+}

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * The desktop window runs in a JVM that compiles with C1 only ({@code -XX:TieredStopAtLevel=1}, Decision 19 in the
- * README). {@code java -jar} cannot carry JVM options, so the window's entry points call {@link #relaunch} first: it
- * starts the same class with the same arguments and JVM options in a child JVM that has the flag, waits for it and
+ * The desktop window runs in a JVM that compiles with C1 only, and early ({@link #FLAGS}, Decision 19 in the README). {@code java -jar} cannot carry JVM options, so the window's entry points call {@link #relaunch} first: it
+ * starts the same class with the same arguments and JVM options in a child JVM that has the flags, waits for it and
  * returns its exit code. The child sees {@code -Dswitchyard.launchedAt} (when the user's {@code java} started), so
  * start-up timings still count from the user's command.
  *
@@ -23,15 +22,20 @@ import java.util.OptionalInt;
  */
 public final class UiJvm {
 
-    /** C1 only: HotSpot's optimising compiler (C2) is not used. */
-    public static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    /**
+     * C1 only (HotSpot's optimising compiler C2 is not used: on two cores its compilations of JavaFX's CSS, layout and
+     * text code took most of a core for the first minute), and compiled after a fifth of the usual invocations, so
+     * that the first answers to stream already run compiled code. Options given to the first JVM come after these
+     * and win.
+     */
+    public static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2");
     static final String LAUNCHED_AT = "switchyard.launchedAt";
 
     private UiJvm() {
     }
 
     /**
-     * Runs {@code mainClass} with {@code args} in a child JVM with {@link #C1_ONLY} and returns its exit code; empty
+     * Runs {@code mainClass} with {@code args} in a child JVM with {@link #FLAGS} and returns its exit code; empty
      * when the caller should go on in this JVM.
      */
     public static OptionalInt relaunch(Class<?> mainClass, String[] args) {
@@ -44,7 +48,7 @@ public final class UiJvm {
         long launchedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
         List<String> cmd = command(java, jvmArgs, System.getProperty("java.class.path"), mainClass.getName(), args,
                 launchedAt);
-        StartupLog.mark("relaunching in a JVM with " + C1_ONLY);
+        StartupLog.mark("relaunching in a JVM with " + String.join(" ", FLAGS));
         Process child;
         try {
             child = new ProcessBuilder(cmd).inheritIO().start();
@@ -75,12 +79,12 @@ public final class UiJvm {
                 || a.equals("-XX:+TieredCompilation") || a.equals("-Xint") || a.equals("-Xcomp"));
     }
 
-    /** The child's command line: this JVM's options plus {@link #C1_ONLY} and the launch time, then class and args. */
+    /** The child's command line: {@link #FLAGS}, the launch time and this JVM's options, then class and args. */
     static List<String> command(Path java, List<String> jvmArgs, String classPath, String mainClass, String[] args,
             long launchedAt) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
-        cmd.add(C1_ONLY);
+        cmd.addAll(FLAGS);
         cmd.add("-D" + LAUNCHED_AT + "=" + launchedAt);
         jvmArgs.stream().filter(a -> !a.startsWith("-D" + LAUNCHED_AT + "=")).forEach(cmd::add);
         cmd.add("-cp");

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The window's JVM is relaunched with C1 only, in real child processes; the user's own JIT choice is kept. */
+/** The window's JVM is relaunched with C1 only (compiling early), in real child processes; the user's own JIT choice is kept. */
 class UiJvmTest {
 
     /** Stands in for the window: relaunches, and in the JVM that goes on prints its JVM options and arguments. */
@@ -34,7 +34,7 @@ class UiJvmTest {
     void theWindowRunsInAChildJvmWithC1OnlyAndItsExitCodeComesBack() throws Exception {
         Run run = probe(List.of("-Dswitchyard.probe=kept"), "--workspace", "my file.switchyard");
         assertThat(run.exit).isEqualTo(7);
-        assertThat(run.out).contains("-XX:TieredStopAtLevel=1").contains("-Dswitchyard.probe=kept")
+        assertThat(run.out).contains("-XX:TieredStopAtLevel=1, -XX:CompileThresholdScaling=0.2").contains("-Dswitchyard.probe=kept")
                 .contains("args --workspace,my file.switchyard").contains("parent saw exit 7")
                 .doesNotContain("launchedAt null");
     }
@@ -61,7 +61,8 @@ class UiJvmTest {
     void theChildCommandKeepsOptionsAndArgumentsInOrder() {
         assertThat(UiJvm.command(Path.of("/jdk/bin/java"), List.of("-Xmx1g", "-Dswitchyard.launchedAt=1", "-Da=b"),
                 "app.jar", "x.Main", new String[] {"-w", "f"}, 42))
-                .containsExactly("/jdk/bin/java", "-XX:TieredStopAtLevel=1", "-Dswitchyard.launchedAt=42", "-Xmx1g",
+                .containsExactly("/jdk/bin/java", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2",
+                        "-Dswitchyard.launchedAt=42", "-Xmx1g",
                         "-Da=b", "-cp", "app.jar", "x.Main", "-w", "f");
     }
 

@@ -112,6 +112,8 @@ public final class FxPulseBenchmark {
             if (jfr != null && recording == null && (round == 2 || rounds == 1)) {
                 // profile the steady state: round 1 also builds the panes and warms the JIT
                 recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                // a pulse lasts milliseconds: sample Java stacks every 2 ms instead of the profile's 10-20 ms
+                recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(2));
                 recording.start();
             }
             PulseRecorder pulses = new PulseRecorder();

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Writes random-weight decoder-only ONNX models in the Hugging Face Optimum / onnx-community layout.
+"""Writes random-weight decoder-only ONNX models in the Hugging Face Optimum / onnx-community layout, or with
+--layout genai in the onnxruntime-genai layout with its model builder's fused graph (same weights for a seed).
 
 Run with Debian's interpreter (python3-onnx 1.12 + numpy):
 
@@ -17,6 +18,10 @@ onnx-community's model_q4.onnx). Nothing here downloads anything.
 Layout written:
     OUT_DIR/onnx/model.onnx | model_int8.onnx | model_q4.onnx
     OUT_DIR/config.json, generation_config.json, tokenizer.json, tokenizer_config.json
+  with --layout genai (tiny and speed kinds, Llama-style shapes):
+    OUT_DIR/model.onnx (+ model.onnx.data for fp32 speed shapes), genai_config.json, config.json,
+    tokenizer.json, tokenizer_config.json; SimplifiedLayerNormalization / SkipSimplifiedLayerNormalization, one
+    packed QKV projection, com.microsoft GroupQueryAttention with rotary inside, no position_ids input.
 Graph I/O: input_ids, attention_mask, position_ids, past_key_values.N.key/value [B, kv_heads, past, head_dim]
 -> logits [B, S, vocab], present.N.key/value [B, kv_heads, past+S, head_dim].
 """
@@ -40,6 +45,7 @@ SHAPES = {
     "qwen2.5-0.5b": dict(layers=24, hidden=896, heads=14, kv_heads=2, inter=4864, vocab=151936, ctx=32768,
                          model_type="qwen2", arch="Qwen2ForCausalLM"),
 }
+BLOCK = 32  # MatMulNBits block size
 SPECIALS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
 CHATML = ("{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content']"
           " + '<|im_end|>' + '\\n'}}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}")
@@ -117,20 +123,28 @@ class G:
     def ints(self, vals):
         return self.const(np.array(vals, dtype=np.int64))
 
-    def linear(self, x, k, n, precision, std, prefix):
-        """x[..., k] @ W[k, n] with W random (fp32 MatMul or MatMulNBits)."""
+    def weights(self, k, n, precision, std):
+        """Random weights of a [k, n] projection: (W,) for fp32, (codes [n, blocks, bytes], scales) for N bits."""
         if precision == "fp32":
-            w = (self.rng.standard_normal((k, n), dtype=np.float32) * std).astype(np.float32)
-            return self.op("MatMul", [x, self.const(w, prefix + ".weight")])
+            return ((self.rng.standard_normal((k, n), dtype=np.float32) * std).astype(np.float32),)
         bits = 4 if precision == "int4" else 8
-        block = 32
-        nblocks = (k + block - 1) // block
-        blob = block * bits // 8
-        qw = self.rng.integers(0, 256, size=(n, nblocks, blob), dtype=np.uint8)
+        nblocks = (k + BLOCK - 1) // BLOCK
+        qw = self.rng.integers(0, 256, size=(n, nblocks, BLOCK * bits // 8), dtype=np.uint8)
         # random codes are uniform in [0, 2^bits); zero point is 2^(bits-1); pick scale so std ~= std
         scale = np.full((n * nblocks,), std / (2 ** bits / np.sqrt(12.0)), dtype=np.float32)
-        return self.op("MatMulNBits", [x, self.const(qw, prefix + ".qweight"), self.const(scale, prefix + ".scales")],
-                       domain="com.microsoft", K=k, N=n, bits=bits, block_size=block, accuracy_level=4)
+        return qw, scale
+
+    def project(self, x, k, n, precision, w, prefix):
+        """x[..., k] @ W[k, n] for weights from weights() (fp32 MatMul or MatMulNBits)."""
+        if precision == "fp32":
+            return self.op("MatMul", [x, self.const(w[0], prefix + ".weight")])
+        return self.op("MatMulNBits", [x, self.const(w[0], prefix + ".qweight"), self.const(w[1], prefix + ".scales")],
+                       domain="com.microsoft", K=k, N=n, bits=4 if precision == "int4" else 8, block_size=BLOCK,
+                       accuracy_level=4)
+
+    def linear(self, x, k, n, precision, std, prefix):
+        """x[..., k] @ W[k, n] with W random (fp32 MatMul or MatMulNBits)."""
+        return self.project(x, k, n, precision, self.weights(k, n, precision, std), prefix)
 
 
 def rms_norm(g, x, d, prefix, exported=False):
@@ -261,6 +275,132 @@ def build_model(shape, vocab, precision, seed, name):
     return model
 
 
+def build_model_genai(shape, vocab, precision, seed, name):
+    """The decoder of build_model with the same weights (same seed, same draws in the same order), in the graph
+    form of onnxruntime-genai's model builder: SimplifiedLayerNormalization, then SkipSimplifiedLayerNormalization
+    (residual add + RMSNorm in one node), one packed QKV projection, com.microsoft GroupQueryAttention with the
+    rotary embedding inside (seqlens_k and total_sequence_length computed from attention_mask), no position_ids
+    input. Same I/O names and cache layout [B, kv_heads, past, head_dim]; past and present are separate tensors
+    (past_present_share_buffer false). About 11 nodes a layer instead of ~45."""
+    L, D, H, KVH, FF, CTX = (shape[k] for k in ("layers", "hidden", "heads", "kv_heads", "inter", "ctx"))
+    hd = D // H
+    rng = np.random.default_rng(seed)
+    g = G(rng)
+    f32, i64, i32 = TensorProto.FLOAT, TensorProto.INT64, TensorProto.INT32
+    inputs = [helper.make_tensor_value_info("input_ids", i64, ["batch_size", "sequence_length"]),
+              helper.make_tensor_value_info("attention_mask", i64, ["batch_size", "total_sequence_length"])]
+    outputs = [helper.make_tensor_value_info("logits", f32, ["batch_size", "sequence_length", vocab])]
+    for i in range(L):
+        for kv in ("key", "value"):
+            inputs.append(helper.make_tensor_value_info(f"past_key_values.{i}.{kv}", f32,
+                                                        ["batch_size", KVH, "past_sequence_length", hd]))
+            outputs.append(helper.make_tensor_value_info(f"present.{i}.{kv}", f32,
+                                                         ["batch_size", KVH, "total_sequence_length", hd]))
+    tiny = name.startswith("tiny")
+    emb_std = 1.0 if tiny else 0.02
+    w_std = 0.3 if tiny else 0.02
+    eps = 1e-5
+    embed = (rng.standard_normal((vocab, D), dtype=np.float32) * emb_std).astype(np.float32)
+    x = g.op("Gather", [g.const(embed, "model.embed_tokens.weight"), "input_ids"], axis=0)
+    # what GroupQueryAttention needs besides the cache: valid length - 1 per row, and the mask's width
+    mask_sum = g.op("ReduceSum", ["attention_mask", g.ints([1])], keepdims=0)
+    seqlens_k = g.op("Cast", [g.op("Sub", [mask_sum, g.const(np.array(1, dtype=np.int64))])], to=i32)
+    total_len = g.op("Cast", [g.op("Gather", [g.op("Shape", ["attention_mask"]), g.const(np.array(1, dtype=np.int64))],
+                                   axis=0)], to=i32)
+    inv_freq = 1.0 / (10000.0 ** (np.arange(0, hd, 2, dtype=np.float32) / hd))
+    freqs = np.outer(np.arange(CTX, dtype=np.float32), inv_freq)
+    cos_cache = g.const(np.cos(freqs).astype(np.float32), "cos_cache")
+    sin_cache = g.const(np.sin(freqs).astype(np.float32), "sin_cache")
+
+    def ones(prefix):
+        return g.const(np.ones((D,), dtype=np.float32), prefix + ".weight")
+
+    def skip_norm(branch, residual, prefix):
+        """(RMSNorm(branch + residual) * weight, branch + residual)"""
+        out, total = g.name("skipnorm"), g.name("residual")
+        g.nodes.append(helper.make_node("SkipSimplifiedLayerNormalization", [branch, residual, ones(prefix)],
+                                        [out, "", "", total], name=g.name("n_SkipSimplifiedLayerNormalization"),
+                                        domain="com.microsoft", epsilon=eps))
+        return out, total
+
+    h = g.op("SimplifiedLayerNormalization", [x, ones("model.layers.0.input_layernorm")], axis=-1, epsilon=eps)
+    for i in range(L):
+        p = f"model.layers.{i}"
+        wq, wk, wv = (g.weights(D, n, precision, w_std) for n in (H * hd, KVH * hd, KVH * hd))
+        packed = tuple(np.concatenate(parts, axis=1 if precision == "fp32" and j == 0 else 0)
+                       for j, parts in enumerate(zip(wq, wk, wv)))
+        qkv = g.project(h, D, (H + 2 * KVH) * hd, precision, packed, p + ".qkv_proj")
+        attn = g.name("attn")
+        g.nodes.append(helper.make_node(
+            "GroupQueryAttention",
+            [qkv, "", "", f"past_key_values.{i}.key", f"past_key_values.{i}.value", seqlens_k, total_len,
+             cos_cache, sin_cache],
+            [attn, f"present.{i}.key", f"present.{i}.value"], name=g.name("n_GroupQueryAttention"),
+            domain="com.microsoft", num_heads=H, kv_num_heads=KVH, do_rotary=1, rotary_interleaved=0))
+        o = g.linear(attn, H * hd, D, precision, w_std, p + ".o_proj")
+        h, x = skip_norm(o, x, p + ".post_attention_layernorm")
+        gate = g.linear(h, D, FF, precision, w_std, p + ".gate_proj")
+        up = g.linear(h, D, FF, precision, w_std, p + ".up_proj")
+        act = g.op("Mul", [g.op("Mul", [gate, g.op("Sigmoid", [gate])]), up])
+        down = g.linear(act, FF, D, precision, w_std, p + ".down_proj")
+        h, x = skip_norm(down, x, f"model.layers.{i + 1}.input_layernorm" if i + 1 < L else "model.norm")
+    if precision == "fp32":
+        g.op("MatMul", [h, g.const(np.ascontiguousarray(embed.T), "lm_head.weight")], "logits")
+    else:
+        g.linear(h, D, vocab, precision, 0.5, "lm_head")
+        g.nodes[-1].output[0] = "logits"
+    graph = helper.make_graph(g.nodes, "decoder", inputs, outputs, g.inits)
+    opsets = [helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)]
+    model = helper.make_model(graph, opset_imports=opsets, producer_name="switchyard make_test_models.py (genai form)")
+    model.ir_version = 8
+    return model
+
+
+def write_genai_folder(out, shape_name, precision, seed):
+    """An onnxruntime-genai folder: model.onnx (+ model.onnx.data for fp32 speed shapes), genai_config.json,
+    config.json, tokenizer.json, tokenizer_config.json."""
+    shape = dict(SHAPES[shape_name])
+    if shape["model_type"] == "gpt2":
+        raise SystemExit("the genai layout is written for Llama-style shapes only")
+    tok, tok_size = build_tokenizer()
+    vocab = shape["vocab"] or tok_size
+    os.makedirs(out, exist_ok=True)
+    model = build_model_genai(shape, vocab, precision, seed, shape_name)
+    path = os.path.join(out, "model.onnx")
+    if precision == "fp32" and not shape_name.startswith("tiny"):
+        onnx.save_model(model, path, save_as_external_data=True, all_tensors_to_one_file=True,
+                        location="model.onnx.data", size_threshold=1024)
+    else:
+        onnx.save_model(model, path)
+    label = ("tiny-random, genai form (nonsense output, for tests)" if shape_name.startswith("tiny")
+             else f"{shape_name}-shape random weights ({precision}, genai form, nonsense output, for benchmarks)")
+    hd = shape["hidden"] // shape["heads"]
+    genai = {"model": {
+        "bos_token_id": 1, "context_length": shape["ctx"], "eos_token_id": [2, 0], "pad_token_id": 0,
+        "type": shape["model_type"], "vocab_size": vocab,
+        "decoder": {"filename": "model.onnx", "head_size": hd, "hidden_size": shape["hidden"],
+                    "num_attention_heads": shape["heads"], "num_hidden_layers": shape["layers"],
+                    "num_key_value_heads": shape["kv_heads"], "session_options": {"provider_options": []},
+                    "inputs": {"input_ids": "input_ids", "attention_mask": "attention_mask",
+                               "past_key_names": "past_key_values.%d.key", "past_value_names": "past_key_values.%d.value"},
+                    "outputs": {"logits": "logits", "present_key_names": "present.%d.key",
+                                "present_value_names": "present.%d.value"}}},
+        "search": {"do_sample": False, "max_length": shape["ctx"], "past_present_share_buffer": False}}
+    config = {"name": label, "architectures": [shape["arch"]], "model_type": shape["model_type"],
+              "hidden_size": shape["hidden"], "num_hidden_layers": shape["layers"],
+              "num_attention_heads": shape["heads"], "num_key_value_heads": shape["kv_heads"], "head_dim": hd,
+              "vocab_size": vocab, "max_position_embeddings": shape["ctx"], "eos_token_id": 2}
+    tok_cfg = {"add_bos_token": False, "bos_token": "<|im_start|>", "eos_token": "<|im_end|>",
+               "pad_token": "<|endoftext|>", "model_max_length": shape["ctx"], "chat_template": CHATML}
+    for fn, obj in (("genai_config.json", genai), ("config.json", config), ("tokenizer_config.json", tok_cfg)):
+        with open(os.path.join(out, fn), "w") as f:
+            json.dump(obj, f, indent=2)
+            f.write("\n")
+    with open(os.path.join(out, "tokenizer.json"), "w") as f:
+        json.dump(tok, f, ensure_ascii=False)
+    print(f"wrote {path} ({os.path.getsize(path)} bytes, genai form), vocab {vocab}, {shape['layers']} layers")
+
+
 def write_folder(out, shape_name, precision, seed):
     shape = dict(SHAPES[shape_name])
     tok, tok_size = build_tokenizer()
@@ -331,13 +471,16 @@ def main():
     ap.add_argument("--precision", choices=["fp32", "fp16", "int8", "int4"], default=None,
                     help="fp16 = float16 cache and logits at the graph boundary (fp32 weights), for I/O tests")
     ap.add_argument("--seed", type=int, default=1234)
+    ap.add_argument("--layout", choices=["onnx-community", "genai"], default="onnx-community",
+                    help="genai = an onnxruntime-genai folder with the model builder's fused graph (fp32 and int4/int8)")
     a = ap.parse_args()
+    write = write_genai_folder if a.layout == "genai" else write_folder
     if a.kind == "not-a-decoder":
         write_not_a_decoder(a.out)
     elif a.kind in ("tiny", "tiny-gpt2"):
-        write_folder(a.out, a.kind, a.precision or "fp32", a.seed)
+        write(a.out, a.kind, a.precision or "fp32", a.seed)
     else:
-        write_folder(a.out, a.shape, a.precision or "int4", a.seed)
+        write(a.out, a.shape, a.precision or "int4", a.seed)
     return 0
 
 

@@ -18,6 +18,14 @@ public final class TestModels {
         return folder("tiny-random-gpt2");
     }
 
+    /**
+     * The weights of {@link #tiny()} in an onnxruntime-genai folder, as its model builder writes the graph: fused
+     * norms, packed QKV, GroupQueryAttention with rotary inside, no position_ids input.
+     */
+    public static Path tinyGenai() {
+        return folder("tiny-random-llama-genai");
+    }
+
     private static Path folder(String name) {
         try {
             return Path.of(TestModels.class.getResource("/models/" + name + "/config.json").toURI()).getParent();

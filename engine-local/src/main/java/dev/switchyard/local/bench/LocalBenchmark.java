@@ -33,11 +33,17 @@ import java.util.SplittableRandom;
  * /usr/bin/python3 (Debian's python3-onnx + numpy); if that is absent the model is skipped with a note.
  */
 public final class LocalBenchmark {
-    /** shape, precision, variant file. */
+    private static final String GENAI = "genai";
+    /**
+     * shape, precision, variant file (onnx-community layout) or {@link #GENAI} (an onnxruntime-genai folder with the
+     * model builder's fused graph: same shapes and weights, ~11 instead of ~45 nodes a layer).
+     */
     private static final String[][] MODELS = {
         {"smollm2-135m", "int4", "model_q4.onnx"},
+        {"smollm2-135m", "int4", GENAI},
         {"smollm2-135m", "fp32", "model.onnx"},
         {"qwen2.5-0.5b", "int4", "model_q4.onnx"},
+        {"qwen2.5-0.5b", "int4", GENAI},
     };
     /** Added with -Dswitchyard.bench.all=true (the 0.5B fp32 file is 2.5 GB and loads in ~25 s). */
     private static final String[][] EXTRA = {
@@ -71,21 +77,24 @@ public final class LocalBenchmark {
             models.addAll(Arrays.asList(EXTRA));
         }
         for (String[] m : models) {
-            if (!only.isEmpty() && !(m[0] + "-" + m[1]).contains(only)) {
+            boolean genai = GENAI.equals(m[2]);
+            String name = m[0] + "-" + m[1] + (genai ? "-genai" : "");
+            String label = m[0] + " " + m[1] + (genai ? " (genai form)" : "");
+            if (!only.isEmpty() && !name.contains(only)) {
                 continue;
             }
-            Path folder = modelsDir.resolve(m[0] + "-" + m[1]);
-            if (!Files.isRegularFile(folder.resolve("onnx").resolve(m[2]))) {
-                String problem = generate(folder, m[0], m[1], out);
+            Path folder = modelsDir.resolve(name);
+            if (!Files.isRegularFile(genai ? folder.resolve("model.onnx") : folder.resolve("onnx").resolve(m[2]))) {
+                String problem = generate(folder, m[0], m[1], genai ? GENAI : "onnx-community", out);
                 if (problem != null) {
-                    out.printf("| %s %s | — | skipped: %s |%n", m[0], m[1], problem);
+                    out.printf("| %s | — | skipped: %s |%n", label, problem);
                     continue;
                 }
             }
             try {
-                out.println(benchOne(folder, m[0] + " " + m[1], m[2]));
+                out.println(benchOne(folder, label, genai ? null : m[2]));
             } catch (LocalEngineException | RuntimeException e) {
-                out.printf("| %s %s | — | failed: %s |%n", m[0], m[1], e.getMessage());
+                out.printf("| %s | — | failed: %s |%n", label, e.getMessage());
             }
             out.flush();
         }
@@ -152,7 +161,8 @@ public final class LocalBenchmark {
     }
 
     /** Writes a speed-shaped model with the bundled generator; returns a problem description or null. */
-    static String generate(Path folder, String shape, String precision, PrintStream out) throws IOException, InterruptedException {
+    static String generate(Path folder, String shape, String precision, String layout, PrintStream out)
+            throws IOException, InterruptedException {
         Path python = Path.of("/usr/bin/python3");
         if (!Files.isExecutable(python)) {
             return "/usr/bin/python3 is absent (install python3-onnx and python3-numpy to generate the model)";
@@ -164,10 +174,10 @@ public final class LocalBenchmark {
             }
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
-        out.printf("(generating %s %s into %s …)%n", shape, precision, folder);
+        out.printf("(generating %s %s, %s layout, into %s …)%n", shape, precision, layout, folder);
         out.flush();
         Process p = new ProcessBuilder(python.toString(), script.toString(), "speed", folder.toString(), "--shape", shape,
-                "--precision", precision).redirectErrorStream(true).start();
+                "--precision", precision, "--layout", layout).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int code = p.waitFor();
         Files.deleteIfExists(script);

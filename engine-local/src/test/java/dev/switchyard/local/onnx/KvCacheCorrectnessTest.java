@@ -51,6 +51,57 @@ class KvCacheCorrectnessTest {
         }
     }
 
+    @Test
+    void theGenaiFormOfTheSameWeightsGivesTheSameLogitsStepByStep() throws Exception {
+        try (LoadedDecoder genai = LoadedDecoder.open(TestModels.tinyGenai(), LoadOptions.defaults())) {
+            assertThat(genai.model().folder().layout()).isEqualTo(ModelFolder.GENAI);
+            DecoderIo io = genai.model().io();
+            assertThat(io.layers()).isEqualTo(2);
+            assertThat(io.kvHeads()).isEqualTo(2);
+            assertThat(io.headDim()).isEqualTo(16);
+            assertThat(io.positionIds()).isNull();
+            long[] prompt = decoder.tokenizer().encode("<|im_start|>user\nhello local model<|im_end|>\n", false);
+            int steps = 40;
+            List<Integer> tokens = new ArrayList<>();
+            try (KvRun fused = new KvRun(genai.model(), prompt.length + steps, true);
+                 KvRun plain = new KvRun(decoder.model(), prompt.length + steps, true)) {
+                float[] a = fused.feed(prompt);
+                float[] b = plain.feed(prompt);
+                for (int i = 0; i < steps; i++) {
+                    for (int v = 0; v < b.length; v++) {
+                        assertThat(a[v]).as("step %d, id %d", i, v).isCloseTo(b[v], within(1e-3f));
+                    }
+                    int next = Sampler.argmax(b, b.length);
+                    tokens.add(next);
+                    a = fused.feed(new long[] {next});
+                    b = plain.feed(new long[] {next});
+                }
+            }
+            assertThat(tokens.stream().distinct().count()).as("the tiny model should not be degenerate").isGreaterThan(3);
+        }
+    }
+
+    @Test
+    void theGenaiFormKeepsItsCacheRightIncludingChunkedPrefill() throws Exception {
+        try (LoadedDecoder genai = LoadedDecoder.open(TestModels.tinyGenai(), LoadOptions.defaults())) {
+            assertCacheMatchesRecompute(genai, "<|im_start|>user\nhello local model<|im_end|>\n<|im_start|>assistant\n", 32);
+            // GroupQueryAttention's "subsequent prompt" case: several tokens at once on top of a cache
+            long[] prompt = genai.tokenizer().encode("the local model is a token model and the world is hello", false);
+            float[] chunked;
+            float[] whole;
+            try (KvRun run = new KvRun(genai.model(), prompt.length + 1, true, 7)) {
+                chunked = run.feed(prompt);
+                assertThat(run.runs()).isEqualTo((prompt.length + 6) / 7);
+            }
+            try (KvRun run = new KvRun(genai.model(), prompt.length + 1, false)) {
+                whole = run.feed(prompt);
+            }
+            for (int v = 0; v < whole.length; v++) {
+                assertThat(chunked[v]).isCloseTo(whole[v], within(1e-3f));
+            }
+        }
+    }
+
     private static void assertCacheMatchesRecompute(LoadedDecoder decoder, String text, int steps) throws Exception {
         long[] prompt = decoder.tokenizer().encode(text, false);
         List<Integer> cached = new ArrayList<>();

@@ -116,7 +116,7 @@ public final class FxPulseBenchmark {
                 recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(2));
                 recording.start();
             }
-            PulseRecorder pulses = new PulseRecorder();
+            PulseRecorder pulses = new PulseRecorder(verbose);
             long fxThread = onFx(() -> Thread.currentThread().getId());
             java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpu0 = threads.getThreadCpuTime(fxThread);
@@ -227,6 +227,14 @@ public final class FxPulseBenchmark {
         private final List<Long> renderCpu = new ArrayList<>();
         private final List<Long> gcMs = new ArrayList<>();
         private final List<Long> procCpu = new ArrayList<>();
+        /** With --verbose: CPU (ns) of every Java thread at each pulse, by thread id, to name who ran in a gap. */
+        private final boolean perThread;
+        private final List<java.util.Map<Long, Long>> threadCpu = new ArrayList<>();
+        private final java.util.Map<Long, String> threadNames = new java.util.HashMap<>();
+
+        PulseRecorder(boolean perThread) {
+            this.perThread = perThread;
+        }
         private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final long renderThread = java.util.stream.Stream.of(Thread.getAllStackTraces().keySet().toArray(Thread[]::new))
                 .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
@@ -252,6 +260,41 @@ public final class FxPulseBenchmark {
             gcMs.add(ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum());
             procCpu.add(processCpu());
+            if (perThread) {
+                java.util.Map<Long, Long> cpuNow = new java.util.HashMap<>();
+                for (long id : threads.getAllThreadIds()) {
+                    long ns = threads.getThreadCpuTime(id);
+                    if (ns > 0) {
+                        cpuNow.put(id, ns);
+                        threadNames.computeIfAbsent(id, k -> {
+                            java.lang.management.ThreadInfo info = threads.getThreadInfo(k);
+                            return info == null ? "?" : info.getThreadName().replaceAll("[0-9]+", "N");
+                        });
+                    }
+                }
+                threadCpu.add(cpuNow);
+            }
+        }
+
+        /** The Java threads that used the most CPU between pulse i-1 and pulse i, and what the JVM's own threads used. */
+        private String whoRan(int i) {
+            if (!perThread) {
+                return "";
+            }
+            java.util.Map<String, Long> by = new java.util.HashMap<>();
+            long sum = 0;
+            for (java.util.Map.Entry<Long, Long> e : threadCpu.get(i).entrySet()) {
+                long d = e.getValue() - threadCpu.get(i - 1).getOrDefault(e.getKey(), 0L);
+                if (d > 0) {
+                    by.merge(threadNames.get(e.getKey()), d, Long::sum);
+                    sum += d;
+                }
+            }
+            StringBuilder b = new StringBuilder(" [");
+            by.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(4)
+                    .forEach(e -> b.append(String.format(Locale.ROOT, "%s %.0f, ", e.getKey(), e.getValue() / 1e6)));
+            long vm = (procCpu.get(i) - procCpu.get(i - 1)) - sum;
+            return b.append(String.format(Locale.ROOT, "JIT/GC/other ~%.0f ms]", Math.max(0, vm) / 1e6)).toString();
         }
 
         /** Also times the scene's CSS and layout passes (between its pre- and post-layout pulse listeners). */
@@ -293,10 +336,10 @@ public final class FxPulseBenchmark {
             for (int k = 0; k < Math.min(3, worst.size()); k++) {
                 int i = worst.get(k);
                 top.append(String.format(Locale.ROOT, "%s%.0f ms at +%.0f ms (CPU: FX %.0f ms, render %.0f ms, process %.0f ms; "
-                                + "GC %d ms)", k == 0 ? "" : ", ",
+                                + "GC %d ms%s)", k == 0 ? "" : ", ",
                         (stamps.get(i) - stamps.get(i - 1)) / 1e6, (stamps.get(i - 1) - stamps.get(0)) / 1e6,
                         (cpu.get(i) - cpu.get(i - 1)) / 1e6, (renderCpu.get(i) - renderCpu.get(i - 1)) / 1e6,
-                        (procCpu.get(i) - procCpu.get(i - 1)) / 1e6, gcMs.get(i) - gcMs.get(i - 1)));
+                        (procCpu.get(i) - procCpu.get(i - 1)) / 1e6, gcMs.get(i) - gcMs.get(i - 1), whoRan(i)));
             }
             worstGaps = top.toString();
             gaps.sort(null);

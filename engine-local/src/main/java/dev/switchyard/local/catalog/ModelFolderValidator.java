@@ -62,7 +62,7 @@ public final class ModelFolderValidator {
             }
             try (Stream<Path> s = Files.list(d)) {
                 for (Path p : s.sorted().toList()) {
-                    if (p.getFileName().toString().endsWith(".onnx")) {
+                    if (p.getFileName().toString().endsWith(".onnx") && !p.getFileName().toString().startsWith(".")) {
                         if (Files.isSymbolicLink(p)) {
                             throw invalid(folder, p + " is a symbolic link; copy the real file into the model folder.");
                         }

@@ -17,11 +17,13 @@ import java.util.regex.Pattern;
 
 /**
  * The tensor names and cache shape of a decoder, discovered from the session's inputs and outputs
- * (config.json only fills in dimensions the graph leaves symbolic).
+ * (config.json only fills in dimensions the graph leaves symbolic). {@code lastRowLogits}: the logits are declared
+ * {@code [B, 1, vocab]}, one row whatever the number of new tokens ({@link LastRowLogits} rewrote the graph).
  */
 public record DecoderIo(String inputIds, String attentionMask, String positionIds, List<String> pastKeys,
                         List<String> pastValues, List<String> presentKeys, List<String> presentValues, String logits,
-                        int kvHeads, int headDim, OnnxJavaType pastType, OnnxJavaType logitsType, int vocab) {
+                        int kvHeads, int headDim, OnnxJavaType pastType, OnnxJavaType logitsType, int vocab,
+                        boolean lastRowLogits) {
 
     private static final Pattern PAST = Pattern.compile("past_key_values\\.(\\d+)\\.(key|value)");
 
@@ -106,7 +108,7 @@ public record DecoderIo(String inputIds, String attentionMask, String positionId
             throw new LocalEngineException(Kind.UNSUPPORTED_MODEL, file.getFileName() + " returns logits as " + logits.type + ".");
         }
         return new DecoderIo("input_ids", "attention_mask", inputs.containsKey("position_ids") ? "position_ids" : null,
-                pk, pv, ok, ov, "logits", kvHeads, headDim, pastType, logits.type, vocab);
+                pk, pv, ok, ov, "logits", kvHeads, headDim, pastType, logits.type, vocab, ls.length == 3 && ls[1] == 1);
     }
 
     private static TensorInfo tensor(NodeInfo info, Path file) throws LocalEngineException {

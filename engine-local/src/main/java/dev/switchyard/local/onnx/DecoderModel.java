@@ -39,7 +39,10 @@ public final class DecoderModel implements AutoCloseable {
             if (spin != null) {
                 opts.addConfigEntry("session.intra_op.allow_spinning", spin);
             }
-            session = env.createSession(file.toString(), opts);
+            session = lastRowSession(env, file, opts);
+            if (session == null) {
+                session = env.createSession(file.toString(), opts);
+            }
         } catch (OrtException e) {
             throw classifyLoadFailure(file, e);
         }
@@ -52,6 +55,33 @@ public final class DecoderModel implements AutoCloseable {
         } catch (LocalEngineException e) {
             closeQuietly(session);
             throw e;
+        }
+    }
+
+    /**
+     * The session of the model rewritten to compute logits for the last position only ({@link LastRowLogits}), or
+     * null when the graph does not allow it, {@code -Dswitchyard.lastRowLogits=false}, or anything about it fails
+     * (a read-only folder, say): the caller then loads the file as it is, so the rewrite can only make a model
+     * faster, never unloadable.
+     */
+    private static OrtSession lastRowSession(OrtEnvironment env, Path file, OrtSession.SessionOptions opts) {
+        if ("false".equals(System.getProperty("switchyard.lastRowLogits"))) {
+            return null;
+        }
+        Path rewritten = null;
+        try {
+            rewritten = LastRowLogits.write(file, "logits").orElse(null);
+            return rewritten == null ? null : env.createSession(rewritten.toString(), opts);
+        } catch (IOException | OrtException e) {
+            return null;
+        } finally {
+            if (rewritten != null) {
+                try {
+                    Files.deleteIfExists(rewritten); // the session holds what it needs
+                } catch (IOException ignored) {
+                    // a hidden file left in the model folder; the next load writes a new one
+                }
+            }
         }
     }
 

@@ -110,6 +110,7 @@ public final class KvRun implements AutoCloseable {
         length += newIds.length;
         long[] feedIds = useCache ? newIds : Arrays.copyOf(tokens, length);
         int n = feedIds.length;
+        int rows = io.lastRowLogits() ? 1 : n; // logits rows the graph returns
         boolean single = n == 1;
         OnnxTensor ids = null, mask = null, pos = null, logitsOut = null;
         OrtSession.Result result;
@@ -154,12 +155,12 @@ public final class KvRun implements AutoCloseable {
                 logitsTarget = singleLogits;
             } else if (pinLogits) {
                 // ORT writes the logits straight into our direct buffer: the last row is read without copying S x vocab floats
-                int need = n * io.vocab();
+                int need = rows * io.vocab();
                 if (logitsBuffer.capacity() < need) {
                     logitsBuffer = ByteBuffer.allocateDirect(need * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
                 }
                 logitsOut = OnnxTensor.createTensor(model.env(), logitsBuffer.duplicate().position(0).limit(need).slice(),
-                        new long[] {1, n, io.vocab()});
+                        new long[] {1, rows, io.vocab()});
                 pinned = Map.of(io.logits(), logitsOut);
                 logitsTarget = logitsBuffer;
             }
@@ -177,7 +178,7 @@ public final class KvRun implements AutoCloseable {
         try {
             if (logitsTarget != null) {
                 logits = new float[io.vocab()];
-                logitsTarget.get((n - 1) * io.vocab(), logits, 0, io.vocab());
+                logitsTarget.get((rows - 1) * io.vocab(), logits, 0, io.vocab());
             } else {
                 logits = lastRow((OnnxTensor) result.get(io.logits()).orElseThrow());
             }

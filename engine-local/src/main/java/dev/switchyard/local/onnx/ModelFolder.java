@@ -95,7 +95,9 @@ public record ModelFolder(Path folder, Path modelFile, List<String> variants, St
                 continue;
             }
             try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> p.getFileName().toString().endsWith(".onnx") && Files.isRegularFile(p))
+                // hidden files are not variants (a .switchyard-last-row-*.onnx rewrite being loaded, a copy in progress)
+                s.filter(p -> p.getFileName().toString().endsWith(".onnx") && !p.getFileName().toString().startsWith(".")
+                                && Files.isRegularFile(p))
                         .map(p -> p.getFileName().toString()).filter(n -> !names.contains(n)).forEach(names::add);
             } catch (IOException e) {
                 throw new LocalEngineException(Kind.MODEL_NOT_FOUND, "Cannot list " + dir + ": " + e.getMessage(), e);

@@ -16,7 +16,7 @@ class ModelFolderTest {
     void theDefaultVariantIsTheSmallestCpuFriendlyOne() throws Exception {
         Files.createDirectories(dir.resolve("onnx"));
         for (String f : new String[] {"model.onnx", "model_fp16.onnx", "model_q4f16.onnx", "model_int8.onnx", "model_q4.onnx",
-            "model_quantized.onnx", "model_bnb4.onnx"}) {
+            "model_quantized.onnx", "model_bnb4.onnx", ".switchyard-last-row-123.onnx"}) {
             Files.write(dir.resolve("onnx").resolve(f), new byte[] {8});
         }
         Files.writeString(dir.resolve("tokenizer.json"), "{}");
@@ -25,7 +25,7 @@ class ModelFolderTest {
         Files.writeString(dir.resolve("generation_config.json"), "{\"eos_token_id\": [151645, 151643]}");
         ModelFolder f = ModelFolder.resolve(dir, null);
         assertThat(f.variants()).containsExactly("model_q4.onnx", "model_int8.onnx", "model_quantized.onnx", "model.onnx",
-                "model_bnb4.onnx", "model_q4f16.onnx", "model_fp16.onnx");
+                "model_bnb4.onnx", "model_q4f16.onnx", "model_fp16.onnx"); // a hidden file is never a variant
         assertThat(f.modelFile()).isEqualTo(dir.resolve("onnx/model_q4.onnx"));
         assertThat(f.eosIds()).containsExactly(151645L, 151643L);
         assertThat(f.contextLength()).isEqualTo(32768);

@@ -173,6 +173,23 @@ def rope(g, x, cos, sin, half):
     return g.op("Add", [g.op("Mul", [x, cos]), g.op("Mul", [rot, sin])])
 
 
+def decoder_io(layers, kv_heads, head_dim, vocab, kv_type, position_ids):
+    """The graph inputs and outputs of a decoder with a KV cache (Optimum / onnx-community names)."""
+    i64 = TensorProto.INT64
+    inputs = [helper.make_tensor_value_info("input_ids", i64, ["batch_size", "sequence_length"]),
+              helper.make_tensor_value_info("attention_mask", i64, ["batch_size", "total_sequence_length"])]
+    if position_ids:
+        inputs.append(helper.make_tensor_value_info("position_ids", i64, ["batch_size", "sequence_length"]))
+    outputs = [helper.make_tensor_value_info("logits", kv_type, ["batch_size", "sequence_length", vocab])]
+    for i in range(layers):
+        for kv in ("key", "value"):
+            inputs.append(helper.make_tensor_value_info(f"past_key_values.{i}.{kv}", kv_type,
+                                                        ["batch_size", kv_heads, "past_sequence_length", head_dim]))
+            outputs.append(helper.make_tensor_value_info(f"present.{i}.{kv}", kv_type,
+                                                         ["batch_size", kv_heads, "total_sequence_length", head_dim]))
+    return inputs, outputs
+
+
 def build_model(shape, vocab, precision, seed, name):
     L, D, H, KVH, FF, CTX = (shape[k] for k in ("layers", "hidden", "heads", "kv_heads", "inter", "ctx"))
     io16 = precision == "fp16"  # float16 cache and logits at the graph boundary, fp32 weights and compute inside
@@ -184,18 +201,8 @@ def build_model(shape, vocab, precision, seed, name):
     g = G(rng)
     f32, i64 = TensorProto.FLOAT, TensorProto.INT64
     no_pos = shape.get("no_position_ids", False)
-    inputs = [helper.make_tensor_value_info("input_ids", i64, ["batch_size", "sequence_length"]),
-              helper.make_tensor_value_info("attention_mask", i64, ["batch_size", "total_sequence_length"])]
-    if not no_pos:
-        inputs.append(helper.make_tensor_value_info("position_ids", i64, ["batch_size", "sequence_length"]))
     kv_t = TensorProto.FLOAT16 if io16 else f32
-    outputs = [helper.make_tensor_value_info("logits", kv_t, ["batch_size", "sequence_length", vocab])]
-    for i in range(L):
-        for kv in ("key", "value"):
-            inputs.append(helper.make_tensor_value_info(f"past_key_values.{i}.{kv}", kv_t,
-                                                        ["batch_size", KVH, "past_sequence_length", hd]))
-            outputs.append(helper.make_tensor_value_info(f"present.{i}.{kv}", kv_t,
-                                                         ["batch_size", KVH, "total_sequence_length", hd]))
+    inputs, outputs = decoder_io(L, KVH, hd, vocab, kv_t, position_ids=not no_pos)
     tiny = name.startswith("tiny")
     exported = not tiny
     emb_std = 1.0 if tiny else 0.02
@@ -286,16 +293,8 @@ def build_model_genai(shape, vocab, precision, seed, name):
     hd = D // H
     rng = np.random.default_rng(seed)
     g = G(rng)
-    f32, i64, i32 = TensorProto.FLOAT, TensorProto.INT64, TensorProto.INT32
-    inputs = [helper.make_tensor_value_info("input_ids", i64, ["batch_size", "sequence_length"]),
-              helper.make_tensor_value_info("attention_mask", i64, ["batch_size", "total_sequence_length"])]
-    outputs = [helper.make_tensor_value_info("logits", f32, ["batch_size", "sequence_length", vocab])]
-    for i in range(L):
-        for kv in ("key", "value"):
-            inputs.append(helper.make_tensor_value_info(f"past_key_values.{i}.{kv}", f32,
-                                                        ["batch_size", KVH, "past_sequence_length", hd]))
-            outputs.append(helper.make_tensor_value_info(f"present.{i}.{kv}", f32,
-                                                         ["batch_size", KVH, "total_sequence_length", hd]))
+    i32 = TensorProto.INT32
+    inputs, outputs = decoder_io(L, KVH, hd, vocab, TensorProto.FLOAT, position_ids=False)
     tiny = name.startswith("tiny")
     emb_std = 1.0 if tiny else 0.02
     w_std = 0.3 if tiny else 0.02
@@ -392,12 +391,7 @@ def write_genai_folder(out, shape_name, precision, seed):
               "vocab_size": vocab, "max_position_embeddings": shape["ctx"], "eos_token_id": 2}
     tok_cfg = {"add_bos_token": False, "bos_token": "<|im_start|>", "eos_token": "<|im_end|>",
                "pad_token": "<|endoftext|>", "model_max_length": shape["ctx"], "chat_template": CHATML}
-    for fn, obj in (("genai_config.json", genai), ("config.json", config), ("tokenizer_config.json", tok_cfg)):
-        with open(os.path.join(out, fn), "w") as f:
-            json.dump(obj, f, indent=2)
-            f.write("\n")
-    with open(os.path.join(out, "tokenizer.json"), "w") as f:
-        json.dump(tok, f, ensure_ascii=False)
+    write_json_files(out, {"genai_config.json": genai, "config.json": config, "tokenizer_config.json": tok_cfg}, tok)
     print(f"wrote {path} ({os.path.getsize(path)} bytes, genai form), vocab {vocab}, {shape['layers']} layers")
 
 
@@ -436,13 +430,18 @@ def write_folder(out, shape_name, precision, seed):
         config.update(n_positions=shape["ctx"], eos_token_id=0, bos_token_id=0)
         del config["max_position_embeddings"]
         gen = {"bos_token_id": 0, "eos_token_id": 0}
-    for fn, obj in (("config.json", config), ("generation_config.json", gen), ("tokenizer_config.json", tok_cfg)):
+    write_json_files(out, {"config.json": config, "generation_config.json": gen, "tokenizer_config.json": tok_cfg}, tok)
+    print(f"wrote {path} ({os.path.getsize(path)} bytes), vocab {vocab}, {shape['layers']} layers")
+
+
+def write_json_files(out, files, tokenizer):
+    """The folder's JSON files (indented, newline-terminated) and tokenizer.json (compact, as the hub ships it)."""
+    for fn, obj in files.items():
         with open(os.path.join(out, fn), "w") as f:
             json.dump(obj, f, indent=2)
             f.write("\n")
     with open(os.path.join(out, "tokenizer.json"), "w") as f:
-        json.dump(tok, f, ensure_ascii=False)
-    print(f"wrote {path} ({os.path.getsize(path)} bytes), vocab {vocab}, {shape['layers']} layers")
+        json.dump(tokenizer, f, ensure_ascii=False)
 
 
 def write_not_a_decoder(path):

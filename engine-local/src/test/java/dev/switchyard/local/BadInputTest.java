@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -174,18 +173,6 @@ class BadInputTest {
     }
 
     private Path copyTiny() throws IOException {
-        Path src = TestModels.tiny();
-        Path dst = tmp.resolve("model");
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return dst;
+        return TestModels.copy(TestModels.tiny(), tmp.resolve("model"));
     }
 }

@@ -26,6 +26,21 @@ public final class TestModels {
         return folder("tiny-random-llama-genai");
     }
 
+    /** Copies a model folder (e.g. into a {@code @TempDir}) so a test may change or break it; returns {@code to}. */
+    public static Path copy(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+
     private static Path folder(String name) {
         try {
             return Path.of(TestModels.class.getResource("/models/" + name + "/config.json").toURI()).getParent();

@@ -77,7 +77,7 @@ class LastRowLogitsTest {
 
     @Test
     void theEngineLoadsTheRewrittenGraphUnlessToldNotTo(@TempDir Path dir) throws Exception {
-        Path copy = copyFolder(TestModels.tiny(), dir.resolve("tiny"));
+        Path copy = TestModels.copy(TestModels.tiny(), dir.resolve("tiny"));
         try (LoadedDecoder d = LoadedDecoder.open(copy, LoadOptions.defaults())) {
             assertThat(d.model().io().lastRowLogits()).isTrue();
         }
@@ -97,20 +97,6 @@ class LastRowLogitsTest {
         } finally {
             System.clearProperty("switchyard.lastRowLogits");
         }
-    }
-
-    private static Path copyFolder(Path from, Path to) throws java.io.IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 
     /** One run with an empty cache; every output copied out as floats. */

@@ -40,7 +40,8 @@ public final class UiJvm {
      */
     public static OptionalInt relaunch(Class<?> mainClass, String[] args) {
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        Path java = javaLauncher(ProcessHandle.current().info().command().map(Path::of).orElse(null),
+                Path.of(System.getProperty("java.home")));
         if (!"true".equals(System.getProperty("switchyard.relaunch", "true")) || hasOwnJitChoice(jvmArgs)
                 || System.getProperty("jdk.module.path") != null || !Files.isExecutable(java)) {
             return OptionalInt.empty();
@@ -107,7 +108,16 @@ public final class UiJvm {
         return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
-    private static boolean isWindows() {
-        return System.getProperty("os.name", "").startsWith("Windows");
+    /**
+     * The launcher that started this JVM when it is one of the JDK's ({@code java}, or {@code javaw} on Windows, which
+     * keeps the window's JVM without a console), else {@code java} of {@code javaHome} (an app launcher built by
+     * jpackage is not a java command line).
+     */
+    static Path javaLauncher(Path running, Path javaHome) {
+        if (running != null && running.getFileName() != null
+                && running.getFileName().toString().matches("(?i)javaw?(\\.exe)?")) {
+            return running;
+        }
+        return javaHome.resolve("bin").resolve(System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
     }
 }

@@ -58,6 +58,16 @@ class UiJvmTest {
     }
 
     @Test
+    void theChildStartsWithTheSameJavaLauncherButNeverWithAnAppLauncher() {
+        Path home = Path.of("/jdk");
+        assertThat(UiJvm.javaLauncher(Path.of("/opt/jdk/bin/javaw.exe"), home)).isEqualTo(Path.of("/opt/jdk/bin/javaw.exe"));
+        assertThat(UiJvm.javaLauncher(Path.of("/usr/bin/java"), home)).isEqualTo(Path.of("/usr/bin/java"));
+        assertThat(UiJvm.javaLauncher(Path.of("/opt/Switchyard/bin/Switchyard"), home).getParent())
+                .isEqualTo(Path.of("/jdk/bin"));
+        assertThat(UiJvm.javaLauncher(null, home).getParent()).isEqualTo(Path.of("/jdk/bin"));
+    }
+
+    @Test
     void theChildCommandKeepsOptionsAndArgumentsInOrder() {
         assertThat(UiJvm.command(Path.of("/jdk/bin/java"), List.of("-Xmx1g", "-Dswitchyard.launchedAt=1", "-Da=b"),
                 "app.jar", "x.Main", new String[] {"-w", "f"}, 42))

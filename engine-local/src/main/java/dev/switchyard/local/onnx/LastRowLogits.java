@@ -35,6 +35,8 @@ final class LastRowLogits {
     private static final String MS_DOMAIN = "com.microsoft";
     /** Name prefix of the rewritten file in the model's folder (hidden; deleted once the session is created). */
     static final String PREFIX = ".switchyard-last-row-";
+    /** The rewritten file holds the graph, not the weights; a larger one means weights it cannot reference. */
+    private static final long MAX_KEPT_BYTES = 64L << 20;
 
     private LastRowLogits() {
     }
@@ -52,11 +54,11 @@ final class LastRowLogits {
             }
             MappedByteBuffer src = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
             try {
-                pieces = plan(src.order(ByteOrder.LITTLE_ENDIAN), logitsName, original);
-                if (pieces == null) {
-                    return Optional.empty();
+                pieces = plan(src, logitsName, original);
+                if (pieces == null || length(pieces) > MAX_KEPT_BYTES) {
+                    return Optional.empty(); // (weights kept inline, e.g. as float_data: not worth a copy)
                 }
-                // the few byte ranges kept as they are (nodes, inputs, metadata) are small: copy them out before unmapping
+                // the byte ranges kept as they are (nodes, inputs, metadata) are small: copy them out before unmapping
                 for (int i = 0; i < pieces.size(); i++) {
                     if (pieces.get(i) instanceof int[] r) {
                         pieces.set(i, copy(src, r[0], r[1]));
@@ -99,8 +101,8 @@ final class LastRowLogits {
         }
     }
 
-    /** Releases a direct or mapped buffer now rather than at some later GC; nothing may use it afterwards. */
-    static void free(ByteBuffer buffer) {
+    /** Unmaps a mapped buffer now rather than at some later GC; nothing may use it afterwards. */
+    private static void free(MappedByteBuffer buffer) {
         try {
             Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
             java.lang.reflect.Field f = unsafeClass.getDeclaredField("theUnsafe");

@@ -16,9 +16,9 @@ import java.util.OptionalInt;
  * start-up timings still count from the user's command.
  *
  * <p>Nothing is relaunched when this JVM was already given a choice about tiered compilation (the flag itself,
- * {@code -XX:±TieredCompilation}, {@code -Xint}, {@code -Xcomp}: the user's choice wins), with
- * {@code -Dswitchyard.relaunch=false}, on a module path, or when the child cannot be started (then the window runs
- * here, with the default compilers).
+ * {@code -XX:±TieredCompilation}, {@code -Xint}, {@code -Xcomp}: the user's choice wins), under a debugger (JDWP),
+ * with {@code -Dswitchyard.relaunch=false}, on a module path, or when the child cannot be started (then the window
+ * runs here, with the default compilers).
  */
 public final class UiJvm {
 
@@ -43,7 +43,7 @@ public final class UiJvm {
         Path java = javaLauncher(ProcessHandle.current().info().command().map(Path::of).orElse(null),
                 Path.of(System.getProperty("java.home")));
         if (!"true".equals(System.getProperty("switchyard.relaunch", "true")) || hasOwnJitChoice(jvmArgs)
-                || System.getProperty("jdk.module.path") != null || !Files.isExecutable(java)) {
+                || debugged(jvmArgs) || System.getProperty("jdk.module.path") != null || !Files.isExecutable(java)) {
             return OptionalInt.empty();
         }
         long launchedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -72,6 +72,11 @@ public final class UiJvm {
                 return OptionalInt.of(child.exitValue());
             }
         }
+    }
+
+    /** A debugger attached to this JVM: a child would try to listen on the same port, so the window runs here. */
+    static boolean debugged(List<String> jvmArgs) {
+        return jvmArgs.stream().anyMatch(a -> a.startsWith("-agentlib:jdwp") || a.startsWith("-Xrunjdwp"));
     }
 
     /** True when the JVM options already say how to compile; the user's choice is then kept. */

@@ -55,6 +55,8 @@ class UiJvmTest {
         assertThat(UiJvm.hasOwnJitChoice(List.of("-XX:TieredStopAtLevel=1"))).isTrue();
         assertThat(UiJvm.hasOwnJitChoice(List.of("-XX:-TieredCompilation"))).isTrue();
         assertThat(UiJvm.hasOwnJitChoice(List.of("-Xint"))).isTrue();
+        assertThat(UiJvm.debugged(List.of("-agentlib:jdwp=transport=dt_socket,server=y,address=5005"))).isTrue();
+        assertThat(UiJvm.debugged(List.of("-javaagent:x.jar", "-Xmx1g"))).isFalse();
     }
 
     @Test

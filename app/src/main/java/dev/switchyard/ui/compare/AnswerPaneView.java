@@ -32,6 +32,8 @@ final class AnswerPaneView extends VBox {
      * instead of rasterizing two rounded rectangles (software rendering).
      */
     private final Region frame = new Region();
+    /** The status chip; with {@link #frame} the only nodes whose look follows the pane's state. */
+    private final Label status = new Label();
 
     /** A pane view; it shows one pane model at a time and is reused by the next run ({@link #show}). */
     AnswerPaneView(PaneModel pane, int index) {
@@ -61,16 +63,12 @@ final class AnswerPaneView extends VBox {
             }
         });
         shown.flatMap(PaneModel::stateProperty).addListener((o, a, s) -> {
-            for (javafx.scene.Node n : java.util.List.of(head, frame)) {
-                n.getStyleClass().removeIf(c -> c.startsWith("state-"));
-                if (s != null) {
-                    n.getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
-                }
-            }
+            showState(s);
             dirty = true;
             renderIfDirty();
             refreshMetrics();
         });
+        showState(pane.stateProperty().get());
         renderIfDirty();
     }
 
@@ -102,6 +100,24 @@ final class AnswerPaneView extends VBox {
     }
 
     /** Re-renders the Markdown if the text changed since the last render (called from the view's pulse timer). */
+    /**
+     * The state as a pseudo-class ({@code :streaming}, {@code :failed} …) on the frame and the status chip, the two
+     * nodes whose look follows it: JavaFX's way for a state, which updates their styles instead of matching the
+     * header's whole subtree again as a style-class change did (no difference the FX-pulse benchmark can show).
+     */
+    private void showState(PaneModel.State state) {
+        for (PaneModel.State s : PaneModel.State.values()) {
+            javafx.css.PseudoClass pc = STATE_CLASSES.get(s);
+            frame.pseudoClassStateChanged(pc, s == state);
+            status.pseudoClassStateChanged(pc, s == state);
+        }
+    }
+
+    private static final java.util.Map<PaneModel.State, javafx.css.PseudoClass> STATE_CLASSES = java.util.Arrays
+            .stream(PaneModel.State.values()).collect(java.util.stream.Collectors.toMap(s -> s,
+                    s -> javafx.css.PseudoClass.getPseudoClass(s.name().toLowerCase(java.util.Locale.ROOT)),
+                    (a, b) -> a, () -> new java.util.EnumMap<>(PaneModel.State.class)));
+
     void renderIfDirty() {
         if (!dirty) {
             return;
@@ -121,7 +137,6 @@ final class AnswerPaneView extends VBox {
         names.setMinWidth(0);
         title.setTooltip(new javafx.scene.control.Tooltip());
         title.getTooltip().textProperty().bind(of(PaneModel::titleProperty));
-        Label status = new Label();
         status.setMinWidth(Region.USE_PREF_SIZE);
         status.getStyleClass().add("status-chip");
         status.textProperty().bind(of(PaneModel::statusProperty));

@@ -236,6 +236,9 @@ public final class PaneModel {
             reasoning.setLength(0);
             reasoning.append(run.reasoningText());
         }
+        // the whole answer first: whoever sees the pane end (the view renders on that change) sees all of it
+        answer.set(text.toString());
+        thinking.set(reasoning.toString());
         RunMetrics m = run.metrics();
         ttft.set(Formats.ms(m.ttftMs()));
         speed.set(Formats.tps(m.decodeTps()));

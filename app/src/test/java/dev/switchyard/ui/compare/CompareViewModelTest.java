@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -114,6 +115,27 @@ class CompareViewModelTest {
         assertThat(vm.messageProperty().get()).startsWith("Finished 2 runs");
         assertThat(ws.runs().count()).isEqualTo(2);
         assertThat(vm.stats()).hasSize(2);
+    }
+
+    @Test
+    void aPaneHoldsItsWholeAnswerWhenItSaysDone() {
+        // the batch window never elapses here, so the tokens reach the pane in the same batch as the end of the run
+        vm = new CompareViewModel(new DirectTaskRunner(), () -> clock.addAndGet(1_000_000), task -> { }, new Random(7));
+        model("alpha", FakeEngine.answering("# Hi", "\n\nthere"), null);
+        start();
+        vm.editor().userProperty().set("Say hi");
+        List<String> answerWhenDone = new ArrayList<>();
+        vm.panes().addListener((javafx.collections.ListChangeListener<PaneModel>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(p -> p.stateProperty().addListener((o, was, now) -> {
+                    if (now == PaneModel.State.COMPLETED) {
+                        answerWhenDone.add(p.answerProperty().get());
+                    }
+                }));
+            }
+        });
+        vm.run();
+        assertThat(answerWhenDone).containsExactly("# Hi\n\nthere");
     }
 
     @Test

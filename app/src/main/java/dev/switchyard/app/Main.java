@@ -19,10 +19,7 @@ public final class Main {
         StartupLog.mark("main");
         Path window = desktopWorkspace(args);
         if (window != null) {
-            java.util.OptionalInt relaunched = UiJvm.relaunch(Main.class, args);
-            if (relaunched.isPresent()) {
-                System.exit(relaunched.getAsInt());
-            }
+            UiJvm.relaunchOrContinue(Main.class, args);
             // The window needs no command line model: building picocli's model of every command (reflection
             // over all command classes) took most of a second of a cold start on two cores.
             dev.switchyard.ui.DesktopLauncher.launch(window);

@@ -79,6 +79,14 @@ public final class UiJvm {
         return jvmArgs.stream().anyMatch(a -> a.startsWith("-agentlib:jdwp") || a.startsWith("-Xrunjdwp"));
     }
 
+    /** Relaunches as {@link #relaunch} does and ends this JVM with the child's exit code; returns when it did not. */
+    public static void relaunchOrContinue(Class<?> mainClass, String[] args) {
+        OptionalInt relaunched = relaunch(mainClass, args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
+    }
+
     /** True when the JVM options already say how to compile; the user's choice is then kept. */
     static boolean hasOwnJitChoice(List<String> jvmArgs) {
         return jvmArgs.stream().anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel") || a.equals("-XX:-TieredCompilation")

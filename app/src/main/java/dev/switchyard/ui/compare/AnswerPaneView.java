@@ -99,7 +99,6 @@ final class AnswerPaneView extends VBox {
         return shown.flatMap(property);
     }
 
-    /** Re-renders the Markdown if the text changed since the last render (called from the view's pulse timer). */
     /**
      * The state as a pseudo-class ({@code :streaming}, {@code :failed} …) on the frame and the status chip, the two
      * nodes whose look follows it: JavaFX's way for a state, which updates their styles instead of matching the
@@ -107,17 +106,13 @@ final class AnswerPaneView extends VBox {
      */
     private void showState(PaneModel.State state) {
         for (PaneModel.State s : PaneModel.State.values()) {
-            javafx.css.PseudoClass pc = STATE_CLASSES.get(s);
+            javafx.css.PseudoClass pc = javafx.css.PseudoClass.getPseudoClass(s.name().toLowerCase(java.util.Locale.ROOT));
             frame.pseudoClassStateChanged(pc, s == state);
             status.pseudoClassStateChanged(pc, s == state);
         }
     }
 
-    private static final java.util.Map<PaneModel.State, javafx.css.PseudoClass> STATE_CLASSES = java.util.Arrays
-            .stream(PaneModel.State.values()).collect(java.util.stream.Collectors.toMap(s -> s,
-                    s -> javafx.css.PseudoClass.getPseudoClass(s.name().toLowerCase(java.util.Locale.ROOT)),
-                    (a, b) -> a, () -> new java.util.EnumMap<>(PaneModel.State.class)));
-
+    /** Re-renders the Markdown if the text changed since the last render (called from the view's pulse timer). */
     void renderIfDirty() {
         if (!dirty) {
             return;

@@ -46,10 +46,7 @@ public final class FxPulseBenchmark {
 
     public static void main(String[] args) throws Exception {
         // measure the window in the JVM the app gives it (C1 only, README decision 19)
-        java.util.OptionalInt relaunched = dev.switchyard.app.UiJvm.relaunch(FxPulseBenchmark.class, args);
-        if (relaunched.isPresent()) {
-            System.exit(relaunched.getAsInt());
-        }
+        dev.switchyard.app.UiJvm.relaunchOrContinue(FxPulseBenchmark.class, args);
         int panes = intArg(args, "--panes", 6);
         int tps = intArg(args, "--tps", 200);
         int tokens = intArg(args, "--tokens", 800);
@@ -231,12 +228,8 @@ public final class FxPulseBenchmark {
         private final boolean perThread;
         private final List<java.util.Map<Long, Long>> threadCpu = new ArrayList<>();
         private final java.util.Map<Long, String> threadNames = new java.util.HashMap<>();
-
-        PulseRecorder(boolean perThread) {
-            this.perThread = perThread;
-        }
         private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        private final long renderThread = java.util.stream.Stream.of(Thread.getAllStackTraces().keySet().toArray(Thread[]::new))
+        private final long renderThread = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
         private String worstGaps = "";
         /** CSS + layout passes of the window's scene: the longest one and when (ms after the first pulse). */
@@ -251,6 +244,10 @@ public final class FxPulseBenchmark {
                 longestPassAt = passStart;
             }
         };
+
+        PulseRecorder(boolean perThread) {
+            this.perThread = perThread;
+        }
 
         @Override
         public void handle(long now) {

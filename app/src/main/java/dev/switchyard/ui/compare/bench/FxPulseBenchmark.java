@@ -184,9 +184,10 @@ public final class FxPulseBenchmark {
                                 e.getKey(), e.getValue() / 1e6)));
                 System.out.println("  CPU by thread (Java threads; JIT and GC not included): " + top);
                 java.util.Map<String, Long> vm = vmThreadCpuMs();
-                System.out.println("  JVM threads (from /proc, 10 ms ticks): JIT compilers " + (vm.getOrDefault("jit", 0L)
-                        - vm0.getOrDefault("jit", 0L)) + " ms, GC " + (vm.getOrDefault("gc", 0L) - vm0.getOrDefault("gc", 0L))
-                        + " ms");
+                java.util.Map<String, Long> vmUsed = new java.util.HashMap<>();
+                vm.forEach((key, ms) -> vmUsed.merge(key.substring(0, key.indexOf(':')), ms - vm0.getOrDefault(key, 0L), Long::sum));
+                System.out.println("  JVM threads (from /proc, 10 ms ticks; threads alive at the end of the round): JIT compilers "
+                        + vmUsed.getOrDefault("jit", 0L) + " ms, GC " + vmUsed.getOrDefault("gc", 0L) + " ms");
             }
         }
         if (recording != null) {
@@ -224,6 +225,8 @@ public final class FxPulseBenchmark {
         private final List<Long> renderCpu = new ArrayList<>();
         private final List<Long> gcMs = new ArrayList<>();
         private final List<Long> procCpu = new ArrayList<>();
+        /** Per pulse: the host's steal time so far (ms, all CPUs; -1 without /proc/stat), see {@link #stealMs}. */
+        private final List<Long> steal = new ArrayList<>();
         /** With --verbose: CPU (ns) of every Java thread at each pulse, by thread id, to name who ran in a gap. */
         private final boolean perThread;
         private final List<java.util.Map<Long, Long>> threadCpu = new ArrayList<>();
@@ -257,6 +260,7 @@ public final class FxPulseBenchmark {
             gcMs.add(ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum());
             procCpu.add(processCpu());
+            steal.add(stealMs());
             if (perThread) {
                 java.util.Map<Long, Long> cpuNow = new java.util.HashMap<>();
                 for (long id : threads.getAllThreadIds()) {
@@ -294,6 +298,11 @@ public final class FxPulseBenchmark {
             return b.append(String.format(Locale.ROOT, "JIT/GC/other ~%.0f ms]", Math.max(0, vm) / 1e6)).toString();
         }
 
+        /** Host steal time between pulse i-1 and pulse i (ms, all CPUs; 0 when unknown). */
+        private long stolen(int i) {
+            return steal.get(i) < 0 || steal.get(i - 1) < 0 ? 0 : steal.get(i) - steal.get(i - 1);
+        }
+
         /** Also times the scene's CSS and layout passes (between its pre- and post-layout pulse listeners). */
         void watch(Scene scene) {
             scene.addPreLayoutPulseListener(beforePass);
@@ -313,12 +322,16 @@ public final class FxPulseBenchmark {
         String summary() {
             long max = 0;
             int over = 0;
+            int overStolen = 0;
             List<Long> gaps = new ArrayList<>();
             for (int i = 1; i < stamps.size(); i++) {
                 long g = stamps.get(i) - stamps.get(i - 1);
                 gaps.add(g);
                 max = Math.max(max, g);
-                over += g > 50_000_000L ? 1 : 0;
+                if (g > 50_000_000L) {
+                    over++;
+                    overStolen += stolen(i) >= STOLEN_MS ? 1 : 0;
+                }
             }
             long maxCpu = 0;
             for (int i = 1; i < cpu.size(); i++) {
@@ -333,16 +346,18 @@ public final class FxPulseBenchmark {
             for (int k = 0; k < Math.min(3, worst.size()); k++) {
                 int i = worst.get(k);
                 top.append(String.format(Locale.ROOT, "%s%.0f ms at +%.0f ms (CPU: FX %.0f ms, render %.0f ms, process %.0f ms; "
-                                + "GC %d ms%s)", k == 0 ? "" : ", ",
+                                + "GC %d ms; host steal %d ms%s)", k == 0 ? "" : ", ",
                         (stamps.get(i) - stamps.get(i - 1)) / 1e6, (stamps.get(i - 1) - stamps.get(0)) / 1e6,
                         (cpu.get(i) - cpu.get(i - 1)) / 1e6, (renderCpu.get(i) - renderCpu.get(i - 1)) / 1e6,
-                        (procCpu.get(i) - procCpu.get(i - 1)) / 1e6, gcMs.get(i) - gcMs.get(i - 1), whoRan(i)));
+                        (procCpu.get(i) - procCpu.get(i - 1)) / 1e6, gcMs.get(i) - gcMs.get(i - 1), stolen(i), whoRan(i)));
             }
             worstGaps = top.toString();
             gaps.sort(null);
             double p99 = gaps.isEmpty() ? 0 : gaps.get(Math.max(0, (int) Math.ceil(0.99 * gaps.size()) - 1)) / 1e6;
-            return String.format(Locale.ROOT, "%d pulses, longest gap %.1f ms, p99 gap %.1f ms, gaps > 50 ms: %d, "
-                    + "longest FX CPU between pulses %.1f ms", stamps.size(), max / 1e6, p99, over, maxCpu / 1e6);
+            long roundSteal = steal.isEmpty() || steal.get(0) < 0 ? -1 : steal.get(steal.size() - 1) - steal.get(0);
+            return String.format(Locale.ROOT, "%d pulses, longest gap %.1f ms, p99 gap %.1f ms, gaps > 50 ms: %d (%d of them "
+                    + "with host steal >= %d ms), longest FX CPU between pulses %.1f ms, host steal in the round %d ms",
+                    stamps.size(), max / 1e6, p99, over, overStolen, STOLEN_MS, maxCpu / 1e6, roundSteal);
         }
     }
 
@@ -369,12 +384,32 @@ public final class FxPulseBenchmark {
         return out;
     }
 
+    /** A gap counts as one the host caused in part when the hypervisor stole at least this much CPU in it. */
+    private static final long STOLEN_MS = 10;
+
+    /**
+     * Time the hypervisor ran something else while this virtual machine's CPUs had work ("steal" in the first line
+     * of {@code /proc/stat}, in 10 ms ticks summed over all CPUs), or -1 where there is no such file. On a shared
+     * cloud host a pulse gap can come from there rather than from the app: the benchmark names it per gap.
+     */
+    private static long stealMs() {
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(Path.of("/proc/stat"))) {
+            String[] f = r.readLine().trim().split("\\s+");
+            return f.length > 8 ? Long.parseLong(f[8]) * 10 : -1;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static long processCpu() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
     }
 
-    /** CPU time (ms) of HotSpot's compiler threads ("jit") and GC threads ("gc") from /proc/self/task; empty elsewhere. */
+    /**
+     * CPU time (ms) of each of HotSpot's compiler threads ("jit:tid") and GC threads ("gc:tid") from /proc/self/task;
+     * empty elsewhere. Per thread, because HotSpot ends idle compiler threads and starts new ones.
+     */
     private static java.util.Map<String, Long> vmThreadCpuMs() {
         java.util.Map<String, Long> out = new java.util.HashMap<>();
         try (java.util.stream.Stream<Path> tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
@@ -386,7 +421,7 @@ public final class FxPulseBenchmark {
                     if (key != null) {
                         String stat = java.nio.file.Files.readString(t.resolve("stat"));
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        out.merge(key, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+                        out.put(key + ":" + t.getFileName(), (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10);
                     }
                 } catch (java.io.IOException | RuntimeException ended) {
                     // the thread ended between the listing and the read

@@ -69,8 +69,8 @@ public final class LocalBenchmark {
                 cpuName(), Runtime.getRuntime().availableProcessors(), loadAverage(), ortVersion(), THREADS);
         out.println("Synthetic random-weight models with real layer shapes (nonsense output); greedy, EOS ignored.");
         out.println();
-        out.println("| model | file MB | load ms | TTFT 128-tok prompt ms | prefill tok/s | decode tok/s @128 ctx | TTFT 1024 ms | decode tok/s @1024 ctx | peak RSS MB | outside session.run per token |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|");
+        out.println("| model | file MB | load ms | TTFT 128-tok prompt ms | prefill tok/s | decode tok/s @128 ctx | TTFT 1024 ms | decode tok/s @1024 ctx | peak RSS MB | outside session.run per token | host steal ms |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         String only = System.getProperty("switchyard.bench.only", "");
         List<String[]> models = new ArrayList<>(Arrays.asList(MODELS));
         if (Boolean.getBoolean("switchyard.bench.all")) {
@@ -92,7 +92,9 @@ public final class LocalBenchmark {
                 }
             }
             try {
-                out.println(benchOne(folder, label, genai ? null : m[2]));
+                long steal = hostStealMs();
+                String row = benchOne(folder, label, genai ? null : m[2]);
+                out.println(row + (steal < 0 ? " — |" : String.format(Locale.ROOT, " %d |", hostStealMs() - steal)));
             } catch (LocalEngineException | RuntimeException e) {
                 out.printf("| %s | — | failed: %s |%n", label, e.getMessage());
             }
@@ -213,6 +215,20 @@ public final class LocalBenchmark {
             // not Linux
         }
         return System.getProperty("os.arch");
+    }
+
+    /**
+     * Time the hypervisor ran other guests while this virtual machine's CPUs had work ("steal" in the first line of
+     * {@code /proc/stat}, 10 ms ticks summed over all CPUs), or -1 where there is no such file. A row measured while
+     * the host took CPU time away is slower for reasons outside the engine; the table shows how much it took.
+     */
+    private static long hostStealMs() {
+        try (java.io.BufferedReader r = Files.newBufferedReader(Path.of("/proc/stat"))) {
+            String[] f = r.readLine().trim().split("\\s+");
+            return f.length > 8 ? Long.parseLong(f[8]) * 10 : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static String loadAverage() {

@@ -68,12 +68,15 @@ public final class WorkspaceBenchmark {
                 SyntheticRuns gen = new SyntheticRuns(1, models(ws));
                 var batch = gen.next(runs);
                 long cpu = CpuClock.now();
+                long steal = CpuClock.hostStealMs();
                 long start = System.nanoTime();
                 ws.runs().insertAll(batch);
                 long ns = System.nanoTime() - start;
                 cpu = CpuClock.now() - cpu;
-                out.printf("insert %,d runs (one batch, one transaction; %s): wall %,d ms = %,.0f runs/s; CPU %,d ms; %s%n",
-                        runs, when, ns / 1_000_000, runs / (ns / 1e9), cpu / 1_000_000, CpuClock.load());
+                steal = steal < 0 ? -1 : CpuClock.hostStealMs() - steal;
+                out.printf("insert %,d runs (one batch, one transaction; %s): wall %,d ms = %,.0f runs/s; CPU %,d ms; %s; host steal %s%n",
+                        runs, when, ns / 1_000_000, runs / (ns / 1e9), cpu / 1_000_000, CpuClock.load(),
+                        steal < 0 ? "unknown" : steal + " ms");
             } finally {
                 delete(file);
             }

@@ -225,7 +225,7 @@ public final class FxPulseBenchmark {
         private final List<Long> renderCpu = new ArrayList<>();
         private final List<Long> gcMs = new ArrayList<>();
         private final List<Long> procCpu = new ArrayList<>();
-        /** Per pulse: the host's steal time so far (ms, all CPUs; -1 without /proc/stat), see {@link #stealMs}. */
+        /** Per pulse: the host's steal time so far (ms, all CPUs; -1 without /proc/stat), see {@code CpuClock.hostStealMs}. */
         private final List<Long> steal = new ArrayList<>();
         /** With --verbose: CPU (ns) of every Java thread at each pulse, by thread id, to name who ran in a gap. */
         private final boolean perThread;
@@ -260,7 +260,7 @@ public final class FxPulseBenchmark {
             gcMs.add(ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum());
             procCpu.add(processCpu());
-            steal.add(stealMs());
+            steal.add(dev.switchyard.workspace.bench.CpuClock.hostStealMs());
             if (perThread) {
                 java.util.Map<Long, Long> cpuNow = new java.util.HashMap<>();
                 for (long id : threads.getAllThreadIds()) {
@@ -386,20 +386,6 @@ public final class FxPulseBenchmark {
 
     /** A gap counts as one the host caused in part when the hypervisor stole at least this much CPU in it. */
     private static final long STOLEN_MS = 10;
-
-    /**
-     * Time the hypervisor ran something else while this virtual machine's CPUs had work ("steal" in the first line
-     * of {@code /proc/stat}, in 10 ms ticks summed over all CPUs), or -1 where there is no such file. On a shared
-     * cloud host a pulse gap can come from there rather than from the app: the benchmark names it per gap.
-     */
-    private static long stealMs() {
-        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(Path.of("/proc/stat"))) {
-            String[] f = r.readLine().trim().split("\\s+");
-            return f.length > 8 ? Long.parseLong(f[8]) * 10 : -1;
-        } catch (java.io.IOException | RuntimeException e) {
-            return -1;
-        }
-    }
 
     private static long processCpu() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os

@@ -36,6 +36,11 @@ public final class LazyScreen implements Screen {
         return screen().view();
     }
 
+    @Override
+    public void focus(String section) {
+        screen().focus(section);
+    }
+
     /** The wrapped screen, built now if it was not yet. */
     public Screen screen() {
         if (built == null) {

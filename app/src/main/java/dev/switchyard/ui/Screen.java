@@ -17,4 +17,8 @@ public interface Screen {
 
     /** The screen's view (built once, reused). */
     Node view();
+
+    /** Shows the part of the screen named {@code section} (a tab, say); screens without parts ignore it. */
+    default void focus(String section) {
+    }
 }

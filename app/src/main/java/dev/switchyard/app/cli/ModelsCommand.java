@@ -132,33 +132,67 @@ final class ModelsCommand {
         }
     }
 
-    @Command(name = "remove", description = "Remove a model from the workspace (refused while runs or prices refer to it).")
+    @Command(name = "remove", description = "Remove a model from the workspace (kept while runs or prices refer to it);"
+            + " --delete-files also deletes a downloaded local model's files.")
     static final class Remove extends AppCommand {
         @Parameters(index = "0", paramLabel = "<id>")
         String ref;
+        @Option(names = "--delete-files", description = "Also delete the files of a local model that Switchyard downloaded"
+                + " (an imported folder is never deleted), even when runs keep its row.")
+        boolean deleteFiles;
+        @Option(names = "--models-dir", paramLabel = "<dir>", description = "Where models are stored (default: beside the default workspace).")
+        Path modelsDir;
 
         @Override
         public Integer call() {
             try (Workspace ws = workspace.open()) {
                 ModelDirectory directory = app().directory(ws);
                 Model m = directory.resolve(ref);
+                String name = directory.qualifiedName(m);
+                if (m.kind() == ModelKind.LOCAL_GENERATIVE) {
+                    return removeLocal(ws, m, name);
+                }
+                if (deleteFiles) {
+                    throw new CliException(ExitCodes.USAGE, name + " is not a local generative model; it has no files to delete.");
+                }
                 try {
                     ws.models().delete(m.id());
                 } catch (dev.switchyard.workspace.WorkspaceException e) {
                     if (e.kind() != dev.switchyard.workspace.WorkspaceException.Kind.CONFLICT) {
                         throw e;
                     }
-                    throw new CliException(ExitCodes.FAILED, directory.qualifiedName(m)
+                    throw new CliException(ExitCodes.FAILED, name
                             + " has runs or prices in this workspace; it is kept so their history stays readable.", e);
                 }
-                if (json) {
-                    CliContext.printJson(spec, CliContext.object().put("ok", true).put("removed", m.uid()));
-                } else {
-                    CliContext.out(spec).printf("Removed %s.%n", directory.qualifiedName(m));
-                    CliContext.out(spec).flush();
-                }
+                print(m, true, false, 0, "Removed " + name + ".");
             }
             return ExitCodes.OK;
+        }
+
+        private Integer removeLocal(Workspace ws, Model m, String name) {
+            LocalModelManager manager = new LocalModelManager(app().localModels(),
+                    modelsDir != null ? modelsDir : LocalModelManager.defaultModelsRoot(), null);
+            LocalModelManager.Removal r;
+            try {
+                r = manager.remove(ws, m, deleteFiles);
+            } catch (CatalogException e) {
+                throw new CliException(ExitCodes.ENGINE, e.getMessage(), e);
+            }
+            if (!r.rowRemoved() && !r.filesDeleted()) {
+                throw new CliException(ExitCodes.FAILED, r.describe(name));
+            }
+            print(m, r.rowRemoved(), r.filesDeleted(), r.bytesFreed(), r.describe(name));
+            return ExitCodes.OK;
+        }
+
+        private void print(Model m, boolean removed, boolean filesDeleted, long bytesFreed, String message) {
+            if (json) {
+                CliContext.printJson(spec, CliContext.object().put("ok", true).put("removed", removed ? m.uid() : null)
+                        .put("filesDeleted", filesDeleted).put("bytesFreed", bytesFreed).put("message", message));
+            } else {
+                CliContext.out(spec).println(message);
+                CliContext.out(spec).flush();
+            }
         }
     }
 

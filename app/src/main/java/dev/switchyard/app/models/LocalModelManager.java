@@ -12,7 +12,9 @@ import dev.switchyard.local.catalog.DownloadProgress;
 import dev.switchyard.local.catalog.ModelCatalog;
 import dev.switchyard.local.catalog.ModelDownloader;
 import dev.switchyard.local.catalog.ModelStore;
+import dev.switchyard.local.catalog.StoredModel;
 import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.WorkspaceException;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
 import java.io.IOException;
@@ -20,6 +22,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -72,6 +76,92 @@ public final class LocalModelManager {
         store.registerDownloaded(entry, precision, folder);
         return directory.registerLocal(entry.id(), entry.displayName(), entry.contextLength() > 0 ? entry.contextLength() : info.contextLength(),
                         ModelKind.LOCAL_GENERATIVE, new LocalModelSettings(folder, variant, entry.id()));
+    }
+
+    /**
+     * What {@link #remove} did.
+     *
+     * @param rowRemoved   the model left the workspace (false: runs or prices refer to it, so it stays listed)
+     * @param filesDeleted its folder was deleted from disk
+     * @param bytesFreed   the size of the deleted folder
+     * @param folder       the model's folder
+     * @param downloaded   the folder is one of Switchyard's downloads (in the models folder), not an imported one
+     */
+    public record Removal(boolean rowRemoved, boolean filesDeleted, long bytesFreed, Path folder, boolean downloaded) {
+
+        /** One sentence for the user about what happened to {@code name}. */
+        public String describe(String name) {
+            String freed = String.format(Locale.ROOT, "%,.0f MB", bytesFreed / 1e6);
+            if (rowRemoved) {
+                return "Removed " + name + (filesDeleted ? " and deleted its files (" + freed + ")."
+                        : downloaded ? "; its files stay in " + folder + "."
+                        : "; its folder " + folder + " was imported, so it stays on disk.");
+            }
+            return filesDeleted
+                    ? "Deleted the files of " + name + " (" + freed + "). It has runs or prices in this workspace, so it stays"
+                            + " listed to keep their history readable; download it again to run it."
+                    : name + " has runs or prices in this workspace; it is kept so their history stays readable."
+                            + (downloaded ? " Delete its files to free the disk space." : "");
+        }
+    }
+
+    /**
+     * Removes a local generative model: unloads it from the engine, deletes its workspace row unless runs or prices
+     * refer to it (the row then stays, so their history stays readable), and with {@code deleteFiles} deletes its
+     * folder when it is one of Switchyard's downloads. An imported folder is the user's and is never deleted. A
+     * download lives in the models folder shared by every workspace on the machine: another workspace that uses it
+     * needs to download it again.
+     */
+    public Removal remove(Workspace ws, Model model, boolean deleteFiles) throws CatalogException {
+        if (model.kind() != ModelKind.LOCAL_GENERATIVE) {
+            throw new IllegalArgumentException(model.displayName() + " is not a local generative model; it has no files.");
+        }
+        Path folder = folderOf(model);
+        Optional<StoredModel> stored = storedDownload(folder);
+        localModels.unload(folder);
+        boolean rowRemoved = true;
+        try {
+            ws.models().delete(model.id());
+        } catch (WorkspaceException e) {
+            if (e.kind() != WorkspaceException.Kind.CONFLICT) {
+                throw e;
+            }
+            rowRemoved = false;
+        }
+        long bytes = 0;
+        if (deleteFiles && stored.isPresent()) {
+            bytes = ModelStore.bytesOnDisk(folder);
+            new ModelStore(modelsRoot, info -> { }).delete(stored.get().id());
+        }
+        return new Removal(rowRemoved, deleteFiles && stored.isPresent(), bytes, folder, stored.isPresent());
+    }
+
+    /**
+     * What is on disk for a local generative model.
+     *
+     * @param downloaded the folder is one of Switchyard's downloads (its files can be deleted with {@link #remove})
+     */
+    public record LocalFiles(Path folder, long bytes, boolean present, boolean downloaded) {
+    }
+
+    /** The folder of a local generative model, its size and whether Switchyard downloaded it (walks the folder). */
+    public LocalFiles files(Model model) throws CatalogException {
+        Path folder = folderOf(model);
+        return new LocalFiles(folder, ModelStore.bytesOnDisk(folder), java.nio.file.Files.isDirectory(folder),
+                storedDownload(folder).isPresent());
+    }
+
+    private static Path folderOf(Model model) {
+        return LocalModelSettings.of(model).path().toAbsolutePath().normalize();
+    }
+
+    /** The model store's entry of a download in {@code folder}; nothing (and no store created) without a models folder. */
+    private Optional<StoredModel> storedDownload(Path folder) throws CatalogException {
+        if (!java.nio.file.Files.isDirectory(modelsRoot)) {
+            return Optional.empty();
+        }
+        return new ModelStore(modelsRoot, info -> { }).list().stream()
+                .filter(m -> m.managed() && m.folder().equals(folder)).findFirst();
     }
 
     /** The ONNX file of a precision (the first .onnx among its files), as the engine's variant name. */

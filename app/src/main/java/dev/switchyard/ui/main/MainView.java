@@ -76,10 +76,16 @@ public final class MainView extends BorderPane {
         return box;
     }
 
-    /** Shows the screen with this id. */
+    /** Shows the screen with this id; {@code "models/local"} also shows that part of it ({@link Screen#focus}). */
     public void show(String screenId) {
-        nav.getToggles().stream().filter(t -> ((Screen) t.getUserData()).id().equals(screenId)).findFirst()
-                .ifPresent(t -> t.setSelected(true));
+        String[] target = screenId.split("/", 2);
+        nav.getToggles().stream().filter(t -> ((Screen) t.getUserData()).id().equals(target[0])).findFirst()
+                .ifPresent(t -> {
+                    t.setSelected(true);
+                    if (target.length > 1) {
+                        ((Screen) t.getUserData()).focus(target[1]);
+                    }
+                });
     }
 
     /** Appends a menu after File (app chrome: View). */

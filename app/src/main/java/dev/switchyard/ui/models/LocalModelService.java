@@ -29,6 +29,12 @@ public interface LocalModelService {
     /** Validates a model folder with the engine and registers it. */
     Model importFolder(Workspace ws, Path folder) throws Exception;
 
+    /** What is on disk for a local generative model (walks its folder). */
+    LocalModelManager.LocalFiles files(Model model) throws Exception;
+
+    /** Removes a local generative model, and with {@code deleteFiles} its downloaded files ({@link LocalModelManager#remove}). */
+    LocalModelManager.Removal remove(Workspace ws, Model model, boolean deleteFiles) throws Exception;
+
     /** The production service over the composition root's model manager (models folder beside the default workspace). */
     static LocalModelService of(AppContext context) {
         return new LocalModelService() {
@@ -40,9 +46,21 @@ public interface LocalModelService {
             @Override
             public Model download(Workspace ws, String catalogId, Consumer<DownloadProgress> progress,
                                   DownloadControl control) throws Exception {
-                LocalModelManager manager = new LocalModelManager(context.localModels(),
-                        LocalModelManager.defaultModelsRoot(), null);
-                return manager.download(context.directory(ws), catalogId, null, progress, control);
+                return manager().download(context.directory(ws), catalogId, null, progress, control);
+            }
+
+            @Override
+            public LocalModelManager.LocalFiles files(Model model) throws Exception {
+                return manager().files(model);
+            }
+
+            @Override
+            public LocalModelManager.Removal remove(Workspace ws, Model model, boolean deleteFiles) throws Exception {
+                return manager().remove(ws, model, deleteFiles);
+            }
+
+            private LocalModelManager manager() {
+                return new LocalModelManager(context.localModels(), LocalModelManager.defaultModelsRoot(), null);
             }
 
             @Override

@@ -12,8 +12,10 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
 import dev.switchyard.workspace.repo.SettingsRepository;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,7 +33,9 @@ public final class LocalModelsModel {
 
     private final TaskRunner tasks;
     private final LocalModelService service;
-    private final ObservableList<ModelRow> models = FXCollections.observableArrayList();
+    private final ObservableList<LocalModelRow> models = FXCollections.observableArrayList();
+    private final ObjectProperty<LocalModelRow> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper removing = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<CatalogModel> catalog = FXCollections.observableArrayList();
     private final ObjectProperty<CatalogModel> chosen = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -110,6 +114,35 @@ public final class LocalModelsModel {
         }, e -> finish("Could not import " + folder.getFileName() + ": " + e.getMessage()));
     }
 
+    /** The row selected in the table (the one {@link #removeSelected} removes). */
+    public ObjectProperty<LocalModelRow> selectedProperty() { return selected; }
+
+    /** True while a removal runs. */
+    public ReadOnlyBooleanProperty removingProperty() { return removing.getReadOnlyProperty(); }
+
+    /**
+     * Removes the selected local generative model from the workspace (it stays listed while runs refer to it), and
+     * with {@code deleteFiles} deletes its files when Switchyard downloaded them; the message says what happened.
+     */
+    public void removeSelected(boolean deleteFiles) {
+        Workspace ws = workspace;
+        LocalModelRow row = selected.get();
+        if (ws == null || row == null || !row.removable() || removing.get()) {
+            return;
+        }
+        String name = row.model().displayName();
+        removing.set(true);
+        message.set("Removing " + name + " …");
+        tasks.run("Remove " + name, () -> service.remove(ws, row.model(), deleteFiles), r -> {
+            removing.set(false);
+            setWorkspace(ws);
+            message.set(r.describe(name));
+        }, e -> {
+            removing.set(false);
+            message.set("Could not remove " + name + ": " + e.getMessage());
+        });
+    }
+
     private void finish(String text) {
         busy.set(false);
         control = null;
@@ -162,7 +195,8 @@ public final class LocalModelsModel {
         return sb.toString();
     }
 
-    public ObservableList<ModelRow> models() { return models; }
+    /** The workspace's local models with their files (sizes are read from disk when the workspace is set). */
+    public ObservableList<LocalModelRow> models() { return models; }
 
     /** USD per hour of device time, as typed. */
     public StringProperty deviceCostProperty() { return deviceCost; }
@@ -176,15 +210,22 @@ public final class LocalModelsModel {
         if (ws == null) {
             return;
         }
-        tasks.run("Load local models", () -> new Loaded(ws.models().list().stream()
-                .filter(m -> m.kind() == ModelKind.LOCAL_GENERATIVE || m.kind() == ModelKind.LOCAL_INTENT)
-                .map(m -> new ModelRow(m, null)).toList(),
-                ws.settings().getDouble(SettingsRepository.DEVICE_COST_PER_HOUR, 0)), loaded -> {
-                    if (ws == workspace) {
-                        models.setAll(loaded.rows());
-                        deviceCost.set(format(loaded.cost()));
-                    }
-                }, e -> message.set("Could not read local models: " + e.getMessage()));
+        tasks.run("Load local models", () -> {
+            List<LocalModelRow> rows = new ArrayList<>();
+            for (Model m : ws.models().list()) {
+                if (m.kind() == ModelKind.LOCAL_GENERATIVE) {
+                    rows.add(new LocalModelRow(m, service.files(m)));
+                } else if (m.kind() == ModelKind.LOCAL_INTENT) {
+                    rows.add(new LocalModelRow(m, null));
+                }
+            }
+            return new Loaded(rows, ws.settings().getDouble(SettingsRepository.DEVICE_COST_PER_HOUR, 0));
+        }, loaded -> {
+            if (ws == workspace) {
+                models.setAll(loaded.rows());
+                deviceCost.set(format(loaded.cost()));
+            }
+        }, e -> message.set("Could not read local models: " + e.getMessage()));
     }
 
     /** Saves the device cost per hour (a number ≥ 0). */
@@ -216,6 +257,6 @@ public final class LocalModelsModel {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private record Loaded(List<ModelRow> rows, double cost) {
+    private record Loaded(List<LocalModelRow> rows, double cost) {
     }
 }

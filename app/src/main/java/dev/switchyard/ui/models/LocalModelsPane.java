@@ -1,7 +1,11 @@
 package dev.switchyard.ui.models;
 
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -9,7 +13,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The local-models tab: the workspace's local generative and intent models, and the device cost per hour. */
+/**
+ * The local-models tab: the workspace's local generative and intent models with their status and files (remove one,
+ * and free the disk space of a download), adding a model, and the device cost per hour.
+ */
 final class LocalModelsPane extends VBox {
 
     LocalModelsPane(LocalModelsModel model) {
@@ -24,17 +31,37 @@ final class LocalModelsPane extends VBox {
         intro.getStyleClass().add("muted");
         intro.setWrapText(true);
 
-        TableView<ModelRow> table = new TableView<>(model.models());
+        TableView<LocalModelRow> table = new TableView<>(model.models());
         table.setId("local-models-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(ProviderDetailPane.col("Model", r -> r.model().displayName()));
-        table.getColumns().add(ProviderDetailPane.col("Kind", ModelRow::kindText));
+        table.getColumns().add(ProviderDetailPane.col("Kind", LocalModelRow::kindText));
         table.getColumns().add(ProviderDetailPane.col("Id", r -> r.model().apiModelId()));
-        table.getColumns().add(ProviderDetailPane.col("Context", ModelRow::contextText));
+        table.getColumns().add(ProviderDetailPane.col("Context", LocalModelRow::contextText));
+        table.getColumns().add(ProviderDetailPane.col("Status", LocalModelRow::statusText));
+        table.getColumns().add(ProviderDetailPane.col("Files", LocalModelRow::filesText));
+        double[] widths = {220, 120, 170, 70, 100};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]); // the last column, Files, takes the rest
+        }
         Label none = new Label("No local models in this workspace yet.");
         none.getStyleClass().add("muted");
         table.setPlaceholder(none);
         VBox.setVgrow(table, Priority.ALWAYS);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> model.selectedProperty().set(row));
+
+        Button remove = new Button("Remove…");
+        remove.setId("local-remove");
+        remove.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> model.removingProperty().get()
+                || model.selectedProperty().get() == null || !model.selectedProperty().get().removable(),
+                model.selectedProperty(), model.removingProperty()));
+        remove.setOnAction(e -> confirmRemove(model));
+        Label removeHelp = new Label("Removing a model takes it off the model picker; a model that Switchyard downloaded can "
+                + "also free its disk space.");
+        removeHelp.getStyleClass().add("muted");
+        removeHelp.setWrapText(true);
+        HBox removeRow = new HBox(8, remove, removeHelp);
+        removeRow.setAlignment(Pos.CENTER_LEFT);
 
         Label addTitle = new Label("Add a local model");
         addTitle.getStyleClass().add("section-title");
@@ -116,6 +143,42 @@ final class LocalModelsPane extends VBox {
         message.getStyleClass().add("muted");
         message.textProperty().bind(model.messageProperty());
 
-        getChildren().addAll(title, intro, table, addTitle, addRow, bar, progress, costTitle, costHelp, row, message);
+        getChildren().addAll(title, intro, table, removeRow, addTitle, addRow, bar, progress, costTitle, costHelp, row, message);
+    }
+
+    /** Asks before removing the selected model; offers to delete its files only when Switchyard downloaded them. */
+    private void confirmRemove(LocalModelsModel model) {
+        LocalModelRow row = model.selectedProperty().get();
+        if (row == null || !row.removable()) {
+            return;
+        }
+        Label what = new Label("It leaves the model picker of this workspace. If History has runs of it, it stays listed "
+                + "so that they stay readable.");
+        what.setWrapText(true);
+        CheckBox deleteFiles = new CheckBox();
+        deleteFiles.setId("local-remove-files");
+        deleteFiles.setWrapText(true);
+        VBox content = new VBox(10, what);
+        if (row.files() != null && row.files().downloaded() && row.files().present()) {
+            deleteFiles.setText("Also delete its files (" + row.filesText().replace(", downloaded", "") + " in "
+                    + row.files().folder() + "). Other workspaces on this computer that use this download will need to "
+                    + "download it again.");
+            content.getChildren().add(deleteFiles);
+        } else if (row.files() != null && row.files().present()) {
+            Label kept = new Label("Its folder " + row.files().folder() + " was imported, so it stays on disk.");
+            kept.setWrapText(true);
+            content.getChildren().add(kept);
+        }
+        content.setPrefWidth(460);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(getScene().getWindow());
+        alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets()); // the app's theme, as other dialogs
+        alert.getDialogPane().getStyleClass().add("app-root");
+        alert.setTitle("Remove a local model");
+        alert.setHeaderText("Remove " + row.model().displayName() + "?");
+        alert.getDialogPane().setContent(content);
+        ButtonType removeButton = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(removeButton, ButtonType.CANCEL);
+        alert.showAndWait().filter(removeButton::equals).ifPresent(b -> model.removeSelected(deleteFiles.isSelected()));
     }
 }

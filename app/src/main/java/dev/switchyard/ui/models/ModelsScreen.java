@@ -39,6 +39,12 @@ public final class ModelsScreen implements Screen {
         return view;
     }
 
+    /** {@code "cloud"} or {@code "local"}: the tab to show. */
+    @Override
+    public void focus(String section) {
+        view.showTab(section);
+    }
+
     public ModelsViewModel model() {
         return model;
     }

@@ -21,6 +21,8 @@ import javafx.scene.layout.VBox;
 /** Models and providers: cloud providers (list, add, connection, models, prices) and local models, in two tabs. */
 public final class ModelsView extends VBox {
 
+    private final TabPane tabs;
+
     public ModelsView(ModelsViewModel model, AppPreferences prefs, NetworkStatus network) {
         super(10);
         setId("models-view");
@@ -40,7 +42,7 @@ public final class ModelsView extends VBox {
         localScroll.setFitToHeight(true);
         Tab local = new Tab("Local models", localScroll);
         local.setId("tab-local");
-        TabPane tabs = new TabPane(cloud, local);
+        tabs = new TabPane(cloud, local);
         tabs.setId("models-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -57,6 +59,12 @@ public final class ModelsView extends VBox {
         offline.visibleProperty().bind(network.onlineProperty().not());
         offline.managedProperty().bind(offline.visibleProperty());
         getChildren().addAll(new VBox(2, title, subtitle), offline, tabs, message);
+    }
+
+    /** Selects the tab {@code "cloud"} or {@code "local"} (ids {@code tab-cloud}, {@code tab-local}). */
+    void showTab(String name) {
+        tabs.getTabs().stream().filter(t -> ("tab-" + name).equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     private static VBox providerList(ModelsViewModel model) {

@@ -60,9 +60,9 @@ public final class WelcomeScreen implements Screen {
                         model.hasIntentModelProperty(), "Open Compare", "welcome-compare", "compare"),
                 step("2", "Add a cloud provider", "OpenAI, Anthropic, OpenRouter, XRoute.AI or any OpenAI-compatible "
                         + "gateway. Keys go to the OS keyring.", model.hasCloudModelProperty(), "Add a key",
-                        "welcome-models", "models"),
+                        "welcome-models", "models/cloud"),
                 step("3", "Add a local generative model", "Download or import an ONNX model to answer offline.",
-                        model.hasLocalModelProperty(), "Local models", "welcome-local", "models"),
+                        model.hasLocalModelProperty(), "Local models", "welcome-local", "models/local"),
                 next);
         content.setMaxWidth(760);
     }

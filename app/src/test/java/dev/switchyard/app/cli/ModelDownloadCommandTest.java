@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,67 @@ class ModelDownloadCommandTest {
         CliRunner.Result run = CliRunner.run("run", "-w", ws, "--model", "smollm2-135m-instruct", "--prompt", "hi",
                 "--max-tokens", "4", "--json");
         assertThat(run.code()).as(run.err() + run.out()).isZero();
+    }
+
+    @Test
+    void removeWithDeleteFilesTakesADownloadOffTheWorkspaceAndTheDisk() throws Exception {
+        String ws = dir.resolve("rm.switchyard").toString();
+        String models = dir.resolve("models").toString();
+        download(ws, models);
+        assertThat(downloadedFolders()).hasSize(1);
+
+        CliRunner.Result r = CliRunner.run("models", "remove", "smollm2-135m-instruct", "--delete-files", "-w", ws,
+                "--models-dir", models, "--json");
+
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        JsonNode out = JSON.readTree(r.out());
+        assertThat(out.path("removed").isNull()).isFalse();
+        assertThat(out.path("filesDeleted").asBoolean()).isTrue();
+        assertThat(out.path("bytesFreed").asLong()).isGreaterThan(10_000);
+        assertThat(downloadedFolders()).isEmpty();
+        assertThat(CliRunner.run("models", "list", "-w", ws).out()).doesNotContain("smollm2-135m-instruct");
+    }
+
+    @Test
+    void aModelWithRunsKeepsItsRowButItsFilesCanStillBeFreed() throws Exception {
+        String ws = dir.resolve("runs.switchyard").toString();
+        String models = dir.resolve("models").toString();
+        download(ws, models);
+        assertThat(CliRunner.run("run", "-w", ws, "--model", "smollm2-135m-instruct", "--prompt", "hi", "--max-tokens", "2")
+                .code()).isZero();
+
+        CliRunner.Result kept = CliRunner.run("models", "remove", "smollm2-135m-instruct", "-w", ws, "--models-dir", models);
+        assertThat(kept.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(kept.err()).contains("has runs or prices").contains("Delete its files");
+        assertThat(downloadedFolders()).hasSize(1);
+
+        CliRunner.Result freed = CliRunner.run("models", "remove", "smollm2-135m-instruct", "--delete-files", "-w", ws,
+                "--models-dir", models, "--json");
+        assertThat(freed.code()).as(freed.err() + freed.out()).isZero();
+        JsonNode out = JSON.readTree(freed.out());
+        assertThat(out.path("removed").isNull()).isTrue();
+        assertThat(out.path("filesDeleted").asBoolean()).isTrue();
+        assertThat(downloadedFolders()).isEmpty();
+        assertThat(CliRunner.run("models", "list", "-w", ws).out()).contains("smollm2-135m-instruct");
+        CliRunner.Result run = CliRunner.run("run", "-w", ws, "--model", "smollm2-135m-instruct", "--prompt", "hi");
+        assertThat(run.code()).isNotZero();
+        assertThat(run.err() + run.out()).as(run.err() + run.out()).contains("are not at");
+    }
+
+    private void download(String ws, String models) {
+        CliRunner.Result r = CliRunner.run("models", "download", "smollm2-135m-instruct", "-w", ws, "--models-dir", models,
+                "--mirror", "http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+    }
+
+    private List<Path> downloadedFolders() throws IOException {
+        Path root = dir.resolve("models").resolve("models");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.toList();
+        }
     }
 
     @Test

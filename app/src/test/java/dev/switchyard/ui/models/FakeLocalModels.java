@@ -1,5 +1,6 @@
 package dev.switchyard.ui.models;
 
+import dev.switchyard.app.engine.local.LocalModels;
 import dev.switchyard.app.models.LocalModelManager;
 import dev.switchyard.app.models.LocalModelSettings;
 import dev.switchyard.app.models.ModelDirectory;
@@ -15,10 +16,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The shipped catalog with a download that reports progress and registers a row, without any network or engine. */
+/**
+ * The shipped catalog with a download that reports progress and registers a row, without any network or engine.
+ * Files and removal are the real model manager's, over {@link #modelsRoot} (absent unless a test sets one up).
+ */
 final class FakeLocalModels implements LocalModelService {
 
     boolean cancelBeforeDone;
+    Path modelsRoot = Path.of("/nonexistent/switchyard-models");
 
     @Override
     public List<CatalogModel> catalog() {
@@ -39,6 +44,22 @@ final class FakeLocalModels implements LocalModelService {
                 0, 0, 120_000_000, 120_000_000, 0, null));
         return directory(ws).registerLocal(m.id(), m.displayName(), m.contextLength(), ModelKind.LOCAL_GENERATIVE,
                 new LocalModelSettings(Path.of("/models", m.id()), null, m.id()));
+    }
+
+    @Override
+    public LocalModelManager.LocalFiles files(Model model) throws Exception {
+        return manager().files(model);
+    }
+
+    @Override
+    public LocalModelManager.Removal remove(Workspace ws, Model model, boolean deleteFiles) throws Exception {
+        return manager().remove(ws, model, deleteFiles);
+    }
+
+    private LocalModelManager manager() {
+        return new LocalModelManager(new LocalModels(() -> {
+            throw new AssertionError("no engine in this test");
+        }), modelsRoot, null);
     }
 
     @Override

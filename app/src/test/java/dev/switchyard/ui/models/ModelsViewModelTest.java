@@ -3,11 +3,19 @@ package dev.switchyard.ui.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.app.AppContext;
+import dev.switchyard.app.models.LocalModelManager;
+import dev.switchyard.app.models.LocalModelSettings;
+import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.cloud.CloudException;
 import dev.switchyard.cloud.catalog.ProviderPreset;
+import dev.switchyard.local.catalog.CatalogModel;
+import dev.switchyard.local.catalog.ModelStore;
 import dev.switchyard.ui.task.DirectTaskRunner;
 import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.ModelKind;
 import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.repo.SettingsRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -264,6 +272,91 @@ class ModelsViewModelTest {
 
         local.importFolder(Path.of("/nowhere/folder"));
         assertThat(local.messageProperty().get()).isEqualTo("Could not import folder: No config.json in folder.");
+    }
+
+    private static final Path TINY = Path.of("../engine-local/src/test/resources/models/tiny-random-llama").toAbsolutePath().normalize();
+
+    @Test
+    void aDownloadedModelIsRemovedWithItsFilesAndAnImportedFolderStays() throws Exception {
+        Path root = dir.resolve("models-root");
+        FakeLocalModels service = new FakeLocalModels();
+        service.modelsRoot = root;
+        KeyVault vault = new TestVault(ctx, new KeyVault.Status(false, "No D-Bus session bus."));
+        ModelsViewModel local = new ModelsViewModel(new DirectTaskRunner(), ModelsServices.of(ctx, vault), vault,
+                ctx.catalog().providers(), service, Clock.systemDefaultZone());
+        // a download: the tiny model in the store's managed folder, registered in the store and the workspace
+        ModelStore store = new ModelStore(root, info -> { });
+        CatalogModel entry = LocalModelManager.catalog().require("smollm2-135m-instruct");
+        Path downloaded = store.downloadFolder(entry, "int4");
+        copyTree(TINY, downloaded);
+        store.registerDownloaded(entry, "int4", downloaded);
+        ModelDirectory directory = new ModelDirectory(ws, ctx.catalog(), ctx.priceTable(), Clock.systemDefaultZone());
+        directory.registerLocal("smollm2-135m-instruct", "SmolLM2 135M", 8192, ModelKind.LOCAL_GENERATIVE,
+                new LocalModelSettings(downloaded, null, entry.id()));
+        // an imported folder elsewhere
+        Path imported = dir.resolve("my-model");
+        copyTree(TINY, imported);
+        directory.registerLocal("my-model", "My model", 8192, ModelKind.LOCAL_GENERATIVE,
+                new LocalModelSettings(imported, null, null));
+        LocalModelsModel models = local.local();
+        local.setWorkspace(ws);
+
+        LocalModelRow dl = row(models, "SmolLM2 135M");
+        assertThat(dl.statusText()).isEqualTo("Ready");
+        assertThat(dl.files().downloaded()).isTrue();
+        assertThat(dl.files().bytes()).isGreaterThan(10_000);
+        assertThat(dl.filesText()).endsWith("MB, downloaded");
+        assertThat(row(models, "My model").filesText()).contains("MB in " + imported);
+
+        models.selectedProperty().set(dl);
+        models.removeSelected(true);
+        assertThat(models.messageProperty().get()).startsWith("Removed SmolLM2 135M and deleted its files (");
+        assertThat(downloaded).doesNotExist();
+        assertThat(ws.models().list()).extracting(Model::displayName).doesNotContain("SmolLM2 135M");
+        assertThat(models.models()).extracting(r -> r.model().displayName()).doesNotContain("SmolLM2 135M");
+
+        models.selectedProperty().set(row(models, "My model"));
+        models.removeSelected(true);
+        assertThat(models.messageProperty().get()).isEqualTo("Removed My model; its folder " + imported.toAbsolutePath()
+                + " was imported, so it stays on disk.");
+        assertThat(imported.resolve("config.json")).exists();
+    }
+
+    @Test
+    void aModelWithRunsStaysListedAndItsFilesShowAsMissingWhenGone() throws Exception {
+        Path gone = dir.resolve("moved-away");
+        Model m = new ModelDirectory(ws, ctx.catalog(), ctx.priceTable(), Clock.systemDefaultZone()).registerLocal("gone",
+                "Gone model", 8192, ModelKind.LOCAL_GENERATIVE, new LocalModelSettings(gone, null, null));
+        ws.runs().insert(Run.created(m.id(), "hi", "{}"));
+        LocalModelsModel models = vm.local();
+        vm.setWorkspace(ws);
+        LocalModelRow row = row(models, "Gone model");
+        assertThat(row.statusText()).isEqualTo("Files missing");
+        assertThat(row.filesText()).isEqualTo("expected in " + gone.toAbsolutePath());
+
+        models.selectedProperty().set(row);
+        models.removeSelected(false);
+
+        assertThat(models.messageProperty().get())
+                .isEqualTo("Gone model has runs or prices in this workspace; it is kept so their history stays readable.");
+        assertThat(models.models()).extracting(r -> r.model().displayName()).contains("Gone model");
+    }
+
+    private static LocalModelRow row(LocalModelsModel models, String name) {
+        return models.models().stream().filter(r -> r.model().displayName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
     }
 
     @Test

@@ -139,4 +139,57 @@ class ModelsWindowTest {
                     .extracting(m -> m.apiModelId()).containsExactly("tiny-2");
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anImportedLocalModelIsRemovedAfterConfirmingAndItsFolderStays() throws Exception {
+        Path folder = dir.resolve("my-model");
+        Path tiny = Path.of("../engine-local/src/test/resources/models/tiny-random-llama").toAbsolutePath().normalize();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(tiny)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = folder.resolve(tiny.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(f, target);
+                }
+            }
+        }
+        try (Workspace ws = Workspace.open(file); var ctx = new dev.switchyard.app.AppContext(n -> null, java.time.Clock.systemUTC())) {
+            ctx.directory(ws).registerLocal("my-model", "My imported model", 256,
+                    dev.switchyard.workspace.model.ModelKind.LOCAL_GENERATIVE,
+                    new dev.switchyard.app.models.LocalModelSettings(folder, null, null));
+        }
+        waitUntil(() -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#welcome-local").match(n -> n.getScene() != null).queryAs(Node.class));
+        waitUntil(() -> robot.lookup("#models-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        waitUntil(() -> "tab-local".equals(robot.lookup("#models-tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedItem().getId())); // the welcome's "Local models" opens that tab
+        TableView<LocalModelRow> table = robot.lookup("#local-models-table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().stream().anyMatch(r -> r.model().displayName().equals("My imported model")));
+        LocalModelRow row = table.getItems().stream().filter(r -> r.model().displayName().equals("My imported model"))
+                .findFirst().orElseThrow();
+        assertThat(row.statusText()).isEqualTo("Ready");
+        assertThat(row.filesText()).contains("MB in " + folder);
+        assertThat(robot.lookup("#local-remove").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
+
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#local-models-table .table-cell").match(c -> "My imported model".equals(
+                ((javafx.scene.control.TableCell<?, ?>) c).getText())).queryAs(Node.class));
+        robot.clickOn("#local-remove");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
+                .isEqualTo("Remove My imported model?");
+        assertThat(robot.lookup("#local-remove-files").tryQuery()).isEmpty(); // imported: no offer to delete its files
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(b -> "Remove".equals(((javafx.scene.control.Button) b)
+                .getText())).queryAs(Node.class));
+
+        waitUntil(() -> table.getItems().stream().noneMatch(r -> r.model().displayName().equals("My imported model")));
+        waitUntil(() -> text("#local-message").startsWith("Removed My imported model; its folder"));
+        assertThat(folder.resolve("config.json")).exists();
+        try (Workspace ws = Workspace.open(file)) {
+            assertThat(ws.models().list()).extracting(m -> m.displayName()).doesNotContain("My imported model");
+        }
+    }
 }

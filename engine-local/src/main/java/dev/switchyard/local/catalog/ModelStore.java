@@ -237,6 +237,24 @@ public final class ModelStore {
         return id;
     }
 
+    /** Bytes of the regular files under {@code folder} (0 when it does not exist or cannot be read). */
+    public static long bytesOnDisk(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException gone) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
     private static void copyTree(Path src, Path dst) throws IOException {
         Files.walkFileTree(src, new SimpleFileVisitor<>() {
             @Override

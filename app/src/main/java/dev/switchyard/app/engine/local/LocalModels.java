@@ -57,6 +57,20 @@ public final class LocalModels implements AutoCloseable {
         return new Loaded(m.id(), measured);
     }
 
+    /** Unloads every loaded variant of the model in {@code folder} (before its files are deleted). */
+    public synchronized void unload(Path folder) {
+        String prefix = folder.toAbsolutePath().normalize() + "#";
+        loadedIds.entrySet().removeIf(e -> {
+            if (!e.getKey().startsWith(prefix)) {
+                return false;
+            }
+            if (engine != null) {
+                engine.unload(e.getValue());
+            }
+            return true;
+        });
+    }
+
     /** Forgets loaded models after the worker restarted (it lost them). */
     public synchronized void forgetLoaded() {
         loadedIds.clear();

@@ -274,7 +274,7 @@ class ModelsViewModelTest {
         assertThat(local.messageProperty().get()).isEqualTo("Could not import folder: No config.json in folder.");
     }
 
-    private static final Path TINY = Path.of("../engine-local/src/test/resources/models/tiny-random-llama").toAbsolutePath().normalize();
+    static final Path TINY = Path.of("../engine-local/src/test/resources/models/tiny-random-llama").toAbsolutePath().normalize();
 
     @Test
     void aDownloadedModelIsRemovedWithItsFilesAndAnImportedFolderStays() throws Exception {
@@ -346,7 +346,8 @@ class ModelsViewModelTest {
         return models.models().stream().filter(r -> r.model().displayName().equals(name)).findFirst().orElseThrow();
     }
 
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
+    /** Copies a model folder (the tiny test model) with its subfolders. */
+    static void copyTree(Path from, Path to) throws java.io.IOException {
         try (java.util.stream.Stream<Path> files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(f).toString());

@@ -144,17 +144,7 @@ class ModelsWindowTest {
     @SuppressWarnings("unchecked")
     void anImportedLocalModelIsRemovedAfterConfirmingAndItsFolderStays() throws Exception {
         Path folder = dir.resolve("my-model");
-        Path tiny = Path.of("../engine-local/src/test/resources/models/tiny-random-llama").toAbsolutePath().normalize();
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(tiny)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = folder.resolve(tiny.relativize(f).toString());
-                if (java.nio.file.Files.isDirectory(f)) {
-                    java.nio.file.Files.createDirectories(target);
-                } else {
-                    java.nio.file.Files.copy(f, target);
-                }
-            }
-        }
+        ModelsViewModelTest.copyTree(ModelsViewModelTest.TINY, folder);
         try (Workspace ws = Workspace.open(file); var ctx = new dev.switchyard.app.AppContext(n -> null, java.time.Clock.systemUTC())) {
             ctx.directory(ws).registerLocal("my-model", "My imported model", 256,
                     dev.switchyard.workspace.model.ModelKind.LOCAL_GENERATIVE,

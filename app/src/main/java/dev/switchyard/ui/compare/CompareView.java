@@ -28,7 +28,7 @@ public final class CompareView extends BorderPane {
     private static final long RENDER_NANOS = 40_000_000L;
 
     private final CompareViewModel model;
-    private final Runnable openModels;
+    private final java.util.function.Consumer<String> openModels;
     private final Runnable openRouting;
     private final AnswersView answers;
     private long lastTick;
@@ -38,7 +38,7 @@ public final class CompareView extends BorderPane {
     /** {@code navigate} switches the main window to another screen by id ("models", "routing"). */
     public CompareView(CompareViewModel model, java.util.function.Consumer<String> navigate) {
         this.model = model;
-        this.openModels = () -> navigate.accept(CompareScreen.MODELS_SCREEN);
+        this.openModels = tab -> navigate.accept(CompareScreen.MODELS_SCREEN + (tab == null ? "" : "/" + tab));
         this.openRouting = () -> navigate.accept(CompareScreen.ROUTING_SCREEN);
         this.answers = new AnswersView(model);
         setId("compare-screen");

@@ -15,11 +15,12 @@ import javafx.scene.layout.VBox;
 final class ModelPickerView extends VBox {
 
     private final ModelPickerModel picker;
-    private final Runnable openModels;
+    /** Opens the Models screen, on the tab named ("cloud", "local") or as it was left (null). */
+    private final java.util.function.Consumer<String> openModels;
     private final Runnable openRouting;
     private final VBox rows = new VBox(4);
 
-    ModelPickerView(ModelPickerModel picker, Runnable openModels, Runnable openRouting) {
+    ModelPickerView(ModelPickerModel picker, java.util.function.Consumer<String> openModels, Runnable openRouting) {
         this.picker = picker;
         this.openModels = openModels;
         this.openRouting = openRouting;
@@ -33,7 +34,7 @@ final class ModelPickerView extends VBox {
         count.textProperty().bind(picker.selectedCountProperty().asString("%d of " + ModelPickerModel.MAX + " picked"));
         Button manage = new Button("Manage…");
         manage.getStyleClass().add("flat-button");
-        manage.setOnAction(e -> openModels.run());
+        manage.setOnAction(e -> openModels.accept(null));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         for (javafx.scene.control.Control n : new javafx.scene.control.Control[] {title, count, manage}) {
@@ -58,7 +59,7 @@ final class ModelPickerView extends VBox {
             none.setWrapText(true);
             none.getStyleClass().add("muted");
             Button add = new Button("Add models");
-            add.setOnAction(e -> openModels.run());
+            add.setOnAction(e -> openModels.accept(null));
             rows.getChildren().addAll(none, add);
             return;
         }
@@ -91,7 +92,9 @@ final class ModelPickerView extends VBox {
         if (c.fix() == ModelChoice.Fix.OPEN_MODELS) {
             Button fix = new Button("Fix in Models…");
             fix.getStyleClass().addAll("flat-button", "indent");
-            fix.setOnAction(e -> openModels.run());
+            // to the tab that fixes it: a missing key on Cloud providers, missing files on Local models
+            fix.setOnAction(e -> openModels.accept(c.model() != null
+                    && c.model().kind() != dev.switchyard.workspace.model.ModelKind.CLOUD ? "local" : "cloud"));
             row.getChildren().add(fix);
         } else if (c.fix() == ModelChoice.Fix.OPEN_ROUTING) {
             Button fix = new Button("Fix in Routing…");

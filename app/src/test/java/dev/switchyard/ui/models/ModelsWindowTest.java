@@ -182,4 +182,34 @@ class ModelsWindowTest {
             assertThat(ws.models().list()).extracting(m -> m.displayName()).doesNotContain("My imported model");
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLocalModelWhoseFilesAreGoneSaysSoInComparesPickerAndItsFixOpensLocalModels() throws Exception {
+        Path gone = dir.resolve("moved-away");
+        try (Workspace ws = Workspace.open(file); var ctx = new dev.switchyard.app.AppContext(n -> null, java.time.Clock.systemUTC())) {
+            ctx.directory(ws).registerLocal("gone-model", "Gone model", 256,
+                    dev.switchyard.workspace.model.ModelKind.LOCAL_GENERATIVE,
+                    new dev.switchyard.app.models.LocalModelSettings(gone, null, null));
+        }
+        waitUntil(() -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#welcome-compare").match(n -> n.getScene() != null).queryAs(Node.class));
+        waitUntil(() -> robot.lookup(".model-row .state-blocked").match(l -> ((Label) l).getText().contains("Gone model"))
+                .tryQuery().isPresent());
+        assertThat(robot.lookup(".model-row .state-blocked").match(l -> ((Label) l).getText().contains("Gone model"))
+                .queryAs(Label.class).getText()).isEqualTo("● The files of Gone model are not at " + gone.toAbsolutePath() + ".");
+        Node row = robot.lookup(".model-row").match(r -> ((javafx.scene.layout.VBox) r).getChildren().stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().contains("Gone model"))).query();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.from(row).lookup(".button").match(b -> "Fix in Models…".equals(((javafx.scene.control.Button) b)
+                .getText())).queryAs(Node.class));
+
+        waitUntil(() -> robot.lookup("#models-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        waitUntil(() -> "tab-local".equals(robot.lookup("#models-tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedItem().getId()));
+        TableView<LocalModelRow> table = robot.lookup("#local-models-table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().stream().anyMatch(r -> r.model().displayName().equals("Gone model")
+                && r.statusText().equals("Files missing")));
+    }
 }

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -147,7 +148,7 @@ public final class LocalModelManager {
     /** The folder of a local generative model, its size and whether Switchyard downloaded it (walks the folder). */
     public LocalFiles files(Model model) throws CatalogException {
         Path folder = folderOf(model);
-        return new LocalFiles(folder, ModelStore.bytesOnDisk(folder), java.nio.file.Files.isDirectory(folder),
+        return new LocalFiles(folder, ModelStore.bytesOnDisk(folder), Files.isDirectory(folder),
                 storedDownload(folder).isPresent());
     }
 
@@ -157,7 +158,7 @@ public final class LocalModelManager {
 
     /** The model store's entry of a download in {@code folder}; nothing (and no store created) without a models folder. */
     private Optional<StoredModel> storedDownload(Path folder) throws CatalogException {
-        if (!java.nio.file.Files.isDirectory(modelsRoot)) {
+        if (!Files.isDirectory(modelsRoot)) {
             return Optional.empty();
         }
         return new ModelStore(modelsRoot, info -> { }).list().stream()

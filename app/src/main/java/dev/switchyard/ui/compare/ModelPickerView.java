@@ -1,5 +1,7 @@
 package dev.switchyard.ui.compare;
 
+import dev.switchyard.workspace.model.ModelKind;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -16,11 +18,11 @@ final class ModelPickerView extends VBox {
 
     private final ModelPickerModel picker;
     /** Opens the Models screen, on the tab named ("cloud", "local") or as it was left (null). */
-    private final java.util.function.Consumer<String> openModels;
+    private final Consumer<String> openModels;
     private final Runnable openRouting;
     private final VBox rows = new VBox(4);
 
-    ModelPickerView(ModelPickerModel picker, java.util.function.Consumer<String> openModels, Runnable openRouting) {
+    ModelPickerView(ModelPickerModel picker, Consumer<String> openModels, Runnable openRouting) {
         this.picker = picker;
         this.openModels = openModels;
         this.openRouting = openRouting;
@@ -94,7 +96,7 @@ final class ModelPickerView extends VBox {
             fix.getStyleClass().addAll("flat-button", "indent");
             // to the tab that fixes it: a missing key on Cloud providers, missing files on Local models
             fix.setOnAction(e -> openModels.accept(c.model() != null
-                    && c.model().kind() != dev.switchyard.workspace.model.ModelKind.CLOUD ? "local" : "cloud"));
+                    && c.model().kind() != ModelKind.CLOUD ? "local" : "cloud"));
             row.getChildren().add(fix);
         } else if (c.fix() == ModelChoice.Fix.OPEN_ROUTING) {
             Button fix = new Button("Fix in Routing…");

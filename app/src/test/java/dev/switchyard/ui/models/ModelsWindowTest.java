@@ -145,14 +145,7 @@ class ModelsWindowTest {
     void anImportedLocalModelIsRemovedAfterConfirmingAndItsFolderStays() throws Exception {
         Path folder = dir.resolve("my-model");
         ModelsViewModelTest.copyTree(ModelsViewModelTest.TINY, folder);
-        try (Workspace ws = Workspace.open(file); var ctx = new dev.switchyard.app.AppContext(n -> null, java.time.Clock.systemUTC())) {
-            ctx.directory(ws).registerLocal("my-model", "My imported model", 256,
-                    dev.switchyard.workspace.model.ModelKind.LOCAL_GENERATIVE,
-                    new dev.switchyard.app.models.LocalModelSettings(folder, null, null));
-        }
-        waitUntil(() -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup("#welcome-local").match(n -> n.getScene() != null).queryAs(Node.class));
+        registerLocalThenLeaveWelcome("my-model", "My imported model", folder, "#welcome-local");
         waitUntil(() -> robot.lookup("#models-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
         waitUntil(() -> "tab-local".equals(robot.lookup("#models-tabs").queryAs(javafx.scene.control.TabPane.class)
                 .getSelectionModel().getSelectedItem().getId())); // the welcome's "Local models" opens that tab
@@ -187,14 +180,7 @@ class ModelsWindowTest {
     @SuppressWarnings("unchecked")
     void aLocalModelWhoseFilesAreGoneSaysSoInComparesPickerAndItsFixOpensLocalModels() throws Exception {
         Path gone = dir.resolve("moved-away");
-        try (Workspace ws = Workspace.open(file); var ctx = new dev.switchyard.app.AppContext(n -> null, java.time.Clock.systemUTC())) {
-            ctx.directory(ws).registerLocal("gone-model", "Gone model", 256,
-                    dev.switchyard.workspace.model.ModelKind.LOCAL_GENERATIVE,
-                    new dev.switchyard.app.models.LocalModelSettings(gone, null, null));
-        }
-        waitUntil(() -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup("#welcome-compare").match(n -> n.getScene() != null).queryAs(Node.class));
+        registerLocalThenLeaveWelcome("gone-model", "Gone model", gone, "#welcome-compare");
         waitUntil(() -> robot.lookup(".model-row .state-blocked").match(l -> ((Label) l).getText().contains("Gone model"))
                 .tryQuery().isPresent());
         assertThat(robot.lookup(".model-row .state-blocked").match(l -> ((Label) l).getText().contains("Gone model"))
@@ -211,5 +197,19 @@ class ModelsWindowTest {
         TableView<LocalModelRow> table = robot.lookup("#local-models-table").queryAs(TableView.class);
         waitUntil(() -> table.getItems().stream().anyMatch(r -> r.model().displayName().equals("Gone model")
                 && r.statusText().equals("Files missing")));
+    }
+
+    /**
+     * Adds a local generative model row for {@code folder} to the open workspace (through a second connection, as
+     * another process would), then leaves the welcome screen by the button {@code welcomeButton}.
+     */
+    private void registerLocalThenLeaveWelcome(String id, String name, Path folder, String welcomeButton) throws Exception {
+        try (Workspace ws = Workspace.open(file); var ctx = new dev.switchyard.app.AppContext(n -> null, java.time.Clock.systemUTC())) {
+            ctx.directory(ws).registerLocal(id, name, 256, dev.switchyard.workspace.model.ModelKind.LOCAL_GENERATIVE,
+                    new dev.switchyard.app.models.LocalModelSettings(folder, null, null));
+        }
+        waitUntil(() -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(welcomeButton).match(n -> n.getScene() != null).queryAs(Node.class));
     }
 }

@@ -102,7 +102,8 @@ public final class LocalModelManager {
                     ? "Deleted the files of " + name + " (" + freed + "). It has runs or prices in this workspace, so it stays"
                             + " listed to keep their history readable; download it again to run it."
                     : name + " has runs or prices in this workspace; it is kept so their history stays readable."
-                            + (downloaded ? " Delete its files to free the disk space." : "");
+                            + (downloaded ? " Delete its files to free the disk space."
+                            : " Its folder " + folder + " was imported, so Switchyard does not delete it.");
         }
     }
 

@@ -338,7 +338,8 @@ class ModelsViewModelTest {
         models.removeSelected(false);
 
         assertThat(models.messageProperty().get())
-                .isEqualTo("Gone model has runs or prices in this workspace; it is kept so their history stays readable.");
+                .isEqualTo("Gone model has runs or prices in this workspace; it is kept so their history stays readable."
+                        + " Its folder " + gone.toAbsolutePath() + " was imported, so Switchyard does not delete it.");
         assertThat(models.models()).extracting(r -> r.model().displayName()).contains("Gone model");
     }
 

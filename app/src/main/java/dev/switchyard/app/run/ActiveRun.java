@@ -20,7 +20,7 @@ public final class ActiveRun {
         this.handle = h;
     }
 
-    /** The row as created (id, uid, CREATED). */
+    /** The row as stored when the run started (id, uid, STREAMING). */
     public Run created() {
         return created;
     }

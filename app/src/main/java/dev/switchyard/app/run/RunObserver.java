@@ -8,7 +8,7 @@ public interface RunObserver {
     RunObserver NONE = new RunObserver() {
     };
 
-    /** The run row exists (status CREATED) and the engine was asked to start. */
+    /** The run row exists (status STREAMING) and the engine is being asked to start. */
     default void onStarted(Run run) {
     }
 

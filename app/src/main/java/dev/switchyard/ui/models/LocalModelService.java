@@ -29,11 +29,18 @@ public interface LocalModelService {
     /** Validates a model folder with the engine and registers it. */
     Model importFolder(Workspace ws, Path folder) throws Exception;
 
+    /** The model manager that reads a model's files and removes models. */
+    LocalModelManager manager();
+
     /** What is on disk for a local generative model (walks its folder). */
-    LocalModelManager.LocalFiles files(Model model) throws Exception;
+    default LocalModelManager.LocalFiles files(Model model) throws Exception {
+        return manager().files(model);
+    }
 
     /** Removes a local generative model, and with {@code deleteFiles} its downloaded files ({@link LocalModelManager#remove}). */
-    LocalModelManager.Removal remove(Workspace ws, Model model, boolean deleteFiles) throws Exception;
+    default LocalModelManager.Removal remove(Workspace ws, Model model, boolean deleteFiles) throws Exception {
+        return manager().remove(ws, model, deleteFiles);
+    }
 
     /** The production service over the composition root's model manager (models folder beside the default workspace). */
     static LocalModelService of(AppContext context) {
@@ -50,16 +57,7 @@ public interface LocalModelService {
             }
 
             @Override
-            public LocalModelManager.LocalFiles files(Model model) throws Exception {
-                return manager().files(model);
-            }
-
-            @Override
-            public LocalModelManager.Removal remove(Workspace ws, Model model, boolean deleteFiles) throws Exception {
-                return manager().remove(ws, model, deleteFiles);
-            }
-
-            private LocalModelManager manager() {
+            public LocalModelManager manager() {
                 return new LocalModelManager(context.localModels(), LocalModelManager.defaultModelsRoot(), null);
             }
 

@@ -47,16 +47,7 @@ final class FakeLocalModels implements LocalModelService {
     }
 
     @Override
-    public LocalModelManager.LocalFiles files(Model model) throws Exception {
-        return manager().files(model);
-    }
-
-    @Override
-    public LocalModelManager.Removal remove(Workspace ws, Model model, boolean deleteFiles) throws Exception {
-        return manager().remove(ws, model, deleteFiles);
-    }
-
-    private LocalModelManager manager() {
+    public LocalModelManager manager() {
         return new LocalModelManager(new LocalModels(() -> {
             throw new AssertionError("no engine in this test");
         }), modelsRoot, null);

@@ -68,9 +68,19 @@ public final class Workspace implements AutoCloseable {
         return open(file, WorkspaceOptions.DEFAULT);
     }
 
+    /**
+     * Opens and migrates the workspace; runs that a process left streaming when it ended (a crash, a killed app) are
+     * marked interrupted ({@link RunRepository#markInterrupted}), keeping their text.
+     */
     public static Workspace open(Path file, WorkspaceOptions options) {
         Path f = file.toAbsolutePath().normalize();
-        return new Workspace(Opener.open(f, options, MIGRATOR));
+        Workspace ws = new Workspace(Opener.open(f, options, MIGRATOR));
+        try {
+            ws.runs.markInterrupted();
+        } catch (WorkspaceException e) {
+            // a read-only file, say: the runs stay as they are, and the workspace still opens for reading
+        }
+        return ws;
     }
 
     /**

@@ -2,12 +2,15 @@ package dev.switchyard.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchyard.workspace.model.Run;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +46,12 @@ class DurabilityTest {
             ws.runs().forEach(r -> stored.add(r.uid()));
             assertThat(stored).containsAll(committed);
             assertThat(ws.runs().count()).isGreaterThanOrEqualTo(committed.size());
+            // every writer left the runs it was streaming when it was killed; the opens after it marked them
+            List<Run> all = new ArrayList<>();
+            ws.runs().forEach(all::add);
+            assertThat(all).allSatisfy(r -> assertThat(r.status().isTerminal()).as(r.promptText()).isTrue());
+            assertThat(all).filteredOn(r -> r.promptText().startsWith("single")).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.error().kind()).isEqualTo("interrupted"));
             System.out.printf("durability: %d rounds, %d commits reported, %d runs stored%n", ROUNDS, committed.size(),
                     stored.size());
         }

@@ -126,10 +126,43 @@ public final class RunRepository extends Repository {
         }
     }
 
+    /**
+     * Marks the runs that a process left CREATED or STREAMING and that process has ended (the app crashed, was
+     * killed or the machine went down mid-answer) as interrupted: INCOMPLETE with the text received so far, or FAILED
+     * when none had arrived, error kind {@code interrupted}. Runs of processes still running, or of another machine
+     * sharing the file, are left alone. {@link dev.switchyard.workspace.Workspace#open} calls it. Returns how many.
+     */
+    public int markInterrupted() {
+        List<Long> ended = db.query("SELECT id, owner FROM runs WHERE status IN ('CREATED', 'STREAMING') AND owner IS NOT NULL",
+                        rs -> RunOwner.ended(rs.getString("owner")) ? rs.getLong("id") : null).stream()
+                .filter(java.util.Objects::nonNull).toList();
+        if (ended.isEmpty()) {
+            return 0;
+        }
+        return db.write(c -> {
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = CASE WHEN output_text = '' THEN"
+                    + " 'FAILED' ELSE 'INCOMPLETE' END, error_kind = 'interrupted', error_message = CASE WHEN output_text"
+                    + " = '' THEN ? ELSE ? END, owner = NULL WHERE id = ? AND status IN ('CREATED', 'STREAMING')")) {
+                for (long id : ended) {
+                    Sql.bind(ps, INTERRUPTED + " No text had arrived.", INTERRUPTED + " The text received until then is kept.", id);
+                    n += ps.executeUpdate();
+                }
+            }
+            return n;
+        });
+    }
+
+    /** The message of a run {@link #markInterrupted} marks (the sentence before what was kept). */
+    static final String INTERRUPTED = "Switchyard stopped while this run was streaming (the app was closed or crashed, or"
+            + " the computer went down).";
+
     /** Streaming progress: status and the text received so far. */
     public void updateProgress(long id, RunStatus status, String outputText, String reasoningText) {
-        int n = db.update("UPDATE runs SET status = ?, output_text = ?, reasoning_text = ? WHERE id = ?",
-                require("run status", status), outputText == null ? "" : outputText, reasoningText, id);
+        RunStatus s = require("run status", status);
+        int n = db.update("UPDATE runs SET status = ?, output_text = ?, reasoning_text = ?, owner = COALESCE(?, owner)"
+                        + " WHERE id = ?", s, outputText == null ? "" : outputText, reasoningText,
+                s.isTerminal() ? null : RunOwner.CURRENT, id);
         if (n == 0) {
             throw notFound("run " + id);
         }

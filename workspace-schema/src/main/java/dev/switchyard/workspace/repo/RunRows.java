@@ -18,7 +18,7 @@ final class RunRows {
             + " prompt_text, output_text, reasoning_text, status, error_kind, error_message, queue_ms, ttft_ms, total_ms,"
             + " input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, decode_tps, prefill_tps, load_ms,"
             + " peak_memory_bytes, cost_usd, cost_kind, price_id, tokens_estimated, http_attempts, route_json,"
-            + " created_at, finished_at";
+            + " created_at, finished_at, owner";
     static final String SELECT_COLS = "id, " + INSERT_COLS;
     static final String UPDATE = "UPDATE runs SET output_text = ?, reasoning_text = ?, status = ?, error_kind = ?,"
             + " error_message = ?, queue_ms = ?, ttft_ms = ?, total_ms = ?, input_tokens = ?, cached_input_tokens = ?,"
@@ -93,7 +93,7 @@ final class RunRows {
             e == null ? null : e.kind(), e == null ? null : e.message(), m.queueMs(), m.ttftMs(), m.totalMs(),
             m.inputTokens(), m.cachedInputTokens(), m.outputTokens(), m.reasoningTokens(), m.decodeTps(),
             m.prefillTps(), m.loadMs(), m.peakMemoryBytes(), c.usd(), c.kind(), c.priceId(), r.tokensEstimated(),
-            r.httpAttempts(), r.routeJson(), r.createdAt(), r.finishedAt()};
+            r.httpAttempts(), r.routeJson(), r.createdAt(), r.finishedAt(), r.status().isTerminal() ? null : RunOwner.CURRENT};
     }
 
     static Object[] updateArgs(Run r) {

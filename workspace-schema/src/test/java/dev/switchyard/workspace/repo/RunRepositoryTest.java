@@ -50,6 +50,53 @@ class RunRepositoryTest {
     }
 
     @Test
+    void runsLeftStreamingByAProcessThatEndedAreMarkedInterruptedAtOpen() throws Exception {
+        Run withText = ws.runs().insert(Run.created(gpt, "Explain WAL", "{}"));
+        ws.runs().updateProgress(withText.id(), RunStatus.STREAMING, "WAL appends pages", null);
+        Run noText = ws.runs().insert(Run.created(gpt, "Say hi", "{}").withOutput(RunStatus.STREAMING, "", null));
+        Run live = ws.runs().insert(Run.created(claude, "Still running", "{}").withOutput(RunStatus.STREAMING, "so far", null));
+        Run otherMachine = ws.runs().insert(Run.created(claude, "Elsewhere", "{}").withOutput(RunStatus.STREAMING, "x", null));
+        Run done = ws.runs().insert(Fixtures.completedRun(gpt, "Done", "answer"));
+        ws.close();
+        // a process that has ended: its pid and start time, on this machine
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).start();
+        gone.getInputStream().readAllBytes();
+        gone.waitFor();
+        String machine = RunOwner.CURRENT.substring(0, RunOwner.CURRENT.indexOf('/'));
+        String ended = machine + "/" + gone.pid() + "/" + gone.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("runs.switchyard"));
+             var ps = c.prepareStatement("UPDATE runs SET owner = ? WHERE id = ?")) {
+            for (Object[] row : new Object[][] {{ended, withText.id()}, {ended, noText.id()},
+                {"another-machine/" + gone.pid() + "/1", otherMachine.id()}}) {
+                ps.setString(1, (String) row[0]);
+                ps.setLong(2, (Long) row[1]);
+                ps.executeUpdate();
+            }
+        }
+        assertThat(RunOwner.ended(ended)).isTrue();
+        assertThat(RunOwner.ended(RunOwner.CURRENT)).isFalse();
+
+        ws = Workspace.open(dir.resolve("runs.switchyard"));
+
+        Run incomplete = ws.runs().get(withText.id()).orElseThrow();
+        assertThat(incomplete.status()).isEqualTo(RunStatus.INCOMPLETE);
+        assertThat(incomplete.outputText()).isEqualTo("WAL appends pages");
+        assertThat(incomplete.error().kind()).isEqualTo("interrupted");
+        assertThat(incomplete.error().message()).startsWith("Switchyard stopped while this run was streaming")
+                .endsWith("The text received until then is kept.");
+        Run failed = ws.runs().get(noText.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.error().message()).endsWith("No text had arrived.");
+        assertThat(ws.runs().get(live.id()).orElseThrow().status()).as("its process (this one) still runs")
+                .isEqualTo(RunStatus.STREAMING);
+        assertThat(ws.runs().get(otherMachine.id()).orElseThrow().status()).as("cannot be checked from here")
+                .isEqualTo(RunStatus.STREAMING);
+        assertThat(ws.runs().get(done.id()).orElseThrow()).isEqualTo(done);
+        assertThat(ws.runs().markInterrupted()).isZero();
+    }
+
+    @Test
     void insertAssignsIdUidAndTimeAndReadsBackEqual() {
         Run stored = ws.runs().insert(Run.created(gpt, "Say hi", "{\"temperature\":0}"));
         assertThat(stored.id()).isPositive();

@@ -11,8 +11,9 @@ import java.util.Optional;
  */
 final class RunOwner {
 
+    private static final String MACHINE = machine();
     /** This process's token. */
-    static final String CURRENT = machine() + "/" + ProcessHandle.current().pid() + "/" + startMillis(ProcessHandle.current());
+    static final String CURRENT = MACHINE + "/" + ProcessHandle.current().pid() + "/" + startMillis(ProcessHandle.current());
 
     private RunOwner() {
     }
@@ -24,7 +25,7 @@ final class RunOwner {
      */
     static boolean ended(String token) {
         String[] p = token == null ? new String[0] : token.split("/");
-        if (p.length != 3 || !p[0].equals(machine())) {
+        if (p.length != 3 || !p[0].equals(MACHINE)) {
             return false;
         }
         long pid;
@@ -36,7 +37,11 @@ final class RunOwner {
             return false;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        return process.isEmpty() || start != 0 && startMillis(process.get()) != 0 && startMillis(process.get()) != start;
+        if (process.isEmpty()) {
+            return true;
+        }
+        long running = startMillis(process.get()); // 0 where the OS does not say: then the pid alone decides
+        return start != 0 && running != 0 && running != start; // the pid was reused by a later process
     }
 
     private static long startMillis(ProcessHandle p) {

@@ -47,6 +47,7 @@ public final class Workspace implements AutoCloseable {
     private final ReplayRepository replays;
     private final IntentSetRepository intentSets;
     private final SettingsRepository settings;
+    private int interruptedAtOpen;
 
     private Workspace(Database db) {
         this.db = db;
@@ -76,11 +77,16 @@ public final class Workspace implements AutoCloseable {
         Path f = file.toAbsolutePath().normalize();
         Workspace ws = new Workspace(Opener.open(f, options, MIGRATOR));
         try {
-            ws.runs.markInterrupted();
+            ws.interruptedAtOpen = ws.runs.markInterrupted();
         } catch (WorkspaceException e) {
             // a read-only file, say: the runs stay as they are, and the workspace still opens for reading
         }
         return ws;
+    }
+
+    /** How many runs {@link #open} marked interrupted (left streaming by a process that had ended). */
+    public int interruptedAtOpen() {
+        return interruptedAtOpen;
     }
 
     /**

@@ -138,7 +138,10 @@ public final class MainViewModel {
         counts.setAll(opened.counts().entrySet().stream()
                 .map(e -> CountRow.of(e.getKey(), e.getValue())).toList());
         mode.set(Mode.READY);
-        message.set("Workspace " + workspace.name() + " is open.");
+        int interrupted = workspace.interruptedAtOpen();
+        message.set("Workspace " + workspace.name() + " is open." + (interrupted == 0 ? "" : " " + interrupted
+                + (interrupted == 1 ? " run was" : " runs were") + " still streaming when Switchyard last stopped; "
+                + (interrupted == 1 ? "it is" : "they are") + " kept as incomplete with the text received (History)."));
     }
 
     private void showFailure(Path file, Exception e) {

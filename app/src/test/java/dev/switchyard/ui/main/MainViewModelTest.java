@@ -32,6 +32,28 @@ class MainViewModelTest {
     }
 
     @Test
+    void runsAProcessLeftStreamingAreReportedWhenTheWorkspaceOpens() throws Exception {
+        Path file = dir.resolve("crashed.switchyard");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), LeaveRunStreaming.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        child.getInputStream().readAllBytes();
+        assertThat(child.waitFor()).isZero();
+
+        model.open(file);
+
+        assertThat(model.messageProperty().get()).isEqualTo("Workspace crashed is open. 1 run was still streaming when"
+                + " Switchyard last stopped; it is kept as incomplete with the text received (History).");
+        java.util.List<dev.switchyard.workspace.model.Run> runs = new java.util.ArrayList<>();
+        model.workspaceProperty().get().runs().forEach(runs::add);
+        assertThat(runs).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(dev.switchyard.workspace.model.RunStatus.INCOMPLETE);
+            assertThat(r.outputText()).isEqualTo("WAL appends");
+            assertThat(r.error().kind()).isEqualTo("interrupted");
+        });
+    }
+
+    @Test
     void aBrokenFileLeavesTheModelFailedWithAnActionableMessage() throws Exception {
         Path bogus = Files.write(dir.resolve("broken.switchyard"), new byte[4096]);
         Files.writeString(bogus, "garbage that is not sqlite at all".repeat(100));

@@ -35,8 +35,12 @@ public record LocalModelRow(Model model, LocalModelManager.LocalFiles files) {
         if (!files.present()) {
             return "expected in " + files.folder();
         }
-        String size = String.format(Locale.ROOT, "%,.0f MB", files.bytes() / 1e6);
-        return files.downloaded() ? size + ", downloaded" : size + " in " + files.folder();
+        return files.downloaded() ? sizeText() + ", downloaded" : sizeText() + " in " + files.folder();
+    }
+
+    /** "870 MB": the size of the model's files ("" for the intent model). */
+    public String sizeText() {
+        return files == null ? "" : String.format(Locale.ROOT, "%,.0f MB", files.bytes() / 1e6);
     }
 
     /** Local generative models can be removed here (intent models belong to their intent sets). */

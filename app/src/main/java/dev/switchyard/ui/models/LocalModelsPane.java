@@ -160,7 +160,7 @@ final class LocalModelsPane extends VBox {
         deleteFiles.setWrapText(true);
         VBox content = new VBox(10, what);
         if (row.files() != null && row.files().downloaded() && row.files().present()) {
-            deleteFiles.setText("Also delete its files (" + row.filesText().replace(", downloaded", "") + " in "
+            deleteFiles.setText("Also delete its files (" + row.sizeText() + " in "
                     + row.files().folder() + "). Other workspaces on this computer that use this download will need to "
                     + "download it again.");
             content.getChildren().add(deleteFiles);

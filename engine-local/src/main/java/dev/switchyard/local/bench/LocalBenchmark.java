@@ -119,7 +119,7 @@ public final class LocalBenchmark {
             double outside = median(s128.stream().mapToDouble(Sample::outsideShare).toArray());
             long peak = ProcessMemory.peakRss();
             return String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.1f | %.0f | %.1f | %.0f (load Δ %.0f) | %.1f %% (%.2f ms) |",
-                    label, d.info().fileBytes() / 1e6, loadMs, ttft, 128 / (ttft / 1000), tps, s1024.ttftMs(), s1024.decodeTps(),
+                    label + (d.model().fusedLayers() > 0 ? " (attention fused at load)" : ""), d.info().fileBytes() / 1e6, loadMs, ttft, 128 / (ttft / 1000), tps, s1024.ttftMs(), s1024.decodeTps(),
                     peak / 1e6, (peak - rssBefore) / 1e6, outside * 100, median(s128.stream().mapToDouble(Sample::outsideMsPerToken).toArray()));
         }
     }

@@ -41,7 +41,7 @@ public final class LoadedDecoder implements AutoCloseable {
         LocalTokenizer tokenizer = LocalTokenizer.load(folder.tokenizerJson());
         DecoderModel model;
         try {
-            model = DecoderModel.open(folder, options.effectiveThreads());
+            model = DecoderModel.open(folder, options.effectiveThreads(), options.fuseAttention());
         } catch (LocalEngineException e) {
             tokenizer.close();
             throw e;

@@ -17,6 +17,7 @@ public final class DecoderModel implements AutoCloseable {
     private final OrtSession session;
     private final DecoderIo io;
     private final ModelFolder folder;
+    private int fusedLayers;
 
     private DecoderModel(OrtEnvironment env, OrtSession session, DecoderIo io, ModelFolder folder) {
         this.env = env;
@@ -26,6 +27,15 @@ public final class DecoderModel implements AutoCloseable {
     }
 
     public static DecoderModel open(ModelFolder folder, int intraThreads) throws LocalEngineException {
+        return open(folder, intraThreads, true);
+    }
+
+    /**
+     * Loads the folder's model file: rewritten for last-row logits where it can be ({@link LastRowLogits}) and, with
+     * {@code fuseAttention} (and unless {@code -Dswitchyard.fuseAttention=false}), with its attention fused where
+     * that computes the same ({@link #openFused}); as it is otherwise.
+     */
+    public static DecoderModel open(ModelFolder folder, int intraThreads, boolean fuseAttention) throws LocalEngineException {
         Path file = folder.modelFile();
         checkLooksLikeOnnx(file);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -39,13 +49,26 @@ public final class DecoderModel implements AutoCloseable {
             if (spin != null) {
                 opts.addConfigEntry("session.intra_op.allow_spinning", spin);
             }
-            session = lastRowSession(env, file, opts);
+            AttentionFusion.Rotary rotary = !fuseAttention || "false".equals(System.getProperty("switchyard.fuseAttention"))
+                    ? null : AttentionFusion.Rotary.fromConfig(folder.config(), folder.contextLength());
+            if (rotary != null) {
+                DecoderModel fused = openFused(env, folder, opts, rotary);
+                if (fused != null) {
+                    return fused;
+                }
+            }
+            session = rewrittenSession(env, file, opts, null);
             if (session == null) {
                 session = env.createSession(file.toString(), opts);
             }
         } catch (OrtException e) {
             throw classifyLoadFailure(file, e);
         }
+        return withIo(env, session, folder);
+    }
+
+    private static DecoderModel withIo(OrtEnvironment env, OrtSession session, ModelFolder folder) throws LocalEngineException {
+        Path file = folder.modelFile();
         try {
             DecoderIo io = DecoderIo.discover(file, session.getInputInfo(), session.getOutputInfo(), folder.config());
             return new DecoderModel(env, session, io, folder);
@@ -59,19 +82,87 @@ public final class DecoderModel implements AutoCloseable {
     }
 
     /**
-     * The session of the model rewritten to compute logits for the last position only ({@link LastRowLogits}), or
-     * null when the graph does not allow it, {@code -Dswitchyard.lastRowLogits=false}, or anything about it fails
-     * (a read-only folder, say): the caller then loads the file as it is, so the rewrite can only make a model
-     * faster, never unloadable.
+     * The model with its attention fused ({@link AttentionFusion}), or null when it does not fuse, was found to
+     * compute something else before ({@link FusionCheck}), or fails to load. The first time a file fuses, its logits
+     * are checked against the unfused graph's on a probe (one model in memory at a time) and the verdict is kept in
+     * the model folder, so later loads cost nothing extra.
      */
-    private static OrtSession lastRowSession(OrtEnvironment env, Path file, OrtSession.SessionOptions opts) {
+    private static DecoderModel openFused(OrtEnvironment env, ModelFolder folder, OrtSession.SessionOptions opts,
+                                          AttentionFusion.Rotary rotary) throws LocalEngineException {
+        Path file = folder.modelFile();
+        FusionCheck.Verdict verdict = FusionCheck.read(file);
+        if (verdict == FusionCheck.Verdict.DIFFERENT) {
+            return null;
+        }
+        float[][] reference = null;
+        if (verdict == FusionCheck.Verdict.UNKNOWN) {
+            OrtSession plain = rewrittenSession(env, file, opts, null);
+            if (plain == null) {
+                return null; // the folder cannot take the rewritten file, or the graph is not a decoder's: load as is
+            }
+            DecoderModel unfused = withIo(env, plain, folder);
+            try {
+                reference = FusionCheck.probe(unfused);
+            } catch (OrtException | RuntimeException e) {
+                return null; // the plain load reports the problem
+            } finally {
+                unfused.close();
+            }
+        }
+        int[] layers = new int[1];
+        OrtSession session = rewrittenSession(env, file, opts, rotary, layers);
+        if (session == null) {
+            return null;
+        }
+        if (layers[0] == 0) {
+            closeQuietly(session);
+            return null;
+        }
+        DecoderModel fused = withIo(env, session, folder);
+        fused.fusedLayers = layers[0];
+        if (reference != null) {
+            boolean same;
+            try {
+                same = FusionCheck.same(reference, FusionCheck.probe(fused));
+            } catch (OrtException | RuntimeException e) {
+                same = false;
+            }
+            FusionCheck.write(file, same ? FusionCheck.Verdict.SAME : FusionCheck.Verdict.DIFFERENT);
+            if (!same) {
+                fused.close();
+                return null;
+            }
+        }
+        return fused;
+    }
+
+    private static OrtSession rewrittenSession(OrtEnvironment env, Path file, OrtSession.SessionOptions opts,
+                                              AttentionFusion.Rotary rotary) {
+        return rewrittenSession(env, file, opts, rotary, new int[1]);
+    }
+
+    /**
+     * The session of the model rewritten to compute logits for the last position only ({@link LastRowLogits}) and,
+     * with {@code rotary}, with its attention fused ({@code fusedLayers[0]} receives how many layers), or null when
+     * the graph does not allow it, {@code -Dswitchyard.lastRowLogits=false}, or anything about it fails (a read-only
+     * folder, say): the caller then loads the file as it is, so the rewrite can only make a model faster, never
+     * unloadable.
+     */
+    private static OrtSession rewrittenSession(OrtEnvironment env, Path file, OrtSession.SessionOptions opts,
+                                              AttentionFusion.Rotary rotary, int[] fusedLayers) {
         if ("false".equals(System.getProperty("switchyard.lastRowLogits"))) {
             return null;
         }
         Path rewritten = null;
         try {
-            rewritten = LastRowLogits.write(file, "logits").orElse(null);
-            return rewritten == null ? null : env.createSession(rewritten.toString(), opts);
+            LastRowLogits.Rewritten r = LastRowLogits.write(file, "logits", rotary).orElse(null);
+            if (r == null) {
+                return null;
+            }
+            rewritten = r.file();
+            OrtSession s = env.createSession(rewritten.toString(), opts);
+            fusedLayers[0] = r.fusedLayers();
+            return s;
         } catch (IOException | OrtException e) {
             return null;
         } finally {
@@ -140,6 +231,11 @@ public final class DecoderModel implements AutoCloseable {
 
     public ModelFolder folder() {
         return folder;
+    }
+
+    /** How many attention blocks were fused into GroupQueryAttention at load ({@link AttentionFusion}); 0: none. */
+    public int fusedLayers() {
+        return fusedLayers;
     }
 
     @Override

@@ -1,12 +1,13 @@
 package dev.switchyard.local.onnx;
 
+import dev.switchyard.local.onnx.OnnxWire.Field;
+import dev.switchyard.local.onnx.OnnxWire.Node;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,15 +15,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.switchyard.local.onnx.OnnxWire.GRAPH_INITIALIZER;
+import static dev.switchyard.local.onnx.OnnxWire.GRAPH_NODE;
+import static dev.switchyard.local.onnx.OnnxWire.GRAPH_OUTPUT;
+import static dev.switchyard.local.onnx.OnnxWire.GRAPH_VALUE_INFO;
+import static dev.switchyard.local.onnx.OnnxWire.MODEL_GRAPH;
+import static dev.switchyard.local.onnx.OnnxWire.MODEL_OPSET_IMPORT;
+import static dev.switchyard.local.onnx.OnnxWire.MS_DOMAIN;
+import static dev.switchyard.local.onnx.OnnxWire.concat;
+import static dev.switchyard.local.onnx.OnnxWire.copy;
+import static dev.switchyard.local.onnx.OnnxWire.field;
+import static dev.switchyard.local.onnx.OnnxWire.fields;
+import static dev.switchyard.local.onnx.OnnxWire.firstString;
+import static dev.switchyard.local.onnx.OnnxWire.int64Tensor;
+import static dev.switchyard.local.onnx.OnnxWire.intAttribute;
+import static dev.switchyard.local.onnx.OnnxWire.isExternal;
+import static dev.switchyard.local.onnx.OnnxWire.length;
+import static dev.switchyard.local.onnx.OnnxWire.node;
+import static dev.switchyard.local.onnx.OnnxWire.stringField;
+import static dev.switchyard.local.onnx.OnnxWire.tensorAttribute;
+import static dev.switchyard.local.onnx.OnnxWire.varint;
+import static dev.switchyard.local.onnx.OnnxWire.varintValue;
+
 /**
  * Rewrites a decoder's ONNX graph at load so that its lm_head projects only the last position: exported decoders
  * compute logits for every prompt row ({@code [B, S, vocab]}), though generation samples only the last one, and for a
  * 128-token prompt that projection was 62–67 ms of a ~350 ms SmolLM2-135M prefill (more with Qwen's 151,936-word
  * vocabulary). The rewrite puts a {@code Gather(axis=1, indices=[-1])} in front of the node that produces
  * {@code logits} and declares {@code logits} as {@code [B, 1, vocab]}; nothing else changes, so every other node
- * computes exactly what it did.
+ * computes exactly what it did. With a {@link AttentionFusion.Rotary} it also fuses each attention block into one
+ * {@code GroupQueryAttention} node ({@link AttentionFusion}) in the same file.
  *
- * <p>Done on the protobuf wire format (ONNX's {@code ModelProto}), without a protobuf library, into a small file
+ * <p>Done on the protobuf wire format (ONNX's {@code ModelProto}, {@link OnnxWire}), into a small file
  * written next to the model and deleted once loaded: the graph's node list and one output are re-encoded, and every
  * initializer stored in the file becomes an ONNX external-data reference to its bytes in the original file (location,
  * offset, length), so no weight is copied and ONNX Runtime reads them as it reads any external data. It applies when
@@ -32,13 +56,16 @@ import java.util.Optional;
  */
 final class LastRowLogits {
 
-    private static final String MS_DOMAIN = "com.microsoft";
     /** Name prefix of the rewritten file in the model's folder (hidden; deleted once the session is created). */
     static final String PREFIX = ".switchyard-last-row-";
     /** The rewritten file holds the graph, not the weights; a larger one means weights it cannot reference. */
-    private static final long MAX_KEPT_BYTES = 64L << 20;
+    private static final long MAX_KEPT_BYTES = 96L << 20;
 
     private LastRowLogits() {
+    }
+
+    /** A rewritten file: whether its logits are last-row only, and how many attention blocks were fused (0: none). */
+    record Rewritten(Path file, boolean lastRow, int fusedLayers) {
     }
 
     /**
@@ -46,15 +73,24 @@ final class LastRowLogits {
      * empty when the graph is not of that form.
      */
     static Optional<Path> write(Path file, String logitsName) throws IOException {
+        return write(file, logitsName, null).map(Rewritten::file);
+    }
+
+    /**
+     * As above, also fusing attention when {@code rotary} is given and every layer matches; empty when neither
+     * rewrite applies.
+     */
+    static Optional<Rewritten> write(Path file, String logitsName, AttentionFusion.Rotary rotary) throws IOException {
         String original = file.getFileName().toString();
         List<Object> pieces;
+        int[] applied = new int[2];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             if (ch.size() > Integer.MAX_VALUE - 4096) {
                 return Optional.empty(); // a protobuf file cannot be larger
             }
             MappedByteBuffer src = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
             try {
-                pieces = plan(src, logitsName, original);
+                pieces = plan(src, logitsName, original, rotary, applied);
                 if (pieces == null || length(pieces) > MAX_KEPT_BYTES) {
                     return Optional.empty(); // (weights kept inline, e.g. as float_data: not worth a copy)
                 }
@@ -84,7 +120,7 @@ final class LastRowLogits {
             Files.deleteIfExists(out);
             throw e;
         }
-        return Optional.of(out);
+        return Optional.of(new Rewritten(out, applied[0] == 1, applied[1]));
     }
 
     /** Rewritten files left by a process that died while loading (older than an hour: none is still being loaded). */
@@ -114,173 +150,124 @@ final class LastRowLogits {
     }
 
     /**
-     * The new file as pieces: byte arrays, and {@code int[] {from, to}} ranges of {@code m} to copy; null when the
-     * graph is not of the form this rewrite handles.
+     * The new file as pieces: byte arrays, and {@code int[] {from, to}} ranges of {@code m} to copy; null when
+     * neither rewrite applies. {@code applied} receives {1 if last-row, fused layers}.
      */
-    private static List<Object> plan(ByteBuffer m, String logitsName, String originalFileName) {
+    private static List<Object> plan(ByteBuffer m, String logitsName, String originalFileName,
+                                     AttentionFusion.Rotary rotary, int[] applied) {
         Field graph = null;
+        long defaultOpset = 0;
+        boolean msOpset = false;
         List<Field> top = fields(m, 0, m.limit());
         for (Field f : top) {
-            if (f.number == 7 && f.wire == 2) {
+            if (f.is(MODEL_GRAPH)) {
                 graph = f;
+            } else if (f.is(MODEL_OPSET_IMPORT)) {
+                String domain = "";
+                long version = 0;
+                for (Field o : fields(m, f)) {
+                    if (o.is(1)) {
+                        domain = OnnxWire.string(m, o);
+                    } else if (o.number() == 2 && o.wire() == 0) {
+                        version = varintValue(m, o);
+                    }
+                }
+                if (domain.isEmpty() || domain.equals("ai.onnx")) {
+                    defaultOpset = version;
+                }
+                msOpset |= domain.equals(MS_DOMAIN);
             }
         }
         if (graph == null) {
             return null;
         }
-        List<Field> graphFields = fields(m, graph.valueStart, graph.end);
-        Field head = null;
+        List<Field> graphFields = fields(m, graph);
+        List<Node> nodes = new ArrayList<>();
         Node headNode = null;
         Field output = null;
         for (Field f : graphFields) {
-            if (f.number == 1 && f.wire == 2) {
+            if (f.is(GRAPH_NODE)) {
                 Node n = Node.parse(m, f);
-                if (n.outputs.contains(logitsName)) {
-                    head = f;
+                nodes.add(n);
+                if (n.outputs().contains(logitsName)) {
                     headNode = n;
                 }
-            } else if (f.number == 12 && f.wire == 2 && logitsName.equals(firstString(m, f, 1))) {
+            } else if (f.is(GRAPH_OUTPUT) && logitsName.equals(firstString(m, f, 1))) {
                 output = f;
-            } else if (f.number == 5 && f.wire == 2 && isExternal(m, f)) {
+            } else if (f.is(GRAPH_INITIALIZER) && isExternal(m, f)) {
                 return null;
             }
         }
-        if (head == null || output == null || headNode.inputs.isEmpty()
-                || !(headNode.opType.equals("MatMul") && headNode.domain.isEmpty()
-                    || headNode.opType.equals("MatMulNBits") && headNode.domain.equals(MS_DOMAIN))) {
+        boolean lastRow = headNode != null && output != null && !headNode.inputs().isEmpty()
+                && (headNode.isOnnx("MatMul") || headNode.isMs("MatMulNBits"));
+        byte[] newOutput = lastRow ? withMiddleDimOne(m, output) : null;
+        lastRow &= newOutput != null;
+        AttentionFusion.Edit fusion = rotary == null ? null : AttentionFusion.plan(m, graphFields, nodes, rotary, defaultOpset);
+        if (!lastRow && fusion == null) {
             return null;
         }
-        byte[] newOutput = withMiddleDimOne(m, output);
-        if (newOutput == null) {
-            return null;
+        List<byte[]> headPieces = new ArrayList<>();
+        if (lastRow) {
+            String x = headNode.inputs().get(0);
+            String index = x + "/switchyard_last_index";
+            String lastRowName = x + "/switchyard_last_row";
+            headPieces.add(field(GRAPH_NODE, node(List.of(), List.of(index), "switchyard_last_index", "Constant", "",
+                    tensorAttribute("value", int64Tensor(new long[] {1}, -1L)))));
+            headPieces.add(field(GRAPH_NODE, node(List.of(x, index), List.of(lastRowName), "switchyard_last_row", "Gather", "",
+                    intAttribute("axis", 1))));
+            headPieces.add(field(GRAPH_NODE, replaceFirstInput(m, headNode.field(), lastRowName)));
         }
-        String x = headNode.inputs.get(0);
-        String index = x + "/switchyard_last_index";
-        String lastRow = x + "/switchyard_last_row";
-        byte[] constant = field(1, node(List.of(), List.of(index), "switchyard_last_index", "Constant",
-                attribute("value", 4, 5, int64Tensor(-1L))));
-        byte[] gather = field(1, node(List.of(x, index), List.of(lastRow), "switchyard_last_row", "Gather",
-                attribute("axis", 2, 3, varint(1))));
-        byte[] newHead = field(1, replaceFirstInput(m, head, lastRow));
 
         List<Object> graphPieces = new ArrayList<>();
+        boolean prepended = false;
         for (Field f : graphFields) {
-            if (f == head) {
-                graphPieces.add(constant);
-                graphPieces.add(gather);
-                graphPieces.add(newHead);
-            } else if (f == output) {
-                graphPieces.add(field(12, newOutput));
-            } else if (f.number == 5 && f.wire == 2) {
-                graphPieces.add(externalized(m, f, originalFileName));
+            if (f.is(GRAPH_NODE)) {
+                if (fusion != null && !prepended) {
+                    fusion.prepend().forEach(n -> graphPieces.add(field(GRAPH_NODE, n)));
+                    prepended = true;
+                }
+                if (fusion != null && fusion.before().containsKey(f)) {
+                    graphPieces.add(field(GRAPH_NODE, fusion.before().get(f)));
+                }
+                if (fusion != null && fusion.dropped().contains(f)) {
+                    continue;
+                }
+                if (lastRow && f == headNode.field()) {
+                    graphPieces.addAll(headPieces);
+                    continue;
+                }
+                graphPieces.add(new int[] {f.start(), f.end()});
+            } else if (f == output && lastRow) {
+                graphPieces.add(field(GRAPH_OUTPUT, newOutput));
+            } else if (f.is(GRAPH_INITIALIZER)) {
+                if (fusion == null || !fusion.dropped().contains(f)) {
+                    graphPieces.add(externalized(m, f, originalFileName));
+                }
+            } else if (f.is(GRAPH_VALUE_INFO) && fusion != null) {
+                continue; // shape hints of tensors that may be gone; ONNX Runtime infers shapes itself
             } else {
-                graphPieces.add(new int[] {f.start, f.end});
+                graphPieces.add(new int[] {f.start(), f.end()});
             }
+        }
+        if (fusion != null) {
+            fusion.initializers().forEach(t -> graphPieces.add(field(GRAPH_INITIALIZER, t)));
         }
         long graphLength = length(graphPieces);
         List<Object> pieces = new ArrayList<>();
         for (Field f : top) {
             if (f == graph) {
-                pieces.add(concat(varint(7 << 3 | 2), varint(graphLength)));
+                pieces.add(concat(varint(MODEL_GRAPH << 3 | 2), varint(graphLength)));
                 pieces.addAll(graphPieces);
             } else {
-                pieces.add(new int[] {f.start, f.end});
+                pieces.add(new int[] {f.start(), f.end()});
             }
         }
+        if (fusion != null && !msOpset) {
+            pieces.add(field(MODEL_OPSET_IMPORT, concat(stringField(1, MS_DOMAIN), varint(2 << 3), varint(1))));
+        }
+        applied[0] = lastRow ? 1 : 0;
+        applied[1] = fusion == null ? 0 : fusion.layers();
         return pieces;
-    }
-
-    // ------------------------------------------------------------------ reading the wire format
-
-    /** One field of a message: its number, wire type, where it starts (tag), where its value starts and ends. */
-    private record Field(int number, int wire, int start, int valueStart, int end) {
-    }
-
-    private static List<Field> fields(ByteBuffer m, int from, int to) {
-        List<Field> out = new ArrayList<>();
-        int[] pos = {from};
-        while (pos[0] < to) {
-            int start = pos[0];
-            long tag = readVarint(m, pos);
-            int number = (int) (tag >>> 3);
-            int wire = (int) (tag & 7);
-            int valueStart = pos[0];
-            switch (wire) {
-                case 0 -> readVarint(m, pos);
-                case 1 -> pos[0] += 8;
-                case 2 -> {
-                    long len = readVarint(m, pos);
-                    valueStart = pos[0];
-                    pos[0] = Math.addExact(pos[0], Math.toIntExact(len));
-                }
-                case 5 -> pos[0] += 4;
-                default -> throw new IllegalArgumentException("wire type " + wire);
-            }
-            if (pos[0] > to || number == 0) {
-                throw new IllegalArgumentException("truncated field");
-            }
-            out.add(new Field(number, wire, start, valueStart, pos[0]));
-        }
-        return out;
-    }
-
-    private static long readVarint(ByteBuffer m, int[] pos) {
-        long v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            byte b = m.get(pos[0]++);
-            v |= (long) (b & 0x7f) << shift;
-            if (b >= 0) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("varint too long");
-    }
-
-    private static String string(ByteBuffer m, Field f) {
-        byte[] b = new byte[f.end - f.valueStart];
-        m.get(f.valueStart, b);
-        return new String(b, StandardCharsets.UTF_8);
-    }
-
-    private static String firstString(ByteBuffer m, Field message, int number) {
-        for (Field f : fields(m, message.valueStart, message.end)) {
-            if (f.number == number && f.wire == 2) {
-                return string(m, f);
-            }
-        }
-        return null;
-    }
-
-    /** TensorProto.data_location (field 14) == EXTERNAL (1). Only the tags are read, not the weights. */
-    private static boolean isExternal(ByteBuffer m, Field tensor) {
-        for (Field f : fields(m, tensor.valueStart, tensor.end)) {
-            if (f.number == 14 && f.wire == 0 && readVarint(m, new int[] {f.valueStart}) == 1) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private record Node(List<String> inputs, List<String> outputs, String opType, String domain) {
-        static Node parse(ByteBuffer m, Field node) {
-            List<String> in = new ArrayList<>();
-            List<String> out = new ArrayList<>();
-            String op = "";
-            String domain = "";
-            for (Field f : fields(m, node.valueStart, node.end)) {
-                if (f.wire != 2) {
-                    continue;
-                }
-                switch (f.number) {
-                    case 1 -> in.add(string(m, f));
-                    case 2 -> out.add(string(m, f));
-                    case 4 -> op = string(m, f);
-                    case 7 -> domain = string(m, f);
-                    default -> { }
-                }
-            }
-            return new Node(in, out, op, domain.equals("ai.onnx") ? "" : domain);
-        }
     }
 
     // ------------------------------------------------------------------ writing
@@ -292,23 +279,23 @@ final class LastRowLogits {
      */
     private static Object externalized(ByteBuffer m, Field tensor, String originalFileName) {
         Field raw = null;
-        for (Field f : fields(m, tensor.valueStart, tensor.end)) {
-            if (f.number == 9 && f.wire == 2) {
+        for (Field f : fields(m, tensor)) {
+            if (f.number() == 9 && f.wire() == 2) {
                 raw = f;
             }
         }
-        if (raw == null || raw.end - raw.valueStart < 1024) {
-            return new int[] {tensor.start, tensor.end};
+        if (raw == null || raw.end() - raw.valueStart() < 1024) {
+            return new int[] {tensor.start(), tensor.end()};
         }
         ByteArrayOutputStream t = new ByteArrayOutputStream();
-        for (Field f : fields(m, tensor.valueStart, tensor.end)) {
+        for (Field f : fields(m, tensor)) {
             if (!f.equals(raw)) {
-                t.writeBytes(copy(m, f.start, f.end));
+                t.writeBytes(copy(m, f.start(), f.end()));
             }
         }
         t.writeBytes(field(13, concat(stringField(1, "location"), stringField(2, originalFileName))));
-        t.writeBytes(field(13, concat(stringField(1, "offset"), stringField(2, Integer.toString(raw.valueStart)))));
-        t.writeBytes(field(13, concat(stringField(1, "length"), stringField(2, Integer.toString(raw.end - raw.valueStart)))));
+        t.writeBytes(field(13, concat(stringField(1, "offset"), stringField(2, Integer.toString(raw.valueStart())))));
+        t.writeBytes(field(13, concat(stringField(1, "length"), stringField(2, Integer.toString(raw.end() - raw.valueStart())))));
         t.writeBytes(concat(varint(14 << 3), varint(1)));
         return field(5, t.toByteArray());
     }
@@ -317,12 +304,12 @@ final class LastRowLogits {
     private static byte[] replaceFirstInput(ByteBuffer m, Field node, String input) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean replaced = false;
-        for (Field f : fields(m, node.valueStart, node.end)) {
-            if (!replaced && f.number == 1 && f.wire == 2) {
+        for (Field f : fields(m, node.valueStart(), node.end())) {
+            if (!replaced && f.number() == 1 && f.wire() == 2) {
                 out.writeBytes(stringField(1, input));
                 replaced = true;
             } else {
-                out.writeBytes(copy(m, f.start, f.end));
+                out.writeBytes(copy(m, f.start(), f.end()));
             }
         }
         return out.toByteArray();
@@ -335,16 +322,16 @@ final class LastRowLogits {
     private static byte[] withMiddleDimOne(ByteBuffer m, Field valueInfo) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean done = false;
-        for (Field f : fields(m, valueInfo.valueStart, valueInfo.end)) {
-            if (f.number == 2 && f.wire == 2) { // TypeProto
+        for (Field f : fields(m, valueInfo.valueStart(), valueInfo.end())) {
+            if (f.number() == 2 && f.wire() == 2) { // TypeProto
                 byte[] type = rewriteNested(m, f, 1, tensor -> rewriteNested(m, tensor, 2, shape -> {
-                    List<Field> dims = fields(m, shape.valueStart, shape.end).stream().filter(d -> d.number == 1).toList();
+                    List<Field> dims = fields(m, shape.valueStart(), shape.end()).stream().filter(d -> d.number() == 1).toList();
                     if (dims.size() != 3) {
                         return null;
                     }
                     ByteArrayOutputStream s = new ByteArrayOutputStream();
-                    for (Field d : fields(m, shape.valueStart, shape.end)) {
-                        s.writeBytes(d.equals(dims.get(1)) ? field(1, concat(varint(1 << 3), varint(1))) : copy(m, d.start, d.end));
+                    for (Field d : fields(m, shape.valueStart(), shape.end())) {
+                        s.writeBytes(d.equals(dims.get(1)) ? field(1, concat(varint(1 << 3), varint(1))) : copy(m, d.start(), d.end()));
                     }
                     return s.toByteArray();
                 }));
@@ -354,7 +341,7 @@ final class LastRowLogits {
                 out.writeBytes(field(2, type));
                 done = true;
             } else {
-                out.writeBytes(copy(m, f.start, f.end));
+                out.writeBytes(copy(m, f.start(), f.end()));
             }
         }
         return done ? out.toByteArray() : null;
@@ -364,8 +351,8 @@ final class LastRowLogits {
     private static byte[] rewriteNested(ByteBuffer m, Field outer, int number, java.util.function.Function<Field, byte[]> inner) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean done = false;
-        for (Field f : fields(m, outer.valueStart, outer.end)) {
-            if (!done && f.number == number && f.wire == 2) {
+        for (Field f : fields(m, outer.valueStart(), outer.end())) {
+            if (!done && f.number() == number && f.wire() == 2) {
                 byte[] v = inner.apply(f);
                 if (v == null) {
                     return null;
@@ -373,71 +360,9 @@ final class LastRowLogits {
                 out.writeBytes(field(number, v));
                 done = true;
             } else {
-                out.writeBytes(copy(m, f.start, f.end));
+                out.writeBytes(copy(m, f.start(), f.end()));
             }
         }
         return done ? out.toByteArray() : null;
-    }
-
-    private static byte[] node(List<String> inputs, List<String> outputs, String name, String opType, byte[] attribute) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        inputs.forEach(i -> out.writeBytes(stringField(1, i)));
-        outputs.forEach(o -> out.writeBytes(stringField(2, o)));
-        out.writeBytes(stringField(3, name));
-        out.writeBytes(stringField(4, opType));
-        out.writeBytes(field(5, attribute));
-        return out.toByteArray();
-    }
-
-    /** AttributeProto: name, the value in field {@code valueField} (already encoded), and its AttributeType. */
-    private static byte[] attribute(String name, int type, int valueField, byte[] value) {
-        byte[] v = valueField == 5 ? field(5, value) : concat(varint((long) valueField << 3), value);
-        return concat(stringField(1, name), v, varint(20 << 3), varint(type));
-    }
-
-    /** TensorProto {dims: [1], data_type: INT64, raw_data: value (little-endian)}. */
-    private static byte[] int64Tensor(long value) {
-        byte[] raw = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
-        return concat(varint(1 << 3), varint(1), varint(2 << 3), varint(7), field(9, raw));
-    }
-
-    private static byte[] stringField(int number, String s) {
-        return field(number, s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] field(int number, byte[] value) {
-        return concat(varint((long) number << 3 | 2), varint(value.length), value);
-    }
-
-    private static byte[] varint(long v) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(10);
-        while ((v & ~0x7fL) != 0) {
-            out.write((int) (v & 0x7f) | 0x80);
-            v >>>= 7;
-        }
-        out.write((int) v);
-        return out.toByteArray();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] copy(ByteBuffer m, int from, int to) {
-        byte[] b = new byte[to - from];
-        m.get(from, b);
-        return b;
-    }
-
-    private static long length(List<Object> pieces) {
-        long n = 0;
-        for (Object p : pieces) {
-            n += p instanceof byte[] b ? b.length : ((int[]) p)[1] - ((int[]) p)[0];
-        }
-        return n;
     }
 }

@@ -111,7 +111,7 @@ public final class WorkerBackend implements Backend {
     @Override
     public ModelInfo validate(Path dir, LoadOptions opts) throws LocalEngineException {
         ObjectNode cmd = Protocol.obj().put("op", "validate").put("dir", dir.toAbsolutePath().toString())
-                .put("threads", opts.intraThreads());
+                .put("threads", opts.intraThreads()).put("fuseAttention", opts.fuseAttention());
         cmd.put("variant", opts.variant());
         return Protocol.info(call(cmd, "validating " + dir).get("info"));
     }
@@ -126,7 +126,7 @@ public final class WorkerBackend implements Backend {
     private ModelInfo loadInto(String modelId) throws LocalEngineException {
         Registered r = registry.get(modelId);
         ObjectNode cmd = Protocol.obj().put("op", "load").put("model", modelId).put("dir", r.dir().toString())
-                .put("threads", r.options().intraThreads());
+                .put("threads", r.options().intraThreads()).put("fuseAttention", r.options().fuseAttention());
         cmd.put("variant", r.options().variant());
         ModelInfo info = Protocol.info(call(cmd, "loading " + r.dir()).get("info"));
         alive().markLoaded(modelId);

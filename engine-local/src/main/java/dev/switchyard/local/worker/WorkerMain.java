@@ -124,7 +124,7 @@ public final class WorkerMain {
 
     private void loadOrValidate(JsonNode cmd, String id) {
         LoadOptions opts = new LoadOptions(cmd.hasNonNull("variant") ? cmd.get("variant").asText() : null,
-                cmd.path("threads").asInt(0));
+                cmd.path("threads").asInt(0), cmd.path("fuseAttention").asBoolean(true));
         Path dir = Path.of(cmd.path("dir").asText());
         try {
             ModelInfo info = cmd.path("op").asText().equals("load")

@@ -43,6 +43,16 @@ class KvCacheCorrectnessTest {
     }
 
     @Test
+    void theSameHoldsForTheExportsOwnAttentionBlocksUnfused() throws Exception {
+        assertThat(decoder.model().fusedLayers()).as("the default load fuses the tiny model's attention").isEqualTo(2);
+        try (LoadedDecoder plain = LoadedDecoder.open(TestModels.tiny(), LoadOptions.defaults().withoutFusion())) {
+            assertThat(plain.model().fusedLayers()).isZero();
+            assertCacheMatchesRecompute(plain, "<|im_start|>user\nhello local model<|im_end|>\n<|im_start|>assistant\n", 48);
+            assertChunkedPrefillEqualsOnePass(plain);
+        }
+    }
+
+    @Test
     void theSameHoldsForAGpt2StyleModelWithoutPositionIds() throws Exception {
         try (LoadedDecoder gpt2 = LoadedDecoder.open(TestModels.tinyGpt2(), LoadOptions.defaults())) {
             assertThat(gpt2.model().io().positionIds()).isNull();

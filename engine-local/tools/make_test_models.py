@@ -9,6 +9,8 @@ Run with Debian's interpreter (python3-onnx 1.12 + numpy):
 
 `not-a-decoder` writes a small valid ONNX encoder (for the bad-input tests) to the file OUT_DIR.
 `tiny-gpt2` writes a smaller one with GPT-2-style I/O (no position_ids input, model_type gpt2, no chat template).
+`tiny-qwen2` writes a Qwen2-style one whose graph is spelled as torch.onnx exports Hugging Face's code (q/k/v
+biases, rotary tables computed in the graph, Slice-based rotate_half, Shape-based reshape targets, SDPA's scale).
 `tiny` writes the committed test model (2 layers, hidden 64, ~300-token byte-level BPE vocabulary).
 `speed` writes a model with the layer shapes of SmolLM2-135M or Qwen2.5-0.5B (random weights, so the
 output is nonsense, but the speed is that of the real shape). Precisions: fp32 (MatMul), int8 and int4
@@ -40,6 +42,12 @@ SHAPES = {
     # GPT-2-style I/O: no position_ids input (positions follow from the cache length), no chat template
     "tiny-gpt2": dict(layers=1, hidden=32, heads=2, kv_heads=2, inter=64, vocab=None, ctx=128,
                       model_type="gpt2", arch="GPT2LMHeadModel", no_position_ids=True),
+    # Qwen2-style, and its graph spelled as torch.onnx exports Hugging Face's code rather than in the short form
+    # above: q/k/v biases, the rotary tables computed in the graph from inv_freq and position_ids (rope_theta 1e6),
+    # rotate_half by Slice, reshape targets from Shape(hidden_states), the attention scale as Sqrt(1/sqrt(d)) on q
+    # and k (SDPA's export), an additive float mask; for the load-time attention fusion's tests
+    "tiny-qwen2": dict(layers=2, hidden=64, heads=4, kv_heads=2, inter=128, vocab=None, ctx=256,
+                       model_type="qwen2", arch="Qwen2ForCausalLM", export_style=True, rope_theta=1000000.0),
     "smollm2-135m": dict(layers=30, hidden=576, heads=9, kv_heads=3, inter=1536, vocab=49152, ctx=8192,
                          model_type="llama", arch="LlamaForCausalLM"),
     "qwen2.5-0.5b": dict(layers=24, hidden=896, heads=14, kv_heads=2, inter=4864, vocab=151936, ctx=32768,
@@ -173,6 +181,22 @@ def rope(g, x, cos, sin, half):
     return g.op("Add", [g.op("Mul", [x, cos]), g.op("Mul", [rot, sin])])
 
 
+def rope_sliced(g, x, cos, sin, half):
+    """rotate_half as Hugging Face writes it and torch.onnx exports it: x[..., :half] and x[..., half:] by Slice."""
+    x1 = g.op("Slice", [x, g.ints([0]), g.ints([half]), g.ints([-1])])
+    x2 = g.op("Slice", [x, g.ints([half]), g.ints([2 ** 62]), g.ints([-1])])
+    rot = g.op("Concat", [g.op("Neg", [x2]), x1], axis=-1)
+    return g.op("Add", [g.op("Mul", [x, cos]), g.op("Mul", [rot, sin])])
+
+
+def dynamic_shape(g, x, tail):
+    """Concat(batch, sequence of x, *tail): a view target taken from hidden_states.size(), as exports have it."""
+    s = g.op("Shape", [x])
+    b = g.op("Unsqueeze", [g.op("Gather", [s, g.const(np.array(0, dtype=np.int64))], axis=0), g.ints([0])])
+    t = g.op("Unsqueeze", [g.op("Gather", [s, g.const(np.array(1, dtype=np.int64))], axis=0), g.ints([0])])
+    return g.op("Concat", [b, t, g.ints(tail)], axis=0)
+
+
 def decoder_io(layers, kv_heads, head_dim, vocab, kv_type, position_ids):
     """The graph inputs and outputs of a decoder with a KV cache (Optimum / onnx-community names)."""
     i64 = TensorProto.INT64
@@ -225,23 +249,43 @@ def build_model(shape, vocab, precision, seed, name):
     if no_pos:
         # positions are past..past+S-1: the query positions of the causal mask, as [1, S]
         pos_ids = g.op("Unsqueeze", [g.op("Range", [g.op("Sub", [t_len, s_len]), t_len, one]), g.ints([0])])
-    inv_freq = 1.0 / (10000.0 ** (np.arange(0, hd, 2, dtype=np.float32) / hd))
-    freqs = np.outer(np.arange(CTX, dtype=np.float32), inv_freq)
-    emb = np.concatenate([freqs, freqs], axis=-1)
-    cos = g.op("Unsqueeze", [g.op("Gather", [g.const(np.cos(emb).astype(np.float32), "rope.cos"), pos_ids], axis=0), g.ints([1])])
-    sin = g.op("Unsqueeze", [g.op("Gather", [g.const(np.sin(emb).astype(np.float32), "rope.sin"), pos_ids], axis=0), g.ints([1])])
+    export = shape.get("export_style", False)
+    theta = shape.get("rope_theta", 10000.0)
+    inv_freq = (1.0 / (theta ** (np.arange(0, hd, 2, dtype=np.float32) / hd))).astype(np.float32)
+    if export:
+        # HF's rotary: freqs = inv_freq[None, :, None] @ position_ids[:, None, :] -> [B, S, hd/2], cat, cos/sin
+        pos_f = g.op("Unsqueeze", [g.op("Cast", [pos_ids], to=TensorProto.FLOAT), g.ints([1])])
+        freqs = g.op("Transpose", [g.op("MatMul", [g.const(inv_freq.reshape(1, -1, 1), "model.rotary_emb.inv_freq"), pos_f])],
+                     perm=[0, 2, 1])
+        emb = g.op("Concat", [freqs, freqs], axis=-1)
+        cos = g.op("Unsqueeze", [g.op("Cos", [emb]), g.ints([1])])
+        sin = g.op("Unsqueeze", [g.op("Sin", [emb]), g.ints([1])])
+        additive = g.op("Where", [mask, g.const(np.array(0.0, dtype=np.float32)),
+                                  g.const(np.array(-3.4e38, dtype=np.float32))])
+    else:
+        freqs = np.outer(np.arange(CTX, dtype=np.float32), inv_freq)
+        emb = np.concatenate([freqs, freqs], axis=-1)
+        cos = g.op("Unsqueeze", [g.op("Gather", [g.const(np.cos(emb).astype(np.float32), "rope.cos"), pos_ids], axis=0), g.ints([1])])
+        sin = g.op("Unsqueeze", [g.op("Gather", [g.const(np.sin(emb).astype(np.float32), "rope.sin"), pos_ids], axis=0), g.ints([1])])
 
     neg = g.const(np.array(-1e9, dtype=np.float32))
     scale = g.const(np.array(1.0 / np.sqrt(hd), dtype=np.float32))
 
+    def qkv(h, heads, prefix, x):
+        out = g.linear(h, D, heads * hd, precision, w_std, prefix)
+        if not export:
+            return g.op("Transpose", [g.op("Reshape", [out, g.ints([0, 0, heads, hd])])], perm=[0, 2, 1, 3])
+        out = g.op("Add", [out, g.const((rng.standard_normal((heads * hd,)) * w_std).astype(np.float32), prefix + ".bias")])
+        return g.op("Transpose", [g.op("Reshape", [out, dynamic_shape(g, x, [heads, hd])])], perm=[0, 2, 1, 3])
+
     for i in range(L):
         p = f"model.layers.{i}"
         h = rms_norm(g, x, D, p + ".input_layernorm", exported)
-        q = g.op("Transpose", [g.op("Reshape", [g.linear(h, D, H * hd, precision, w_std, p + ".q_proj"), g.ints([0, 0, H, hd])])], perm=[0, 2, 1, 3])
-        k = g.op("Transpose", [g.op("Reshape", [g.linear(h, D, KVH * hd, precision, w_std, p + ".k_proj"), g.ints([0, 0, KVH, hd])])], perm=[0, 2, 1, 3])
-        v = g.op("Transpose", [g.op("Reshape", [g.linear(h, D, KVH * hd, precision, w_std, p + ".v_proj"), g.ints([0, 0, KVH, hd])])], perm=[0, 2, 1, 3])
-        q = rope(g, q, cos, sin, hd // 2)
-        k = rope(g, k, cos, sin, hd // 2)
+        q = qkv(h, H, p + ".q_proj", x)
+        k = qkv(h, KVH, p + ".k_proj", x)
+        v = qkv(h, KVH, p + ".v_proj", x)
+        q = (rope_sliced if export else rope)(g, q, cos, sin, hd // 2)
+        k = (rope_sliced if export else rope)(g, k, cos, sin, hd // 2)
         if io16:
             past_k = g.op("Cast", [f"past_key_values.{i}.key"], to=TensorProto.FLOAT)
             past_v = g.op("Cast", [f"past_key_values.{i}.value"], to=TensorProto.FLOAT)
@@ -255,9 +299,19 @@ def build_model(shape, vocab, precision, seed, name):
         if rep > 1:
             pk = g.op("Reshape", [g.op("Expand", [g.op("Unsqueeze", [pk, g.ints([2])]), g.ints([1, 1, rep, 1, 1])]), g.ints([0, H, -1, hd])])
             pv = g.op("Reshape", [g.op("Expand", [g.op("Unsqueeze", [pv, g.ints([2])]), g.ints([1, 1, rep, 1, 1])]), g.ints([0, H, -1, hd])])
-        scores = g.op("Mul", [g.op("MatMul", [q, g.op("Transpose", [pk], perm=[0, 1, 3, 2])]), scale])
-        probs = g.op("Softmax", [g.op("Where", [mask, scores, neg])], axis=-1)
-        attn = g.op("Reshape", [g.op("Transpose", [g.op("MatMul", [probs, pv])], perm=[0, 2, 1, 3]), g.ints([0, 0, H * hd])])
+        if export:
+            # SDPA's export: scale = 1/sqrt(E) from q's last dimension, sqrt(scale) on q and on k^T; additive mask
+            e = g.op("Cast", [g.op("Gather", [g.op("Shape", [q]), g.const(np.array(3, dtype=np.int64))], axis=0)],
+                     to=TensorProto.FLOAT)
+            sq = g.op("Sqrt", [g.op("Div", [g.const(np.array(1.0, dtype=np.float32)), g.op("Sqrt", [e])])])
+            scores = g.op("MatMul", [g.op("Mul", [q, sq]), g.op("Mul", [g.op("Transpose", [pk], perm=[0, 1, 3, 2]), sq])])
+            probs = g.op("Softmax", [g.op("Add", [scores, additive])], axis=-1)
+            attn = g.op("Reshape", [g.op("Transpose", [g.op("MatMul", [probs, pv])], perm=[0, 2, 1, 3]),
+                                    dynamic_shape(g, x, [H * hd])])
+        else:
+            scores = g.op("Mul", [g.op("MatMul", [q, g.op("Transpose", [pk], perm=[0, 1, 3, 2])]), scale])
+            probs = g.op("Softmax", [g.op("Where", [mask, scores, neg])], axis=-1)
+            attn = g.op("Reshape", [g.op("Transpose", [g.op("MatMul", [probs, pv])], perm=[0, 2, 1, 3]), g.ints([0, 0, H * hd])])
         x = g.op("Add", [x, g.linear(attn, H * hd, D, precision, w_std, p + ".o_proj")])
         h = rms_norm(g, x, D, p + ".post_attention_layernorm", exported)
         gate = g.linear(h, D, FF, precision, w_std, p + ".gate_proj")
@@ -412,6 +466,7 @@ def write_folder(out, shape_name, precision, seed):
         onnx.save_model(model, path)
     label = ("tiny-random (nonsense output, for tests)" if shape_name == "tiny"
              else "tiny-random GPT-2-style I/O (nonsense output, for tests)" if shape_name == "tiny-gpt2"
+             else "tiny-random Qwen2-style, export-style graph (nonsense output, for tests)" if shape_name == "tiny-qwen2"
              else f"{shape_name}-shape random weights ({precision}, nonsense output, for benchmarks)")
     hd = shape["hidden"] // shape["heads"]
     config = {"_name_or_path": label, "name": label, "architectures": [shape["arch"]], "model_type": shape["model_type"],
@@ -420,6 +475,10 @@ def write_folder(out, shape_name, precision, seed):
               "num_key_value_heads": shape["kv_heads"], "head_dim": hd, "vocab_size": vocab,
               "max_position_embeddings": shape["ctx"], "bos_token_id": 1, "eos_token_id": 2,
               "tie_word_embeddings": True, "torch_dtype": "float32", "rms_norm_eps": 1e-5}
+    if "rope_theta" in shape:
+        config["rope_theta"] = shape["rope_theta"]
+    if shape["model_type"] == "qwen2":
+        config.update(use_sliding_window=False, sliding_window=shape["ctx"])
     gen = {"bos_token_id": 1, "eos_token_id": [2, 0], "do_sample": False, "max_new_tokens": 64}
     tok_cfg = {"add_bos_token": False, "add_prefix_space": False, "bos_token": "<|im_start|>",
                "eos_token": "<|im_end|>", "pad_token": "<|endoftext|>", "unk_token": "<|endoftext|>",
@@ -464,7 +523,7 @@ def write_not_a_decoder(path):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("kind", choices=["tiny", "tiny-gpt2", "speed", "not-a-decoder"])
+    ap.add_argument("kind", choices=["tiny", "tiny-gpt2", "tiny-qwen2", "speed", "not-a-decoder"])
     ap.add_argument("out")
     ap.add_argument("--shape", choices=["smollm2-135m", "qwen2.5-0.5b"], default="smollm2-135m")
     ap.add_argument("--precision", choices=["fp32", "fp16", "int8", "int4"], default=None,
@@ -476,7 +535,7 @@ def main():
     write = write_genai_folder if a.layout == "genai" else write_folder
     if a.kind == "not-a-decoder":
         write_not_a_decoder(a.out)
-    elif a.kind in ("tiny", "tiny-gpt2"):
+    elif a.kind in ("tiny", "tiny-gpt2", "tiny-qwen2"):
         write(a.out, a.kind, a.precision or "fp32", a.seed)
     else:
         write(a.out, a.shape, a.precision or "int4", a.seed)

@@ -19,6 +19,14 @@ public final class TestModels {
     }
 
     /**
+     * Qwen2-style (q/k/v biases, rope_theta 1e6) with its graph spelled as torch.onnx exports Hugging Face's code:
+     * rotary tables computed in the graph, Slice-based rotate_half, Shape-based reshape targets, SDPA's scale.
+     */
+    public static Path tinyQwen2Export() {
+        return folder("tiny-random-qwen2-export");
+    }
+
+    /**
      * The weights of {@link #tiny()} in an onnxruntime-genai folder, as its model builder writes the graph: fused
      * norms, packed QKV, GroupQueryAttention with rotary inside, no position_ids input.
      */

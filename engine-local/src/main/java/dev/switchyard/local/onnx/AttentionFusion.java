@@ -43,7 +43,7 @@ import static dev.switchyard.local.onnx.OnnxWire.tensorAttribute;
  * with a norm inside (q/k-norm), packed QKV, partial rotary, a sliding window, subgraphs, int8 {@code MatMulInteger}
  * projections, a float16 cache — is left alone. Nodes nothing reads any more are dropped. Because an export can
  * differ in ways its boundaries do not show, {@link DecoderModel} also checks the fused graph's logits against the
- * original's on a probe before it keeps it (decision 13 in the module README).
+ * original's on a probe before it keeps it (decision 10 in the module README).
  */
 final class AttentionFusion {
 
@@ -290,6 +290,14 @@ final class AttentionFusion {
             return consumerMap.getOrDefault(name, List.of());
         }
 
+        /**
+         * Shape and Size read their input's dimensions, not its values: exports take reshape targets from the layer's
+         * input ({@code hidden_states.size()}), which is no data flow, so the walks do not follow it.
+         */
+        static boolean readsOnlyShape(Node n) {
+            return n.isOnnx("Shape") || n.isOnnx("Size");
+        }
+
         /** A weight projection: MatMul with a weight initializer, or MatMulNBits. */
         boolean isProjection(Node n) {
             return n.isOnnx("MatMul") && n.inputs().size() == 2 && constants.contains(n.inputs().get(1))
@@ -324,7 +332,7 @@ final class AttentionFusion {
                     found.add(n);
                 } else if (seen.size() > 200) {
                     return null; // not a block: this walk left the layer
-                } else {
+                } else if (!readsOnlyShape(n)) {
                     n.inputs().stream().filter(s -> !s.isEmpty()).forEach(todo::add);
                 }
             }
@@ -340,7 +348,7 @@ final class AttentionFusion {
                 Deque<String> todo = new ArrayDeque<>(List.of(t));
                 while (!todo.isEmpty()) {
                     for (Node n : consumers(todo.pop())) {
-                        if (!seen.add(n)) {
+                        if (readsOnlyShape(n) || !seen.add(n)) {
                             continue;
                         }
                         if (isProjection(n)) {
@@ -380,7 +388,9 @@ final class AttentionFusion {
                 if (isProjection(n) || ALIEN_OPS.contains(n.opType()) || seen.size() > 400) {
                     return false;
                 }
-                n.inputs().stream().filter(s -> !s.isEmpty()).forEach(todo::add);
+                if (!readsOnlyShape(n)) {
+                    n.inputs().stream().filter(s -> !s.isEmpty()).forEach(todo::add);
+                }
             }
             return seen.contains(ck) && seen.contains(cv);
         }

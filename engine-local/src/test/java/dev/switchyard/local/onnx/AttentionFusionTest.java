@@ -49,8 +49,21 @@ class AttentionFusionTest {
     }
 
     @Test
-    void theFusedModelGivesTheExportsLogitsStepByStepAndKeepsItsCacheRight(@TempDir Path dir) throws Exception {
-        Path copy = TestModels.copy(TestModels.tiny(), dir.resolve("tiny"));
+    void theFusedModelGivesTheExportsLogitsStepByStep(@TempDir Path dir) throws Exception {
+        assertFusedEqualsPlain(TestModels.copy(TestModels.tiny(), dir.resolve("tiny")));
+    }
+
+    @Test
+    void anExportStyleQwen2GraphWithBiasesAndInGraphRotaryTablesFusesToo(@TempDir Path dir) throws Exception {
+        Path copy = TestModels.copy(TestModels.tinyQwen2Export(), dir.resolve("qwen2"));
+        assertFusedEqualsPlain(copy);
+        try (LoadedDecoder fused = LoadedDecoder.open(copy, LoadOptions.defaults())) {
+            KvCacheCorrectnessTest.assertCacheMatchesRecompute(fused, "<|im_start|>user\nhello<|im_end|>\n", 32);
+            KvCacheCorrectnessTest.assertChunkedPrefillEqualsOnePass(fused);
+        }
+    }
+
+    private static void assertFusedEqualsPlain(Path copy) throws Exception {
         try (LoadedDecoder fused = LoadedDecoder.open(copy, LoadOptions.defaults());
              LoadedDecoder plain = LoadedDecoder.open(copy, LoadOptions.defaults().withoutFusion())) {
             assertThat(fused.model().fusedLayers()).isEqualTo(2);

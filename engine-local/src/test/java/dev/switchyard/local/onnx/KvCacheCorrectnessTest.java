@@ -100,7 +100,7 @@ class KvCacheCorrectnessTest {
         }
     }
 
-    private static void assertCacheMatchesRecompute(LoadedDecoder decoder, String text, int steps) throws Exception {
+    static void assertCacheMatchesRecompute(LoadedDecoder decoder, String text, int steps) throws Exception {
         long[] prompt = decoder.tokenizer().encode(text, false);
         List<Integer> cached = new ArrayList<>();
         List<Integer> full = new ArrayList<>();
@@ -198,7 +198,7 @@ class KvCacheCorrectnessTest {
     }
 
     /** A prompt fed through the cache 7 tokens at a time gives the logits of one pass over the whole prompt. */
-    private static void assertChunkedPrefillEqualsOnePass(LoadedDecoder d) throws Exception {
+    static void assertChunkedPrefillEqualsOnePass(LoadedDecoder d) throws Exception {
         long[] prompt = d.tokenizer().encode("the local model is a token model and the world is hello", false);
         assertThat(prompt.length).isGreaterThan(15);
         float[] chunked;

@@ -98,7 +98,11 @@ public final class DecoderModel implements AutoCloseable {
         if (verdict == FusionCheck.Verdict.UNKNOWN) {
             OrtSession plain = rewrittenSession(env, file, opts, null);
             if (plain == null) {
-                return null; // the folder cannot take the rewritten file, or the graph is not a decoder's: load as is
+                try {
+                    plain = env.createSession(file.toString(), opts); // nothing to rewrite but the attention
+                } catch (OrtException e) {
+                    return null; // the plain load reports the problem
+                }
             }
             DecoderModel unfused = withIo(env, plain, folder);
             try {

@@ -29,7 +29,6 @@ import static dev.switchyard.local.onnx.OnnxWire.fields;
 import static dev.switchyard.local.onnx.OnnxWire.firstString;
 import static dev.switchyard.local.onnx.OnnxWire.int64Tensor;
 import static dev.switchyard.local.onnx.OnnxWire.intAttribute;
-import static dev.switchyard.local.onnx.OnnxWire.isExternal;
 import static dev.switchyard.local.onnx.OnnxWire.length;
 import static dev.switchyard.local.onnx.OnnxWire.node;
 import static dev.switchyard.local.onnx.OnnxWire.stringField;
@@ -51,13 +50,16 @@ import static dev.switchyard.local.onnx.OnnxWire.varintValue;
  * initializer stored in the file becomes an ONNX external-data reference to its bytes in the original file (location,
  * offset, length), so no weight is copied and ONNX Runtime reads them as it reads any external data. It applies when
  * the node producing {@code logits} is a {@code MatMul} or {@code com.microsoft MatMulNBits} (Optimum,
- * onnx-community and onnxruntime-genai exports), no initializer is already external, and the model's folder is
- * writable; otherwise the model loads as it is.
+ * onnx-community and onnxruntime-genai exports) and the model's folder is writable; otherwise the model loads as it
+ * is. Initializers already in an external data file (exports above 2 GB) are kept as they are: their location is
+ * relative to the model's folder, where the rewritten file is written too.
  */
 final class LastRowLogits {
 
     /** Name prefix of the rewritten file in the model's folder (hidden; deleted once the session is created). */
     static final String PREFIX = ".switchyard-last-row-";
+    /** Suffix of the name of the last-row tensor the rewrite puts in front of the lm_head. */
+    private static final String LAST_ROW = "/switchyard_last_row";
     /** The rewritten file holds the graph, not the weights; a larger one means weights it cannot reference. */
     private static final long MAX_KEPT_BYTES = 96L << 20;
 
@@ -194,12 +196,11 @@ final class LastRowLogits {
                 }
             } else if (f.is(GRAPH_OUTPUT) && logitsName.equals(firstString(m, f, 1))) {
                 output = f;
-            } else if (f.is(GRAPH_INITIALIZER) && isExternal(m, f)) {
-                return null;
             }
         }
         boolean lastRow = headNode != null && output != null && !headNode.inputs().isEmpty()
-                && (headNode.isOnnx("MatMul") || headNode.isMs("MatMulNBits"));
+                && (headNode.isOnnx("MatMul") || headNode.isMs("MatMulNBits"))
+                && !headNode.inputs().get(0).endsWith(LAST_ROW); // (a file this class wrote)
         byte[] newOutput = lastRow ? withMiddleDimOne(m, output) : null;
         lastRow &= newOutput != null;
         AttentionFusion.Edit fusion = rotary == null ? null : AttentionFusion.plan(m, graphFields, nodes, rotary, defaultOpset);
@@ -210,7 +211,7 @@ final class LastRowLogits {
         if (lastRow) {
             String x = headNode.inputs().get(0);
             String index = x + "/switchyard_last_index";
-            String lastRowName = x + "/switchyard_last_row";
+            String lastRowName = x + LAST_ROW;
             headPieces.add(field(GRAPH_NODE, node(List.of(), List.of(index), "switchyard_last_index", "Constant", "",
                     tensorAttribute("value", int64Tensor(new long[] {1}, -1L)))));
             headPieces.add(field(GRAPH_NODE, node(List.of(x, index), List.of(lastRowName), "switchyard_last_row", "Gather", "",

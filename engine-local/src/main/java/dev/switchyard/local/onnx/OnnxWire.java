@@ -102,16 +102,6 @@ final class OnnxWire {
         return null;
     }
 
-    /** TensorProto.data_location (field 14) == EXTERNAL (1). Only the tags are read, not the weights. */
-    static boolean isExternal(ByteBuffer m, Field tensor) {
-        for (Field f : fields(m, tensor)) {
-            if (f.number == 14 && f.wire == 0 && varintValue(m, f) == 1) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A NodeProto: inputs ("" for an omitted optional one), outputs, op type, domain ("" for ai.onnx), name. */
     record Node(Field field, String name, List<String> inputs, List<String> outputs, String opType, String domain,
                 boolean hasSubgraph, List<Field> attributes) {

@@ -130,6 +130,27 @@ class AttentionFusionTest {
     }
 
     @Test
+    void aModelWhoseWeightsAreInAnExternalDataFileIsRewrittenToo(@TempDir Path dir) throws Exception {
+        // the rewrite's own output is such a model: a graph whose initializers point into model.onnx
+        Path copy = TestModels.copy(TestModels.tiny(), dir.resolve("tiny"));
+        Path graphOnly = LastRowLogits.write(copy.resolve("onnx/model.onnx"), "logits").orElseThrow();
+        Files.move(graphOnly, copy.resolve("onnx/model_external.onnx"));
+        try (LoadedDecoder external = LoadedDecoder.open(copy, LoadOptions.variant("model_external.onnx"));
+             LoadedDecoder plain = LoadedDecoder.open(copy, LoadOptions.defaults().withoutFusion())) {
+            assertThat(Files.size(external.model().folder().modelFile())).isLessThan(Files.size(copy.resolve("onnx/model.onnx")) / 10);
+            assertThat(external.model().fusedLayers()).isEqualTo(2);
+            long[] prompt = plain.tokenizer().encode("hello external data", false);
+            try (KvRun a = new KvRun(external.model(), 32, true); KvRun b = new KvRun(plain.model(), 32, true)) {
+                float[] x = a.feed(prompt);
+                float[] y = b.feed(prompt);
+                for (int v = 0; v < y.length; v++) {
+                    assertThat(x[v]).isCloseTo(y[v], within(1e-3f));
+                }
+            }
+        }
+    }
+
+    @Test
     void modelsOfOtherFamiliesAndFormsAreNotFused() throws Exception {
         try (LoadedDecoder gpt2 = LoadedDecoder.open(TestModels.tinyGpt2(), LoadOptions.defaults());
              LoadedDecoder genai = LoadedDecoder.open(TestModels.tinyGenai(), LoadOptions.defaults())) {

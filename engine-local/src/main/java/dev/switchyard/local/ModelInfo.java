@@ -22,10 +22,13 @@ import java.util.List;
  * @param eosTokenIds     ids that end generation
  * @param fileBytes       size of the ONNX file plus its external data
  * @param loadMillis      time to create the session and tokenizer (when it was loaded, else 0)
+ * @param graph           what the engine changed in the graph at load, in words: "as exported", "logits of the last
+ *                        position only", "attention fused into GroupQueryAttention (30 layers); …", and why
+ *                        attention was not fused when its check found a difference
  */
 public record ModelInfo(Path folder, Path modelFile, List<String> variants, String layout, String name, String family,
                         String modelType, int layers, int kvHeads, int headDim, int vocabSize, int tokenizerVocab,
-                        int contextLength, List<Long> eosTokenIds, long fileBytes, long loadMillis) {
+                        int contextLength, List<Long> eosTokenIds, long fileBytes, long loadMillis, String graph) {
     public ModelInfo {
         variants = List.copyOf(variants);
         eosTokenIds = List.copyOf(eosTokenIds);
@@ -33,6 +36,6 @@ public record ModelInfo(Path folder, Path modelFile, List<String> variants, Stri
 
     public ModelInfo withLoadMillis(long millis) {
         return new ModelInfo(folder, modelFile, variants, layout, name, family, modelType, layers, kvHeads, headDim,
-                vocabSize, tokenizerVocab, contextLength, eosTokenIds, fileBytes, millis);
+                vocabSize, tokenizerVocab, contextLength, eosTokenIds, fileBytes, millis, graph);
     }
 }

@@ -118,13 +118,13 @@ final class ModelsCommand {
                     n.putObject("local").put("folder", info.folder().toString()).put("modelFile", info.modelFile().toString())
                             .put("layout", info.layout()).put("family", info.family()).put("modelType", info.modelType())
                             .put("layers", info.layers()).put("vocabSize", info.vocabSize()).put("contextLength", info.contextLength())
-                            .put("fileBytes", info.fileBytes())
+                            .put("fileBytes", info.fileBytes()).put("graph", info.graph())
                             .set("variants", CliContext.JSON.valueToTree(info.variants()));
                     CliContext.printJson(spec, CliContext.object().put("ok", true).set("model", n));
                 } else {
-                    CliContext.out(spec).printf("Imported %s as %s (%s, %d layers, context %d, %s).%n", info.name(),
+                    CliContext.out(spec).printf("Imported %s as %s (%s, %d layers, context %d, %s; graph: %s).%n", info.name(),
                             directory.qualifiedName(m), info.modelFile().getFileName(), info.layers(), info.contextLength(),
-                            info.family());
+                            info.family(), info.graph());
                     CliContext.out(spec).flush();
                 }
             }

@@ -26,6 +26,8 @@ class LocalModelCommandsTest {
         JsonNode model = JSON.readTree(imported.out()).path("model");
         assertThat(model.path("kind").asText()).isEqualTo("local-generative");
         assertThat(model.path("displayName").asText()).contains("nonsense output");
+        assertThat(model.path("local").path("graph").asText()).as("engine-local decision 10")
+                .isEqualTo("attention fused into GroupQueryAttention (2 layers); logits of the last position only");
 
         CliRunner.Result r = CliRunner.run("run", "-w", ws, "--model", "tiny", "--prompt", "Hello there",
                 "--max-tokens", "12", "--repeat", "2", "--json");

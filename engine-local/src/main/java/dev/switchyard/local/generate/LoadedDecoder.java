@@ -66,7 +66,7 @@ public final class LoadedDecoder implements AutoCloseable {
             long millis = (System.nanoTime() - t0) / 1_000_000;
             ModelInfo info = new ModelInfo(dir, folder.modelFile(), folder.variants(), folder.layout(), folder.name(),
                     template.family(), folder.modelType(), model.io().layers(), model.io().kvHeads(), model.io().headDim(),
-                    vocab, tokenizer.size(), folder.contextLength(), new ArrayList<>(eos), fileBytes(folder.modelFile()), millis);
+                    vocab, tokenizer.size(), folder.contextLength(), new ArrayList<>(eos), fileBytes(folder.modelFile()), millis, model.graph());
             return new LoadedDecoder(model, tokenizer, template, eos, info);
         } catch (LocalEngineException | RuntimeException e) {
             model.close();

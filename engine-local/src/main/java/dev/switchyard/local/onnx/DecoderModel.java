@@ -18,6 +18,8 @@ public final class DecoderModel implements AutoCloseable {
     private final DecoderIo io;
     private final ModelFolder folder;
     private int fusedLayers;
+    /** The fusion was tried and its check found the fused graph computing something else (now or recorded). */
+    private boolean fusionRefused;
 
     private DecoderModel(OrtEnvironment env, OrtSession session, DecoderIo io, ModelFolder folder) {
         this.env = env;
@@ -40,6 +42,7 @@ public final class DecoderModel implements AutoCloseable {
         checkLooksLikeOnnx(file);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
+        boolean refused = false;
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setIntraOpNumThreads(intraThreads);
             opts.setInterOpNumThreads(1);
@@ -53,9 +56,10 @@ public final class DecoderModel implements AutoCloseable {
                     ? null : AttentionFusion.Rotary.fromConfig(folder.config(), folder.contextLength());
             if (rotary != null) {
                 DecoderModel fused = openFused(env, folder, opts, rotary);
-                if (fused != null) {
+                if (fused != null && fused != REFUSED) {
                     return fused;
                 }
+                refused = fused == REFUSED;
             }
             session = rewrittenSession(env, file, opts, null);
             if (session == null) {
@@ -64,8 +68,13 @@ public final class DecoderModel implements AutoCloseable {
         } catch (OrtException e) {
             throw classifyLoadFailure(file, e);
         }
-        return withIo(env, session, folder);
+        DecoderModel model = withIo(env, session, folder);
+        model.fusionRefused = refused;
+        return model;
     }
+
+    /** What {@link #openFused} returns when the check found the fused graph computing something else (never used). */
+    private static final DecoderModel REFUSED = new DecoderModel(null, null, null, null);
 
     private static DecoderModel withIo(OrtEnvironment env, OrtSession session, ModelFolder folder) throws LocalEngineException {
         Path file = folder.modelFile();
@@ -82,8 +91,8 @@ public final class DecoderModel implements AutoCloseable {
     }
 
     /**
-     * The model with its attention fused ({@link AttentionFusion}), or null when it does not fuse, was found to
-     * compute something else before ({@link FusionCheck}), or fails to load. The first time a file fuses, its logits
+     * The model with its attention fused ({@link AttentionFusion}); {@link #REFUSED} when the fused graph computes
+     * something else (found now or before, {@link FusionCheck}); null when it does not fuse or fails to load. The first time a file fuses, its logits
      * are checked against the unfused graph's on a probe (one model in memory at a time) and the verdict is kept in
      * the model folder, so later loads cost nothing extra.
      */
@@ -92,7 +101,7 @@ public final class DecoderModel implements AutoCloseable {
         Path file = folder.modelFile();
         FusionCheck.Verdict verdict = FusionCheck.read(file);
         if (verdict == FusionCheck.Verdict.DIFFERENT) {
-            return null;
+            return REFUSED;
         }
         float[][] reference = null;
         if (verdict == FusionCheck.Verdict.UNKNOWN) {
@@ -134,7 +143,7 @@ public final class DecoderModel implements AutoCloseable {
             FusionCheck.write(file, same ? FusionCheck.Verdict.SAME : FusionCheck.Verdict.DIFFERENT);
             if (!same) {
                 fused.close();
-                return null;
+                return REFUSED;
             }
         }
         return fused;
@@ -240,6 +249,16 @@ public final class DecoderModel implements AutoCloseable {
     /** How many attention blocks were fused into GroupQueryAttention at load ({@link AttentionFusion}); 0: none. */
     public int fusedLayers() {
         return fusedLayers;
+    }
+
+    /** What the load changed in the graph, in words (shown with the model's details and in the benchmark). */
+    public String graph() {
+        String rows = io.lastRowLogits() ? "logits of the last position only" : null;
+        if (fusedLayers > 0) {
+            return "attention fused into GroupQueryAttention (" + fusedLayers + " layers)" + (rows == null ? "" : "; " + rows);
+        }
+        String graph = rows == null ? "as exported" : rows;
+        return fusionRefused ? graph + "; attention left as exported: fused, it gave other logits than the export" : graph;
     }
 
     @Override

@@ -64,7 +64,7 @@ final class Protocol {
                 n.path("layout").asText(), n.path("name").asText(), n.path("family").asText(), n.path("modelType").asText(),
                 n.path("layers").asInt(), n.path("kvHeads").asInt(), n.path("headDim").asInt(), n.path("vocabSize").asInt(),
                 n.path("tokenizerVocab").asInt(), n.path("contextLength").asInt(), eos, n.path("fileBytes").asLong(),
-                n.path("loadMillis").asLong());
+                n.path("loadMillis").asLong(), n.path("graph").asText(""));
     }
 
     static ObjectNode error(String id, LocalEngineException e) {

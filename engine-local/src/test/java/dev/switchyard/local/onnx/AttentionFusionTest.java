@@ -67,7 +67,10 @@ class AttentionFusionTest {
         try (LoadedDecoder fused = LoadedDecoder.open(copy, LoadOptions.defaults());
              LoadedDecoder plain = LoadedDecoder.open(copy, LoadOptions.defaults().withoutFusion())) {
             assertThat(fused.model().fusedLayers()).isEqualTo(2);
+            assertThat(fused.info().graph())
+                    .isEqualTo("attention fused into GroupQueryAttention (2 layers); logits of the last position only");
             assertThat(plain.model().fusedLayers()).isZero();
+            assertThat(plain.info().graph()).isEqualTo("logits of the last position only");
             assertThat(verdicts(copy)).hasSize(1);
             assertThat(verdicts(copy).getProperty("model.onnx")).endsWith(":same");
             long[] prompt = plain.tokenizer().encode("<|im_start|>user\nhello local model<|im_end|>\n", false);
@@ -102,6 +105,8 @@ class AttentionFusionTest {
         try (LoadedDecoder d = LoadedDecoder.open(copy, LoadOptions.defaults())) {
             assertThat(d.model().fusedLayers()).isZero();
             assertThat(d.model().io().lastRowLogits()).isTrue();
+            assertThat(d.info().graph()).isEqualTo("logits of the last position only; "
+                    + "attention left as exported: fused, it gave other logits than the export");
         }
         assertThat(verdicts(copy).getProperty("model.onnx")).endsWith(":different");
         try (LoadedDecoder again = LoadedDecoder.open(copy, LoadOptions.defaults())) {

@@ -103,6 +103,7 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
             throw new IntentException(IntentException.Kind.MODEL_LOAD_FAILED,
                     "Could not read the embedding model resource " + MODEL_RESOURCE + ": " + e.getMessage(), e);
         }
+        dev.switchyard.local.tokenize.DjlLogs.quiet();
         HuggingFaceTokenizer tokenizer;
         try (InputStream in = cl.getResourceAsStream(TOKENIZER_RESOURCE)) {
             if (in == null) {

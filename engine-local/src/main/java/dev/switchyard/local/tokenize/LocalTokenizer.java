@@ -90,6 +90,7 @@ public final class LocalTokenizer implements AutoCloseable {
                 bytes[id] = sentencePieceBytes(s);
             }
         }
+        DjlLogs.quiet();
         HuggingFaceTokenizer hf;
         try {
             hf = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("truncation", "false", "padding", "false",

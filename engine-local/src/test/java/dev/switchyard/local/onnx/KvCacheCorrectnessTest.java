@@ -70,25 +70,32 @@ class KvCacheCorrectnessTest {
             assertThat(io.kvHeads()).isEqualTo(2);
             assertThat(io.headDim()).isEqualTo(16);
             assertThat(io.positionIds()).isNull();
-            long[] prompt = decoder.tokenizer().encode("<|im_start|>user\nhello local model<|im_end|>\n", false);
-            int steps = 40;
-            List<Integer> tokens = new ArrayList<>();
-            try (KvRun fused = new KvRun(genai.model(), prompt.length + steps, true);
-                 KvRun plain = new KvRun(decoder.model(), prompt.length + steps, true)) {
-                float[] a = fused.feed(prompt);
-                float[] b = plain.feed(prompt);
-                for (int i = 0; i < steps; i++) {
-                    for (int v = 0; v < b.length; v++) {
-                        assertThat(a[v]).as("step %d, id %d", i, v).isCloseTo(b[v], within(1e-3f));
-                    }
-                    int next = Sampler.argmax(b, b.length);
-                    tokens.add(next);
-                    a = fused.feed(new long[] {next});
-                    b = plain.feed(new long[] {next});
-                }
-            }
-            assertThat(tokens.stream().distinct().count()).as("the tiny model should not be degenerate").isGreaterThan(3);
+            assertSameLogitsStepByStep(genai, decoder, 40);
         }
+    }
+
+    /**
+     * Greedy decoding on {@code reference}'s choices: both models' logits agree within 1e-3 after the prompt and at
+     * each of {@code steps} steps, and the tokens are not degenerate.
+     */
+    static void assertSameLogitsStepByStep(LoadedDecoder model, LoadedDecoder reference, int steps) throws Exception {
+        long[] prompt = reference.tokenizer().encode("<|im_start|>user\nhello local model<|im_end|>\n", false);
+        List<Integer> tokens = new ArrayList<>();
+        try (KvRun one = new KvRun(model.model(), prompt.length + steps, true);
+             KvRun other = new KvRun(reference.model(), prompt.length + steps, true)) {
+            float[] a = one.feed(prompt);
+            float[] b = other.feed(prompt);
+            for (int i = 0; i < steps; i++) {
+                for (int v = 0; v < b.length; v++) {
+                    assertThat(a[v]).as("step %d, id %d", i, v).isCloseTo(b[v], within(1e-3f));
+                }
+                int next = Sampler.argmax(b, b.length);
+                tokens.add(next);
+                a = one.feed(new long[] {next});
+                b = other.feed(new long[] {next});
+            }
+        }
+        assertThat(tokens.stream().distinct().count()).as("the tiny model should not be degenerate").isGreaterThan(3);
     }
 
     @Test

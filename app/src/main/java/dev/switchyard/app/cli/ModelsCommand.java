@@ -110,8 +110,9 @@ final class ModelsCommand {
             }
             try (Workspace ws = workspace.open()) {
                 ModelDirectory directory = app().directory(ws);
-                Model m = directory.registerLocal(id != null ? id : folder.toAbsolutePath().normalize().getFileName().toString(),
-                        info.name(), info.contextLength() > 0 ? info.contextLength() : null, ModelKind.LOCAL_GENERATIVE,
+                Model m = directory.registerLocal(id != null ? id : LocalModelManager.importedId(folder, variant),
+                        LocalModelManager.importedName(info.name(), variant),
+                        info.contextLength() > 0 ? info.contextLength() : null, ModelKind.LOCAL_GENERATIVE,
                         new LocalModelSettings(folder.toAbsolutePath().normalize(), variant, null));
                 if (json) {
                     ObjectNode n = json(m, directory);

@@ -52,6 +52,74 @@ public final class LocalModelManager {
         return Workspace.defaultFile().toAbsolutePath().getParent().resolve("models");
     }
 
+    /**
+     * One runnable ONNX file of a model folder, for choosing which to import.
+     *
+     * @param file      its name (under onnx/, or the genai decoder file)
+     * @param bytes     its size with its external data
+     * @param note      what it is, in words ("4-bit weights: the fastest on a CPU" …)
+     * @param preferred the engine's default choice for the folder (listed first)
+     */
+    public record Variant(String file, long bytes, String note, boolean preferred) {
+    }
+
+    /**
+     * The folder's runnable ONNX files, the engine's default first (cheap: reads the folder's JSON files and sizes,
+     * loads nothing); empty when it is not a model folder (importing it then says why).
+     */
+    public static java.util.List<Variant> variants(Path folder) {
+        java.util.List<Variant> out = new java.util.ArrayList<>();
+        try {
+            dev.switchyard.local.onnx.ModelFolder f = dev.switchyard.local.onnx.ModelFolder.resolve(folder, null);
+            for (String v : f.variants()) {
+                Path file = dev.switchyard.local.onnx.ModelFolder.resolve(folder, v).modelFile();
+                out.add(new Variant(v, dev.switchyard.local.onnx.ModelFolder.fileBytes(file), variantNote(v), out.isEmpty()));
+            }
+        } catch (LocalEngineException e) {
+            return java.util.List.of();
+        }
+        return out;
+    }
+
+    /** What a variant's file name says about it (onnx-community names). */
+    static String variantNote(String file) {
+        String n = file.toLowerCase(Locale.ROOT);
+        if (n.contains("q4f16")) {
+            return "4-bit weights, float16 activations: slow on a CPU";
+        }
+        if (n.contains("fp16")) {
+            return "float16: slow on a CPU";
+        }
+        if (n.contains("bnb4")) {
+            return "4-bit weights (bitsandbytes)";
+        }
+        if (n.contains("q4") || n.contains("int4")) {
+            return "4-bit weights: the fastest on a CPU";
+        }
+        if (n.contains("int8") || n.contains("uint8") || n.contains("quantized")) {
+            return "8-bit weights";
+        }
+        if (n.equals("model.onnx")) {
+            return "32-bit float: full precision, the largest";
+        }
+        return "ONNX file";
+    }
+
+    /**
+     * The workspace id of an imported folder: the folder's name, or with a variant other than the default,
+     * {@code folder-variant} (e.g. {@code SmolLM2-135M-Instruct-model_fp16}), so two files of one folder can be
+     * imported and compared side by side.
+     */
+    public static String importedId(Path folder, String variant) {
+        String base = String.valueOf(folder.toAbsolutePath().normalize().getFileName());
+        return variant == null ? base : base + "-" + variant.replaceFirst("\\.onnx$", "");
+    }
+
+    /** The display name of an imported folder: the model's name, and the file when it is not the default. */
+    public static String importedName(String modelName, String variant) {
+        return variant == null ? modelName : modelName + " (" + variant + ")";
+    }
+
     public static ModelCatalog catalog() {
         try (InputStream in = Assets.open("models/catalog.json")) {
             return ModelCatalog.load(in);

@@ -40,7 +40,12 @@ public record LocalModelRow(Model model, LocalModelManager.LocalFiles files) {
 
     /** "870 MB": the size of the model's files ("" for the intent model). */
     public String sizeText() {
-        return files == null ? "" : String.format(Locale.ROOT, "%,.0f MB", files.bytes() / 1e6);
+        return files == null ? "" : megabytes(files.bytes());
+    }
+
+    /** "870 MB", "0.5 MB" below one megabyte. */
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, bytes < 1_000_000 ? "%.1f MB" : "%,.0f MB", bytes / 1e6);
     }
 
     /** Local generative models can be removed here (intent models belong to their intent sets). */

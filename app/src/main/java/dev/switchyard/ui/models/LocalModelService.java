@@ -26,8 +26,11 @@ public interface LocalModelService {
     Model download(Workspace ws, String catalogId, Consumer<DownloadProgress> progress, DownloadControl control)
             throws Exception;
 
-    /** Validates a model folder with the engine and registers it. */
-    Model importFolder(Workspace ws, Path folder) throws Exception;
+    /**
+     * Validates a model folder with the engine and registers it; {@code variant}: the ONNX file to run, null for the
+     * engine's default ({@link LocalModelManager#importedId}).
+     */
+    Model importFolder(Workspace ws, Path folder, String variant) throws Exception;
 
     /** The model manager that reads a model's files and removes models. */
     LocalModelManager manager();
@@ -62,13 +65,15 @@ public interface LocalModelService {
             }
 
             @Override
-            public Model importFolder(Workspace ws, Path folder) throws Exception {
+            public Model importFolder(Workspace ws, Path folder, String variant) throws Exception {
                 Path dir = folder.toAbsolutePath().normalize();
-                ModelInfo info = context.localModels().engine().validate(dir, LoadOptions.defaults());
+                ModelInfo info = context.localModels().engine().validate(dir,
+                        variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
                 ModelDirectory directory = context.directory(ws);
-                return directory.registerLocal(dir.getFileName().toString(), info.name(),
+                return directory.registerLocal(LocalModelManager.importedId(dir, variant),
+                        LocalModelManager.importedName(info.name(), variant),
                         info.contextLength() > 0 ? info.contextLength() : null, ModelKind.LOCAL_GENERATIVE,
-                        new LocalModelSettings(dir, null, null));
+                        new LocalModelSettings(dir, variant, null));
             }
         };
     }

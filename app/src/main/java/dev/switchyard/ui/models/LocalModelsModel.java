@@ -1,5 +1,6 @@
 package dev.switchyard.ui.models;
 
+import dev.switchyard.app.models.LocalModelManager;
 import dev.switchyard.local.catalog.CatalogModel;
 import dev.switchyard.local.catalog.DownloadControl;
 import dev.switchyard.local.catalog.DownloadProgress;
@@ -99,8 +100,21 @@ public final class LocalModelsModel {
         }
     }
 
-    /** Validates a model folder with the engine and adds it to the workspace. */
+    /** Validates a model folder with the engine and adds it to the workspace (its default ONNX file). */
     public void importFolder(Path folder) {
+        importFolder(folder, null);
+    }
+
+    /** The folder's runnable ONNX files, the default first; more than one: the user chooses ({@link #importFolder(Path, String)}). */
+    public List<LocalModelManager.Variant> variants(Path folder) {
+        return LocalModelManager.variants(folder);
+    }
+
+    /**
+     * Validates a model folder with the engine and adds it to the workspace; {@code variant}: the ONNX file to run
+     * (null: the default), imported as its own model so two files of one folder can run side by side.
+     */
+    public void importFolder(Path folder, String variant) {
         Workspace ws = workspace;
         if (ws == null || folder == null || busy.get()) {
             return;
@@ -108,7 +122,7 @@ public final class LocalModelsModel {
         busy.set(true);
         progress.set(-1);
         progressText.set("Checking " + folder.getFileName() + " with the local engine …");
-        tasks.run("Import model", () -> service.importFolder(ws, folder), model -> {
+        tasks.run("Import model", () -> service.importFolder(ws, folder, variant), model -> {
             setWorkspace(ws);
             finish("Imported " + model.displayName() + ".");
         }, e -> finish("Could not import " + folder.getFileName() + ": " + e.getMessage()));

@@ -1,5 +1,6 @@
 package dev.switchyard.ui.models;
 
+import dev.switchyard.app.models.LocalModelManager;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -19,8 +20,11 @@ import javafx.scene.layout.VBox;
  */
 final class LocalModelsPane extends VBox {
 
+    private final LocalModelsModel model;
+
     LocalModelsPane(LocalModelsModel model) {
         super(12);
+        this.model = model;
         setId("local-models");
         getStyleClass().add("detail-pane");
 
@@ -104,7 +108,7 @@ final class LocalModelsPane extends VBox {
             chooser.setTitle("Choose an ONNX model folder (config.json, tokenizer.json, onnx/…)");
             java.io.File dir = chooser.showDialog(getScene().getWindow());
             if (dir != null) {
-                model.importFolder(dir.toPath());
+                importChosen(dir.toPath());
             }
         });
         HBox addRow = new HBox(8, pick, download, stop, importButton);
@@ -180,5 +184,53 @@ final class LocalModelsPane extends VBox {
         ButtonType removeButton = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(removeButton, ButtonType.CANCEL);
         alert.showAndWait().filter(removeButton::equals).ifPresent(b -> model.removeSelected(deleteFiles.isSelected()));
+    }
+
+    /**
+     * Imports a chosen folder; when it holds several runnable ONNX files (an onnx-community clone has fp32, int8, 4-bit
+     * and float16 ones), asks which one should run, with each one's size and what it is, the engine's default first.
+     * Another file of the same folder is imported as its own model, to compare the two side by side.
+     */
+    void importChosen(java.nio.file.Path dir) {
+        java.util.List<LocalModelManager.Variant> variants = model.variants(dir);
+        if (variants.size() <= 1) {
+            model.importFolder(dir);
+            return;
+        }
+        javafx.scene.control.ChoiceDialog<LocalModelManager.Variant> ask =
+                new javafx.scene.control.ChoiceDialog<>(variants.get(0), variants);
+        ask.initOwner(getScene().getWindow());
+        ask.setTitle("Import " + dir.getFileName());
+        ask.setHeaderText(dir.getFileName() + " holds " + variants.size() + " ONNX files. Which one should run?");
+        ask.setContentText("File:");
+        ask.getDialogPane().setId("variant-dialog");
+        javafx.scene.control.ComboBox<?> box = (javafx.scene.control.ComboBox<?>) ask.getDialogPane().lookup(".combo-box");
+        if (box != null) {
+            box.setId("variant-choice");
+        }
+        ask.setGraphic(null);
+        javafx.util.StringConverter<LocalModelManager.Variant> text = new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LocalModelManager.Variant v) {
+                return v == null ? "" : v.file() + " · " + LocalModelRow.megabytes(v.bytes()) + " · " + v.note()
+                        + (v.preferred() ? " (default)" : "");
+            }
+
+            @Override
+            public LocalModelManager.Variant fromString(String s) {
+                return null;
+            }
+        };
+        if (box != null) {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<LocalModelManager.Variant> typed = (javafx.scene.control.ComboBox<LocalModelManager.Variant>) box;
+            typed.setConverter(text);
+        }
+        Label hint = new Label("To compare two of them side by side, import the folder again and choose the other.");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        ask.getDialogPane().setExpandableContent(null);
+        ask.getDialogPane().setContent(new javafx.scene.layout.VBox(8, ask.getDialogPane().getContent(), hint));
+        ask.showAndWait().ifPresent(v -> model.importFolder(dir, v.preferred() ? null : v.file()));
     }
 }

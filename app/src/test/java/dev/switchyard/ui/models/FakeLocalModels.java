@@ -53,9 +53,16 @@ final class FakeLocalModels implements LocalModelService {
         }), modelsRoot, null);
     }
 
+    /** Registers a real model folder as the real service does, without validating it in the engine. */
     @Override
-    public Model importFolder(Workspace ws, Path folder) {
-        throw new IllegalArgumentException("No config.json in " + folder.getFileName() + ".");
+    public Model importFolder(Workspace ws, Path folder, String variant) throws Exception {
+        if (!java.nio.file.Files.isRegularFile(folder.resolve("config.json"))) {
+            throw new IllegalArgumentException("No config.json in " + folder.getFileName() + ".");
+        }
+        String name = dev.switchyard.local.onnx.ModelFolder.resolve(folder, variant).name();
+        return directory(ws).registerLocal(LocalModelManager.importedId(folder, variant),
+                LocalModelManager.importedName(name, variant), 256, ModelKind.LOCAL_GENERATIVE,
+                new LocalModelSettings(folder, variant, null));
     }
 
     private static ModelDirectory directory(Workspace ws) {

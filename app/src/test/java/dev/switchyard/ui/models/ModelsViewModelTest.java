@@ -274,6 +274,28 @@ class ModelsViewModelTest {
         assertThat(local.messageProperty().get()).isEqualTo("Could not import folder: No config.json in folder.");
     }
 
+    @Test
+    void aFolderWithSeveralOnnxFilesListsThemAndEachCanBeImportedAsItsOwnModel() {
+        LocalModelsModel local = vm.local();
+        List<dev.switchyard.app.models.LocalModelManager.Variant> variants = local.variants(TINY);
+        assertThat(variants).extracting(v -> v.file()).containsExactly("model.onnx", "model_fp16.onnx");
+        assertThat(variants.get(0).preferred()).isTrue();
+        assertThat(variants.get(1).preferred()).isFalse();
+        assertThat(variants.get(0).note()).isEqualTo("32-bit float: full precision, the largest");
+        assertThat(variants.get(1).note()).isEqualTo("float16: slow on a CPU");
+        assertThat(variants).allSatisfy(v -> assertThat(v.bytes()).isGreaterThan(400_000));
+        assertThat(local.variants(Path.of("/nowhere/folder"))).isEmpty();
+
+        local.importFolder(TINY);
+        local.importFolder(TINY, "model_fp16.onnx");
+
+        assertThat(local.models()).extracting(r -> r.model().apiModelId())
+                .contains("tiny-random-llama", "tiny-random-llama-model_fp16");
+        assertThat(local.models()).extracting(r -> r.model().displayName())
+                .contains("tiny-random (nonsense output, for tests)", "tiny-random (nonsense output, for tests) (model_fp16.onnx)");
+        assertThat(local.messageProperty().get()).isEqualTo("Imported tiny-random (nonsense output, for tests) (model_fp16.onnx).");
+    }
+
     static final Path TINY = Path.of("../engine-local/src/test/resources/models/tiny-random-llama").toAbsolutePath().normalize();
 
     @Test

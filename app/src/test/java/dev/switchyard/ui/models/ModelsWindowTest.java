@@ -199,6 +199,37 @@ class ModelsWindowTest {
                 && r.statusText().equals("Files missing")));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void importingAFolderWithSeveralOnnxFilesAsksWhichOneRunsAndImportsItAsItsOwnModel() throws Exception {
+        Path folder = dir.resolve("two-files");
+        ModelsViewModelTest.copyTree(ModelsViewModelTest.TINY, folder);
+        registerLocalThenLeaveWelcome("other", "Other model", dir.resolve("elsewhere"), "#welcome-local");
+        waitUntil(() -> robot.lookup("#local-models").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        LocalModelsPane pane = robot.lookup("#local-models").queryAs(LocalModelsPane.class);
+        javafx.application.Platform.runLater(() -> pane.importChosen(folder)); // what the folder chooser's OK does
+
+        waitUntil(() -> robot.lookup("#variant-dialog").tryQuery().isPresent());
+        assertThat(robot.lookup("#variant-dialog .header-panel .label").queryAs(Label.class).getText())
+                .isEqualTo("two-files holds 2 ONNX files. Which one should run?");
+        javafx.scene.control.ComboBox<dev.switchyard.app.models.LocalModelManager.Variant> choice =
+                robot.lookup("#variant-choice").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(choice.getItems()).extracting(v -> choice.getConverter().toString(v)).containsExactly(
+                "model.onnx · 0.5 MB · 32-bit float: full precision, the largest (default)",
+                "model_fp16.onnx · 0.5 MB · float16: slow on a CPU");
+        robot.interact(() -> choice.getSelectionModel().select(1));
+        robot.clickOn(robot.lookup("#variant-dialog .button").match(b -> "OK".equals(((javafx.scene.control.Button) b)
+                .getText())).queryAs(Node.class));
+
+        TableView<LocalModelRow> table = robot.lookup("#local-models-table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().stream().anyMatch(r -> r.model().apiModelId().equals("two-files-model_fp16")));
+        waitUntil(() -> text("#local-message").equals("Imported tiny-random (nonsense output, for tests) (model_fp16.onnx)."));
+        try (Workspace ws = Workspace.open(file)) {
+            assertThat(ws.models().list()).filteredOn(m -> m.apiModelId().equals("two-files-model_fp16")).singleElement()
+                    .satisfies(m -> assertThat(m.settingsJson()).contains("\"variant\":\"model_fp16.onnx\""));
+        }
+    }
+
     /**
      * Adds a local generative model row for {@code folder} to the open workspace (through a second connection, as
      * another process would), then leaves the welcome screen by the button {@code welcomeButton}.

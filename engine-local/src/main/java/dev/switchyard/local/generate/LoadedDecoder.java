@@ -66,7 +66,7 @@ public final class LoadedDecoder implements AutoCloseable {
             long millis = (System.nanoTime() - t0) / 1_000_000;
             ModelInfo info = new ModelInfo(dir, folder.modelFile(), folder.variants(), folder.layout(), folder.name(),
                     template.family(), folder.modelType(), model.io().layers(), model.io().kvHeads(), model.io().headDim(),
-                    vocab, tokenizer.size(), folder.contextLength(), new ArrayList<>(eos), fileBytes(folder.modelFile()), millis, model.graph());
+                    vocab, tokenizer.size(), folder.contextLength(), new ArrayList<>(eos), ModelFolder.fileBytes(folder.modelFile()), millis, model.graph());
             return new LoadedDecoder(model, tokenizer, template, eos, info);
         } catch (LocalEngineException | RuntimeException e) {
             model.close();
@@ -93,24 +93,6 @@ public final class LoadedDecoder implements AutoCloseable {
 
     private static String tokenText(JsonNode node) {
         return node.isTextual() ? node.asText() : node.path("content").asText("");
-    }
-
-    private static long fileBytes(Path file) {
-        long total = 0;
-        try {
-            total += Files.size(file);
-            Path data = file.resolveSibling(file.getFileName() + "_data");
-            if (Files.isRegularFile(data)) {
-                total += Files.size(data);
-            }
-            Path data2 = file.resolveSibling(file.getFileName() + ".data");
-            if (Files.isRegularFile(data2)) {
-                total += Files.size(data2);
-            }
-        } catch (IOException ignored) {
-            // size unknown
-        }
-        return total;
     }
 
     public DecoderModel model() {

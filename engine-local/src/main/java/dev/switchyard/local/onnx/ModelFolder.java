@@ -137,6 +137,23 @@ public record ModelFolder(Path folder, Path modelFile, List<String> variants, St
         }
     }
 
+    /** Bytes of an ONNX file plus its external data file ({@code NAME_data} as Optimum writes it, or {@code NAME.data}). */
+    public static long fileBytes(Path file) {
+        long total = 0;
+        try {
+            total += Files.size(file);
+            for (String suffix : List.of("_data", ".data")) {
+                Path data = file.resolveSibling(file.getFileName() + suffix);
+                if (Files.isRegularFile(data)) {
+                    total += Files.size(data);
+                }
+            }
+        } catch (IOException ignored) {
+            // size unknown
+        }
+        return total;
+    }
+
     /** Reads a JSON file; a missing optional file is an empty object. */
     public static JsonNode readJson(Path file, boolean required) throws LocalEngineException {
         if (!Files.isRegularFile(file)) {

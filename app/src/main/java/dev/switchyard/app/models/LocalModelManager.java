@@ -143,8 +143,27 @@ public final class LocalModelManager {
         downloader.download(entry, precision, folder, progress, control);
         ModelInfo info = localModels.engine().validate(folder, variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
         store.registerDownloaded(entry, precision, folder);
-        return directory.registerLocal(entry.id(), entry.displayName(), entry.contextLength() > 0 ? entry.contextLength() : info.contextLength(),
-                        ModelKind.LOCAL_GENERATIVE, new LocalModelSettings(folder, variant, entry.id()));
+        return directory.registerLocal(downloadedId(entry, precision), downloadedName(entry, precision),
+                entry.contextLength() > 0 ? entry.contextLength() : info.contextLength(),
+                ModelKind.LOCAL_GENERATIVE, new LocalModelSettings(folder, variant, entry.id()));
+    }
+
+    /**
+     * The workspace id of a downloaded catalog model: the entry's id for its recommended precision, {@code id-precision}
+     * for another (e.g. {@code smollm2-135m-instruct-fp32}), so two precisions can be compared side by side.
+     */
+    public static String downloadedId(CatalogModel entry, String precision) {
+        return precision == null || precision.equals(entry.recommendedPrecision().id()) ? entry.id() : entry.id() + "-" + precision;
+    }
+
+    /** The display name of a downloaded catalog model: with the precision's label when it is not the recommended one. */
+    public static String downloadedName(CatalogModel entry, String precision) {
+        if (precision == null || precision.equals(entry.recommendedPrecision().id())) {
+            return entry.displayName();
+        }
+        String label = entry.precisions().stream().filter(p -> p.id().equals(precision)).map(p -> p.label())
+                .findFirst().orElse(precision);
+        return entry.displayName() + " (" + label + ")";
     }
 
     /**

@@ -22,9 +22,13 @@ public interface LocalModelService {
     /** The recommended models shipped with the app. */
     List<CatalogModel> catalog();
 
-    /** Downloads (resuming), validates with the engine and registers a catalog model; progress on the calling thread. */
-    Model download(Workspace ws, String catalogId, Consumer<DownloadProgress> progress, DownloadControl control)
-            throws Exception;
+    /**
+     * Downloads (resuming), validates with the engine and registers a catalog model in a precision (null: the
+     * recommended one; another is registered as its own model, {@link LocalModelManager#downloadedId}); progress on the
+     * calling thread.
+     */
+    Model download(Workspace ws, String catalogId, String precision, Consumer<DownloadProgress> progress,
+                   DownloadControl control) throws Exception;
 
     /**
      * Validates a model folder with the engine and registers it; {@code variant}: the ONNX file to run, null for the
@@ -54,9 +58,9 @@ public interface LocalModelService {
             }
 
             @Override
-            public Model download(Workspace ws, String catalogId, Consumer<DownloadProgress> progress,
+            public Model download(Workspace ws, String catalogId, String precision, Consumer<DownloadProgress> progress,
                                   DownloadControl control) throws Exception {
-                return manager().download(context.directory(ws), catalogId, null, progress, control);
+                return manager().download(context.directory(ws), catalogId, precision, progress, control);
             }
 
             @Override

@@ -39,6 +39,7 @@ public final class LocalModelsModel {
     private final ReadOnlyBooleanWrapper removing = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<CatalogModel> catalog = FXCollections.observableArrayList();
     private final ObjectProperty<CatalogModel> chosen = new SimpleObjectProperty<>();
+    private final ObjectProperty<dev.switchyard.local.catalog.CatalogPrecision> precision = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
@@ -51,6 +52,7 @@ public final class LocalModelsModel {
     public LocalModelsModel(TaskRunner tasks, LocalModelService service) {
         this.tasks = tasks;
         this.service = service;
+        chosen.addListener((o, was, now) -> precision.set(now == null ? null : now.recommendedPrecision()));
         tasks.run("Load model catalog", service::catalog, list -> {
             catalog.setAll(list);
             if (!list.isEmpty()) {
@@ -63,6 +65,9 @@ public final class LocalModelsModel {
     public ObservableList<CatalogModel> catalog() { return catalog; }
 
     public ObjectProperty<CatalogModel> chosenProperty() { return chosen; }
+
+    /** The precision to download the chosen model in; set to its recommended one whenever another model is chosen. */
+    public ObjectProperty<dev.switchyard.local.catalog.CatalogPrecision> precisionProperty() { return precision; }
 
     /** True while a download or import runs. */
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
@@ -85,7 +90,8 @@ public final class LocalModelsModel {
         busy.set(true);
         progress.set(-1);
         progressText.set("Preparing the download of " + m.displayName() + " …");
-        tasks.run("Download " + m.id(), () -> service.download(ws, m.id(), this::post, c), model -> {
+        String p = precision.get() == null || precision.get().recommended() ? null : precision.get().id();
+        tasks.run("Download " + m.id(), () -> service.download(ws, m.id(), p, this::post, c), model -> {
             setWorkspace(ws);
             finish("Downloaded and validated " + model.displayName() + "; it is ready in Compare.");
         }, e -> finish(c.isCancelled() ? "Download stopped; starting again resumes it."

@@ -89,7 +89,37 @@ final class LocalModelsPane extends VBox {
                 return null;
             }
         });
-        pick.setPrefWidth(380);
+        pick.setPrefWidth(320);
+        javafx.scene.control.ComboBox<dev.switchyard.local.catalog.CatalogPrecision> precision =
+                new javafx.scene.control.ComboBox<>();
+        precision.setId("local-precision");
+        precision.setTooltip(new javafx.scene.control.Tooltip("The file to download; another precision than the "
+                + "recommended one is added as its own model, to compare the two side by side."));
+        Runnable fillPrecisions = () -> precision.getItems().setAll(model.chosenProperty().get() == null
+                ? java.util.List.of() : model.chosenProperty().get().precisions());
+        model.chosenProperty().addListener((o, a, b) -> fillPrecisions.run());
+        fillPrecisions.run();
+        precision.valueProperty().bindBidirectional(model.precisionProperty());
+        // the field shows the precision's id and size; the list also says what each one is
+        precision.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(dev.switchyard.local.catalog.CatalogPrecision p) {
+                return precisionText(p, false);
+            }
+
+            @Override
+            public dev.switchyard.local.catalog.CatalogPrecision fromString(String s) {
+                return null;
+            }
+        });
+        precision.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(dev.switchyard.local.catalog.CatalogPrecision p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty ? null : precisionText(p, true));
+            }
+        });
+        precision.setPrefWidth(265);
         Button download = new Button("Download");
         download.setId("local-download");
         download.getStyleClass().add("accent");
@@ -111,7 +141,10 @@ final class LocalModelsPane extends VBox {
                 importChosen(dir.toPath());
             }
         });
-        HBox addRow = new HBox(8, pick, download, stop, importButton);
+        for (Button b : java.util.List.of(download, stop, importButton)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the choosers give way first
+        }
+        HBox addRow = new HBox(8, pick, precision, download, stop, importButton);
         addRow.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
         bar.setId("local-progress");
@@ -232,5 +265,15 @@ final class LocalModelsPane extends VBox {
         ask.getDialogPane().setExpandableContent(null);
         ask.getDialogPane().setContent(new javafx.scene.layout.VBox(8, ask.getDialogPane().getContent(), hint));
         ask.showAndWait().ifPresent(v -> model.importFolder(dir, v.preferred() ? null : v.file()));
+    }
+
+    /** "q4 · ~200 MB · recommended", with what the precision is when {@code described} (the drop-down list). */
+    static String precisionText(dev.switchyard.local.catalog.CatalogPrecision p, boolean described) {
+        if (p == null) {
+            return "";
+        }
+        Long size = p.approxSizeBytes();
+        return p.id() + (size == null ? "" : String.format(java.util.Locale.ROOT, " · ~%,d MB", size / 1_000_000))
+                + (p.recommended() ? " · recommended" : "") + (described ? " — " + p.label() : "");
     }
 }

@@ -31,8 +31,8 @@ final class FakeLocalModels implements LocalModelService {
     }
 
     @Override
-    public Model download(Workspace ws, String catalogId, Consumer<DownloadProgress> progress, DownloadControl control)
-            throws Exception {
+    public Model download(Workspace ws, String catalogId, String precision, Consumer<DownloadProgress> progress,
+                          DownloadControl control) throws Exception {
         CatalogModel m = LocalModelManager.catalog().require(catalogId);
         progress.accept(new DownloadProgress(catalogId, "int4", DownloadProgress.Phase.DOWNLOADING, "onnx/model.onnx", 1, 2,
                 50_000_000, 100_000_000, 50_000_000, 120_000_000, 8_000_000, Duration.ofSeconds(9)));
@@ -42,7 +42,8 @@ final class FakeLocalModels implements LocalModelService {
         }
         progress.accept(new DownloadProgress(catalogId, "int4", DownloadProgress.Phase.DONE, null, 2, 2,
                 0, 0, 120_000_000, 120_000_000, 0, null));
-        return directory(ws).registerLocal(m.id(), m.displayName(), m.contextLength(), ModelKind.LOCAL_GENERATIVE,
+        return directory(ws).registerLocal(LocalModelManager.downloadedId(m, precision),
+                LocalModelManager.downloadedName(m, precision), m.contextLength(), ModelKind.LOCAL_GENERATIVE,
                 new LocalModelSettings(Path.of("/models", m.id()), null, m.id()));
     }
 

@@ -275,6 +275,26 @@ class ModelsViewModelTest {
     }
 
     @Test
+    void anotherPrecisionOfACatalogModelIsDownloadedAsItsOwnModel() {
+        LocalModelsModel local = vm.local();
+        dev.switchyard.local.catalog.CatalogModel smol = local.catalog().stream()
+                .filter(m -> m.id().equals("smollm2-135m-instruct")).findFirst().orElseThrow();
+        local.chosenProperty().set(smol);
+        assertThat(local.precisionProperty().get().id()).as("the recommended one first").isEqualTo("q4");
+        local.download();
+        local.precisionProperty().set(smol.precisions().stream().filter(p -> p.id().equals("fp32")).findFirst().orElseThrow());
+        local.download();
+
+        assertThat(local.models()).extracting(r -> r.model().apiModelId())
+                .contains("smollm2-135m-instruct", "smollm2-135m-instruct-fp32");
+        String fp32Label = smol.precisions().stream().filter(p -> p.id().equals("fp32")).findFirst().orElseThrow().label();
+        assertThat(local.models()).extracting(r -> r.model().displayName())
+                .contains(smol.displayName(), smol.displayName() + " (" + fp32Label + ")");
+        local.chosenProperty().set(local.catalog().get(1));
+        assertThat(local.precisionProperty().get()).isEqualTo(local.catalog().get(1).recommendedPrecision());
+    }
+
+    @Test
     void aFolderWithSeveralOnnxFilesListsThemAndEachCanBeImportedAsItsOwnModel() {
         LocalModelsModel local = vm.local();
         List<dev.switchyard.app.models.LocalModelManager.Variant> variants = local.variants(TINY);

@@ -112,6 +112,7 @@ def build_tokenizer():
 class G:
     def __init__(self, rng):
         self.nodes, self.inits, self.rng, self.n = [], [], rng, 0
+        self.quantized = {}  # activation -> DynamicQuantizeLinear outputs, shared by its projections (dq8)
 
     def name(self, p):
         self.n += 1
@@ -135,6 +136,10 @@ class G:
         """Random weights of a [k, n] projection: (W,) for fp32, (codes [n, blocks, bytes], scales) for N bits."""
         if precision == "fp32":
             return ((self.rng.standard_normal((k, n), dtype=np.float32) * std).astype(np.float32),)
+        if precision == "dq8":
+            # ONNX Runtime's quantize_dynamic (onnx-community model_int8.onnx): int8 weights, zero point 0, one scale
+            w = self.rng.integers(-127, 128, size=(k, n), dtype=np.int8)
+            return w, np.array(std / (127 / np.sqrt(3.0)), dtype=np.float32)
         bits = 4 if precision == "int4" else 8
         nblocks = (k + BLOCK - 1) // BLOCK
         qw = self.rng.integers(0, 256, size=(n, nblocks, BLOCK * bits // 8), dtype=np.uint8)
@@ -146,6 +151,17 @@ class G:
         """x[..., k] @ W[k, n] for weights from weights() (fp32 MatMul or MatMulNBits)."""
         if precision == "fp32":
             return self.op("MatMul", [x, self.const(w[0], prefix + ".weight")])
+        if precision == "dq8":
+            # DynamicQuantizeLinear(x) -> MatMulInteger(x_q, W_q, x_zp, W_zp) -> Cast -> Mul(x_scale * W_scale)
+            if x not in self.quantized:
+                outs = [x + "_quantized", x + "_scale", x + "_zero_point"]
+                self.nodes.append(helper.make_node("DynamicQuantizeLinear", [x], outs, name=self.name("n_DynamicQuantizeLinear")))
+                self.quantized[x] = outs
+            xq, xs, xzp = self.quantized[x]
+            mm = self.op("MatMulInteger", [xq, self.const(w[0], prefix + ".weight_quantized"), xzp,
+                                           self.const(np.array(0, dtype=np.int8), prefix + ".weight_zero_point")])
+            scale = self.op("Mul", [xs, self.const(w[1], prefix + ".weight_scale")])
+            return self.op("Mul", [self.op("Cast", [mm], to=TensorProto.FLOAT), scale])
         return self.op("MatMulNBits", [x, self.const(w[0], prefix + ".qweight"), self.const(w[1], prefix + ".scales")],
                        domain="com.microsoft", K=k, N=n, bits=4 if precision == "int4" else 8, block_size=BLOCK,
                        accuracy_level=4)
@@ -329,7 +345,7 @@ def build_model(shape, vocab, precision, seed, name):
         del lm
     graph = helper.make_graph(g.nodes, "decoder", inputs, outputs, g.inits)
     opsets = [helper.make_opsetid("", 17)]
-    if precision != "fp32":
+    if precision not in ("fp32", "dq8"):
         opsets.append(helper.make_opsetid("com.microsoft", 1))
     model = helper.make_model(graph, opset_imports=opsets, producer_name="switchyard make_test_models.py")
     model.ir_version = 8
@@ -455,7 +471,8 @@ def write_folder(out, shape_name, precision, seed):
     vocab = shape["vocab"] or tok_size
     os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
     model = build_model(shape, vocab, precision, seed, shape_name)
-    fname = {"fp32": "model.onnx", "fp16": "model_fp16.onnx", "int8": "model_int8.onnx", "int4": "model_q4.onnx"}[precision]
+    fname = {"fp32": "model.onnx", "fp16": "model_fp16.onnx", "int8": "model_int8.onnx", "int4": "model_q4.onnx",
+             "dq8": "model_int8.onnx"}[precision]
     path = os.path.join(out, "onnx", fname)
     if precision == "fp32" and not shape_name.startswith("tiny"):
         onnx.save_model(model, path, save_as_external_data=True, all_tensors_to_one_file=True,
@@ -526,8 +543,10 @@ def main():
     ap.add_argument("kind", choices=["tiny", "tiny-gpt2", "tiny-qwen2", "speed", "not-a-decoder"])
     ap.add_argument("out")
     ap.add_argument("--shape", choices=["smollm2-135m", "qwen2.5-0.5b"], default="smollm2-135m")
-    ap.add_argument("--precision", choices=["fp32", "fp16", "int8", "int4"], default=None,
-                    help="fp16 = float16 cache and logits at the graph boundary (fp32 weights), for I/O tests")
+    ap.add_argument("--precision", choices=["fp32", "fp16", "int8", "int4", "dq8"], default=None,
+                    help="fp16 = float16 cache and logits at the graph boundary (fp32 weights), for I/O tests; "
+                         "int8 = MatMulNBits 8-bit; dq8 = dynamic quantization as onnx-community's model_int8.onnx "
+                         "(DynamicQuantizeLinear + MatMulInteger)")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--layout", choices=["onnx-community", "genai"], default="onnx-community",
                     help="genai = an onnxruntime-genai folder with the model builder's fused graph (fp32 and int4/int8)")

@@ -19,6 +19,14 @@ public final class TestModels {
     }
 
     /**
+     * The tiny model's shape dynamically quantized as ONNX Runtime's quantize_dynamic writes it (onnx-community's
+     * {@code model_int8.onnx}): DynamicQuantizeLinear + MatMulInteger (int8 weights) + Cast + Mul for every projection.
+     */
+    public static Path tinyInt8() {
+        return folder("tiny-random-llama-int8");
+    }
+
+    /**
      * Qwen2-style (q/k/v biases, rope_theta 1e6) with its graph spelled as torch.onnx exports Hugging Face's code:
      * rotary tables computed in the graph, Slice-based rotate_half, Shape-based reshape targets, SDPA's scale.
      */

@@ -44,6 +44,8 @@ public final class LocalBenchmark {
         {"smollm2-135m", "fp32", "model.onnx"},
         {"qwen2.5-0.5b", "int4", "model_q4.onnx"},
         {"qwen2.5-0.5b", "int4", GENAI},
+        // the catalog's recommended Qwen2.5-0.5B file: onnx-community's dynamically quantized model_int8.onnx
+        {"qwen2.5-0.5b", "dq8", "model_int8.onnx"},
     };
     /** Added with -Dswitchyard.bench.all=true (the 0.5B fp32 file is 2.5 GB and loads in ~25 s). */
     private static final String[][] EXTRA = {

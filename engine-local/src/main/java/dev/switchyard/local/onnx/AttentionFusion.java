@@ -162,7 +162,10 @@ final class AttentionFusion {
             n.outputs().forEach(o -> producer.put(o, n));
             n.inputs().forEach(i -> consumers.computeIfAbsent(i, k -> new ArrayList<>()).add(n));
         }
-        Graph g = new Graph(producer, consumers, initializers);
+        Graph g = Graph.of(producer, consumers, initializers, nodes);
+        if (g == null) {
+            return null;
+        }
         if (!inputs.contains("attention_mask")) {
             return null;
         }
@@ -184,20 +187,19 @@ final class AttentionFusion {
             }
             Node kProj = g.singleProjectionAbove(ck.inputs().get(1));
             Node vProj = g.singleProjectionAbove(cv.inputs().get(1));
-            if (kProj == null || vProj == null || kProj == vProj || !kProj.inputs().get(0).equals(vProj.inputs().get(0))) {
+            if (kProj == null || vProj == null || kProj == vProj || !g.activation(kProj).equals(g.activation(vProj))) {
                 return null;
             }
-            List<Node> q = g.consumers(kProj.inputs().get(0)).stream()
-                    .filter(n -> g.isProjection(n) && n != kProj && n != vProj).toList();
+            List<Node> q = g.readers(g.activation(kProj)).stream().filter(n -> n != kProj && n != vProj).toList();
             if (q.size() != 1) {
                 return null;
             }
-            String qRaw = g.projected(q.get(0)), kRaw = g.projected(kProj), vRaw = g.projected(vProj);
+            String qRaw = g.projected().get(q.get(0)), kRaw = g.projected().get(kProj), vRaw = g.projected().get(vProj);
             Node oProj = g.singleProjectionBelow(List.of(presentK, presentV, qRaw));
             if (oProj == null) {
                 return null;
             }
-            String attn = oProj.inputs().get(0);
+            String attn = g.activation(oProj);
             Node attnNode = producer.get(attn);
             if (attnNode == null || attnNode.outputs().size() != 1 || g.isProjection(attnNode)
                     || !g.blockIsPlain(attn, Set.of(qRaw, kRaw, vRaw, pastK, pastV), ck, cv)) {
@@ -284,7 +286,36 @@ final class AttentionFusion {
         return axis == 2 || axis == -2;
     }
 
-    private record Graph(Map<String, Node> producer, Map<String, List<Node>> consumerMap, Set<String> constants) {
+    /**
+     * The graph's producers and consumers, and its weight projections: {@code MatMul} with a weight initializer,
+     * {@code MatMulNBits}, or {@code MatMulInteger} with a weight initializer (ONNX Runtime's dynamic quantization, as in
+     * onnx-community's {@code model_int8.onnx}: {@code DynamicQuantizeLinear(x)} → {@code MatMulInteger} → {@code Cast}
+     * → {@code Mul} by the two scales). {@code projected}: each projection's float output (after the dequantizing
+     * {@code Mul} and a bias {@code Add}); {@code activations}: the float tensor each one reads.
+     */
+    private record Graph(Map<String, Node> producer, Map<String, List<Node>> consumerMap, Set<String> constants,
+                         Map<Node, String> projected, Map<String, Node> projectionOf, Map<Node, String> activations) {
+
+        /** The graph's view, or null when a projection's output does not have the expected form. */
+        static Graph of(Map<String, Node> producer, Map<String, List<Node>> consumers, Set<String> constants,
+                        List<Node> nodes) {
+            Graph g = new Graph(producer, consumers, constants, new HashMap<>(), new HashMap<>(), new HashMap<>());
+            for (Node n : nodes) {
+                if (g.isProjection(n)) {
+                    String out = g.output(n);
+                    if (out == null) {
+                        return null;
+                    }
+                    g.projected.put(n, out);
+                    g.projectionOf.put(out, n);
+                    String in = n.inputs().get(0);
+                    Node quantize = producer.get(in);
+                    g.activations.put(n, n.isOnnx("MatMulInteger") && quantize != null
+                            && quantize.isOnnx("DynamicQuantizeLinear") ? quantize.inputs().get(0) : in);
+                }
+            }
+            return g;
+        }
 
         List<Node> consumers(String name) {
             return consumerMap.getOrDefault(name, List.of());
@@ -298,24 +329,52 @@ final class AttentionFusion {
             return n.isOnnx("Shape") || n.isOnnx("Size");
         }
 
-        /** A weight projection: MatMul with a weight initializer, or MatMulNBits. */
         boolean isProjection(Node n) {
-            return n.isOnnx("MatMul") && n.inputs().size() == 2 && constants.contains(n.inputs().get(1))
-                    || n.isMs("MatMulNBits");
+            return (n.isOnnx("MatMul") || n.isOnnx("MatMulInteger")) && n.inputs().size() >= 2
+                    && constants.contains(n.inputs().get(1)) || n.isMs("MatMulNBits");
         }
 
-        /** The projection's output, or the output of the bias Add right after it (Qwen2's q/k/v have a bias). */
-        String projected(Node projection) {
+        /** The float tensor the projection reads (for MatMulInteger, what its DynamicQuantizeLinear quantized). */
+        String activation(Node projection) {
+            return activations.get(projection);
+        }
+
+        /** The projections that read this float tensor. */
+        List<Node> readers(String activation) {
+            List<Node> out = new ArrayList<>();
+            activations.forEach((n, a) -> {
+                if (a.equals(activation)) {
+                    out.add(n);
+                }
+            });
+            return out;
+        }
+
+        /** The projection's float output (dequantized, with its bias), or null when it has none of the known forms. */
+        private String output(Node projection) {
             String out = projection.outputs().get(0);
-            List<Node> next = consumers(out);
-            if (next.size() == 1 && next.get(0).isOnnx("Add") && next.get(0).inputs().size() == 2) {
-                Node add = next.get(0);
+            if (projection.isOnnx("MatMulInteger")) {
+                Node cast = only(out, "Cast");
+                Node scale = cast == null ? null : only(cast.outputs().get(0), "Mul");
+                if (scale == null) {
+                    return null;
+                }
+                out = scale.outputs().get(0);
+            }
+            Node add = only(out, "Add");
+            if (add != null && add.inputs().size() == 2) {
                 String other = add.inputs().get(0).equals(out) ? add.inputs().get(1) : add.inputs().get(0);
                 if (constants.contains(other)) {
-                    return add.outputs().get(0);
+                    return add.outputs().get(0); // Qwen2's q/k/v have a bias
                 }
             }
             return out;
+        }
+
+        /** The tensor's only consumer when it is the given ONNX op, else null. */
+        private Node only(String tensor, String op) {
+            List<Node> next = consumers(tensor);
+            return next.size() == 1 && next.get(0).isOnnx(op) ? next.get(0) : null;
         }
 
         /** The one projection the tensor comes from (walking up every input, stopping at projections), or null. */
@@ -324,22 +383,30 @@ final class AttentionFusion {
             Set<Node> seen = new HashSet<>();
             Deque<String> todo = new ArrayDeque<>(List.of(tensor));
             while (!todo.isEmpty()) {
-                Node n = producer.get(todo.pop());
+                String name = todo.pop();
+                Node projection = projectionOf.get(name);
+                if (projection != null) {
+                    found.add(projection);
+                    continue;
+                }
+                Node n = producer.get(name);
                 if (n == null || !seen.add(n)) {
                     continue;
                 }
-                if (isProjection(n)) {
-                    found.add(n);
-                } else if (seen.size() > 200) {
-                    return null; // not a block: this walk left the layer
-                } else if (!readsOnlyShape(n)) {
+                if (isProjection(n) || seen.size() > 200) {
+                    return null; // a projection's raw output, or not a block: this walk left the layer
+                }
+                if (!readsOnlyShape(n)) {
                     n.inputs().stream().filter(s -> !s.isEmpty()).forEach(todo::add);
                 }
             }
             return found.size() == 1 ? found.iterator().next() : null;
         }
 
-        /** The one projection all these tensors flow into (walking down, stopping at projections), or null. */
+        /**
+         * The one projection all these tensors flow into (walking down, stopping at projections and at the
+         * quantization of a projection's input), or null.
+         */
         Node singleProjectionBelow(List<String> tensors) {
             Node only = null;
             for (String t : tensors) {
@@ -347,12 +414,15 @@ final class AttentionFusion {
                 Set<Node> seen = new HashSet<>();
                 Deque<String> todo = new ArrayDeque<>(List.of(t));
                 while (!todo.isEmpty()) {
-                    for (Node n : consumers(todo.pop())) {
+                    String name = todo.pop();
+                    for (Node n : consumers(name)) {
                         if (readsOnlyShape(n) || !seen.add(n)) {
                             continue;
                         }
                         if (isProjection(n)) {
                             found.add(n);
+                        } else if (n.isOnnx("DynamicQuantizeLinear")) {
+                            found.addAll(readers(name));
                         } else if (seen.size() > 200) {
                             return null;
                         } else {
@@ -385,7 +455,8 @@ final class AttentionFusion {
                 if (n == null || !seen.add(n)) {
                     continue;
                 }
-                if (isProjection(n) || ALIEN_OPS.contains(n.opType()) || seen.size() > 400) {
+                if (isProjection(n) || projectionOf.containsKey(name) || ALIEN_OPS.contains(n.opType())
+                        || seen.size() > 400) {
                     return false;
                 }
                 if (!readsOnlyShape(n)) {

@@ -55,11 +55,11 @@ public final class DecoderModel implements AutoCloseable {
             AttentionFusion.Rotary rotary = !fuseAttention || "false".equals(System.getProperty("switchyard.fuseAttention"))
                     ? null : AttentionFusion.Rotary.fromConfig(folder.config(), folder.contextLength());
             if (rotary != null) {
-                DecoderModel fused = openFused(env, folder, opts, rotary);
-                if (fused != null && fused != REFUSED) {
-                    return fused;
+                FusedLoad fused = openFused(env, folder, opts, rotary);
+                if (fused.model() != null) {
+                    return fused.model();
                 }
-                refused = fused == REFUSED;
+                refused = fused.refused();
             }
             session = rewrittenSession(env, file, opts, null);
             if (session == null) {
@@ -73,8 +73,11 @@ public final class DecoderModel implements AutoCloseable {
         return model;
     }
 
-    /** What {@link #openFused} returns when the check found the fused graph computing something else (never used). */
-    private static final DecoderModel REFUSED = new DecoderModel(null, null, null, null);
+    /** What {@link #openFused} gave: the fused model, or none and whether its check refused it. */
+    private record FusedLoad(DecoderModel model, boolean refused) {
+        static final FusedLoad NONE = new FusedLoad(null, false);
+        static final FusedLoad REFUSED = new FusedLoad(null, true);
+    }
 
     private static DecoderModel withIo(OrtEnvironment env, OrtSession session, ModelFolder folder) throws LocalEngineException {
         Path file = folder.modelFile();
@@ -91,17 +94,17 @@ public final class DecoderModel implements AutoCloseable {
     }
 
     /**
-     * The model with its attention fused ({@link AttentionFusion}); {@link #REFUSED} when the fused graph computes
-     * something else (found now or before, {@link FusionCheck}); null when it does not fuse or fails to load. The first time a file fuses, its logits
-     * are checked against the unfused graph's on a probe (one model in memory at a time) and the verdict is kept in
-     * the model folder, so later loads cost nothing extra.
+     * The model with its attention fused ({@link AttentionFusion}); {@code REFUSED} when the fused graph computes
+     * something else (found now or before, {@link FusionCheck}); {@code NONE} when it does not fuse or fails to load.
+     * The first time a file fuses, its logits are checked against the unfused graph's on a probe (one model in memory
+     * at a time) and the verdict is kept in the model folder, so later loads cost nothing extra.
      */
-    private static DecoderModel openFused(OrtEnvironment env, ModelFolder folder, OrtSession.SessionOptions opts,
-                                          AttentionFusion.Rotary rotary) throws LocalEngineException {
+    private static FusedLoad openFused(OrtEnvironment env, ModelFolder folder, OrtSession.SessionOptions opts,
+                                       AttentionFusion.Rotary rotary) throws LocalEngineException {
         Path file = folder.modelFile();
         FusionCheck.Verdict verdict = FusionCheck.read(file);
         if (verdict == FusionCheck.Verdict.DIFFERENT) {
-            return REFUSED;
+            return FusedLoad.REFUSED;
         }
         float[][] reference = null;
         if (verdict == FusionCheck.Verdict.UNKNOWN) {
@@ -110,14 +113,14 @@ public final class DecoderModel implements AutoCloseable {
                 try {
                     plain = env.createSession(file.toString(), opts); // nothing to rewrite but the attention
                 } catch (OrtException e) {
-                    return null; // the plain load reports the problem
+                    return FusedLoad.NONE; // the plain load reports the problem
                 }
             }
             DecoderModel unfused = withIo(env, plain, folder);
             try {
                 reference = FusionCheck.probe(unfused);
             } catch (OrtException | RuntimeException e) {
-                return null; // the plain load reports the problem
+                return FusedLoad.NONE; // the plain load reports the problem
             } finally {
                 unfused.close();
             }
@@ -125,13 +128,18 @@ public final class DecoderModel implements AutoCloseable {
         int[] layers = new int[1];
         OrtSession session = rewrittenSession(env, file, opts, rotary, layers);
         if (session == null) {
-            return null;
+            return FusedLoad.NONE;
         }
         if (layers[0] == 0) {
             closeQuietly(session);
-            return null;
+            return FusedLoad.NONE;
         }
-        DecoderModel fused = withIo(env, session, folder);
+        DecoderModel fused;
+        try {
+            fused = withIo(env, session, folder);
+        } catch (LocalEngineException e) {
+            return FusedLoad.NONE; // (closed by withIo) the export's own graph loads instead
+        }
         fused.fusedLayers = layers[0];
         if (reference != null) {
             boolean same;
@@ -143,10 +151,10 @@ public final class DecoderModel implements AutoCloseable {
             FusionCheck.write(file, same ? FusionCheck.Verdict.SAME : FusionCheck.Verdict.DIFFERENT);
             if (!same) {
                 fused.close();
-                return REFUSED;
+                return FusedLoad.REFUSED;
             }
         }
-        return fused;
+        return new FusedLoad(fused, false);
     }
 
     private static OrtSession rewrittenSession(OrtEnvironment env, Path file, OrtSession.SessionOptions opts,

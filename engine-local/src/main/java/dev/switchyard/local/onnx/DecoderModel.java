@@ -52,8 +52,9 @@ public final class DecoderModel implements AutoCloseable {
             if (spin != null) {
                 opts.addConfigEntry("session.intra_op.allow_spinning", spin);
             }
-            AttentionFusion.Rotary rotary = !fuseAttention || "false".equals(System.getProperty("switchyard.fuseAttention"))
-                    ? null : AttentionFusion.Rotary.fromConfig(folder.config(), folder.contextLength());
+            boolean off = !fuseAttention || "false".equals(System.getProperty("switchyard.fuseAttention"))
+                    || "false".equals(System.getProperty("switchyard.lastRowLogits")); // (that one turns every rewrite off)
+            AttentionFusion.Rotary rotary = off ? null : AttentionFusion.Rotary.fromConfig(folder.config(), folder.contextLength());
             if (rotary != null) {
                 FusedLoad fused = openFused(env, folder, opts, rotary);
                 if (fused.model() != null) {
@@ -61,7 +62,7 @@ public final class DecoderModel implements AutoCloseable {
                 }
                 refused = fused.refused();
             }
-            session = rewrittenSession(env, file, opts, null);
+            session = rewrittenSession(env, file, opts);
             if (session == null) {
                 session = env.createSession(file.toString(), opts);
             }
@@ -95,9 +96,10 @@ public final class DecoderModel implements AutoCloseable {
 
     /**
      * The model with its attention fused ({@link AttentionFusion}); {@code REFUSED} when the fused graph computes
-     * something else (found now or before, {@link FusionCheck}); {@code NONE} when it does not fuse or fails to load.
-     * The first time a file fuses, its logits are checked against the unfused graph's on a probe (one model in memory
-     * at a time) and the verdict is kept in the model folder, so later loads cost nothing extra.
+     * something else (found now or before, {@link FusionCheck}); {@code NONE} when it does not fuse, the folder cannot
+     * take the rewritten file, or it fails to load. The first time a file fuses, its logits are checked against the
+     * unfused graph's on a probe (one model in memory at a time) and the verdict is kept in the model folder, so later
+     * loads cost nothing extra.
      */
     private static FusedLoad openFused(OrtEnvironment env, ModelFolder folder, OrtSession.SessionOptions opts,
                                        AttentionFusion.Rotary rotary) throws LocalEngineException {
@@ -106,94 +108,102 @@ public final class DecoderModel implements AutoCloseable {
         if (verdict == FusionCheck.Verdict.DIFFERENT) {
             return FusedLoad.REFUSED;
         }
-        float[][] reference = null;
-        if (verdict == FusionCheck.Verdict.UNKNOWN) {
-            OrtSession plain = rewrittenSession(env, file, opts, null);
-            if (plain == null) {
-                try {
-                    plain = env.createSession(file.toString(), opts); // nothing to rewrite but the attention
-                } catch (OrtException e) {
+        LastRowLogits.Rewritten rewritten;
+        try {
+            rewritten = LastRowLogits.write(file, "logits", rotary).orElse(null);
+        } catch (IOException e) {
+            return FusedLoad.NONE; // a read-only folder, say
+        }
+        if (rewritten == null) {
+            return FusedLoad.NONE;
+        }
+        try {
+            if (rewritten.fusedLayers() == 0) {
+                return FusedLoad.NONE;
+            }
+            float[][] reference = null;
+            if (verdict == FusionCheck.Verdict.UNKNOWN) {
+                reference = referenceProbe(env, folder, opts);
+                if (reference == null) {
                     return FusedLoad.NONE; // the plain load reports the problem
                 }
             }
-            DecoderModel unfused = withIo(env, plain, folder);
+            DecoderModel fused;
             try {
-                reference = FusionCheck.probe(unfused);
-            } catch (OrtException | RuntimeException e) {
-                return FusedLoad.NONE; // the plain load reports the problem
-            } finally {
-                unfused.close();
+                fused = withIo(env, env.createSession(rewritten.file().toString(), opts), folder);
+            } catch (OrtException | LocalEngineException e) {
+                return FusedLoad.NONE; // the export's own graph loads instead
             }
-        }
-        int[] layers = new int[1];
-        OrtSession session = rewrittenSession(env, file, opts, rotary, layers);
-        if (session == null) {
-            return FusedLoad.NONE;
-        }
-        if (layers[0] == 0) {
-            closeQuietly(session);
-            return FusedLoad.NONE;
-        }
-        DecoderModel fused;
-        try {
-            fused = withIo(env, session, folder);
-        } catch (LocalEngineException e) {
-            return FusedLoad.NONE; // (closed by withIo) the export's own graph loads instead
-        }
-        fused.fusedLayers = layers[0];
-        if (reference != null) {
-            boolean same;
-            try {
-                same = FusionCheck.same(reference, FusionCheck.probe(fused));
-            } catch (OrtException | RuntimeException e) {
-                same = false;
+            fused.fusedLayers = rewritten.fusedLayers();
+            if (reference != null) {
+                boolean same;
+                try {
+                    same = FusionCheck.same(reference, FusionCheck.probe(fused));
+                } catch (OrtException | RuntimeException e) {
+                    same = false;
+                }
+                FusionCheck.write(file, same ? FusionCheck.Verdict.SAME : FusionCheck.Verdict.DIFFERENT);
+                if (!same) {
+                    fused.close();
+                    return FusedLoad.REFUSED;
+                }
             }
-            FusionCheck.write(file, same ? FusionCheck.Verdict.SAME : FusionCheck.Verdict.DIFFERENT);
-            if (!same) {
-                fused.close();
-                return FusedLoad.REFUSED;
-            }
+            return new FusedLoad(fused, false);
+        } finally {
+            deleteQuietly(rewritten.file()); // the session holds what it needs
         }
-        return new FusedLoad(fused, false);
     }
 
-    private static OrtSession rewrittenSession(OrtEnvironment env, Path file, OrtSession.SessionOptions opts,
-                                              AttentionFusion.Rotary rotary) {
-        return rewrittenSession(env, file, opts, rotary, new int[1]);
+    /** The probe's logits from the export's graph (last-row rewrite included), or null when it cannot run. */
+    private static float[][] referenceProbe(OrtEnvironment env, ModelFolder folder, OrtSession.SessionOptions opts)
+            throws LocalEngineException {
+        OrtSession plain = rewrittenSession(env, folder.modelFile(), opts);
+        try {
+            if (plain == null) {
+                plain = env.createSession(folder.modelFile().toString(), opts); // nothing to rewrite but the attention
+            }
+        } catch (OrtException e) {
+            return null;
+        }
+        DecoderModel unfused = withIo(env, plain, folder);
+        try {
+            return FusionCheck.probe(unfused);
+        } catch (OrtException | RuntimeException e) {
+            return null;
+        } finally {
+            unfused.close();
+        }
     }
 
     /**
-     * The session of the model rewritten to compute logits for the last position only ({@link LastRowLogits}) and,
-     * with {@code rotary}, with its attention fused ({@code fusedLayers[0]} receives how many layers), or null when
-     * the graph does not allow it, {@code -Dswitchyard.lastRowLogits=false}, or anything about it fails (a read-only
-     * folder, say): the caller then loads the file as it is, so the rewrite can only make a model faster, never
-     * unloadable.
+     * The session of the model rewritten to compute logits for the last position only ({@link LastRowLogits}), or
+     * null when the graph does not allow it, {@code -Dswitchyard.lastRowLogits=false}, or anything about it fails
+     * (a read-only folder, say): the caller then loads the file as it is, so the rewrite can only make a model
+     * faster, never unloadable.
      */
-    private static OrtSession rewrittenSession(OrtEnvironment env, Path file, OrtSession.SessionOptions opts,
-                                              AttentionFusion.Rotary rotary, int[] fusedLayers) {
+    private static OrtSession rewrittenSession(OrtEnvironment env, Path file, OrtSession.SessionOptions opts) {
         if ("false".equals(System.getProperty("switchyard.lastRowLogits"))) {
             return null;
         }
         Path rewritten = null;
         try {
-            LastRowLogits.Rewritten r = LastRowLogits.write(file, "logits", rotary).orElse(null);
-            if (r == null) {
-                return null;
-            }
-            rewritten = r.file();
-            OrtSession s = env.createSession(rewritten.toString(), opts);
-            fusedLayers[0] = r.fusedLayers();
-            return s;
+            rewritten = LastRowLogits.write(file, "logits").orElse(null);
+            return rewritten == null ? null : env.createSession(rewritten.toString(), opts);
         } catch (IOException | OrtException e) {
             return null;
         } finally {
             if (rewritten != null) {
-                try {
-                    Files.deleteIfExists(rewritten); // the session holds what it needs
-                } catch (IOException ignored) {
-                    // a hidden file left in the model folder; the next load writes a new one
-                }
+                deleteQuietly(rewritten); // the session holds what it needs
             }
+        }
+    }
+
+    /** Deletes a rewritten file; one that cannot be deleted is removed by a later load (after an hour). */
+    private static void deleteQuietly(Path rewritten) {
+        try {
+            Files.deleteIfExists(rewritten);
+        } catch (IOException ignored) {
+            // a hidden file left in the model folder
         }
     }
 

@@ -36,6 +36,8 @@ public final class KvRun implements AutoCloseable {
     private long runNanos;
     private int runs;
     private FloatBuffer logitsBuffer = FloatBuffer.allocate(0);
+    /** The array {@link #feed} returns, reused (pinned-logits path). */
+    private float[] lastLogits;
     private java.util.Set<String> outputNames;
     private final Map<String, OnnxTensorLike> in = new HashMap<>();
     private LongBuffer singleIds;
@@ -86,7 +88,11 @@ public final class KvRun implements AutoCloseable {
     /** Prompts longer than this are prefilled through the cache in chunks (bounded logits and attention buffers). */
     public static final int PREFILL_CHUNK = 256;
 
-    /** Appends tokens to the sequence, runs the model and returns the logits of the last position. */
+    /**
+     * Appends tokens to the sequence, runs the model and returns the logits of the last position. The array is this
+     * run's own and is overwritten by the next {@code feed} (a 49,152- or 151,936-float array a token would otherwise
+     * be garbage at ~100 tokens/s); copy it to keep it.
+     */
     public float[] feed(long[] newIds) throws OrtException {
         if (length + newIds.length > ones.capacity()) {
             throw new IllegalStateException("context capacity " + ones.capacity() + " exceeded");
@@ -177,7 +183,10 @@ public final class KvRun implements AutoCloseable {
         float[] logits;
         try {
             if (logitsTarget != null) {
-                logits = new float[io.vocab()];
+                if (lastLogits == null || lastLogits.length != io.vocab()) {
+                    lastLogits = new float[io.vocab()];
+                }
+                logits = lastLogits;
                 logitsTarget.get((rows - 1) * io.vocab(), logits, 0, io.vocab());
             } else {
                 logits = lastRow((OnnxTensor) result.get(io.logits()).orElseThrow());

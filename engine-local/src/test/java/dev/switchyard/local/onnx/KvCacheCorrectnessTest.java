@@ -122,8 +122,8 @@ class KvCacheCorrectnessTest {
                 int tb = Sampler.argmax(b, b.length);
                 cached.add(ta);
                 full.add(tb);
-                cachedLogits.add(a);
-                fullLogits.add(b);
+                cachedLogits.add(a.clone()); // (feed reuses its array)
+                fullLogits.add(b.clone());
                 a = withCache.feed(new long[] {ta});
                 b = noCache.feed(new long[] {tb});
             }

@@ -41,7 +41,8 @@ class ModelDownloadCommandTest {
                 "generation_config.json", tiny.resolve("generation_config.json"),
                 "tokenizer.json", tiny.resolve("tokenizer.json"),
                 "tokenizer_config.json", tiny.resolve("tokenizer_config.json"),
-                "onnx/model_q4.onnx", tiny.resolve("onnx/model.onnx"));
+                "onnx/model_q4.onnx", tiny.resolve("onnx/model.onnx"),
+                "onnx/model.onnx", tiny.resolve("onnx/model.onnx")); // (the fp32 precision's file)
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", ex -> {
             String path = ex.getRequestURI().getPath();
@@ -91,6 +92,29 @@ class ModelDownloadCommandTest {
         CliRunner.Result run = CliRunner.run("run", "-w", ws, "--model", "smollm2-135m-instruct", "--prompt", "hi",
                 "--max-tokens", "4", "--json");
         assertThat(run.code()).as(run.err() + run.out()).isZero();
+    }
+
+    @Test
+    void anotherPrecisionIsAddedAsItsOwnModelBesideTheRecommendedOne() throws Exception {
+        String ws = dir.resolve("two.switchyard").toString();
+        String models = dir.resolve("models").toString();
+        download(ws, models);
+        String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+
+        CliRunner.Result r = CliRunner.run("models", "download", "smollm2-135m-instruct", "--precision", "fp32", "-w", ws,
+                "--models-dir", models, "--mirror", mirror, "--json");
+
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        JsonNode model = JSON.readTree(r.out()).path("model");
+        assertThat(model.path("apiModelId").asText()).isEqualTo("smollm2-135m-instruct-fp32");
+        assertThat(model.path("displayName").asText()).isEqualTo("SmolLM2 135M Instruct (fp32 reference)");
+        assertThat(downloadedFolders()).hasSize(2);
+        String list = CliRunner.run("models", "list", "-w", ws).out();
+        assertThat(list).contains("smollm2-135m-instruct ").contains("smollm2-135m-instruct-fp32");
+        for (String id : new String[] {"smollm2-135m-instruct", "smollm2-135m-instruct-fp32"}) {
+            CliRunner.Result run = CliRunner.run("run", "-w", ws, "--model", id, "--prompt", "hi", "--max-tokens", "2");
+            assertThat(run.code()).as(id + ": " + run.err()).isZero();
+        }
     }
 
     @Test

@@ -54,6 +54,7 @@ SHAPES = {
                          model_type="qwen2", arch="Qwen2ForCausalLM"),
 }
 BLOCK = 32  # MatMulNBits block size
+ACCURACY_LEVEL = [4]  # MatMulNBits accuracy_level (--accuracy-level; 0 = attribute not written)
 SPECIALS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
 CHATML = ("{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content']"
           " + '<|im_end|>' + '\\n'}}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}")
@@ -113,6 +114,7 @@ class G:
     def __init__(self, rng):
         self.nodes, self.inits, self.rng, self.n = [], [], rng, 0
         self.quantized = {}  # activation -> DynamicQuantizeLinear outputs, shared by its projections (dq8)
+        self.accuracy_level = ACCURACY_LEVEL[0]
 
     def name(self, p):
         self.n += 1
@@ -162,9 +164,11 @@ class G:
                                            self.const(np.array(0, dtype=np.int8), prefix + ".weight_zero_point")])
             scale = self.op("Mul", [xs, self.const(w[1], prefix + ".weight_scale")])
             return self.op("Mul", [self.op("Cast", [mm], to=TensorProto.FLOAT), scale])
+        # accuracy_level 0 = not written, as onnx-community's q4 files have it (transformers.js quantize.py passes
+        # none to MatMul4BitsQuantizer): fp32 compute; 4 = int8 compute, what onnxruntime-genai's builder writes for CPU
+        extra = {"accuracy_level": self.accuracy_level} if self.accuracy_level else {}
         return self.op("MatMulNBits", [x, self.const(w[0], prefix + ".qweight"), self.const(w[1], prefix + ".scales")],
-                       domain="com.microsoft", K=k, N=n, bits=4 if precision == "int4" else 8, block_size=BLOCK,
-                       accuracy_level=4)
+                       domain="com.microsoft", K=k, N=n, bits=4 if precision == "int4" else 8, block_size=BLOCK, **extra)
 
     def linear(self, x, k, n, precision, std, prefix):
         """x[..., k] @ W[k, n] with W random (fp32 MatMul or MatMulNBits)."""
@@ -548,9 +552,12 @@ def main():
                          "int8 = MatMulNBits 8-bit; dq8 = dynamic quantization as onnx-community's model_int8.onnx "
                          "(DynamicQuantizeLinear + MatMulInteger)")
     ap.add_argument("--seed", type=int, default=1234)
+    ap.add_argument("--accuracy-level", type=int, default=4, choices=[0, 1, 4],
+                    help="MatMulNBits accuracy_level; 0 writes none, as onnx-community's q4 files (fp32 compute)")
     ap.add_argument("--layout", choices=["onnx-community", "genai"], default="onnx-community",
                     help="genai = an onnxruntime-genai folder with the model builder's fused graph (fp32 and int4/int8)")
     a = ap.parse_args()
+    ACCURACY_LEVEL[0] = a.accuracy_level
     write = write_genai_folder if a.layout == "genai" else write_folder
     if a.kind == "not-a-decoder":
         write_not_a_decoder(a.out)

@@ -19,6 +19,14 @@ public final class TestModels {
     }
 
     /**
+     * The tiny model's shape with 4-bit weights ({@code MatMulNBits}, block 32) and no {@code accuracy_level}, as
+     * onnx-community's {@code model_q4.onnx} files are written.
+     */
+    public static Path tinyQ4() {
+        return folder("tiny-random-llama-q4");
+    }
+
+    /**
      * The tiny model's shape dynamically quantized as ONNX Runtime's quantize_dynamic writes it (onnx-community's
      * {@code model_int8.onnx}): DynamicQuantizeLinear + MatMulInteger (int8 weights) + Cast + Mul for every projection.
      */

@@ -18,6 +18,8 @@ public final class DecoderModel implements AutoCloseable {
     private final DecoderIo io;
     private final ModelFolder folder;
     private int fusedLayers;
+    /** 4-bit MatMulNBits nodes given int8 compute at load ({@link LastRowLogits}, decision 11). */
+    private int int8Nodes;
     /** The fusion was tried and its check found the fused graph computing something else (now or recorded). */
     private boolean fusionRefused;
 
@@ -62,16 +64,18 @@ public final class DecoderModel implements AutoCloseable {
                 }
                 refused = fused.refused();
             }
-            session = rewrittenSession(env, file, opts);
+            int[] int8 = new int[1];
+            session = rewrittenSession(env, file, opts, int8);
             if (session == null) {
                 session = env.createSession(file.toString(), opts);
             }
+            DecoderModel model = withIo(env, session, folder);
+            model.fusionRefused = refused;
+            model.int8Nodes = int8[0];
+            return model;
         } catch (OrtException e) {
             throw classifyLoadFailure(file, e);
         }
-        DecoderModel model = withIo(env, session, folder);
-        model.fusionRefused = refused;
-        return model;
     }
 
     /** What {@link #openFused} gave: the fused model, or none and whether its check refused it. */
@@ -135,6 +139,7 @@ public final class DecoderModel implements AutoCloseable {
                 return FusedLoad.NONE; // the export's own graph loads instead
             }
             fused.fusedLayers = rewritten.fusedLayers();
+            fused.int8Nodes = rewritten.int8Nodes();
             if (reference != null) {
                 boolean same;
                 try {
@@ -157,7 +162,7 @@ public final class DecoderModel implements AutoCloseable {
     /** The probe's logits from the export's graph (last-row rewrite included), or null when it cannot run. */
     private static float[][] referenceProbe(OrtEnvironment env, ModelFolder folder, OrtSession.SessionOptions opts)
             throws LocalEngineException {
-        OrtSession plain = rewrittenSession(env, folder.modelFile(), opts);
+        OrtSession plain = rewrittenSession(env, folder.modelFile(), opts, new int[1]);
         try {
             if (plain == null) {
                 plain = env.createSession(folder.modelFile().toString(), opts); // nothing to rewrite but the attention
@@ -176,19 +181,26 @@ public final class DecoderModel implements AutoCloseable {
     }
 
     /**
-     * The session of the model rewritten to compute logits for the last position only ({@link LastRowLogits}), or
-     * null when the graph does not allow it, {@code -Dswitchyard.lastRowLogits=false}, or anything about it fails
-     * (a read-only folder, say): the caller then loads the file as it is, so the rewrite can only make a model
-     * faster, never unloadable.
+     * The session of the model rewritten to compute logits for the last position only and its 4-bit MatMuls with
+     * 8-bit activations ({@link LastRowLogits}; {@code int8Nodes[0]} receives how many), or null when the graph does
+     * not allow it, {@code -Dswitchyard.lastRowLogits=false}, or anything about it fails (a read-only folder, say):
+     * the caller then loads the file as it is, so the rewrite can only make a model faster, never unloadable.
      */
-    private static OrtSession rewrittenSession(OrtEnvironment env, Path file, OrtSession.SessionOptions opts) {
+    private static OrtSession rewrittenSession(OrtEnvironment env, Path file, OrtSession.SessionOptions opts,
+                                              int[] int8Nodes) {
         if ("false".equals(System.getProperty("switchyard.lastRowLogits"))) {
             return null;
         }
         Path rewritten = null;
         try {
-            rewritten = LastRowLogits.write(file, "logits").orElse(null);
-            return rewritten == null ? null : env.createSession(rewritten.toString(), opts);
+            LastRowLogits.Rewritten r = LastRowLogits.write(file, "logits", null).orElse(null);
+            if (r == null) {
+                return null;
+            }
+            rewritten = r.file();
+            OrtSession s = env.createSession(rewritten.toString(), opts);
+            int8Nodes[0] = r.int8Nodes();
+            return s;
         } catch (IOException | OrtException e) {
             return null;
         } finally {
@@ -271,12 +283,21 @@ public final class DecoderModel implements AutoCloseable {
 
     /** What the load changed in the graph, in words (shown with the model's details and in the benchmark). */
     public String graph() {
-        String rows = io.lastRowLogits() ? "logits of the last position only" : null;
+        java.util.List<String> changes = new java.util.ArrayList<>();
         if (fusedLayers > 0) {
-            return "attention fused into GroupQueryAttention (" + fusedLayers + " layers)" + (rows == null ? "" : "; " + rows);
+            changes.add("attention fused into GroupQueryAttention (" + fusedLayers + " layers)");
         }
-        String graph = rows == null ? "as exported" : rows;
-        return fusionRefused ? graph + "; attention left as exported: fused, it gave other logits than the export" : graph;
+        if (io.lastRowLogits()) {
+            changes.add("logits of the last position only");
+        }
+        if (int8Nodes > 0) {
+            changes.add("4-bit MatMuls with 8-bit activations (" + int8Nodes + ")");
+        }
+        if (fusionRefused) {
+            changes.add("attention left as exported: fused, it gave other logits than the export");
+        }
+        return changes.isEmpty() || changes.size() == 1 && fusionRefused ? "as exported" + (fusionRefused ? "; " + changes.get(0) : "")
+                : String.join("; ", changes);
     }
 
     @Override

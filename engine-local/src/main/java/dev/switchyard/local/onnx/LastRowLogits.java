@@ -66,8 +66,11 @@ final class LastRowLogits {
     private LastRowLogits() {
     }
 
-    /** A rewritten file: whether its logits are last-row only, and how many attention blocks were fused (0: none). */
-    record Rewritten(Path file, boolean lastRow, int fusedLayers) {
+    /**
+     * A rewritten file: whether its logits are last-row only, how many attention blocks were fused (0: none), and how
+     * many 4-bit {@code MatMulNBits} nodes without an {@code accuracy_level} now compute with 8-bit activations.
+     */
+    record Rewritten(Path file, boolean lastRow, int fusedLayers, int int8Nodes) {
     }
 
     /**
@@ -85,7 +88,7 @@ final class LastRowLogits {
     static Optional<Rewritten> write(Path file, String logitsName, AttentionFusion.Rotary rotary) throws IOException {
         String original = file.getFileName().toString();
         List<Object> pieces;
-        int[] applied = new int[2];
+        int[] applied = new int[3];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             if (ch.size() > Integer.MAX_VALUE - 4096) {
                 return Optional.empty(); // a protobuf file cannot be larger
@@ -122,7 +125,7 @@ final class LastRowLogits {
             Files.deleteIfExists(out);
             throw e;
         }
-        return Optional.of(new Rewritten(out, applied[0] == 1, applied[1]));
+        return Optional.of(new Rewritten(out, applied[0] == 1, applied[1], applied[2]));
     }
 
     /** Rewritten files left by a process that died while loading (older than an hour: none is still being loaded). */
@@ -204,7 +207,15 @@ final class LastRowLogits {
         byte[] newOutput = lastRow ? withMiddleDimOne(m, output) : null;
         lastRow &= newOutput != null;
         AttentionFusion.Edit fusion = rotary == null ? null : AttentionFusion.plan(m, graphFields, nodes, rotary, defaultOpset);
-        if (!lastRow && fusion == null) {
+        java.util.Set<Field> int8 = new java.util.HashSet<>();
+        if (!"false".equals(System.getProperty("switchyard.int8Compute"))) {
+            for (Node n : nodes) {
+                if (n.isMs("MatMulNBits") && n.intAttribute(m, "bits", 4) == 4 && n.intAttribute(m, "accuracy_level", 0) == 0) {
+                    int8.add(n.field());
+                }
+            }
+        }
+        if (!lastRow && fusion == null && int8.isEmpty()) {
             return null;
         }
         List<byte[]> headPieces = new ArrayList<>();
@@ -216,7 +227,8 @@ final class LastRowLogits {
                     tensorAttribute("value", int64Tensor(new long[] {1}, -1L)))));
             headPieces.add(field(GRAPH_NODE, node(List.of(x, index), List.of(lastRowName), "switchyard_last_row", "Gather", "",
                     intAttribute("axis", 1))));
-            headPieces.add(field(GRAPH_NODE, replaceFirstInput(m, headNode.field(), lastRowName)));
+            byte[] head = replaceFirstInput(m, headNode.field(), lastRowName);
+            headPieces.add(field(GRAPH_NODE, int8.contains(headNode.field()) ? int8Compute(head) : head));
         }
 
         List<Object> graphPieces = new ArrayList<>();
@@ -237,7 +249,7 @@ final class LastRowLogits {
                     graphPieces.addAll(headPieces);
                     continue;
                 }
-                graphPieces.add(new int[] {f.start(), f.end()});
+                graphPieces.add(int8.contains(f) ? field(GRAPH_NODE, int8Compute(copy(m, f.valueStart(), f.end()))) : new int[] {f.start(), f.end()});
             } else if (f == output && lastRow) {
                 graphPieces.add(field(GRAPH_OUTPUT, newOutput));
             } else if (f.is(GRAPH_INITIALIZER)) {
@@ -268,6 +280,7 @@ final class LastRowLogits {
         }
         applied[0] = lastRow ? 1 : 0;
         applied[1] = fusion == null ? 0 : fusion.layers();
+        applied[2] = int8.size();
         return pieces;
     }
 
@@ -299,6 +312,25 @@ final class LastRowLogits {
         t.writeBytes(field(13, concat(stringField(1, "length"), stringField(2, Integer.toString(raw.end() - raw.valueStart())))));
         t.writeBytes(concat(varint(14 << 3), varint(1)));
         return field(5, t.toByteArray());
+    }
+
+    /**
+     * A {@code MatMulNBits} node (its NodeProto bytes) with {@code accuracy_level} 4: ONNX Runtime then quantizes its
+     * activations to 8 bits per block and multiplies with integer kernels instead of dequantizing the weights to fp32
+     * at every call. onnx-community's q4 files leave the attribute out (transformers.js's quantize.py passes none to
+     * ONNX Runtime's MatMul4BitsQuantizer), so they decode at half the speed of the same weights with it (decision 11).
+     */
+    private static byte[] int8Compute(byte[] node) {
+        ByteBuffer n = ByteBuffer.wrap(node);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Field f : fields(n, 0, node.length)) {
+            boolean level = f.is(5) && "accuracy_level".equals(firstString(n, f, 1));
+            if (!level) {
+                out.writeBytes(copy(n, f.start(), f.end()));
+            }
+        }
+        out.writeBytes(field(5, intAttribute("accuracy_level", 4)));
+        return out.toByteArray();
     }
 
     /** The node with its first input renamed; every other field kept in order, byte for byte. */

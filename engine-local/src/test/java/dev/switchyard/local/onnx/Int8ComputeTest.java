@@ -1,0 +1,95 @@
+package dev.switchyard.local.onnx;
+
+import dev.switchyard.local.LoadOptions;
+import dev.switchyard.local.TestModels;
+import dev.switchyard.local.generate.LoadedDecoder;
+import dev.switchyard.local.onnx.OnnxWire.Field;
+import dev.switchyard.local.onnx.OnnxWire.Node;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 4-bit MatMulNBits without an accuracy_level get int8 compute at load (engine-local decision 11). */
+class Int8ComputeTest {
+
+    @Test
+    void everyFourBitMatMulWithoutAnAccuracyLevelGetsLevelFour(@TempDir Path dir) throws Exception {
+        Path copy = TestModels.copy(TestModels.tinyQ4(), dir.resolve("q4"));
+        Path file = copy.resolve("onnx/model_q4.onnx");
+        List<Node> before = matMulNBits(file);
+        assertThat(before).hasSize(15).allSatisfy(n -> assertThat(level(file, n)).isEqualTo(-1)); // 2 layers × 7 + lm_head
+        LastRowLogits.Rewritten r = LastRowLogits.write(file, "logits", null).orElseThrow();
+        try {
+            assertThat(r.int8Nodes()).isEqualTo(15);
+            assertThat(matMulNBits(r.file())).hasSize(15).allSatisfy(n -> assertThat(level(r.file(), n)).isEqualTo(4));
+        } finally {
+            Files.delete(r.file());
+        }
+    }
+
+    @Test
+    void theModelComputesAlmostTheSameLogitsWithEightBitActivations(@TempDir Path dir) throws Exception {
+        Path copy = TestModels.copy(TestModels.tinyQ4(), dir.resolve("q4"));
+        float[][] int8;
+        float[][] fp32;
+        try (LoadedDecoder d = LoadedDecoder.open(copy, LoadOptions.defaults().withoutFusion())) {
+            assertThat(d.info().graph()).isEqualTo("logits of the last position only; 4-bit MatMuls with 8-bit activations (15)");
+            int8 = FusionCheck.probe(d.model());
+        }
+        System.setProperty("switchyard.int8Compute", "false");
+        try (LoadedDecoder d = LoadedDecoder.open(copy, LoadOptions.defaults().withoutFusion())) {
+            assertThat(d.info().graph()).isEqualTo("logits of the last position only");
+            fp32 = FusionCheck.probe(d.model());
+        } finally {
+            System.clearProperty("switchyard.int8Compute");
+        }
+        double difference = FusionCheck.difference(fp32, int8);
+        assertThat(difference).as("the kernels changed (8-bit activations round)").isGreaterThan(0);
+        // 2.0 % of a row's range on this tiny model, whose random weights (std 0.3) make large activations; the 135M
+        // speed model moves 0.12 % (README decision 11)
+        assertThat(difference).as("share of each logits row's range").isLessThan(0.05);
+    }
+
+    @Test
+    void withItsAttentionFusedTooTheCheckPasses(@TempDir Path dir) throws Exception {
+        Path copy = TestModels.copy(TestModels.tinyQ4(), dir.resolve("q4"));
+        try (LoadedDecoder d = LoadedDecoder.open(copy, LoadOptions.defaults())) {
+            assertThat(d.info().graph()).isEqualTo("attention fused into GroupQueryAttention (2 layers); "
+                    + "logits of the last position only; 4-bit MatMuls with 8-bit activations (15)");
+            KvCacheCorrectnessTest.assertCacheMatchesRecompute(d, "<|im_start|>user\nhello<|im_end|>\n", 24);
+        }
+    }
+
+    private static List<Node> matMulNBits(Path file) throws Exception {
+        ByteBuffer m = ByteBuffer.wrap(Files.readAllBytes(file));
+        List<Node> out = new ArrayList<>();
+        for (Field top : OnnxWire.fields(m, 0, m.limit())) {
+            if (top.is(OnnxWire.MODEL_GRAPH)) {
+                for (Field f : OnnxWire.fields(m, top)) {
+                    if (f.is(OnnxWire.GRAPH_NODE)) {
+                        Node n = Node.parse(m, f);
+                        if (n.isMs("MatMulNBits")) {
+                            out.add(n);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long level(Path file, Node n) {
+        try {
+            return n.intAttribute(ByteBuffer.wrap(Files.readAllBytes(file)), "accuracy_level", -1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -180,8 +180,10 @@ public final class LocalBenchmark {
         }
         out.printf("(generating %s %s, %s layout, into %s …)%n", shape, precision, layout, folder);
         out.flush();
+        // onnx-community's q4 files have no accuracy_level (decision 11 gives them int8 compute at load); genai's have 4
+        String level = layout.equals(GENAI) ? "4" : "0";
         Process p = new ProcessBuilder(python.toString(), script.toString(), "speed", folder.toString(), "--shape", shape,
-                "--precision", precision, "--layout", layout).redirectErrorStream(true).start();
+                "--precision", precision, "--layout", layout, "--accuracy-level", level).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int code = p.waitFor();
         Files.deleteIfExists(script);

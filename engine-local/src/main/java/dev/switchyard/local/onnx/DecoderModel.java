@@ -11,12 +11,17 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** An ONNX decoder session with its discovered I/O. Not thread-safe: one run at a time. */
+/**
+ * An ONNX decoder session with its discovered I/O, and optionally a second session of the same graph for prompts
+ * (decision 12). Not thread-safe: one run at a time.
+ */
 public final class DecoderModel implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final DecoderIo io;
     private final ModelFolder folder;
+    /** The same graph with its 4-bit MatMuls computing in fp32, for steps of more than one token; null: none. */
+    private OrtSession prefill;
     private int fusedLayers;
     /** 4-bit MatMulNBits nodes given int8 compute at load ({@link LastRowLogits}, decision 11). */
     private int int8Nodes;
@@ -35,16 +40,15 @@ public final class DecoderModel implements AutoCloseable {
     }
 
     /**
-     * Loads the folder's model file: rewritten for last-row logits where it can be ({@link LastRowLogits}) and, with
-     * {@code fuseAttention} (and unless {@code -Dswitchyard.fuseAttention=false}), with its attention fused where
-     * that computes the same ({@link #openFused}); as it is otherwise.
+     * Loads the folder's model file: rewritten for last-row logits and int8 compute where it can be
+     * ({@link LastRowLogits}) and, with {@code fuseAttention} (and unless {@code -Dswitchyard.fuseAttention=false}),
+     * with its attention fused where that computes the same ({@link #openFused}); as it is otherwise. Then, where
+     * it helps, a second session of the same graph prefills prompts in fp32 ({@link #attachPrefill}).
      */
     public static DecoderModel open(ModelFolder folder, int intraThreads, boolean fuseAttention) throws LocalEngineException {
         Path file = folder.modelFile();
         checkLooksLikeOnnx(file);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        OrtSession session;
-        boolean refused = false;
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setIntraOpNumThreads(intraThreads);
             opts.setInterOpNumThreads(1);
@@ -54,24 +58,27 @@ public final class DecoderModel implements AutoCloseable {
             if (spin != null) {
                 opts.addConfigEntry("session.intra_op.allow_spinning", spin);
             }
-            boolean off = !fuseAttention || "false".equals(System.getProperty("switchyard.fuseAttention"))
-                    || "false".equals(System.getProperty("switchyard.lastRowLogits")); // (that one turns every rewrite off)
-            AttentionFusion.Rotary rotary = off ? null : AttentionFusion.Rotary.fromConfig(folder.config(), folder.contextLength());
+            boolean noRewrite = "false".equals(System.getProperty("switchyard.lastRowLogits")); // (turns every rewrite off)
+            LastRowLogits.Compute compute = "false".equals(System.getProperty("switchyard.int8Compute"))
+                    ? LastRowLogits.Compute.AS_FILE : LastRowLogits.Compute.INT8;
+            AttentionFusion.Rotary rotary = noRewrite || !fuseAttention || "false".equals(System.getProperty("switchyard.fuseAttention"))
+                    ? null : AttentionFusion.Rotary.fromConfig(folder.config(), folder.contextLength());
+            DecoderModel model = null;
+            boolean refused = false;
             if (rotary != null) {
-                FusedLoad fused = openFused(env, folder, opts, rotary);
-                if (fused.model() != null) {
-                    return fused.model();
-                }
+                FusedLoad fused = openFused(env, folder, opts, rotary, compute);
+                model = fused.model();
                 refused = fused.refused();
             }
-            int[] int8 = new int[1];
-            session = rewrittenSession(env, file, opts, int8);
-            if (session == null) {
-                session = env.createSession(file.toString(), opts);
+            if (model == null) {
+                Opened plain = noRewrite ? null : rewrittenSession(env, file, opts, null, compute);
+                model = withIo(env, plain != null ? plain.session() : env.createSession(file.toString(), opts), folder);
+                model.int8Nodes = plain == null ? 0 : plain.rewritten().levelNodes();
+                model.fusionRefused = refused;
             }
-            DecoderModel model = withIo(env, session, folder);
-            model.fusionRefused = refused;
-            model.int8Nodes = int8[0];
+            if (!noRewrite) {
+                model.attachPrefill(opts, model.fusedLayers > 0 ? rotary : null);
+            }
             return model;
         } catch (OrtException e) {
             throw classifyLoadFailure(file, e);
@@ -82,6 +89,10 @@ public final class DecoderModel implements AutoCloseable {
     private record FusedLoad(DecoderModel model, boolean refused) {
         static final FusedLoad NONE = new FusedLoad(null, false);
         static final FusedLoad REFUSED = new FusedLoad(null, true);
+    }
+
+    /** A session of a rewritten file, and what the rewrite did. */
+    private record Opened(OrtSession session, LastRowLogits.Rewritten rewritten) {
     }
 
     private static DecoderModel withIo(OrtEnvironment env, OrtSession session, ModelFolder folder) throws LocalEngineException {
@@ -102,11 +113,12 @@ public final class DecoderModel implements AutoCloseable {
      * The model with its attention fused ({@link AttentionFusion}); {@code REFUSED} when the fused graph computes
      * something else (found now or before, {@link FusionCheck}); {@code NONE} when it does not fuse, the folder cannot
      * take the rewritten file, or it fails to load. The first time a file fuses, its logits are checked against the
-     * unfused graph's on a probe (one model in memory at a time) and the verdict is kept in the model folder, so later
-     * loads cost nothing extra.
+     * unfused graph's on a probe (one model in memory at a time; both with the same {@code compute}) and the verdict
+     * is kept in the model folder, so later loads cost nothing extra.
      */
     private static FusedLoad openFused(OrtEnvironment env, ModelFolder folder, OrtSession.SessionOptions opts,
-                                       AttentionFusion.Rotary rotary) throws LocalEngineException {
+                                       AttentionFusion.Rotary rotary, LastRowLogits.Compute compute)
+            throws LocalEngineException {
         Path file = folder.modelFile();
         FusionCheck.Verdict verdict = FusionCheck.read(file);
         if (verdict == FusionCheck.Verdict.DIFFERENT) {
@@ -114,7 +126,7 @@ public final class DecoderModel implements AutoCloseable {
         }
         LastRowLogits.Rewritten rewritten;
         try {
-            rewritten = LastRowLogits.write(file, "logits", rotary).orElse(null);
+            rewritten = LastRowLogits.write(file, "logits", rotary, compute).orElse(null);
         } catch (IOException e) {
             return FusedLoad.NONE; // a read-only folder, say
         }
@@ -127,7 +139,7 @@ public final class DecoderModel implements AutoCloseable {
             }
             float[][] reference = null;
             if (verdict == FusionCheck.Verdict.UNKNOWN) {
-                reference = referenceProbe(env, folder, opts);
+                reference = referenceProbe(env, folder, opts, compute);
                 if (reference == null) {
                     return FusedLoad.NONE; // the plain load reports the problem
                 }
@@ -139,7 +151,7 @@ public final class DecoderModel implements AutoCloseable {
                 return FusedLoad.NONE; // the export's own graph loads instead
             }
             fused.fusedLayers = rewritten.fusedLayers();
-            fused.int8Nodes = rewritten.int8Nodes();
+            fused.int8Nodes = rewritten.levelNodes();
             if (reference != null) {
                 boolean same;
                 try {
@@ -159,14 +171,14 @@ public final class DecoderModel implements AutoCloseable {
         }
     }
 
-    /** The probe's logits from the export's graph (last-row rewrite included), or null when it cannot run. */
-    private static float[][] referenceProbe(OrtEnvironment env, ModelFolder folder, OrtSession.SessionOptions opts)
-            throws LocalEngineException {
-        OrtSession plain = rewrittenSession(env, folder.modelFile(), opts, new int[1]);
+    /** The probe's logits from the export's graph (rewritten but for the attention), or null when it cannot run. */
+    private static float[][] referenceProbe(OrtEnvironment env, ModelFolder folder, OrtSession.SessionOptions opts,
+                                            LastRowLogits.Compute compute) throws LocalEngineException {
+        Opened opened = rewrittenSession(env, folder.modelFile(), opts, null, compute);
+        OrtSession plain;
         try {
-            if (plain == null) {
-                plain = env.createSession(folder.modelFile().toString(), opts); // nothing to rewrite but the attention
-            }
+            // (null: nothing to rewrite but the attention)
+            plain = opened != null ? opened.session() : env.createSession(folder.modelFile().toString(), opts);
         } catch (OrtException e) {
             return null;
         }
@@ -181,26 +193,21 @@ public final class DecoderModel implements AutoCloseable {
     }
 
     /**
-     * The session of the model rewritten to compute logits for the last position only and its 4-bit MatMuls with
-     * 8-bit activations ({@link LastRowLogits}; {@code int8Nodes[0]} receives how many), or null when the graph does
-     * not allow it, {@code -Dswitchyard.lastRowLogits=false}, or anything about it fails (a read-only folder, say):
-     * the caller then loads the file as it is, so the rewrite can only make a model faster, never unloadable.
+     * The session of the model rewritten ({@link LastRowLogits}: last-row logits, with {@code rotary} fused attention,
+     * 4-bit MatMuls computing as {@code compute} says), or null when nothing applies or anything about it fails (a
+     * read-only folder, say): the caller then loads the file as it is, so the rewrite can only make a model faster,
+     * never unloadable.
      */
-    private static OrtSession rewrittenSession(OrtEnvironment env, Path file, OrtSession.SessionOptions opts,
-                                              int[] int8Nodes) {
-        if ("false".equals(System.getProperty("switchyard.lastRowLogits"))) {
-            return null;
-        }
+    private static Opened rewrittenSession(OrtEnvironment env, Path file, OrtSession.SessionOptions opts,
+                                           AttentionFusion.Rotary rotary, LastRowLogits.Compute compute) {
         Path rewritten = null;
         try {
-            LastRowLogits.Rewritten r = LastRowLogits.write(file, "logits", null).orElse(null);
+            LastRowLogits.Rewritten r = LastRowLogits.write(file, "logits", rotary, compute).orElse(null);
             if (r == null) {
                 return null;
             }
             rewritten = r.file();
-            OrtSession s = env.createSession(rewritten.toString(), opts);
-            int8Nodes[0] = r.int8Nodes();
-            return s;
+            return new Opened(env.createSession(rewritten.toString(), opts), r);
         } catch (IOException | OrtException e) {
             return null;
         } finally {
@@ -208,6 +215,38 @@ public final class DecoderModel implements AutoCloseable {
                 deleteQuietly(rewritten); // the session holds what it needs
             }
         }
+    }
+
+    /**
+     * Adds a second session of this graph whose 4-bit MatMuls compute in fp32, for steps of more than one token
+     * (decision 12): on x86 CPUs without VNNI, ONNX Runtime's fp32 path (weights dequantized once a call, then
+     * SGEMM) handles a prompt's many rows faster than its int8 path, which decodes twice as fast. It costs a second
+     * copy of the packed 4-bit weights, so it is added only when the decode graph computes in int8, the file is at
+     * most 1.5 GB, and the CPU has AVX2 but no VNNI ({@code -Dswitchyard.prefillSession=true|false} decides instead).
+     */
+    private void attachPrefill(OrtSession.SessionOptions opts, AttentionFusion.Rotary rotary) {
+        String forced = System.getProperty("switchyard.prefillSession");
+        boolean wanted = forced != null ? Boolean.parseBoolean(forced)
+                : ModelFolder.fileBytes(folder.modelFile()) <= 1_500_000_000L && Cpu.fp32PrefillsFaster();
+        if (!wanted) {
+            return;
+        }
+        Opened fp32 = rewrittenSession(env, folder.modelFile(), opts, rotary, LastRowLogits.Compute.FP32);
+        if (fp32 == null) {
+            return;
+        }
+        // the same graph but for its levels: the same fusion, and 4-bit MatMuls that compute otherwise than here
+        boolean differs = int8Nodes > 0 || fp32.rewritten().levelNodes() > 0;
+        if (fp32.rewritten().fusedLayers() != fusedLayers || !differs) {
+            closeQuietly(fp32.session());
+            return;
+        }
+        prefill = fp32.session();
+    }
+
+    /** The session that runs a step of {@code tokens} new tokens: the prefill session for a prompt, when there is one. */
+    public OrtSession session(int tokens) {
+        return tokens > 1 && prefill != null ? prefill : session;
     }
 
     /** Deletes a rewritten file; one that cannot be deleted is removed by a later load (after an hour). */
@@ -293,6 +332,9 @@ public final class DecoderModel implements AutoCloseable {
         if (int8Nodes > 0) {
             changes.add("4-bit MatMuls with 8-bit activations (" + int8Nodes + ")");
         }
+        if (prefill != null) {
+            changes.add("prompts prefilled by a second session computing in fp32");
+        }
         if (fusionRefused) {
             changes.add("attention left as exported: fused, it gave other logits than the export");
         }
@@ -303,6 +345,9 @@ public final class DecoderModel implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(session);
+        if (prefill != null) {
+            closeQuietly(prefill);
+        }
     }
 
     private static void closeQuietly(OrtSession s) {

@@ -171,7 +171,8 @@ public final class KvRun implements AutoCloseable {
                 logitsTarget = logitsBuffer;
             }
             long t0 = System.nanoTime();
-            result = pinLogits ? model.session().run(in, outputNames(), pinned) : model.session().run(in);
+            OrtSession runner = model.session(n); // a prompt may go through the prefill session (DecoderModel decision 12)
+            result = pinLogits ? runner.run(in, outputNames(), pinned) : runner.run(in);
             runNanos += System.nanoTime() - t0;
             runs++;
         } catch (OrtException | RuntimeException e) {

@@ -68,9 +68,19 @@ final class LastRowLogits {
 
     /**
      * A rewritten file: whether its logits are last-row only, how many attention blocks were fused (0: none), and how
-     * many 4-bit {@code MatMulNBits} nodes without an {@code accuracy_level} now compute with 8-bit activations.
+     * many 4-bit {@code MatMulNBits} nodes had their {@code accuracy_level} changed ({@link Compute}).
      */
-    record Rewritten(Path file, boolean lastRow, int fusedLayers, int int8Nodes) {
+    record Rewritten(Path file, boolean lastRow, int fusedLayers, int levelNodes) {
+    }
+
+    /** How 4-bit {@code MatMulNBits} nodes compute (their {@code accuracy_level}, decision 11). */
+    enum Compute {
+        /** As the file says. */
+        AS_FILE,
+        /** Nodes with no level (fp32 compute, onnx-community's q4 files) get level 4: 8-bit activations, for decoding. */
+        INT8,
+        /** Nodes with level 4 get level 1, fp32 compute: faster for a prompt's many rows on CPUs without VNNI. */
+        FP32
     }
 
     /**
@@ -78,14 +88,15 @@ final class LastRowLogits {
      * empty when the graph is not of that form.
      */
     static Optional<Path> write(Path file, String logitsName) throws IOException {
-        return write(file, logitsName, null).map(Rewritten::file);
+        return write(file, logitsName, null, Compute.INT8).map(Rewritten::file);
     }
 
     /**
      * As above, also fusing attention when {@code rotary} is given and every layer matches; empty when neither
      * rewrite applies.
      */
-    static Optional<Rewritten> write(Path file, String logitsName, AttentionFusion.Rotary rotary) throws IOException {
+    static Optional<Rewritten> write(Path file, String logitsName, AttentionFusion.Rotary rotary, Compute compute)
+            throws IOException {
         String original = file.getFileName().toString();
         List<Object> pieces;
         int[] applied = new int[3];
@@ -95,7 +106,7 @@ final class LastRowLogits {
             }
             MappedByteBuffer src = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
             try {
-                pieces = plan(src, logitsName, original, rotary, applied);
+                pieces = plan(src, logitsName, original, rotary, compute, applied);
                 if (pieces == null || length(pieces) > MAX_KEPT_BYTES) {
                     return Optional.empty(); // (weights kept inline, e.g. as float_data: not worth a copy)
                 }
@@ -159,7 +170,7 @@ final class LastRowLogits {
      * neither rewrite applies. {@code applied} receives {1 if last-row, fused layers}.
      */
     private static List<Object> plan(ByteBuffer m, String logitsName, String originalFileName,
-                                     AttentionFusion.Rotary rotary, int[] applied) {
+                                     AttentionFusion.Rotary rotary, Compute compute, int[] applied) {
         Field graph = null;
         long defaultOpset = 0;
         boolean msOpset = false;
@@ -207,15 +218,16 @@ final class LastRowLogits {
         byte[] newOutput = lastRow ? withMiddleDimOne(m, output) : null;
         lastRow &= newOutput != null;
         AttentionFusion.Edit fusion = rotary == null ? null : AttentionFusion.plan(m, graphFields, nodes, rotary, defaultOpset);
-        java.util.Set<Field> int8 = new java.util.HashSet<>();
-        if (!"false".equals(System.getProperty("switchyard.int8Compute"))) {
-            for (Node n : nodes) {
-                if (n.isMs("MatMulNBits") && n.intAttribute(m, "bits", 4) == 4 && n.intAttribute(m, "accuracy_level", 0) == 0) {
-                    int8.add(n.field());
-                }
+        java.util.Set<Field> relevel = new java.util.HashSet<>();
+        long from = compute == Compute.INT8 ? 0 : 4;
+        for (Node n : nodes) {
+            if (compute != Compute.AS_FILE && n.isMs("MatMulNBits") && n.intAttribute(m, "bits", 4) == 4
+                    && n.intAttribute(m, "accuracy_level", 0) == from) {
+                relevel.add(n.field());
             }
         }
-        if (!lastRow && fusion == null && int8.isEmpty()) {
+        int level = compute == Compute.INT8 ? 4 : 1;
+        if (!lastRow && fusion == null && relevel.isEmpty()) {
             return null;
         }
         List<byte[]> headPieces = new ArrayList<>();
@@ -228,7 +240,7 @@ final class LastRowLogits {
             headPieces.add(field(GRAPH_NODE, node(List.of(x, index), List.of(lastRowName), "switchyard_last_row", "Gather", "",
                     intAttribute("axis", 1))));
             byte[] head = replaceFirstInput(m, headNode.field(), lastRowName);
-            headPieces.add(field(GRAPH_NODE, int8.contains(headNode.field()) ? int8Compute(head) : head));
+            headPieces.add(field(GRAPH_NODE, relevel.contains(headNode.field()) ? withLevel(head, level) : head));
         }
 
         List<Object> graphPieces = new ArrayList<>();
@@ -249,7 +261,8 @@ final class LastRowLogits {
                     graphPieces.addAll(headPieces);
                     continue;
                 }
-                graphPieces.add(int8.contains(f) ? field(GRAPH_NODE, int8Compute(copy(m, f.valueStart(), f.end()))) : new int[] {f.start(), f.end()});
+                graphPieces.add(relevel.contains(f) ? field(GRAPH_NODE, withLevel(copy(m, f.valueStart(), f.end()), level))
+                        : new int[] {f.start(), f.end()});
             } else if (f == output && lastRow) {
                 graphPieces.add(field(GRAPH_OUTPUT, newOutput));
             } else if (f.is(GRAPH_INITIALIZER)) {
@@ -280,7 +293,7 @@ final class LastRowLogits {
         }
         applied[0] = lastRow ? 1 : 0;
         applied[1] = fusion == null ? 0 : fusion.layers();
-        applied[2] = int8.size();
+        applied[2] = relevel.size();
         return pieces;
     }
 
@@ -315,21 +328,22 @@ final class LastRowLogits {
     }
 
     /**
-     * A {@code MatMulNBits} node (its NodeProto bytes) with {@code accuracy_level} 4: ONNX Runtime then quantizes its
-     * activations to 8 bits per block and multiplies with integer kernels instead of dequantizing the weights to fp32
-     * at every call. onnx-community's q4 files leave the attribute out (transformers.js's quantize.py passes none to
-     * ONNX Runtime's MatMul4BitsQuantizer), so they decode at half the speed of the same weights with it (decision 11).
+     * A {@code MatMulNBits} node (its NodeProto bytes) with another {@code accuracy_level}. With 4 ONNX Runtime
+     * quantizes its activations to 8 bits per block and multiplies with integer kernels instead of dequantizing the
+     * weights to fp32 at every call: onnx-community's q4 files leave the attribute out (transformers.js's quantize.py
+     * passes none to ONNX Runtime's MatMul4BitsQuantizer), so they decode at half the speed of the same weights with
+     * it (decision 11).
      */
-    private static byte[] int8Compute(byte[] node) {
+    private static byte[] withLevel(byte[] node, int level) {
         ByteBuffer n = ByteBuffer.wrap(node);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Field f : fields(n, 0, node.length)) {
-            boolean level = f.is(5) && "accuracy_level".equals(firstString(n, f, 1));
-            if (!level) {
+            boolean old = f.is(5) && "accuracy_level".equals(firstString(n, f, 1));
+            if (!old) {
                 out.writeBytes(copy(n, f.start(), f.end()));
             }
         }
-        out.writeBytes(field(5, intAttribute("accuracy_level", 4)));
+        out.writeBytes(field(5, intAttribute("accuracy_level", level)));
         return out.toByteArray();
     }
 

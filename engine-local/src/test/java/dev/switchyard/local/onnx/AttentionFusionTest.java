@@ -32,7 +32,7 @@ class AttentionFusionTest {
         assertThat(rotary).isNotNull();
         assertThat(rotary.heads()).isEqualTo(4);
         assertThat(rotary.kvHeads()).isEqualTo(2);
-        LastRowLogits.Rewritten r = LastRowLogits.write(folder.modelFile(), "logits", rotary).orElseThrow();
+        LastRowLogits.Rewritten r = LastRowLogits.write(folder.modelFile(), "logits", rotary, LastRowLogits.Compute.INT8).orElseThrow();
         try {
             assertThat(r.fusedLayers()).isEqualTo(2);
             assertThat(r.lastRow()).isTrue();

@@ -16,8 +16,21 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 4-bit MatMulNBits without an accuracy_level get int8 compute at load (engine-local decision 11). */
+/**
+ * 4-bit MatMulNBits without an accuracy_level get int8 compute at load (engine-local decision 11), and prompts may go
+ * through a second session computing in fp32 (decision 12; decided per CPU, so each test says whether it wants it).
+ */
 class Int8ComputeTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void noPrefillSessionUnlessATestAsks() {
+        System.setProperty("switchyard.prefillSession", "false");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void clear() {
+        System.clearProperty("switchyard.prefillSession");
+    }
 
     @Test
     void everyFourBitMatMulWithoutAnAccuracyLevelGetsLevelFour(@TempDir Path dir) throws Exception {
@@ -25,9 +38,9 @@ class Int8ComputeTest {
         Path file = copy.resolve("onnx/model_q4.onnx");
         List<Node> before = matMulNBits(file);
         assertThat(before).hasSize(15).allSatisfy(n -> assertThat(level(file, n)).isEqualTo(-1)); // 2 layers × 7 + lm_head
-        LastRowLogits.Rewritten r = LastRowLogits.write(file, "logits", null).orElseThrow();
+        LastRowLogits.Rewritten r = LastRowLogits.write(file, "logits", null, LastRowLogits.Compute.INT8).orElseThrow();
         try {
-            assertThat(r.int8Nodes()).isEqualTo(15);
+            assertThat(r.levelNodes()).isEqualTo(15);
             assertThat(matMulNBits(r.file())).hasSize(15).allSatisfy(n -> assertThat(level(r.file(), n)).isEqualTo(4));
         } finally {
             Files.delete(r.file());
@@ -55,6 +68,44 @@ class Int8ComputeTest {
         // 2.0 % of a row's range on this tiny model, whose random weights (std 0.3) make large activations; the 135M
         // speed model moves 0.12 % (README decision 11)
         assertThat(difference).as("share of each logits row's range").isLessThan(0.05);
+    }
+
+    @Test
+    void aPromptGoesThroughTheFp32SessionAndDecodingThroughTheInt8One(@TempDir Path dir) throws Exception {
+        Path copy = TestModels.copy(TestModels.tinyQ4(), dir.resolve("q4"));
+        long[] prompt;
+        float[] fp32Prompt;
+        float[] int8Prompt;
+        System.setProperty("switchyard.int8Compute", "false");
+        try (LoadedDecoder fp32 = LoadedDecoder.open(copy, LoadOptions.defaults())) {
+            assertThat(fp32.info().graph()).doesNotContain("prefilled");
+            prompt = fp32.tokenizer().encode("<|im_start|>user\nhello local model<|im_end|>\n", false);
+            try (KvRun run = new KvRun(fp32.model(), prompt.length + 1, true)) {
+                fp32Prompt = run.feed(prompt).clone();
+            }
+        } finally {
+            System.clearProperty("switchyard.int8Compute");
+        }
+        try (LoadedDecoder int8 = LoadedDecoder.open(copy, LoadOptions.defaults());
+             KvRun run = new KvRun(int8.model(), prompt.length + 1, true)) {
+            int8Prompt = run.feed(prompt).clone();
+        }
+        System.setProperty("switchyard.prefillSession", "true");
+        try (LoadedDecoder both = LoadedDecoder.open(copy, LoadOptions.defaults())) {
+            assertThat(both.info().graph()).isEqualTo("attention fused into GroupQueryAttention (2 layers); "
+                    + "logits of the last position only; 4-bit MatMuls with 8-bit activations (15); "
+                    + "prompts prefilled by a second session computing in fp32");
+            assertThat(both.model().session(prompt.length)).isNotSameAs(both.model().session(1));
+            try (KvRun run = new KvRun(both.model(), prompt.length + 8, true)) {
+                float[] p = run.feed(prompt);
+                assertThat(FusionCheck.difference(new float[][] {fp32Prompt}, new float[][] {p}))
+                        .as("the prompt ran in fp32 (the same graph as the fp32 load)").isLessThan(1e-5);
+                assertThat(FusionCheck.difference(new float[][] {int8Prompt}, new float[][] {p}))
+                        .as("not in int8").isGreaterThan(1e-5);
+                float[] next = run.feed(new long[] {5}); // one token: the int8 session, on the fp32 prompt's cache
+                assertThat(next).hasSize(p.length);
+            }
+        }
     }
 
     @Test

@@ -221,13 +221,14 @@ public final class DecoderModel implements AutoCloseable {
      * Adds a second session of this graph whose 4-bit MatMuls compute in fp32, for steps of more than one token
      * (decision 12): on x86 CPUs without VNNI, ONNX Runtime's fp32 path (weights dequantized once a call, then
      * SGEMM) handles a prompt's many rows faster than its int8 path, which decodes twice as fast. It costs a second
-     * copy of the packed 4-bit weights, so it is added only when the decode graph computes in int8, the file is at
-     * most 1.5 GB, and the CPU has AVX2 but no VNNI ({@code -Dswitchyard.prefillSession=true|false} decides instead).
+     * copy of the packed weights (+260 MB for SmolLM2-135M), so it is added only for files of at most 300 MB whose
+     * decode graph computes in int8, on CPUs with AVX2 but no VNNI ({@code -Dswitchyard.prefillSession=true|false}
+     * decides instead).
      */
     private void attachPrefill(OrtSession.SessionOptions opts, AttentionFusion.Rotary rotary) {
         String forced = System.getProperty("switchyard.prefillSession");
         boolean wanted = forced != null ? Boolean.parseBoolean(forced)
-                : ModelFolder.fileBytes(folder.modelFile()) <= 1_500_000_000L && Cpu.fp32PrefillsFaster();
+                : ModelFolder.fileBytes(folder.modelFile()) <= PREFILL_SESSION_MAX_BYTES && Cpu.fp32PrefillsFaster();
         if (!wanted) {
             return;
         }
@@ -243,6 +244,9 @@ public final class DecoderModel implements AutoCloseable {
         }
         prefill = fp32.session();
     }
+
+    /** Files above this get no prefill session: its second packed copy of the weights is ~1.3x the file. */
+    private static final long PREFILL_SESSION_MAX_BYTES = 300_000_000L;
 
     /** The session that runs a step of {@code tokens} new tokens: the prefill session for a prompt, when there is one. */
     public OrtSession session(int tokens) {

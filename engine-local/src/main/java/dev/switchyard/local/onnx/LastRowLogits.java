@@ -79,7 +79,10 @@ final class LastRowLogits {
         AS_FILE,
         /** Nodes with no level (fp32 compute, onnx-community's q4 files) get level 4: 8-bit activations, for decoding. */
         INT8,
-        /** Nodes with level 4 get level 1, fp32 compute: faster for a prompt's many rows on CPUs without VNNI. */
+        /**
+         * Nodes with level 4 get level 1, fp32 compute: faster for a prompt's many rows on CPUs without VNNI; the
+         * lm_head, which sees one row after the last-row Gather, gets 4.
+         */
         FP32
     }
 
@@ -218,15 +221,22 @@ final class LastRowLogits {
         byte[] newOutput = lastRow ? withMiddleDimOne(m, output) : null;
         lastRow &= newOutput != null;
         AttentionFusion.Edit fusion = rotary == null ? null : AttentionFusion.plan(m, graphFields, nodes, rotary, defaultOpset);
-        java.util.Set<Field> relevel = new java.util.HashSet<>();
-        long from = compute == Compute.INT8 ? 0 : 4;
+        java.util.Map<Field, Integer> relevel = new java.util.HashMap<>();
         for (Node n : nodes) {
-            if (compute != Compute.AS_FILE && n.isMs("MatMulNBits") && n.intAttribute(m, "bits", 4) == 4
-                    && n.intAttribute(m, "accuracy_level", 0) == from) {
-                relevel.add(n.field());
+            if (compute == Compute.AS_FILE || !n.isMs("MatMulNBits") || n.intAttribute(m, "bits", 4) != 4) {
+                continue;
+            }
+            long level = n.intAttribute(m, "accuracy_level", 0);
+            if (compute == Compute.INT8 && level == 0) {
+                relevel.put(n.field(), 4);
+            } else if (compute == Compute.FP32 && lastRow && n == headNode) {
+                if (level != 4) {
+                    relevel.put(n.field(), 4); // one row after the Gather: int8 is faster, and fp32 would dequantize it all
+                }
+            } else if (compute == Compute.FP32 && level == 4) {
+                relevel.put(n.field(), 1);
             }
         }
-        int level = compute == Compute.INT8 ? 4 : 1;
         if (!lastRow && fusion == null && relevel.isEmpty()) {
             return null;
         }
@@ -240,7 +250,8 @@ final class LastRowLogits {
             headPieces.add(field(GRAPH_NODE, node(List.of(x, index), List.of(lastRowName), "switchyard_last_row", "Gather", "",
                     intAttribute("axis", 1))));
             byte[] head = replaceFirstInput(m, headNode.field(), lastRowName);
-            headPieces.add(field(GRAPH_NODE, relevel.contains(headNode.field()) ? withLevel(head, level) : head));
+            Integer level = relevel.get(headNode.field());
+            headPieces.add(field(GRAPH_NODE, level != null ? withLevel(head, level) : head));
         }
 
         List<Object> graphPieces = new ArrayList<>();
@@ -261,7 +272,8 @@ final class LastRowLogits {
                     graphPieces.addAll(headPieces);
                     continue;
                 }
-                graphPieces.add(relevel.contains(f) ? field(GRAPH_NODE, withLevel(copy(m, f.valueStart(), f.end()), level))
+                Integer level = relevel.get(f);
+                graphPieces.add(level != null ? field(GRAPH_NODE, withLevel(copy(m, f.valueStart(), f.end()), level))
                         : new int[] {f.start(), f.end()});
             } else if (f == output && lastRow) {
                 graphPieces.add(field(GRAPH_OUTPUT, newOutput));

@@ -98,10 +98,10 @@ class Int8ComputeTest {
             assertThat(both.model().session(prompt.length)).isNotSameAs(both.model().session(1));
             try (KvRun run = new KvRun(both.model(), prompt.length + 8, true)) {
                 float[] p = run.feed(prompt);
-                assertThat(FusionCheck.difference(new float[][] {fp32Prompt}, new float[][] {p}))
-                        .as("the prompt ran in fp32 (the same graph as the fp32 load)").isLessThan(1e-5);
-                assertThat(FusionCheck.difference(new float[][] {int8Prompt}, new float[][] {p}))
-                        .as("not in int8").isGreaterThan(1e-5);
+                double fromFp32 = FusionCheck.difference(new float[][] {fp32Prompt}, new float[][] {p});
+                double int8FromFp32 = FusionCheck.difference(new float[][] {fp32Prompt}, new float[][] {int8Prompt});
+                // the layers ran in fp32; only the lm_head's one row (after the last-row Gather) in int8
+                assertThat(fromFp32).as("prompt logits against the fp32 load's").isLessThan(int8FromFp32 / 4);
                 float[] next = run.feed(new long[] {5}); // one token: the int8 session, on the fp32 prompt's cache
                 assertThat(next).hasSize(p.length);
             }

@@ -191,7 +191,8 @@ class AttentionFusionTest {
         return p;
     }
 
-    private static List<Node> nodes(Path file) throws Exception {
+    /** The nodes of an ONNX file's graph. */
+    static List<Node> nodes(Path file) throws Exception {
         ByteBuffer m = ByteBuffer.wrap(Files.readAllBytes(file));
         List<Node> out = new ArrayList<>();
         for (Field top : OnnxWire.fields(m, 0, m.limit())) {

@@ -3,7 +3,6 @@ package dev.switchyard.local.onnx;
 import dev.switchyard.local.LoadOptions;
 import dev.switchyard.local.TestModels;
 import dev.switchyard.local.generate.LoadedDecoder;
-import dev.switchyard.local.onnx.OnnxWire.Field;
 import dev.switchyard.local.onnx.OnnxWire.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,21 +117,7 @@ class Int8ComputeTest {
     }
 
     private static List<Node> matMulNBits(Path file) throws Exception {
-        ByteBuffer m = ByteBuffer.wrap(Files.readAllBytes(file));
-        List<Node> out = new ArrayList<>();
-        for (Field top : OnnxWire.fields(m, 0, m.limit())) {
-            if (top.is(OnnxWire.MODEL_GRAPH)) {
-                for (Field f : OnnxWire.fields(m, top)) {
-                    if (f.is(OnnxWire.GRAPH_NODE)) {
-                        Node n = Node.parse(m, f);
-                        if (n.isMs("MatMulNBits")) {
-                            out.add(n);
-                        }
-                    }
-                }
-            }
-        }
-        return out;
+        return AttentionFusionTest.nodes(file).stream().filter(n -> n.isMs("MatMulNBits")).toList();
     }
 
     private static long level(Path file, Node n) {

@@ -43,7 +43,9 @@ import static dev.switchyard.local.onnx.OnnxWire.varintValue;
  * vocabulary). The rewrite puts a {@code Gather(axis=1, indices=[-1])} in front of the node that produces
  * {@code logits} and declares {@code logits} as {@code [B, 1, vocab]}; nothing else changes, so every other node
  * computes exactly what it did. With a {@link AttentionFusion.Rotary} it also fuses each attention block into one
- * {@code GroupQueryAttention} node ({@link AttentionFusion}) in the same file.
+ * {@code GroupQueryAttention} node ({@link AttentionFusion}), and it sets the {@code accuracy_level} of 4-bit
+ * {@code MatMulNBits} nodes as {@link Compute} says (decisions 11 and 12), all in the same file; the class keeps its
+ * first rewrite's name.
  *
  * <p>Done on the protobuf wire format (ONNX's {@code ModelProto}, {@link OnnxWire}), into a small file
  * written next to the model and deleted once loaded: the graph's node list and one output are re-encoded, and every
@@ -170,7 +172,7 @@ final class LastRowLogits {
 
     /**
      * The new file as pieces: byte arrays, and {@code int[] {from, to}} ranges of {@code m} to copy; null when
-     * neither rewrite applies. {@code applied} receives {1 if last-row, fused layers}.
+     * no rewrite applies. {@code applied} receives {1 if last-row, fused layers, re-levelled MatMulNBits nodes}.
      */
     private static List<Object> plan(ByteBuffer m, String logitsName, String originalFileName,
                                      AttentionFusion.Rotary rotary, Compute compute, int[] applied) {

@@ -145,7 +145,11 @@ final class AttentionFusion {
             if (f.is(GRAPH_INITIALIZER)) {
                 initializers.add(firstString(m, f, 8));
             } else if (f.is(GRAPH_INPUT)) {
-                inputs.add(firstString(m, f, 1));
+                String name = firstString(m, f, 1);
+                inputs.add(name);
+                if (name.startsWith("past_key_values.") && elementType(m, f) != OnnxWire.TENSOR_FLOAT) {
+                    return null; // a float16 cache: the fused node would need float16 rotary tables
+                }
             } else if (f.is(GRAPH_OUTPUT)) {
                 outputs.add(firstString(m, f, 1));
             }
@@ -275,6 +279,24 @@ final class AttentionFusion {
             }
         }
         return new Edit(dropped, before, prepend, tables, layers);
+    }
+
+    /** ValueInfoProto.type.tensor_type.elem_type of a graph input (0 when it does not say). */
+    private static long elementType(ByteBuffer m, Field valueInfo) {
+        for (Field type : OnnxWire.fields(m, valueInfo)) {
+            if (type.is(2)) {
+                for (Field tensor : OnnxWire.fields(m, type)) {
+                    if (tensor.is(1)) {
+                        for (Field elem : OnnxWire.fields(m, tensor)) {
+                            if (elem.number() == 1 && elem.wire() == 0) {
+                                return OnnxWire.varintValue(m, elem);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return 0;
     }
 
     /** {@code Concat(past, new, axis=2)} making a present tensor (a float16 cache's Casts around it do not match). */

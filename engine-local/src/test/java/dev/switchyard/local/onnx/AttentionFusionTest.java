@@ -147,9 +147,11 @@ class AttentionFusionTest {
     @Test
     void modelsOfOtherFamiliesAndFormsAreNotFused() throws Exception {
         try (LoadedDecoder gpt2 = LoadedDecoder.open(TestModels.tinyGpt2(), LoadOptions.defaults());
-             LoadedDecoder genai = LoadedDecoder.open(TestModels.tinyGenai(), LoadOptions.defaults())) {
+             LoadedDecoder genai = LoadedDecoder.open(TestModels.tinyGenai(), LoadOptions.defaults());
+             LoadedDecoder fp16 = LoadedDecoder.open(TestModels.tiny(), LoadOptions.variant("model_fp16.onnx"))) {
             assertThat(gpt2.model().fusedLayers()).isZero();
             assertThat(genai.model().fusedLayers()).isZero();
+            assertThat(fp16.model().fusedLayers()).as("a float16 cache").isZero();
         }
         ObjectNode qwen3 = JSON.createObjectNode().put("model_type", "qwen3").put("num_attention_heads", 4)
                 .put("num_key_value_heads", 2).put("head_dim", 16).put("max_position_embeddings", 256);

@@ -72,8 +72,8 @@ public final class LocalModelManager {
         try {
             dev.switchyard.local.onnx.ModelFolder f = dev.switchyard.local.onnx.ModelFolder.resolve(folder, null);
             for (String v : f.variants()) {
-                Path file = dev.switchyard.local.onnx.ModelFolder.resolve(folder, v).modelFile();
-                out.add(new Variant(v, dev.switchyard.local.onnx.ModelFolder.fileBytes(file), variantNote(v), out.isEmpty()));
+                out.add(new Variant(v, dev.switchyard.local.onnx.ModelFolder.fileBytes(f.variantFile(v)), variantNote(v),
+                        out.isEmpty()));
             }
         } catch (LocalEngineException e) {
             return java.util.List.of();

@@ -116,6 +116,12 @@ public final class LocalModelsModel {
         return LocalModelManager.variants(folder);
     }
 
+    /** {@link #variants} read off the UI thread (folder listing, JSON files, sizes), then given to {@code then}. */
+    public void variants(Path folder, java.util.function.Consumer<List<LocalModelManager.Variant>> then) {
+        tasks.run("List model files", () -> variants(folder), then,
+                e -> message.set("Could not list " + folder.getFileName() + ": " + e.getMessage()));
+    }
+
     /**
      * Validates a model folder with the engine and adds it to the workspace; {@code variant}: the ONNX file to run
      * (null: the default), imported as its own model so two files of one folder can run side by side.

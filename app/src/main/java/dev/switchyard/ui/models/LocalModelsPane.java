@@ -225,7 +225,10 @@ final class LocalModelsPane extends VBox {
      * Another file of the same folder is imported as its own model, to compare the two side by side.
      */
     void importChosen(java.nio.file.Path dir) {
-        java.util.List<LocalModelManager.Variant> variants = model.variants(dir);
+        model.variants(dir, variants -> importChosen(dir, variants));
+    }
+
+    private void importChosen(java.nio.file.Path dir, java.util.List<LocalModelManager.Variant> variants) {
         if (variants.size() <= 1) {
             model.importFolder(dir);
             return;

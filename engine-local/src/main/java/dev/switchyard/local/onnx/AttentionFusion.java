@@ -55,7 +55,7 @@ final class AttentionFusion {
     }
 
     /** What the rotary embedding needs, from config.json; null when this rewrite does not handle the model. */
-    record Rotary(int heads, int kvHeads, int headDim, float[] invFreq, int positions) {
+    record Rotary(int heads, int kvHeads, int headDim, float[] invFreq, int positions, float[][] tables) {
 
         static Rotary fromConfig(JsonNode c, int contextLength) {
             String type = c.path("model_type").asText("");
@@ -98,7 +98,7 @@ final class AttentionFusion {
                     }
                 }
             }
-            return new Rotary(heads, kv, hd, inv, positions);
+            return new Rotary(heads, kv, hd, inv, positions, new float[2][]);
         }
 
         /** Hugging Face's {@code _compute_llama3_parameters}: low frequencies divided by the factor, a smooth blend between. */
@@ -116,8 +116,19 @@ final class AttentionFusion {
             }
         }
 
-        /** cos (or sin) of position × frequency, [positions, headDim / 2], in float32 as the exports compute it. */
+        /**
+         * cos (or sin) of position × frequency, [positions, headDim / 2], in float32 as the exports compute it;
+         * computed once per load (the decode and prefill graphs both need them, decision 12).
+         */
         float[] table(boolean cos) {
+            int which = cos ? 0 : 1;
+            if (tables[which] == null) {
+                tables[which] = compute(cos);
+            }
+            return tables[which];
+        }
+
+        private float[] compute(boolean cos) {
             float[] t = new float[positions * invFreq.length];
             for (int p = 0; p < positions; p++) {
                 for (int j = 0; j < invFreq.length; j++) {

@@ -78,13 +78,22 @@ public record ModelFolder(Path folder, Path modelFile, List<String> variants, St
         } else {
             chosen = variants.get(0);
         }
-        Path modelFile = Files.isRegularFile(folder.resolve("onnx").resolve(chosen))
-                ? folder.resolve("onnx").resolve(chosen) : folder.resolve(chosen);
+        Path modelFile = variantFile(folder, chosen);
         Set<Long> eos = new LinkedHashSet<>();
         addIds(eos, readJson(folder.resolve("generation_config.json"), false).path("eos_token_id"));
         addIds(eos, config.path("eos_token_id"));
         return new ModelFolder(folder, modelFile, variants, ONNX_COMMUNITY, config, tokCfg, tokenizer,
                 config.path("model_type").asText(""), displayName(folder, config), eos, contextFrom(config, tokCfg));
+    }
+
+    /** Where one of {@link #variants} is: under onnx/, or in the folder itself (for a genai folder, its one file). */
+    public Path variantFile(String variant) {
+        return layout.equals(GENAI) ? modelFile : variantFile(folder, variant);
+    }
+
+    private static Path variantFile(Path folder, String variant) {
+        Path inOnnx = folder.resolve("onnx").resolve(variant);
+        return Files.isRegularFile(inOnnx) ? inOnnx : folder.resolve(variant);
     }
 
     /** ONNX files of the folder, best CPU default first. */

@@ -1,5 +1,7 @@
 package dev.switchyard.local;
 
+import dev.switchyard.local.onnx.OrtRuntime;
+
 /**
  * How to load a model.
  *
@@ -28,6 +30,6 @@ public record LoadOptions(String variant, int intraThreads, boolean fuseAttentio
     }
 
     public int effectiveThreads() {
-        return intraThreads > 0 ? intraThreads : Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        return intraThreads > 0 ? intraThreads : OrtRuntime.DEFAULT_THREADS;
     }
 }

@@ -1,11 +1,11 @@
 package dev.switchyard.local.bench;
 
-import ai.onnxruntime.OrtEnvironment;
 import dev.switchyard.local.LoadOptions;
 import dev.switchyard.local.LocalEngineException;
 import dev.switchyard.local.generate.LoadedDecoder;
 import dev.switchyard.local.generate.ProcessMemory;
 import dev.switchyard.local.onnx.KvRun;
+import dev.switchyard.local.onnx.OrtRuntime;
 import dev.switchyard.local.sampling.Sampler;
 import dev.switchyard.local.tokenize.TextStreamer;
 
@@ -257,7 +257,7 @@ public final class LocalBenchmark {
 
     private static String ortVersion() {
         try {
-            return OrtEnvironment.getEnvironment().getVersion();
+            return OrtRuntime.environment().getVersion();
         } catch (RuntimeException e) {
             return "?";
         }

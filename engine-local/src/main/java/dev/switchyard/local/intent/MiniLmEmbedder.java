@@ -124,7 +124,7 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
                     "Could not load the tokenizer " + TOKENIZER_RESOURCE + ": " + e.getMessage(), e);
         }
         try {
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtEnvironment env = dev.switchyard.local.onnx.OrtRuntime.environment();
             OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
             opts.setIntraOpNumThreads(intraOpThreads);
             opts.setInterOpNumThreads(1);

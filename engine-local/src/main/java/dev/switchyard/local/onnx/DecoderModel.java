@@ -27,6 +27,8 @@ public final class DecoderModel implements AutoCloseable {
     private int int8Nodes;
     /** The fusion was tried and its check found the fused graph computing something else (now or recorded). */
     private boolean fusionRefused;
+    /** The sessions run on the process's shared intra-op pool ({@link OrtRuntime}, decision 13). */
+    private boolean sharedPool;
 
     private DecoderModel(OrtEnvironment env, OrtSession session, DecoderIo io, ModelFolder folder) {
         this.env = env;
@@ -48,16 +50,11 @@ public final class DecoderModel implements AutoCloseable {
     public static DecoderModel open(ModelFolder folder, int intraThreads, boolean fuseAttention) throws LocalEngineException {
         Path file = folder.modelFile();
         checkLooksLikeOnnx(file);
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OrtRuntime.environment();
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-            opts.setIntraOpNumThreads(intraThreads);
-            opts.setInterOpNumThreads(1);
+            boolean sharedPool = OrtRuntime.threads(opts, intraThreads);
             opts.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            String spin = System.getProperty("switchyard.ort.spin");
-            if (spin != null) {
-                opts.addConfigEntry("session.intra_op.allow_spinning", spin);
-            }
             boolean noRewrite = "false".equals(System.getProperty("switchyard.lastRowLogits")); // (turns every rewrite off)
             LastRowLogits.Compute compute = "false".equals(System.getProperty("switchyard.int8Compute"))
                     ? LastRowLogits.Compute.AS_FILE : LastRowLogits.Compute.INT8;
@@ -76,6 +73,7 @@ public final class DecoderModel implements AutoCloseable {
                 model.int8Nodes = plain == null ? 0 : plain.rewritten().levelNodes();
                 model.fusionRefused = refused;
             }
+            model.sharedPool = sharedPool;
             if (!noRewrite) {
                 model.attachPrefill(opts, model.fusedLayers > 0 ? rotary : null);
             }
@@ -319,6 +317,11 @@ public final class DecoderModel implements AutoCloseable {
         return folder;
     }
 
+    /** Whether this model's sessions run on the process's shared intra-op thread pool ({@link OrtRuntime}). */
+    public boolean sharedThreadPool() {
+        return sharedPool;
+    }
+
     /** How many attention blocks were fused into GroupQueryAttention at load ({@link AttentionFusion}); 0: none. */
     public int fusedLayers() {
         return fusedLayers;
@@ -337,7 +340,7 @@ public final class DecoderModel implements AutoCloseable {
             changes.add("4-bit MatMuls with 8-bit activations (" + int8Nodes + ")");
         }
         if (prefill != null) {
-            changes.add("prompts prefilled by a second session computing in fp32");
+            changes.add("prompts prefilled by a second session computing in fp32" + (sharedPool ? ", on the same threads" : ""));
         }
         if (fusionRefused) {
             changes.add("attention left as exported: fused, it gave other logits than the export");

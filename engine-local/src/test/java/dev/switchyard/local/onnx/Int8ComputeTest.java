@@ -92,7 +92,8 @@ class Int8ComputeTest {
         try (LoadedDecoder both = LoadedDecoder.open(copy, LoadOptions.defaults())) {
             assertThat(both.info().graph()).isEqualTo("attention fused into GroupQueryAttention (2 layers); "
                     + "logits of the last position only; 4-bit MatMuls with 8-bit activations (15); "
-                    + "prompts prefilled by a second session computing in fp32");
+                    + "prompts prefilled by a second session computing in fp32, on the same threads");
+            assertThat(both.model().sharedThreadPool()).as("both sessions on the process's pool (decision 13)").isTrue();
             assertThat(both.model().session(prompt.length)).isNotSameAs(both.model().session(1));
             try (KvRun run = new KvRun(both.model(), prompt.length + 8, true)) {
                 float[] p = run.feed(prompt);
@@ -103,6 +104,28 @@ class Int8ComputeTest {
                 float[] next = run.feed(new long[] {5}); // one token: the int8 session, on the fp32 prompt's cache
                 assertThat(next).hasSize(p.length);
             }
+        }
+    }
+
+    @Test
+    void aThreadCountOtherThanTheSharedPoolsGetsPoolsOfItsOwnAndTheSameAnswer(@TempDir Path dir) throws Exception {
+        Path copy = TestModels.copy(TestModels.tinyQ4(), dir.resolve("q4"));
+        String prompt = "<|im_start|>user\nhello local model<|im_end|>\n";
+        System.setProperty("switchyard.prefillSession", "true");
+        try (LoadedDecoder shared = LoadedDecoder.open(copy, new LoadOptions(null, OrtRuntime.DEFAULT_THREADS));
+             LoadedDecoder own = LoadedDecoder.open(copy, new LoadOptions(null, OrtRuntime.DEFAULT_THREADS + 1))) {
+            assertThat(shared.model().sharedThreadPool()).isTrue();
+            assertThat(own.model().sharedThreadPool()).isFalse();
+            assertThat(own.info().graph()).endsWith("prompts prefilled by a second session computing in fp32");
+            long[] ids = shared.tokenizer().encode(prompt, false);
+            try (KvRun a = new KvRun(shared.model(), ids.length + 4, true);
+                 KvRun b = new KvRun(own.model(), ids.length + 4, true)) {
+                assertThat(b.feed(ids)).containsExactly(a.feed(ids).clone(), org.assertj.core.data.Offset.offset(1e-4f));
+                assertThat(b.feed(new long[] {5})).containsExactly(a.feed(new long[] {5}).clone(),
+                        org.assertj.core.data.Offset.offset(1e-4f));
+            }
+        } finally {
+            System.clearProperty("switchyard.prefillSession");
         }
     }
 

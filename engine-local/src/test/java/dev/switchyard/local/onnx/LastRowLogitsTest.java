@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The graph rewrite that computes logits for the last position only, on the committed tiny models in three forms. */
 class LastRowLogitsTest {
 
-    private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
+    private static final OrtEnvironment ENV = OrtRuntime.environment();
 
     @Test
     void theRewrittenGraphGivesTheLastRowOfTheOriginalAndTheSameCache() throws Exception {

@@ -58,14 +58,15 @@ final class AnswersView extends VBox {
         voteBar.setId("vote-bar");
         voteBar.getStyleClass().add("vote-bar");
         voteBar.setAlignment(Pos.CENTER_LEFT);
-        voteBar.visibleProperty().bind(model.voteOpenProperty());
+        voteBar.setVisible(false);
         voteBar.managedProperty().bind(voteBar.visibleProperty());
         getChildren().addAll(voteBar, body);
         model.panes().addListener((ListChangeListener<PaneModel>) c -> rebuild());
         model.voteOpenProperty().addListener((o, a, open) -> {
             if (open) {
-                rebuildVoteBar();
+                rebuildVoteBar(); // its buttons first: the bar never shows without them
             }
+            voteBar.setVisible(open);
         });
         rebuild();
     }

@@ -7,6 +7,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.switchyard.local.onnx.OrtRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.LongBuffer;
@@ -124,7 +125,7 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
                     "Could not load the tokenizer " + TOKENIZER_RESOURCE + ": " + e.getMessage(), e);
         }
         try {
-            OrtEnvironment env = dev.switchyard.local.onnx.OrtRuntime.environment();
+            OrtEnvironment env = OrtRuntime.environment();
             OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
             opts.setIntraOpNumThreads(intraOpThreads);
             opts.setInterOpNumThreads(1);

@@ -18,6 +18,9 @@ public final class OrtRuntime {
     /** Intra-op threads when the caller names none: two, or one on a single-core machine. */
     public static final int DEFAULT_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
+    /** {@code -Dswitchyard.ort.spin=0|1}: ORT's spinning of idle pool threads (default: ORT's, on). */
+    private static final String SPIN = System.getProperty("switchyard.ort.spin");
+
     private static OrtEnvironment env;
     /** The shared pool's size; 0: no shared pool. */
     private static int sharedThreads;
@@ -40,9 +43,8 @@ public final class OrtRuntime {
         try (OrtEnvironment.ThreadingOptions threading = new OrtEnvironment.ThreadingOptions()) {
             threading.setGlobalIntraOpNumThreads(DEFAULT_THREADS);
             threading.setGlobalInterOpNumThreads(1);
-            String spin = System.getProperty("switchyard.ort.spin");
-            if (spin != null) {
-                threading.setGlobalSpinControl(!"0".equals(spin));
+            if (SPIN != null) {
+                threading.setGlobalSpinControl(!"0".equals(SPIN));
             }
             OrtEnvironment created = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING,
                     OrtEnvironment.DEFAULT_NAME, threading);
@@ -57,19 +59,15 @@ public final class OrtRuntime {
      * Gives {@code opts} {@code threads} intra-op threads: the shared pool's when it has that many, a pool of the
      * session's own otherwise. Returns whether the session will use the shared pool.
      */
-    static boolean threads(OrtSession.SessionOptions opts, int threads) throws OrtException {
+    static synchronized boolean threads(OrtSession.SessionOptions opts, int threads) throws OrtException {
         environment();
-        boolean shared;
-        synchronized (OrtRuntime.class) {
-            shared = sharedThreads == threads;
-        }
+        boolean shared = sharedThreads == threads;
         if (shared) {
             opts.disablePerSessionThreads();
         } else {
             opts.setIntraOpNumThreads(threads);
-            String spin = System.getProperty("switchyard.ort.spin");
-            if (spin != null) {
-                opts.addConfigEntry("session.intra_op.allow_spinning", spin);
+            if (SPIN != null) {
+                opts.addConfigEntry("session.intra_op.allow_spinning", SPIN);
             }
         }
         opts.setInterOpNumThreads(1);

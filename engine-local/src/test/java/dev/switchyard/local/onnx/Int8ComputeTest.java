@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * 4-bit MatMulNBits without an accuracy_level get int8 compute at load (engine-local decision 11), and prompts may go
@@ -120,9 +121,9 @@ class Int8ComputeTest {
             long[] ids = shared.tokenizer().encode(prompt, false);
             try (KvRun a = new KvRun(shared.model(), ids.length + 4, true);
                  KvRun b = new KvRun(own.model(), ids.length + 4, true)) {
-                assertThat(b.feed(ids)).containsExactly(a.feed(ids).clone(), org.assertj.core.data.Offset.offset(1e-4f));
+                assertThat(b.feed(ids)).containsExactly(a.feed(ids).clone(), offset(1e-4f));
                 assertThat(b.feed(new long[] {5})).containsExactly(a.feed(new long[] {5}).clone(),
-                        org.assertj.core.data.Offset.offset(1e-4f));
+                        offset(1e-4f));
             }
         } finally {
             System.clearProperty("switchyard.prefillSession");

@@ -11,6 +11,8 @@ Run with Debian's interpreter (python3-onnx 1.12 + numpy):
 `tiny-gpt2` writes a smaller one with GPT-2-style I/O (no position_ids input, model_type gpt2, no chat template).
 `tiny-qwen2` writes a Qwen2-style one whose graph is spelled as torch.onnx exports Hugging Face's code (q/k/v
 biases, rotary tables computed in the graph, Slice-based rotate_half, Shape-based reshape targets, SDPA's scale).
+`tiny-phi3` writes a Phi-3-style genai folder: Llama-2's SentencePiece tokenizer form (byte fallback), Phi-3's chat
+tokens and template, logits wider than the tokenizer.
 `tiny` writes the committed test model (2 layers, hidden 64, ~300-token byte-level BPE vocabulary).
 `speed` writes a model with the layer shapes of SmolLM2-135M or Qwen2.5-0.5B (random weights, so the
 output is nonsense, but the speed is that of the real shape). Precisions: fp32 (MatMul), int8 and int4
@@ -48,6 +50,11 @@ SHAPES = {
     # and k (SDPA's export), an additive float mask; for the load-time attention fusion's tests
     "tiny-qwen2": dict(layers=2, hidden=64, heads=4, kv_heads=2, inter=128, vocab=None, ctx=256,
                        model_type="qwen2", arch="Qwen2ForCausalLM", export_style=True, rope_theta=1000000.0),
+    # Phi-3-style, in the genai form the catalog's Phi-3.5-mini comes in: Llama-2's SentencePiece tokenizer (byte
+    # fallback, "▁" for spaces, BOS from the post-processor), Phi-3's chat tokens after the vocabulary, logits wider
+    # than the tokenizer (Phi-3's 32064 against 32011), as many key/value heads as query heads
+    "tiny-phi3": dict(layers=2, hidden=64, heads=4, kv_heads=4, inter=128, vocab=None, ctx=256,
+                      model_type="phi3", arch="Phi3ForCausalLM", sentencepiece=True, vocab_pad=5),
     "smollm2-135m": dict(layers=30, hidden=576, heads=9, kv_heads=3, inter=1536, vocab=49152, ctx=8192,
                          model_type="llama", arch="LlamaForCausalLM"),
     "qwen2.5-0.5b": dict(layers=24, hidden=896, heads=14, kv_heads=2, inter=4864, vocab=151936, ctx=32768,
@@ -106,6 +113,62 @@ def build_tokenizer():
                   "vocab": vocab, "merges": merges},
     }
     return tok, len(vocab)
+
+
+PHI3_SPECIALS = ["<|endoftext|>", "<|assistant|>", "<|system|>", "<|end|>", "<|user|>"]
+PHI3_TEMPLATE = ("{% for message in messages %}{% if message['role'] == 'system' %}{{'<|system|>\\n' + message['content']"
+                 " + '<|end|>\\n'}}{% elif message['role'] == 'user' %}{{'<|user|>\\n' + message['content'] + '<|end|>\\n'}}"
+                 "{% elif message['role'] == 'assistant' %}{{'<|assistant|>\\n' + message['content'] + '<|end|>\\n'}}{% endif %}"
+                 "{% endfor %}{% if add_generation_prompt %}{{ '<|assistant|>\\n' }}{% else %}{{ eos_token }}{% endif %}")
+
+
+def build_sentencepiece_tokenizer():
+    """A Llama-2 / Phi-3 style tokenizer.json: BPE over characters with "▁" for spaces (Prepend + Replace
+    normalizer, no pre-tokenizer), byte fallback (<0x00>..<0xFF>) for characters outside the vocabulary, <s>
+    added by the post-processor, the decoder's Replace / ByteFallback / Fuse / Strip; Phi-3's chat tokens are
+    added tokens after the vocabulary."""
+    vocab = {"<unk>": 0, "<s>": 1, "</s>": 2}
+    for b in range(256):
+        vocab[f"<0x{b:02X}>"] = len(vocab)
+    chars = ["\u2581"] + [chr(c) for c in range(ord("a"), ord("z") + 1)] + [chr(c) for c in range(ord("A"), ord("Z") + 1)] \
+        + list("0123456789.,!?'-:;()")
+    for c in chars:
+        vocab[c] = len(vocab)
+    words = ["the", "and", "ing", "you", "model", "local", "hello", "world", "token", "is", "of", "to", "in",
+             "it", "er", "on", "at", "an", "re", "or", "phi"]
+    merges = []
+    for w in words:
+        cur = w[0]
+        for c in w[1:]:
+            if cur + c not in vocab:
+                merges.append(cur + " " + c)
+                vocab[cur + c] = len(vocab)
+            cur += c
+        # then "▁" + the whole word, as SentencePiece-trained merges join a word to the space before it
+        merges.append("\u2581 " + w)
+        vocab["\u2581" + w] = len(vocab)
+    added = [dict(id=vocab[s], content=s, single_word=False, lstrip=False, rstrip=False, normalized=False, special=True)
+             for s in ("<unk>", "<s>", "</s>")]
+    for s in PHI3_SPECIALS:
+        added.append(dict(id=len(vocab) + len(added) - 3, content=s, single_word=False, lstrip=False, rstrip=False,
+                          normalized=False, special=True))
+    bos = {"SpecialToken": {"id": "<s>", "type_id": 0}}
+    tok = {
+        "version": "1.0", "truncation": None, "padding": None, "added_tokens": added,
+        "normalizer": {"type": "Sequence", "normalizers": [{"type": "Prepend", "prepend": "\u2581"},
+                                                            {"type": "Replace", "pattern": {"String": " "}, "content": "\u2581"}]},
+        "pre_tokenizer": None,
+        "post_processor": {"type": "TemplateProcessing", "single": [bos, {"Sequence": {"id": "A", "type_id": 0}}],
+                           "pair": [bos, {"Sequence": {"id": "A", "type_id": 0}}, {"SpecialToken": {"id": "<s>", "type_id": 1}},
+                                    {"Sequence": {"id": "B", "type_id": 1}}],
+                           "special_tokens": {"<s>": {"id": "<s>", "ids": [1], "tokens": ["<s>"]}}},
+        "decoder": {"type": "Sequence", "decoders": [{"type": "Replace", "pattern": {"String": "\u2581"}, "content": " "},
+                                                     {"type": "ByteFallback"}, {"type": "Fuse"},
+                                                     {"type": "Strip", "content": " ", "start": 1, "stop": 0}]},
+        "model": {"type": "BPE", "dropout": None, "unk_token": "<unk>", "continuing_subword_prefix": None,
+                  "end_of_word_suffix": None, "fuse_unk": True, "byte_fallback": True, "vocab": vocab, "merges": merges},
+    }
+    return tok, len(vocab) + len(PHI3_SPECIALS)
 
 
 # ---------------------------------------------------------------- graph
@@ -435,8 +498,9 @@ def write_genai_folder(out, shape_name, precision, seed):
     shape = dict(SHAPES[shape_name])
     if shape["model_type"] == "gpt2":
         raise SystemExit("the genai layout is written for Llama-style shapes only")
-    tok, tok_size = build_tokenizer()
-    vocab = shape["vocab"] or tok_size
+    phi3 = shape.get("sentencepiece", False)
+    tok, tok_size = build_sentencepiece_tokenizer() if phi3 else build_tokenizer()
+    vocab = shape["vocab"] or tok_size + shape.get("vocab_pad", 0)
     os.makedirs(out, exist_ok=True)
     model = build_model_genai(shape, vocab, precision, seed, shape_name)
     path = os.path.join(out, "model.onnx")
@@ -445,7 +509,8 @@ def write_genai_folder(out, shape_name, precision, seed):
                         location="model.onnx.data", size_threshold=1024)
     else:
         onnx.save_model(model, path)
-    label = ("tiny-random, genai form (nonsense output, for tests)" if shape_name.startswith("tiny")
+    label = ("tiny-random Phi-3-style, genai form (nonsense output, for tests)" if phi3
+             else "tiny-random, genai form (nonsense output, for tests)" if shape_name.startswith("tiny")
              else f"{shape_name}-shape random weights ({precision}, genai form, nonsense output, for benchmarks)")
     hd = shape["hidden"] // shape["heads"]
     genai = {"model": {
@@ -465,6 +530,14 @@ def write_genai_folder(out, shape_name, precision, seed):
               "vocab_size": vocab, "max_position_embeddings": shape["ctx"], "eos_token_id": 2}
     tok_cfg = {"add_bos_token": False, "bos_token": "<|im_start|>", "eos_token": "<|im_end|>",
                "pad_token": "<|endoftext|>", "model_max_length": shape["ctx"], "chat_template": CHATML}
+    if phi3:
+        ids = {t["content"]: t["id"] for t in tok["added_tokens"]}
+        end, eot = ids["<|end|>"], ids["<|endoftext|>"]
+        genai["model"].update(bos_token_id=1, eos_token_id=[end, eot], pad_token_id=eot)
+        config.update(bos_token_id=1, eos_token_id=eot, pad_token_id=eot)
+        tok_cfg = {"add_bos_token": False, "add_eos_token": False, "bos_token": "<s>", "eos_token": "<|endoftext|>",
+                   "pad_token": "<|endoftext|>", "unk_token": "<unk>", "legacy": False, "model_max_length": shape["ctx"],
+                   "tokenizer_class": "LlamaTokenizer", "chat_template": PHI3_TEMPLATE}
     write_json_files(out, {"genai_config.json": genai, "config.json": config, "tokenizer_config.json": tok_cfg}, tok)
     print(f"wrote {path} ({os.path.getsize(path)} bytes, genai form), vocab {vocab}, {shape['layers']} layers")
 
@@ -544,7 +617,7 @@ def write_not_a_decoder(path):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("kind", choices=["tiny", "tiny-gpt2", "tiny-qwen2", "speed", "not-a-decoder"])
+    ap.add_argument("kind", choices=["tiny", "tiny-gpt2", "tiny-qwen2", "tiny-phi3", "speed", "not-a-decoder"])
     ap.add_argument("out")
     ap.add_argument("--shape", choices=["smollm2-135m", "qwen2.5-0.5b"], default="smollm2-135m")
     ap.add_argument("--precision", choices=["fp32", "fp16", "int8", "int4", "dq8"], default=None,
@@ -561,6 +634,8 @@ def main():
     write = write_genai_folder if a.layout == "genai" else write_folder
     if a.kind == "not-a-decoder":
         write_not_a_decoder(a.out)
+    elif a.kind == "tiny-phi3":
+        write_genai_folder(a.out, a.kind, a.precision or "fp32", a.seed)  # the catalog's Phi-3.5 is a genai folder
     elif a.kind in ("tiny", "tiny-gpt2", "tiny-qwen2"):
         write(a.out, a.kind, a.precision or "fp32", a.seed)
     else:

@@ -136,6 +136,31 @@ class InProcessGenerationTest {
     }
 
     @Test
+    void aPhi3StyleModelRunsWithItsTemplateBosAndEndTokensGreedyAndHot() throws Exception {
+        LoadedModel phi3 = engine.load(TestModels.tinyPhi3(), LoadOptions.defaults());
+        assertThat(phi3.info().family()).isEqualTo("PHI3");
+        assertThat(phi3.info().layout()).isEqualTo("GENAI");
+        assertThat(phi3.info().vocabSize()).isEqualTo(phi3.info().tokenizerVocab() + 5);
+        try (dev.switchyard.local.tokenize.LocalTokenizer tok =
+                     dev.switchyard.local.tokenize.LocalTokenizer.load(TestModels.tinyPhi3().resolve("tokenizer.json"))) {
+            assertThat(phi3.info().eosTokenIds()).contains(tok.idOf("<|end|>"), tok.idOf("<|endoftext|>"));
+            RecordingListener l = run(GenerationRequest.of(phi3.id(), "hello world", 24));
+            assertThat(l.error).isNull();
+            // <s> from the post-processor, then "<|user|>\nhello world<|end|>\n<|assistant|>\n"
+            assertThat(l.result.inputTokens())
+                    .isEqualTo(tok.encode("<|user|>\nhello world<|end|>\n<|assistant|>\n", true).length);
+            assertThat(l.result.text()).isEqualTo(l.text());
+            for (int seed = 1; seed <= 5; seed++) { // hot sampling: every id the sampler may pick streams
+                RecordingListener hot = run(GenerationRequest.of(phi3.id(), "the model", 24)
+                        .withSampling(SamplingParams.of(5.0, 0, 1.0, 1.0, (long) seed)));
+                assertThat(hot.error).isNull();
+                assertThat(hot.result.text()).isEqualTo(hot.text());
+            }
+        }
+        engine.unload(phi3.id());
+    }
+
+    @Test
     void theFloat16VariantRunsWithAFloat16CacheAndLogits() throws Exception {
         LoadedModel fp16 = engine.load(TestModels.tiny(), LoadOptions.variant("model_fp16.onnx"));
         assertThat(fp16.info().modelFile().getFileName().toString()).isEqualTo("model_fp16.onnx");

@@ -50,6 +50,15 @@ public final class TestModels {
         return folder("tiny-random-llama-genai");
     }
 
+    /**
+     * Phi-3-style, in the onnxruntime-genai form the catalog's Phi-3.5-mini comes in: Llama-2's SentencePiece tokenizer
+     * form (byte fallback, "▁" for spaces, BOS added by the post-processor), Phi-3's chat tokens and template,
+     * {@code model_type} phi3, and logits 5 wider than the tokenizer (as Phi-3's 32064 against 32011).
+     */
+    public static Path tinyPhi3() {
+        return folder("tiny-random-phi3");
+    }
+
     /** Copies a model folder (e.g. into a {@code @TempDir}) so a test may change or break it; returns {@code to}. */
     public static Path copy(Path from, Path to) throws java.io.IOException {
         try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(from)) {

@@ -107,6 +107,18 @@ class KvCacheCorrectnessTest {
         }
     }
 
+    @Test
+    void aPhi3StyleGenaiModelWithLogitsWiderThanItsTokenizerKeepsItsCacheRight() throws Exception {
+        try (LoadedDecoder phi3 = LoadedDecoder.open(TestModels.tinyPhi3(), LoadOptions.defaults())) {
+            assertThat(phi3.model().io().vocab()).isEqualTo(phi3.tokenizer().size() + 5);
+            assertThat(phi3.samplableVocab(phi3.model().io().vocab())).as("padded ids are never sampled")
+                    .isEqualTo(phi3.tokenizer().size());
+            assertCacheMatchesRecompute(phi3, "<|user|>\nhello local model<|end|>\n<|assistant|>\n", 32);
+            // (its tokenizer makes one token of most words: a longer text for three chunks and more)
+            assertChunkedPrefillEqualsOnePass(phi3, "the local model is a token model, and the world is hello to you and phi");
+        }
+    }
+
     static void assertCacheMatchesRecompute(LoadedDecoder decoder, String text, int steps) throws Exception {
         long[] prompt = decoder.tokenizer().encode(text, false);
         List<Integer> cached = new ArrayList<>();
@@ -206,7 +218,11 @@ class KvCacheCorrectnessTest {
 
     /** A prompt fed through the cache 7 tokens at a time gives the logits of one pass over the whole prompt. */
     static void assertChunkedPrefillEqualsOnePass(LoadedDecoder d) throws Exception {
-        long[] prompt = d.tokenizer().encode("the local model is a token model and the world is hello", false);
+        assertChunkedPrefillEqualsOnePass(d, "the local model is a token model and the world is hello");
+    }
+
+    static void assertChunkedPrefillEqualsOnePass(LoadedDecoder d, String text) throws Exception {
+        long[] prompt = d.tokenizer().encode(text, false);
         assertThat(prompt.length).isGreaterThan(15);
         float[] chunked;
         float[] whole;

@@ -52,6 +52,47 @@ class LocalTokenizerTest {
     }
 
     @Test
+    void aSentencePieceTokenizerWithByteFallbackStreamsWholeCharactersAndTheSameTextAsDecode() throws Exception {
+        try (LocalTokenizer sp = LocalTokenizer.load(TestModels.tinyPhi3().resolve("tokenizer.json"))) {
+            String text = "Hello wörld, the local model — 😀 phi";
+            long[] ids = sp.encode(text, false);
+            // "▁hello"-style pieces for known words, <0xNN> byte pieces for characters outside the vocabulary
+            assertThat(ids).contains(sp.idOf("\u2581the"), sp.idOf("\u2581local"), sp.idOf("<0xF0>"), sp.idOf("<0x9F>"));
+            TextStreamer s = sp.streamer();
+            StringBuilder out = new StringBuilder();
+            int held = 0;
+            for (long id : ids) {
+                String piece = s.push(id);
+                assertThat(piece).doesNotContain("\uFFFD");
+                held += piece.isEmpty() ? 1 : 0;
+                out.append(piece);
+            }
+            out.append(s.flush());
+            assertThat(held).as("bytes of unfinished characters were held back").isPositive();
+            // the "▁" the normalizer puts before the first word is not streamed, as the decoder's Strip drops it
+            assertThat(out.toString()).isEqualTo(text).isEqualTo(sp.decode(ids));
+        }
+    }
+
+    @Test
+    void aSentencePieceTokenizerAddsItsBosOnlyWhenAskedAndKeepsChatTokensWhole() throws Exception {
+        try (LocalTokenizer sp = LocalTokenizer.load(TestModels.tinyPhi3().resolve("tokenizer.json"))) {
+            assertThat(sp.size()).isEqualTo(396);
+            long[] plain = sp.encode("<|user|>\nhello<|end|>", false);
+            long[] withBos = sp.encode("<|user|>\nhello<|end|>", true);
+            assertThat(withBos[0]).isEqualTo(sp.idOf("<s>")).isEqualTo(1);
+            assertThat(java.util.Arrays.copyOfRange(withBos, 1, withBos.length)).containsExactly(plain);
+            assertThat(plain[0]).isEqualTo(sp.idOf("<|user|>"));
+            assertThat(plain[plain.length - 1]).isEqualTo(sp.idOf("<|end|>"));
+            assertThat(sp.isSpecial(sp.idOf("<|end|>"))).isTrue();
+            TextStreamer s = sp.streamer();
+            assertThat(s.push(sp.idOf("<s>"))).isEmpty();
+            assertThat(s.push(sp.idOf("\u2581hello"))).as("the first word's space is dropped").isEqualTo("hello");
+            assertThat(s.push(sp.idOf("\u2581world"))).isEqualTo(" world");
+        }
+    }
+
+    @Test
     void specialTokensStreamAsNothing() {
         TextStreamer s = tok.streamer();
         assertThat(s.push(tok.idOf("<|im_end|>"))).isEmpty();

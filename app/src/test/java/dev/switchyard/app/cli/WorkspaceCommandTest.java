@@ -31,6 +31,24 @@ class WorkspaceCommandTest {
     }
 
     @Test
+    void aWorkspaceNamedBeforeTheSubCommandIsTheOneUsedAndOneAfterItWins() throws Exception {
+        Path first = dir.resolve("before.switchyard");
+        Path second = dir.resolve("after.switchyard");
+        CliRunner.Result r = CliRunner.run("-w", first.toString(), "workspace", "info", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).path("workspace").path("file").asText()).isEqualTo(first.toString());
+
+        r = CliRunner.run("--workspace", first.toString(), "workspace", "info", "-w", second.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).path("workspace").path("file").asText()).isEqualTo(second.toString());
+
+        r = CliRunner.run("-w", second.toString(), "models", "list", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("intent:smart-home");
+        assertThat(Files.exists(second)).isTrue();
+    }
+
+    @Test
     void checkOfAHealthyWorkspaceExitsZero() throws Exception {
         Path ws = dir.resolve("a.switchyard");
         CliRunner.Result r = CliRunner.run("workspace", "check", "-w", ws.toString(), "--json");

@@ -16,6 +16,13 @@ final class OnceListener implements TokenListener {
     }
 
     @Override
+    public void onStarted() {
+        if (!done.get()) {
+            delegate.onStarted();
+        }
+    }
+
+    @Override
     public void onToken(String text) {
         if (!done.get()) {
             delegate.onToken(text);

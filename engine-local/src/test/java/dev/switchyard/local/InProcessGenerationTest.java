@@ -46,6 +46,8 @@ class InProcessGenerationTest {
         RecordingListener l = run(GenerationRequest.of(model.id(), "hello local model", 24));
         assertThat(l.error).isNull();
         assertThat(l.terminals.get()).isEqualTo(1);
+        assertThat(l.starts.get()).as("onStarted once, before any token").isEqualTo(1);
+        assertThat(l.tokensBeforeStart).isZero();
         LocalResult r = l.result;
         assertThat(r.text()).isEqualTo(l.text());
         assertThat(r.outputTokens()).isBetween(1, 24);
@@ -227,6 +229,7 @@ class InProcessGenerationTest {
     void anUnknownModelIdIsABadRequest() throws Exception {
         RecordingListener l = run(GenerationRequest.of("nope", "hi", 8));
         assertThat(l.error.kind()).isEqualTo(LocalEngineException.Kind.BAD_REQUEST);
+        assertThat(l.starts.get()).as("a run that never began does not say it started").isZero();
     }
 
     private RecordingListener run(GenerationRequest request) throws InterruptedException {

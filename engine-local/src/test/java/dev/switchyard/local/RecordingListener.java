@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class RecordingListener implements TokenListener {
     public final List<String> tokens = new CopyOnWriteArrayList<>();
     public final AtomicInteger terminals = new AtomicInteger();
+    /** How many times the run said it started, and how many tokens had come before the first time. */
+    public final AtomicInteger starts = new AtomicInteger();
+    public volatile int tokensBeforeStart = -1;
     public volatile LocalResult result;
     public volatile LocalEngineException error;
     private final CountDownLatch done = new CountDownLatch(1);
@@ -21,6 +24,13 @@ public class RecordingListener implements TokenListener {
 
     public RecordingListener(Runnable onFirstToken) {
         this.onFirstToken = onFirstToken;
+    }
+
+    @Override
+    public void onStarted() {
+        if (starts.incrementAndGet() == 1) {
+            tokensBeforeStart = tokens.size();
+        }
     }
 
     @Override

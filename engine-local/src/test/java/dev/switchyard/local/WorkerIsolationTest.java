@@ -39,6 +39,8 @@ class WorkerIsolationTest {
         remote.await();
         assertThat(remote.error).isNull();
         assertThat(remote.terminals.get()).isEqualTo(1);
+        assertThat(remote.starts.get()).as("the worker's started line, once, before any token").isEqualTo(1);
+        assertThat(remote.tokensBeforeStart).isZero();
         assertThat(remote.result.text()).isEqualTo(remote.text());
         assertThat(remote.result.peakMemoryBytes()).isPositive();
 

@@ -18,11 +18,15 @@ import java.util.function.LongSupplier;
 public final class StreamBatcher {
 
     /** One event of a batch. */
-    public sealed interface Event permits Started, Tokens, Finished, Note {
+    public sealed interface Event permits Started, Dispatched, Tokens, Finished, Note {
     }
 
     /** A run began; {@code atNanos} when the event was seen. */
     public record Started(Run run, long atNanos) implements Event {
+    }
+
+    /** The engine began the run (after a local engine's queue and model load); {@code atNanos} when seen. */
+    public record Dispatched(long atNanos) implements Event {
     }
 
     /** Text (and/or reasoning) that arrived in a window: {@code pieces} token events, the first and last seen at. */
@@ -64,6 +68,11 @@ public final class StreamBatcher {
 
     public void started(Run run) {
         add(new Started(run, nanoTime.getAsLong()), true);
+    }
+
+    /** Delivers the engine's start at once (a pane that waited for a local engine then shows it streaming). */
+    public void dispatched() {
+        add(new Dispatched(nanoTime.getAsLong()), true);
     }
 
     public void token(String text) {

@@ -6,6 +6,13 @@ package dev.switchyard.app.engine;
  */
 public interface EngineListener {
 
+    /**
+     * The engine began this run: what came before it — waiting for a local engine busy with another run, loading
+     * the model — is behind it, and TTFT counts from here. Engines that begin at once (cloud) need not call it.
+     */
+    default void onDispatched() {
+    }
+
     void onToken(String text);
 
     default void onReasoning(String text) {

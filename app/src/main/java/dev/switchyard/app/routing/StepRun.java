@@ -64,6 +64,11 @@ final class StepRun {
             }
 
             @Override
+            public void onDispatched(Run run) {
+                observer.onDispatched(run);
+            }
+
+            @Override
             public void onToken(Run run, String text) {
                 firstToken = true;
                 observer.onToken(run, text);
@@ -123,6 +128,11 @@ final class StepRun {
         @Override
         public RunHandle start(EngineRequest request, EngineListener listener) {
             return inner.start(request, new EngineListener() {
+                @Override
+                public void onDispatched() {
+                    listener.onDispatched();
+                }
+
                 @Override
                 public void onToken(String text) {
                     listener.onToken(text);

@@ -12,6 +12,10 @@ public interface RunObserver {
     default void onStarted(Run run) {
     }
 
+    /** The engine began the run ({@link dev.switchyard.app.engine.EngineListener#onDispatched}): TTFT counts from here. */
+    default void onDispatched(Run run) {
+    }
+
     default void onToken(Run run, String text) {
     }
 

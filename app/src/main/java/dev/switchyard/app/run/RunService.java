@@ -117,6 +117,11 @@ public final class RunService {
         }
 
         @Override
+        public void onDispatched() {
+            observer.onDispatched(row);
+        }
+
+        @Override
         public void onToken(String piece) {
             synchronized (this) {
                 text.append(piece);

@@ -359,6 +359,11 @@ public final class CompareViewModel {
         }
 
         @Override
+        public void onDispatched(Run run) {
+            batcher.dispatched();
+        }
+
+        @Override
         public void onToken(Run run, String text) {
             batcher.token(text);
         }

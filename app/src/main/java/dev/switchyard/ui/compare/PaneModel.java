@@ -9,6 +9,7 @@ import dev.switchyard.app.routing.RoutedResult;
 import dev.switchyard.app.run.RunFailure;
 import dev.switchyard.workspace.model.CostKind;
 import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.ModelKind;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunMetrics;
 import dev.switchyard.workspace.model.RunStatus;
@@ -62,9 +63,12 @@ public final class PaneModel {
     private Runnable canceller;
     private boolean stopRequested;
     private long startedNanos;
+    /** When the engine began the run (a local engine: after its queue and the model's load); 0: not said. */
+    private long dispatchedNanos;
     private long firstTokenNanos;
     private long lastTokenNanos;
     private int pieces;
+    private int runIndex;
 
     PaneModel(Model model, String realName, String provider, String blindLabel, int repeat) {
         this(model, null, realName, provider, blindLabel, repeat);
@@ -175,6 +179,8 @@ public final class PaneModel {
         for (StreamBatcher.Event e : batch) {
             if (e instanceof StreamBatcher.Started s) {
                 begin(s);
+            } else if (e instanceof StreamBatcher.Dispatched d) {
+                dispatched(d.atNanos());
             } else if (e instanceof StreamBatcher.Tokens t) {
                 tokens(t);
             } else if (e instanceof StreamBatcher.Finished f) {
@@ -198,16 +204,36 @@ public final class PaneModel {
         text.setLength(0);
         reasoning.setLength(0);
         startedNanos = s.atNanos();
+        dispatchedNanos = 0;
         firstTokenNanos = 0;
         pieces = 0;
+        runIndex = s.run().repeatIndex();
         running.set(true);
-        state.set(State.STREAMING);
         error.set("");
         advice.set("");
-        status.set(repeat > 1 ? "Streaming · run " + (s.run().repeatIndex() + 1) + " of " + repeat : "Streaming");
+        if (model != null && model.kind() == ModelKind.LOCAL_GENERATIVE) {
+            // until the engine says it began: the model may be loading, or the device busy with another run
+            state.set(State.WAITING);
+            status.set(runLabel("Loading or queued"));
+        } else {
+            state.set(State.STREAMING);
+            status.set(runLabel("Streaming"));
+        }
         for (StringProperty p : List.of(ttft, speed, inputTokens, outputTokens, cost)) {
             p.set(Formats.NONE);
         }
+    }
+
+    private void dispatched(long atNanos) {
+        dispatchedNanos = atNanos;
+        if (state.get() == State.WAITING) {
+            state.set(State.STREAMING);
+            status.set(runLabel("Streaming"));
+        }
+    }
+
+    private String runLabel(String what) {
+        return repeat > 1 ? what + " · run " + (runIndex + 1) + " of " + repeat : what;
     }
 
     private void tokens(StreamBatcher.Tokens t) {
@@ -215,7 +241,12 @@ public final class PaneModel {
         reasoning.append(t.reasoning());
         if (firstTokenNanos == 0) {
             firstTokenNanos = t.firstNanos();
-            ttft.set("~" + Formats.ms((firstTokenNanos - startedNanos) / 1e6));
+            if (state.get() == State.WAITING) {
+                dispatched(dispatchedNanos); // an engine that never said it began: streaming now all the same
+            }
+            // TTFT as the engine counts it: from its start, not from the run's creation (queue and load excluded)
+            long from = dispatchedNanos != 0 ? dispatchedNanos : startedNanos;
+            ttft.set("~" + Formats.ms((firstTokenNanos - from) / 1e6));
         }
         lastTokenNanos = t.lastNanos();
         pieces += t.pieces();

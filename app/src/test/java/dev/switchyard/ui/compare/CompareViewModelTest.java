@@ -162,6 +162,53 @@ class CompareViewModelTest {
     }
 
     @Test
+    void aLocalPaneWaitsUntilItsEngineBeginsAndCountsTtftFromThere() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<dev.switchyard.app.engine.EngineListener> listener =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        ModelEngine manual = new ModelEngine() {
+            @Override
+            public dev.switchyard.app.engine.RunHandle start(dev.switchyard.app.engine.EngineRequest request,
+                                                             dev.switchyard.app.engine.EngineListener l) {
+                listener.set(l);
+                return () -> { };
+            }
+
+            @Override
+            public Availability availability() {
+                return Availability.READY;
+            }
+        };
+        ws.models().insert(Model.of(provider.id(), "tiny-local", "tiny-local", ModelKind.LOCAL_GENERATIVE, null, null, "{}"));
+        engines.put("tiny-local", manual);
+        start();
+        pickOnly("tiny-local");
+        vm.editor().userProperty().set("hi");
+        vm.run();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (listener.get() == null && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        PaneModel pane = vm.panes().get(0);
+        assertThat(pane.stateProperty().get()).isEqualTo(PaneModel.State.WAITING);
+        assertThat(pane.statusProperty().get()).isEqualTo("Loading or queued");
+        assertThat(pane.runningProperty().get()).isTrue();
+
+        clock.addAndGet(5_000_000_000L); // the model loads for five seconds
+        listener.get().onDispatched();
+        assertThat(pane.stateProperty().get()).isEqualTo(PaneModel.State.STREAMING);
+        assertThat(pane.statusProperty().get()).isEqualTo("Streaming");
+        listener.get().onToken("Hello");
+        // counted from the engine's start (a few ticks of the test clock), not from the run's creation 5 s earlier
+        assertThat(pane.ttftProperty().get()).startsWith("~").doesNotContain(",");
+        assertThat(Double.parseDouble(pane.ttftProperty().get().replaceAll("[^0-9.]", ""))).isLessThan(100);
+        listener.get().onComplete(new dev.switchyard.app.engine.EngineResult(RunStatus.COMPLETED, "Hello", "", "stop",
+                new dev.switchyard.app.engine.EngineMetrics(3.0, 10.0, 3, null, 1, null, null, null, 5000L, null, false, 0),
+                null));
+        assertThat(pane.stateProperty().get()).isEqualTo(PaneModel.State.COMPLETED);
+        assertThat(pane.ttftProperty().get()).isEqualTo("3 ms");
+    }
+
+    @Test
     void aModelThatCannotRunSaysWhyAndWhatFixesIt() {
         model("keyed", new FakeEngine(List.of(), FakeEngine.End.COMPLETE,
                 Availability.notReady("No API key for Gateway: OPENAI_KEY is not set.", "Set OPENAI_KEY to the key and start Switchyard again."), ""), null);

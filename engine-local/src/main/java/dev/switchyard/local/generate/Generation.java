@@ -49,6 +49,7 @@ public final class Generation {
         start = System.nanoTime();
         LocalResult result;
         try {
+            listener.onStarted();
             result = generate();
         } catch (LocalEngineException e) {
             listener.onError(e.partial().isPresent() ? e : e.withPartial(snapshot(e.kind() == Kind.CANCELLED

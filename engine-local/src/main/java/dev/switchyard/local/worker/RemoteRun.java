@@ -50,6 +50,17 @@ final class RemoteRun {
         }
     }
 
+    /** The worker began the run (the {@code started} line). */
+    void begun() {
+        if (!done.get()) {
+            try {
+                listener.onStarted();
+            } catch (RuntimeException e) {
+                System.err.println("switchyard: start listener failed: " + e);
+            }
+        }
+    }
+
     synchronized void token(String t) {
         if (!done.get()) {
             text.append(t);

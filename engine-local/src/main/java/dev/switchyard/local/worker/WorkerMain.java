@@ -145,6 +145,11 @@ public final class WorkerMain {
         long loadMillis = cmd.path("loadMillis").asLong(0);
         TokenListener listener = new TokenListener() {
             @Override
+            public void onStarted() {
+                send(Protocol.obj().put("id", id).put("type", "started"));
+            }
+
+            @Override
             public void onToken(String text) {
                 send(Protocol.obj().put("id", id).put("type", "token").put("text", text));
             }

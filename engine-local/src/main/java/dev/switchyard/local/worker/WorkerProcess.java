@@ -157,6 +157,9 @@ final class WorkerProcess {
             return;
         }
         switch (type) {
+            case "started":
+                run.begun();
+                break;
             case "token":
                 run.token(n.path("text").asText());
                 break;

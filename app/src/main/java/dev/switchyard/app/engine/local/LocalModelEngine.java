@@ -109,6 +109,11 @@ public final class LocalModelEngine implements ModelEngine {
         }
 
         @Override
+        public void onStarted() {
+            target.onDispatched();
+        }
+
+        @Override
         public void onToken(String text) {
             target.onToken(text);
         }

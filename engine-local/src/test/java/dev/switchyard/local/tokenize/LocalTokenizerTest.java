@@ -35,20 +35,23 @@ class LocalTokenizerTest {
         String text = "héllo wörld, the model costs 5 € — 😀 日本";
         long[] ids = tok.encode(text, false);
         assertThat(ids.length).as("multi-byte characters are split across byte tokens").isGreaterThan(text.length() / 2);
-        TextStreamer s = tok.streamer();
+        assertStreamsWholeCharacters(tok, ids, text);
+    }
+
+    /** Streaming {@code ids} one by one gives whole characters only, holds some bytes back, and ends as {@code text}. */
+    private static void assertStreamsWholeCharacters(LocalTokenizer t, long[] ids, String text) {
+        TextStreamer s = t.streamer();
         StringBuilder out = new StringBuilder();
-        int emptyPieces = 0;
+        int held = 0;
         for (long id : ids) {
             String piece = s.push(id);
             assertThat(piece).doesNotContain("\uFFFD");
-            if (piece.isEmpty()) {
-                emptyPieces++;
-            }
+            held += piece.isEmpty() ? 1 : 0;
             out.append(piece);
         }
         out.append(s.flush());
-        assertThat(emptyPieces).as("bytes of unfinished characters were held back").isPositive();
-        assertThat(out.toString()).isEqualTo(text).isEqualTo(tok.decode(ids));
+        assertThat(held).as("bytes of unfinished characters were held back").isPositive();
+        assertThat(out.toString()).isEqualTo(text).isEqualTo(t.decode(ids));
     }
 
     @Test
@@ -58,19 +61,8 @@ class LocalTokenizerTest {
             long[] ids = sp.encode(text, false);
             // "▁hello"-style pieces for known words, <0xNN> byte pieces for characters outside the vocabulary
             assertThat(ids).contains(sp.idOf("\u2581the"), sp.idOf("\u2581local"), sp.idOf("<0xF0>"), sp.idOf("<0x9F>"));
-            TextStreamer s = sp.streamer();
-            StringBuilder out = new StringBuilder();
-            int held = 0;
-            for (long id : ids) {
-                String piece = s.push(id);
-                assertThat(piece).doesNotContain("\uFFFD");
-                held += piece.isEmpty() ? 1 : 0;
-                out.append(piece);
-            }
-            out.append(s.flush());
-            assertThat(held).as("bytes of unfinished characters were held back").isPositive();
-            // the "▁" the normalizer puts before the first word is not streamed, as the decoder's Strip drops it
-            assertThat(out.toString()).isEqualTo(text).isEqualTo(sp.decode(ids));
+            // (the "▁" the normalizer puts before the first word is not streamed, as the decoder's Strip drops it)
+            assertStreamsWholeCharacters(sp, ids, text);
         }
     }
 

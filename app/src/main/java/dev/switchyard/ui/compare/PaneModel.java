@@ -216,8 +216,7 @@ public final class PaneModel {
             state.set(State.WAITING);
             status.set(runLabel("Loading or queued"));
         } else {
-            state.set(State.STREAMING);
-            status.set(runLabel("Streaming"));
+            showStreaming();
         }
         for (StringProperty p : List.of(ttft, speed, inputTokens, outputTokens, cost)) {
             p.set(Formats.NONE);
@@ -226,10 +225,12 @@ public final class PaneModel {
 
     private void dispatched(long atNanos) {
         dispatchedNanos = atNanos;
-        if (state.get() == State.WAITING) {
-            state.set(State.STREAMING);
-            status.set(runLabel("Streaming"));
-        }
+        showStreaming();
+    }
+
+    private void showStreaming() {
+        state.set(State.STREAMING);
+        status.set(runLabel("Streaming"));
     }
 
     private String runLabel(String what) {
@@ -242,7 +243,7 @@ public final class PaneModel {
         if (firstTokenNanos == 0) {
             firstTokenNanos = t.firstNanos();
             if (state.get() == State.WAITING) {
-                dispatched(dispatchedNanos); // an engine that never said it began: streaming now all the same
+                showStreaming(); // an engine that never said it began: streaming now all the same
             }
             // TTFT as the engine counts it: from its start, not from the run's creation (queue and load excluded)
             long from = dispatchedNanos != 0 ? dispatchedNanos : startedNanos;

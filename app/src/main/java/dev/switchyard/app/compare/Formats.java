@@ -49,6 +49,35 @@ public final class Formats {
         return String.format(Locale.ROOT, "$%.6f", v);
     }
 
+    /**
+     * The figures of a finished run that the metric strip leaves out, those it has: the wait before the engine
+     * began (queue), the model's load, cached input and reasoning tokens, prefill speed, the model's peak memory —
+     * e.g. "load 1.5 s · queue 808 ms · prefill 392.0 tok/s · peak memory (engine process) 652 MB" (the process's peak RSS:
+     * a local worker holding two models counts both); "" when it has none.
+     */
+    public static String otherFigures(dev.switchyard.workspace.model.RunMetrics m) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (m.loadMs() != null && m.loadMs() > 0) {
+            parts.add("load " + elapsed(m.loadMs()));
+        }
+        if (m.queueMs() != null && m.queueMs() >= 50) { // (under that: bookkeeping, not a wait)
+            parts.add("queue " + elapsed(m.queueMs()));
+        }
+        if (m.cachedInputTokens() != null && m.cachedInputTokens() > 0) {
+            parts.add("cached input " + tokens(m.cachedInputTokens(), false));
+        }
+        if (m.reasoningTokens() != null && m.reasoningTokens() > 0) {
+            parts.add("reasoning " + tokens(m.reasoningTokens(), false));
+        }
+        if (m.prefillTps() != null) {
+            parts.add("prefill " + tps(m.prefillTps()));
+        }
+        if (m.peakMemoryBytes() != null && m.peakMemoryBytes() > 0) {
+            parts.add(String.format(Locale.ROOT, "peak memory (engine process) %,.0f MB", m.peakMemoryBytes() / 1e6));
+        }
+        return String.join(" · ", parts);
+    }
+
     public static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
     }

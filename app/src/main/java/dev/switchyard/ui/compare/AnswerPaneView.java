@@ -41,7 +41,7 @@ final class AnswerPaneView extends VBox {
         setId("pane-" + index);
         getStyleClass().add("answer-pane");
         HBox head = header();
-        getChildren().addAll(frame, head, metrics(), routeBox, errorBox(), body());
+        getChildren().addAll(frame, head, metrics(), otherFigures(), routeBox, errorBox(), body());
         frame.getStyleClass().add("pane-frame");
         frame.setManaged(false);
         frame.setMouseTransparent(true);
@@ -192,6 +192,19 @@ final class AnswerPaneView extends VBox {
         box.getStyleClass().add("metric-cell");
         box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
+    }
+
+    /** A finished run's load, queue, prefill and peak-memory figures, under the strip; hidden when it has none. */
+    private Label otherFigures() {
+        Label l = new Label();
+        l.setId("pane-other-figures-" + getId().substring("pane-".length()));
+        l.getStyleClass().addAll("muted", "pane-other-figures");
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.textProperty().bind(of(PaneModel::otherFiguresProperty));
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     private VBox errorBox() {

@@ -56,6 +56,8 @@ public final class PaneModel {
     final StringProperty outputTokens = new SimpleStringProperty(Formats.NONE);
     final StringProperty cost = new SimpleStringProperty(Formats.NONE);
     final StringProperty elapsed = new SimpleStringProperty(Formats.NONE);
+    /** The finished run's figures the strip leaves out (load, queue, prefill, peak memory …); "" while streaming. */
+    final StringProperty otherFigures = new SimpleStringProperty("");
     final StringProperty error = new SimpleStringProperty("");
     final StringProperty advice = new SimpleStringProperty("");
     final BooleanProperty running = new SimpleBooleanProperty();
@@ -104,6 +106,7 @@ public final class PaneModel {
     public StringProperty subtitleProperty() { return subtitle; }
     public ObjectProperty<State> stateProperty() { return state; }
     public StringProperty statusProperty() { return status; }
+    public StringProperty otherFiguresProperty() { return otherFigures; }
     public StringProperty answerProperty() { return answer; }
     public StringProperty reasoningProperty() { return thinking; }
     public StringProperty ttftProperty() { return ttft; }
@@ -221,6 +224,7 @@ public final class PaneModel {
         for (StringProperty p : List.of(ttft, speed, inputTokens, outputTokens, cost)) {
             p.set(Formats.NONE);
         }
+        otherFigures.set("");
     }
 
     private void dispatched(long atNanos) {
@@ -281,6 +285,7 @@ public final class PaneModel {
         if (m.totalMs() != null) {
             elapsed.set(Formats.elapsed(m.totalMs() + (m.queueMs() == null ? 0 : m.queueMs())));
         }
+        otherFigures.set(Formats.otherFigures(m));
         state.set(switch (run.status()) {
             case COMPLETED -> State.COMPLETED;
             case CANCELLED -> State.CANCELLED;

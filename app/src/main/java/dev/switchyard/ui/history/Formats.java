@@ -71,6 +71,10 @@ public final class Formats {
         append(sb, "out", count(m.outputTokens()));
         append(sb, "decode", tps(m.decodeTps()));
         append(sb, "cost", cost(r));
+        String other = dev.switchyard.app.compare.Formats.otherFigures(m);
+        if (!other.isEmpty()) {
+            sb.append("  ·  ").append(other.replace(" · ", "  ·  "));
+        }
         return sb.toString();
     }
 

@@ -58,10 +58,10 @@ public final class Formats {
     public static String otherFigures(dev.switchyard.workspace.model.RunMetrics m) {
         java.util.List<String> parts = new java.util.ArrayList<>();
         if (m.loadMs() != null && m.loadMs() > 0) {
-            parts.add("load " + elapsed(m.loadMs()));
+            parts.add("load " + together(elapsed(m.loadMs())));
         }
         if (m.queueMs() != null && m.queueMs() >= 50) { // (under that: bookkeeping, not a wait)
-            parts.add("queue " + elapsed(m.queueMs()));
+            parts.add("queue " + together(elapsed(m.queueMs())));
         }
         if (m.cachedInputTokens() != null && m.cachedInputTokens() > 0) {
             parts.add("cached input " + tokens(m.cachedInputTokens(), false));
@@ -70,12 +70,17 @@ public final class Formats {
             parts.add("reasoning " + tokens(m.reasoningTokens(), false));
         }
         if (m.prefillTps() != null) {
-            parts.add("prefill " + tps(m.prefillTps()));
+            parts.add("prefill " + together(tps(m.prefillTps())));
         }
         if (m.peakMemoryBytes() != null && m.peakMemoryBytes() > 0) {
-            parts.add(String.format(Locale.ROOT, "peak memory (engine process) %,.0f MB", m.peakMemoryBytes() / 1e6));
+            parts.add("peak memory (engine process) " + together(String.format(Locale.ROOT, "%,.0f MB", m.peakMemoryBytes() / 1e6)));
         }
         return String.join(" · ", parts);
+    }
+
+    /** A figure and its unit that a wrapping label must not split ("1.6 s" with a no-break space). */
+    private static String together(String figure) {
+        return figure.replace(' ', '\u00a0');
     }
 
     public static String percent(double fraction) {

@@ -61,7 +61,9 @@ class CompareStatsTest {
     void theFiguresTheStripLeavesOutReadAsOneLineOfThoseARunHas() {
         var local = new dev.switchyard.workspace.model.RunMetrics(808L, 148L, 4200L, 58L, null, 256L, null, 60.0, 392.0,
                 1474L, 652_000_000L);
-        assertThat(Formats.otherFigures(local)).isEqualTo("load 1.5 s · queue 808 ms · prefill 392.0 tok/s · peak memory (engine process) 652 MB");
+        assertThat(Formats.otherFigures(local).replace('\u00a0', ' '))
+                .isEqualTo("load 1.5 s · queue 808 ms · prefill 392.0 tok/s · peak memory (engine process) 652 MB");
+        assertThat(Formats.otherFigures(local)).as("a figure and its unit stay on one line").contains("1.5\u00a0s");
         var cloud = new dev.switchyard.workspace.model.RunMetrics(3L, 420L, 2000L, 1200L, 1024L, 300L, 120L, 80.0, null,
                 null, null);
         assertThat(Formats.otherFigures(cloud)).as("a few ms of bookkeeping is no queue").isEqualTo("cached input 1,024 · reasoning 120");

@@ -207,7 +207,7 @@ class CompareViewModelTest {
         assertThat(pane.stateProperty().get()).isEqualTo(PaneModel.State.COMPLETED);
         assertThat(pane.ttftProperty().get()).isEqualTo("3 ms");
         // the load the strip leaves out (the run store's clock is the real one: no queue worth showing here)
-        assertThat(pane.otherFiguresProperty().get()).isEqualTo("load 5.0 s");
+        assertThat(pane.otherFiguresProperty().get()).isEqualTo("load 5.0\u00a0s");
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs models in this JVM on one thread, so two runs never overlap (their timings would be false).
+ * Runs models in this JVM on one thread, so two runs never overlap (their timings would be false), and loads and
+ * validations queue among the runs on that thread for the same reason.
  * Also the engine inside the worker process.
  */
 public final class InProcessBackend implements Backend {
@@ -26,13 +27,55 @@ public final class InProcessBackend implements Backend {
 
     @Override
     public ModelInfo validate(Path dir, LoadOptions options) throws LocalEngineException {
-        try (LoadedDecoder d = LoadedDecoder.open(dir, options)) {
-            return d.info();
-        }
+        return afterRuns(() -> {
+            try (LoadedDecoder d = LoadedDecoder.open(dir, options)) {
+                return d.info();
+            }
+        });
     }
 
     @Override
-    public synchronized ModelInfo load(String modelId, Path dir, LoadOptions options) throws LocalEngineException {
+    public ModelInfo load(String modelId, Path dir, LoadOptions options) throws LocalEngineException {
+        return afterRuns(() -> loadNow(modelId, dir, options));
+    }
+
+    /**
+     * Does {@code work} (a load or a validation) on the run thread, after the run in flight and those queued before
+     * it: building sessions (and the attention fusion's probe) next to a run would slow the run being measured.
+     */
+    private ModelInfo afterRuns(java.util.concurrent.Callable<ModelInfo> work) throws LocalEngineException {
+        java.util.concurrent.Future<ModelInfo> result;
+        try {
+            result = runner.submit(() -> {
+                if (closed) {
+                    throw new LocalEngineException(LocalEngineException.Kind.BAD_REQUEST, "The local engine is closed.");
+                }
+                return work.call();
+            });
+        } catch (RejectedExecutionException e) {
+            throw new LocalEngineException(LocalEngineException.Kind.BAD_REQUEST, "The local engine is closed.");
+        }
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalEngineException(LocalEngineException.Kind.RUNTIME_FAILURE, "Interrupted while loading a model.", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof LocalEngineException le) {
+                throw le;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new LocalEngineException(LocalEngineException.Kind.RUNTIME_FAILURE, "Loading failed: " + cause, cause);
+        }
+    }
+
+    private synchronized ModelInfo loadNow(String modelId, Path dir, LoadOptions options) throws LocalEngineException {
         LoadedDecoder old = models.get(modelId);
         if (old != null) {
             return old.info();

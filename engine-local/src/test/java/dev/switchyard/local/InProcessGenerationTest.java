@@ -226,6 +226,34 @@ class InProcessGenerationTest {
     }
 
     @Test
+    void aLoadAskedForDuringARunWaitsForItsEnd() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RecordingListener slow = new RecordingListener(() -> {
+            try {
+                release.await(); // the run holds its thread at its first token until released
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        engine.generate(GenerationRequest.of(model.id(), "hello local model", 8), slow);
+        java.util.concurrent.CompletableFuture<LoadedModel> load = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return engine.load(TestModels.tinyGpt2(), LoadOptions.defaults());
+            } catch (LocalEngineException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        Thread.sleep(1500); // the tiny model loads in well under a second when nothing holds it back
+        assertThat(load).as("the load waits behind the run in flight").isNotDone();
+        assertThat(slow.terminals.get()).isZero();
+        release.countDown();
+        LoadedModel gpt2 = load.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(slow.terminals.get()).as("the run ended before the load began").isEqualTo(1);
+        assertThat(slow.error).isNull();
+        engine.unload(gpt2.id());
+    }
+
+    @Test
     void anUnknownModelIdIsABadRequest() throws Exception {
         RecordingListener l = run(GenerationRequest.of("nope", "hi", 8));
         assertThat(l.error.kind()).isEqualTo(LocalEngineException.Kind.BAD_REQUEST);

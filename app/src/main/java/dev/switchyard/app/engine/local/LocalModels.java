@@ -20,6 +20,8 @@ public final class LocalModels implements AutoCloseable {
 
     private final EngineStarter starter;
     private final Map<String, String> loadedIds = new ConcurrentHashMap<>();
+    /** One lock per model file, so two runs of a model load it once without holding up anything else. */
+    private final Map<String, Object> loading = new ConcurrentHashMap<>();
     private LocalEngine engine;
 
     /** How the engine is started: a worker process in the app, in-process in some tests. */
@@ -43,18 +45,28 @@ public final class LocalModels implements AutoCloseable {
         return engine;
     }
 
-    /** Loads the model folder (with this ONNX file variant, null = default) unless it is loaded already. */
-    public synchronized Loaded ensureLoaded(Path folder, String variant) throws LocalEngineException {
+    /**
+     * Loads the model folder (with this ONNX file variant, null = default) unless it is loaded already. The engine
+     * queues a load behind the runs in flight (so it does not slow one being measured); meanwhile only this model's
+     * other runs wait here — never a run that ends, which may need {@link #forgetLoaded} on its way out.
+     */
+    public Loaded ensureLoaded(Path folder, String variant) throws LocalEngineException {
         String key = folder.toAbsolutePath().normalize() + "#" + (variant == null ? "" : variant);
         String id = loadedIds.get(key);
         if (id != null) {
             return new Loaded(id, 0);
         }
-        long start = System.nanoTime();
-        LocalEngine.LoadedModel m = engine().load(folder, variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
-        loadedIds.put(key, m.id());
-        long measured = m.info().loadMillis() > 0 ? m.info().loadMillis() : (System.nanoTime() - start) / 1_000_000L;
-        return new Loaded(m.id(), measured);
+        synchronized (loading.computeIfAbsent(key, k -> new Object())) {
+            id = loadedIds.get(key);
+            if (id != null) {
+                return new Loaded(id, 0);
+            }
+            long start = System.nanoTime();
+            LocalEngine.LoadedModel m = engine().load(folder, variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
+            loadedIds.put(key, m.id());
+            long measured = m.info().loadMillis() > 0 ? m.info().loadMillis() : (System.nanoTime() - start) / 1_000_000L;
+            return new Loaded(m.id(), measured);
+        }
     }
 
     /** Unloads every loaded variant of the model in {@code folder} (before its files are deleted). */
@@ -72,7 +84,7 @@ public final class LocalModels implements AutoCloseable {
     }
 
     /** Forgets loaded models after the worker restarted (it lost them). */
-    public synchronized void forgetLoaded() {
+    public void forgetLoaded() {
         loadedIds.clear();
     }
 

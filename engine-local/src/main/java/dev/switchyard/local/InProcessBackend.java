@@ -5,9 +5,12 @@ import dev.switchyard.local.generate.LoadedDecoder;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -43,8 +46,8 @@ public final class InProcessBackend implements Backend {
      * Does {@code work} (a load or a validation) on the run thread, after the run in flight and those queued before
      * it: building sessions (and the attention fusion's probe) next to a run would slow the run being measured.
      */
-    private ModelInfo afterRuns(java.util.concurrent.Callable<ModelInfo> work) throws LocalEngineException {
-        java.util.concurrent.Future<ModelInfo> result;
+    private ModelInfo afterRuns(Callable<ModelInfo> work) throws LocalEngineException {
+        Future<ModelInfo> result;
         try {
             result = runner.submit(() -> {
                 if (closed) {
@@ -60,7 +63,7 @@ public final class InProcessBackend implements Backend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LocalEngineException(LocalEngineException.Kind.RUNTIME_FAILURE, "Interrupted while loading a model.", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof LocalEngineException le) {
                 throw le;

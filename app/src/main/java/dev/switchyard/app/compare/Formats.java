@@ -1,5 +1,8 @@
 package dev.switchyard.app.compare;
 
+import dev.switchyard.workspace.model.RunMetrics;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** How figures read on the compare screen: short, unit attached, "—" for not measured, "~" for estimated. */
@@ -55,8 +58,8 @@ public final class Formats {
      * e.g. "load 1.5 s · queue 808 ms · prefill 392.0 tok/s · peak memory (engine process) 652 MB" (the process's peak RSS:
      * a local worker holding two models counts both); "" when it has none.
      */
-    public static String otherFigures(dev.switchyard.workspace.model.RunMetrics m) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
+    public static String otherFigures(RunMetrics m) {
+        List<String> parts = new ArrayList<>();
         if (m.loadMs() != null && m.loadMs() > 0) {
             parts.add("load " + together(elapsed(m.loadMs())));
         }

@@ -214,8 +214,8 @@ public final class PaneModel {
         running.set(true);
         error.set("");
         advice.set("");
-        if (model != null && model.kind() == ModelKind.LOCAL_GENERATIVE) {
-            // until the engine says it began: the model may be loading, or the device busy with another run
+        if (model != null && model.kind() != ModelKind.CLOUD) {
+            // until the local engine says it began: the model may be loading, or the device busy with another run
             state.set(State.WAITING);
             status.set(runLabel("Loading or queued"));
         } else {

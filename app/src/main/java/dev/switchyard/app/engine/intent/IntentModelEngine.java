@@ -73,6 +73,7 @@ public final class IntentModelEngine implements ModelEngine {
                         new EngineResult(RunStatus.CANCELLED, "", "", null, EngineMetrics.NONE, null)));
                 return;
             }
+            listener.onDispatched(); // the embedder is loaded and the set embedded: TTFT counts from here
             String user = request.user();
             IntentStreamingModel streaming = new IntentStreamingModel(models.intentModel(), current, Runnable::run);
             synchronized (handle) {

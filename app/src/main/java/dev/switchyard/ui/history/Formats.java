@@ -80,7 +80,8 @@ public final class Formats {
 
     private static void append(StringBuilder sb, String label, String value) {
         if (value != null && !value.isBlank()) {
-            sb.append(sb.length() == 0 ? "" : "  ·  ").append(label).append(' ').append(value);
+            // a figure and its unit stay on one line of the wrapping detail label
+            sb.append(sb.length() == 0 ? "" : "  ·  ").append(label).append(' ').append(value.replace(' ', '\u00a0'));
         }
     }
 }

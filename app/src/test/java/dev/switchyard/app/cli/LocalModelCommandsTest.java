@@ -47,6 +47,11 @@ class LocalModelCommandsTest {
         assertThat(first.path("http_attempts").asInt()).isZero();
         // greedy decoding is deterministic: both repeats produce the same text
         assertThat(runs.get(1).path("output_text").asText()).isEqualTo(first.path("output_text").asText());
+
+        CliRunner.Result text = CliRunner.run("run", "-w", ws, "--model", "tiny", "--prompt", "Hello again", "--max-tokens", "4");
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).as("the figures a local run has besides the strip's").contains(" · prefill ")
+                .contains("peak memory (engine process) ").doesNotContain("HTTP attempt");
     }
 
     @Test

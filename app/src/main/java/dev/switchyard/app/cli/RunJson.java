@@ -56,15 +56,13 @@ final class RunJson {
             out.println(r.outputText());
         }
         RunMetrics m = r.metrics();
-        out.printf("   ttft %s ms · total %s ms · %s tok/s · in %s%s · out %s%s · %s%s%n",
+        out.printf("   ttft %s ms · total %s ms · %s tok/s · in %s%s · out %s · %s%s%n",
                 v(m.ttftMs()), v(m.totalMs()), m.decodeTps() == null ? "–" : String.format("%.1f", m.decodeTps()),
                 v(m.inputTokens()), r.tokensEstimated() ? "~" : "", v(m.outputTokens()),
-                m.reasoningTokens() != null && m.reasoningTokens() > 0 ? " (" + m.reasoningTokens() + " reasoning)" : "",
                 r.cost().usd() == null ? "no price" : String.format("$%.6f", r.cost().usd()),
                 r.httpAttempts() > 0 ? " · " + r.httpAttempts() + " HTTP attempt(s)" : "");
-        // load, queue, prefill, peak memory (what a local run has); reasoning is on the line above
-        String other = dev.switchyard.app.compare.Formats.otherFigures(new RunMetrics(m.queueMs(), null, null, null,
-                m.cachedInputTokens(), null, null, null, m.prefillTps(), m.loadMs(), m.peakMemoryBytes()));
+        // what else the run has, as the compare pane shows it: load, queue, cached input, reasoning, prefill, memory
+        String other = dev.switchyard.app.compare.Formats.otherFigures(m);
         if (!other.isEmpty()) {
             out.println("   " + other.replace('\u00a0', ' '));
         }

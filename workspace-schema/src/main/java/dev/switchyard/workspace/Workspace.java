@@ -89,20 +89,9 @@ public final class Workspace implements AutoCloseable {
         return interruptedAtOpen;
     }
 
-    /**
-     * {@code $SWITCHYARD_HOME/default.switchyard} when the system property {@code switchyard.home} or the
-     * environment variable {@code SWITCHYARD_HOME} is set (the property wins), else
-     * {@code ~/.switchyard/default.switchyard}.
-     */
+    /** {@code default.switchyard} in {@link SwitchyardHome#directory()}. */
     public static Path defaultFile() {
-        String home = System.getProperty("switchyard.home");
-        if (home == null || home.isBlank()) {
-            home = System.getenv("SWITCHYARD_HOME");
-        }
-        Path dir = home == null || home.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".switchyard")
-                : Path.of(home);
-        return dir.resolve("default.switchyard");
+        return SwitchyardHome.directory().resolve("default.switchyard");
     }
 
     public static int latestSchemaVersion() {

@@ -13,6 +13,7 @@ import dev.switchyard.local.catalog.ModelCatalog;
 import dev.switchyard.local.catalog.ModelDownloader;
 import dev.switchyard.local.catalog.ModelStore;
 import dev.switchyard.local.catalog.StoredModel;
+import dev.switchyard.workspace.SwitchyardHome;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.WorkspaceException;
 import dev.switchyard.workspace.model.Model;
@@ -49,7 +50,7 @@ public final class LocalModelManager {
     }
 
     public static Path defaultModelsRoot() {
-        return Workspace.defaultFile().toAbsolutePath().getParent().resolve("models");
+        return SwitchyardHome.directory().resolve("models");
     }
 
     /**

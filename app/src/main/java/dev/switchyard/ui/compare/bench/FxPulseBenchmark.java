@@ -87,14 +87,16 @@ public final class FxPulseBenchmark {
             return null;
         });
         waitUntil(60_000, () -> pickBoxes().size() >= panes);
-        // looked up once: a scene-wide lookupAll per round walks (and allocates for) every node of six answers
+        // looked up once: a lookup walks the scene, after a round six answers' nodes, parsing its selector again at
+        // every node (75 MB of garbage and a young GC in a Run's first frame when it was done at each round's start)
         List<CheckBox> boxes = onFx(FxPulseBenchmark::pickBoxes);
+        Controls ui = onFx(Controls::find);
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         System.out.printf(Locale.ROOT, "cold start: launch -> usable Compare screen %.0f ms (JVM uptime %d ms, of which bench setup %.0f ms)%n",
                 coldMs, uptime, setupMs);
 
         onFx(() -> {
-            Window w = scene().getWindow();
+            Window w = ui.scene().getWindow();
             w.setX(0);
             w.setY(0);
             w.setWidth(Double.parseDouble(size[0]));
@@ -122,22 +124,22 @@ public final class FxPulseBenchmark {
             java.util.Map<String, Long> vm0 = vmThreadCpuMs();
             long proc0 = processCpu();
             onFx(() -> {
-                lookup("#user-message", TextArea.class).setText("Write a rollout plan for a hybrid assistant (round " + Math.random() + ").");
+                ui.userMessage().setText("Write a rollout plan for a hybrid assistant (round " + Math.random() + ").");
                 boxes.forEach(b -> b.setSelected(false));
                 boxes.stream().filter(b -> names.contains(b.getId().substring("pick-".length())))
                         .forEach(b -> b.setSelected(true));
-                lookup("#repeat-spinner", Spinner.class).getValueFactory().setValue(repeat);
-                lookup("#blind-toggle", javafx.scene.control.ToggleButton.class).setSelected(blind);
-                pulses.watch(scene());
+                ui.repeat().getValueFactory().setValue(repeat);
+                ui.blind().setSelected(blind);
+                pulses.watch(ui.scene());
                 pulses.start();
-                lookup("#run-button", Button.class).fire();
+                ui.run().fire();
                 return null;
             });
             long t0 = System.nanoTime();
             // wait for the Run button to be enabled again without polling the FX thread (polling costs it CPU)
             java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
             onFx(() -> {
-                Button run = lookup("#run-button", Button.class);
+                Button run = ui.run();
                 javafx.beans.value.ChangeListener<Boolean> enabledAgain = new javafx.beans.value.ChangeListener<>() {
                     @Override
                     public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean disabled) {
@@ -160,7 +162,7 @@ public final class FxPulseBenchmark {
             double wall = (System.nanoTime() - t0) / 1e6;
             onFx(() -> {
                 pulses.stop();
-                pulses.unwatch(scene());
+                pulses.unwatch(ui.scene());
                 return null;
             });
             double fxCpuMs = (threads.getThreadCpuTime(fxThread) - cpu0) / 1e6;
@@ -196,8 +198,7 @@ public final class FxPulseBenchmark {
             System.out.println("JFR recording of rounds " + (rounds == 1 ? 1 : 2) + ".." + rounds + " written to " + jfr);
         }
         onFx(() -> {
-            TabPane tabs = lookup("#compare-results", TabPane.class);
-            tabs.getSelectionModel().select(switch (tab) {
+            ui.results().getSelectionModel().select(switch (tab) {
                 case "stats" -> 1;
                 case "charts" -> 2;
                 default -> 0;
@@ -232,6 +233,7 @@ public final class FxPulseBenchmark {
         private final List<java.util.Map<Long, Long>> threadCpu = new ArrayList<>();
         private final java.util.Map<Long, String> threadNames = new java.util.HashMap<>();
         private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final List<java.lang.management.GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
         private final long renderThread = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
         private String worstGaps = "";
@@ -257,8 +259,11 @@ public final class FxPulseBenchmark {
             stamps.add(now);
             cpu.add(threads.getCurrentThreadCpuTime());
             renderCpu.add(renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread));
-            gcMs.add(ManagementFactory.getGarbageCollectorMXBeans().stream()
-                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum());
+            long gc = 0;
+            for (java.lang.management.GarbageCollectorMXBean b : collectors) {
+                gc += b.getCollectionTime();
+            }
+            gcMs.add(gc);
             procCpu.add(processCpu());
             steal.add(dev.switchyard.workspace.bench.CpuClock.hostStealMs());
             if (perThread) {
@@ -387,9 +392,11 @@ public final class FxPulseBenchmark {
     /** A gap counts as one the host caused in part when the hypervisor stole at least this much CPU in it. */
     private static final long STOLEN_MS = 10;
 
+    /** Looked up once: each pulse reads it, and a lookup through {@code ManagementFactory} allocates. */
+    private static final java.lang.management.OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
+
     private static long processCpu() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
+        return OS instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     /**
@@ -430,8 +437,17 @@ public final class FxPulseBenchmark {
                 .filter(s -> s != null && s.lookup("#compare-screen") != null).findFirst().orElse(null);
     }
 
-    private static <T> T lookup(String selector, Class<T> type) {
-        return type.cast(scene().lookup(selector));
+    /** The Compare screen's controls the benchmark drives; they stay the same nodes across runs. */
+    private record Controls(Scene scene, TextArea userMessage, Spinner<Integer> repeat,
+            javafx.scene.control.ToggleButton blind, Button run, TabPane results) {
+
+        @SuppressWarnings("unchecked")
+        static Controls find() {
+            Scene s = FxPulseBenchmark.scene();
+            return new Controls(s, (TextArea) s.lookup("#user-message"), (Spinner<Integer>) s.lookup("#repeat-spinner"),
+                    (javafx.scene.control.ToggleButton) s.lookup("#blind-toggle"), (Button) s.lookup("#run-button"),
+                    (TabPane) s.lookup("#compare-results"));
+        }
     }
 
     private static List<CheckBox> pickBoxes() {

@@ -1,5 +1,6 @@
 package dev.switchyard.app.compare;
 
+import dev.switchyard.app.engine.EngineListener;
 import dev.switchyard.app.run.RunFailure;
 import dev.switchyard.workspace.model.Run;
 import java.util.ArrayList;
@@ -18,11 +19,15 @@ import java.util.function.LongSupplier;
 public final class StreamBatcher {
 
     /** One event of a batch. */
-    public sealed interface Event permits Started, Dispatched, Tokens, Finished, Note {
+    public sealed interface Event permits Started, Waiting, Dispatched, Tokens, Finished, Note {
     }
 
     /** A run began; {@code atNanos} when the event was seen. */
     public record Started(Run run, long atNanos) implements Event {
+    }
+
+    /** The run waits for its engine, and why (a local model loading, the device busy with another run). */
+    public record Waiting(EngineListener.Waiting why) implements Event {
     }
 
     /** The engine began the run (after a local engine's queue and model load); {@code atNanos} when seen. */
@@ -68,6 +73,11 @@ public final class StreamBatcher {
 
     public void started(Run run) {
         add(new Started(run, nanoTime.getAsLong()), true);
+    }
+
+    /** Delivers why the run waits at once. */
+    public void waiting(EngineListener.Waiting why) {
+        add(new Waiting(why), true);
     }
 
     /** Delivers the engine's start at once (a pane that waited for a local engine then shows it streaming). */

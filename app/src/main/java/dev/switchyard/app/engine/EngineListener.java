@@ -13,6 +13,18 @@ public interface EngineListener {
     default void onDispatched() {
     }
 
+    /** Why a run has not begun yet, for the screen; {@link #onDispatched} ends the wait. */
+    enum Waiting {
+        /** The model is being loaded for this run (its first run, or the first after the worker restarted). */
+        LOADING_MODEL,
+        /** The device is busy with another local run; this one begins when that one ends. */
+        DEVICE_BUSY
+    }
+
+    /** The run waits before the engine can begin it, and why. Engines that begin at once need not call it. */
+    default void onWaiting(Waiting why) {
+    }
+
     void onToken(String text);
 
     default void onReasoning(String text) {

@@ -69,6 +69,11 @@ final class StepRun {
             }
 
             @Override
+            public void onWaiting(Run run, EngineListener.Waiting why) {
+                observer.onWaiting(run, why);
+            }
+
+            @Override
             public void onToken(Run run, String text) {
                 firstToken = true;
                 observer.onToken(run, text);
@@ -131,6 +136,11 @@ final class StepRun {
                 @Override
                 public void onDispatched() {
                     listener.onDispatched();
+                }
+
+                @Override
+                public void onWaiting(Waiting why) {
+                    listener.onWaiting(why);
                 }
 
                 @Override

@@ -1,5 +1,6 @@
 package dev.switchyard.app.run;
 
+import dev.switchyard.app.engine.EngineListener;
 import dev.switchyard.workspace.model.Run;
 
 /** What a screen or the CLI sees of one run; called on engine threads (the UI batches to the FX thread). */
@@ -14,6 +15,10 @@ public interface RunObserver {
 
     /** The engine began the run ({@link dev.switchyard.app.engine.EngineListener#onDispatched}): TTFT counts from here. */
     default void onDispatched(Run run) {
+    }
+
+    /** The run waits for its engine ({@link dev.switchyard.app.engine.EngineListener#onWaiting}). */
+    default void onWaiting(Run run, EngineListener.Waiting why) {
     }
 
     default void onToken(Run run, String text) {

@@ -122,6 +122,11 @@ public final class RunService {
         }
 
         @Override
+        public void onWaiting(Waiting why) {
+            observer.onWaiting(row, why);
+        }
+
+        @Override
         public void onToken(String piece) {
             synchronized (this) {
                 text.append(piece);

@@ -5,6 +5,7 @@ import dev.switchyard.app.compare.Formats;
 import dev.switchyard.app.compare.ModelStats;
 import dev.switchyard.app.compare.StreamBatcher;
 import dev.switchyard.app.compare.WinRates;
+import dev.switchyard.app.engine.EngineListener;
 import dev.switchyard.app.engine.EngineRequest;
 import dev.switchyard.app.engine.ModelEngine;
 import dev.switchyard.app.routing.AutoRoutes;
@@ -356,6 +357,11 @@ public final class CompareViewModel {
         @Override
         public void onStarted(Run run) {
             batcher.started(run);
+        }
+
+        @Override
+        public void onWaiting(Run run, EngineListener.Waiting why) {
+            batcher.waiting(why);
         }
 
         @Override

@@ -4,6 +4,7 @@ import dev.switchyard.app.compare.Formats;
 import dev.switchyard.app.compare.ModelStats;
 import dev.switchyard.app.compare.RunAdvice;
 import dev.switchyard.app.compare.StreamBatcher;
+import dev.switchyard.app.engine.EngineListener;
 import dev.switchyard.app.routing.Decision;
 import dev.switchyard.app.routing.RoutedResult;
 import dev.switchyard.app.run.RunFailure;
@@ -182,6 +183,8 @@ public final class PaneModel {
         for (StreamBatcher.Event e : batch) {
             if (e instanceof StreamBatcher.Started s) {
                 begin(s);
+            } else if (e instanceof StreamBatcher.Waiting w) {
+                waiting(w.why());
             } else if (e instanceof StreamBatcher.Dispatched d) {
                 dispatched(d.atNanos());
             } else if (e instanceof StreamBatcher.Tokens t) {
@@ -215,9 +218,9 @@ public final class PaneModel {
         error.set("");
         advice.set("");
         if (model != null && model.kind() != ModelKind.CLOUD) {
-            // until the local engine says it began: the model may be loading, or the device busy with another run
+            // until the local engine says it began (it says why it waits: the model loading, the device busy)
             state.set(State.WAITING);
-            status.set(runLabel("Loading or queued"));
+            status.set(runLabel("Starting"));
         } else {
             showStreaming();
         }
@@ -225,6 +228,12 @@ public final class PaneModel {
             p.set(Formats.NONE);
         }
         otherFigures.set("");
+    }
+
+    private void waiting(EngineListener.Waiting why) {
+        if (state.get() == State.WAITING) {
+            status.set(runLabel(why == EngineListener.Waiting.LOADING_MODEL ? "Loading the model" : "Waiting for another local run"));
+        }
     }
 
     private void dispatched(long atNanos) {

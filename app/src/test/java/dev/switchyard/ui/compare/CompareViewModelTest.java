@@ -190,10 +190,15 @@ class CompareViewModelTest {
         }
         PaneModel pane = vm.panes().get(0);
         assertThat(pane.stateProperty().get()).isEqualTo(PaneModel.State.WAITING);
-        assertThat(pane.statusProperty().get()).isEqualTo("Loading or queued");
+        assertThat(pane.statusProperty().get()).isEqualTo("Starting");
         assertThat(pane.runningProperty().get()).isTrue();
 
+        listener.get().onWaiting(dev.switchyard.app.engine.EngineListener.Waiting.LOADING_MODEL);
+        assertThat(pane.statusProperty().get()).isEqualTo("Loading the model");
         clock.addAndGet(5_000_000_000L); // the model loads for five seconds
+        listener.get().onWaiting(dev.switchyard.app.engine.EngineListener.Waiting.DEVICE_BUSY);
+        assertThat(pane.stateProperty().get()).isEqualTo(PaneModel.State.WAITING);
+        assertThat(pane.statusProperty().get()).isEqualTo("Waiting for another local run");
         listener.get().onDispatched();
         assertThat(pane.stateProperty().get()).isEqualTo(PaneModel.State.STREAMING);
         assertThat(pane.statusProperty().get()).isEqualTo("Streaming");

@@ -61,6 +61,9 @@ public final class IntentModelEngine implements ModelEngine {
             long loadMs;
             try {
                 long t0 = System.nanoTime();
+                if (!models.embedder().isLoaded()) {
+                    listener.onWaiting(EngineListener.Waiting.LOADING_MODEL);
+                }
                 models.embedder().ensureLoaded();
                 models.intentModel().prepare(current);
                 loadMs = (System.nanoTime() - t0) / 1_000_000L;

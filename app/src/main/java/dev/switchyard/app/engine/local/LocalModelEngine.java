@@ -75,6 +75,8 @@ public final class LocalModelEngine implements ModelEngine {
         private final AtomicBoolean cancelled;
         private volatile GenerationHandle handle;
         private volatile long loadMillis;
+        /** Set once the run was counted as handed to the engine; cleared when it ends. */
+        private final AtomicBoolean inFlight = new AtomicBoolean();
 
         Run(EngineListener target, AtomicBoolean cancelled) {
             this.target = target;
@@ -83,11 +85,16 @@ public final class LocalModelEngine implements ModelEngine {
 
         void start(EngineRequest request) {
             try {
-                LocalModels.Loaded loaded = models.ensureLoaded(folder, variant);
+                LocalModels.Loaded loaded = models.ensureLoaded(folder, variant,
+                        () -> target.onWaiting(EngineListener.Waiting.LOADING_MODEL));
                 loadMillis = loaded.loadMillis();
                 if (cancelled.get()) {
                     onError(new LocalEngineException(LocalEngineException.Kind.CANCELLED, "The run was stopped."));
                     return;
+                }
+                inFlight.set(true);
+                if (models.runBegins()) {
+                    target.onWaiting(EngineListener.Waiting.DEVICE_BUSY);
                 }
                 handle = models.engine().generate(generation(loaded.id(), request), this);
                 if (cancelled.get()) {
@@ -97,6 +104,12 @@ public final class LocalModelEngine implements ModelEngine {
                 onError(e);
             } catch (RuntimeException e) {
                 onError(new LocalEngineException(LocalEngineException.Kind.RUNTIME_FAILURE, e.getMessage(), e));
+            }
+        }
+
+        private void ended() {
+            if (inFlight.compareAndSet(true, false)) {
+                models.runEnded();
             }
         }
 
@@ -120,11 +133,13 @@ public final class LocalModelEngine implements ModelEngine {
 
         @Override
         public void onComplete(LocalResult result) {
+            ended();
             target.onComplete(result(result, RunStatus.COMPLETED, loadMillis));
         }
 
         @Override
         public void onError(LocalEngineException error) {
+            ended();
             if (error.kind() == LocalEngineException.Kind.WORKER_CRASHED) {
                 models.forgetLoaded();
             }

@@ -6,6 +6,7 @@ import dev.switchyard.local.LocalEngineException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The app's one local engine: a worker process started on first use (so a model that crashes ONNX
@@ -23,6 +24,8 @@ public final class LocalModels implements AutoCloseable {
     /** One lock per model file, so two runs of a model load it once without holding up anything else. */
     private final Map<String, Object> loading = new ConcurrentHashMap<>();
     private LocalEngine engine;
+    /** Runs handed to the engine and not ended: a run started meanwhile waits for the device. */
+    private final AtomicInteger runsInFlight = new AtomicInteger();
 
     /** How the engine is started: a worker process in the app, in-process in some tests. */
     @FunctionalInterface
@@ -49,13 +52,15 @@ public final class LocalModels implements AutoCloseable {
      * Loads the model folder (with this ONNX file variant, null = default) unless it is loaded already. The engine
      * queues a load behind the runs in flight (so it does not slow one being measured); meanwhile only this model's
      * other runs wait here — never a run that ends, which may need {@link #forgetLoaded} on its way out.
+     * {@code onLoad} runs first when the model is not loaded yet (this call loads it, or waits for the one that does).
      */
-    public Loaded ensureLoaded(Path folder, String variant) throws LocalEngineException {
+    public Loaded ensureLoaded(Path folder, String variant, Runnable onLoad) throws LocalEngineException {
         String key = folder.toAbsolutePath().normalize() + "#" + (variant == null ? "" : variant);
         String id = loadedIds.get(key);
         if (id != null) {
             return new Loaded(id, 0);
         }
+        onLoad.run();
         synchronized (loading.computeIfAbsent(key, k -> new Object())) {
             id = loadedIds.get(key);
             if (id != null) {
@@ -80,6 +85,16 @@ public final class LocalModels implements AutoCloseable {
             }
             return true;
         });
+    }
+
+    /** Counts a run handed to the engine; true when another one is in flight (the new one waits for it). */
+    boolean runBegins() {
+        return runsInFlight.getAndIncrement() > 0;
+    }
+
+    /** Counts a run that ended (once per {@link #runBegins}). */
+    void runEnded() {
+        runsInFlight.decrementAndGet();
     }
 
     /** Forgets loaded models after the worker restarted (it lost them). */

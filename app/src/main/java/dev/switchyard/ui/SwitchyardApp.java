@@ -13,6 +13,7 @@ import dev.switchyard.app.routing.edit.WorkspaceDesignerBackend;
 import dev.switchyard.app.net.NetworkMonitor;
 import dev.switchyard.app.net.SocketNetworkProbe;
 import dev.switchyard.ui.history.HistoryScreen;
+import dev.switchyard.ui.intents.IntentsScreen;
 import dev.switchyard.ui.models.ModelsScreen;
 import dev.switchyard.ui.net.NetworkStatus;
 import dev.switchyard.ui.prefs.AppChrome;
@@ -67,7 +68,8 @@ public final class SwitchyardApp extends Application {
         Screen replay = new LazyScreen("replay", "Replay", () -> ReplayScreen.create(context, tasks, model));
         Screen history = new LazyScreen("history", "History", () -> new HistoryScreen(model, tasks, prefs));
         Screen models = new LazyScreen("models", "Models", () -> new ModelsScreen(model, tasks, context, prefs, network));
-        MainView view = new MainView(model, List.of(compare, routing, replay, history, models, new OverviewScreen(model), welcome));
+        Screen intents = new LazyScreen("intents", "Intent sets", () -> new IntentsScreen(model, tasks, context));
+        MainView view = new MainView(model, List.of(compare, routing, replay, history, models, intents, new OverviewScreen(model), welcome));
         welcome.setNavigator(view::show);
         StartupLog.mark("main view");
 

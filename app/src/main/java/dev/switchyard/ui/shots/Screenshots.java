@@ -33,7 +33,7 @@ public final class Screenshots {
             new String[] {"compare", "compare"}, new String[] {"compare-auto", "compare"}, new String[] {"routing", "routing"}, new String[] {"replay", "replay"},
             new String[] {"history", "history"}, new String[] {"comparison", "history"},
             new String[] {"models", "models"}, new String[] {"models-add", "models"}, new String[] {"local-models", "models"},
-            new String[] {"overview", "overview"});
+            new String[] {"intents", "intents"}, new String[] {"overview", "overview"});
 
     private Screenshots() {
     }
@@ -91,7 +91,7 @@ public final class Screenshots {
                     prepare(stage.getScene(), shot[0]);
                     return null;
                 });
-                Thread.sleep(shot[0].equals("compare-auto") ? 4000 : 1200);
+                Thread.sleep(shot[0].equals("compare-auto") ? 4000 : shot[0].equals("intents") ? 3000 : 1200);
                 Scene target = fx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
                         && w.getScene() != null && w.getScene().lookup("#comparison-dialog") != null)
                         .map(Window::getScene).findFirst().orElse(stage.getScene()));
@@ -124,6 +124,14 @@ public final class Screenshots {
             }
             ((javafx.scene.control.TextInputControl) scene.lookup("#user-message")).setText("Turn on the kitchen lights");
             ((javafx.scene.control.Button) scene.lookup("#run-button")).fire();
+        } else if (shot.equals("intents")) {
+            // the first set (customer-support), its second intent in the editor and a prompt tried against the set
+            ListView<Object> intents = (ListView<Object>) scene.lookup("#intent-list");
+            if (intents.getItems().size() > 1) {
+                intents.getSelectionModel().select(1);
+            }
+            ((javafx.scene.control.TextInputControl) scene.lookup("#intent-try-prompt")).setText("where is my order #A12345?");
+            ((javafx.scene.control.Button) scene.lookup("#intent-try")).fire();
         } else if (shot.equals("models-add")) {
             ((javafx.scene.control.Button) scene.lookup("#provider-add")).fire();
         } else if (shot.equals("local-models")) {

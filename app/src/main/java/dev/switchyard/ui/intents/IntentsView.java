@@ -1,0 +1,150 @@
+package dev.switchyard.ui.intents;
+
+import dev.switchyard.ui.Styles;
+import dev.switchyard.workspace.model.Intent;
+import dev.switchyard.workspace.model.IntentSet;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Intent sets: sets on the left, a set's intents and the intent editor in the middle, "try a prompt" on the right. */
+public final class IntentsView extends BorderPane {
+
+    public IntentsView(IntentsViewModel model) {
+        setId("intents-view");
+        getStyleClass().add("screen"); // the shared control theming of screens.css (lists, fields, labels)
+        setPadding(new Insets(16));
+
+        // sets
+        ListView<IntentSet> sets = new ListView<>(model.sets());
+        sets.setId("intent-sets");
+        sets.setCellFactory(v -> cell(IntentSet::name));
+        sets.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> {
+            if (s != null && s != model.setProperty().get()) {
+                model.select(s);
+            }
+        });
+        model.setProperty().addListener((o, old, s) -> sets.getSelectionModel().select(s));
+        TextField newSet = new TextField();
+        newSet.setId("intent-set-name");
+        newSet.setPromptText("New set name");
+        newSet.textProperty().bindBidirectional(model.newSetNameProperty());
+        Button create = new Button("Create");
+        create.setId("intent-set-create");
+        create.setOnAction(e -> model.createSet());
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        HBox createRow = new HBox(6, newSet, create);
+        HBox.setHgrow(newSet, Priority.ALWAYS);
+        VBox left = new VBox(8, heading("Intent sets"), sets, createRow);
+        VBox.setVgrow(sets, Priority.ALWAYS);
+        left.setPrefWidth(230);
+
+        // intents and editor
+        ListView<Intent> intents = new ListView<>(model.intents());
+        intents.setId("intent-list");
+        intents.setCellFactory(v -> cell(i -> i.name() + "  ·  " + i.examples().size()
+                + (i.examples().size() == 1 ? " example" : " examples")));
+        intents.getSelectionModel().selectedItemProperty().addListener((o, old, i) -> {
+            if (i != null && i != model.intentProperty().get()) {
+                model.edit(i);
+            }
+        });
+        model.intentProperty().addListener((o, old, i) -> {
+            if (i == null) {
+                intents.getSelectionModel().clearSelection();
+            } else {
+                intents.getSelectionModel().select(i);
+            }
+        });
+        TextField name = new TextField();
+        name.setId("intent-name");
+        name.setPromptText("Intent name, e.g. lights_on");
+        name.textProperty().bindBidirectional(model.nameProperty());
+        TextField reply = new TextField();
+        reply.setId("intent-reply");
+        reply.setPromptText("Reply (optional), e.g. Turning on the {{room|}} lights.");
+        reply.textProperty().bindBidirectional(model.replyProperty());
+        TextArea examples = new TextArea();
+        examples.setId("intent-examples");
+        examples.setPromptText("Example utterances, one per line");
+        examples.setPrefRowCount(8);
+        examples.textProperty().bindBidirectional(model.examplesProperty());
+        Button add = new Button("New intent");
+        add.setId("intent-new");
+        add.setOnAction(e -> model.edit(null));
+        Button save = new Button("Save intent");
+        save.setId("intent-save");
+        save.getStyleClass().add("accent");
+        save.setOnAction(e -> model.save());
+        Button delete = new Button("Delete");
+        delete.setId("intent-delete");
+        delete.disableProperty().bind(model.intentProperty().isNull());
+        delete.setOnAction(e -> model.delete());
+        Label editing = new Label();
+        editing.getStyleClass().add(Styles.MUTED);
+        editing.textProperty().bind(model.intentProperty().map(i -> "Editing " + i.name()).orElse("New intent"));
+        VBox middle = new VBox(8, heading("Intents"), intents, editing, name, reply, examples, new HBox(6, save, add, delete));
+        VBox.setVgrow(intents, Priority.ALWAYS);
+        middle.setPadding(new Insets(0, 16, 0, 16));
+
+        // try
+        TextField prompt = new TextField();
+        prompt.setId("intent-try-prompt");
+        prompt.setPromptText("Try a prompt, e.g. turn on the kitchen lights");
+        prompt.textProperty().bindBidirectional(model.promptProperty());
+        prompt.setOnAction(e -> model.tryPrompt());
+        Button tryIt = new Button("Try");
+        tryIt.setId("intent-try");
+        tryIt.setOnAction(e -> model.tryPrompt());
+        HBox tryRow = new HBox(6, prompt, tryIt);
+        HBox.setHgrow(prompt, Priority.ALWAYS);
+        ListView<IntentsViewModel.Scored> scores = new ListView<>(model.scores());
+        scores.setId("intent-scores");
+        scores.setPrefHeight(110);
+        Label result = new Label();
+        result.setId("intent-try-result");
+        result.setWrapText(true);
+        result.textProperty().bind(model.tryResultProperty());
+        Label note = new Label("Top intents of the set, as its intent model in Compare would answer.");
+        note.getStyleClass().add(Styles.MUTED);
+        note.setWrapText(true);
+        VBox right = new VBox(8, heading("Try a prompt"), tryRow, note, scores, result);
+        right.setPrefWidth(400);
+
+        Label message = new Label();
+        message.setId("intent-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        BorderPane.setMargin(message, new Insets(10, 0, 0, 0));
+
+        setLeft(left);
+        setCenter(middle);
+        setRight(right);
+        setBottom(message);
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.SECTION_TITLE);
+        return l;
+    }
+
+    private static <T> ListCell<T> cell(java.util.function.Function<T, String> text) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        };
+    }
+}

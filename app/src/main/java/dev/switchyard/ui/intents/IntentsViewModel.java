@@ -1,0 +1,286 @@
+package dev.switchyard.ui.intents;
+
+import dev.switchyard.app.models.IntentSetStore;
+import dev.switchyard.local.intent.IntentMatch;
+import dev.switchyard.local.intent.IntentModel;
+import dev.switchyard.local.intent.ScoredIntent;
+import dev.switchyard.ui.task.TaskRunner;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Intent;
+import dev.switchyard.workspace.model.IntentSet;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Intent sets screen: the workspace's sets for the embedded intent model, a set's intents with their example
+ * utterances and replies (edited one intent at a time, stored at once; the next run of that set's intent model uses
+ * them), and a prompt tried against the set showing the top intents with their scores.
+ */
+public final class IntentsViewModel {
+
+    /** One scored intent of a try, as shown. */
+    public record Scored(String intent, double confidence, double similarity) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s — confidence %.2f, similarity %.2f", intent, confidence, similarity);
+        }
+    }
+
+    private final TaskRunner tasks;
+    private final Function<Workspace, IntentSetStore> stores;
+    private final Supplier<IntentModel> model;
+    private Workspace ws;
+
+    private final ObservableList<IntentSet> sets = FXCollections.observableArrayList();
+    private final ObjectProperty<IntentSet> set = new SimpleObjectProperty<>();
+    private final ObservableList<Intent> intents = FXCollections.observableArrayList();
+    private final ObjectProperty<Intent> intent = new SimpleObjectProperty<>();
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty reply = new SimpleStringProperty("");
+    private final StringProperty examples = new SimpleStringProperty("");
+    private final StringProperty newSetName = new SimpleStringProperty("");
+    private final StringProperty prompt = new SimpleStringProperty("");
+    private final ObservableList<Scored> scores = FXCollections.observableArrayList();
+    private final StringProperty tryResult = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public IntentsViewModel(TaskRunner tasks, Function<Workspace, IntentSetStore> stores, Supplier<IntentModel> model) {
+        this.tasks = tasks;
+        this.stores = stores;
+        this.model = model;
+    }
+
+    public void setWorkspace(Workspace workspace) {
+        ws = workspace;
+        sets.clear();
+        intents.clear();
+        set.set(null);
+        edit(null);
+        scores.clear();
+        tryResult.set("");
+        if (workspace != null) {
+            reloadSets(null);
+        }
+    }
+
+    /** Shows the intents of {@code s}. */
+    public void select(IntentSet s) {
+        set.set(s);
+        scores.clear();
+        tryResult.set("");
+        reloadIntents(null);
+    }
+
+    /** Puts {@code i} in the editor; null starts a new intent. */
+    public void edit(Intent i) {
+        intent.set(i);
+        name.set(i == null ? "" : i.name());
+        reply.set(i == null || i.responseTemplate() == null ? "" : i.responseTemplate());
+        examples.set(i == null ? "" : String.join("\n", i.examples()));
+    }
+
+    /** Stores the editor's intent (a new one when none is being edited) in the selected set. */
+    public void save() {
+        IntentSet s = set.get();
+        if (s == null) {
+            message.set("Pick an intent set first, or create one.");
+            return;
+        }
+        String n = name.get() == null ? "" : name.get().strip();
+        List<String> lines = Arrays.stream((examples.get() == null ? "" : examples.get()).split("\\R"))
+                .map(String::strip).filter(l -> !l.isEmpty()).distinct().toList();
+        if (n.isEmpty()) {
+            message.set("Give the intent a name (for example lights_on).");
+            return;
+        }
+        if (lines.isEmpty()) {
+            message.set("Add at least one example utterance, one per line.");
+            return;
+        }
+        Intent editing = intent.get();
+        if (intents.stream().anyMatch(i -> i.name().equalsIgnoreCase(n) && (editing == null || i.id() != editing.id()))) {
+            message.set("The set already has an intent named '" + n + "'.");
+            return;
+        }
+        String r = reply.get() == null || reply.get().isBlank() ? null : reply.get().strip();
+        Workspace w = ws;
+        tasks.run("Save intent", () -> editing == null
+                        ? w.intentSets().addIntent(s.id(), Intent.of(n, lines, r))
+                        : w.intentSets().updateIntent(new Intent(editing.id(), editing.uid(), editing.intentSetId(), n, lines, r,
+                                editing.position())),
+                saved -> {
+                    message.set("Saved intent '" + n + "' (" + lines.size() + (lines.size() == 1 ? " example" : " examples")
+                            + "); the next run of " + s.name() + " uses it.");
+                    reloadIntents(saved.id());
+                },
+                e -> message.set("Could not save the intent: " + e.getMessage()));
+    }
+
+    /** Deletes the intent in the editor. */
+    public void delete() {
+        Intent i = intent.get();
+        if (i == null) {
+            message.set("Pick the intent to delete.");
+            return;
+        }
+        Workspace w = ws;
+        tasks.run("Delete intent", () -> {
+            w.intentSets().deleteIntent(i.id());
+            return i;
+        }, gone -> {
+            message.set("Deleted intent '" + gone.name() + "'.");
+            reloadIntents(null);
+        }, e -> message.set("Could not delete the intent: " + e.getMessage()));
+    }
+
+    /** Creates an empty set named by {@link #newSetNameProperty()} and the intent model that answers with it. */
+    public void createSet() {
+        String n = newSetName.get() == null ? "" : newSetName.get().strip();
+        if (!n.matches("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}")) {
+            message.set("Name the set with letters, digits, spaces, '-', '_' or '.' (up to 64), for example kitchen-assistant.");
+            return;
+        }
+        if (sets.stream().anyMatch(s -> s.name().equalsIgnoreCase(n))) {
+            message.set("The workspace already has an intent set named '" + n + "'.");
+            return;
+        }
+        Workspace w = ws;
+        tasks.run("Create intent set", () -> {
+            IntentSet created = w.intentSets().create(n, "");
+            stores.apply(w).ensureModel(n); // pickable in Compare as "Intent model (n)"
+            return created;
+        }, created -> {
+            newSetName.set("");
+            message.set("Created intent set '" + n + "': add its intents, then pick its intent model in Compare.");
+            reloadSets(created.id());
+        }, e -> message.set("Could not create the set: " + e.getMessage()));
+    }
+
+    /** Matches {@link #promptProperty()} against the selected set, as its intent model would. */
+    public void tryPrompt() {
+        IntentSet s = set.get();
+        String p = prompt.get() == null ? "" : prompt.get().strip();
+        if (s == null) {
+            message.set("Pick an intent set to try a prompt against.");
+            return;
+        }
+        if (p.isEmpty()) {
+            message.set("Type a prompt to try.");
+            return;
+        }
+        if (intents.isEmpty()) {
+            message.set("The set has no intents yet: add one first.");
+            return;
+        }
+        Workspace w = ws;
+        tryResult.set("Matching…");
+        tasks.run("Try a prompt", () -> {
+            dev.switchyard.local.intent.IntentSet engineSet = stores.apply(w).load(s.name()).orElseThrow(
+                    () -> new IllegalStateException("The intent set '" + s.name() + "' is no longer in the workspace."));
+            IntentModel m = model.get();
+            long t0 = System.nanoTime();
+            m.prepare(engineSet); // loads the embedder and embeds the examples, the first time and after an edit
+            long t1 = System.nanoTime();
+            IntentMatch match = m.match(engineSet, p);
+            return new Tried(match, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+        }, r -> {
+            scores.setAll(r.match().top().stream().map(IntentsViewModel::scored).toList());
+            tryResult.set((r.match().confident() ? "Reply: " : "No confident match: ") + r.match().reply()
+                    + String.format(Locale.ROOT, " (matched in %.0f ms", r.matchMs())
+                    + (r.prepareMs() >= 50 ? String.format(Locale.ROOT, "; loading the model and embedding the set's "
+                    + "examples first took %.0f ms)", r.prepareMs()) : ")"));
+            message.set("");
+        }, e -> {
+            tryResult.set("");
+            message.set("Could not try the prompt: " + e.getMessage());
+        });
+    }
+
+    private record Tried(IntentMatch match, double prepareMs, double matchMs) {
+    }
+
+    private static Scored scored(ScoredIntent s) {
+        return new Scored(s.intent(), s.confidence(), s.similarity());
+    }
+
+    private void reloadSets(Long select) {
+        Workspace w = ws;
+        tasks.run("Intent sets", () -> w.intentSets().list(), list -> {
+            sets.setAll(list);
+            IntentSet pick = list.stream().filter(s -> select != null && s.id() == select).findFirst()
+                    .orElse(list.isEmpty() ? null : list.get(0));
+            select(pick);
+        }, e -> message.set("Could not read the intent sets: " + e.getMessage()));
+    }
+
+    private void reloadIntents(Long select) {
+        IntentSet s = set.get();
+        if (s == null) {
+            intents.clear();
+            edit(null);
+            return;
+        }
+        Workspace w = ws;
+        tasks.run("Intents", () -> w.intentSets().intents(s.id()), list -> {
+            intents.setAll(list);
+            edit(list.stream().filter(i -> select != null && i.id() == select).findFirst().orElse(null));
+        }, e -> message.set("Could not read the intents: " + e.getMessage()));
+    }
+
+    public ObservableList<IntentSet> sets() {
+        return sets;
+    }
+
+    public ObjectProperty<IntentSet> setProperty() {
+        return set;
+    }
+
+    public ObservableList<Intent> intents() {
+        return intents;
+    }
+
+    public ObjectProperty<Intent> intentProperty() {
+        return intent;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty replyProperty() {
+        return reply;
+    }
+
+    public StringProperty examplesProperty() {
+        return examples;
+    }
+
+    public StringProperty newSetNameProperty() {
+        return newSetName;
+    }
+
+    public StringProperty promptProperty() {
+        return prompt;
+    }
+
+    public ObservableList<Scored> scores() {
+        return scores;
+    }
+
+    public StringProperty tryResultProperty() {
+        return tryResult;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+}

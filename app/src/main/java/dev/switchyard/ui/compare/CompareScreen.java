@@ -42,6 +42,7 @@ public final class CompareScreen implements Screen {
                 CompletableFuture.delayedExecutor(BATCH_WINDOW_MS, TimeUnit.MILLISECONDS), new Random());
         view = new CompareView(model, navigate);
         main.workspaceProperty().addListener((obs, old, ws) -> open(app, ws, network));
+        main.refreshesProperty().addListener((obs, old, n) -> model.refreshModels()); // a model another process added
         if (main.workspace() != null) {
             open(app, main.workspace(), network);
         }

@@ -34,6 +34,8 @@ public final class MainViewModel {
     private final ObservableList<CountRow> counts = FXCollections.observableArrayList();
     private final ObservableList<CountRow> countsView = FXCollections.unmodifiableObservableList(counts);
     private final ReadOnlyObjectWrapper<Workspace> workspaceProperty = new ReadOnlyObjectWrapper<>();
+    /** Counts File → Refresh (F5) of the open workspace: screens re-read what another process may have changed. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper refreshes = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private Workspace workspace;
 
     private final java.util.function.Consumer<Workspace> prepare;
@@ -84,6 +86,11 @@ public final class MainViewModel {
     }
 
     /** The open workspace; screens listen to it to follow "open another workspace". */
+    /** Changes after each Refresh of the open workspace (the workspace itself stays the same object). */
+    public javafx.beans.property.ReadOnlyIntegerProperty refreshesProperty() {
+        return refreshes.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
         return workspaceProperty.getReadOnlyProperty();
     }
@@ -114,7 +121,10 @@ public final class MainViewModel {
         if (current == null) {
             return;
         }
-        tasks.run("Refresh workspace", () -> Opened.of(current), this::showOpened, e -> showFailure(current.file(), e));
+        tasks.run("Refresh workspace", () -> Opened.of(current), opened -> {
+            showOpened(opened);
+            refreshes.set(refreshes.get() + 1);
+        }, e -> showFailure(current.file(), e));
     }
 
     /** Closes the open workspace (on window close). */

@@ -335,4 +335,37 @@ class CompareWindowTest {
         String rates = text("#win-rates");
         assertThat(rates).contains("Win rate").contains(winner + " 1 1 0 100%");
     }
+
+    @Test
+    void aCloudModelAndTheTinyLocalModelAnswerSideBySide() throws Exception {
+        // the committed tiny decoder, added while the window is open (as `models import` in a terminal would), then
+        // File → Refresh (F5) shows it in the picker
+        Path tiny = Path.of("../engine-local/src/test/resources/models/tiny-random-llama").toAbsolutePath().normalize();
+        try (Workspace ws = Workspace.open(dir.resolve("compare-test.switchyard"));
+             var ctx = new dev.switchyard.app.AppContext(n -> null, java.time.Clock.systemUTC())) {
+            ctx.directory(ws).registerLocal("tiny-llama", "Tiny Llama", 256, ModelKind.LOCAL_GENERATIVE,
+                    new dev.switchyard.app.models.LocalModelSettings(tiny, null, null));
+        }
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        pick("tiny-llama", true);
+        pick("quick-model", false);
+        pick("fast-model", true);
+        assertThat(robot.lookup("#picked-count").queryAs(Label.class).getText()).isEqualTo("2 of 6 picked");
+
+        robot.clickOn("#param-max-tokens").write("12");
+        typePromptAndRun("Say hello");
+
+        waitFor(() -> text("#pane-0").contains("Done") && text("#pane-1").matches(".*(Done|Incomplete|Failed).*"));
+        String local = text("#pane-0").contains("Tiny Llama") ? text("#pane-0") : text("#pane-1");
+        String cloud = text("#pane-0").contains("Tiny Llama") ? text("#pane-1") : text("#pane-0");
+        assertThat(cloud).contains("fast-model").contains("Done").contains("this is answer");
+        // the local pane: streamed by the worker process, with its own figures
+        assertThat(local).contains("Tiny Llama").contains("This device · Local").contains("Done").contains("TTFT")
+                .contains("tok/s").doesNotContain("Loading the model").doesNotContain("Failed");
+        String paneId = text("#pane-0").contains("Tiny Llama") ? "0" : "1";
+        assertThat(robot.lookup("#pane-" + paneId + " .metric-out").queryAs(Label.class).getText()).matches("\\d+");
+        assertThat(robot.lookup("#pane-other-figures-" + paneId).queryAs(Label.class).getText()).contains("load ");
+        waitFor(() -> robot.lookup("#compare-message").queryAs(Label.class).getText().startsWith("Finished 2 runs"));
+        assertThat(runEnabled()).isTrue();
+    }
 }

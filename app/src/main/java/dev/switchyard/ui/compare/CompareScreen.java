@@ -43,6 +43,8 @@ public final class CompareScreen implements Screen {
         view = new CompareView(model, navigate);
         main.workspaceProperty().addListener((obs, old, ws) -> open(app, ws, network));
         main.refreshesProperty().addListener((obs, old, n) -> model.refreshModels()); // a model another process added
+        // a local model loading into memory says so in the picker, and stops saying it when loaded
+        app.localModels().onLoadsChanged(() -> tasks.onUiThread(model::refreshModels));
         if (main.workspace() != null) {
             open(app, main.workspace(), network);
         }

@@ -86,7 +86,7 @@ final class ModelPickerView extends VBox {
         top.setAlignment(Pos.CENTER_LEFT);
         Label provider = new Label(c.provider());
         provider.getStyleClass().addAll("muted", "indent");
-        Label state = new Label(c.ready() ? "● Ready" : "● " + c.availability().reason());
+        Label state = new Label("● " + (c.ready() && c.availability().reason() == null ? "Ready" : c.availability().reason()));
         state.setWrapText(true);
         state.getStyleClass().addAll("indent", c.ready() ? "state-ready" : "state-blocked");
         VBox row = new VBox(1, top, provider, state);

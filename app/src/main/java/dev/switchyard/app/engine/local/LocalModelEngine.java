@@ -51,7 +51,7 @@ public final class LocalModelEngine implements ModelEngine {
             return Availability.notReady("The files of " + displayName + " are not at " + folder + ".",
                     "Download the model again or import its folder in Models.");
         }
-        return Availability.READY;
+        return models.isLoading(folder, variant) ? Availability.readyWhen("Loading into memory…") : Availability.READY;
     }
 
     @Override

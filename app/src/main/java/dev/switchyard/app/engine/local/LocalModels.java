@@ -24,6 +24,9 @@ public final class LocalModels implements AutoCloseable {
     /** One lock per model file, so two runs of a model load it once without holding up anything else. */
     private final Map<String, Object> loading = new ConcurrentHashMap<>();
     private LocalEngine engine;
+    /** Models being loaded now (keys as in {@link #ensureLoaded}), and who wants to hear when that changes. */
+    private final java.util.Set<String> loadingNow = ConcurrentHashMap.newKeySet();
+    private final java.util.List<Runnable> loadListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Runs handed to the engine and not ended: a run started meanwhile waits for the device. */
     private final AtomicInteger runsInFlight = new AtomicInteger();
 
@@ -55,7 +58,7 @@ public final class LocalModels implements AutoCloseable {
      * {@code onLoad} runs first when the model is not loaded yet (this call loads it, or waits for the one that does).
      */
     public Loaded ensureLoaded(Path folder, String variant, Runnable onLoad) throws LocalEngineException {
-        String key = folder.toAbsolutePath().normalize() + "#" + (variant == null ? "" : variant);
+        String key = key(folder, variant);
         String id = loadedIds.get(key);
         if (id != null) {
             return new Loaded(id, 0);
@@ -66,11 +69,32 @@ public final class LocalModels implements AutoCloseable {
             if (id != null) {
                 return new Loaded(id, 0);
             }
-            LocalEngine.LoadedModel m = engine().load(folder, variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
-            loadedIds.put(key, m.id());
-            // the engine's own figure: a wall clock here would also count the wait behind a run in flight
-            return new Loaded(m.id(), Math.max(1, m.info().loadMillis()));
+            loadingNow.add(key);
+            loadListeners.forEach(Runnable::run);
+            try {
+                LocalEngine.LoadedModel m = engine().load(folder, variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
+                loadedIds.put(key, m.id());
+                // the engine's own figure: a wall clock here would also count the wait behind a run in flight
+                return new Loaded(m.id(), Math.max(1, m.info().loadMillis()));
+            } finally {
+                loadingNow.remove(key);
+                loadListeners.forEach(Runnable::run);
+            }
         }
+    }
+
+    /** True while this model is being loaded for a run. */
+    public boolean isLoading(Path folder, String variant) {
+        return loadingNow.contains(key(folder, variant));
+    }
+
+    /** Calls {@code listener} (on the loading thread) when a load begins and when it ends. */
+    public void onLoadsChanged(Runnable listener) {
+        loadListeners.add(listener);
+    }
+
+    private static String key(Path folder, String variant) {
+        return folder.toAbsolutePath().normalize() + "#" + (variant == null ? "" : variant);
     }
 
     /** Unloads every loaded variant of the model in {@code folder} (before its files are deleted). */

@@ -2,6 +2,7 @@ package dev.switchyard.app.engine.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchyard.app.engine.Availability;
 import dev.switchyard.app.engine.EngineRequest;
 import dev.switchyard.app.engine.GenerationParams;
 import dev.switchyard.app.engine.RecordingListener;
@@ -23,6 +24,9 @@ class LocalModelEngineTest {
     void aRunSaysTheEngineBeganBeforeItsFirstTokenAndItsTtftLeavesTheLoadOut() throws Exception {
         try (LocalModels models = new LocalModels(LocalEngine::inProcess)) {
             LocalModelEngine engine = new LocalModelEngine(models, TINY, null, "tiny");
+            // what the model picker would show when it hears of the load beginning and ending
+            List<Availability> availabilityDuringLoads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            models.onLoadsChanged(() -> availabilityDuringLoads.add(engine.availability()));
             RecordingListener first = new RecordingListener(); // loads the model
             engine.start(REQUEST, first);
             assertThat(first.ended()).isTrue();
@@ -34,6 +38,8 @@ class LocalModelEngineTest {
                     .containsOnlyOnce("dispatched");
             assertThat(second.events).startsWith("dispatched", "token").endsWith("complete").containsOnlyOnce("dispatched");
             assertThat(first.result.metrics().loadMs()).as("the first run loaded the model").isPositive();
+            assertThat(availabilityDuringLoads).containsExactly(Availability.readyWhen("Loading into memory…"), Availability.READY);
+            assertThat(engine.availability()).isEqualTo(Availability.READY);
             assertThat(first.result.metrics().ttftMs()).isLessThan(first.result.metrics().loadMs());
             assertThat(second.result.metrics().loadMs()).isNull();
         }

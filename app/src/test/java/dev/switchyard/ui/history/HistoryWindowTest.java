@@ -3,8 +3,7 @@ package dev.switchyard.ui.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.testing.Seed;
-import dev.switchyard.ui.SwitchyardApp;
-import dev.switchyard.ui.prefs.AppChrome;
+import dev.switchyard.ui.AppWindow;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.Provider;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window: history filters, paging and export of selected runs. */
@@ -43,16 +40,12 @@ class HistoryWindowTest {
             Seed.run(ws, beta, "kitchen lights on", "Lights are on.", RunStatus.COMPLETED, Instant.parse("2026-03-05T10:00:00Z"), 900);
             Seed.run(ws, beta, "refund for my order", "Sorry.", RunStatus.FAILED, Instant.parse("2026-03-06T10:00:00Z"), 50);
         }
-        System.setProperty(AppChrome.PREFS_PROPERTY, "memory");
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + file);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text("#status-message").contains("is open"));
+        app = AppWindow.open(robot, file);
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppWindow.close(app);
     }
 
     /** The table's row cell showing item 0 (row cells are recycled, so lookup order says nothing). */
@@ -62,11 +55,7 @@ class HistoryWindowTest {
     }
 
     private String text(String query) {
-        try {
-            return robot.lookup(query).queryAs(Label.class).getText();
-        } catch (RuntimeException e) {
-            return ""; // the scene graph changed under the lookup (it runs off the FX thread): ask again
-        }
+        return AppWindow.label(robot, query);
     }
 
     private void waitForPage(String expected) throws Exception {

@@ -2,13 +2,11 @@ package dev.switchyard.ui.intents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchyard.ui.SwitchyardApp;
-import dev.switchyard.ui.prefs.AppChrome;
+import dev.switchyard.ui.AppWindow;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Intent;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window: the Intent sets screen edits an intent of a shipped set and tries a prompt against it. */
@@ -31,24 +28,16 @@ class IntentsWindowTest {
     @BeforeEach
     void start() throws Exception {
         file = dir.resolve("intents-test.switchyard");
-        System.setProperty(AppChrome.PREFS_PROPERTY, "memory");
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + file);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text("#status-message").contains("is open"));
+        app = AppWindow.open(robot, file);
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppWindow.close(app);
     }
 
     private String text(String query) {
-        try {
-            return robot.lookup(query).queryAs(Label.class).getText();
-        } catch (RuntimeException e) {
-            return ""; // not built yet, or the scene changed under the lookup
-        }
+        return AppWindow.label(robot, query);
     }
 
     @Test

@@ -2,8 +2,7 @@ package dev.switchyard.ui.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchyard.ui.SwitchyardApp;
-import dev.switchyard.ui.prefs.AppChrome;
+import dev.switchyard.ui.AppWindow;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.PriceRow;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -41,16 +39,12 @@ class ModelsWindowTest {
     void start() throws Exception {
         server.start();
         file = dir.resolve("models-test.switchyard");
-        System.setProperty(AppChrome.PREFS_PROPERTY, "memory");
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + file);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text("#status-message").contains("is open"));
+        app = AppWindow.open(robot, file);
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppWindow.close(app);
         server.close();
     }
 
@@ -61,11 +55,7 @@ class ModelsWindowTest {
     }
 
     private String text(String query) {
-        try {
-            return robot.lookup(query).queryAs(Label.class).getText();
-        } catch (RuntimeException e) {
-            return ""; // the scene graph changed under the lookup (it runs off the FX thread): ask again
-        }
+        return AppWindow.label(robot, query);
     }
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {

@@ -99,7 +99,7 @@ public final class LocalModels implements AutoCloseable {
 
     /** Unloads every loaded variant of the model in {@code folder} (before its files are deleted). */
     public synchronized void unload(Path folder) {
-        String prefix = folder.toAbsolutePath().normalize() + "#";
+        String prefix = key(folder, null); // every variant's key starts with the default one's
         loadedIds.entrySet().removeIf(e -> {
             if (!e.getKey().startsWith(prefix)) {
                 return false;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchyard.app.routing.PolicyStore;
 import dev.switchyard.app.routing.PolicyTemplates;
+import dev.switchyard.ui.AppWindow;
 import dev.switchyard.ui.SwitchyardApp;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
@@ -39,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window on a workspace whose cloud models are served by a loopback mock server: type, run, watch the
@@ -139,13 +139,7 @@ class CompareWindowTest {
 
     private void waitFor(BooleanSupplier condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-                try {
-                    return condition.getAsBoolean();
-                } catch (RuntimeException e) {
-                    return false;
-                }
-            });
+            AppWindow.waitUntil(60, condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("Timed out; the window shows: " + robot.lookup("#compare-screen").tryQuery()
                     .map(CompareWindowTest::visibleText).orElse("(no compare screen)") + " | server calls " + calls.get(), e);

@@ -11,7 +11,6 @@ import dev.switchyard.workspace.model.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +58,7 @@ class HistoryWindowTest {
     }
 
     private void waitForPage(String expected) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#history-page").equals(expected));
+        AppWindow.waitUntil(10, () -> text("#history-page").equals(expected));
     }
 
     @Test
@@ -86,11 +85,11 @@ class HistoryWindowTest {
         robot.interact(() -> view.setSaveFileChooser((owner, title, name, ext) -> out));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(firstRow("#history-table"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#history-detail-title").equals("Gate/beta"));
+        AppWindow.waitUntil(5, () -> text("#history-detail-title").equals("Gate/beta"));
         assertThat(robot.lookup("#history-detail-answer").queryAs(javafx.scene.control.TextArea.class).getText())
                 .isEqualTo("Lights are on.");
         robot.clickOn("#history-export-csv");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#history-message").startsWith("Exported"));
+        AppWindow.waitUntil(10, () -> text("#history-message").startsWith("Exported"));
 
         assertThat(text("#history-message")).isEqualTo("Exported 1 run to exported.csv.");
         String csv = Files.readString(out);
@@ -101,9 +100,9 @@ class HistoryWindowTest {
         robot.clickOn("#history-clear");
         waitForPage("1–50 of 62 runs");
         robot.clickOn("TTFT");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
+        AppWindow.waitUntil(10, () -> !table.getItems().isEmpty()
                 && table.getItems().get(0).run().metrics().ttftMs() == 50);
         robot.clickOn("TTFT");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().get(0).run().metrics().ttftMs() == 900);
+        AppWindow.waitUntil(10, () -> table.getItems().get(0).run().metrics().ttftMs() == 900);
     }
 }

@@ -6,7 +6,6 @@ import dev.switchyard.ui.AppWindow;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Intent;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +43,7 @@ class IntentsWindowTest {
     @SuppressWarnings("unchecked")
     void addAnIntentToAShippedSetAndTryAPromptAgainstIt() throws Exception {
         robot.clickOn("#nav-intents");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#intent-list").queryAs(ListView.class).getItems().isEmpty());
+        AppWindow.waitUntil(10, () -> !robot.lookup("#intent-list").queryAs(ListView.class).getItems().isEmpty());
         ListView<dev.switchyard.workspace.model.IntentSet> sets = robot.lookup("#intent-sets").queryAs(ListView.class);
         assertThat(sets.getItems()).extracting(s -> s.name()).contains("smart-home", "customer-support");
         robot.clickOn("smart-home");
@@ -55,13 +54,13 @@ class IntentsWindowTest {
         robot.clickOn("#intent-reply").write("Watering the plants.");
         robot.clickOn("#intent-examples").write("water the plants").type(KeyCode.ENTER).write("water the basil");
         robot.clickOn("#intent-save");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#intent-message").startsWith("Saved intent 'water_plants'"));
+        AppWindow.waitUntil(10, () -> text("#intent-message").startsWith("Saved intent 'water_plants'"));
         ListView<Intent> intents = robot.lookup("#intent-list").queryAs(ListView.class);
         assertThat(intents.getItems()).extracting(Intent::name).contains("water_plants");
         assertThat(intents.getSelectionModel().getSelectedItem().name()).isEqualTo("water_plants");
 
         robot.clickOn("#intent-try-prompt").write("please water the basil").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#intent-try-result").startsWith("Reply:"));
+        AppWindow.waitUntil(30, () -> text("#intent-try-result").startsWith("Reply:"));
         assertThat(text("#intent-try-result")).startsWith("Reply: Watering the plants.");
         ListView<IntentsViewModel.Scored> scores = robot.lookup("#intent-scores").queryAs(ListView.class);
         assertThat(scores.getItems().get(0).toString()).startsWith("water_plants — confidence ");

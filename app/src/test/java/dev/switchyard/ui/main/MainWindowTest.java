@@ -2,10 +2,10 @@ package dev.switchyard.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchyard.ui.AppWindow;
 import dev.switchyard.ui.SwitchyardApp;
 import dev.switchyard.workspace.Workspace;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,15 +38,8 @@ class MainWindowTest {
 
     @Test
     void theWindowShowsTheWorkspaceNameAndItsCounts() throws Exception {
-        // lookups run off the FX thread while the window is still changing: a failed lookup just means "not yet"
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-            try {
-                return robot.lookup("#status-message").queryAs(Label.class).getText().contains("is open")
-                        && robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false);
-            } catch (RuntimeException e) {
-                return false;
-            }
-        });
+        AppWindow.waitUntil(15, () -> robot.lookup("#status-message").queryAs(Label.class).getText().contains("is open")
+                && robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
         robot.clickOn("#nav-overview"); // an empty workspace opens on the welcome screen
         WaitForAsyncUtils.waitForFxEvents();
 

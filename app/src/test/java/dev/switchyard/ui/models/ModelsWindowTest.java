@@ -6,7 +6,6 @@ import dev.switchyard.ui.AppWindow;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.PriceRow;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -60,7 +59,7 @@ class ModelsWindowTest {
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+            AppWindow.waitUntil(10, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             new ProcessBuilder("import", "-window", "root", "/tmp/scr-fail.png").inheritIO().start().waitFor();
             throw new AssertionError("timed out; status bar: '" + text("#status-message") + "', connection: '"

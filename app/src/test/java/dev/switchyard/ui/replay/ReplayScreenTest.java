@@ -7,6 +7,7 @@ import dev.switchyard.app.models.LocalModelSettings;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.app.replay.ReplayService;
 import dev.switchyard.local.LocalEngine;
+import dev.switchyard.ui.AppWindow;
 import dev.switchyard.ui.SwitchyardApp;
 import dev.switchyard.ui.task.FxTaskRunner;
 import dev.switchyard.workspace.Workspace;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
@@ -136,11 +136,7 @@ class ReplayScreenTest {
 
     private void waitFor(long seconds, BooleanSupplier condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-                final boolean[] ok = {false};
-                WaitForAsyncUtils.asyncFx(() -> ok[0] = condition.getAsBoolean()).get();
-                return ok[0];
-            });
+            AppWindow.waitUntil(seconds, condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
             shot("timeout");
             throw new AssertionError("timed out; on screen: run \"" + text("#replay-run-message") + "\", progress \""

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.app.routing.Policy;
 import dev.switchyard.app.routing.PolicyJson;
+import dev.switchyard.ui.AppWindow;
 import dev.switchyard.ui.SwitchyardApp;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -54,14 +55,13 @@ class DesignerWindowTest {
 
     @Test
     void buildsAThreeRulePolicyOnTheCanvasSavesItAndRoutesAPrompt() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#status-message").queryAs(Label.class).getText().contains("is open"));
+        AppWindow.waitUntil(20, () -> robot.lookup("#status-message").queryAs(Label.class).getText().contains("is open"));
         robot.clickOn("#nav-routing");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#rule-node-0").tryQuery().isPresent());
+        AppWindow.waitUntil(10, () -> robot.lookup("#rule-node-0").tryQuery().isPresent());
         shot("01-default-policy");
 
         robot.clickOn("#policy-new").clickOn("#new-empty");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#rule-node-0").tryQuery().isEmpty());
+        AppWindow.waitUntil(5, () -> robot.lookup("#rule-node-0").tryQuery().isEmpty());
         replace("#policy-name", "three-rules");
 
         // rule 1: keywords "lights, kitchen" -> the smart-home intent model
@@ -83,7 +83,7 @@ class DesignerWindowTest {
 
         replace("#save-note", "three rules from scratch");
         robot.clickOn("#save-policy");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#version-list")
+        AppWindow.waitUntil(10, () -> !robot.lookup("#version-list")
                 .queryAs(ListView.class).getItems().isEmpty());
         VersionsViewModel.VersionRow v1 = (VersionsViewModel.VersionRow) robot.lookup("#version-list")
                 .queryAs(ListView.class).getItems().get(0);
@@ -93,7 +93,7 @@ class DesignerWindowTest {
         robot.clickOn("#tab-test");
         robot.clickOn("#test-prompt").write("please turn on the kitchen lights");
         robot.clickOn("#test-route");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#test-decision").queryAs(Label.class)
+        AppWindow.waitUntil(20, () -> robot.lookup("#test-decision").queryAs(Label.class)
                 .getText().startsWith("rule"));
         assertThat(robot.lookup("#test-decision").queryAs(Label.class).getText())
                 .isEqualTo("rule 1 · home lights → route intent:smart-home");

@@ -3,9 +3,11 @@ package dev.switchyard.ui;
 import dev.switchyard.ui.prefs.AppChrome;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.control.Label;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -26,38 +28,44 @@ public final class AppWindow {
         return app;
     }
 
+    public static void close(Application app) throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
     /**
      * Waits up to {@code seconds} until {@code condition} holds. The condition is asked on the FX thread: a lookup
      * made on the test thread walks the scene graph while the window changes it, and can fail with an index out of
      * bounds (CI saw it). A condition that throws means "not yet".
      */
     public static void waitUntil(long seconds, Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
-    }
-
-    private static boolean onFx(Callable<Boolean> condition) throws Exception {
-        final boolean[] holds = {false};
-        WaitForAsyncUtils.asyncFx(() -> {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
             try {
-                holds[0] = Boolean.TRUE.equals(condition.call());
+                return Boolean.TRUE.equals(onFx(condition));
             } catch (Exception e) {
-                holds[0] = false; // not built yet
+                return false; // not built yet
             }
-        }).get();
-        return holds[0];
+        });
     }
 
-    public static void close(Application app) throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    /** The text of the label {@code query} finds; "" while it is not there (lookups run off the FX thread). */
+    /** The text of the label {@code query} finds, read on the FX thread; "" while it is not there. */
     public static String label(FxRobot robot, String query) {
         try {
-            return robot.lookup(query).queryAs(Label.class).getText();
-        } catch (RuntimeException e) {
-            return ""; // not built yet, or the scene graph changed under the lookup: ask again
+            return onFx(() -> robot.lookup(query).queryAs(Label.class).getText());
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /** {@code work}'s result, computed on the FX thread. */
+    public static <T> T onFx(Callable<T> work) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return work.call();
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 }

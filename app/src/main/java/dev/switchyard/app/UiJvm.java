@@ -29,13 +29,20 @@ public final class UiJvm {
      * and win.
      */
     public static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2");
+
+    /**
+     * On a machine with two cores or fewer, one compiler thread instead of HotSpot's two: two C1 threads compiling
+     * at once took both cores from the FX and render threads while answers streamed (Decision 24 in the README).
+     */
+    static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
+
     static final String LAUNCHED_AT = "switchyard.launchedAt";
 
     private UiJvm() {
     }
 
     /**
-     * Runs {@code mainClass} with {@code args} in a child JVM with {@link #FLAGS} and returns its exit code; empty
+     * Runs {@code mainClass} with {@code args} in a child JVM with {@link #flags} and returns its exit code; empty
      * when the caller should go on in this JVM.
      */
     public static OptionalInt relaunch(Class<?> mainClass, String[] args) {
@@ -47,9 +54,10 @@ public final class UiJvm {
             return OptionalInt.empty();
         }
         long launchedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
+        int cpus = Runtime.getRuntime().availableProcessors();
         List<String> cmd = command(java, jvmArgs, System.getProperty("java.class.path"), mainClass.getName(), args,
-                launchedAt);
-        StartupLog.mark("relaunching in a JVM with " + String.join(" ", FLAGS));
+                launchedAt, cpus);
+        StartupLog.mark("relaunching in a JVM with " + String.join(" ", flags(cpus)));
         Process child;
         try {
             child = new ProcessBuilder(cmd).inheritIO().start();
@@ -93,12 +101,21 @@ public final class UiJvm {
                 || a.equals("-XX:+TieredCompilation") || a.equals("-Xint") || a.equals("-Xcomp"));
     }
 
-    /** The child's command line: {@link #FLAGS}, the launch time and this JVM's options, then class and args. */
+    /** The window JVM's JIT flags on a machine with {@code cpus} cores: {@link #FLAGS}, one compiler thread on two. */
+    static List<String> flags(int cpus) {
+        List<String> flags = new ArrayList<>(FLAGS);
+        if (cpus <= 2) {
+            flags.add(ONE_COMPILER_THREAD);
+        }
+        return flags;
+    }
+
+    /** The child's command line: {@link #flags}, the launch time and this JVM's options, then class and args. */
     static List<String> command(Path java, List<String> jvmArgs, String classPath, String mainClass, String[] args,
-            long launchedAt) {
+            long launchedAt, int cpus) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
-        cmd.addAll(FLAGS);
+        cmd.addAll(flags(cpus));
         cmd.add("-D" + LAUNCHED_AT + "=" + launchedAt);
         jvmArgs.stream().filter(a -> !a.startsWith("-D" + LAUNCHED_AT + "=")).forEach(cmd::add);
         cmd.add("-cp");

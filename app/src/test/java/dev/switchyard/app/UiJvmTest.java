@@ -72,10 +72,26 @@ class UiJvmTest {
     @Test
     void theChildCommandKeepsOptionsAndArgumentsInOrder() {
         assertThat(UiJvm.command(Path.of("/jdk/bin/java"), List.of("-Xmx1g", "-Dswitchyard.launchedAt=1", "-Da=b"),
-                "app.jar", "x.Main", new String[] {"-w", "f"}, 42))
+                "app.jar", "x.Main", new String[] {"-w", "f"}, 42, 8))
                 .containsExactly("/jdk/bin/java", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2",
                         "-Dswitchyard.launchedAt=42", "-Xmx1g",
                         "-Da=b", "-cp", "app.jar", "x.Main", "-w", "f");
+    }
+
+    @Test
+    void onTwoCoresTheWindowJvmCompilesOnOneThread() throws Exception {
+        assertThat(UiJvm.flags(2)).containsExactly("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2",
+                "-XX:CICompilerCount=1");
+        assertThat(UiJvm.flags(1)).contains("-XX:CICompilerCount=1");
+        assertThat(UiJvm.flags(4)).doesNotContain("-XX:CICompilerCount=1");
+        // this JDK starts with them (HotSpot refuses one compiler thread unless C1 is the only compiler)
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(UiJvm.flags(2));
+        cmd.add("-version");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
     }
 
     private record Run(int exit, String out) {

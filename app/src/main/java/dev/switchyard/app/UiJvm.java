@@ -32,7 +32,7 @@ public final class UiJvm {
 
     /**
      * On a machine with two cores or fewer, one compiler thread instead of HotSpot's two: two C1 threads compiling
-     * at once took both cores from the FX and render threads while answers streamed (Decision 24 in the README).
+     * at once took both cores from the FX and render threads while answers streamed (Decision 22 in the README).
      */
     static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
 

@@ -78,18 +78,19 @@ final class ModelPickerView extends VBox {
         box.setMaxWidth(Double.MAX_VALUE);
         box.setWrapText(true);
         box.setMinHeight(Region.USE_PREF_SIZE);
-        HBox.setHgrow(box, Priority.ALWAYS);
+        Label provider = new Label(c.provider());
+        provider.getStyleClass().addAll("muted", "indent");
+        // the kind badge sits beside the provider, so a long name has the row's whole width to wrap in (beside
+        // the name it left ~150 px, and "Intent model (customer-support)" broke inside a word)
         Label kind = new Label(c.kindLabel());
         kind.getStyleClass().addAll("kind-badge", "kind-" + c.kindCode());
         kind.setMinWidth(Region.USE_PREF_SIZE);
-        HBox top = new HBox(6, box, kind);
-        top.setAlignment(Pos.CENTER_LEFT);
-        Label provider = new Label(c.provider());
-        provider.getStyleClass().addAll("muted", "indent");
+        HBox where = new HBox(6, provider, kind);
+        where.setAlignment(Pos.CENTER_LEFT);
         Label state = new Label("● " + (c.ready() && c.availability().reason() == null ? "Ready" : c.availability().reason()));
         state.setWrapText(true);
         state.getStyleClass().addAll("indent", c.ready() ? "state-ready" : "state-blocked");
-        VBox row = new VBox(1, top, provider, state);
+        VBox row = new VBox(1, box, where, state);
         row.getStyleClass().add("model-row");
         if (c.fix() == ModelChoice.Fix.OPEN_MODELS) {
             Button fix = new Button("Fix in Models…");

@@ -1,9 +1,11 @@
 package dev.switchyard.app.compare;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /** Ranks the models of a comparison: marks the fastest (lowest p50 total time) and the cheapest (lowest mean cost). */
 public final class CompareStats {
@@ -13,23 +15,27 @@ public final class CompareStats {
 
     /**
      * The same figures with {@code fastest} and {@code cheapest} set. With fewer than two models having a
-     * figure nothing is marked (one model is not "the fastest" of anything). Ties go to the first in order.
+     * figure nothing is marked (one model is not "the fastest" of anything). Models tied for the best figure are
+     * all marked, unless every model ties (two local models at $0: neither is the cheaper one).
      */
     public static List<ModelStats> rank(List<ModelStats> stats) {
-        Optional<ModelStats> fastest = best(stats, s -> s.totalMs() == null ? null : s.totalMs().p50());
-        Optional<ModelStats> cheapest = best(stats, s -> s.costUsd() == null ? null : s.costUsd().mean());
+        Set<ModelStats> fastest = best(stats, s -> s.totalMs() == null ? null : s.totalMs().p50());
+        Set<ModelStats> cheapest = best(stats, s -> s.costUsd() == null ? null : s.costUsd().mean());
         List<ModelStats> out = new ArrayList<>();
         for (ModelStats s : stats) {
-            out.add(s.ranked(fastest.filter(f -> f == s).isPresent(), cheapest.filter(c -> c == s).isPresent()));
+            out.add(s.ranked(fastest.contains(s), cheapest.contains(s)));
         }
         return out;
     }
 
-    private static Optional<ModelStats> best(List<ModelStats> stats, java.util.function.Function<ModelStats, Double> key) {
+    private static Set<ModelStats> best(List<ModelStats> stats, Function<ModelStats, Double> key) {
         List<ModelStats> known = stats.stream().filter(s -> key.apply(s) != null).toList();
         if (known.size() < 2) {
-            return Optional.empty();
+            return Set.of();
         }
-        return known.stream().min(Comparator.comparingDouble(key::apply));
+        double min = known.stream().mapToDouble(key::apply).min().orElseThrow();
+        Set<ModelStats> winners = Collections.newSetFromMap(new IdentityHashMap<>());
+        known.stream().filter(s -> key.apply(s) == min).forEach(winners::add);
+        return winners.size() == known.size() ? Set.of() : winners;
     }
 }

@@ -1,6 +1,11 @@
 package dev.switchyard.ui.compare;
 
 import dev.switchyard.app.compare.ModelStats;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.BarChart;
@@ -15,16 +20,20 @@ import javafx.scene.layout.RowConstraints;
 
 /**
  * Four charts of the latest comparison: TTFT and total time per model as a scatter of every repeat with the
- * p50 marked (the spread is the vertical extent), cost per run and decode tokens/s per model as bars (p50).
+ * p50 marked (the spread is the horizontal extent), cost per run and decode tokens/s per model as bars (p50).
+ * Models are rows, first on top, named on the left and shortened to {@link #LABEL_CHARS} characters: under a
+ * column the names of local models ("smollm2-135m-shape random weights (int4, …)") turned upright and took the
+ * whole height of the plot.
  */
 final class ChartsView extends GridPane {
 
     private final CompareViewModel model;
     private final DeferredRebuild deferred = new DeferredRebuild(this::rebuild);
-    private final ScatterChart<String, Number> ttft = scatter("Time to first token, ms (dots: each run, bar: p50)", "chart-ttft");
-    private final ScatterChart<String, Number> total = scatter("Total time, ms (dots: each run, bar: p50)", "chart-total");
-    private final BarChart<String, Number> cost = bars("Mean cost per run (USD)", "chart-cost");
-    private final BarChart<String, Number> speed = bars("Decode tokens/s (p50)", "chart-speed");
+    static final int LABEL_CHARS = 24;
+    private final ScatterChart<Number, String> ttft = scatter("Time to first token, ms (dots: each run, bar: p50)", "chart-ttft");
+    private final ScatterChart<Number, String> total = scatter("Total time, ms (dots: each run, bar: p50)", "chart-total");
+    private final BarChart<Number, String> cost = bars("Mean cost per run (USD)", "chart-cost");
+    private final BarChart<Number, String> speed = bars("Decode tokens/s (p50)", "chart-speed");
 
     ChartsView(CompareViewModel model) {
         this.model = model;
@@ -49,22 +58,22 @@ final class ChartsView extends GridPane {
         rebuild(); // built when its tab is first shown: show the figures there are
     }
 
-    private static ScatterChart<String, Number> scatter(String title, String id) {
-        ScatterChart<String, Number> c = new ScatterChart<>(new CategoryAxis(), new NumberAxis());
+    private static ScatterChart<Number, String> scatter(String title, String id) {
+        ScatterChart<Number, String> c = new ScatterChart<>(new NumberAxis(), new CategoryAxis());
         style(c, title, id);
         c.setLegendVisible(false);
         return c;
     }
 
-    private static BarChart<String, Number> bars(String title, String id) {
-        BarChart<String, Number> c = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private static BarChart<Number, String> bars(String title, String id) {
+        BarChart<Number, String> c = new BarChart<>(new NumberAxis(), new CategoryAxis());
         style(c, title, id);
         c.setLegendVisible(false);
-        c.setCategoryGap(60);
+        c.setCategoryGap(12);
         return c;
     }
 
-    private static void style(XYChart<String, Number> c, String title, String id) {
+    private static void style(XYChart<Number, String> c, String title, String id) {
         c.setTitle(title);
         c.setId(id);
         c.setAnimated(false);
@@ -84,37 +93,70 @@ final class ChartsView extends GridPane {
         bar(speed, s -> s.tokensPerSec() == null ? null : s.tokensPerSec().p50());
     }
 
-    private void spread(ScatterChart<String, Number> chart, Function<ModelStats.Sample, Long> value,
+    private void spread(ScatterChart<Number, String> chart, Function<ModelStats.Sample, Long> value,
                         Function<ModelStats, Double> p50) {
-        XYChart.Series<String, Number> runs = new XYChart.Series<>();
+        List<String> names = labels(model.stats().stream().map(ModelStats::label).toList());
+        XYChart.Series<Number, String> runs = new XYChart.Series<>();
         runs.setName("each run");
-        XYChart.Series<String, Number> median = new XYChart.Series<>();
+        XYChart.Series<Number, String> median = new XYChart.Series<>();
         median.setName("p50");
-        for (ModelStats s : model.stats()) {
+        for (int i = 0; i < model.stats().size(); i++) {
+            ModelStats s = model.stats().get(i);
             for (ModelStats.Sample r : model.samplesOf(s)) {
                 Long v = value.apply(r);
                 if (r.completed() && v != null) {
-                    runs.getData().add(new XYChart.Data<>(s.label(), v));
+                    runs.getData().add(new XYChart.Data<>(v, names.get(i)));
                 }
             }
             Double m = p50.apply(s);
             if (m != null) {
-                median.getData().add(new XYChart.Data<>(s.label(), m));
+                median.getData().add(new XYChart.Data<>(m, names.get(i)));
             }
         }
-        ((CategoryAxis) chart.getXAxis()).getCategories().setAll(model.stats().stream().map(ModelStats::label).toList());
-        chart.getData().setAll(java.util.List.of(runs, median));
+        rows(chart, names);
+        chart.getData().setAll(List.of(runs, median));
     }
 
-    private void bar(BarChart<String, Number> chart, Function<ModelStats, Double> value) {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (ModelStats s : model.stats()) {
-            Double v = value.apply(s);
+    private void bar(BarChart<Number, String> chart, Function<ModelStats, Double> value) {
+        List<String> names = labels(model.stats().stream().map(ModelStats::label).toList());
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        for (int i = 0; i < model.stats().size(); i++) {
+            Double v = value.apply(model.stats().get(i));
             if (v != null) {
-                series.getData().add(new XYChart.Data<>(s.label(), v));
+                series.getData().add(new XYChart.Data<>(v, names.get(i)));
             }
         }
-        ((CategoryAxis) chart.getXAxis()).getCategories().setAll(model.stats().stream().map(ModelStats::label).toList());
-        chart.getData().setAll(java.util.List.of(series));
+        rows(chart, names);
+        chart.getData().setAll(List.of(series));
+    }
+
+    /**
+     * A vertical category axis lists its first category at the bottom: the first model goes on top. The axis keeps
+     * these categories (auto-ranging would list them in the order the data names them).
+     */
+    private static void rows(XYChart<Number, String> chart, List<String> names) {
+        List<String> bottomUp = new ArrayList<>(names);
+        Collections.reverse(bottomUp);
+        CategoryAxis axis = (CategoryAxis) chart.getYAxis();
+        axis.setAutoRanging(false);
+        axis.getCategories().setAll(bottomUp);
+    }
+
+    /**
+     * The models' names as the charts show them: at most {@link #LABEL_CHARS} characters (cut with "…"), and
+     * still one per model (a name that comes out the same as an earlier one gets " #2", " #3").
+     */
+    static List<String> labels(List<String> names) {
+        List<String> out = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (String name : names) {
+            String shortName = name.length() <= LABEL_CHARS ? name : name.substring(0, LABEL_CHARS - 1).strip() + "…";
+            String label = shortName;
+            for (int n = 2; !taken.add(label); n++) {
+                label = shortName + " #" + n;
+            }
+            out.add(label);
+        }
+        return out;
     }
 }

@@ -42,6 +42,21 @@ class CompareStatsTest {
     }
 
     @Test
+    void modelsTiedForTheBestFigureAreAllMarkedUnlessAllTie() {
+        List<ModelStats> twoFree = CompareStats.rank(List.of(
+                ModelStats.of(1, "local", List.of(run(1, RunStatus.COMPLETED, 100, 5000, 20, 0.0))),
+                ModelStats.of(2, "intent", List.of(run(2, RunStatus.COMPLETED, 10, 20, 0, 0.0)))));
+        assertThat(twoFree).extracting(ModelStats::cheapest).containsExactly(false, false);
+        assertThat(twoFree).extracting(ModelStats::fastest).containsExactly(false, true);
+        List<ModelStats> twoFreeOnePaid = CompareStats.rank(List.of(
+                ModelStats.of(1, "local", List.of(run(1, RunStatus.COMPLETED, 100, 800, 20, 0.0))),
+                ModelStats.of(2, "cloud", List.of(run(2, RunStatus.COMPLETED, 50, 900, 90, 0.01))),
+                ModelStats.of(3, "intent", List.of(run(3, RunStatus.COMPLETED, 10, 800, 0, 0.0)))));
+        assertThat(twoFreeOnePaid).extracting(ModelStats::cheapest).containsExactly(true, false, true);
+        assertThat(twoFreeOnePaid).extracting(ModelStats::fastest).containsExactly(true, false, true);
+    }
+
+    @Test
     void aSingleModelIsNeitherFastestNorCheapest() {
         List<ModelStats> ranked = CompareStats.rank(List.of(
                 ModelStats.of(1, "only", List.of(run(1, RunStatus.COMPLETED, 100, 5000, 20, 0.001)))));

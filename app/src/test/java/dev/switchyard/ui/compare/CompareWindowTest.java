@@ -302,11 +302,16 @@ class CompareWindowTest {
                 .contains("Tokens/s").contains("Cost / run").contains("Cost per 1,000 such prompts: $").contains("Cheapest")
                 .contains("3 of 3 runs completed");
         assertThat(text("#stats-0") + text("#stats-1")).contains("Fastest");
+        String firstCard = text("#stats-0");
 
         robot.clickOn("Charts");
         XYChart<?, ?> ttft = robot.lookup("#chart-ttft").queryAs(XYChart.class);
         assertThat(ttft.getData().get(0).getData()).hasSize(6);
         assertThat(ttft.getData().get(1).getData()).hasSize(2);
+        List<String> rows = ((javafx.scene.chart.CategoryAxis) ttft.getYAxis()).getCategories();
+        assertThat(rows).containsExactlyInAnyOrder("quick-model", "fast-model");
+        assertThat(firstCard).as("models are rows, the first statistics card's on top (a category axis lists bottom-up)")
+                .contains(rows.get(1)).doesNotContain(rows.get(0));
         XYChart<?, ?> cost = robot.lookup("#chart-cost").queryAs(XYChart.class);
         XYChart<?, ?> speed = robot.lookup("#chart-speed").queryAs(XYChart.class);
         assertThat(cost.getData().get(0).getData()).hasSize(2);

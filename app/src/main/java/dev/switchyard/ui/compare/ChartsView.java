@@ -27,9 +27,9 @@ import javafx.scene.layout.RowConstraints;
  */
 final class ChartsView extends GridPane {
 
+    static final int LABEL_CHARS = 24;
     private final CompareViewModel model;
     private final DeferredRebuild deferred = new DeferredRebuild(this::rebuild);
-    static final int LABEL_CHARS = 24;
     private final ScatterChart<Number, String> ttft = scatter("Time to first token, ms (dots: each run, bar: p50)", "chart-ttft");
     private final ScatterChart<Number, String> total = scatter("Total time, ms (dots: each run, bar: p50)", "chart-total");
     private final BarChart<Number, String> cost = bars("Mean cost per run (USD)", "chart-cost");
@@ -87,15 +87,15 @@ final class ChartsView extends GridPane {
     }
 
     private void rebuild() {
-        spread(ttft, ModelStats.Sample::ttftMs, s -> s.ttftMs() == null ? null : s.ttftMs().p50());
-        spread(total, ModelStats.Sample::totalMs, s -> s.totalMs() == null ? null : s.totalMs().p50());
-        bar(cost, s -> s.costUsd() == null ? null : s.costUsd().mean());
-        bar(speed, s -> s.tokensPerSec() == null ? null : s.tokensPerSec().p50());
+        List<String> names = labels(model.stats().stream().map(ModelStats::label).toList());
+        spread(ttft, names, ModelStats.Sample::ttftMs, s -> s.ttftMs() == null ? null : s.ttftMs().p50());
+        spread(total, names, ModelStats.Sample::totalMs, s -> s.totalMs() == null ? null : s.totalMs().p50());
+        bar(cost, names, s -> s.costUsd() == null ? null : s.costUsd().mean());
+        bar(speed, names, s -> s.tokensPerSec() == null ? null : s.tokensPerSec().p50());
     }
 
-    private void spread(ScatterChart<Number, String> chart, Function<ModelStats.Sample, Long> value,
+    private void spread(ScatterChart<Number, String> chart, List<String> names, Function<ModelStats.Sample, Long> value,
                         Function<ModelStats, Double> p50) {
-        List<String> names = labels(model.stats().stream().map(ModelStats::label).toList());
         XYChart.Series<Number, String> runs = new XYChart.Series<>();
         runs.setName("each run");
         XYChart.Series<Number, String> median = new XYChart.Series<>();
@@ -117,8 +117,7 @@ final class ChartsView extends GridPane {
         chart.getData().setAll(List.of(runs, median));
     }
 
-    private void bar(BarChart<Number, String> chart, Function<ModelStats, Double> value) {
-        List<String> names = labels(model.stats().stream().map(ModelStats::label).toList());
+    private void bar(BarChart<Number, String> chart, List<String> names, Function<ModelStats, Double> value) {
         XYChart.Series<Number, String> series = new XYChart.Series<>();
         for (int i = 0; i < model.stats().size(); i++) {
             Double v = value.apply(model.stats().get(i));

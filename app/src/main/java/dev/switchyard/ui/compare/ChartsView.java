@@ -7,16 +7,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
 
 /**
  * Four charts of the latest comparison: TTFT and total time per model as a scatter of every repeat with the
@@ -50,10 +53,10 @@ final class ChartsView extends GridPane {
             r.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(r);
         }
-        add(ttft, 0, 0);
-        add(total, 1, 0);
-        add(cost, 0, 1);
-        add(speed, 1, 1);
+        add(withNote(ttft), 0, 0);
+        add(withNote(total), 1, 0);
+        add(withNote(cost), 0, 1);
+        add(withNote(speed), 1, 1);
         model.stats().addListener((ListChangeListener<ModelStats>) c -> deferred.request());
         rebuild(); // built when its tab is first shown: show the figures there are
     }
@@ -71,6 +74,17 @@ final class ChartsView extends GridPane {
         c.setLegendVisible(false);
         c.setCategoryGap(12);
         return c;
+    }
+
+    /** The chart over a note that shows when no model has its figure (intent models decode no tokens/s). */
+    private StackPane withNote(XYChart<Number, String> chart) {
+        Label note = new Label("No model in this comparison has this figure.");
+        note.getStyleClass().add("chart-empty-note");
+        note.setMouseTransparent(true);
+        note.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> !model.stats().isEmpty() && chart.getData().stream().allMatch(s -> s.getData().isEmpty()),
+                chart.getData()));
+        return new StackPane(chart, note);
     }
 
     private static void style(XYChart<Number, String> c, String title, String id) {

@@ -30,7 +30,8 @@ public final class Screenshots {
 
     /** Shot name → the screen it is taken on. */
     private static final List<String[]> SHOTS = List.of(new String[] {"welcome", "welcome"},
-            new String[] {"compare", "compare"}, new String[] {"compare-auto", "compare"}, new String[] {"routing", "routing"}, new String[] {"replay", "replay"},
+            new String[] {"compare", "compare"}, new String[] {"compare-auto", "compare"},
+            new String[] {"compare-charts", "compare"}, new String[] {"routing", "routing"}, new String[] {"replay", "replay"},
             new String[] {"history", "history"}, new String[] {"comparison", "history"},
             new String[] {"models", "models"}, new String[] {"models-add", "models"}, new String[] {"local-models", "models"},
             new String[] {"intents", "intents"}, new String[] {"overview", "overview"});
@@ -91,7 +92,7 @@ public final class Screenshots {
                     prepare(stage.getScene(), shot[0]);
                     return null;
                 });
-                Thread.sleep(shot[0].equals("compare-auto") ? 4000 : shot[0].equals("intents") ? 3000 : 1200);
+                Thread.sleep(shot[0].startsWith("compare-") ? 4000 : shot[0].equals("intents") ? 3000 : 1200);
                 Scene target = fx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
                         && w.getScene() != null && w.getScene().lookup("#comparison-dialog") != null)
                         .map(Window::getScene).findFirst().orElse(stage.getScene()));
@@ -124,6 +125,17 @@ public final class Screenshots {
             }
             ((javafx.scene.control.TextInputControl) scene.lookup("#user-message")).setText("Turn on the kitchen lights");
             ((javafx.scene.control.Button) scene.lookup("#run-button")).fire();
+        } else if (shot.equals("compare-charts")) {
+            // three models five times each, then the charts: every repeat as a dot, the p50 as a bar
+            for (javafx.scene.Node n : scene.getRoot().lookupAll(".check-box")) {
+                if (n instanceof javafx.scene.control.CheckBox box && box.getId() != null && box.getId().startsWith("pick-")) {
+                    box.setSelected(box.getId().equals("pick-auto-tiered") || box.getText().startsWith("Intent model"));
+                }
+            }
+            ((javafx.scene.control.Spinner<Integer>) scene.lookup("#repeat-spinner")).getValueFactory().setValue(5);
+            ((javafx.scene.control.TextInputControl) scene.lookup("#user-message")).setText("Turn on the kitchen lights");
+            ((javafx.scene.control.Button) scene.lookup("#run-button")).fire();
+            ((javafx.scene.control.TabPane) scene.lookup("#compare-results")).getSelectionModel().select(2);
         } else if (shot.equals("intents")) {
             // the first set (customer-support), its second intent in the editor and a prompt tried against the set
             ListView<Object> intents = (ListView<Object>) scene.lookup("#intent-list");
@@ -160,9 +172,16 @@ public final class Screenshots {
         if (cancel != null && cancel.isVisible() && cancel.getScene() != null) {
             cancel.fire();
         }
-        var tabs = (javafx.scene.control.TabPane) stage.getScene().lookup("#models-tabs");
-        if (tabs != null) {
-            tabs.getSelectionModel().select(0);
+        for (String id : List.of("#models-tabs", "#compare-results")) {
+            var tabs = (javafx.scene.control.TabPane) stage.getScene().lookup(id);
+            if (tabs != null) {
+                tabs.getSelectionModel().select(0);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        var repeat = (javafx.scene.control.Spinner<Integer>) stage.getScene().lookup("#repeat-spinner");
+        if (repeat != null) {
+            repeat.getValueFactory().setValue(1);
         }
     }
 

@@ -316,6 +316,8 @@ class CompareWindowTest {
         XYChart<?, ?> speed = robot.lookup("#chart-speed").queryAs(XYChart.class);
         assertThat(cost.getData().get(0).getData()).hasSize(2);
         assertThat(speed.getData().get(0).getData()).hasSize(2);
+        assertThat(robot.lookup(".chart-empty-note").<Node>queryAll()).as("every chart has figures: no 'no figure' note")
+                .hasSize(4).noneMatch(Node::isVisible);
 
         robot.clickOn("Answers");
         robot.clickOn("#repeat-spinner .decrement-arrow-button").clickOn("#repeat-spinner .decrement-arrow-button");

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -55,6 +56,22 @@ public final class AppWindow {
         } catch (Exception e) {
             return "";
         }
+    }
+
+    /**
+     * Clicks the visible node {@code query} finds (a selector or a text, as {@link FxRobot#clickOn(String...)}), the
+     * node looked up on the FX thread (see {@link #waitUntil}); the robot, to go on with.
+     */
+    public static org.testfx.api.FxRobotInterface click(FxRobot robot, String query) {
+        Node node;
+        try {
+            node = onFx(() -> robot.lookup(query).match(Node::isVisible).query());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not look up " + query, e);
+        }
+        return robot.clickOn(node);
     }
 
     /** {@code work}'s result, computed on the FX thread. */

@@ -89,7 +89,7 @@ class CompareWindowTest {
         app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + file);
         // a workspace with no runs opens on the welcome screen; go to Compare as a user would
         waitFor(() -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
-        robot.clickOn("#nav-compare");
+        AppWindow.click(robot, "#nav-compare");
         waitFor(() -> robot.lookup("#pick-fast-model").tryQuery().isPresent());
     }
 
@@ -201,7 +201,7 @@ class CompareWindowTest {
     }
 
     private void typePromptAndRun(String prompt) {
-        robot.clickOn("#user-message").write(prompt);
+        AppWindow.click(robot, "#user-message").write(prompt);
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
     }
 
@@ -237,11 +237,11 @@ class CompareWindowTest {
                 .contains("1 without a full answer");
 
         // the prompt library: save the prompt twice, then load the first version back from its version list
-        robot.clickOn("#prompt-name").write("Greeting");
-        robot.clickOn("#save-prompt");
+        AppWindow.click(robot, "#prompt-name").write("Greeting");
+        AppWindow.click(robot, "#save-prompt");
         waitFor(() -> robot.lookup("#compare-message").queryAs(Label.class).getText().equals("Saved Greeting as v1."));
-        robot.clickOn("#user-message").write(" politely");
-        robot.clickOn("#save-prompt");
+        AppWindow.click(robot, "#user-message").write(" politely");
+        AppWindow.click(robot, "#save-prompt");
         waitFor(() -> robot.lookup("#compare-message").queryAs(Label.class).getText().equals("Saved Greeting as v2."));
         waitFor(() -> robot.lookup("#prompt-versions .version-label").queryAllAs(Label.class).stream()
                 .filter(l -> l.isVisible() && l.getText() != null).count() == 2);
@@ -279,7 +279,7 @@ class CompareWindowTest {
         assertThat(calls.get()).isEqualTo(2);
 
         // a device command stays on the device: the local answer is accepted, the cloud is not asked
-        robot.clickOn("#user-message").eraseText(80);
+        AppWindow.click(robot, "#user-message").eraseText(80);
         typePromptAndRun("turn on the kitchen lights");
         waitFor(() -> runEnabled() && text("#pane-1").contains("accepted: confidence"));
         assertThat(text("#pane-1")).contains("Auto · routed to ").doesNotContain("2 steps");
@@ -291,12 +291,12 @@ class CompareWindowTest {
         waitFor(() -> robot.lookup("#picked-count").queryAs(Label.class).getText().equals("2 of 6 picked"));
         assertThat(robot.lookup("#pick-fast-model").queryAs(CheckBox.class).isSelected()).isTrue();
         assertThat(robot.lookup("#pick-quick-model").queryAs(CheckBox.class).isSelected()).isTrue();
-        robot.clickOn("#repeat-spinner .increment-arrow-button").clickOn("#repeat-spinner .increment-arrow-button");
+        AppWindow.click(robot, "#repeat-spinner .increment-arrow-button").clickOn("#repeat-spinner .increment-arrow-button");
         typePromptAndRun("Compare us");
         waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished 6 runs"));
         assertThat(calls.get()).isEqualTo(6);
 
-        robot.clickOn("Statistics");
+        AppWindow.click(robot, "Statistics");
         String stats = text("#stats-cards");
         assertThat(stats).contains("fast-model").contains("quick-model").contains("p50").contains("p95").contains("TTFT")
                 .contains("Tokens/s").contains("Cost / run").contains("Cost per 1,000 such prompts: $").contains("Cheapest")
@@ -304,7 +304,7 @@ class CompareWindowTest {
         assertThat(text("#stats-0") + text("#stats-1")).contains("Fastest");
         String firstCard = text("#stats-0");
 
-        robot.clickOn("Charts");
+        AppWindow.click(robot, "Charts");
         XYChart<?, ?> ttft = robot.lookup("#chart-ttft").queryAs(XYChart.class);
         assertThat(ttft.getData().get(0).getData()).hasSize(6);
         assertThat(ttft.getData().get(1).getData()).hasSize(2);
@@ -319,19 +319,19 @@ class CompareWindowTest {
         assertThat(robot.lookup(".chart-empty-note").<Node>queryAll()).as("every chart has figures: no 'no figure' note")
                 .hasSize(4).noneMatch(Node::isVisible);
 
-        robot.clickOn("Answers");
-        robot.clickOn("#repeat-spinner .decrement-arrow-button").clickOn("#repeat-spinner .decrement-arrow-button");
-        robot.clickOn("#blind-toggle");
-        robot.clickOn("#run-button");
+        AppWindow.click(robot, "Answers");
+        AppWindow.click(robot, "#repeat-spinner .decrement-arrow-button").clickOn("#repeat-spinner .decrement-arrow-button");
+        AppWindow.click(robot, "#blind-toggle");
+        AppWindow.click(robot, "#run-button");
         waitFor(() -> calls.get() == 8);
         waitFor(() -> robot.lookup("#vote-bar").query().isVisible());
         assertThat(text("#pane-0")).contains("Model A").doesNotContain("fast-model").doesNotContain("quick-model");
         assertThat(text("#pane-1")).contains("Model B");
-        robot.clickOn("#vote-model-a");
+        AppWindow.click(robot, "#vote-model-a");
 
         waitFor(() -> text("#pane-0").contains("Model A · "));
         String winner = text("#pane-0").contains("fast-model") ? "fast-model" : "quick-model";
-        robot.clickOn("Statistics");
+        AppWindow.click(robot, "Statistics");
         waitFor(() -> text("#win-rates").contains("100%"));
         String rates = text("#win-rates");
         assertThat(rates).contains("Win rate").contains(winner + " 1 1 0 100%");
@@ -353,7 +353,7 @@ class CompareWindowTest {
         pick("fast-model", true);
         assertThat(robot.lookup("#picked-count").queryAs(Label.class).getText()).isEqualTo("2 of 6 picked");
 
-        robot.clickOn("#param-max-tokens").write("12");
+        AppWindow.click(robot, "#param-max-tokens").write("12");
         typePromptAndRun("Say hello");
 
         waitFor(() -> text("#pane-0").contains("Done") && text("#pane-1").matches(".*(Done|Incomplete|Failed).*"));

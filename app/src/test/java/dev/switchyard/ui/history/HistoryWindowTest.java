@@ -64,20 +64,20 @@ class HistoryWindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void filterPageAndExportSelectedRuns() throws Exception {
-        robot.clickOn("#nav-history");
+        AppWindow.click(robot, "#nav-history");
         waitForPage("1–50 of 62 runs");
 
-        robot.clickOn("#history-next");
+        AppWindow.click(robot, "#history-next");
         waitForPage("51–62 of 62 runs");
         TableView<HistoryRow> table = robot.lookup("#history-table").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(12);
 
-        robot.clickOn("#history-model").clickOn("Gate/beta");
+        AppWindow.click(robot, "#history-model").clickOn("Gate/beta");
         waitForPage("1–2 of 2 runs");
         assertThat(table.getItems()).extracting(r -> r.run().promptText())
                 .containsExactly("refund for my order", "kitchen lights on");
 
-        robot.clickOn("#history-text").write("kitchen").type(KeyCode.ENTER);
+        AppWindow.click(robot, "#history-text").write("kitchen").type(KeyCode.ENTER);
         waitForPage("1–1 of 1 run");
 
         Path out = dir.resolve("exported.csv");
@@ -88,7 +88,7 @@ class HistoryWindowTest {
         AppWindow.waitUntil(5, () -> text("#history-detail-title").equals("Gate/beta"));
         assertThat(robot.lookup("#history-detail-answer").queryAs(javafx.scene.control.TextArea.class).getText())
                 .isEqualTo("Lights are on.");
-        robot.clickOn("#history-export-csv");
+        AppWindow.click(robot, "#history-export-csv");
         AppWindow.waitUntil(10, () -> text("#history-message").startsWith("Exported"));
 
         assertThat(text("#history-message")).isEqualTo("Exported 1 run to exported.csv.");
@@ -97,12 +97,12 @@ class HistoryWindowTest {
         assertThat(csv).contains("Gate/beta").contains("kitchen lights on").contains("Lights are on.")
                 .doesNotContain("refund");
 
-        robot.clickOn("#history-clear");
+        AppWindow.click(robot, "#history-clear");
         waitForPage("1–50 of 62 runs");
-        robot.clickOn("TTFT");
+        AppWindow.click(robot, "TTFT");
         AppWindow.waitUntil(10, () -> !table.getItems().isEmpty()
                 && table.getItems().get(0).run().metrics().ttftMs() == 50);
-        robot.clickOn("TTFT");
+        AppWindow.click(robot, "TTFT");
         AppWindow.waitUntil(10, () -> table.getItems().get(0).run().metrics().ttftMs() == 900);
     }
 }

@@ -42,24 +42,24 @@ class IntentsWindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void addAnIntentToAShippedSetAndTryAPromptAgainstIt() throws Exception {
-        robot.clickOn("#nav-intents");
+        AppWindow.click(robot, "#nav-intents");
         AppWindow.waitUntil(10, () -> !robot.lookup("#intent-list").queryAs(ListView.class).getItems().isEmpty());
         ListView<dev.switchyard.workspace.model.IntentSet> sets = robot.lookup("#intent-sets").queryAs(ListView.class);
         assertThat(sets.getItems()).extracting(s -> s.name()).contains("smart-home", "customer-support");
-        robot.clickOn("smart-home");
+        AppWindow.click(robot, "smart-home");
         WaitForAsyncUtils.waitForFxEvents();
 
-        robot.clickOn("#intent-new");
-        robot.clickOn("#intent-name").write("water_plants");
-        robot.clickOn("#intent-reply").write("Watering the plants.");
-        robot.clickOn("#intent-examples").write("water the plants").type(KeyCode.ENTER).write("water the basil");
-        robot.clickOn("#intent-save");
+        AppWindow.click(robot, "#intent-new");
+        AppWindow.click(robot, "#intent-name").write("water_plants");
+        AppWindow.click(robot, "#intent-reply").write("Watering the plants.");
+        AppWindow.click(robot, "#intent-examples").write("water the plants").type(KeyCode.ENTER).write("water the basil");
+        AppWindow.click(robot, "#intent-save");
         AppWindow.waitUntil(10, () -> text("#intent-message").startsWith("Saved intent 'water_plants'"));
         ListView<Intent> intents = robot.lookup("#intent-list").queryAs(ListView.class);
         assertThat(intents.getItems()).extracting(Intent::name).contains("water_plants");
         assertThat(intents.getSelectionModel().getSelectedItem().name()).isEqualTo("water_plants");
 
-        robot.clickOn("#intent-try-prompt").write("please water the basil").type(KeyCode.ENTER);
+        AppWindow.click(robot, "#intent-try-prompt").write("please water the basil").type(KeyCode.ENTER);
         AppWindow.waitUntil(30, () -> text("#intent-try-result").startsWith("Reply:"));
         assertThat(text("#intent-try-result")).startsWith("Reply: Watering the plants.");
         ListView<IntentsViewModel.Scored> scores = robot.lookup("#intent-scores").queryAs(ListView.class);

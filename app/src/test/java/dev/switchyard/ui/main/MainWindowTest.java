@@ -40,11 +40,11 @@ class MainWindowTest {
     void theWindowShowsTheWorkspaceNameAndItsCounts() throws Exception {
         AppWindow.waitUntil(15, () -> robot.lookup("#status-message").queryAs(Label.class).getText().contains("is open")
                 && robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
-        robot.clickOn("#nav-overview"); // an empty workspace opens on the welcome screen
+        AppWindow.click(robot, "#nav-overview"); // an empty workspace opens on the welcome screen
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#workspace-name").queryAs(Label.class).getText()).isEqualTo("window-test");
-        robot.clickOn("#nav-overview"); // Compare opens first; the counts are on the Workspace screen
+        AppWindow.click(robot, "#nav-overview"); // Compare opens first; the counts are on the Workspace screen
         assertThat(robot.lookup("#count-runs").queryAs(Label.class).getText()).isEqualTo("0");
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).contains("is open");
         assertThat(robot.lookup("#workspace-file").queryAs(Label.class).getText())

@@ -79,25 +79,25 @@ class ModelsWindowTest {
         robot.clickOn(robot.lookup("#welcome-models").match(n -> n.getScene() != null).queryAs(Node.class));
         waitUntil(() -> robot.lookup("#models-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
 
-        robot.clickOn("#provider-add");
-        robot.clickOn("#provider-preset").clickOn("Custom OpenAI-compatible endpoint");
-        robot.clickOn("#provider-name").write("Loopback gateway");
-        robot.clickOn("#provider-url").write(server.url("/v1").toString());
-        robot.clickOn("#key-source-none");
-        robot.clickOn("#provider-save");
+        AppWindow.click(robot, "#provider-add");
+        AppWindow.click(robot, "#provider-preset").clickOn("Custom OpenAI-compatible endpoint");
+        AppWindow.click(robot, "#provider-name").write("Loopback gateway");
+        AppWindow.click(robot, "#provider-url").write(server.url("/v1").toString());
+        AppWindow.click(robot, "#key-source-none");
+        AppWindow.click(robot, "#provider-save");
         waitUntil(() -> "Loopback gateway".equals(text("#provider-title")));
         assertThat(text("#provider-where")).contains("key: none");
 
         server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
                 .body(ModelsViewModelTest.MODELS_JSON).build());
-        robot.clickOn("#provider-test");
+        AppWindow.click(robot, "#provider-test");
         waitUntil(() -> text("#connection-status").equals("Connected: 2 models listed."));
         ListView<ModelsViewModel.RemoteRow> remote = robot.lookup("#remote-models").queryAs(ListView.class);
         assertThat(remote.getItems()).extracting(ModelsViewModel.RemoteRow::id).containsExactly("tiny-1", "tiny-2");
 
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("tiny-2");
-        robot.clickOn("#remote-add");
+        AppWindow.click(robot, "tiny-2");
+        AppWindow.click(robot, "#remote-add");
         TableView<ModelRow> models = robot.lookup("#provider-models").queryAs(TableView.class);
         waitUntil(() -> models.getItems().size() == 1);
         assertThat(models.getItems().get(0).priceText()).isEqualTo("no price");
@@ -107,9 +107,9 @@ class ModelsWindowTest {
         waitUntil(() -> text("#price-summary").startsWith("No price"));
         robot.moveTo("#price-summary").scroll(15, javafx.geometry.VerticalDirection.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#price-in").write("0.25");
-        robot.clickOn("#price-out").write("1.25");
-        robot.clickOn("#price-save");
+        AppWindow.click(robot, "#price-in").write("0.25");
+        AppWindow.click(robot, "#price-out").write("1.25");
+        AppWindow.click(robot, "#price-save");
         waitUntil(() -> text("#price-summary").contains("$0.25 in"));
         TableView<PriceRow> history = robot.lookup("#price-history").queryAs(TableView.class);
         assertThat(history.getItems()).hasSize(1);
@@ -117,7 +117,7 @@ class ModelsWindowTest {
 
         Region root = robot.lookup("#main-view").queryAs(Region.class);
         assertThat(root.getBackground().getFills().get(0).getFill()).isEqualTo(Color.web("#f6f7f9"));
-        robot.clickOn("View").clickOn("Dark theme");
+        AppWindow.click(robot, "View").clickOn("Dark theme");
         waitUntil(() -> root.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("theme-dark.css")));
         waitUntil(() -> Color.web("#0d1117").equals(root.getBackground().getFills().get(0).getFill()));
 
@@ -149,7 +149,7 @@ class ModelsWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup("#local-models-table .table-cell").match(c -> "My imported model".equals(
                 ((javafx.scene.control.TableCell<?, ?>) c).getText())).queryAs(Node.class));
-        robot.clickOn("#local-remove");
+        AppWindow.click(robot, "#local-remove");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
                 .isEqualTo("Remove My imported model?");

@@ -166,7 +166,7 @@ class ReplayScreenTest {
                 + "plan a three day trip to Lisbon please,ok,contains\n"
                 + ",a row without a prompt,contains\n");
 
-        robot.clickOn("#replay-import");
+        AppWindow.click(robot, "#replay-import");
         waitFor(20, () -> text("#replay-dataset-message").startsWith("Imported 3 items"));
         assertThat(text("#replay-dataset-message")).contains("1 row left out");
         ListView<?> problems = robot.lookup("#replay-import-problems").queryAs(ListView.class);
@@ -174,14 +174,14 @@ class ReplayScreenTest {
         assertThat(problems.getItems().get(0).toString()).startsWith("line 5");
         waitFor(10, () -> robot.lookup("#replay-dataset-items").queryAs(TableView.class).getItems().size() == 3);
 
-        robot.clickOn("#replay-start");
+        AppWindow.click(robot, "#replay-start");
         waitFor(30, () -> robot.lookup("#replay-confirm-box").query().isVisible());
         assertThat(text("#replay-estimate")).contains("3 cloud calls").contains("estimated $")
                 .contains("3 local calls");
         assertThat(server.getRequestCount()).isZero();
         shot("1-confirm");
 
-        robot.clickOn("#replay-confirm");
+        AppWindow.click(robot, "#replay-confirm");
         waitFor(90, () -> text("#replay-run-message").contains("completed")
                 && robot.lookup("#replay-figure-pass-rate").tryQuery().isPresent());
         assertThat(server.getRequestCount()).isEqualTo(3);
@@ -210,7 +210,7 @@ class ReplayScreenTest {
         assertThat(sliderPoint).isNotNull();
         shot("3-sweep");
 
-        robot.clickOn("#replay-export-html");
+        AppWindow.click(robot, "#replay-export-html");
         waitFor(10, () -> text("#replay-results-message").contains("Exported HTML"));
         String html = Files.readString(export);
         assertThat(html).contains("<svg").contains("on-device-first v1").contains("all-cloud (" + cloudName + ")")

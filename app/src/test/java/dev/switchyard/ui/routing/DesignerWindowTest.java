@@ -56,33 +56,33 @@ class DesignerWindowTest {
     @Test
     void buildsAThreeRulePolicyOnTheCanvasSavesItAndRoutesAPrompt() throws Exception {
         AppWindow.waitUntil(20, () -> robot.lookup("#status-message").queryAs(Label.class).getText().contains("is open"));
-        robot.clickOn("#nav-routing");
+        AppWindow.click(robot, "#nav-routing");
         AppWindow.waitUntil(10, () -> robot.lookup("#rule-node-0").tryQuery().isPresent());
         shot("01-default-policy");
 
-        robot.clickOn("#policy-new").clickOn("#new-empty");
+        AppWindow.click(robot, "#policy-new").clickOn("#new-empty");
         AppWindow.waitUntil(5, () -> robot.lookup("#rule-node-0").tryQuery().isEmpty());
         replace("#policy-name", "three-rules");
 
         // rule 1: keywords "lights, kitchen" -> the smart-home intent model
-        robot.clickOn("#palette-keywords");
+        AppWindow.click(robot, "#palette-keywords");
         replace("#field-words", "lights, kitchen");
         replace("#field-target", "intent:smart-home");
         replace("#rule-name", "home lights");
         // rule 2: has code -> the strong cloud role
-        robot.clickOn("#prompt-node").clickOn("#palette-has-code");
+        AppWindow.click(robot, "#prompt-node").clickOn("#palette-has-code");
         replace("#field-target", "$cloud-strong");
         // rule 3: more than 400 characters -> fallback from the strong role to the cheap one
-        robot.clickOn("#prompt-node").clickOn("#palette-prompt-chars");
+        AppWindow.click(robot, "#prompt-node").clickOn("#palette-prompt-chars");
         replace("#field-value", "400");
-        robot.clickOn("#palette-action-fallback");
+        AppWindow.click(robot, "#palette-action-fallback");
         replace("#field-chain", "$cloud-strong, $cloud-cheap");
-        robot.clickOn("#rule-node-0");
+        AppWindow.click(robot, "#rule-node-0");
         assertThat(robot.lookup("#rule-node-2").tryQuery()).isPresent();
         shot("02-three-rules");
 
         replace("#save-note", "three rules from scratch");
-        robot.clickOn("#save-policy");
+        AppWindow.click(robot, "#save-policy");
         AppWindow.waitUntil(10, () -> !robot.lookup("#version-list")
                 .queryAs(ListView.class).getItems().isEmpty());
         VersionsViewModel.VersionRow v1 = (VersionsViewModel.VersionRow) robot.lookup("#version-list")
@@ -90,9 +90,9 @@ class DesignerWindowTest {
         assertThat(v1.version()).isEqualTo(1);
         assertThat(v1.note()).isEqualTo("three rules from scratch");
 
-        robot.clickOn("#tab-test");
-        robot.clickOn("#test-prompt").write("please turn on the kitchen lights");
-        robot.clickOn("#test-route");
+        AppWindow.click(robot, "#tab-test");
+        AppWindow.click(robot, "#test-prompt").write("please turn on the kitchen lights");
+        AppWindow.click(robot, "#test-route");
         AppWindow.waitUntil(20, () -> robot.lookup("#test-decision").queryAs(Label.class)
                 .getText().startsWith("rule"));
         assertThat(robot.lookup("#test-decision").queryAs(Label.class).getText())
@@ -106,10 +106,10 @@ class DesignerWindowTest {
             assertThat(PolicyJson.write(saved)).contains("\"lights\"", "\"has_code\"", "\"prompt_chars\"", "\"fallback\"");
         }
 
-        robot.clickOn("#tab-versions");
+        AppWindow.click(robot, "#tab-versions");
         shot("04-versions");
 
-        robot.clickOn("#rule-node-2");
+        AppWindow.click(robot, "#rule-node-2");
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         assertThat(robot.lookup("#rule-node-2").queryAs(javafx.scene.layout.Region.class).lookupAll(".node-detail").stream()
                 .map(n -> ((Label) n).getText()).toList()).contains("fallback $cloud-cheap → $cloud-strong");
@@ -120,7 +120,7 @@ class DesignerWindowTest {
         // drag rule 3 to the top, then undo with the toolbar button
         robot.drag("#rule-node-2").dropTo("#rule-node-0");
         assertThat(text("#rule-node-0", ".node-condition")).isEqualTo("if characters > 400");
-        robot.clickOn("#undo");
+        AppWindow.click(robot, "#undo");
         assertThat(text("#rule-node-0", ".node-condition")).isEqualTo("if mentions lights or kitchen");
         // connect rule 2 to the smart-home model by dragging its port onto the model node
         Node smartHome = robot.lookup(".target-node").match(n -> "intent:smart-home".equals(n.getUserData())).query();

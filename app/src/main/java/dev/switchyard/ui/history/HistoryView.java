@@ -70,7 +70,9 @@ public final class HistoryView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<HistoryRow, String> when = column("When", r -> Formats.shortWhen(r.createdAt(), model.zone()), RunSort.CREATED_AT, 118);
         table.getColumns().add(when);
-        table.getColumns().add(column("Model", HistoryRow::modelName, null, 170));
+        TableColumn<HistoryRow, String> modelColumn = column("Model", HistoryRow::modelName, null, 170);
+        modelColumn.setCellFactory(c -> new TailCell());
+        table.getColumns().add(modelColumn);
         table.getColumns().add(column("Status", r -> Formats.status(r.status()), null, 96));
         table.getColumns().add(column("TTFT", r -> Formats.ms(r.run().metrics().ttftMs()), RunSort.TTFT_MS, 70));
         table.getColumns().add(column("Total", r -> Formats.ms(r.run().metrics().totalMs()), RunSort.TOTAL_MS, 70));
@@ -111,6 +113,26 @@ public final class HistoryView extends VBox {
         c.setMinWidth(title.equals("Prompt") ? 100 : title.equals("Model") ? 150 : width);
         c.setId("history-col-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         return c;
+    }
+
+    /**
+     * "provider/model" cut at the front ("…intent:customer-support"): the end tells models apart, a provider's name
+     * ("This device/…") does not; the whole name in a tooltip.
+     */
+    private static final class TailCell extends javafx.scene.control.TableCell<HistoryRow, String> {
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+        TailCell() {
+            setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            tip.setText(item);
+            setTooltip(empty || item == null ? null : tip);
+        }
     }
 
     private HBox pager() {

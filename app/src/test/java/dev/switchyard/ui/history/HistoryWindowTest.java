@@ -71,6 +71,12 @@ class HistoryWindowTest {
         waitForPage("51–62 of 62 runs");
         TableView<HistoryRow> table = robot.lookup("#history-table").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(12);
+        // a long "provider/model" is cut at the front, where it does not tell models apart; the whole name in a tooltip
+        javafx.scene.control.TableCell<?, ?> modelCell = AppWindow.onFx(() -> robot.lookup("#history-table .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> !c.isEmpty() && c.getTableColumn() != null
+                        && "Model".equals(c.getTableColumn().getText())).query());
+        assertThat(modelCell.getTextOverrun()).isEqualTo(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        assertThat(modelCell.getTooltip().getText()).isEqualTo(modelCell.getText()).contains("/");
 
         AppWindow.click(robot, "#history-model").clickOn("Gate/beta");
         waitForPage("1–2 of 2 runs");

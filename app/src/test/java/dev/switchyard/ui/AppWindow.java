@@ -14,7 +14,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real window for TestFX tests: started on a workspace file with in-memory preferences, and closed again. */
+/**
+ * The real window for TestFX tests: started on a workspace file with in-memory preferences (a test never writes the
+ * user's own window size, theme or last workspace), and closed again.
+ */
 public final class AppWindow {
 
     private AppWindow() {
@@ -29,9 +32,11 @@ public final class AppWindow {
         return app;
     }
 
+    /** Stops the app and hides its windows; the primary stage, which TestFX keeps for the next test, loses the title binding. */
     public static void close(Application app) throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+        FxToolkit.setupStage(stage -> stage.titleProperty().unbind());
     }
 
     /**

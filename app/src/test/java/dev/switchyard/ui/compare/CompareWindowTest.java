@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchyard.app.routing.PolicyStore;
 import dev.switchyard.app.routing.PolicyTemplates;
 import dev.switchyard.ui.AppWindow;
-import dev.switchyard.ui.SwitchyardApp;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The real window on a workspace whose cloud models are served by a loopback mock server: type, run, watch the
@@ -85,8 +83,7 @@ class CompareWindowTest {
             model(ws, p, "slow-model", 1.00);
             new PolicyStore(ws).save("cascade", PolicyTemplates.load("cascade"), "from the template");
         }
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + file);
+        app = AppWindow.open(robot, file);
         // a workspace with no runs opens on the welcome screen; go to Compare as a user would
         waitFor(() -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
         AppWindow.click(robot, "#nav-compare");
@@ -95,9 +92,7 @@ class CompareWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        FxToolkit.setupStage(stage -> stage.titleProperty().unbind());
+        AppWindow.close(app);
         server.close();
     }
 

@@ -3,7 +3,6 @@ package dev.switchyard.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.ui.AppWindow;
-import dev.switchyard.ui.SwitchyardApp;
 import dev.switchyard.workspace.Workspace;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts the real application window (under Xvfb in CI) on a fresh workspace. */
@@ -26,14 +24,12 @@ class MainWindowTest {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + dir.resolve("window-test.switchyard"));
+        app = AppWindow.open(robot, dir.resolve("window-test.switchyard"));
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppWindow.close(app);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchyard.app.routing.Policy;
 import dev.switchyard.app.routing.PolicyJson;
 import dev.switchyard.ui.AppWindow;
-import dev.switchyard.ui.SwitchyardApp;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -37,8 +36,8 @@ class DesignerWindowTest {
 
     @BeforeEach
     void start() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(SwitchyardApp.class, "--workspace=" + dir.resolve("designer.switchyard"));
+        app = AppWindow.open(robot, dir.resolve("designer.switchyard"));
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
         robot.interact(() -> {
             stage.setX(0);
             stage.setY(0);
@@ -49,8 +48,7 @@ class DesignerWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        AppWindow.close(app);
     }
 
     @Test

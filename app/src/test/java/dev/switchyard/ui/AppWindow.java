@@ -70,7 +70,7 @@ public final class AppWindow {
     public static org.testfx.api.FxRobotInterface click(FxRobot robot, String query) {
         Node node;
         try {
-            node = onFx(() -> robot.lookup(query).match(Node::isVisible).query());
+            node = onFx(() -> robot.lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).query());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -27,11 +27,20 @@ public final class AutoRoutes {
      * @param policy      its name
      * @param version     its latest version number
      * @param description the policy's own description (may be empty)
-     * @param problems    validation problems against this workspace (empty: it can run)
+     * @param problems    validation problems against this workspace, other than unfilled roles
+     * @param unfilledRoles the roles ($cloud-cheap…) the policy sends prompts to that no model of this workspace
+     *                      fills yet: what a new workspace lacks before a cloud or local model is added
      */
-    public record Choice(String policy, int version, String description, List<Problem> problems) {
+    public record Choice(String policy, int version, String description, List<Problem> problems,
+                         List<String> unfilledRoles) {
         public Choice {
             problems = List.copyOf(problems);
+            unfilledRoles = List.copyOf(unfilledRoles);
+        }
+
+        /** No problem and every role filled. */
+        public boolean canRun() {
+            return problems.isEmpty() && unfilledRoles.isEmpty();
         }
     }
 
@@ -76,11 +85,27 @@ public final class AutoRoutes {
             }
             try {
                 Policy p = PolicyJson.read(latest.bodyJson());
+                List<String> unfilled = routing.targets().unfilledRoles(targets(p));
+                java.util.Set<String> roleMessages = new java.util.HashSet<>();
+                unfilled.forEach(r -> roleMessages.add(routing.targets().problem(r)));
+                List<Problem> others = validator.validate(p).stream().filter(x -> !roleMessages.contains(x.message())).toList();
                 out.add(new Choice(row.name(), latest.version(), p.description() == null ? "" : p.description(),
-                        validator.validate(p)));
+                        others, unfilled));
             } catch (RoutingException e) {
-                out.add(new Choice(row.name(), latest.version(), "", List.of(new Problem("", e.getMessage()))));
+                out.add(new Choice(row.name(), latest.version(), "", List.of(new Problem("", e.getMessage())), List.of()));
             }
+        }
+        return out;
+    }
+
+    /** Every target the policy's rules and default may send a prompt to. */
+    private static List<String> targets(Policy p) {
+        List<String> out = new ArrayList<>();
+        if (p.rules() != null) {
+            p.rules().stream().filter(r -> r != null && r.then() != null).forEach(r -> out.addAll(Action.targets(r.then())));
+        }
+        if (p.defaultAction() != null) {
+            out.addAll(Action.targets(p.defaultAction()));
         }
         return out;
     }

@@ -84,23 +84,38 @@ public final class TargetResolver {
                         + "of this workspace.");
             }
         }
+        if (!ROLES.contains(role)) {
+            throw unknown("Unknown role '" + role + "'; roles are " + String.join(", ", ROLES) + ".");
+        }
+        return byRole(role).orElseThrow(() -> unknown("No model for the role " + role + ": " + hint(role)
+                + " Or pin one with the setting " + ROLE_SETTING + name + "."));
+    }
+
+    /**
+     * The roles among {@code targets} that nothing fills: no model of the kind the role asks for, and no setting
+     * pinning it (a pin to a missing model is a broken target, not an unfilled role). In the order given, once each.
+     */
+    public List<String> unfilledRoles(java.util.Collection<String> targets) {
+        return targets.stream().filter(t -> t != null && ROLES.contains(t)).distinct()
+                .filter(r -> workspace.settings().get(ROLE_SETTING + r.substring(1)).isEmpty() && byRole(r).isEmpty())
+                .toList();
+    }
+
+    private Optional<Model> byRole(String role) {
         List<Model> models = workspace.models().list();
-        Optional<Model> found = switch (role) {
+        return switch (role) {
             case "$local-intent" -> first(models, ModelKind.LOCAL_INTENT);
             case "$local-generative" -> first(models, ModelKind.LOCAL_GENERATIVE);
             case "$cloud-cheap" -> byPrice(models, false);
-            case "$cloud-strong" -> byPrice(models, true);
-            default -> throw unknown("Unknown role '" + role + "'; roles are " + String.join(", ", ROLES) + ".");
+            default -> byPrice(models, true);
         };
-        return found.orElseThrow(() -> unknown("No model for the role " + role + ": " + hint(role)
-                + " Or pin one with the setting " + ROLE_SETTING + name + "."));
     }
 
     private static String hint(String role) {
         return switch (role) {
             case "$local-intent" -> "the workspace has no intent model (open it once with this version to get the demo sets).";
-            case "$local-generative" -> "import a local model with 'switchyard models import <dir>'.";
-            default -> "add a cloud model with 'switchyard models add'.";
+            case "$local-generative" -> "add a local model on the Models screen (or 'switchyard models import <dir>').";
+            default -> "add a cloud provider and model on the Models screen (or 'switchyard models add').";
         };
     }
 

@@ -38,12 +38,46 @@ public final class ModelChoice {
         this.availability = availability;
     }
 
-    /** "Auto: &lt;policy&gt;": ready when the policy validates against the workspace. */
+    /**
+     * "Auto: &lt;policy&gt;": ready when the policy validates against the workspace. A policy whose only lack is a
+     * model for its roles (a new workspace with the shipped policy and no cloud model yet) says which kind of model
+     * to add, and is fixed on the Models screen; any other problem is fixed in Routing.
+     */
     public static ModelChoice of(AutoRoutes.Choice policy) {
-        Availability a = policy.problems().isEmpty() ? Availability.READY
-                : Availability.notReady("The policy has " + (policy.problems().size() == 1 ? "a problem" : policy.problems().size()
-                        + " problems") + ": " + policy.problems().get(0), "Open it in Routing to fix it.");
+        Availability a;
+        if (policy.canRun()) {
+            a = Availability.READY;
+        } else if (policy.problems().isEmpty()) {
+            a = Availability.notReady("Needs " + needs(policy.unfilledRoles()) + " for " + String.join(" and ",
+                    policy.unfilledRoles()) + ".", "Add one on the Models screen.");
+        } else {
+            int n = policy.problems().size();
+            a = Availability.notReady("The policy has " + (n == 1 ? "a problem" : n + " problems") + ": "
+                    + policy.problems().get(0).message(), "Open it in Routing to fix it.");
+        }
         return new ModelChoice(null, policy, "Routing policy v" + policy.version(), a);
+    }
+
+    /** "a cloud model", "a local model", "a cloud model and a local model"… for the roles given. */
+    private static String needs(java.util.List<String> roles) {
+        java.util.List<String> kinds = new java.util.ArrayList<>();
+        if (roles.stream().anyMatch(r -> r.startsWith("$cloud"))) {
+            kinds.add("a cloud model");
+        }
+        if (roles.contains("$local-generative")) {
+            kinds.add("a local generative model");
+        }
+        if (roles.contains("$local-intent")) {
+            kinds.add("an intent model");
+        }
+        return String.join(" and ", kinds);
+    }
+
+    /** The Models screen's tab that fixes this choice: "local" for a local model's files or role, else "cloud". */
+    public String fixTab() {
+        boolean local = model != null ? model.kind() != ModelKind.CLOUD
+                : policy.unfilledRoles().stream().noneMatch(r -> r.startsWith("$cloud"));
+        return local ? "local" : "cloud";
     }
 
     /** The model; null for "Auto: &lt;policy&gt;". */
@@ -85,7 +119,7 @@ public final class ModelChoice {
             return Fix.NONE;
         }
         if (model == null) {
-            return Fix.OPEN_ROUTING;
+            return policy.problems().isEmpty() ? Fix.OPEN_MODELS : Fix.OPEN_ROUTING;
         }
         String f = availability.fix() == null ? "" : availability.fix().toLowerCase(Locale.ROOT);
         boolean onModelsScreen = f.contains("models and providers") || f.contains("models screen")

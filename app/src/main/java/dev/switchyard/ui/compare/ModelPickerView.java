@@ -1,6 +1,5 @@
 package dev.switchyard.ui.compare;
 
-import dev.switchyard.workspace.model.ModelKind;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -96,8 +95,7 @@ final class ModelPickerView extends VBox {
             Button fix = new Button("Fix in Models…");
             fix.getStyleClass().addAll("flat-button", "indent");
             // to the tab that fixes it: a missing key on Cloud providers, missing files on Local models
-            fix.setOnAction(e -> openModels.accept(c.model() != null
-                    && c.model().kind() != ModelKind.CLOUD ? "local" : "cloud"));
+            fix.setOnAction(e -> openModels.accept(c.fixTab()));
             row.getChildren().add(fix);
         } else if (c.fix() == ModelChoice.Fix.OPEN_ROUTING) {
             Button fix = new Button("Fix in Routing…");

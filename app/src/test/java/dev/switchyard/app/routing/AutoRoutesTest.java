@@ -108,6 +108,33 @@ class AutoRoutesTest {
     }
 
     @Test
+    void aNewWorkspacesPolicyNamesTheRolesNoModelFillsApartFromItsProblems() {
+        try (Workspace fresh = Workspace.open(dir.resolve("fresh.switchyard"))) {
+            app.prepare(fresh);
+            new PolicyStore(fresh).save("mixed", Policy.of("mixed", List.of(new Rule("long", null,
+                    new Action.Cascade("$local-generative", new Action.AcceptIf(null, "^SURE", null), "$cloud-strong"))),
+                    new Action.Route("no-such-model")), "roles and a bad target");
+            List<AutoRoutes.Choice> choices = new AutoRoutes(fresh, new WorkspaceRouting(app, fresh, online::get),
+                    new RunService(fresh), app.engines(fresh)::forModel).choices();
+
+            AutoRoutes.Choice tiered = choices.stream().filter(c -> c.policy().equals("tiered")).findFirst().orElseThrow();
+            assertThat(tiered.unfilledRoles()).containsExactlyInAnyOrder("$cloud-cheap", "$cloud-strong");
+            assertThat(tiered.problems()).isEmpty();
+            assertThat(tiered.canRun()).isFalse();
+            AutoRoutes.Choice mixed = choices.stream().filter(c -> c.policy().equals("mixed")).findFirst().orElseThrow();
+            assertThat(mixed.unfilledRoles()).containsExactly("$local-generative", "$cloud-strong");
+            assertThat(mixed.problems()).extracting(Problem::path).containsExactly("/default/target");
+
+            fresh.settings().put(TargetResolver.ROLE_SETTING + "cloud-strong", "gone/model");
+            AutoRoutes.Choice pinned = new AutoRoutes(fresh, new WorkspaceRouting(app, fresh, online::get),
+                    new RunService(fresh), app.engines(fresh)::forModel).choices().stream()
+                    .filter(c -> c.policy().equals("tiered")).findFirst().orElseThrow();
+            assertThat(pinned.unfilledRoles()).containsExactly("$cloud-cheap");
+            assertThat(pinned.problems()).isNotEmpty().allMatch(x -> x.message().contains("routing.role.cloud-strong"));
+        }
+    }
+
+    @Test
     void everyRepeatIsDecidedAfreshAndStoredInTheComparison() throws Exception {
         new PolicyStore(ws).save("guard", Policy.of("guard", List.of(new Rule("offline", new Condition.Network(Condition.Connectivity.OFFLINE),
                 new Action.Route("$local-intent"))), new Action.Fallback(List.of("$cloud-cheap", "$cloud-strong"),

@@ -465,7 +465,8 @@ class CompareViewModelTest {
             assertThat(careful.provider()).isEqualTo("Routing policy v1");
             ModelChoice broken = choice("Auto: broken");
             assertThat(broken.ready()).isFalse();
-            assertThat(broken.availability().reason()).startsWith("The policy has a problem: /default/target:");
+            assertThat(broken.availability().reason()).startsWith("The policy has a problem: ").contains("no-such-model")
+                    .doesNotContain("/default/target");
             assertThat(broken.fix()).isEqualTo(ModelChoice.Fix.OPEN_ROUTING);
             assertThat(vm.picker().selected()).extracting(ModelChoice::name).containsExactly("alpha", "beta");
 

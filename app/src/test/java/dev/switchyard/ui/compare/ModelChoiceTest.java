@@ -1,0 +1,49 @@
+package dev.switchyard.ui.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.app.routing.AutoRoutes;
+import dev.switchyard.app.routing.Problem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How "Auto: &lt;policy&gt;" tells the user what it lacks, and which screen fixes it. */
+class ModelChoiceTest {
+
+    @Test
+    void aPolicyLackingOnlyCloudModelsSaysSoAndIsFixedOnTheModelsScreensCloudTab() {
+        ModelChoice c = ModelChoice.of(new AutoRoutes.Choice("tiered", 1, "", List.of(), List.of("$cloud-cheap", "$cloud-strong")));
+
+        assertThat(c.ready()).isFalse();
+        assertThat(c.availability().reason()).isEqualTo("Needs a cloud model for $cloud-cheap and $cloud-strong.");
+        assertThat(c.fix()).isEqualTo(ModelChoice.Fix.OPEN_MODELS);
+        assertThat(c.fixTab()).isEqualTo("cloud");
+    }
+
+    @Test
+    void aPolicyLackingALocalModelIsFixedOnTheLocalTab() {
+        ModelChoice c = ModelChoice.of(new AutoRoutes.Choice("edge", 2, "", List.of(), List.of("$local-generative")));
+
+        assertThat(c.availability().reason()).isEqualTo("Needs a local generative model for $local-generative.");
+        assertThat(c.fixTab()).isEqualTo("local");
+    }
+
+    @Test
+    void anyOtherProblemIsFixedInRoutingAndShownWithoutItsJsonPath() {
+        ModelChoice c = ModelChoice.of(new AutoRoutes.Choice("broken", 3, "", List.of(
+                new Problem("/rules/0/when", "The condition is empty."), new Problem("/default/target", "No model 'x'.")),
+                List.of("$cloud-cheap")));
+
+        assertThat(c.availability().reason()).isEqualTo("The policy has 2 problems: The condition is empty.");
+        assertThat(c.fix()).isEqualTo(ModelChoice.Fix.OPEN_ROUTING);
+    }
+
+    @Test
+    void aPolicyWithNothingMissingIsReady() {
+        ModelChoice c = ModelChoice.of(new AutoRoutes.Choice("tiered", 1, "", List.of(), List.of()));
+
+        assertThat(c.ready()).isTrue();
+        assertThat(c.fix()).isEqualTo(ModelChoice.Fix.NONE);
+        assertThat(c.provider()).isEqualTo("Routing policy v1");
+    }
+}

@@ -57,7 +57,7 @@ public final class WelcomeScreen implements Screen {
         next.textProperty().bind(model.nextStepProperty());
         content.getChildren().addAll(title, intro,
                 step("1", "Run the embedded intent model", "Built in, offline: see which intent a prompt matches and how fast.",
-                        model.hasIntentModelProperty(), "Open Compare", "welcome-compare", "compare"),
+                        model.hasRunsProperty(), "Open Compare", "welcome-compare", "compare"),
                 step("2", "Add a cloud provider", "OpenAI, Anthropic, OpenRouter, XRoute.AI or any OpenAI-compatible "
                         + "gateway. Keys go to the OS keyring.", model.hasCloudModelProperty(), "Add a key",
                         "welcome-models", "models/cloud"),

@@ -18,7 +18,7 @@ public final class WelcomeViewModel {
 
     private final TaskRunner tasks;
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper hasIntent = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper hasRuns = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasCloud = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasLocal = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper nextStep = new ReadOnlyStringWrapper("");
@@ -32,7 +32,8 @@ public final class WelcomeViewModel {
     /** True when the open workspace has no runs yet. */
     public ReadOnlyBooleanProperty emptyProperty() { return empty.getReadOnlyProperty(); }
 
-    public ReadOnlyBooleanProperty hasIntentModelProperty() { return hasIntent.getReadOnlyProperty(); }
+    /** True once the workspace has a run: the first step ("run the embedded intent model") is done. */
+    public ReadOnlyBooleanProperty hasRunsProperty() { return hasRuns.getReadOnlyProperty(); }
 
     public ReadOnlyBooleanProperty hasCloudModelProperty() { return hasCloud.getReadOnlyProperty(); }
 
@@ -72,7 +73,7 @@ public final class WelcomeViewModel {
 
     private void show(Found f) {
         empty.set(f.runs() == 0);
-        hasIntent.set(f.has(ModelKind.LOCAL_INTENT));
+        hasRuns.set(f.runs() > 0);
         hasCloud.set(f.has(ModelKind.CLOUD));
         hasLocal.set(f.has(ModelKind.LOCAL_GENERATIVE));
         nextStep.set(hasCloud.get() || hasLocal.get()

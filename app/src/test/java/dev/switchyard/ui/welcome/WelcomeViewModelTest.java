@@ -27,6 +27,7 @@ class WelcomeViewModelTest {
             vm.setWorkspace(ws);
             assertThat(shown).hasValue(1);
             assertThat(vm.emptyProperty().get()).isTrue();
+            assertThat(vm.hasRunsProperty().get()).as("the first step is not done before a run").isFalse();
             assertThat(vm.hasCloudModelProperty().get()).isFalse();
             assertThat(vm.nextStepProperty().get()).contains("embedded intent model");
 
@@ -48,6 +49,7 @@ class WelcomeViewModelTest {
             vm.setWorkspace(ws);
             assertThat(shown).hasValue(0);
             assertThat(vm.emptyProperty().get()).isFalse();
+            assertThat(vm.hasRunsProperty().get()).isTrue();
         }
     }
 }

@@ -46,6 +46,7 @@ final class RunJson {
         n.put("error_kind", r.error() == null ? null : r.error().kind());
         n.put("error_message", r.error() == null ? null : r.error().message());
         n.put("http_attempts", r.httpAttempts());
+        n.set("outcome", dev.switchyard.app.run.RunOutcome.tree(r.outcomeJson()));
         return n;
     }
 
@@ -61,8 +62,8 @@ final class RunJson {
                 v(m.inputTokens()), r.tokensEstimated() ? "~" : "", v(m.outputTokens()),
                 r.cost().usd() == null ? "no price" : String.format("$%.6f", r.cost().usd()),
                 r.httpAttempts() > 0 ? " · " + r.httpAttempts() + " HTTP attempt(s)" : "");
-        // what else the run has, as the compare pane shows it: load, queue, cached input, reasoning, prefill, memory
-        String other = dev.switchyard.app.compare.Formats.otherFigures(m);
+        // how it ended and what else it has, as the compare pane shows it: intent, cut answer, load, queue, prefill…
+        String other = dev.switchyard.app.compare.Formats.notes(r, null);
         if (!other.isEmpty()) {
             out.println("   " + other.replace('\u00a0', ' '));
         }

@@ -1,5 +1,8 @@
 package dev.switchyard.app.compare;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchyard.app.run.RunOutcome;
+import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +82,52 @@ public final class Formats {
             parts.add("peak memory (engine process) " + together(String.format(Locale.ROOT, "%,.0f MB", m.peakMemoryBytes() / 1e6)));
         }
         return String.join(" · ", parts);
+    }
+
+    /**
+     * What a run's outcome ({@code Run.outcomeJson}) tells beyond the figures, in a few words; "" when nothing:
+     * the intent model's match and its runners-up that show a score ("intent lights_off 0.82 · then lights_on
+     * 0.41"), an answer cut by the max-tokens limit or a full context, a content filter, and the model a provider
+     * actually served when it is not the one asked for ({@code requestedModel}, e.g. a dated snapshot behind an alias).
+     */
+    public static String outcome(String outcomeJson, String requestedModel) {
+        JsonNode o = RunOutcome.tree(outcomeJson);
+        List<String> parts = new ArrayList<>();
+        if (o.hasNonNull("intent")) {
+            String best = o.path("intent").asText() + " " + score(o);
+            parts.add(o.path("confident").asBoolean(true) ? "intent " + best : "no confident intent (best " + best + ")");
+            List<String> next = new ArrayList<>();
+            for (JsonNode t : o.path("top3")) {
+                if (!t.path("intent").asText().equals(o.path("intent").asText()) && t.path("confidence").asDouble() >= 0.005) {
+                    next.add(t.path("intent").asText() + " " + score(t));
+                }
+            }
+            if (!next.isEmpty()) {
+                parts.add("then " + String.join(", ", next));
+            }
+        }
+        switch (o.path("finishReason").asText("")) {
+            case "length", "max_tokens" -> parts.add("cut at the max-tokens limit");
+            case "context_full" -> parts.add("cut: the context window is full");
+            case "content_filter" -> parts.add("stopped by the provider's content filter");
+            default -> { }
+        }
+        String served = o.path("servedModel").asText("");
+        if (!served.isEmpty() && requestedModel != null && !served.equals(requestedModel)) {
+            parts.add("served by " + served);
+        }
+        return String.join(" · ", parts);
+    }
+
+    private static String score(JsonNode intent) {
+        return String.format(Locale.ROOT, "%.2f", intent.path("confidence").asDouble());
+    }
+
+    /** The line under a run's metric strip: how it ended ({@link #outcome}), then the figures the strip leaves out. */
+    public static String notes(Run run, String requestedModel) {
+        String outcome = outcome(run.outcomeJson(), requestedModel);
+        String figures = otherFigures(run.metrics());
+        return outcome.isEmpty() ? figures : figures.isEmpty() ? outcome : outcome + " · " + figures;
     }
 
     /** A figure and its unit that a wrapping label must not split ("1.6 s" with a no-break space). */

@@ -25,7 +25,7 @@ public final class RunExporter {
     public static final List<String> COLUMNS = List.of("uid", "created_at", "model", "status", "comparison_id",
             "repeat_index", "prompt", "output", "reasoning", "error", "queue_ms", "ttft_ms", "total_ms", "input_tokens",
             "cached_input_tokens", "output_tokens", "reasoning_tokens", "decode_tps", "cost_usd", "cost_kind",
-            "tokens_estimated");
+            "tokens_estimated", "finish_reason");
 
     private final LongFunction<String> modelName;
 
@@ -95,7 +95,8 @@ public final class RunExporter {
                 r.outputText(), r.reasoningText(), r.error() == null ? null : r.error().message(), m.queueMs(),
                 m.ttftMs(), m.totalMs(), m.inputTokens(), m.cachedInputTokens(), m.outputTokens(), m.reasoningTokens(),
                 m.decodeTps(), r.cost().usd(), r.cost().kind() == null ? null : r.cost().kind().name().toLowerCase(
-                        java.util.Locale.ROOT), r.tokensEstimated());
+                        java.util.Locale.ROOT), r.tokensEstimated(),
+                dev.switchyard.app.run.RunOutcome.tree(r.outcomeJson()).path("finishReason").textValue());
     }
 
     static void writeCsvRow(Writer w, List<String> fields) throws IOException {

@@ -204,7 +204,8 @@ public final class RunService {
             Run terminal = row.withOutput(status, out, why.isEmpty() ? null : why)
                     .finished(status, failure == null ? null : new RunError(failure.kind(), failure.message()),
                             metrics, cost(status, metrics), result.metrics().tokensEstimated(),
-                            result.metrics().httpAttempts(), clock.instant());
+                            result.metrics().httpAttempts(), clock.instant())
+                    .withOutcome(RunOutcome.of(result));
             try {
                 Run stored = workspace.runs().update(terminal);
                 observer.onFinished(stored, failure);

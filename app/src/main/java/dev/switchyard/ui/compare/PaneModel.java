@@ -57,7 +57,10 @@ public final class PaneModel {
     final StringProperty outputTokens = new SimpleStringProperty(Formats.NONE);
     final StringProperty cost = new SimpleStringProperty(Formats.NONE);
     final StringProperty elapsed = new SimpleStringProperty(Formats.NONE);
-    /** The finished run's figures the strip leaves out (load, queue, prefill, peak memory …); "" while streaming. */
+    /**
+     * What the strip leaves out of a finished run: how it ended (the intent matched, an answer cut at max tokens,
+     * the model served) then its load, queue, prefill, peak memory …; "" while streaming.
+     */
     final StringProperty otherFigures = new SimpleStringProperty("");
     final StringProperty error = new SimpleStringProperty("");
     final StringProperty advice = new SimpleStringProperty("");
@@ -177,6 +180,14 @@ public final class PaneModel {
         hidden.set(false);
         title.set(blindLabel == null ? realName : blindLabel + " · " + realName);
         subtitle.set(provider);
+        if (!runs.isEmpty()) {
+            otherFigures.set(notes(runs.get(runs.size() - 1)));
+        }
+    }
+
+    /** The line under the strip; the model a provider served is left out while names are hidden (it names it). */
+    private String notes(Run run) {
+        return Formats.notes(run, model == null || hidden.get() ? null : model.apiModelId());
     }
 
     void apply(List<StreamBatcher.Event> batch) {
@@ -294,7 +305,7 @@ public final class PaneModel {
         if (m.totalMs() != null) {
             elapsed.set(Formats.elapsed(m.totalMs() + (m.queueMs() == null ? 0 : m.queueMs())));
         }
-        otherFigures.set(Formats.otherFigures(m));
+        otherFigures.set(notes(run));
         state.set(switch (run.status()) {
             case COMPLETED -> State.COMPLETED;
             case CANCELLED -> State.CANCELLED;

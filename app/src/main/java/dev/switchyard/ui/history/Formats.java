@@ -61,7 +61,7 @@ public final class Formats {
         return Character.toUpperCase(c.charAt(0)) + c.substring(1);
     }
 
-    /** A one-line metric summary for detail views. */
+    /** A one-line metric summary for detail views, with how the run ended (the intent matched, a cut answer). */
     public static String metrics(Run r) {
         var m = r.metrics();
         StringBuilder sb = new StringBuilder();
@@ -71,7 +71,7 @@ public final class Formats {
         append(sb, "out", count(m.outputTokens()));
         append(sb, "decode", tps(m.decodeTps()));
         append(sb, "cost", cost(r));
-        String other = dev.switchyard.app.compare.Formats.otherFigures(m);
+        String other = dev.switchyard.app.compare.Formats.notes(r, null);
         if (!other.isEmpty()) {
             sb.append("  ·  ").append(other.replace(" · ", "  ·  "));
         }

@@ -94,6 +94,8 @@ class RunCommandTest {
         assertThat(run.path("cost_usd").asDouble()).isCloseTo((12 * 0.15 + 4 * 0.60) / 1e6, within(1e-12));
         assertThat(run.path("cost_kind").asText()).isEqualTo("api");
         assertThat(run.path("http_attempts").asInt()).isEqualTo(1);
+        assertThat(run.path("outcome").path("finishReason").asText()).isEqualTo("stop");
+        assertThat(run.path("outcome").path("servedModel").asText()).isEqualTo("gpt-4o-mini-2024-07-18");
         assertThat(run.path("ttft_ms").isNumber()).isTrue();
         assertThat(run.path("total_ms").asLong()).isGreaterThanOrEqualTo(run.path("ttft_ms").asLong());
 

@@ -84,4 +84,21 @@ class CompareStatsTest {
         assertThat(Formats.otherFigures(cloud)).as("a few ms of bookkeeping is no queue").isEqualTo("cached input 1,024 · reasoning 120");
         assertThat(Formats.otherFigures(dev.switchyard.workspace.model.RunMetrics.NONE)).isEmpty();
     }
+
+    @Test
+    void aRunsOutcomeReadsAsTheIntentMatchedACutAnswerOrTheModelServed() {
+        String intent = "{\"finishReason\":\"intent\",\"intent\":\"lights_off\",\"confidence\":0.8234,\"confident\":true,"
+                + "\"top3\":[{\"intent\":\"lights_off\",\"confidence\":0.8234},{\"intent\":\"lights_on\",\"confidence\":0.41},"
+                + "{\"intent\":\"dim\",\"confidence\":0.001}]}";
+        assertThat(Formats.outcome(intent, "intent:smart-home")).isEqualTo("intent lights_off 0.82 · then lights_on 0.41");
+        assertThat(Formats.outcome("{\"finishReason\":\"no_confident_match\",\"intent\":\"faq\",\"confidence\":0.3,"
+                + "\"confident\":false,\"top3\":[]}", null)).isEqualTo("no confident intent (best faq 0.30)");
+        assertThat(Formats.outcome("{\"finishReason\":\"length\",\"servedModel\":\"gpt-4o-mini-2024-07-18\"}", "gpt-4o-mini"))
+                .isEqualTo("cut at the max-tokens limit · served by gpt-4o-mini-2024-07-18");
+        assertThat(Formats.outcome("{\"finishReason\":\"max_tokens\"}", null)).isEqualTo("cut at the max-tokens limit");
+        assertThat(Formats.outcome("{\"finishReason\":\"stop\",\"servedModel\":\"gpt-4o-mini\"}", "gpt-4o-mini"))
+                .as("an answer that ended by itself, from the model asked for, has nothing to add").isEmpty();
+        assertThat(Formats.outcome(null, null)).isEmpty();
+        assertThat(Formats.outcome("not json", null)).isEmpty();
+    }
 }

@@ -43,8 +43,9 @@ class RunExporterTest {
             Model m = Seed.model(ws, p, "m-1");
             Run r = Seed.run(ws, m, "Hello, \"world\"\nsecond line", "Answer, with comma", RunStatus.COMPLETED,
                     Instant.parse("2026-01-02T03:04:05Z"), 120);
+            Run cut = ws.runs().update(r.withOutcome("{\"finishReason\":\"length\"}"));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            long n = new RunExporter(id -> "Gate/m-1").writeCsv(List.of(r).iterator(), out);
+            long n = new RunExporter(id -> "Gate/m-1").writeCsv(List.of(cut).iterator(), out);
             String csv = out.toString(StandardCharsets.UTF_8);
 
             assertThat(n).isEqualTo(1);
@@ -60,6 +61,7 @@ class RunExporterTest {
             assertThat(row.get(RunExporter.COLUMNS.indexOf("ttft_ms"))).isEqualTo("120");
             assertThat(row.get(RunExporter.COLUMNS.indexOf("created_at"))).isEqualTo("2026-01-02T03:04:05Z");
             assertThat(row.get(RunExporter.COLUMNS.indexOf("cost_usd"))).isEmpty();
+            assertThat(row.get(RunExporter.COLUMNS.indexOf("finish_reason"))).isEqualTo("length");
             assertThat(csv).contains("\r\n");
         }
     }

@@ -206,13 +206,15 @@ class CompareViewModelTest {
         // counted from the engine's start (a few ticks of the test clock), not from the run's creation 5 s earlier
         assertThat(pane.ttftProperty().get()).startsWith("~").doesNotContain(",");
         assertThat(Double.parseDouble(pane.ttftProperty().get().replaceAll("[^0-9.]", ""))).isLessThan(100);
-        listener.get().onComplete(new dev.switchyard.app.engine.EngineResult(RunStatus.COMPLETED, "Hello", "", "stop",
+        listener.get().onComplete(new dev.switchyard.app.engine.EngineResult(RunStatus.COMPLETED, "Hello", "", "max_tokens",
                 new dev.switchyard.app.engine.EngineMetrics(3.0, 10.0, 3, null, 1, null, null, null, 5000L, null, false, 0),
-                null));
+                "{\"stopReason\":\"max_tokens\"}"));
         assertThat(pane.stateProperty().get()).isEqualTo(PaneModel.State.COMPLETED);
         assertThat(pane.ttftProperty().get()).isEqualTo("3 ms");
-        // the load the strip leaves out (the run store's clock is the real one: no queue worth showing here)
-        assertThat(pane.otherFiguresProperty().get()).isEqualTo("load 5.0\u00a0s");
+        // how it ended, then the load the strip leaves out (the run store's clock is the real one: no queue worth showing)
+        assertThat(pane.otherFiguresProperty().get()).isEqualTo("cut at the max-tokens limit · load 5.0\u00a0s");
+        assertThat(ws.runs().get(pane.runs().get(0).id()).orElseThrow().outcomeJson())
+                .isEqualTo("{\"finishReason\":\"max_tokens\",\"stopReason\":\"max_tokens\"}");
     }
 
     @Test
@@ -432,12 +434,15 @@ class CompareViewModelTest {
         assertThat(vm.panes()).allMatch(p -> p.hiddenProperty().get());
         assertThat(vm.stats()).extracting(ModelStats::label).containsExactlyInAnyOrder("Model A", "Model B");
         assertThat(vm.voteOpenProperty().get()).isTrue();
+        assertThat(vm.panes()).as("the model a provider served would name it").allMatch(p ->
+                !p.otherFiguresProperty().get().contains("served by"));
 
         PaneModel winner = vm.panes().get(1);
         vm.vote(winner);
 
         assertThat(vm.voteOpenProperty().get()).isFalse();
         assertThat(winner.titleProperty().get()).isEqualTo("Model B · " + winner.realName());
+        assertThat(winner.otherFiguresProperty().get()).isEqualTo("served by snapshot-2026");
         assertThat(vm.messageProperty().get()).isEqualTo("Vote saved: Model B · " + winner.realName() + " won.");
         assertThat(ws.comparisons().allVotes()).hasSize(1);
         assertThat(vm.winRates()).hasSize(2);

@@ -56,7 +56,8 @@ final class FakeEngine implements ModelEngine {
         EngineMetrics m = new EngineMetrics(ttft, ttft + 900, 12, null, pieces.size(), null, 40.0 + calls, null, null, null,
                 false, 1);
         switch (end) {
-            case COMPLETE -> listener.onComplete(new EngineResult(RunStatus.COMPLETED, text.toString(), reasoning, "stop", m, null));
+            case COMPLETE -> listener.onComplete(new EngineResult(RunStatus.COMPLETED, text.toString(), reasoning, "stop", m,
+                    "{\"servedModel\":\"snapshot-2026\"}"));
             case FAIL -> listener.onError(new EngineFailure("stream_broken",
                     "The connection broke while the answer was streaming; the partial answer was kept.",
                     new EngineResult(RunStatus.INCOMPLETE, text.toString(), reasoning, null, m, null)));

@@ -86,6 +86,7 @@ final class Rows {
         n.put("costUsd", r.cost().usd()).put("costKind", r.cost().kind() == null ? null : r.cost().kind().code())
                 .put("priceUid", priceUid).put("tokensEstimated", r.tokensEstimated()).put("httpAttempts", r.httpAttempts());
         n.set("route", Nodes.embed(r.routeJson()));
+        n.set("outcome", Nodes.embed(r.outcomeJson()));
         return n.put("createdAt", Nodes.instant(r.createdAt())).put("finishedAt", Nodes.instant(r.finishedAt()));
     }
 

@@ -353,7 +353,8 @@ public final class RunRepository extends Repository {
     /** {@code validJson}: JSON texts already checked in this batch (runs of a batch mostly share their parameters). */
     private void validate(Run r, Set<String> validJson) {
         require("run status", r.status());
-        for (String[] json : new String[][] {{"run parameters", r.parametersJson()}, {"run route", r.routeJson()}}) {
+        for (String[] json : new String[][] {{"run parameters", r.parametersJson()}, {"run route", r.routeJson()},
+            {"run outcome", r.outcomeJson()}}) {
             if (json[1] != null && (validJson == null || !validJson.contains(json[1]))) {
                 requireJson(json[0], json[1]);
                 if (validJson != null) {

@@ -18,13 +18,13 @@ final class RunRows {
             + " prompt_text, output_text, reasoning_text, status, error_kind, error_message, queue_ms, ttft_ms, total_ms,"
             + " input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, decode_tps, prefill_tps, load_ms,"
             + " peak_memory_bytes, cost_usd, cost_kind, price_id, tokens_estimated, http_attempts, route_json,"
-            + " created_at, finished_at, owner";
+            + " outcome_json, created_at, finished_at, owner";
     static final String SELECT_COLS = "id, " + INSERT_COLS;
     static final String UPDATE = "UPDATE runs SET output_text = ?, reasoning_text = ?, status = ?, error_kind = ?,"
             + " error_message = ?, queue_ms = ?, ttft_ms = ?, total_ms = ?, input_tokens = ?, cached_input_tokens = ?,"
             + " output_tokens = ?, reasoning_tokens = ?, decode_tps = ?, prefill_tps = ?, load_ms = ?,"
             + " peak_memory_bytes = ?, cost_usd = ?, cost_kind = ?, price_id = ?, tokens_estimated = ?,"
-            + " http_attempts = ?, route_json = ?, finished_at = ? WHERE id = ?";
+            + " http_attempts = ?, route_json = ?, outcome_json = ?, finished_at = ? WHERE id = ?";
 
     private static final String[] INSERT_COLUMNS = INSERT_COLS.split(",\\s*");
     /** Columns that are NOT NULL: always bound, so a missing value fails as the constraint says. */
@@ -93,7 +93,8 @@ final class RunRows {
             e == null ? null : e.kind(), e == null ? null : e.message(), m.queueMs(), m.ttftMs(), m.totalMs(),
             m.inputTokens(), m.cachedInputTokens(), m.outputTokens(), m.reasoningTokens(), m.decodeTps(),
             m.prefillTps(), m.loadMs(), m.peakMemoryBytes(), c.usd(), c.kind(), c.priceId(), r.tokensEstimated(),
-            r.httpAttempts(), r.routeJson(), r.createdAt(), r.finishedAt(), r.status().isTerminal() ? null : RunOwner.CURRENT};
+            r.httpAttempts(), r.routeJson(), r.outcomeJson(), r.createdAt(), r.finishedAt(),
+            r.status().isTerminal() ? null : RunOwner.CURRENT};
     }
 
     static Object[] updateArgs(Run r) {
@@ -104,7 +105,7 @@ final class RunRows {
             e == null ? null : e.message(), m.queueMs(), m.ttftMs(), m.totalMs(), m.inputTokens(),
             m.cachedInputTokens(), m.outputTokens(), m.reasoningTokens(), m.decodeTps(), m.prefillTps(), m.loadMs(),
             m.peakMemoryBytes(), c.usd(), c.kind(), c.priceId(), r.tokensEstimated(), r.httpAttempts(), r.routeJson(),
-            r.finishedAt(), r.id()};
+            r.outcomeJson(), r.finishedAt(), r.id()};
     }
 
     static Run map(ResultSet rs) throws SQLException {
@@ -125,6 +126,6 @@ final class RunRows {
                 rs.getString("parameters_json"), rs.getString("prompt_text"), rs.getString("output_text"),
                 rs.getString("reasoning_text"), RunStatus.of(rs.getString("status")), error, metrics, cost,
                 Sql.bool(rs, "tokens_estimated"), rs.getInt("http_attempts"), rs.getString("route_json"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "finished_at"));
+                rs.getString("outcome_json"), Sql.instant(rs, "created_at"), Sql.instant(rs, "finished_at"));
     }
 }

@@ -53,6 +53,8 @@ class ExportImportTest {
             assertThat(doc.get("providers")).extracting(n -> n.get("authRef").asText())
                     .containsExactlyInAnyOrder("env:OPENAI_API_KEY", "null");
             assertThat(doc.get("runs").get(0).get("modelUid").asText()).hasSize(36);
+            assertThat(doc.get("runs")).extracting(n -> n.path("outcome").path("finishReason").asText(""))
+                    .containsExactlyInAnyOrder("stop", "");
             assertThat(doc.get("models").get(1).get("settings").get("precision").asText()).isEqualTo("int4");
         }
     }

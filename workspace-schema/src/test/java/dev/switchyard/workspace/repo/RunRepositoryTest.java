@@ -137,7 +137,7 @@ class RunRepositoryTest {
         Instant end = Instant.parse("2026-11-25T10:00:01.234Z");
         Run done = ws.runs().update(run.withOutput(RunStatus.COMPLETED, "WAL is a write-ahead log.", "thinking")
                 .finished(RunStatus.COMPLETED, null, metrics, RunCost.api(0.0000537, price.id()), true, 2, end)
-                .withRoute("{\"policyVersion\":3,\"trace\":[]}"));
+                .withRoute("{\"policyVersion\":3,\"trace\":[]}").withOutcome("{\"finishReason\":\"length\"}"));
         assertThat(done.metrics()).isEqualTo(metrics);
         assertThat(done.cost()).isEqualTo(new RunCost(0.0000537, dev.switchyard.workspace.model.CostKind.API, price.id()));
         assertThat(done.tokensEstimated()).isTrue();
@@ -145,6 +145,7 @@ class RunRepositoryTest {
         assertThat(done.finishedAt()).isEqualTo(end);
         assertThat(done.reasoningText()).isEqualTo("thinking");
         assertThat(done.routeJson()).contains("policyVersion");
+        assertThat(ws.runs().get(run.id()).orElseThrow().outcomeJson()).isEqualTo("{\"finishReason\":\"length\"}");
 
         Run failed = ws.runs().update(ws.runs().insert(Run.created(claude, "x", null))
                 .withOutput(RunStatus.INCOMPLETE, "partial", null)

@@ -26,13 +26,18 @@ import javafx.collections.ObservableList;
 public final class PriceEditor {
 
     public static final String SOURCE = "entered in Switchyard";
+    /** What the summary says while no model is picked (the fields are disabled then). */
+    public static final String PICK_A_MODEL = "Pick a model in the table above to see and edit its prices.";
+    private static final String NO_MODEL_TITLE = "Prices (USD per 1M tokens)";
 
     private final TaskRunner tasks;
     private final Clock clock;
     private final ObservableList<PriceRow> history = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper inForceId = new ReadOnlyLongWrapper(-1);
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(PICK_A_MODEL);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(NO_MODEL_TITLE);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper hasModel = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final StringProperty input = new SimpleStringProperty("");
     private final StringProperty cached = new SimpleStringProperty("");
     private final StringProperty output = new SimpleStringProperty("");
@@ -56,6 +61,12 @@ public final class PriceEditor {
 
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
 
+    /** "Prices of gpt-4o-mini (USD per 1M tokens)"; without a model, "Prices (USD per 1M tokens)". */
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+
+    /** True while a model is shown: the fields and Save apply to it. */
+    public javafx.beans.property.ReadOnlyBooleanProperty hasModelProperty() { return hasModel.getReadOnlyProperty(); }
+
     public StringProperty inputProperty() { return input; }
 
     public StringProperty cachedProperty() { return cached; }
@@ -75,10 +86,15 @@ public final class PriceEditor {
         directory = dir;
         model = m;
         message.set("");
+        hasModel.set(m != null);
+        title.set(m == null ? NO_MODEL_TITLE : "Prices of " + m.displayName() + " (USD per 1M tokens)");
         if (m == null) {
             history.clear();
-            summary.set("");
+            summary.set(PICK_A_MODEL);
             inForceId.set(-1);
+            input.set("");
+            cached.set("");
+            output.set("");
             return;
         }
         tasks.run("Load prices", () -> ws.prices().history(m.id()), rows -> {

@@ -19,7 +19,9 @@ final class PriceEditorPane extends VBox {
     PriceEditorPane(PriceEditor prices) {
         super(8);
         setId("price-editor");
-        Label title = new Label("Prices (USD per 1M tokens)");
+        Label title = new Label();
+        title.setId("price-title");
+        title.textProperty().bind(prices.titleProperty());
         title.getStyleClass().add("caption");
         Label summary = new Label();
         summary.setId("price-summary");
@@ -34,6 +36,7 @@ final class PriceEditorPane extends VBox {
         save.setOnAction(e -> prices.save());
         HBox row = new HBox(8, labelled("Input", in), labelled("Cached input", cached), labelled("Output", out), save);
         row.setAlignment(Pos.BOTTOM_LEFT);
+        row.disableProperty().bind(prices.hasModelProperty().not());
         Label message = new Label();
         message.setId("price-message");
         message.getStyleClass().add("muted");

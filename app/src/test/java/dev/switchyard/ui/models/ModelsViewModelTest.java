@@ -217,9 +217,14 @@ class ModelsViewModelTest {
         server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
         vm.testConnection();
         vm.addRemoteModels(List.of(vm.remoteModels().get(1)));
-        vm.selectedModelProperty().set(vm.models().get(0));
         PriceEditor prices = vm.prices();
+        assertThat(prices.summaryProperty().get()).isEqualTo(PriceEditor.PICK_A_MODEL);
+        assertThat(prices.hasModelProperty().get()).isFalse();
+        vm.selectedModelProperty().set(vm.models().get(0));
         assertThat(prices.summaryProperty().get()).startsWith("No price");
+        assertThat(prices.hasModelProperty().get()).isTrue();
+        assertThat(prices.titleProperty().get()).isEqualTo("Prices of " + vm.models().get(0).model().displayName()
+                + " (USD per 1M tokens)");
         assertThat(prices.history()).isEmpty();
 
         prices.inputProperty().set("abc");

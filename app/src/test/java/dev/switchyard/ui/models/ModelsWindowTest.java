@@ -102,9 +102,12 @@ class ModelsWindowTest {
         waitUntil(() -> models.getItems().size() == 1);
         assertThat(models.getItems().get(0).priceText()).isEqualTo("no price");
 
+        assertThat(text("#price-summary")).isEqualTo(PriceEditor.PICK_A_MODEL);
+        assertThat(AppWindow.onFx(() -> robot.lookup("#price-save").query().isDisabled())).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(firstRow("#provider-models"));
         waitUntil(() -> text("#price-summary").startsWith("No price"));
+        assertThat(text("#price-title")).isEqualTo("Prices of tiny-2 (USD per 1M tokens)");
         robot.moveTo("#price-summary").scroll(15, javafx.geometry.VerticalDirection.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         AppWindow.click(robot, "#price-in").write("0.25");

@@ -66,7 +66,8 @@ public final class SwitchyardApp extends Application {
         Screen routing = new LazyScreen("routing", "Routing", () -> new RoutingScreen(new RoutingViewModel(tasks),
                 model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)));
         Screen replay = new LazyScreen("replay", "Replay", () -> ReplayScreen.create(context, tasks, model));
-        Screen history = new LazyScreen("history", "History", () -> new HistoryScreen(model, tasks, prefs));
+        Screen history = new LazyScreen("history", "History", () -> new HistoryScreen(model, tasks, prefs,
+                id -> ((MainView) stage.getScene().getRoot()).show(id)));
         Screen models = new LazyScreen("models", "Models", () -> new ModelsScreen(model, tasks, context, prefs, network));
         Screen intents = new LazyScreen("intents", "Intent sets", () -> new IntentsScreen(model, tasks, context));
         MainView view = new MainView(model, List.of(compare, routing, replay, history, models, intents, new OverviewScreen(model), welcome));

@@ -84,4 +84,19 @@ public final class CompareScreen implements Screen {
     public Node view() {
         return view;
     }
+
+    /** {@code comparison/<id>}: shows that stored comparison (History's "Open in Compare"). */
+    @Override
+    public void focus(String section) {
+        if (section.startsWith(COMPARISON + "/")) {
+            try {
+                model.showStored(Long.parseLong(section.substring(COMPARISON.length() + 1)));
+            } catch (NumberFormatException e) {
+                // not a comparison id: nothing to show
+            }
+        }
+    }
+
+    /** The section prefix of a stored comparison: {@code compare/comparison/42} opens comparison 42. */
+    public static final String COMPARISON = "comparison";
 }

@@ -130,6 +130,16 @@ public final class CompareView extends BorderPane {
         message.getStyleClass().add("compare-message");
         message.textProperty().bind(model.messageProperty());
         message.setMinWidth(0);
+        // a long message is cut, never the controls; the whole sentence is in its tooltip
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(model.messageProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(600);
+        message.setTooltip(whole);
+        for (Region fixed : List.of(run, stop, repeatLabel, repeat, blind)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        hint.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8, run, stop, repeatLabel, repeat, blind, hint, grow, message);

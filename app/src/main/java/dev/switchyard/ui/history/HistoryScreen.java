@@ -13,9 +13,10 @@ public final class HistoryScreen implements Screen {
     private final HistoryViewModel model;
     private final HistoryView view;
 
-    public HistoryScreen(MainViewModel main, TaskRunner tasks, AppPreferences prefs) {
+    /** {@code navigate} switches the main window to a screen by id ("compare/comparison/42" shows a comparison). */
+    public HistoryScreen(MainViewModel main, TaskRunner tasks, AppPreferences prefs, java.util.function.Consumer<String> navigate) {
         model = new HistoryViewModel(tasks, ZoneId.systemDefault());
-        view = new HistoryView(model, prefs);
+        view = new HistoryView(model, prefs, id -> navigate.accept("compare/" + dev.switchyard.ui.compare.CompareScreen.COMPARISON + "/" + id));
         main.workspaceProperty().addListener((obs, old, ws) -> model.setWorkspace(ws));
         model.setWorkspace(main.workspace());
         view.sceneProperty().addListener((obs, old, scene) -> {

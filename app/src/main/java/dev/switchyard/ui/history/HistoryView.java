@@ -29,7 +29,8 @@ public final class HistoryView extends VBox {
     private final TableView<HistoryRow> table = new TableView<>();
     private SaveFileChooser files = SaveFileChooser.nativeDialog();
 
-    public HistoryView(HistoryViewModel model, AppPreferences prefs) {
+    /** {@code openComparison} shows a stored comparison by id (on the Compare screen). */
+    public HistoryView(HistoryViewModel model, AppPreferences prefs, java.util.function.LongConsumer openComparison) {
         super(10);
         this.model = model;
         setId("history-view");
@@ -40,8 +41,7 @@ public final class HistoryView extends VBox {
         Label subtitle = new Label("Every run and comparison in this workspace. Filters and sorting run in the database.");
         subtitle.getStyleClass().add("muted");
 
-        RunDetailPane detail = new RunDetailPane(model.zone(), id -> model.openComparison(id,
-                d -> new ComparisonDialog(getScene().getWindow(), d, model.zone()).show()));
+        RunDetailPane detail = new RunDetailPane(model.zone(), openComparison::accept);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> detail.show(now));
         buildTable();
 

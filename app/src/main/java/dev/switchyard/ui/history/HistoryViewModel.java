@@ -4,7 +4,6 @@ import dev.switchyard.app.history.ExportFormat;
 import dev.switchyard.app.history.HistoryExport;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.Workspace;
-import dev.switchyard.workspace.model.Comparison;
 import dev.switchyard.workspace.model.Page;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunSort;
@@ -17,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -195,23 +193,6 @@ public final class HistoryViewModel {
                 n -> message.set(String.format(Locale.ROOT, "Exported %,d %s to %s.", n, n == 1 ? "run" : "runs",
                         file.getFileName())),
                 e -> message.set("Could not export to " + file + ": " + e.getMessage()));
-    }
-
-    /** Loads a comparison and its runs for the read-only side-by-side view. */
-    public void openComparison(long comparisonId, Consumer<ComparisonDetail> show) {
-        Workspace ws = workspace;
-        if (ws == null) {
-            return;
-        }
-        Map<Long, String> names = modelNames;
-        tasks.run("Open comparison", () -> {
-            Comparison c = ws.comparisons().get(comparisonId).orElseThrow(
-                    () -> new IllegalStateException("The comparison was deleted."));
-            List<HistoryRow> runs = ws.runs().byComparison(comparisonId).stream()
-                    .sorted(Comparator.comparingLong(Run::modelId).thenComparingInt(Run::repeatIndex))
-                    .map(r -> new HistoryRow(r, names.getOrDefault(r.modelId(), "?"))).toList();
-            return new ComparisonDetail(c, runs);
-        }, show, e -> message.set("Could not open the comparison: " + e.getMessage()));
     }
 
     // ------------------------------------------------------------------ loading

@@ -17,7 +17,7 @@ final class RunDetailPane extends VBox {
     private final Label error = new Label();
     private final TextArea prompt = area("history-detail-prompt");
     private final TextArea answer = area("history-detail-answer");
-    private final Button openComparison = new Button("Open comparison");
+    private final Button openComparison = new Button("Open in Compare");
     private final ZoneId zone;
     private HistoryRow row;
 

@@ -92,11 +92,9 @@ public final class Screenshots {
                     prepare(stage.getScene(), shot[0]);
                     return null;
                 });
-                Thread.sleep(shot[0].startsWith("compare-") ? 4000 : shot[0].equals("intents") ? 3000 : 1200);
-                Scene target = fx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
-                        && w.getScene() != null && w.getScene().lookup("#comparison-dialog") != null)
-                        .map(Window::getScene).findFirst().orElse(stage.getScene()));
-                shoot(target, out.resolve(shot[0] + "-" + theme + ".png"));
+                Thread.sleep(shot[0].startsWith("compare-") ? 4000 : shot[0].equals("intents")
+                        || shot[0].equals("comparison") ? 3000 : 1200);
+                shoot(stage.getScene(), out.resolve(shot[0] + "-" + theme + ".png"));
                 fx(() -> {
                     cleanUp(stage);
                     return null;
@@ -113,7 +111,7 @@ public final class Screenshots {
             if (!t.getItems().isEmpty()) {
                 t.getSelectionModel().clearAndSelect(1);
             }
-            if (shot.equals("comparison")) {
+            if (shot.equals("comparison")) { // History's "Open in Compare": the stored comparison on the Compare screen
                 ((javafx.scene.control.Button) scene.lookup("#history-open-comparison")).fire();
             }
         } else if (shot.equals("compare-auto")) {

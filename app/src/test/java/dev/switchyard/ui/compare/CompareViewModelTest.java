@@ -420,6 +420,42 @@ class CompareViewModelTest {
     }
 
     @Test
+    void aStoredComparisonShowsAgainWithItsAnswersAndStatisticsAndLeavesTheDraftAlone() {
+        model("alpha", FakeEngine.answering("a", "b", "c"), 1.0);
+        model("beta", FakeEngine.answering("**bold**"), 0.1);
+        start();
+        vm.editor().userProperty().set("What is WAL?");
+        vm.repeatProperty().set(3);
+        vm.run();
+        long stored = ws.comparisons().list().get(0).id();
+        List<ModelStats> statsWhenRun = List.copyOf(vm.stats());
+
+        pickOnly("beta");
+        vm.repeatProperty().set(1);
+        vm.editor().userProperty().set("a new draft");
+        vm.run();
+        assertThat(vm.panes()).hasSize(1);
+
+        vm.showStored(stored);
+
+        assertThat(vm.panes()).extracting(PaneModel::realName).containsExactly("alpha", "beta");
+        PaneModel beta = vm.panes().get(1);
+        assertThat(beta.answerProperty().get()).isEqualTo("**bold**");
+        assertThat(beta.stateProperty().get()).isEqualTo(PaneModel.State.COMPLETED);
+        assertThat(beta.statusProperty().get()).isEqualTo("Done · run 3 of 3");
+        assertThat(beta.subtitleProperty().get()).isEqualTo("Gateway · Cloud");
+        assertThat(beta.runningProperty().get()).isFalse();
+        assertThat(vm.stats()).usingRecursiveFieldByFieldElementComparator().isEqualTo(statsWhenRun);
+        assertThat(vm.messageProperty().get()).startsWith("Comparison of ").contains(" from History: 6 runs of \u201cWhat is WAL?\u201d.");
+        assertThat(vm.editor().userProperty().get()).as("the draft is kept").isEqualTo("a new draft");
+        assertThat(vm.voteOpenProperty().get()).isFalse();
+
+        vm.showStored(987_654);
+        assertThat(vm.messageProperty().get()).isEqualTo("Could not open the comparison: it is no longer in the workspace.");
+        assertThat(vm.panes()).hasSize(2);
+    }
+
+    @Test
     void blindModeHidesNamesUntilTheVoteAndShowsWinRates() {
         model("alpha", FakeEngine.answering("A"), null);
         model("beta", FakeEngine.answering("B"), null);
@@ -511,6 +547,13 @@ class CompareViewModelTest {
             double betaCost = auto.runs().get(1).cost().usd();
             assertThat(autoStats.costUsd().mean()).isCloseTo(alphaCost + betaCost, org.assertj.core.api.Assertions.within(1e-12));
             assertThat(vm.samplesOf(autoStats)).hasSize(2);
+
+            // opened again from History: the routed runs keep to their own pane, apart from beta's own runs
+            vm.showStored(auto.runs().get(0).comparisonId());
+            assertThat(vm.panes()).extracting(PaneModel::realName).containsExactly("beta", "Auto: careful");
+            assertThat(vm.panes().get(0).runs()).hasSize(2).allMatch(r -> r.routeJson() == null);
+            assertThat(vm.panes().get(1).runs()).hasSize(4);
+            assertThat(vm.panes().get(1).subtitleProperty().get()).isEqualTo("Auto · each step as a run");
         }
     }
 

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,25 +147,6 @@ class HistoryViewModelTest {
 
         vm.export(List.of(), ExportFormat.CSV, dir.resolve("none.csv"));
         assertThat(vm.messageProperty().get()).startsWith("Select the runs to export");
-    }
-
-    @Test
-    void reopensAComparisonWithItsRunsSideBySide() {
-        var c = ws.comparisons().create(null, 2, false);
-        for (Model m : List.of(beta, alpha)) {
-            for (int i = 0; i < 2; i++) {
-                Seed.inComparison(ws, m, "same prompt", "answer of " + m.apiModelId(), c.id(), i,
-                        Instant.parse("2026-04-01T00:00:00Z"));
-            }
-        }
-        AtomicReference<ComparisonDetail> shown = new AtomicReference<>();
-
-        vm.openComparison(c.id(), shown::set);
-
-        assertThat(shown.get().comparison().repeatCount()).isEqualTo(2);
-        assertThat(shown.get().runs()).extracting(HistoryRow::modelName)
-                .containsExactly("Gate/alpha", "Gate/alpha", "Gate/beta", "Gate/beta");
-        assertThat(shown.get().runs()).extracting(r -> r.run().repeatIndex()).containsExactly(0, 1, 0, 1);
     }
 
     @Test

@@ -27,10 +27,11 @@ class HistoryWindowTest {
     Path dir;
     private final FxRobot robot = new FxRobot();
     private javafx.application.Application app;
+    private Path file;
 
     @BeforeEach
     void start() throws Exception {
-        Path file = dir.resolve("history-test.switchyard");
+        file = dir.resolve("history-test.switchyard");
         try (Workspace ws = Workspace.open(file)) {
             Provider p = Seed.provider(ws, "Gate");
             Model alpha = Seed.model(ws, p, "alpha");
@@ -58,7 +59,12 @@ class HistoryWindowTest {
     }
 
     private void waitForPage(String expected) throws Exception {
-        AppWindow.waitUntil(10, () -> text("#history-page").equals(expected));
+        try {
+            AppWindow.waitUntil(10, () -> text("#history-page").equals(expected));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("expected the page line '" + expected + "', the screen shows '" + text("#history-page")
+                    + "' (" + text("#history-message") + ")", e);
+        }
     }
 
     @Test
@@ -110,5 +116,39 @@ class HistoryWindowTest {
                 && table.getItems().get(0).run().metrics().ttftMs() == 50);
         AppWindow.click(robot, "TTFT");
         AppWindow.waitUntil(10, () -> table.getItems().get(0).run().metrics().ttftMs() == 900);
+    }
+
+    @Test
+    void aComparisonOpensOnTheCompareScreenWithItsPanes() throws Exception {
+        // stored meanwhile by another process sharing the workspace (the CLI, say)
+        try (Workspace ws = Workspace.open(file)) {
+            var c = ws.comparisons().create(null, 2, false);
+            for (Model m : ws.models().list().stream().filter(m -> m.kind() == dev.switchyard.workspace.model.ModelKind.CLOUD).toList()) {
+                for (int i = 0; i < 2; i++) {
+                    Seed.inComparison(ws, m, "which model is kinder", "answer " + i + " of **" + m.apiModelId() + "**",
+                            c.id(), i, Instant.parse("2026-03-10T10:00:00Z"));
+                }
+            }
+        }
+        AppWindow.click(robot, "#nav-history");
+        AppWindow.click(robot, "#history-text").write("kinder").type(KeyCode.ENTER);
+        waitForPage("1–4 of 4 runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(firstRow("#history-table"));
+        AppWindow.click(robot, "#history-open-comparison");
+
+        AppWindow.waitUntil(10, () -> robot.lookup("#pane-1").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)
+                && text("#compare-message").contains("from History: 4 runs of \u201cwhich model is kinder\u201d"));
+        assertThat(AppWindow.onFx(() -> robot.lookup("#nav-compare").queryAs(javafx.scene.control.ToggleButton.class)
+                .isSelected())).isTrue();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#pane-0 .pane-title").queryAs(javafx.scene.control.Label.class)
+                .getText())).isEqualTo("alpha");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#pane-1 .pane-title").queryAs(javafx.scene.control.Label.class)
+                .getText())).isEqualTo("beta");
+        // the long message is cut, not the toolbar's buttons (they read "..." before)
+        for (String button : new String[] {"#run-button", "#stop-all-button", "#blind-toggle"}) {
+            javafx.scene.control.ButtonBase b = robot.lookup(button).queryAs(javafx.scene.control.ButtonBase.class);
+            assertThat(AppWindow.onFx(() -> b.getWidth() >= b.prefWidth(-1) - 0.5)).as(button + " at full width").isTrue();
+        }
     }
 }

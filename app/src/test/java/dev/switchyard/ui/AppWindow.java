@@ -65,18 +65,17 @@ public final class AppWindow {
 
     /**
      * Clicks the visible node {@code query} finds (a selector or a text, as {@link FxRobot#clickOn(String...)}), the
-     * node looked up on the FX thread (see {@link #waitUntil}); the robot, to go on with.
+     * node looked up on the FX thread (see {@link #waitUntil}) and waited for up to 10 s (a popup's items, a screen
+     * being built); the robot, to go on with.
      */
     public static org.testfx.api.FxRobotInterface click(FxRobot robot, String query) {
-        Node node;
+        Node[] found = new Node[1];
         try {
-            node = onFx(() -> robot.lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).query());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not look up " + query, e);
+            waitUntil(10, () -> (found[0] = robot.lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).query()) != null);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("nothing visible matches " + query + " after 10 s", e);
         }
-        return robot.clickOn(node);
+        return robot.clickOn(found[0]);
     }
 
     /** {@code work}'s result, computed on the FX thread. */

@@ -1,5 +1,6 @@
 package dev.switchyard.ui.compare;
 
+import dev.switchyard.app.compare.CompareDraft;
 import dev.switchyard.app.compare.CompareStats;
 import dev.switchyard.app.compare.Formats;
 import dev.switchyard.app.compare.ModelStats;
@@ -19,6 +20,7 @@ import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Comparison;
 import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.PromptVersion;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunStatus;
 import java.util.ArrayList;
@@ -126,6 +128,10 @@ public final class CompareViewModel {
      */
     public void open(Workspace workspace, Function<Model, ModelEngine> engineFactory, Supplier<AutoRoutes> autoRoutes) {
         stopAll();
+        boolean other = ws != workspace;
+        if (ws != null && other) {
+            keepDraft(ws);
+        }
         ws = workspace;
         engines = engineFactory;
         routes = autoRoutes == null ? null : memoize(autoRoutes);
@@ -135,9 +141,57 @@ public final class CompareViewModel {
         mode.set(workspace == null ? Mode.NO_WORKSPACE : Mode.IDLE);
         library.open(workspace);
         if (workspace != null) {
-            picker.reload(workspace, engineFactory, routes);
+            restoreDraft(workspace, other);
             loadWinRates();
         }
+    }
+
+    /** The screen as set now: prompt, picks, repeat and blind (what {@link #open} keeps in the workspace it leaves). */
+    public CompareDraft draft() {
+        return new CompareDraft(editor.nameProperty().get(), editor.loaded() == null ? null : editor.loaded().id(),
+                editor.draft(), picker.selectedKeys(), repeat.get(), blind.get());
+    }
+
+    /** Keeps the draft in the workspace being left; a workspace that cannot take it loses only the convenience. */
+    private void keepDraft(Workspace w) {
+        keep(draft(), w);
+    }
+
+    private static Void keep(CompareDraft d, Workspace w) {
+        try {
+            d.save(w);
+        } catch (RuntimeException e) {
+            // closed or read-only: the next open starts from the prompt as it is
+        }
+        return null;
+    }
+
+    /**
+     * Shows the draft kept in {@code w} (prompt, picks in pick order, repeat, blind) and lists its models. Without one,
+     * the prompt stays as typed, and the picks too unless the workspace is another one (its model ids differ).
+     */
+    private void restoreDraft(Workspace w, boolean otherWorkspace) {
+        List<String> current = otherWorkspace ? List.of() : picker.selectedKeys();
+        Function<Model, ModelEngine> eng = engines;
+        tasks.run("Read the kept draft", () -> {
+            CompareDraft d = CompareDraft.load(w).orElse(null);
+            PromptVersion v = d == null || d.versionId() == null ? null : w.prompts().getVersion(d.versionId()).orElse(null);
+            return new Kept(d, v);
+        }, kept -> {
+            if (ws != w) {
+                return;
+            }
+            CompareDraft d = kept.draft();
+            if (d != null) {
+                editor.show(d.promptName(), kept.version(), d.prompt());
+                repeat.set(d.repeat());
+                blind.set(d.blind());
+            }
+            picker.reload(w, eng, routes, d != null ? d.picked() : current);
+        }, e -> picker.reload(w, eng, routes, current));
+    }
+
+    private record Kept(CompareDraft draft, PromptVersion version) {
     }
 
     /** Re-checks which models exist and can run (after keys or models changed elsewhere). */
@@ -287,6 +341,10 @@ public final class CompareViewModel {
             return;
         }
         mode.set(Mode.IDLE);
+        // a checkpoint of the draft after each comparison (not before: the Run's start is what the user waits on)
+        CompareDraft d = draft();
+        Workspace w = ws;
+        tasks.run("Keep the draft", () -> keep(d, w), x -> { }, e -> { });
         long runs = panes.stream().mapToLong(p -> p.runs().size()).sum();
         long ok = panes.stream().flatMap(p -> p.runs().stream()).filter(r -> r.status() == RunStatus.COMPLETED).count();
         message.set("Finished " + runs + (runs == 1 ? " run" : " runs") + " in "

@@ -10,11 +10,9 @@ import dev.switchyard.workspace.model.Provider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -54,9 +52,18 @@ public final class ModelPickerModel {
 
     /** Re-reads the workspace's models and asks each engine whether it can run now (off the UI thread). */
     void reload(Workspace ws, Function<Model, ModelEngine> engines, Supplier<AutoRoutes> routes) {
-        Set<String> keep = order.stream().map(ModelChoice::key).collect(Collectors.toSet());
+        reload(ws, engines, routes, selectedKeys());
+    }
+
+    /** As {@link #reload(Workspace, Function, Supplier)}, picking the choices of {@code keep} ({@link ModelChoice#key}), in that order. */
+    void reload(Workspace ws, Function<Model, ModelEngine> engines, Supplier<AutoRoutes> routes, List<String> keep) {
         tasks.run("Check models", () -> load(ws, engines, routes), loaded -> show(loaded, keep),
                 e -> message.accept("Could not list the workspace's models: " + e.getMessage()));
+    }
+
+    /** The picked choices' keys, in the order they were picked. */
+    List<String> selectedKeys() {
+        return order.stream().map(ModelChoice::key).toList();
     }
 
     private static List<ModelChoice> load(Workspace ws, Function<Model, ModelEngine> engines, Supplier<AutoRoutes> routes) {
@@ -85,15 +92,17 @@ public final class ModelPickerModel {
         }
     }
 
-    private void show(List<ModelChoice> loaded, Set<String> keep) {
-        if (sameAsShown(loaded)) {
+    private void show(List<ModelChoice> loaded, List<String> keep) {
+        if (sameAsShown(loaded) && keep.equals(selectedKeys())) {
             return;
         }
+        choices.forEach(c -> c.selectedProperty().set(false)); // the old rows' picks leave the order first
         order.clear();
         for (ModelChoice c : loaded) {
             c.selectedProperty().addListener((obs, was, now) -> toggled(c, now));
         }
-        loaded.stream().filter(c -> keep.contains(c.key())).forEach(c -> c.selectedProperty().set(true));
+        // in the order they were picked: the panes follow it
+        keep.forEach(k -> loaded.stream().filter(c -> c.key().equals(k)).findFirst().ifPresent(c -> c.selectedProperty().set(true)));
         if (order.isEmpty()) {
             loaded.stream().filter(c -> c.ready() && c.model() != null).limit(2).forEach(c -> c.selectedProperty().set(true));
         }

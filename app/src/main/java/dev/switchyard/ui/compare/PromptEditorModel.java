@@ -85,8 +85,12 @@ public final class PromptEditorModel {
 
     /** Shows a saved version (or a blank prompt when {@code version} is null). */
     void load(String promptName, PromptVersion version) {
+        show(promptName, version, version == null ? new PromptDraft("", "", Map.of(), ParamsText.DEFAULTS) : PromptDraft.of(version));
+    }
+
+    /** Shows {@code draft} as typed, loaded from {@code version} (null: a new prompt), e.g. a draft kept in the workspace. */
+    void show(String promptName, PromptVersion version, PromptDraft d) {
         loaded = null;
-        PromptDraft d = version == null ? new PromptDraft("", "", Map.of(), ParamsText.DEFAULTS) : PromptDraft.of(version);
         remembered.putAll(d.variables());
         name.set(promptName == null ? "" : promptName);
         system.set(d.system());

@@ -137,11 +137,12 @@ public final class MainViewModel {
     }
 
     private void showOpened(Opened opened) {
-        if (workspace != null && workspace != opened.workspace()) {
-            workspace.close();
-        }
+        Workspace previous = workspace;
         workspace = opened.workspace();
-        workspaceProperty.set(workspace);
+        workspaceProperty.set(workspace); // screens leave the previous one first (Compare keeps its draft there)
+        if (previous != null && previous != workspace) {
+            previous.close();
+        }
         workspaceName.set(workspace.name());
         workspaceFile.set(workspace.file().toAbsolutePath().toString());
         schemaText.set("schema v" + workspace.schemaVersion());

@@ -456,6 +456,59 @@ class CompareViewModelTest {
     }
 
     @Test
+    void theDraftStaysWithItsWorkspaceWhenTheScreenLeavesItAndComesBack() {
+        model("alpha", FakeEngine.answering("a"), null);
+        model("beta", FakeEngine.answering("b"), null);
+        start();
+        pickOnly("beta", "alpha"); // beta first: the panes follow the pick order
+        vm.editor().nameProperty().set("Greeting");
+        vm.editor().systemProperty().set("Be brief.");
+        vm.editor().userProperty().set("Say hi to {{who}}");
+        vm.editor().variables().get(0).valueProperty().set("Ada");
+        vm.editor().maxTokensProperty().set("64");
+        vm.repeatProperty().set(3);
+        vm.blindProperty().set(true);
+
+        vm.open(null, null); // the app closes, or another workspace opens
+        assertThat(ws.settings().get(dev.switchyard.app.compare.CompareDraft.SETTING)).isPresent();
+
+        CompareViewModel again = new CompareViewModel(new DirectTaskRunner(), () -> clock.addAndGet(1_000_000), Runnable::run,
+                new Random(7));
+        again.open(ws, m -> engines.get(m.apiModelId()));
+        assertThat(again.editor().nameProperty().get()).isEqualTo("Greeting");
+        assertThat(again.editor().systemProperty().get()).isEqualTo("Be brief.");
+        assertThat(again.editor().userProperty().get()).isEqualTo("Say hi to {{who}}");
+        assertThat(again.editor().variables()).extracting(v -> v.valueProperty().get()).containsExactly("Ada");
+        assertThat(again.editor().maxTokensProperty().get()).isEqualTo("64");
+        assertThat(again.repeatProperty().get()).isEqualTo(3);
+        assertThat(again.blindProperty().get()).isTrue();
+        assertThat(again.picker().selected()).extracting(ModelChoice::name).containsExactly("beta", "alpha");
+    }
+
+    @Test
+    void anUnreadableOrForeignDraftLeavesTheScreenAsANewOne() {
+        model("alpha", FakeEngine.answering("a"), null);
+        model("beta", FakeEngine.answering("b"), null);
+        ws.settings().put(dev.switchyard.app.compare.CompareDraft.SETTING, "{not json");
+        start();
+        assertThat(vm.editor().userProperty().get()).isEmpty();
+        assertThat(vm.picker().selected()).hasSize(2);
+
+        // another workspace without a draft: the picks of this one (ids of its models) are not carried over
+        pickOnly("beta");
+        try (Workspace other = Workspace.open(dir.resolve("other.switchyard"))) {
+            Provider p = other.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "Other", "http://127.0.0.1:9/v1",
+                    null, null));
+            for (String name : List.of("gamma", "delta", "epsilon")) {
+                other.models().insert(Model.of(p.id(), name, name, ModelKind.CLOUD, null, null, "{}"));
+                engines.put(name, FakeEngine.answering("x"));
+            }
+            vm.open(other, m -> engines.get(m.apiModelId()));
+            assertThat(vm.picker().selected()).extracting(ModelChoice::name).containsExactly("delta", "epsilon");
+        }
+    }
+
+    @Test
     void blindModeHidesNamesUntilTheVoteAndShowsWinRates() {
         model("alpha", FakeEngine.answering("A"), null);
         model("beta", FakeEngine.answering("B"), null);

@@ -286,7 +286,8 @@ class CompareWindowTest {
         waitFor(() -> robot.lookup("#picked-count").queryAs(Label.class).getText().equals("2 of 6 picked"));
         assertThat(robot.lookup("#pick-fast-model").queryAs(CheckBox.class).isSelected()).isTrue();
         assertThat(robot.lookup("#pick-quick-model").queryAs(CheckBox.class).isSelected()).isTrue();
-        AppWindow.click(robot, "#repeat-spinner .increment-arrow-button").clickOn("#repeat-spinner .increment-arrow-button");
+        AppWindow.click(robot, "#repeat-spinner .increment-arrow-button");
+        AppWindow.click(robot, "#repeat-spinner .increment-arrow-button");
         typePromptAndRun("Compare us");
         waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished 6 runs"));
         assertThat(calls.get()).isEqualTo(6);
@@ -315,7 +316,8 @@ class CompareWindowTest {
                 .hasSize(4).noneMatch(Node::isVisible);
 
         AppWindow.click(robot, "Answers");
-        AppWindow.click(robot, "#repeat-spinner .decrement-arrow-button").clickOn("#repeat-spinner .decrement-arrow-button");
+        AppWindow.click(robot, "#repeat-spinner .decrement-arrow-button");
+        AppWindow.click(robot, "#repeat-spinner .decrement-arrow-button");
         AppWindow.click(robot, "#blind-toggle");
         AppWindow.click(robot, "#run-button");
         waitFor(() -> calls.get() == 8);

@@ -80,7 +80,8 @@ class ModelsWindowTest {
         waitUntil(() -> robot.lookup("#models-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
 
         AppWindow.click(robot, "#provider-add");
-        AppWindow.click(robot, "#provider-preset").clickOn("Custom OpenAI-compatible endpoint");
+        AppWindow.click(robot, "#provider-preset");
+        AppWindow.click(robot, "Custom OpenAI-compatible endpoint");
         AppWindow.click(robot, "#provider-name").write("Loopback gateway");
         AppWindow.click(robot, "#provider-url").write(server.url("/v1").toString());
         AppWindow.click(robot, "#key-source-none");
@@ -120,7 +121,8 @@ class ModelsWindowTest {
 
         Region root = robot.lookup("#main-view").queryAs(Region.class);
         assertThat(root.getBackground().getFills().get(0).getFill()).isEqualTo(Color.web("#f6f7f9"));
-        AppWindow.click(robot, "View").clickOn("Dark theme");
+        AppWindow.click(robot, "View");
+        AppWindow.click(robot, "Dark theme");
         waitUntil(() -> root.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("theme-dark.css")));
         waitUntil(() -> Color.web("#0d1117").equals(root.getBackground().getFills().get(0).getFill()));
 

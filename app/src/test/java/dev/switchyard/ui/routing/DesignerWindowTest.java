@@ -58,7 +58,9 @@ class DesignerWindowTest {
         AppWindow.waitUntil(10, () -> robot.lookup("#rule-node-0").tryQuery().isPresent());
         shot("01-default-policy");
 
-        AppWindow.click(robot, "#policy-new").clickOn("#new-empty");
+        AppWindow.click(robot, "#policy-new");
+
+        AppWindow.click(robot, "#new-empty");
         AppWindow.waitUntil(5, () -> robot.lookup("#rule-node-0").tryQuery().isEmpty());
         replace("#policy-name", "three-rules");
 
@@ -68,10 +70,12 @@ class DesignerWindowTest {
         replace("#field-target", "intent:smart-home");
         replace("#rule-name", "home lights");
         // rule 2: has code -> the strong cloud role
-        AppWindow.click(robot, "#prompt-node").clickOn("#palette-has-code");
+        AppWindow.click(robot, "#prompt-node");
+        AppWindow.click(robot, "#palette-has-code");
         replace("#field-target", "$cloud-strong");
         // rule 3: more than 400 characters -> fallback from the strong role to the cheap one
-        AppWindow.click(robot, "#prompt-node").clickOn("#palette-prompt-chars");
+        AppWindow.click(robot, "#prompt-node");
+        AppWindow.click(robot, "#palette-prompt-chars");
         replace("#field-value", "400");
         AppWindow.click(robot, "#palette-action-fallback");
         replace("#field-chain", "$cloud-strong, $cloud-cheap");

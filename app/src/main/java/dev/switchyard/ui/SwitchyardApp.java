@@ -70,7 +70,7 @@ public final class SwitchyardApp extends Application {
                 id -> ((MainView) stage.getScene().getRoot()).show(id)));
         Screen models = new LazyScreen("models", "Models", () -> new ModelsScreen(model, tasks, context, prefs, network));
         Screen intents = new LazyScreen("intents", "Intent sets", () -> new IntentsScreen(model, tasks, context));
-        MainView view = new MainView(model, List.of(compare, routing, replay, history, models, intents, new OverviewScreen(model), welcome));
+        MainView view = new MainView(model, List.of(compare, routing, replay, history, models, intents, new OverviewScreen(model, tasks), welcome));
         welcome.setNavigator(view::show);
         StartupLog.mark("main view");
 

@@ -23,4 +23,29 @@ public record ImportReport(boolean applied, Map<String, Integer> added, Map<Stri
     public int addedTotal() {
         return added.values().stream().mapToInt(Integer::intValue).sum();
     }
+
+    /**
+     * The report as a person reads it, a line each: nothing applied (when so), what was added, what was already
+     * there ("added: 12 runs, 2 models"; "none"), then each refusal.
+     */
+    public List<String> lines() {
+        List<String> out = new java.util.ArrayList<>();
+        if (!applied) {
+            out.add("Nothing was imported.");
+        }
+        out.add("added: " + counts(added));
+        out.add("already present: " + counts(alreadyPresent));
+        refused.forEach(r -> out.add("refused: " + r));
+        return out;
+    }
+
+    private static String counts(Map<String, Integer> counts) {
+        StringBuilder sb = new StringBuilder();
+        new java.util.TreeMap<>(counts).forEach((k, v) -> {
+            if (v > 0) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(v).append(' ').append(k);
+            }
+        });
+        return sb.length() == 0 ? "none" : sb.toString();
+    }
 }

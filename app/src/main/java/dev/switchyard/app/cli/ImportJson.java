@@ -3,7 +3,6 @@ package dev.switchyard.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.workspace.ImportReport;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.TreeMap;
 
 /** How an {@link ImportReport} is printed, as JSON and as text. */
@@ -25,21 +24,6 @@ final class ImportJson {
     }
 
     static void print(ImportReport report, PrintWriter out) {
-        if (!report.applied()) {
-            out.println("  nothing was imported.");
-        }
-        line(out, "added", report.added());
-        line(out, "already present", report.alreadyPresent());
-        report.refused().forEach(r -> out.println("  refused: " + r));
-    }
-
-    private static void line(PrintWriter out, String label, Map<String, Integer> counts) {
-        StringBuilder sb = new StringBuilder();
-        new TreeMap<>(counts).forEach((k, v) -> {
-            if (v > 0) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(v).append(' ').append(k);
-            }
-        });
-        out.println("  " + label + ": " + (sb.length() == 0 ? "none" : sb));
+        report.lines().forEach(line -> out.println("  " + line));
     }
 }

@@ -3,28 +3,101 @@ package dev.switchyard.ui.main;
 import dev.switchyard.ui.Screen;
 import dev.switchyard.ui.Styles;
 import javafx.collections.ListChangeListener;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
-/** The workspace overview: what the open workspace holds, one card per kind of row. */
+/**
+ * The workspace overview: what the open workspace holds (one card per kind of row; its file and schema version are
+ * in the window's header), and the tools the
+ * CLI's {@code workspace} command has — Export (one JSON file, no keys), Import (merge such a file) and Check.
+ */
 public final class OverviewScreen implements Screen {
 
     private final MainViewModel model;
+    private final WorkspaceToolsModel tools;
     private final FlowPane cards = new FlowPane(12, 12);
     private final VBox view;
+    private dev.switchyard.ui.history.SaveFileChooser saveChooser = dev.switchyard.ui.history.SaveFileChooser.nativeDialog();
+    private java.util.function.Function<javafx.stage.Window, java.nio.file.Path> openChooser = OverviewScreen::chooseExport;
 
-    public OverviewScreen(MainViewModel model) {
+    public OverviewScreen(MainViewModel model, dev.switchyard.ui.task.TaskRunner tasks) {
         this.model = model;
+        this.tools = new WorkspaceToolsModel(tasks, model);
         Label title = new Label("Workspace overview");
         title.getStyleClass().add(Styles.SECTION_TITLE);
         cards.setId("count-cards");
-        view = new VBox(12, title, cards);
+        view = new VBox(12, title, cards, tools());
         view.setPadding(new Insets(20));
+        view.setId("overview-view");
+        view.getStyleClass().add("screen");
+        view.setUserData(this); // tests reach setFileChoosers through the view
         model.counts().addListener((ListChangeListener<MainViewModel.CountRow>) c -> render());
         render();
+    }
+
+    /** The dialogs that pick the export file and the file to import (tests answer them). */
+    public void setFileChoosers(dev.switchyard.ui.history.SaveFileChooser save,
+                                java.util.function.Function<javafx.stage.Window, java.nio.file.Path> open) {
+        this.saveChooser = save;
+        this.openChooser = open;
+    }
+
+    private VBox tools() {
+        Label caption = new Label("Back up, merge and check");
+        caption.getStyleClass().add(Styles.SECTION_TITLE);
+        javafx.scene.control.Button export = new javafx.scene.control.Button("Export…");
+        export.setId("workspace-export");
+        export.setTooltip(new javafx.scene.control.Tooltip("Write the whole workspace to one JSON file (no keys)"));
+        export.setOnAction(e -> {
+            java.nio.file.Path f = saveChooser.choose(view.getScene().getWindow(), "Export the workspace",
+                    model.workspaceNameProperty().get() + "-export.json", "json");
+            if (f != null) {
+                tools.export(f);
+            }
+        });
+        javafx.scene.control.Button importFile = new javafx.scene.control.Button("Import…");
+        importFile.setId("workspace-import");
+        importFile.setTooltip(new javafx.scene.control.Tooltip("Merge an export into this workspace: rows it has already are skipped"));
+        importFile.setOnAction(e -> {
+            java.nio.file.Path f = openChooser.apply(view.getScene().getWindow());
+            if (f != null) {
+                tools.importFrom(f);
+            }
+        });
+        javafx.scene.control.Button check = new javafx.scene.control.Button("Check");
+        check.setId("workspace-check");
+        check.setTooltip(new javafx.scene.control.Tooltip("Integrity, foreign keys, migrations and the text index"));
+        check.setOnAction(e -> tools.check());
+        for (javafx.scene.control.Button b : List.of(export, importFile, check)) {
+            b.disableProperty().bind(tools.busyProperty().or(model.workspaceProperty().isNull()));
+        }
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(8, export, importFile, check);
+        Label message = new Label();
+        message.setId("workspace-tools-message");
+        message.setWrapText(true);
+        message.textProperty().bind(tools.messageProperty());
+        VBox details = new VBox(2);
+        details.setId("workspace-tools-details");
+        tools.details().addListener((ListChangeListener<String>) c -> details.getChildren().setAll(tools.details().stream()
+                .map(line -> {
+                    Label l = new Label(line);
+                    l.setWrapText(true);
+                    l.getStyleClass().add("muted");
+                    return l;
+                }).toList()));
+        return new VBox(8, caption, buttons, message, details);
+    }
+
+    private static java.nio.file.Path chooseExport(javafx.stage.Window owner) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Import a workspace export");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Workspace exports (JSON)", "*.json"));
+        java.io.File f = chooser.showOpenDialog(owner);
+        return f == null ? null : f.toPath();
     }
 
     @Override

@@ -69,7 +69,9 @@ class CompareWindowTest {
                     return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
                             .body(stream(model, pieces)).throttleBody(200, 100, TimeUnit.MILLISECONDS).build();
                 }
+                // quick-model answers 150 ms later, so the statistics have one fastest model (a tie marks none)
                 return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+                        .headersDelay(model.equals("quick-model") ? 150 : 0, TimeUnit.MILLISECONDS)
                         .body(stream(model, List.of("## Hello", "\n\nthis is **answer " + n + "**"))).build();
             }
         });
@@ -298,6 +300,7 @@ class CompareWindowTest {
                 .contains("Tokens/s").contains("Cost / run").contains("Cost per 1,000 such prompts: $").contains("Cheapest")
                 .contains("3 of 3 runs completed");
         assertThat(text("#stats-0") + text("#stats-1")).contains("Fastest");
+        assertThat(text(text("#stats-0").contains("fast-model") ? "#stats-0" : "#stats-1")).contains("Fastest");
         String firstCard = text("#stats-0");
 
         AppWindow.click(robot, "Charts");

@@ -46,4 +46,46 @@ class MainWindowTest {
         assertThat(robot.lookup("#workspace-file").queryAs(Label.class).getText())
                 .contains("window-test.switchyard").contains("schema v" + Workspace.latestSchemaVersion());
     }
+
+    @Test
+    void theWorkspaceScreenExportsChecksAndMergesAnotherWorkspacesExport() throws Exception {
+        Path other = dir.resolve("other.json");
+        try (Workspace ws = Workspace.open(dir.resolve("other.switchyard"));
+             java.io.OutputStream out = java.nio.file.Files.newOutputStream(other)) {
+            var p = ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
+                    dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "Team gateway", "http://127.0.0.1:9/v1", null, null));
+            ws.models().insert(dev.switchyard.workspace.model.Model.of(p.id(), "team-model", "team-model",
+                    dev.switchyard.workspace.model.ModelKind.CLOUD, null, null, "{}"));
+            ws.exportTo(out);
+        }
+        Path bad = java.nio.file.Files.writeString(dir.resolve("bad.json"), "{ this is not an export");
+        Path exported = dir.resolve("mine.json");
+        AppWindow.waitUntil(15, () -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        AppWindow.click(robot, "#nav-overview");
+        java.util.concurrent.atomic.AtomicReference<Path> toImport = new java.util.concurrent.atomic.AtomicReference<>(other);
+        OverviewScreen screen = AppWindow.onFx(() -> (OverviewScreen) robot.lookup("#overview-view").query().getUserData());
+        robot.interact(() -> screen.setFileChoosers((owner, title, name, ext) -> exported, owner -> toImport.get()));
+        String modelsBefore = AppWindow.label(robot, "#count-models");
+
+        AppWindow.click(robot, "#workspace-export");
+        AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#workspace-tools-message").startsWith("Exported"));
+        assertThat(java.nio.file.Files.readString(exported)).contains("\"format\" : \"switchyard-workspace\"");
+        assertThat(dir.resolve("mine.json.part")).doesNotExist();
+
+        AppWindow.click(robot, "#workspace-check");
+        AppWindow.waitUntil(20, () -> AppWindow.label(robot, "#workspace-tools-message")
+                .equals("Checked window-test: no problems found."));
+
+        AppWindow.click(robot, "#workspace-import");
+        AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#workspace-tools-message").startsWith("Imported other.json: "));
+        AppWindow.waitUntil(10, () -> Long.parseLong(AppWindow.label(robot, "#count-models")) == Long.parseLong(modelsBefore) + 1);
+        assertThat(AppWindow.onFx(() -> robot.lookup("#workspace-tools-details .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList())).anyMatch(l -> l.startsWith("added: ") && l.contains("1 models"));
+
+        toImport.set(bad);
+        AppWindow.click(robot, "#workspace-import");
+        AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#workspace-tools-message").startsWith("Nothing was imported from bad.json")
+                || AppWindow.label(robot, "#workspace-tools-message").startsWith("Could not import"));
+        assertThat(AppWindow.label(robot, "#count-models")).isEqualTo(String.valueOf(Long.parseLong(modelsBefore) + 1));
+    }
 }

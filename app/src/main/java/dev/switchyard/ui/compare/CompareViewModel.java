@@ -14,7 +14,6 @@ import dev.switchyard.app.routing.Decision;
 import dev.switchyard.app.routing.RoutedResult;
 import dev.switchyard.app.run.ComparisonRunner;
 import dev.switchyard.app.run.RunFailure;
-import dev.switchyard.app.run.RunObserver;
 import dev.switchyard.app.run.RunService;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.Workspace;
@@ -355,9 +354,9 @@ public final class CompareViewModel {
     }
 
     /**
-     * Shows a stored comparison (from History) as it ended: a pane per model with its runs' answers and figures, the
-     * statistics and charts of its repeats. The prompt editor and the picked models are left as they are, so a draft is
-     * never lost; Run starts a new comparison from them. The runs of an "Auto" pane show under the models they went to.
+     * Shows a stored comparison (from History) as it ended: a pane per model with its runs' answers and figures, an
+     * "Auto" pane's runs in a pane of their own, the statistics and charts of its repeats. The prompt editor and the
+     * picked models are left as they are, so a draft is never lost; Run starts a new comparison from them.
      */
     public void showStored(long comparisonId) {
         if (mode.get() != Mode.IDLE) {
@@ -365,88 +364,16 @@ public final class CompareViewModel {
             return;
         }
         Workspace w = ws;
-        tasks.run("Open comparison", () -> Stored.load(w, comparisonId), this::show,
-                e -> message.set("Could not open the comparison: " + e.getMessage()));
-    }
-
-    /**
-     * A stored comparison and its runs by pane, in the order the panes first ran: a model's own runs, or the runs an
-     * "Auto: &lt;policy&gt;" pane's requests made (the route stored with each run names its policy).
-     */
-    private record Stored(Comparison comparison, Map<String, List<Run>> runsByPane, Map<Long, Model> models) {
-        static Stored load(Workspace w, long id) {
-            Comparison c = w.comparisons().get(id).orElseThrow(() -> new IllegalStateException("it is no longer in the workspace."));
-            Map<String, List<Run>> byPane = new java.util.LinkedHashMap<>();
-            w.runs().byComparison(id).stream()
-                    .sorted(java.util.Comparator.comparingInt(Run::repeatIndex).thenComparingLong(Run::id))
-                    .forEach(r -> byPane.computeIfAbsent(paneKey(r), k -> new ArrayList<>()).add(r));
-            Map<Long, Model> models = new HashMap<>();
-            byPane.values().stream().flatMap(List::stream).map(Run::modelId).distinct()
-                    .forEach(m -> w.models().get(m).ifPresent(model -> models.put(m, model)));
-            return new Stored(c, byPane, models);
-        }
-
-        /** "policy:&lt;name&gt;" for a routed run, "model:&lt;id&gt;" otherwise. */
-        private static String paneKey(Run r) {
-            if (r.routeJson() == null) {
-                return "model:" + r.modelId();
+        tasks.run("Open comparison", () -> StoredComparison.load(w, comparisonId), stored -> {
+            if (mode.get() != Mode.IDLE) {
+                return; // a Run began meanwhile
             }
-            try {
-                return "policy:" + dev.switchyard.app.routing.PolicyJson.mapper().readTree(r.routeJson())
-                        .path("decision").path("policy").asText("?");
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                return "policy:?";
-            }
-        }
-    }
-
-    private void show(Stored s) {
-        if (mode.get() != Mode.IDLE) {
-            return; // a Run began meanwhile
-        }
-        List<PaneModel> made = new ArrayList<>();
-        long now = nanoTime.getAsLong();
-        s.runsByPane().forEach((key, runs) -> {
-            PaneModel pane = key.startsWith("policy:") ? storedAutoPane(key.substring("policy:".length()), s)
-                    : storedModelPane(runs.get(0).modelId(), s);
-            List<StreamBatcher.Event> events = new ArrayList<>();
-            runs.forEach(r -> {
-                events.add(new StreamBatcher.Started(r, now));
-                events.add(new StreamBatcher.Finished(r, null, now));
-            });
-            pane.apply(events);
-            made.add(pane);
-        });
-        panes.setAll(made);
-        comparison = null; // nothing to vote on: the vote, if any, was given when it ran
-        voteOpen.set(false);
-        recomputeStats();
-        long count = s.runsByPane().values().stream().mapToLong(List::size).sum();
-        String prompt = s.runsByPane().values().stream().flatMap(List::stream).map(Run::promptText).findFirst().orElse("");
-        message.set("Comparison of " + java.time.format.DateTimeFormatter.ofPattern("d MMM, HH:mm", java.util.Locale.ENGLISH)
-                .withZone(java.time.ZoneId.systemDefault()).format(s.comparison().createdAt()) + " from History: " + count
-                + (count == 1 ? " run" : " runs") + " of \u201c" + excerpt(prompt) + "\u201d. Run starts a new one from the editor.");
-    }
-
-    private PaneModel storedModelPane(long modelId, Stored s) {
-        Model m = s.models().get(modelId);
-        ModelChoice c = picker.choices().stream().filter(x -> x.model() != null && x.model().id() == modelId)
-                .findFirst().orElse(null);
-        String name = c != null ? c.name() : m != null ? m.displayName() : "Removed model #" + modelId;
-        String subtitle = c != null ? c.provider() + " · " + c.kindLabel()
-                : m != null ? ModelChoice.kindLabel(m.kind()) : "no longer in the workspace";
-        return new PaneModel(m, name, subtitle, null, Math.max(1, s.comparison().repeatCount()));
-    }
-
-    /** A stored "Auto" pane: the runs its requests made, each step as a run (the route box is not rebuilt). */
-    private static PaneModel storedAutoPane(String policy, Stored s) {
-        return new PaneModel((Model) null, ModelChoice.AUTO + ": " + policy, ModelChoice.AUTO + " · each step as a run",
-                null, Math.max(1, s.comparison().repeatCount()));
-    }
-
-    private static String excerpt(String prompt) {
-        String oneLine = prompt.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 59) + "\u2026";
+            panes.setAll(stored.panes(picker.choices(), nanoTime.getAsLong()));
+            comparison = null; // nothing to vote on: the vote, if any, was given when it ran
+            voteOpen.set(false);
+            recomputeStats();
+            message.set(stored.summary() + " Run starts a new one from the editor.");
+        }, e -> message.set("Could not open the comparison: " + e.getMessage()));
     }
 
     /** Stops every run in flight and every remaining repeat. */

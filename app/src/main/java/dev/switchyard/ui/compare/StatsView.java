@@ -30,7 +30,7 @@ final class StatsView extends ScrollPane {
         winRates.getStyleClass().add("stats-table");
         Label winTitle = new Label("Blind votes: win rate per model");
         winTitle.getStyleClass().add("section-title");
-        Label title = new Label("Latest comparison");
+        Label title = new Label("This comparison");
         title.getStyleClass().add("section-title");
         VBox content = new VBox(12, title, cards, winTitle, winRates);
         content.getStyleClass().add("stats-content");

@@ -92,7 +92,9 @@ public final class IntentsView extends BorderPane {
         Label editing = new Label();
         editing.getStyleClass().add(Styles.MUTED);
         editing.textProperty().bind(model.intentProperty().map(i -> "Editing " + i.name()).orElse("New intent"));
-        VBox middle = new VBox(8, heading("Intents"), intents, editing, name, reply, examples, new HBox(6, save, add, delete));
+        VBox middle = new VBox(8, heading("Intents"), intents, editing, field("Name", name),
+                field("Reply the intent model answers with ({{slot}} is filled from the prompt)", reply),
+                field("Examples, one per line", examples), new HBox(6, save, add, delete));
         VBox.setVgrow(intents, Priority.ALWAYS);
         middle.setPadding(new Insets(0, 16, 0, 16));
 
@@ -146,5 +148,13 @@ public final class IntentsView extends BorderPane {
                 setText(empty || item == null ? null : text.apply(item));
             }
         };
+    }
+
+    /** A form field with its caption above it. */
+    private static VBox field(String caption, javafx.scene.Node input) {
+        Label l = new Label(caption);
+        l.getStyleClass().add("form-label");
+        l.setWrapText(true);
+        return new VBox(2, l, input);
     }
 }

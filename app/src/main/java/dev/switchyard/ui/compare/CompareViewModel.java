@@ -153,16 +153,11 @@ public final class CompareViewModel {
 
     /** Keeps the draft in the workspace being left; a workspace that cannot take it loses only the convenience. */
     private void keepDraft(Workspace w) {
-        keep(draft(), w);
-    }
-
-    private static Void keep(CompareDraft d, Workspace w) {
         try {
-            d.save(w);
+            draft().save(w);
         } catch (RuntimeException e) {
             // closed or read-only: the next open starts from the prompt as it is
         }
-        return null;
     }
 
     /**
@@ -340,10 +335,6 @@ public final class CompareViewModel {
             return;
         }
         mode.set(Mode.IDLE);
-        // a checkpoint of the draft after each comparison (not before: the Run's start is what the user waits on)
-        CompareDraft d = draft();
-        Workspace w = ws;
-        tasks.run("Keep the draft", () -> keep(d, w), x -> { }, e -> { });
         long runs = panes.stream().mapToLong(p -> p.runs().size()).sum();
         long ok = panes.stream().flatMap(p -> p.runs().stream()).filter(r -> r.status() == RunStatus.COMPLETED).count();
         message.set("Finished " + runs + (runs == 1 ? " run" : " runs") + " in "

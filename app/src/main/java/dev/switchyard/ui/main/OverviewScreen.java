@@ -2,18 +2,28 @@ package dev.switchyard.ui.main;
 
 import dev.switchyard.ui.Screen;
 import dev.switchyard.ui.Styles;
-import javafx.collections.ListChangeListener;
+import dev.switchyard.ui.history.SaveFileChooser;
+import dev.switchyard.ui.task.TaskRunner;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /**
- * The workspace overview: what the open workspace holds (one card per kind of row; its file and schema version are
- * in the window's header), and the tools the
- * CLI's {@code workspace} command has — Export (one JSON file, no keys), Import (merge such a file) and Check.
+ * The workspace overview: what the open workspace holds (one card per kind of row; its file and schema version are in
+ * the window's header), and the tools of the CLI's {@code workspace} command — Export (one JSON file, no keys), Import
+ * (merge such a file) and Check.
  */
 public final class OverviewScreen implements Screen {
 
@@ -21,10 +31,10 @@ public final class OverviewScreen implements Screen {
     private final WorkspaceToolsModel tools;
     private final FlowPane cards = new FlowPane(12, 12);
     private final VBox view;
-    private dev.switchyard.ui.history.SaveFileChooser saveChooser = dev.switchyard.ui.history.SaveFileChooser.nativeDialog();
-    private java.util.function.Function<javafx.stage.Window, java.nio.file.Path> openChooser = OverviewScreen::chooseExport;
+    private SaveFileChooser saveChooser = SaveFileChooser.nativeDialog();
+    private Function<Window, Path> openChooser = OverviewScreen::chooseImport;
 
-    public OverviewScreen(MainViewModel model, dev.switchyard.ui.task.TaskRunner tasks) {
+    public OverviewScreen(MainViewModel model, TaskRunner tasks) {
         this.model = model;
         this.tools = new WorkspaceToolsModel(tasks, model);
         Label title = new Label("Workspace overview");
@@ -40,8 +50,8 @@ public final class OverviewScreen implements Screen {
     }
 
     /** The dialogs that pick the export file and the file to import (tests answer them). */
-    public void setFileChoosers(dev.switchyard.ui.history.SaveFileChooser save,
-                                java.util.function.Function<javafx.stage.Window, java.nio.file.Path> open) {
+    public void setFileChoosers(SaveFileChooser save,
+                                Function<Window, Path> open) {
         this.saveChooser = save;
         this.openChooser = open;
     }
@@ -49,33 +59,33 @@ public final class OverviewScreen implements Screen {
     private VBox tools() {
         Label caption = new Label("Back up, merge and check");
         caption.getStyleClass().add(Styles.SECTION_TITLE);
-        javafx.scene.control.Button export = new javafx.scene.control.Button("Export…");
+        Button export = new Button("Export…");
         export.setId("workspace-export");
-        export.setTooltip(new javafx.scene.control.Tooltip("Write the whole workspace to one JSON file (no keys)"));
+        export.setTooltip(new Tooltip("Write the whole workspace to one JSON file (no keys)"));
         export.setOnAction(e -> {
-            java.nio.file.Path f = saveChooser.choose(view.getScene().getWindow(), "Export the workspace",
+            Path f = saveChooser.choose(view.getScene().getWindow(), "Export the workspace",
                     model.workspaceNameProperty().get() + "-export.json", "json");
             if (f != null) {
                 tools.export(f);
             }
         });
-        javafx.scene.control.Button importFile = new javafx.scene.control.Button("Import…");
+        Button importFile = new Button("Import…");
         importFile.setId("workspace-import");
-        importFile.setTooltip(new javafx.scene.control.Tooltip("Merge an export into this workspace: rows it has already are skipped"));
+        importFile.setTooltip(new Tooltip("Merge an export into this workspace: rows it has already are skipped"));
         importFile.setOnAction(e -> {
-            java.nio.file.Path f = openChooser.apply(view.getScene().getWindow());
+            Path f = openChooser.apply(view.getScene().getWindow());
             if (f != null) {
                 tools.importFrom(f);
             }
         });
-        javafx.scene.control.Button check = new javafx.scene.control.Button("Check");
+        Button check = new Button("Check");
         check.setId("workspace-check");
-        check.setTooltip(new javafx.scene.control.Tooltip("Integrity, foreign keys, migrations and the text index"));
+        check.setTooltip(new Tooltip("Integrity, foreign keys, migrations and the text index"));
         check.setOnAction(e -> tools.check());
-        for (javafx.scene.control.Button b : List.of(export, importFile, check)) {
+        for (Button b : List.of(export, importFile, check)) {
             b.disableProperty().bind(tools.busyProperty().or(model.workspaceProperty().isNull()));
         }
-        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(8, export, importFile, check);
+        HBox buttons = new HBox(8, export, importFile, check);
         Label message = new Label();
         message.setId("workspace-tools-message");
         message.setWrapText(true);
@@ -92,11 +102,11 @@ public final class OverviewScreen implements Screen {
         return new VBox(8, caption, buttons, message, details);
     }
 
-    private static java.nio.file.Path chooseExport(javafx.stage.Window owner) {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+    private static Path chooseImport(Window owner) {
+        FileChooser chooser = new FileChooser();
         chooser.setTitle("Import a workspace export");
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Workspace exports (JSON)", "*.json"));
-        java.io.File f = chooser.showOpenDialog(owner);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Workspace exports (JSON)", "*.json"));
+        File f = chooser.showOpenDialog(owner);
         return f == null ? null : f.toPath();
     }
 

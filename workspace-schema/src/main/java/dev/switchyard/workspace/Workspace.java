@@ -161,6 +161,25 @@ public final class Workspace implements AutoCloseable {
         new Exporter(this).write(out);
     }
 
+    /**
+     * Writes the whole workspace to {@code file} through a hidden temporary sibling moved into place at the end, so a
+     * failed export leaves neither a half file nor the temporary one; returns the file's size in bytes.
+     */
+    public long exportTo(Path file) throws java.io.IOException {
+        Path target = file.toAbsolutePath();
+        Path tmp = java.nio.file.Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        try {
+            try (OutputStream out = java.nio.file.Files.newOutputStream(tmp)) {
+                exportTo(out);
+            }
+            java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return java.nio.file.Files.size(target);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
     /** Merges a JSON export by uid in one transaction; refusals are listed in the report. */
     public ImportReport importFrom(InputStream in) {
         return new Importer(this, db).read(in);

@@ -114,20 +114,18 @@ final class WorkspaceCommand {
                     System.out.flush();
                     return ExitCodes.OK;
                 }
-                Path tmp = output.resolveSibling(output.getFileName() + ".part");
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    ws.exportTo(out);
+                long bytes;
+                try {
+                    bytes = ws.exportTo(output);
                 } catch (IOException e) {
-                    Files.deleteIfExists(tmp);
                     throw new CliException(ExitCodes.INPUT, "Could not write " + output + ": " + e.getMessage(), e);
                 }
-                Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 if (json) {
                     ObjectNode node = CliContext.object().put("ok", true);
-                    node.put("file", output.toAbsolutePath().toString()).put("bytes", Files.size(output));
+                    node.put("file", output.toAbsolutePath().toString()).put("bytes", bytes);
                     CliContext.printJson(spec, node);
                 } else {
-                    CliContext.out(spec).printf("Exported %s to %s (%,d bytes).%n", ws.name(), output, Files.size(output));
+                    CliContext.out(spec).printf("Exported %s to %s (%,d bytes).%n", ws.name(), output, bytes);
                     CliContext.out(spec).flush();
                 }
                 return ExitCodes.OK;

@@ -4,13 +4,10 @@ import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.CheckReport;
 import dev.switchyard.workspace.ImportReport;
 import dev.switchyard.workspace.Workspace;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -46,23 +43,13 @@ public final class WorkspaceToolsModel {
     /** True while a tool runs (the buttons wait). */
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 
-    /** Writes the whole workspace to {@code file} (through a sibling ".part" file: a failed export leaves none). */
+    /** Writes the whole workspace to {@code file} (a failed export leaves no file behind). */
     public void export(Path file) {
         Workspace ws = start("Exporting");
         if (ws == null) {
             return;
         }
-        tasks.run("Export workspace", () -> {
-            Path tmp = file.resolveSibling(file.getFileName() + ".part");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                ws.exportTo(out);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            return Files.size(file);
-        }, bytes -> done(String.format("Exported %s to %s (%,d bytes). It holds no keys: providers name where theirs live.",
+        tasks.run("Export workspace", () -> ws.exportTo(file), bytes -> done(String.format("Exported %s to %s (%,d bytes). It holds no keys: providers name where theirs live.",
                 ws.name(), file.getFileName(), bytes), List.of()),
                 e -> done("Could not export to " + file + ": " + reason(e), List.of()));
     }

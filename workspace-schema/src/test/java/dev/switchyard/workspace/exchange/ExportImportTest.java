@@ -60,6 +60,22 @@ class ExportImportTest {
     }
 
     @Test
+    void exportToAFileMovesItIntoPlaceWholeAndLeavesNoTemporaryFile() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("a.switchyard"))) {
+            Samples.populate(ws);
+            java.nio.file.Path out = dir.resolve("backup.json");
+            long bytes = ws.exportTo(out);
+            assertThat(bytes).isEqualTo(java.nio.file.Files.size(out)).isPositive();
+            assertThat(JSON.readTree(java.nio.file.Files.readString(out)).get("format").asText()).isEqualTo("switchyard-workspace");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ws.exportTo(dir.resolve("no-such-dir").resolve("x.json")))
+                    .isInstanceOf(java.io.IOException.class);
+            try (var files = java.nio.file.Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+            }
+        }
+    }
+
+    @Test
     void exportImportIntoAnEmptyWorkspaceAndExportAgainIsEqual() throws Exception {
         byte[] first;
         Map<String, Long> counts;

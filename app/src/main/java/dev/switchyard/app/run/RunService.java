@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.app.engine.EngineFailure;
 import dev.switchyard.app.engine.EngineListener;
 import dev.switchyard.app.engine.EngineMetrics;
-import dev.switchyard.app.engine.EngineRequest;
 import dev.switchyard.app.engine.EngineResult;
 import dev.switchyard.app.engine.GenerationParams;
 import dev.switchyard.app.engine.ModelEngine;

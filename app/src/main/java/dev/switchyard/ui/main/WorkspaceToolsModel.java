@@ -49,8 +49,9 @@ public final class WorkspaceToolsModel {
         if (ws == null) {
             return;
         }
-        tasks.run("Export workspace", () -> ws.exportTo(file), bytes -> done(String.format("Exported %s to %s (%,d bytes). It holds no keys: providers name where theirs live.",
-                ws.name(), file.getFileName(), bytes), List.of()),
+        tasks.run("Export workspace", () -> ws.exportTo(file),
+                bytes -> done(String.format("Exported %s to %s (%,d bytes). It holds no keys: providers name where theirs"
+                        + " live.", ws.name(), file.getFileName(), bytes), List.of()),
                 e -> done("Could not export to " + file + ": " + reason(e), List.of()));
     }
 

@@ -6,7 +6,6 @@ import dev.switchyard.workspace.db.Sql;
 import dev.switchyard.workspace.model.Page;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunQuery;
-import dev.switchyard.workspace.model.RunSort;
 import dev.switchyard.workspace.model.RunStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

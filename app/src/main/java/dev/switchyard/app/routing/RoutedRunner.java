@@ -19,7 +19,9 @@ import dev.switchyard.app.run.RunObserver;
  * Runs a decision live through the run service: route and split make one run; cascade runs the local
  * target and escalates unless its answer passes accept_if; fallback walks its chain on error, timeout or
  * a first token later than its limit (the slow call is cancelled). Every run is stored with a route_json
- * holding the request id, its step and the decision with its trace.
+ * holding the request id, its step, the policy's target and the model it resolved to, and the decision with its
+ * trace; once the step's outcome is known ("escalated: …", "answer"…) it is added as "outcome", so a stored
+ * comparison can show the route again.
  */
 public final class RoutedRunner {
 
@@ -139,20 +141,34 @@ public final class RoutedRunner {
             StepRun step = new StepRun(role, target, targets.describe(model), timeoutMs, ttftMs);
             current = step;
             return step.start(runs, model, engines.apply(model), new RunSpec(model, request, null, comparisonId,
-                    repeatIndex, routeJson(role)), observer);
+                    repeatIndex, routeJson(role, target, targets.describe(model))), observer);
         }
 
-        private String routeJson(String role) {
+        private String routeJson(String role, String target, String model) {
             ObjectNode node = PolicyJson.mapper().createObjectNode();
             node.put("request", id);
             node.put("step", role);
+            node.put("target", target);
+            node.put("model", model);
             node.set("decision", PolicyJson.tree(decision));
             return node.toString();
         }
 
         private void record(StepRun.Outcome o, String outcome) {
+            Run run = o.run() == null ? null : withOutcome(o.run(), outcome);
             synchronized (steps) {
-                steps.add(new RoutedResult.Step(o.role(), o.target(), o.model(), o.run(), outcome));
+                steps.add(new RoutedResult.Step(o.role(), o.target(), o.model(), run, outcome));
+            }
+        }
+
+        /** Adds the step's outcome to the run's stored route; the run as it was when that cannot be stored. */
+        private Run withOutcome(Run run, String outcome) {
+            try {
+                ObjectNode node = (ObjectNode) PolicyJson.mapper().readTree(run.routeJson());
+                node.put("outcome", outcome);
+                return runs.updateRoute(run, node.toString());
+            } catch (java.io.IOException | RuntimeException e) {
+                return run; // a note for stored comparisons only: the request goes on
             }
         }
 

@@ -73,6 +73,11 @@ public final class RunService {
         return active;
     }
 
+    /** Stores {@code routeJson} as the route of finished run {@code run} (a routed step adds its outcome). */
+    public Run updateRoute(Run run, String routeJson) {
+        return workspace.runs().update(run.withRoute(routeJson));
+    }
+
     /** The parameters JSON stored with a run (replay matches stored runs on it). */
     public static String parametersJson(GenerationParams p) {
         ObjectNode node = JSON.createObjectNode();

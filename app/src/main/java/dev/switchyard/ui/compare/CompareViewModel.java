@@ -250,7 +250,7 @@ public final class CompareViewModel {
             String blindLabel = isBlind ? "Model " + (char) ('A' + i) : null;
             String subtitle = c.provider() + " · " + c.kindLabel();
             PaneModel pane = c.model() != null ? new PaneModel(c.model(), c.name(), subtitle, blindLabel, n)
-                    : new PaneModel(new RouteModel(c.policy().policy(), c.policy().version()), c.name(), subtitle, blindLabel, n);
+                    : new PaneModel(new RouteModel(c.policy().policy()), c.name(), subtitle, blindLabel, n);
             made.add(pane);
             batchers.add(new StreamBatcher(tasks::onUiThread, batchWindow, nanoTime, batch -> {
                 pane.apply(batch);

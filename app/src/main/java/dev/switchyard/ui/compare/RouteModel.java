@@ -20,18 +20,15 @@ import javafx.collections.ObservableList;
 public final class RouteModel {
 
     private final String policy;
-    private final int version;
     private final StringProperty why = new SimpleStringProperty("");
     private final ObservableList<String> steps = FXCollections.observableArrayList();
     private final StringProperty trace = new SimpleStringProperty("");
 
-    RouteModel(String policy, int version) {
+    RouteModel(String policy) {
         this.policy = policy;
-        this.version = version;
     }
 
     public String policy() { return policy; }
-    public int version() { return version; }
     /** One sentence: which rule matched on what, and the action. */
     public StringProperty whyProperty() { return why; }
     /** The steps of the latest request: planned while it runs, then each run made with its outcome. */

@@ -1,12 +1,19 @@
 package dev.switchyard.ui.compare;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.switchyard.app.compare.StreamBatcher;
+import dev.switchyard.app.routing.Decision;
 import dev.switchyard.app.routing.PolicyJson;
+import dev.switchyard.app.routing.RoutedResult;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Comparison;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.Run;
+import dev.switchyard.workspace.model.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,7 +27,8 @@ import java.util.Map;
 /**
  * A comparison read back from the workspace, its runs grouped by the pane they ran in (in the order the panes first
  * ran): a model's own runs, or the runs an "Auto: &lt;policy&gt;" pane's requests made — the route stored with each of
- * those names its policy. Made into finished panes for the Compare screen ({@link CompareViewModel#showStored}).
+ * those names its policy, its request, its step and that step's outcome, so the pane shows each request's route and
+ * figures again. Made into finished panes for the Compare screen ({@link CompareViewModel#showStored}).
  */
 final class StoredComparison {
 
@@ -53,13 +61,17 @@ final class StoredComparison {
 
     /** "policy:&lt;name&gt;" for a routed run, "model:&lt;id&gt;" otherwise. */
     private static String paneKey(Run r) {
-        if (r.routeJson() == null) {
-            return "model:" + r.modelId();
-        }
+        return r.routeJson() == null ? "model:" + r.modelId()
+                : POLICY + route(r).path("decision").path("policy").asText("?");
+    }
+
+    /** The run's stored route; an empty object when it cannot be read. */
+    private static JsonNode route(Run r) {
         try {
-            return POLICY + PolicyJson.mapper().readTree(r.routeJson()).path("decision").path("policy").asText("?");
+            JsonNode n = r.routeJson() == null ? null : PolicyJson.mapper().readTree(r.routeJson());
+            return n == null ? MissingNode.getInstance() : n;
         } catch (JsonProcessingException e) {
-            return POLICY + "?";
+            return MissingNode.getInstance();
         }
     }
 
@@ -68,19 +80,79 @@ final class StoredComparison {
         List<PaneModel> made = new ArrayList<>();
         int repeat = Math.max(1, comparison.repeatCount());
         runsByPane.forEach((key, runs) -> {
-            PaneModel pane = key.startsWith(POLICY)
-                    ? new PaneModel((Model) null, ModelChoice.AUTO + ": " + key.substring(POLICY.length()),
-                            ModelChoice.AUTO + " · each step as a run", null, repeat)
+            boolean routed = key.startsWith(POLICY);
+            PaneModel pane = routed
+                    ? new PaneModel(new RouteModel(key.substring(POLICY.length())),
+                            ModelChoice.AUTO + ": " + key.substring(POLICY.length()), ModelChoice.AUTO, null, repeat)
                     : modelPane(runs.get(0).modelId(), choices, repeat);
-            List<StreamBatcher.Event> events = new ArrayList<>();
-            runs.forEach(r -> {
-                events.add(new StreamBatcher.Started(r, nowNanos));
-                events.add(new StreamBatcher.Finished(r, null, nowNanos));
-            });
-            pane.apply(events);
+            pane.apply(routed ? requestEvents(runs, nowNanos) : runEvents(runs, nowNanos));
             made.add(pane);
         });
         return made;
+    }
+
+    private static List<StreamBatcher.Event> runEvents(List<Run> runs, long nowNanos) {
+        List<StreamBatcher.Event> events = new ArrayList<>();
+        runs.forEach(r -> {
+            events.add(new StreamBatcher.Started(r, nowNanos));
+            events.add(new StreamBatcher.Finished(r, null, nowNanos));
+        });
+        return events;
+    }
+
+    /**
+     * What a routed pane saw live, request by request: the decision, each step's run, then the request's result
+     * (its steps with their outcomes, the answer, the whole time and cost).
+     */
+    private List<StreamBatcher.Event> requestEvents(List<Run> runs, long nowNanos) {
+        Map<String, List<Run>> byRequest = new LinkedHashMap<>();
+        runs.forEach(r -> byRequest.computeIfAbsent(route(r).path("request").asText(""), k -> new ArrayList<>()).add(r));
+        List<StreamBatcher.Event> events = new ArrayList<>();
+        byRequest.values().forEach(request -> {
+            Decision decision = decision(route(request.get(0)));
+            if (decision != null) {
+                events.add(new StreamBatcher.Note(new PaneModel.Decided(request.get(0).repeatIndex(), decision)));
+            }
+            events.addAll(runEvents(request, nowNanos));
+            events.add(new StreamBatcher.Note(result(request, decision)));
+        });
+        return events;
+    }
+
+    private RoutedResult result(List<Run> request, Decision decision) {
+        List<RoutedResult.Step> steps = new ArrayList<>();
+        Double cost = null;
+        for (int i = 0; i < request.size(); i++) {
+            Run r = request.get(i);
+            JsonNode n = route(r);
+            Model m = models.get(r.modelId());
+            String step = n.path("step").asText("route");
+            steps.add(new RoutedResult.Step(step, n.path("target").asText(""),
+                    n.path("model").asText(m == null ? "model #" + r.modelId() : m.displayName()), r,
+                    n.path("outcome").asText(i < request.size() - 1
+                            ? step.startsWith("fallback") ? "moved on" : "escalated"
+                            : r.status() == RunStatus.COMPLETED ? "answer"
+                            : "failed: " + r.status().name().toLowerCase(Locale.ROOT))));
+            if (r.cost().usd() != null) {
+                cost = (cost == null ? 0 : cost) + r.cost().usd();
+            }
+        }
+        Run first = request.get(0);
+        Run last = request.get(request.size() - 1);
+        String lastOutcome = steps.get(steps.size() - 1).outcome();
+        // a step that escalated or moved on last: the next target could not be resolved, nothing answered
+        Run answer = lastOutcome.startsWith("escalated") || lastOutcome.startsWith("moved on") ? null : last;
+        Instant end = last.finishedAt() != null ? last.finishedAt() : last.createdAt();
+        return new RoutedResult(route(first).path("request").asText(""), decision, steps, answer, cost,
+                Math.max(0, Duration.between(first.createdAt(), end).toMillis()));
+    }
+
+    private static Decision decision(JsonNode route) {
+        try {
+            return route.has("decision") ? PolicyJson.mapper().treeToValue(route.get("decision"), Decision.class) : null;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null; // the steps and figures still show
+        }
     }
 
     private PaneModel modelPane(long modelId, List<ModelChoice> choices, int repeat) {

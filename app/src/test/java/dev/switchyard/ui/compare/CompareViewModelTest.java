@@ -601,12 +601,35 @@ class CompareViewModelTest {
             assertThat(autoStats.costUsd().mean()).isCloseTo(alphaCost + betaCost, org.assertj.core.api.Assertions.within(1e-12));
             assertThat(vm.samplesOf(autoStats)).hasSize(2);
 
-            // opened again from History: the routed runs keep to their own pane, apart from beta's own runs
+            // each step's outcome is stored with its route
+            assertThat(ws.runs().get(auto.runs().get(0).id()).orElseThrow().routeJson())
+                    .contains("\"outcome\":\"escalated: the answer does not match /^SURE/\"")
+                    .contains("\"target\":\"alpha\"").contains("\"model\":\"Gateway/alpha\"");
+            List<String> liveSteps = List.copyOf(auto.route().steps());
+            String liveWhy = auto.route().whyProperty().get();
+            String liveCost = auto.costProperty().get();
+
+            // opened again from History: the routed runs keep to their own pane, apart from beta's own runs, and the
+            // pane shows the route and figures it showed live
             vm.showStored(auto.runs().get(0).comparisonId());
             assertThat(vm.panes()).extracting(PaneModel::realName).containsExactly("beta", "Auto: careful");
             assertThat(vm.panes().get(0).runs()).hasSize(2).allMatch(r -> r.routeJson() == null);
-            assertThat(vm.panes().get(1).runs()).hasSize(4);
-            assertThat(vm.panes().get(1).subtitleProperty().get()).isEqualTo("Auto · each step as a run");
+            PaneModel stored = vm.panes().get(1);
+            assertThat(stored.runs()).hasSize(4);
+            assertThat(stored.route()).isNotNull();
+            assertThat(stored.subtitleProperty().get()).isEqualTo("Auto · routed to Gateway/beta");
+            assertThat(stored.statusProperty().get()).isEqualTo("Done · 2 steps · run 2 of 2");
+            assertThat(stored.answerProperty().get()).isEqualTo("Hello there");
+            assertThat(stored.route().whyProperty().get()).isEqualTo(liveWhy);
+            assertThat(stored.route().steps()).hasSize(3);
+            for (int i = 0; i < 2; i++) { // the step lines up to their time, which the stored one takes from the rows
+                assertThat(stored.route().steps().get(i)).startsWith(liveSteps.get(i).substring(0, liveSteps.get(i).indexOf(" · ", liveSteps.get(i).indexOf(" · ") + 3)));
+            }
+            assertThat(stored.route().steps().get(2)).startsWith("Request: ").endsWith(" for 2 runs");
+            assertThat(stored.costProperty().get()).isEqualTo(liveCost);
+            ModelStats storedStats = vm.stats().stream().filter(s -> s.label().equals("Auto: careful")).findFirst().orElseThrow();
+            assertThat(storedStats.runs()).isEqualTo(2);
+            assertThat(storedStats.costUsd().mean()).isCloseTo(alphaCost + betaCost, org.assertj.core.api.Assertions.within(1e-12));
         }
     }
 

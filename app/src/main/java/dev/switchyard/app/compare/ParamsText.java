@@ -30,6 +30,28 @@ public record ParamsText(String temperature, String maxTokens, String topP, Stri
         }
     }
 
+    /**
+     * What is wrong with each field as typed, by the field's key in {@link #asMap()} ("temperature", "maxTokens",
+     * "topP", "seed", "stop"): one sentence per field that does not parse or is out of range; empty when all is fine.
+     */
+    public Map<String, String> problems() {
+        Map<String, String> m = new LinkedHashMap<>();
+        check(m, "temperature", new ParamsText(temperature, "", "", "", ""));
+        check(m, "maxTokens", new ParamsText("", maxTokens, "", "", ""));
+        check(m, "topP", new ParamsText("", "", topP, "", ""));
+        check(m, "seed", new ParamsText("", "", "", seed, ""));
+        check(m, "stop", new ParamsText("", "", "", "", stop));
+        return m;
+    }
+
+    private static void check(Map<String, String> problems, String key, ParamsText only) {
+        try {
+            only.parse();
+        } catch (IllegalArgumentException e) {
+            problems.put(key, e.getMessage());
+        }
+    }
+
     /** As stored with a prompt version: only the fields that are set. */
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();

@@ -64,7 +64,7 @@ public final class NetworkMonitor implements AutoCloseable {
         }
         NetworkState before = state;
         state = found;
-        if (before.checkedAt() == null || before.online() != found.online()) {
+        if (before.checkedAt() == null || before.online() != found.online() || !before.detail().equals(found.detail())) {
             for (Consumer<NetworkState> l : listeners) {
                 try {
                     l.accept(found);

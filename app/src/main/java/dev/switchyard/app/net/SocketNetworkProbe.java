@@ -84,7 +84,7 @@ public final class SocketNetworkProbe implements NetworkProbe {
         }
         List<Endpoint> hosts = remoteHosts();
         if (hosts.isEmpty()) {
-            return NetworkState.online("A network interface is up (no cloud provider to reach yet).", null);
+            return NetworkState.online("A network interface is up (no provider on another machine to reach yet; servers on this machine, such as 127.0.0.1, do not need the network).", null);
         }
         for (Endpoint e : hosts) {
             if (connector.connect(e, timeout)) {

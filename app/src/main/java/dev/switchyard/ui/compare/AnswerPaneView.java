@@ -40,8 +40,8 @@ final class AnswerPaneView extends VBox {
         shown.set(pane);
         setId("pane-" + index);
         getStyleClass().add("answer-pane");
-        HBox head = header();
-        getChildren().addAll(frame, head, metrics(), otherFigures(), routeBox, errorBox(), body());
+        VBox head = header();
+        getChildren().addAll(frame, head, metrics(), figuresHidden(), otherFigures(), routeBox, errorBox(), body());
         frame.getStyleClass().add("pane-frame");
         frame.setManaged(false);
         frame.setMouseTransparent(true);
@@ -121,17 +121,23 @@ final class AnswerPaneView extends VBox {
         markdown.setMarkdown(pane().answerProperty().get(), pane().runningProperty().get());
     }
 
-    private HBox header() {
+    /**
+     * Two rows: the model's name with Copy and Stop, then its provider with the status chip — the name keeps the
+     * width of the pane but for the two buttons (with the chip beside it, "Streaming · run 2 of 3" cut it to "fa…").
+     */
+    private VBox header() {
         Label title = new Label();
         title.getStyleClass().add("pane-title");
         title.textProperty().bind(of(PaneModel::titleProperty));
+        title.setMinWidth(0);
         Label subtitle = new Label();
         subtitle.getStyleClass().add("muted");
         subtitle.textProperty().bind(of(PaneModel::subtitleProperty));
-        VBox names = new VBox(1, title, subtitle);
-        names.setMinWidth(0);
+        subtitle.setMinWidth(0);
         title.setTooltip(new javafx.scene.control.Tooltip());
         title.getTooltip().textProperty().bind(of(PaneModel::titleProperty));
+        subtitle.setTooltip(new javafx.scene.control.Tooltip());
+        subtitle.getTooltip().textProperty().bind(of(PaneModel::subtitleProperty));
         status.setMinWidth(Region.USE_PREF_SIZE);
         status.getStyleClass().add("status-chip");
         status.textProperty().bind(of(PaneModel::statusProperty));
@@ -151,8 +157,13 @@ final class AnswerPaneView extends VBox {
         stop.managedProperty().bind(stop.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox box = new HBox(8, names, grow, status, copy, stop);
-        box.setAlignment(Pos.CENTER_LEFT);
+        HBox top = new HBox(8, title, grow, copy, stop);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Region grow2 = new Region();
+        HBox.setHgrow(grow2, Priority.ALWAYS);
+        HBox bottom = new HBox(8, subtitle, grow2, status);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(1, top, bottom);
         box.getStyleClass().add("pane-header");
         return box;
     }
@@ -174,11 +185,28 @@ final class AnswerPaneView extends VBox {
         }
     }
 
+    /** While names are hidden (blind mode), so are the figures: a device's "$0", a price or a speed names a model. */
+    private ObservableValue<Boolean> figuresShown() {
+        return shown.flatMap(p -> p.hiddenProperty().map(h -> !h)).orElse(true);
+    }
+
+    private Label figuresHidden() {
+        Label l = new Label("Figures are hidden until you vote: a cost or a speed can name the model.");
+        l.getStyleClass().addAll("muted", "figures-hidden");
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.visibleProperty().bind(shown.flatMap(PaneModel::hiddenProperty).orElse(false));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
     private FlowPane metrics() {
         FlowPane strip = new FlowPane(cell("TTFT", of(PaneModel::ttftProperty), "metric-ttft"), cell("Speed", of(PaneModel::speedProperty), "metric-speed"),
                 cell("In", of(PaneModel::inputTokensProperty), "metric-in"), cell("Out", of(PaneModel::outputTokensProperty), "metric-out"),
                 cell("Cost", of(PaneModel::costProperty), "metric-cost"), cell("Elapsed", of(PaneModel::elapsedProperty), "metric-elapsed"));
         strip.getStyleClass().add("metric-strip");
+        strip.visibleProperty().bind(figuresShown());
+        strip.managedProperty().bind(strip.visibleProperty());
         return strip;
     }
 
@@ -202,7 +230,8 @@ final class AnswerPaneView extends VBox {
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
         l.textProperty().bind(of(PaneModel::otherFiguresProperty));
-        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.textProperty().isNotEmpty()
+                .and(javafx.beans.binding.BooleanExpression.booleanExpression(figuresShown())));
         l.managedProperty().bind(l.visibleProperty());
         return l;
     }

@@ -147,11 +147,23 @@ public final class CompareView extends BorderPane {
         return bar;
     }
 
-    /** Ctrl+Enter runs (once per press: a held key's auto-repeat does not start more runs); Esc stops all. */
+    /**
+     * Ctrl+Enter runs (once per press: a held key's auto-repeat does not start more runs); Esc stops all. The release
+     * is watched on the whole scene: it goes to whatever has the focus then, which may be outside this screen (a
+     * release missed here would leave the next Ctrl+Enter ignored).
+     */
     private void bindKeys() {
-        addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+        javafx.event.EventHandler<KeyEvent> released = e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 enterHeld = false;
+            }
+        };
+        sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_RELEASED, released);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_RELEASED, released);
             }
         });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {

@@ -87,7 +87,8 @@ final class PromptEditorView extends VBox {
         table.getColumns().add(value);
         table.setFixedCellSize(26);
         table.prefHeightProperty().bind(Bindings.size(editor.variables()).multiply(26).add(30).map(h -> Math.min(h.doubleValue(), 140)));
-        table.setMinHeight(0);
+        // two whole rows stay in view when the editor is short (the message areas give way first)
+        table.minHeightProperty().bind(table.prefHeightProperty().map(h -> Math.min(h.doubleValue(), 30 + 2 * 26)));
         table.visibleProperty().bind(Bindings.isNotEmpty(editor.variables()));
         table.managedProperty().bind(table.visibleProperty());
         return table;
@@ -98,15 +99,19 @@ final class PromptEditorView extends VBox {
         grid.getStyleClass().add("params");
         grid.setHgap(8);
         grid.setVgap(2);
-        addParam(grid, 0, "Temperature", "default", editor.temperatureProperty(), "param-temperature", 80);
-        addParam(grid, 1, "Max tokens", "default", editor.maxTokensProperty(), "param-max-tokens", 80);
-        addParam(grid, 2, "Top-p", "default", editor.topPProperty(), "param-top-p", 70);
-        addParam(grid, 3, "Seed", "none", editor.seedProperty(), "param-seed", 70);
-        addParam(grid, 4, "Stop (comma-separated)", "none", editor.stopProperty(), "param-stop", 150);
+        addParam(grid, editor, 0, "Temperature", "default", editor.temperatureProperty(), "temperature", "param-temperature", 80);
+        addParam(grid, editor, 1, "Max tokens", "default", editor.maxTokensProperty(), "maxTokens", "param-max-tokens", 80);
+        addParam(grid, editor, 2, "Top-p", "default", editor.topPProperty(), "topP", "param-top-p", 70);
+        addParam(grid, editor, 3, "Seed", "none", editor.seedProperty(), "seed", "param-seed", 70);
+        addParam(grid, editor, 4, "Stop (comma-separated)", "none", editor.stopProperty(), "stop", "param-stop", 150);
         return grid;
     }
 
-    private static void addParam(GridPane grid, int col, String caption, String prompt, StringProperty value, String id, double width) {
+    /** A parameter field; typed wrong, it is marked {@code :invalid} with the mistake in its tooltip. */
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+
+    private static void addParam(GridPane grid, PromptEditorModel editor, int col, String caption, String prompt,
+                                 StringProperty value, String key, String id, double width) {
         Label l = new Label(caption);
         l.getStyleClass().add("field-label");
         TextField f = new TextField();
@@ -114,6 +119,15 @@ final class PromptEditorView extends VBox {
         f.setPromptText(prompt);
         f.setPrefWidth(width);
         f.textProperty().bindBidirectional(value);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        Runnable check = () -> {
+            String problem = editor.draft().params().problems().get(key);
+            f.pseudoClassStateChanged(INVALID, problem != null);
+            tip.setText(problem);
+            f.setTooltip(problem == null ? null : tip);
+        };
+        value.addListener((o, a, b) -> check.run());
+        check.run();
         grid.add(l, col, 0);
         grid.add(f, col, 1);
         if (col == 4) {

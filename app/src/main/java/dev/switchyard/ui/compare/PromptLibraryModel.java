@@ -8,6 +8,7 @@ import dev.switchyard.workspace.model.PromptVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.SimpleStringProperty;
@@ -174,6 +175,11 @@ public final class PromptLibraryModel {
             return;
         }
         PromptDraft draft = editor.draft();
+        Map<String, String> problems = draft.params().problems();
+        if (!problems.isEmpty()) {
+            message.accept(problems.values().iterator().next() + " Fix it before saving.");
+            return;
+        }
         tasks.run("Save prompt", () -> save(w, name, draft), saved -> {
             if (saved.changed()) {
                 message.accept("Saved " + name + " as v" + saved.version().version() + ".");

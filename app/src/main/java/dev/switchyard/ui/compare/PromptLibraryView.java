@@ -35,7 +35,11 @@ final class PromptLibraryView extends VBox {
 
         ListView<PromptLibraryModel.Entry> list = new ListView<>(library.entries());
         list.setId("prompt-list");
-        list.setPlaceholder(new Label("No saved prompts yet."));
+        Label none = new Label();
+        none.setWrapText(true);
+        none.textProperty().bind(library.searchProperty().map(q -> q == null || q.isBlank() ? "No saved prompts yet."
+                : "No saved prompt matches \u201c" + q.strip() + "\u201d."));
+        list.setPlaceholder(none);
         list.setCellFactory(v -> new EntryCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
             if (e != null) {

@@ -44,6 +44,20 @@ class NetworkMonitorTest {
     }
 
     @Test
+    void listenersHearANewDetailThoughOnlineStaysTheSame() {
+        java.util.concurrent.atomic.AtomicReference<String> detail = new java.util.concurrent.atomic.AtomicReference<>(
+                "A network interface is up.");
+        NetworkMonitor monitor = new NetworkMonitor(() -> NetworkState.online(detail.get(), null), clock);
+        List<String> heard = new ArrayList<>();
+        monitor.addListener(s -> heard.add(s.detail()));
+        monitor.checkNow();
+        detail.set("Reached api.openai.com."); // a remote provider was added: the tooltip must say so
+        monitor.checkNow();
+        monitor.checkNow();
+        assertThat(heard).containsExactly("A network interface is up.", "Reached api.openai.com.");
+    }
+
+    @Test
     void aProbeThatThrowsCountsAsOfflineAndAThrowingListenerDoesNotStopOthers() {
         NetworkMonitor monitor = new NetworkMonitor(() -> {
             throw new IllegalStateException("no route");

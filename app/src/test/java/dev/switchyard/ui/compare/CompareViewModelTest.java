@@ -291,6 +291,12 @@ class CompareViewModelTest {
 
         vm.editor().userProperty().set("Summarise {{doc}} in three bullets");
         assertThat(vm.editor().versionTextProperty().get()).isEqualTo("v1 · edited");
+        // a parameter typed wrong is not saved into a version (it would come back wrong each time it is loaded)
+        vm.editor().temperatureProperty().set("hot");
+        vm.library().save();
+        assertThat(vm.messageProperty().get()).startsWith("Temperature").endsWith(" Fix it before saving.");
+        assertThat(ws.prompts().versions(ws.prompts().findByName("Summary").orElseThrow().id())).hasSize(1);
+        vm.editor().temperatureProperty().set("");
         vm.library().save();
         assertThat(vm.messageProperty().get()).isEqualTo("Saved Summary as v2.");
         assertThat(ws.prompts().versions(ws.prompts().findByName("Summary").orElseThrow().id())).hasSize(2);

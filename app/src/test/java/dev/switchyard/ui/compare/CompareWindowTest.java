@@ -325,11 +325,14 @@ class CompareWindowTest {
         AppWindow.click(robot, "#run-button");
         waitFor(() -> calls.get() == 8);
         waitFor(() -> robot.lookup("#vote-bar").query().isVisible());
-        assertThat(text("#pane-0")).contains("Model A").doesNotContain("fast-model").doesNotContain("quick-model");
-        assertThat(text("#pane-1")).contains("Model B");
+        assertThat(text("#pane-0")).contains("Model A").doesNotContain("fast-model").doesNotContain("quick-model")
+                .as("a cost or a speed would name the model").contains("Figures are hidden until you vote")
+                .doesNotContain("TTFT").doesNotContain("$").doesNotContain("served by");
+        assertThat(text("#pane-1")).contains("Model B").doesNotContain("TTFT");
         AppWindow.click(robot, "#vote-model-a");
 
         waitFor(() -> text("#pane-0").contains("Model A · "));
+        assertThat(text("#pane-0")).contains("TTFT").contains("$").doesNotContain("Figures are hidden");
         String winner = text("#pane-0").contains("fast-model") ? "fast-model" : "quick-model";
         AppWindow.click(robot, "Statistics");
         waitFor(() -> text("#win-rates").contains("100%"));

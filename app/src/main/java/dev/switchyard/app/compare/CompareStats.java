@@ -28,8 +28,9 @@ public final class CompareStats {
         return out;
     }
 
+    /** Among the models that gave at least one answer (an intent model that matched nothing is not "the fastest"). */
     private static Set<ModelStats> best(List<ModelStats> stats, Function<ModelStats, Double> key) {
-        List<ModelStats> known = stats.stream().filter(s -> key.apply(s) != null).toList();
+        List<ModelStats> known = stats.stream().filter(s -> s.answered() > 0 && key.apply(s) != null).toList();
         if (known.size() < 2) {
             return Set.of();
         }

@@ -33,6 +33,12 @@ public final class RunOutcome {
         return out.isEmpty() ? null : out.toString();
     }
 
+    /** Whether the intent model matched no intent with confidence (its reply is the fallback, not an answer). */
+    public static boolean noConfidentIntent(String outcomeJson) {
+        JsonNode o = tree(outcomeJson);
+        return o.hasNonNull("intent") && !o.path("confident").asBoolean(true);
+    }
+
     /** A stored outcome as a tree: a JSON null node when there is none, a text node when it is not JSON. */
     public static JsonNode tree(String outcomeJson) {
         if (outcomeJson == null || outcomeJson.isBlank()) {

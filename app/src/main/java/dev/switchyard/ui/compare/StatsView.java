@@ -84,7 +84,11 @@ final class StatsView extends ScrollPane {
         Label per1000 = new Label("Cost per 1,000 such prompts: " + Formats.usd(s.costPer1000()));
         per1000.getStyleClass().add("per-thousand");
         per1000.setId("per-thousand-" + index);
-        Label runs = new Label(s.completed() + " of " + s.runs() + " runs completed");
+        int fellBack = s.completed() - s.answered();
+        Label runs = new Label(s.completed() + " of " + s.runs() + " runs completed" + (fellBack == 0 ? ""
+                : " · no intent matched in " + fellBack + (fellBack == 1 ? " run" : " runs")
+                + (s.answered() == 0 ? ", so not ranked fastest or cheapest" : "")));
+        runs.setWrapText(true);
         runs.getStyleClass().add("muted");
         VBox card = new VBox(8, head, t, per1000, runs);
         card.getStyleClass().add("stats-card");

@@ -57,6 +57,29 @@ class CompareStatsTest {
     }
 
     @Test
+    void anIntentModelThatMatchedNoIntentIsNotRankedThoughItIsFastAndFree() {
+        String unsure = "{\"intent\":\"opening_hours\",\"confident\":false,\"confidence\":0.03}";
+        String sure = "{\"intent\":\"lights_on\",\"confident\":true,\"confidence\":0.91}";
+        List<ModelStats> ranked = CompareStats.rank(List.of(
+                ModelStats.of(1, "cloud fast", List.of(run(1, RunStatus.COMPLETED, 50, 800, 90, 0.01))),
+                ModelStats.of(2, "cloud cheap", List.of(run(2, RunStatus.COMPLETED, 90, 1600, 40, 0.001))),
+                ModelStats.of(3, "intent", List.of(run(3, RunStatus.COMPLETED, 1, 5, 0, 0.0).withOutcome(unsure),
+                        run(3, RunStatus.COMPLETED, 1, 6, 0, 0.0).withOutcome(unsure)))));
+        assertThat(ranked.get(2).completed()).isEqualTo(2);
+        assertThat(ranked.get(2).answered()).isZero();
+        assertThat(ranked).extracting(ModelStats::fastest).containsExactly(true, false, false);
+        assertThat(ranked).extracting(ModelStats::cheapest).containsExactly(false, true, false);
+
+        // one matched intent: it answered, and is ranked on all its completed runs
+        List<ModelStats> once = CompareStats.rank(List.of(
+                ModelStats.of(1, "cloud fast", List.of(run(1, RunStatus.COMPLETED, 50, 800, 90, 0.01))),
+                ModelStats.of(3, "intent", List.of(run(3, RunStatus.COMPLETED, 1, 5, 0, 0.0).withOutcome(unsure),
+                        run(3, RunStatus.COMPLETED, 1, 6, 0, 0.0).withOutcome(sure)))));
+        assertThat(once.get(1).answered()).isEqualTo(1);
+        assertThat(once).extracting(ModelStats::fastest).containsExactly(false, true);
+    }
+
+    @Test
     void aSingleModelIsNeitherFastestNorCheapest() {
         List<ModelStats> ranked = CompareStats.rank(List.of(
                 ModelStats.of(1, "only", List.of(run(1, RunStatus.COMPLETED, 100, 5000, 20, 0.001)))));

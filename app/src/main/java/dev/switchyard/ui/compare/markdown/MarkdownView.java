@@ -10,13 +10,16 @@ import javafx.scene.text.TextFlow;
  * A streaming Markdown view, append-only: text grows at the end while a model answers. Each settled part
  * (everything before the start of the newest top-level block, see {@link MarkdownStream}) is rendered once into a
  * {@link Chunk} that is never rebuilt or touched again; the block being written shows as plain text in one reused
- * {@link Text} whose string is replaced, and is rendered as Markdown when the stream ends.
+ * {@link Text} whose string is replaced (its Markdown syntax taken out and its block's look applied, {@link TailText}),
+ * and is rendered as Markdown when the stream ends.
  */
 public final class MarkdownView extends VBox {
 
     private final MarkdownStream<Chunk> stream = new MarkdownStream<>(Chunk::of);
     private final Text rawTail = new Text();
     private final TextFlow rawFlow = new TextFlow(rawTail);
+    /** The tail text {@link #rawTail} shows (without its Markdown syntax, {@link TailText}). */
+    private String rawSource = "";
     /** The tail's nodes: {@link #rawFlow} while streaming, its Markdown nodes once settled. */
     private List<Node> tail = List.of();
     /** The tail text {@link #tail} shows as Markdown; null while it shows raw text. */
@@ -42,8 +45,8 @@ public final class MarkdownView extends VBox {
     public MarkdownView() {
         getStyleClass().add("md-view");
         setFillWidth(true);
-        rawTail.getStyleClass().addAll("md-run", "md-text");
-        rawFlow.getStyleClass().add("md-text");
+        rawTail.getStyleClass().setAll(TailText.PARAGRAPH);
+        rawFlow.getStyleClass().setAll("md-text");
     }
 
     /** Shows {@code text} fully rendered. */
@@ -66,8 +69,14 @@ public final class MarkdownView extends VBox {
             renderedTail = null;
         }
         if (streaming) {
-            if (!rawTail.getText().equals(u.tail())) {
-                rawTail.setText(u.tail());
+            if (!u.tail().equals(rawSource)) {
+                rawSource = u.tail();
+                TailText shown = TailText.of(u.tail());
+                if (!rawTail.getStyleClass().equals(shown.runStyles())) {
+                    rawTail.getStyleClass().setAll(shown.runStyles()); // once per block: a new block kind
+                    rawFlow.getStyleClass().setAll(shown.flowStyle());
+                }
+                rawTail.setText(shown.text());
             }
             showTail(List.of(rawFlow));
             renderedTail = null;
@@ -75,6 +84,7 @@ public final class MarkdownView extends VBox {
             showTail(u.tail().isEmpty() ? List.of() : List.of(Chunk.of(u.tail())));
             renderedTail = u.tail();
             rawTail.setText("");
+            rawSource = "";
         }
     }
 

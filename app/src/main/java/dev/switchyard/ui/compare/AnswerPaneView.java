@@ -161,11 +161,32 @@ final class AnswerPaneView extends VBox {
         top.setAlignment(Pos.CENTER_LEFT);
         Region grow2 = new Region();
         HBox.setHgrow(grow2, Priority.ALWAYS);
-        HBox bottom = new HBox(8, subtitle, grow2, status);
+        HBox bottom = new HBox(8, subtitle, grow2, repeatButton("\u2039", -1), status, repeatButton("\u203a", +1));
         bottom.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(1, top, bottom);
         box.getStyleClass().add("pane-header");
         return box;
+    }
+
+    /**
+     * "‹" / "›": the answer of the previous / next repeat, once the pane's runs have ended (a model pane with more
+     * than one run; the status chip between them says which run shows).
+     */
+    private Button repeatButton(String arrow, int step) {
+        Button b = new Button(arrow);
+        b.getStyleClass().addAll("flat-button", "repeat-nav");
+        b.setId(getId() + (step < 0 ? "-previous-run" : "-next-run"));
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setTooltip(new javafx.scene.control.Tooltip(step < 0 ? "The previous run's answer" : "The next run's answer"));
+        b.setOnAction(e -> pane().showRun(pane().shownRunProperty().get() + step));
+        b.visibleProperty().bind(shown.flatMap(p -> p.runCountProperty().map(n -> p.route() == null && n.intValue() > 1))
+                .orElse(false));
+        b.managedProperty().bind(b.visibleProperty());
+        b.disableProperty().bind(shown.flatMap(p -> javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            int at = p.shownRunProperty().get() + step;
+            return p.runningProperty().get() || at < 0 || at >= p.runCountProperty().get();
+        }, p.shownRunProperty(), p.runCountProperty(), p.runningProperty())).orElse(true));
+        return b;
     }
 
     /**

@@ -66,6 +66,8 @@ public final class PaneModel {
     final StringProperty advice = new SimpleStringProperty("");
     final BooleanProperty running = new SimpleBooleanProperty();
     final BooleanProperty hidden = new SimpleBooleanProperty();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper shownRun = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper runCount = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
     private Runnable canceller;
     private boolean stopRequested;
     private long startedNanos;
@@ -135,8 +137,15 @@ public final class PaneModel {
                 : routed.stream().map(ModelStats.Sample::of).toList();
     }
 
-    /** The run a blind vote for this pane names: its first full answer (a routed pane: the answer of a request). */
+    /**
+     * The run a blind vote for this pane names: the answer shown when it is a full one, else its first full answer
+     * (a routed pane: the answer of a request).
+     */
     public Run voteRun() {
+        if (route == null && shownRun.get() >= 0 && shownRun.get() < runs.size()
+                && runs.get(shownRun.get()).status() == RunStatus.COMPLETED) {
+            return runs.get(shownRun.get());
+        }
         List<Run> candidates = route == null ? runs : routed.stream().map(RoutedResult::answer).filter(a -> a != null).toList();
         return candidates.stream().filter(r -> r.status() == RunStatus.COMPLETED).findFirst()
                 .or(() -> candidates.stream().findFirst()).orElse(null);
@@ -181,7 +190,8 @@ public final class PaneModel {
         title.set(blindLabel == null ? realName : blindLabel + " · " + realName);
         subtitle.set(provider);
         if (!runs.isEmpty()) {
-            otherFigures.set(notes(runs.get(runs.size() - 1)));
+            otherFigures.set(notes(runs.get(shownRun.get() >= 0 && shownRun.get() < runs.size() ? shownRun.get()
+                    : runs.size() - 1)));
         }
     }
 
@@ -292,6 +302,36 @@ public final class PaneModel {
             reasoning.setLength(0);
             reasoning.append(run.reasoningText());
         }
+        shownRun.set(runs.size() - 1);
+        runCount.set(runs.size());
+        display(run, failure);
+    }
+
+    /**
+     * Shows finished run {@code index} (0-based, in repeat order) of a model pane: its answer, figures and outcome —
+     * the answers of a comparison's other repeats. Ignored while the pane runs, for a routed pane, or out of range.
+     */
+    public void showRun(int index) {
+        if (route != null || running.get() || index < 0 || index >= runs.size() || index == shownRun.get()) {
+            return;
+        }
+        Run run = runs.get(index);
+        text.setLength(0);
+        text.append(run.outputText());
+        reasoning.setLength(0);
+        reasoning.append(run.reasoningText() == null ? "" : run.reasoningText());
+        error.set("");
+        advice.set("");
+        shownRun.set(index);
+        display(run, null);
+    }
+
+    /** Which finished run the pane shows (0-based), -1 before the first ends. */
+    public javafx.beans.property.ReadOnlyIntegerProperty shownRunProperty() { return shownRun.getReadOnlyProperty(); }
+    /** How many runs of this pane have finished. */
+    public javafx.beans.property.ReadOnlyIntegerProperty runCountProperty() { return runCount.getReadOnlyProperty(); }
+
+    private void display(Run run, RunFailure failure) {
         // the whole answer first: whoever sees the pane end (the view renders on that change) sees all of it
         answer.set(text.toString());
         thinking.set(reasoning.toString());

@@ -2,6 +2,7 @@ package dev.switchyard.ui.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchyard.app.compare.Formats;
 import dev.switchyard.app.compare.ModelStats;
 import dev.switchyard.app.engine.Availability;
 import dev.switchyard.app.AppContext;
@@ -402,12 +403,27 @@ class CompareViewModelTest {
 
     @Test
     void repeatRunsEachModelNTimesAndRanksThem() {
-        model("alpha", FakeEngine.answering("a", "b", "c"), 1.0);
+        model("alpha", FakeEngine.answering("a", "b", "c #n"), 1.0);
         model("beta", FakeEngine.answering("a"), 0.1);
         start();
         vm.editor().userProperty().set("q");
         vm.repeatProperty().set(3);
         vm.run();
+
+        // the pane shows the last run; the others' answers and figures are a step back
+        PaneModel a = vm.panes().stream().filter(p -> p.realName().equals("alpha")).findFirst().orElseThrow();
+        assertThat(a.runCountProperty().get()).isEqualTo(3);
+        assertThat(a.shownRunProperty().get()).isEqualTo(2);
+        assertThat(a.answerProperty().get()).isEqualTo("abc 3");
+        a.showRun(0);
+        assertThat(a.answerProperty().get()).isEqualTo("abc 1");
+        assertThat(a.statusProperty().get()).isEqualTo("Done · run 1 of 3");
+        assertThat(a.ttftProperty().get()).isEqualTo(Formats.ms(a.runs().get(0).metrics().ttftMs()));
+        assertThat(a.voteRun().id()).as("a vote names the answer shown").isEqualTo(a.runs().get(0).id());
+        a.showRun(3); // no fourth run
+        assertThat(a.shownRunProperty().get()).isZero();
+        a.showRun(2);
+        assertThat(a.answerProperty().get()).isEqualTo("abc 3");
 
         assertThat(ws.runs().count()).isEqualTo(6);
         assertThat(vm.stats()).hasSize(2);

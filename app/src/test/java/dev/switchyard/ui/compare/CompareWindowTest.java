@@ -294,6 +294,14 @@ class CompareWindowTest {
         waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished 6 runs"));
         assertThat(calls.get()).isEqualTo(6);
 
+        // each pane shows its last run; "‹" brings back the previous run's answer
+        waitFor(() -> text("#pane-0").contains("run 3 of 3"));
+        AppWindow.click(robot, "#pane-0-previous-run");
+        waitFor(() -> text("#pane-0").contains("run 2 of 3"));
+        AppWindow.click(robot, "#pane-0-next-run");
+        waitFor(() -> text("#pane-0").contains("run 3 of 3"));
+        assertThat(robot.lookup("#pane-0-next-run").queryButton().isDisabled()).isTrue();
+
         AppWindow.click(robot, "Statistics");
         String stats = text("#stats-cards");
         assertThat(stats).contains("fast-model").contains("quick-model").contains("p50").contains("p95").contains("TTFT")

@@ -48,7 +48,8 @@ final class FakeEngine implements ModelEngine {
             listener.onReasoning(reasoning);
         }
         StringBuilder text = new StringBuilder();
-        for (String p : pieces) {
+        for (String piece : pieces) {
+            String p = piece.replace("#n", String.valueOf(calls)); // "#n": the number of this call
             listener.onToken(p);
             text.append(p);
         }

@@ -8,6 +8,7 @@ public final class Styles {
     public static final String WORKSPACE_NAME = "workspace-name";
     public static final String MUTED = "muted";
     public static final String SECTION_TITLE = "section-title";
+    public static final String SCREEN_TITLE = "screen-title";
     public static final String CARD = "card";
     public static final String CARD_VALUE = "card-value";
     public static final String CARD_LABEL = "card-label";

@@ -1,6 +1,7 @@
 package dev.switchyard.ui.history;
 
 import dev.switchyard.app.history.ExportFormat;
+import dev.switchyard.ui.ScreenHeading;
 import dev.switchyard.ui.prefs.AppPreferences;
 import dev.switchyard.ui.prefs.WindowMemory;
 import dev.switchyard.workspace.model.RunSort;
@@ -36,11 +37,6 @@ public final class HistoryView extends VBox {
         setId("history-view");
         getStyleClass().add("screen");
 
-        Label title = new Label("History");
-        title.getStyleClass().add("screen-title");
-        Label subtitle = new Label("Every run and comparison in this workspace. Filters and sorting run in the database.");
-        subtitle.getStyleClass().add("muted");
-
         RunDetailPane detail = new RunDetailPane(model.zone(), openComparison::accept);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> detail.show(now));
         buildTable();
@@ -55,7 +51,9 @@ public final class HistoryView extends VBox {
         message.setId("history-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(model.messageProperty());
-        getChildren().addAll(new VBox(2, title, subtitle), new HistoryFilterBar(model), split, message);
+        getChildren().addAll(ScreenHeading.of("History",
+                "Every run and comparison in this workspace. Filters and sorting run in the database."),
+                new HistoryFilterBar(model), split, message);
     }
 
     /** Replaces the save dialog (window tests choose the file without the native dialog). */

@@ -18,7 +18,7 @@ public final class IntentsScreen implements Screen {
                 () -> context.intentModels().intentModel());
         view = new IntentsView(model);
         main.workspaceProperty().addListener((obs, old, ws) -> model.setWorkspace(ws));
-        main.refreshesProperty().addListener((obs, old, n) -> model.setWorkspace(main.workspace()));
+        main.refreshesProperty().addListener((obs, old, n) -> model.refresh()); // keeps the editor's changes
         model.setWorkspace(main.workspace());
     }
 

@@ -1,8 +1,12 @@
 package dev.switchyard.ui.intents;
 
+import dev.switchyard.ui.Dialogs;
+import dev.switchyard.ui.ScreenHeading;
 import dev.switchyard.ui.Styles;
 import dev.switchyard.workspace.model.Intent;
 import dev.switchyard.workspace.model.IntentSet;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,18 +26,25 @@ public final class IntentsView extends BorderPane {
     public IntentsView(IntentsViewModel model) {
         setId("intents-view");
         getStyleClass().add("screen"); // the shared control theming of screens.css (lists, fields, labels)
-        setPadding(new Insets(16));
 
         // sets
         ListView<IntentSet> sets = new ListView<>(model.sets());
         sets.setId("intent-sets");
         sets.setCellFactory(v -> cell(IntentSet::name));
+        // A pick asks about unsaved changes once the click is handled (Cancel puts the selection back); a selection the
+        // list made itself while the model re-read it is gone by then, and ignored.
         sets.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> {
             if (s != null && s != model.setProperty().get()) {
-                model.select(s);
+                Platform.runLater(() -> {
+                    if (sets.getSelectionModel().getSelectedItem() == s && s != model.setProperty().get()) {
+                        model.select(s);
+                        sets.getSelectionModel().select(model.setProperty().get());
+                    }
+                });
             }
         });
-        model.setProperty().addListener((o, old, s) -> sets.getSelectionModel().select(s));
+        // invalidation, not change: a re-read set equal to the shown one is a new object the list must select
+        model.setProperty().addListener(o -> sets.getSelectionModel().select(model.setProperty().get()));
         TextField newSet = new TextField();
         newSet.setId("intent-set-name");
         newSet.setPromptText("New set name");
@@ -44,7 +55,7 @@ public final class IntentsView extends BorderPane {
         create.setMinWidth(Region.USE_PREF_SIZE);
         HBox createRow = new HBox(6, newSet, create);
         HBox.setHgrow(newSet, Priority.ALWAYS);
-        VBox left = new VBox(8, heading("Intent sets"), sets, createRow);
+        VBox left = new VBox(8, heading("Sets"), sets, createRow);
         VBox.setVgrow(sets, Priority.ALWAYS);
         left.setPrefWidth(230);
 
@@ -55,16 +66,15 @@ public final class IntentsView extends BorderPane {
                 + (i.examples().size() == 1 ? " example" : " examples")));
         intents.getSelectionModel().selectedItemProperty().addListener((o, old, i) -> {
             if (i != null && i != model.intentProperty().get()) {
-                model.edit(i);
+                Platform.runLater(() -> {
+                    if (intents.getSelectionModel().getSelectedItem() == i && i != model.intentProperty().get()) {
+                        model.edit(i);
+                        showEdited(intents, model.intentProperty().get());
+                    }
+                });
             }
         });
-        model.intentProperty().addListener((o, old, i) -> {
-            if (i == null) {
-                intents.getSelectionModel().clearSelection();
-            } else {
-                intents.getSelectionModel().select(i);
-            }
-        });
+        model.intentProperty().addListener(o -> showEdited(intents, model.intentProperty().get()));
         TextField name = new TextField();
         name.setId("intent-name");
         name.setPromptText("Intent name, e.g. lights_on");
@@ -81,17 +91,30 @@ public final class IntentsView extends BorderPane {
         Button add = new Button("New intent");
         add.setId("intent-new");
         add.setOnAction(e -> model.edit(null));
+        model.setAskToSave(question -> Dialogs.askToSave(this, "Unsaved changes", question,
+                "The changes to this intent's name, reply or examples are lost if you don't save them."));
         Button save = new Button("Save intent");
         save.setId("intent-save");
         save.getStyleClass().add("accent");
         save.setOnAction(e -> model.save());
-        Button delete = new Button("Delete");
+        Button delete = new Button("Delete…");
         delete.setId("intent-delete");
         delete.disableProperty().bind(model.intentProperty().isNull());
-        delete.setOnAction(e -> model.delete());
+        delete.setOnAction(e -> {
+            if (model.deleteQuestion() != null && Dialogs.confirm(this, "Delete an intent", model.deleteQuestion(),
+                    "The next run of " + model.setProperty().get().name() + "'s intent model no longer knows it. "
+                            + "This cannot be undone.", "Delete")) {
+                model.delete();
+            }
+        });
         Label editing = new Label();
+        editing.setId("intent-editing");
         editing.getStyleClass().add(Styles.MUTED);
-        editing.textProperty().bind(model.intentProperty().map(i -> "Editing " + i.name()).orElse("New intent"));
+        editing.textProperty().bind(Bindings.createStringBinding(() -> {
+            Intent i = model.intentProperty().get();
+            String what = i == null ? "New intent" : "Editing " + i.name();
+            return model.unsavedProperty().get() ? what + " · unsaved changes" : what;
+        }, model.intentProperty(), model.unsavedProperty()));
         VBox middle = new VBox(8, heading("Intents"), intents, editing, field("Name", name),
                 field("Reply the intent model answers with ({{slot}} is filled from the prompt)", reply),
                 field("Examples, one per line", examples), new HBox(6, save, add, delete));
@@ -128,10 +151,23 @@ public final class IntentsView extends BorderPane {
         message.textProperty().bind(model.messageProperty());
         BorderPane.setMargin(message, new Insets(10, 0, 0, 0));
 
+        VBox heading = ScreenHeading.of("Intent sets", "What the embedded intent model recognises: each set's intents, "
+                + "their example utterances and the reply it gives. A saved change is used by the next run.");
+        BorderPane.setMargin(heading, new Insets(0, 0, 12, 0));
+        setTop(heading);
         setLeft(left);
         setCenter(middle);
         setRight(right);
         setBottom(message);
+    }
+
+    /** Selects the intent in the editor in the list, or nothing for a new intent. */
+    private static void showEdited(ListView<Intent> intents, Intent edited) {
+        if (edited == null) {
+            intents.getSelectionModel().clearSelection();
+        } else {
+            intents.getSelectionModel().select(edited);
+        }
     }
 
     private static Label heading(String text) {

@@ -1,11 +1,9 @@
 package dev.switchyard.ui.models;
 
 import dev.switchyard.app.models.LocalModelManager;
+import dev.switchyard.ui.Dialogs;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -207,16 +205,10 @@ final class LocalModelsPane extends VBox {
             content.getChildren().add(kept);
         }
         content.setPrefWidth(460);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
-        alert.initOwner(getScene().getWindow());
-        alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets()); // the app's theme, as other dialogs
-        alert.getDialogPane().getStyleClass().add("app-root");
-        alert.setTitle("Remove a local model");
-        alert.setHeaderText("Remove " + row.model().displayName() + "?");
-        alert.getDialogPane().setContent(content);
-        ButtonType removeButton = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
-        alert.getButtonTypes().setAll(removeButton, ButtonType.CANCEL);
-        alert.showAndWait().filter(removeButton::equals).ifPresent(b -> model.removeSelected(deleteFiles.isSelected()));
+        String header = "Remove " + row.model().displayName() + "?";
+        if (Dialogs.confirm(this, "Remove a local model", header, content, "Remove")) {
+            model.removeSelected(deleteFiles.isSelected());
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.switchyard.ui.models;
 
+import dev.switchyard.ui.ScreenHeading;
 import dev.switchyard.ui.net.NetworkStatus;
 import dev.switchyard.ui.prefs.AppPreferences;
 import dev.switchyard.ui.prefs.WindowMemory;
@@ -27,10 +28,6 @@ public final class ModelsView extends VBox {
         super(10);
         setId("models-view");
         getStyleClass().add("screen");
-        Label title = new Label("Models and providers");
-        title.getStyleClass().add("screen-title");
-        Label subtitle = new Label("Keys live in the OS keyring or environment variables, never in the workspace file.");
-        subtitle.getStyleClass().add("muted");
 
         SplitPane split = new SplitPane(providerList(model), right(model));
         split.setId("models-split");
@@ -58,7 +55,9 @@ public final class ModelsView extends VBox {
         offline.setWrapText(true);
         offline.visibleProperty().bind(network.onlineProperty().not());
         offline.managedProperty().bind(offline.visibleProperty());
-        getChildren().addAll(new VBox(2, title, subtitle), offline, tabs, message);
+        getChildren().addAll(ScreenHeading.of("Models and providers",
+                "Keys live in the OS keyring or environment variables, never in the workspace file."),
+                offline, tabs, message);
     }
 
     /** Selects the tab {@code "cloud"} or {@code "local"} (ids {@code tab-cloud}, {@code tab-local}). */

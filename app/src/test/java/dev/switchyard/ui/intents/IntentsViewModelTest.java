@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.models.IntentSetStore;
+import dev.switchyard.ui.UnsavedChoice;
 import dev.switchyard.ui.task.DirectTaskRunner;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Intent;
+import dev.switchyard.workspace.model.IntentSet;
 import dev.switchyard.workspace.model.ModelKind;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,5 +147,119 @@ class IntentsViewModelTest {
         vm.save();
         vm.tryPrompt();
         assertThat(vm.scores()).extracting(IntentsViewModel.Scored::intent).containsExactly("preheat");
+    }
+
+    private IntentSet set(String name) {
+        return vm.sets().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private Intent intent(String name) {
+        return vm.intents().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private Intent stored(String set, String name) {
+        return ws.intentSets().intents(ws.intentSets().findByName(set).orElseThrow().id()).stream()
+                .filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anUnsavedEditIsAskedAboutBeforeAnotherIntentReplacesIt() {
+        List<String> asked = new ArrayList<>();
+        UnsavedChoice[] answer = {UnsavedChoice.CANCEL};
+        vm.setAskToSave(q -> {
+            asked.add(q);
+            return answer[0];
+        });
+        vm.select(set("smart-home"));
+        vm.edit(intent("lights_on"));
+        vm.edit(intent("lights_off")); // nothing changed: no question
+        vm.edit(intent("lights_on"));
+        assertThat(asked).isEmpty();
+        assertThat(vm.unsavedProperty().get()).isFalse();
+        vm.examplesProperty().set(vm.examplesProperty().get() + "\n"); // a blank line stores nothing new
+        assertThat(vm.unsavedProperty().get()).isFalse();
+
+        vm.replyProperty().set("Lights on.");
+        assertThat(vm.unsavedProperty().get()).isTrue();
+        vm.edit(intent("lights_off")); // Cancel: stays, as typed
+        assertThat(asked).containsExactly("Save changes to lights_on?");
+        assertThat(vm.intentProperty().get().name()).isEqualTo("lights_on");
+        assertThat(vm.replyProperty().get()).isEqualTo("Lights on.");
+
+        answer[0] = UnsavedChoice.DISCARD;
+        vm.edit(intent("lights_off"));
+        assertThat(vm.intentProperty().get().name()).isEqualTo("lights_off");
+        assertThat(stored("smart-home", "lights_on").responseTemplate())
+                .isEqualTo("Turning on the {{room|}} {{device|lights}}.");
+
+        answer[0] = UnsavedChoice.SAVE;
+        vm.replyProperty().set("Lights off.");
+        vm.edit(null); // New intent
+        assertThat(stored("smart-home", "lights_off").responseTemplate()).isEqualTo("Lights off.");
+        assertThat(vm.intentProperty().get()).isNull();
+        assertThat(vm.nameProperty().get()).isEmpty();
+        assertThat(vm.messageProperty().get()).startsWith("Saved intent 'lights_off'");
+
+        // Save of something that cannot be stored: nothing is stored, nothing switches, the message says why
+        vm.edit(intent("lights_on"));
+        vm.examplesProperty().set("");
+        asked.clear();
+        vm.edit(intent("lights_off"));
+        assertThat(asked).containsExactly("Save changes to lights_on?");
+        assertThat(vm.intentProperty().get().name()).isEqualTo("lights_on");
+        assertThat(vm.messageProperty().get()).isEqualTo("Add at least one example utterance, one per line.");
+        assertThat(stored("smart-home", "lights_on").examples()).hasSize(9);
+    }
+
+    @Test
+    void aNewIntentNotYetSavedIsAskedAboutBeforeAnotherSetOrANewSetReplacesIt() {
+        List<String> asked = new ArrayList<>();
+        UnsavedChoice[] answer = {UnsavedChoice.CANCEL};
+        vm.setAskToSave(q -> {
+            asked.add(q);
+            return answer[0];
+        });
+        vm.select(set("smart-home"));
+        vm.edit(null);
+        vm.nameProperty().set("water_plants");
+        vm.examplesProperty().set("water the plants");
+        vm.select(set("customer-support"));
+        assertThat(asked).containsExactly("Save the new intent water_plants?");
+        assertThat(vm.setProperty().get().name()).isEqualTo("smart-home");
+
+        vm.newSetNameProperty().set("garden");
+        vm.createSet(); // Cancel: no set created either
+        assertThat(vm.sets()).extracting(IntentSet::name).doesNotContain("garden");
+
+        answer[0] = UnsavedChoice.SAVE;
+        vm.select(set("customer-support"));
+        assertThat(vm.setProperty().get().name()).isEqualTo("customer-support");
+        assertThat(stored("smart-home", "water_plants").examples()).containsExactly("water the plants");
+    }
+
+    @Test
+    void aRefreshKeepsTheEditorAsTyped() {
+        vm.select(set("smart-home"));
+        vm.edit(intent("lights_on"));
+        vm.replyProperty().set("Lights on, as typed.");
+        vm.refresh();
+        assertThat(vm.setProperty().get().name()).isEqualTo("smart-home");
+        assertThat(vm.intentProperty().get().name()).isEqualTo("lights_on");
+        assertThat(vm.replyProperty().get()).isEqualTo("Lights on, as typed.");
+        assertThat(vm.unsavedProperty().get()).isTrue();
+        assertThat(vm.intents()).extracting(Intent::name).contains("lights_off");
+    }
+
+    @Test
+    void deletingAsksWithTheIntentsNameAndItsNumberOfExamples() {
+        vm.select(set("smart-home"));
+        assertThat(vm.deleteQuestion()).isNull();
+        vm.edit(intent("lights_on"));
+        assertThat(vm.deleteQuestion()).isEqualTo("Delete lights_on and its 9 examples?");
+        vm.edit(null);
+        vm.nameProperty().set("one");
+        vm.examplesProperty().set("just one");
+        vm.save();
+        assertThat(vm.deleteQuestion()).isEqualTo("Delete one and its 1 example?");
     }
 }

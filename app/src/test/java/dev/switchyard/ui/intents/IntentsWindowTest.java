@@ -6,7 +6,13 @@ import dev.switchyard.ui.AppWindow;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Intent;
 import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +76,84 @@ class IntentsWindowTest {
             long setId = ws.intentSets().findByName("smart-home").orElseThrow().id();
             assertThat(ws.intentSets().intents(setId)).filteredOn(i -> i.name().equals("water_plants"))
                     .singleElement().satisfies(i -> assertThat(i.examples()).containsExactly("water the plants", "water the basil"));
+        }
+    }
+
+    private boolean dialogShown() {
+        return robot.lookup(".dialog-pane").tryQuery().isPresent();
+    }
+
+    private String dialogHeader() {
+        return text(".dialog-pane .header-panel .label");
+    }
+
+    private void answer(String button) {
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(b -> button.equals(((Button) b).getText()))
+                .queryAs(Node.class));
+    }
+
+    private String field(String query) throws Exception {
+        return AppWindow.onFx(() -> robot.lookup(query).queryAs(TextInputControl.class).getText());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anUnsavedEditIsAskedAboutBeforeAnotherIntentAndDeletingAsksFirst() throws Exception {
+        AppWindow.click(robot, "#nav-intents");
+        assertThat(text("#intents-view .screen-title")).isEqualTo("Intent sets");
+        AppWindow.waitUntil(10, () -> !robot.lookup("#intent-list").queryAs(ListView.class).getItems().isEmpty());
+        AppWindow.click(robot, "smart-home");
+        ListView<Intent> intents = robot.lookup("#intent-list").queryAs(ListView.class);
+        AppWindow.waitUntil(10, () -> intents.getItems().stream().anyMatch(i -> i.name().equals("lights_on")));
+        AppWindow.click(robot, "lights_on  ·  9 examples");
+        AppWindow.waitUntil(10, () -> field("#intent-name").equals("lights_on"));
+        AppWindow.click(robot, "#intent-reply").push(KeyCode.SHORTCUT, KeyCode.A).write("Lights on now.");
+        AppWindow.waitUntil(10, () -> text("#intent-editing").equals("Editing lights_on · unsaved changes"));
+
+        // Cancel: the edit stays, as typed, and so does the selection
+        AppWindow.click(robot, "lights_off  ·  9 examples");
+        AppWindow.waitUntil(10, this::dialogShown);
+        assertThat(dialogHeader()).isEqualTo("Save changes to lights_on?");
+        answer("Cancel");
+        AppWindow.waitUntil(10, () -> !dialogShown());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(field("#intent-name")).isEqualTo("lights_on");
+        assertThat(field("#intent-reply")).isEqualTo("Lights on now.");
+        assertThat(AppWindow.onFx(() -> intents.getSelectionModel().getSelectedItem().name())).isEqualTo("lights_on");
+
+        // Save: stored, then the other intent opens
+        AppWindow.click(robot, "lights_off  ·  9 examples");
+        AppWindow.waitUntil(10, this::dialogShown);
+        answer("Save");
+        AppWindow.waitUntil(10, () -> field("#intent-name").equals("lights_off"));
+        assertThat(text("#intent-message")).startsWith("Saved intent 'lights_on'");
+
+        // Delete asks first, naming the intent and its examples; Cancel keeps it. In the dark theme, readable.
+        AppWindow.click(robot, "View");
+        AppWindow.click(robot, "Dark theme");
+        AppWindow.waitUntil(10, () -> robot.lookup("#main-view").query().getScene().getStylesheets().stream()
+                .anyMatch(css -> css.endsWith("theme-dark.css")));
+        AppWindow.click(robot, "#intent-delete");
+        AppWindow.waitUntil(10, this::dialogShown);
+        assertThat(dialogHeader()).isEqualTo("Delete lights_off and its 9 examples?");
+        AppWindow.waitUntil(10, () -> robot.lookup(".dialog-pane .label").queryAllAs(Label.class).stream()
+                .filter(l -> !l.getText().isEmpty()).allMatch(l -> Color.web("#e6edf3").equals(l.getTextFill())));
+        assertThat(AppWindow.onFx(() -> robot.lookup(".dialog-pane").queryAs(Region.class).getBackground().getFills()
+                .get(0).getFill())).isEqualTo(Color.web("#161b22"));
+        answer("Cancel");
+        AppWindow.waitUntil(10, () -> !dialogShown());
+        assertThat(intents.getItems()).extracting(Intent::name).contains("lights_off");
+        AppWindow.click(robot, "#intent-delete");
+        AppWindow.waitUntil(10, this::dialogShown);
+        answer("Delete");
+        AppWindow.waitUntil(10, () -> text("#intent-message").equals("Deleted intent 'lights_off'."));
+        assertThat(intents.getItems()).extracting(Intent::name).doesNotContain("lights_off");
+
+        try (Workspace ws = Workspace.open(file)) {
+            long setId = ws.intentSets().findByName("smart-home").orElseThrow().id();
+            assertThat(ws.intentSets().intents(setId)).extracting(Intent::name).doesNotContain("lights_off");
+            assertThat(ws.intentSets().intents(setId)).filteredOn(i -> i.name().equals("lights_on")).singleElement()
+                    .satisfies(i -> assertThat(i.responseTemplate()).isEqualTo("Lights on now."));
         }
     }
 }

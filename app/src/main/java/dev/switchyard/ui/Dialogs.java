@@ -1,0 +1,61 @@
+package dev.switchyard.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+
+/** The questions screens ask before losing or removing something, owned by the app window and in its theme. */
+public final class Dialogs {
+
+    private Dialogs() {
+    }
+
+    /**
+     * Asks before something that cannot be undone; true when the user chose {@code action} (Cancel, Escape and
+     * closing the dialog keep everything as it was).
+     *
+     * @param content what happens, as a node (a sentence, or a sentence and options such as a check box)
+     */
+    public static boolean confirm(Node owner, String title, String header, Node content, String action) {
+        Alert alert = alert(owner, title, header, content);
+        ButtonType ok = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        return alert.showAndWait().filter(ok::equals).isPresent();
+    }
+
+    /** {@link #confirm(Node, String, String, Node, String)} with one sentence as its content. */
+    public static boolean confirm(Node owner, String title, String header, String sentence, String action) {
+        return confirm(owner, title, header, wrapped(sentence), action);
+    }
+
+    /** Asks "Save changes to …?" with Save, Discard and Cancel; Escape and closing the dialog cancel. */
+    public static UnsavedChoice askToSave(Node owner, String title, String header, String sentence) {
+        Alert alert = alert(owner, title, header, wrapped(sentence));
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        alert.getButtonTypes().setAll(save, discard, cancel);
+        ButtonType chosen = alert.showAndWait().orElse(cancel);
+        return chosen == save ? UnsavedChoice.SAVE : chosen == discard ? UnsavedChoice.DISCARD : UnsavedChoice.CANCEL;
+    }
+
+    private static Alert alert(Node owner, String title, String header, Node content) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(owner.getScene().getWindow());
+        alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets()); // the app's theme
+        alert.getDialogPane().getStyleClass().add(Styles.APP_ROOT);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        alert.getDialogPane().setContent(content);
+        return alert;
+    }
+
+    private static Label wrapped(String sentence) {
+        Label l = new Label(sentence);
+        l.setWrapText(true);
+        l.setPrefWidth(420);
+        return l;
+    }
+}

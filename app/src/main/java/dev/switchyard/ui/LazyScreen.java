@@ -41,6 +41,11 @@ public final class LazyScreen implements Screen {
         screen().focus(section);
     }
 
+    @Override
+    public String unsavedWork() {
+        return built == null ? null : built.unsavedWork(); // never shown: nothing typed in it
+    }
+
     /** The wrapped screen, built now if it was not yet. */
     public Screen screen() {
         if (built == null) {

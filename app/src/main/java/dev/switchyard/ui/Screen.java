@@ -21,4 +21,12 @@ public interface Screen {
     /** Shows the part of the screen named {@code section} (a tab, say); screens without parts ignore it. */
     default void focus(String section) {
     }
+
+    /**
+     * What the screen holds that is not saved and would be lost if the workspace closed now ("the intent
+     * lights_on"), null when nothing: the window asks before quitting or opening another workspace.
+     */
+    default String unsavedWork() {
+        return null;
+    }
 }

@@ -80,6 +80,11 @@ public final class SwitchyardApp extends Application {
         stage.setTitle("Switchyard");
         stage.titleProperty().bind(model.workspaceNameProperty().map(n -> n.isEmpty() ? "Switchyard" : n + " — Switchyard"));
         stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!view.mayLeave("Quit")) {
+                e.consume(); // the window stays, with the unsaved work
+            }
+        });
         AppChrome.install(stage, scene, view, model, prefs, network);
         StartupLog.mark("scene and chrome");
         if (StartupLog.enabled()) {

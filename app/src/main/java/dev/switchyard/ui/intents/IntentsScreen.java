@@ -37,6 +37,15 @@ public final class IntentsScreen implements Screen {
         return view;
     }
 
+    @Override
+    public String unsavedWork() {
+        if (!model.unsavedProperty().get()) {
+            return null;
+        }
+        String name = model.nameProperty().get() == null ? "" : model.nameProperty().get().strip();
+        return name.isEmpty() ? "a new intent" : "the intent " + name;
+    }
+
     public IntentsViewModel model() {
         return model;
     }

@@ -106,16 +106,28 @@ public final class MainView extends BorderPane {
     private MenuBar menuBar() {
         MenuItem open = new MenuItem("Open workspace…");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> choose(false, model::open));
+        open.setOnAction(e -> {
+            if (mayLeave("Open another workspace")) {
+                choose(false, model::open);
+            }
+        });
         MenuItem create = new MenuItem("New workspace…");
         create.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
-        create.setOnAction(e -> choose(true, model::open));
+        create.setOnAction(e -> {
+            if (mayLeave("Open another workspace")) {
+                choose(true, model::open);
+            }
+        });
         MenuItem refresh = new MenuItem("Refresh");
         refresh.setAccelerator(KeyCombination.keyCombination("F5"));
         refresh.setOnAction(e -> model.refresh());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> getScene().getWindow().hide());
+        quit.setOnAction(e -> {
+            if (mayLeave("Quit")) {
+                getScene().getWindow().hide();
+            }
+        });
         return new MenuBar(new Menu("File", null, open, create, refresh, quit));
     }
 
@@ -135,6 +147,20 @@ public final class MainView extends BorderPane {
         HBox header = new HBox(16, app, name, grow, file);
         header.getStyleClass().add(Styles.HEADER);
         return header;
+    }
+
+    /**
+     * Whether the workspace may close now for {@code action} ("Quit", "Open another workspace"): true when no screen
+     * holds unsaved work or the user chose to drop it; false when they cancelled (nothing changes).
+     */
+    public boolean mayLeave(String action) {
+        List<String> unsaved = screens.stream().map(Screen::unsavedWork).filter(w -> w != null).toList();
+        if (unsaved.isEmpty() || getScene() == null) {
+            return true;
+        }
+        return dev.switchyard.ui.Dialogs.confirm(this, "Unsaved changes", "Leave without saving?",
+                "Not saved yet: " + String.join(", ", unsaved) + ". " + action + " and they are lost; Cancel to go back "
+                        + "and save them.", action);
     }
 
     private void choose(boolean create, Consumer<Path> then) {

@@ -210,4 +210,14 @@ public final class RoutingScreen implements Screen {
     public Node view() {
         return view;
     }
+
+    @Override
+    public String unsavedWork() {
+        if (!vm.designer().dirtyProperty().get()) {
+            return null;
+        }
+        var policy = vm.designer().policyProperty().get();
+        return policy == null || policy.name() == null || policy.name().isBlank() ? "a new routing policy"
+                : "the routing policy " + policy.name();
+    }
 }

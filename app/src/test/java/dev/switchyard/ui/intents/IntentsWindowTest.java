@@ -149,6 +149,21 @@ class IntentsWindowTest {
         AppWindow.waitUntil(10, () -> text("#intent-message").equals("Deleted intent 'lights_off'."));
         assertThat(intents.getItems()).extracting(Intent::name).doesNotContain("lights_off");
 
+        // an unsaved edit is asked about before File → Quit closes the window; Cancel keeps window and edit
+        AppWindow.click(robot, "lights_on  ·  9 examples");
+        AppWindow.waitUntil(10, () -> field("#intent-name").equals("lights_on"));
+        AppWindow.click(robot, "#intent-reply").push(KeyCode.SHORTCUT, KeyCode.A).write("Not kept.");
+        AppWindow.click(robot, "File");
+        AppWindow.click(robot, "Quit");
+        AppWindow.waitUntil(10, this::dialogShown);
+        assertThat(dialogHeader()).isEqualTo("Leave without saving?");
+        assertThat(AppWindow.onFx(() -> robot.lookup(".dialog-pane .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).collect(java.util.stream.Collectors.joining(" ")))).contains("Not saved yet: the intent lights_on");
+        answer("Cancel");
+        AppWindow.waitUntil(10, () -> !dialogShown());
+        assertThat(AppWindow.onFx(() -> robot.lookup("#main-view").query().getScene().getWindow().isShowing())).isTrue();
+        assertThat(field("#intent-reply")).isEqualTo("Not kept.");
+
         try (Workspace ws = Workspace.open(file)) {
             long setId = ws.intentSets().findByName("smart-home").orElseThrow().id();
             assertThat(ws.intentSets().intents(setId)).extracting(Intent::name).doesNotContain("lights_off");

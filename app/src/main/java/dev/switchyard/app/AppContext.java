@@ -11,10 +11,12 @@ import dev.switchyard.cloud.catalog.CloudCatalog;
 import dev.switchyard.cloud.secrets.EnvironmentSecrets;
 import dev.switchyard.cloud.secrets.KeyringSecretStore;
 import dev.switchyard.cloud.secrets.SecretResolver;
+import dev.switchyard.cloud.secrets.SecretStore;
 import dev.switchyard.cloud.secrets.SessionSecretStore;
 import dev.switchyard.cloud.catalog.PriceTable;
 import dev.switchyard.workspace.Workspace;
 import java.time.Clock;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,6 +33,7 @@ public final class AppContext implements AutoCloseable {
     private CloudClients cloudClients;
     private SessionSecretStore sessionKeys;
     private final LocalModels.EngineStarter localStarter;
+    private final Supplier<SecretStore> keyring;
     private LocalModels localModels;
     private IntentModels intentModels;
 
@@ -40,9 +43,16 @@ public final class AppContext implements AutoCloseable {
 
     /** With a chosen way to start the local engine (tests may run it in-process). */
     public AppContext(UnaryOperator<String> env, Clock clock, LocalModels.EngineStarter localStarter) {
+        this(env, clock, localStarter, KeyringSecretStore::system);
+    }
+
+    /** With a chosen OS keyring (tests use one in memory, never the user's). */
+    public AppContext(UnaryOperator<String> env, Clock clock, LocalModels.EngineStarter localStarter,
+                      Supplier<SecretStore> keyring) {
         this.env = env;
         this.clock = clock;
         this.localStarter = localStarter;
+        this.keyring = keyring;
     }
 
     public static AppContext system() {
@@ -113,7 +123,12 @@ public final class AppContext implements AutoCloseable {
      * accepted it — keys kept for this app run.
      */
     public synchronized SecretResolver secrets() {
-        return new SecretResolver(new EnvironmentSecrets(env), KeyringSecretStore.system(), sessionKeys);
+        return new SecretResolver(new EnvironmentSecrets(env), keyring(), sessionKeys);
+    }
+
+    /** The OS keyring (each call time-limited; on Linux without a session bus every call fails at once with why). */
+    public SecretStore keyring() {
+        return keyring.get();
     }
 
     /** Called when the user accepted "keep keys for this app run only" after being told why the keyring failed. */

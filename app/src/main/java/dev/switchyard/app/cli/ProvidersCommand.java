@@ -16,10 +16,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code switchyard providers presets|list|add|models}: cloud endpoints and their keys' references. */
+/** {@code switchyard providers presets|list|add|set-key|remove-key|models}: cloud endpoints and their keys' references. */
 @Command(name = "providers", mixinStandardHelpOptions = true, description = "Configure cloud providers.",
         subcommands = {ProvidersCommand.Presets.class, ProvidersCommand.ListProviders.class,
-            ProvidersCommand.Add.class, ProvidersCommand.RemoteModels.class})
+            ProvidersCommand.Add.class, ProviderKeyCommands.SetKey.class, ProviderKeyCommands.RemoveKey.class,
+            ProvidersCommand.RemoteModels.class})
 final class ProvidersCommand {
 
     private ProvidersCommand() {

@@ -48,7 +48,7 @@ public final class EngineFactory {
     }
 
     private ModelEngine cloud(Provider provider, Model model) {
-        KeyLookup key = KeyLookup.of(provider, app.secrets());
+        KeyLookup key = KeyLookup.of(provider, app.secrets(), requiresKey(provider));
         return new CloudModelEngine(app.cloudClients().client(endpoint(provider, key)), model.apiModelId(),
                 CloudModelSettings.capabilities(model), CloudModelSettings.timeouts(model), RetryPolicy.DEFAULT,
                 key.availability());
@@ -56,11 +56,16 @@ public final class EngineFactory {
 
     /** A client for a provider's endpoint (to list its models or test the connection). */
     public CloudClient client(Provider provider) {
-        KeyLookup key = KeyLookup.of(provider, app.secrets());
+        KeyLookup key = KeyLookup.of(provider, app.secrets(), requiresKey(provider));
         if (!key.availability().ready()) {
             throw new CloudException(CloudException.Kind.AUTHENTICATION, key.availability().reason());
         }
         return app.cloudClients().client(endpoint(provider, key));
+    }
+
+    private boolean requiresKey(Provider provider) {
+        return Optional.ofNullable(provider.presetId()).flatMap(app.catalog()::provider)
+                .map(ProviderPreset::requiresKey).orElse(false);
     }
 
     private EndpointConfig endpoint(Provider provider, KeyLookup key) {

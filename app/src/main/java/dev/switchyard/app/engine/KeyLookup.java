@@ -13,17 +13,20 @@ import dev.switchyard.workspace.model.Provider;
  */
 record KeyLookup(String value, Availability availability) {
 
-    static KeyLookup of(Provider provider, SecretResolver secrets) {
+    /** {@code requiresKey}: the provider's preset says its endpoint needs a key (so having none is not ready). */
+    static KeyLookup of(Provider provider, SecretResolver secrets, boolean requiresKey) {
         String ref = provider.authRef();
+        String setKey = "Open Models and providers, pick " + provider.name() + " and use Set key…";
         if (ref == null || ref.isBlank()) {
-            return new KeyLookup(null, Availability.READY);
+            return new KeyLookup(null, requiresKey
+                    ? Availability.notReady("No API key is stored for " + provider.name() + ".", setKey) : Availability.READY);
         }
         try {
             return new KeyLookup(secrets.resolve(ref).strip(), Availability.READY);
         } catch (SecretException e) {
             String fix = ref.startsWith("env:")
                     ? "Set " + ref.substring(4) + " to the key and start Switchyard again, or store the key in the keyring."
-                    : "Enter the key for " + provider.name() + " again in Models and providers.";
+                    : setKey;
             return new KeyLookup(null, Availability.notReady("No API key for " + provider.name() + ": " + e.getMessage(), fix));
         }
     }

@@ -2,6 +2,7 @@ package dev.switchyard.ui.models;
 
 import dev.switchyard.cloud.CloudException;
 import dev.switchyard.cloud.RemoteModel;
+import dev.switchyard.app.models.ProviderKeys;
 import dev.switchyard.cloud.catalog.ProviderPreset;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.Workspace;
@@ -48,6 +49,7 @@ public final class ModelsViewModel {
     private final ProviderForm form;
     private final PriceEditor prices;
     private final LocalModelsModel local;
+    private final ProviderKeyEditor keys;
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.NO_WORKSPACE);
     private final ObservableList<Provider> providers = FXCollections.observableArrayList();
     private final ObjectProperty<Provider> selected = new SimpleObjectProperty<>();
@@ -68,9 +70,19 @@ public final class ModelsViewModel {
         this.form = new ProviderForm(presets);
         this.prices = new PriceEditor(tasks, clock);
         this.local = new LocalModelsModel(tasks, localModels);
+        this.keys = new ProviderKeyEditor(tasks, vault, message::set, p -> {
+            if (p.equals(selected.get())) {
+                keys().show(workspace, p); // the same reference (a key kept for this run again): look it up again
+            } else {
+                reloadProviders(p.id());
+            }
+        });
         selected.addListener((obs, old, now) -> showProvider(now));
-        selectedModel.addListener((obs, old, now) -> prices.show(workspace, () -> services.directory(workspace),
-                now == null ? null : now.model()));
+        selectedModel.addListener((obs, old, now) -> {
+            if (old == null || now == null || old.model().id() != now.model().id()) { // not a reload of the same model
+                prices.show(workspace, () -> services.directory(workspace), now == null ? null : now.model());
+            }
+        });
         prices.setOnSaved(this::reloadModels);
     }
 
@@ -101,6 +113,9 @@ public final class ModelsViewModel {
 
     public LocalModelsModel local() { return local; }
 
+    /** The selected provider's key: where it is, Set key… / Replace key…, Remove key. */
+    public ProviderKeyEditor keys() { return keys; }
+
     // ------------------------------------------------------------------ commands
 
     public void setWorkspace(Workspace ws) {
@@ -119,14 +134,11 @@ public final class ModelsViewModel {
     public void beginAdd() {
         form.reset();
         mode.set(Mode.ADDING);
-        if (form.keyringProperty().get() == null) {
-            tasks.run("Probe keyring", vault::probe, form.keyringProperty()::set,
-                    e -> form.keyringProperty().set(new KeyVault.Status(false, e.getMessage())));
-        }
+        ProviderKeyEditor.probe(tasks, vault, form.keys());
     }
 
     public void cancelAdd() {
-        form.keyProperty().set("");
+        form.keys().clearSecret();
         mode.set(providers.isEmpty() ? Mode.EMPTY : Mode.VIEWING);
     }
 
@@ -140,32 +152,17 @@ public final class ModelsViewModel {
         if (d == null) {
             return;
         }
-        String reason = form.keyringProperty().get() == null ? "The OS keyring was not used."
-                : form.keyringProperty().get().reason();
+        KeyVault.Status ring = form.keys().keyringProperty().get();
+        String reason = ring == null ? "The OS keyring was not used." : ring.reason();
         tasks.run("Add provider", () -> {
-            String slug = uniqueSlug(ws, ProviderForm.slug(d.name()));
-            String ref = switch (d.keySource()) {
-                case KEYRING -> vault.storeInKeyring(slug, d.key());
-                case SESSION -> vault.storeForSession(slug, d.key(), reason);
-                case ENVIRONMENT -> "env:" + d.envVar();
-                case NONE -> null;
-            };
-            return ws.providers().insert(Provider.of(d.kind(), d.name(), d.baseUrl(), ref, d.presetId()));
+            Provider draft = Provider.of(d.kind(), d.name(), d.baseUrl(), null, d.presetId());
+            String ref = vault.store(ProviderKeys.slugFor(draft, ws.providers().list()), d.key(), reason);
+            return ws.providers().insert(draft.withAuthRef(ref));
         }, p -> {
-            form.keyProperty().set("");
+            form.keys().clearSecret();
             message.set("Added " + p.name() + ". Test the connection to list its models.");
             reloadProviders(p.id());
         }, e -> form.errorProperty().set("Could not add the provider: " + e.getMessage()));
-    }
-
-    private static String uniqueSlug(Workspace ws, String base) {
-        Set<String> used = ws.providers().list().stream().map(Provider::authRef).filter(r -> r != null)
-                .collect(Collectors.toSet());
-        String slug = base;
-        for (int i = 2; used.contains(KeyVault.keyringRef(slug)); i++) {
-            slug = base + "-" + i;
-        }
-        return slug;
     }
 
     /** Lists the selected provider's models (this is the connection test); the error sentence on failure. */
@@ -178,7 +175,13 @@ public final class ModelsViewModel {
         connection.set(Connection.TESTING);
         connectionText.set("Connecting to " + p.baseUrl() + " …");
         remote.clear();
-        tasks.run("Test connection", () -> services.client(ws, p).listModels(), list -> {
+        tasks.run("Test connection", () -> {
+            String missing = missingKey(p);
+            if (missing != null) {
+                throw new MissingKeyException(missing); // the server is not asked without the key it needs
+            }
+            return services.client(ws, p).listModels();
+        }, list -> {
             if (p != selected.get()) {
                 return;
             }
@@ -190,10 +193,24 @@ public final class ModelsViewModel {
         }, e -> {
             if (p == selected.get()) {
                 connection.set(Connection.FAILED);
-                connectionText.set(e instanceof CloudException ce ? ce.getMessage()
+                connectionText.set(e instanceof CloudException || e instanceof MissingKeyException ? e.getMessage()
                         : "Could not connect: " + e.getMessage());
             }
         });
+    }
+
+    /** What to do when {@code p} needs a key and has none now; null when it has one or needs none. Off the UI thread. */
+    private String missingKey(Provider p) {
+        boolean needsKey = p.authRef() != null || form.presets().stream()
+                .anyMatch(x -> x.id().equals(p.presetId()) && x.requiresKey());
+        KeyVault.KeyState state = needsKey ? vault.locate(p) : null;
+        return state == null || state.present() ? null : state.missing();
+    }
+
+    private static final class MissingKeyException extends RuntimeException {
+        MissingKeyException(String sentence) {
+            super(sentence);
+        }
     }
 
     /** Adds these listed models to the selected provider (capabilities and shipped prices from the catalog). */
@@ -258,6 +275,7 @@ public final class ModelsViewModel {
     }
 
     private void showProvider(Provider p) {
+        keys.show(workspace, p);
         connection.set(Connection.UNTESTED);
         connectionText.set("");
         remote.clear();

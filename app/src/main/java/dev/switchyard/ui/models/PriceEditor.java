@@ -49,6 +49,19 @@ public final class PriceEditor {
     public PriceEditor(TaskRunner tasks, Clock clock) {
         this.tasks = tasks;
         this.clock = clock;
+        KeyForm.clearWhenFixed(message, this::problem, input, cached, output);
+    }
+
+    /** What is wrong with the three fields, or null. */
+    private String problem() {
+        try {
+            parse(input.get(), "input", false);
+            parse(cached.get(), "cached input", true);
+            parse(output.get(), "output", false);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     public ObservableList<PriceRow> history() { return history; }
@@ -142,7 +155,7 @@ public final class PriceEditor {
         }, rows -> {
             if (m == model) {
                 showRows(rows);
-                message.set("Price saved; it applies to runs from " + LocalDate.now(clock) + " on.");
+                message.set("Saved the price of " + m.displayName() + "; it applies to runs from " + LocalDate.now(clock) + " on.");
             }
             onSaved.run();
         }, e -> message.set("Could not save the price: " + e.getMessage()));

@@ -6,10 +6,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -46,13 +48,23 @@ final class PriceEditorPane extends VBox {
         history.setId("price-history");
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setPrefHeight(150);
-        history.getColumns().add(col("From", r -> r.asOf().toString()));
-        history.getColumns().add(col("Input", r -> r.inputPerMTok().stripTrailingZeros().toPlainString()));
-        history.getColumns().add(col("Cached", r -> r.cachedInputPerMTok() == null ? "as input"
+        // the figures and the marker take what they need; the source (a URL, "entered in Switchyard") takes the rest
+        history.getColumns().add(col("From", 95, r -> r.asOf().toString()));
+        history.getColumns().add(col("Input", 70, r -> r.inputPerMTok().stripTrailingZeros().toPlainString()));
+        history.getColumns().add(col("Cached", 75, r -> r.cachedInputPerMTok() == null ? "as input"
                 : r.cachedInputPerMTok().stripTrailingZeros().toPlainString()));
-        history.getColumns().add(col("Output", r -> r.outputPerMTok().stripTrailingZeros().toPlainString()));
-        history.getColumns().add(col("Source", PriceRow::source));
-        history.getColumns().add(col("", r -> r.id() == prices.inForceIdProperty().get() ? "in force" : ""));
+        history.getColumns().add(col("Output", 70, r -> r.outputPerMTok().stripTrailingZeros().toPlainString()));
+        history.getColumns().add(col("", 70, r -> r.id() == prices.inForceIdProperty().get() ? "in force" : ""));
+        TableColumn<PriceRow, String> source = col("Source", 180, PriceRow::source);
+        source.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
+        history.getColumns().add(source);
         history.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PriceRow r, boolean empty) {
@@ -83,8 +95,10 @@ final class PriceEditorPane extends VBox {
         return f;
     }
 
-    private static TableColumn<PriceRow, String> col(String title, Function<PriceRow, String> v) {
+    private static TableColumn<PriceRow, String> col(String title, double width, Function<PriceRow, String> v) {
         TableColumn<PriceRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setMinWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(v.apply(cd.getValue())));
         c.setSortable(false);
         return c;

@@ -6,7 +6,9 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
@@ -32,19 +34,30 @@ final class ProviderDetailPane extends VBox {
         Label where = new Label();
         where.setId("provider-where");
         where.getStyleClass().add("muted");
-        where.textProperty().bind(model.selectedProviderProperty().map(p -> p.baseUrl() + "   ·   key: "
-                + keyText(p.authRef())).orElse(""));
-        Button remove = new Button("Remove");
-        remove.setId("provider-remove");
-        remove.getStyleClass().add("subtle");
+        where.setWrapText(true);
+        ProviderKeyEditor keys = model.keys();
+        where.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProviderProperty().get() == null ? ""
+                : model.selectedProviderProperty().get().baseUrl() + "   ·   " + keys.whereProperty().get(),
+                model.selectedProviderProperty(), keys.whereProperty()));
+        Button setKey = button("provider-set-key", null);
+        setKey.textProperty().bind(Bindings.when(keys.presentProperty()).then("Replace key…").otherwise("Set key…"));
+        setKey.disableProperty().bind(keys.editingProperty());
+        setKey.setOnAction(e -> keys.begin());
+        Button removeKey = button("provider-remove-key", "subtle");
+        removeKey.setText("Remove key");
+        removeKey.visibleProperty().bind(keys.referencedProperty());
+        removeKey.managedProperty().bind(removeKey.visibleProperty());
+        removeKey.setOnAction(e -> confirmRemoveKey(model));
+        Button remove = button("provider-remove", "subtle");
+        remove.setText("Remove");
         remove.setOnAction(e -> model.deleteSelectedProvider());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = new HBox(8, new VBox(2, name, where), grow, remove);
+        VBox title = new VBox(2, name, where);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        HBox head = new HBox(8, title, setKey, removeKey, remove);
+        head.setAlignment(Pos.TOP_LEFT);
 
-        Button test = new Button("Test connection");
-        test.setId("provider-test");
-        test.getStyleClass().add("accent");
+        Button test = button("provider-test", "accent");
+        test.setText("Test connection");
         test.disableProperty().bind(model.connectionProperty().isEqualTo(ModelsViewModel.Connection.TESTING));
         test.setOnAction(e -> model.testConnection());
         Label status = new Label();
@@ -62,14 +75,64 @@ final class ProviderDetailPane extends VBox {
         HBox connect = new HBox(10, test, status);
         connect.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(head, connect, columns(model), new PriceEditorPane(model.prices()));
+        getChildren().addAll(head, keyEditor(model), connect, columns(model), new PriceEditorPane(model.prices()));
     }
 
-    private static String keyText(String ref) {
-        if (ref == null) {
-            return "none";
+    /** A button ({@code style}: a style class or null) that keeps its whole text when the row is short of room. */
+    private static Button button(String id, String style) {
+        Button b = new Button();
+        b.setId(id);
+        if (style != null) {
+            b.getStyleClass().add(style);
         }
-        return ref.startsWith("env:") ? "environment variable " + ref.substring(4) : "OS keyring (" + ref.substring(8) + ")";
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    /** Set key… / Replace key…: the add form's choices and consent, for the selected provider. */
+    private static VBox keyEditor(ModelsViewModel model) {
+        ProviderKeyEditor keys = model.keys();
+        Label title = new Label();
+        title.getStyleClass().add("caption");
+        title.textProperty().bind(Bindings.createStringBinding(() -> (keys.presentProperty().get() ? "Replace the key of "
+                : "Set the key of ") + (model.selectedProviderProperty().get() == null ? ""
+                : model.selectedProviderProperty().get().name()), keys.presentProperty(), model.selectedProviderProperty()));
+        Label error = new Label();
+        error.setId("set-key-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(keys.form().errorProperty());
+        Button save = button("set-key-save", "accent");
+        save.setText("Save key");
+        save.setOnAction(e -> keys.save());
+        Button cancel = button("set-key-cancel", null);
+        cancel.setText("Cancel");
+        cancel.setOnAction(e -> keys.cancel());
+        HBox buttons = new HBox(8, save, cancel);
+        VBox box = new VBox(8, title, new KeyFields(keys.form(),
+                List.of(KeySource.KEYRING, KeySource.SESSION, KeySource.ENVIRONMENT), "set-"), error, buttons);
+        box.setId("key-editor");
+        box.getStyleClass().add("key-editor");
+        box.visibleProperty().bind(keys.editingProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private void confirmRemoveKey(ModelsViewModel model) {
+        Provider p = model.selectedProviderProperty().get();
+        if (p == null) {
+            return;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Switchyard stops using it: a key it stored (in the OS "
+                + "keyring or for this app run) is deleted, an environment variable is left as it is. The models of "
+                + p.name() + " cannot run until a key is set again.", ButtonType.CANCEL, ButtonType.OK);
+        ask.setTitle("Remove key");
+        ask.setHeaderText("Remove the key of " + p.name() + "?");
+        ask.getDialogPane().setId("remove-key-dialog");
+        ask.initOwner(getScene().getWindow());
+        ask.getDialogPane().getStylesheets().setAll(getScene().getStylesheets()); // the app's theme, as other dialogs
+        ask.getDialogPane().getStyleClass().add("app-root");
+        ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.keys().remove());
     }
 
     private static HBox columns(ModelsViewModel model) {
@@ -83,7 +146,10 @@ final class ProviderDetailPane extends VBox {
         remote.setPlaceholder(hint);
         Button add = new Button("Add selected");
         add.setId("remote-add");
-        add.disableProperty().bind(Bindings.isEmpty(remote.getSelectionModel().getSelectedItems()));
+        // off while nothing picked is still to add (every listed model may be added already)
+        add.disableProperty().bind(Bindings.createBooleanBinding(() -> remote.getSelectionModel().getSelectedItems()
+                .stream().allMatch(r -> r == null || r.added()), remote.getSelectionModel().getSelectedItems(),
+                model.remoteModels()));
         add.setOnAction(e -> model.addRemoteModels(List.copyOf(remote.getSelectionModel().getSelectedItems())));
         VBox left = new VBox(6, caption("Endpoint models"), remote, add);
 

@@ -5,10 +5,9 @@ import dev.switchyard.cloud.catalog.ProviderPreset;
 import dev.switchyard.workspace.model.ProviderKind;
 import java.net.URI;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -16,35 +15,30 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The "add provider" form: a preset (or a custom OpenAI-compatible URL), a name and where the key lives.
- * Choosing a preset fills name, URL and the conventional environment variable. No {@code javafx.scene}.
+ * The "add provider" form: a preset (or a custom OpenAI-compatible URL), a name and where the key lives
+ * ({@link KeyForm}). Choosing a preset fills name, URL and the conventional environment variable. A message stays
+ * only while it is true. No {@code javafx.scene}.
  */
 public final class ProviderForm {
 
-    /** What the form produces once valid; {@code key} is held only until it is stored. */
-    public record Draft(ProviderKind kind, String name, String baseUrl, String presetId, KeySource keySource,
-                        String key, String envVar) {
-        @Override
-        public String toString() {
-            return "Draft[" + name + ", " + baseUrl + ", " + keySource + "]";
-        }
+    /** What the form produces once valid. */
+    public record Draft(ProviderKind kind, String name, String baseUrl, String presetId, KeyForm.Choice key) {
     }
 
     private final ObservableList<ProviderPreset> presets = FXCollections.observableArrayList();
     private final ObjectProperty<ProviderPreset> preset = new SimpleObjectProperty<>();
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty baseUrl = new SimpleStringProperty("");
-    private final ObjectProperty<KeySource> keySource = new SimpleObjectProperty<>(KeySource.NONE);
-    private final StringProperty key = new SimpleStringProperty("");
-    private final StringProperty envVar = new SimpleStringProperty("");
-    private final BooleanProperty sessionConsent = new SimpleBooleanProperty(false);
-    private final ObjectProperty<KeyVault.Status> keyring = new SimpleObjectProperty<>();
+    private final KeyForm keys = new KeyForm();
     private final StringProperty error = new SimpleStringProperty("");
+    private Collection<String> existingNames = List.of();
 
     public ProviderForm(Collection<ProviderPreset> catalog) {
         presets.setAll(catalog);
         preset.addListener((obs, old, now) -> applyPreset(now));
-        keyring.addListener((obs, old, now) -> applyPreset(preset.get()));
+        keys.keyringProperty().addListener((obs, old, now) -> applyPreset(preset.get()));
+        KeyForm.clearWhenFixed(error, this::problem, name, baseUrl, preset);
+        KeyForm.clearWhenFixed(error, this::problem, keys.fields());
     }
 
     public ObservableList<ProviderPreset> presets() { return presets; }
@@ -55,16 +49,8 @@ public final class ProviderForm {
 
     public StringProperty baseUrlProperty() { return baseUrl; }
 
-    public ObjectProperty<KeySource> keySourceProperty() { return keySource; }
-
-    public StringProperty keyProperty() { return key; }
-
-    public StringProperty envVarProperty() { return envVar; }
-
-    public BooleanProperty sessionConsentProperty() { return sessionConsent; }
-
-    /** The keyring probe's answer; null while probing. */
-    public ObjectProperty<KeyVault.Status> keyringProperty() { return keyring; }
+    /** Where the key goes. */
+    public KeyForm keys() { return keys; }
 
     public StringProperty errorProperty() { return error; }
 
@@ -75,8 +61,7 @@ public final class ProviderForm {
 
     /** Starts over with the first preset. */
     public void reset() {
-        key.set("");
-        sessionConsent.set(false);
+        keys.clearSecret();
         error.set("");
         preset.set(null);
         preset.set(presets.isEmpty() ? null : presets.get(0));
@@ -88,50 +73,40 @@ public final class ProviderForm {
         }
         name.set(p.baseUrl() == null ? "" : p.name());
         baseUrl.set(p.baseUrl() == null ? "" : p.baseUrl());
-        envVar.set(p.keyEnv() == null ? "" : p.keyEnv());
-        KeyVault.Status k = keyring.get();
-        boolean keyringUp = k == null || k.keyringAvailable();
-        keySource.set(!p.requiresKey() ? KeySource.NONE : keyringUp ? KeySource.KEYRING : KeySource.ENVIRONMENT);
+        keys.envVarProperty().set(p.keyEnv() == null ? "" : p.keyEnv());
+        keys.sourceProperty().set(!p.requiresKey() ? KeySource.NONE
+                : keys.keyringDown() ? KeySource.ENVIRONMENT : KeySource.KEYRING);
         error.set("");
     }
 
     /** The draft, or null with {@link #errorProperty()} set to what to fix. */
-    public Draft validate(Collection<String> existingNames) {
-        String n = name.get() == null ? "" : name.get().strip();
-        String url = baseUrl.get() == null ? "" : baseUrl.get().strip();
-        String problem = null;
-        if (n.isEmpty()) {
-            problem = "Give the provider a name.";
-        } else if (existingNames.stream().anyMatch(e -> e.equalsIgnoreCase(n))) {
-            problem = "A provider named '" + n + "' exists already; choose another name.";
-        } else if (!isHttpUrl(url)) {
-            problem = "The base URL must start with http:// or https:// and name a host, e.g. https://api.example.com/v1.";
-        } else {
-            problem = keyProblem();
-        }
+    public Draft validate(Collection<String> existing) {
+        existingNames = List.copyOf(existing);
+        String problem = problem();
         error.set(problem == null ? "" : problem);
         if (problem != null) {
             return null;
         }
         ProviderPreset p = preset.get();
         ProviderKind kind = p != null && p.api() == ApiKind.ANTHROPIC ? ProviderKind.ANTHROPIC : ProviderKind.OPENAI_COMPATIBLE;
-        return new Draft(kind, n, url, p == null || p.baseUrl() == null ? null : p.id(), keySource.get(),
-                key.get() == null ? "" : key.get().strip(), envVar.get() == null ? "" : envVar.get().strip());
+        return new Draft(kind, name.get().strip(), baseUrl.get().strip(), p == null || p.baseUrl() == null ? null : p.id(),
+                keys.choice());
     }
 
-    private String keyProblem() {
-        String k = key.get() == null ? "" : key.get().strip();
-        KeyVault.Status ring = keyring.get();
-        return switch (keySource.get()) {
-            case KEYRING -> k.isEmpty() ? "Paste the API key."
-                    : ring != null && !ring.keyringAvailable() ? "The OS keyring is not available: " + ring.reason()
-                    + " Keep the key for this app run only, or name an environment variable." : null;
-            case SESSION -> k.isEmpty() ? "Paste the API key."
-                    : !sessionConsent.get() ? "Tick the box to confirm the key is kept in memory for this app run only." : null;
-            case ENVIRONMENT -> envVar.get() == null || !envVar.get().strip().matches("[A-Za-z_][A-Za-z0-9_]*")
-                    ? "Name the environment variable that holds the key, e.g. OPENAI_API_KEY." : null;
-            case NONE -> null;
-        };
+    private String problem() {
+        String n = name.get() == null ? "" : name.get().strip();
+        String url = baseUrl.get() == null ? "" : baseUrl.get().strip();
+        if (n.isEmpty()) {
+            return "Give the provider a name.";
+        }
+        if (existingNames.stream().anyMatch(e -> e.equalsIgnoreCase(n))) {
+            return "A provider named '" + n + "' exists already. To give it a key, pick it in the list and use "
+                    + "Set key…; to add another one, choose another name.";
+        }
+        if (!isHttpUrl(url)) {
+            return "The base URL must start with http:// or https:// and name a host, e.g. https://api.example.com/v1.";
+        }
+        return keys.problem();
     }
 
     static boolean isHttpUrl(String url) {
@@ -142,11 +117,5 @@ public final class ProviderForm {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** A keyring entry name from a provider name: lower case, letters, digits and dashes. */
-    public static String slug(String providerName) {
-        String s = providerName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        return s.isEmpty() ? "provider" : s;
     }
 }

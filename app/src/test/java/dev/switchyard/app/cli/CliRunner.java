@@ -4,6 +4,8 @@ import dev.switchyard.app.AppContext;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
+import dev.switchyard.cloud.secrets.SecretStore;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
@@ -23,9 +25,18 @@ public final class CliRunner {
 
     /** Runs with these environment variables (and no others) visible to the app. */
     public static Result run(Map<String, String> env, String... args) {
+        return run(new AppContext(env::get, Clock.systemDefaultZone()), args);
+    }
+
+    /** Runs with these environment variables and this OS keyring (one in memory: never the user's). */
+    public static Result run(Map<String, String> env, Supplier<SecretStore> keyring, String... args) {
+        return run(new AppContext(env::get, Clock.systemDefaultZone(), dev.switchyard.local.LocalEngine::inWorker, keyring), args);
+    }
+
+    private static Result run(AppContext app, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        try (AppContext context = new AppContext(env::get, Clock.systemDefaultZone())) {
+        try (AppContext context = app) {
             CommandLine cli = SwitchyardCli.commandLine(context);
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(err, true));

@@ -90,4 +90,66 @@ class ProviderModelPriceCommandsTest {
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).doesNotContain("sk-test-PLANTED");
     }
+
+    @Test
+    void aProvidersKeyIsSetFromStandardInputIntoTheKeyringMovedToAVariableAndRemoved() throws Exception {
+        dev.switchyard.app.MemoryKeyring keyring = new dev.switchyard.app.MemoryKeyring();
+        java.util.function.Supplier<dev.switchyard.cloud.secrets.SecretStore> store = keyring::store;
+        ok("providers", "add", "-w", ws, "--preset", "custom", "--name", "Team Gateway", "--base-url",
+                server.url("/v1").toString(), "--no-key");
+
+        java.io.InputStream stdin = System.in;
+        CliRunner.Result set;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("sk-test-PLANTED-stdin-000000000000\n".getBytes()));
+            set = CliRunner.run(ENV, store, "providers", "set-key", "-w", ws, "Team Gateway", "--keyring", "--json");
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(set.code()).as(set.err()).isZero();
+        JsonNode done = JSON.readTree(set.out());
+        assertThat(done.path("provider").path("keyRef").asText()).isEqualTo("keyring:switchyard/team-gateway");
+        assertThat(done.path("message").asText()).isEqualTo("Stored the key of Team Gateway in the OS keyring.");
+        assertThat(keyring.entries).containsEntry("Switchyard|switchyard/team-gateway", "sk-test-PLANTED-stdin-000000000000");
+        assertThat(set.out() + set.err()).doesNotContain("sk-test-PLANTED");
+
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body("{\"object\":\"list\",\"data\":[{\"id\":\"m\",\"object\":\"model\"}]}").build());
+        assertThat(CliRunner.run(ENV, store, "providers", "models", "-w", ws, "Team Gateway").code()).isZero();
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-test-PLANTED-stdin-000000000000");
+
+        CliRunner.Result moved = CliRunner.run(ENV, store, "providers", "set-key", "-w", ws, "Team Gateway",
+                "--key-ref", "env:OPENAI_API_KEY", "--json");
+        assertThat(moved.code()).as(moved.err()).isZero();
+        assertThat(JSON.readTree(moved.out()).path("provider").path("keyRef").asText()).isEqualTo("env:OPENAI_API_KEY");
+        assertThat(keyring.entries).as("the replaced key Switchyard stored is deleted").isEmpty();
+
+        CliRunner.Result removed = CliRunner.run(ENV, store, "providers", "remove-key", "-w", ws, "Team Gateway", "--json");
+        assertThat(removed.code()).as(removed.err()).isZero();
+        JsonNode gone = JSON.readTree(removed.out());
+        assertThat(gone.path("provider").path("keyRef").isNull()).isTrue();
+        assertThat(gone.path("message").asText())
+                .isEqualTo("Team Gateway no longer reads its key from env:OPENAI_API_KEY (which itself is unchanged).");
+    }
+
+    @Test
+    void setKeyRefusesAKeyAsAnArgumentAndAnEmptyStandardInput() throws Exception {
+        ok("providers", "add", "-w", ws, "--preset", "custom", "--name", "Gateway", "--base-url", "http://127.0.0.1:9/v1", "--no-key");
+        CliRunner.Result literal = CliRunner.run(ENV, "providers", "set-key", "-w", ws, "Gateway",
+                "--key-ref", "sk-test-PLANTED-literal-key-000000000000");
+        assertThat(literal.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(literal.err()).contains("never the key itself").doesNotContain("sk-test-PLANTED");
+
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
+            CliRunner.Result empty = CliRunner.run(ENV, "providers", "set-key", "-w", ws, "Gateway", "--keyring");
+            assertThat(empty.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(empty.err()).contains("No key on standard input");
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(CliRunner.run(ENV, "providers", "set-key", "-w", ws, "Gateway").code()).as("where is required")
+                .isEqualTo(ExitCodes.USAGE);
+    }
 }

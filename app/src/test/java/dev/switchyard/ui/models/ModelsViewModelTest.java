@@ -37,7 +37,7 @@ class ModelsViewModelTest {
     static final String MODELS_JSON = "{\"object\":\"list\",\"data\":[{\"id\":\"tiny-2\",\"object\":\"model\",\"owned_by\":\"me\"},"
             + "{\"id\":\"tiny-1\",\"object\":\"model\",\"owned_by\":\"me\"}]}";
 
-    /** The real vault (session store of the app context) with the keyring probe answered by the test. */
+    /** The real vault (session store and keyring of the app context) with the keyring probe answered by the test. */
     static final class TestVault implements KeyVault {
         final SystemKeyVault real;
         final Status status;
@@ -54,7 +54,7 @@ class ModelsViewModelTest {
 
         @Override
         public String storeInKeyring(String name, String key) {
-            throw new AssertionError("the keyring must not be written in tests");
+            return real.storeInKeyring(name, key); // the context's keyring: in memory, never the user's
         }
 
         @Override
@@ -66,11 +66,22 @@ class ModelsViewModelTest {
         public Provider effective(Provider p) {
             return real.effective(p);
         }
+
+        @Override
+        public KeyState locate(Provider p) {
+            return real.locate(p);
+        }
+
+        @Override
+        public void forget(String ref) {
+            real.forget(ref);
+        }
     }
 
     @TempDir
     Path dir;
     private final MockWebServer server = new MockWebServer();
+    private final dev.switchyard.app.MemoryKeyring keyring = new dev.switchyard.app.MemoryKeyring();
     private AppContext ctx;
     private Workspace ws;
     private ModelsViewModel vm;
@@ -78,7 +89,9 @@ class ModelsViewModelTest {
     @BeforeEach
     void setUp() throws Exception {
         server.start();
-        ctx = new AppContext(Map.of("GW_KEY", "env-key-123")::get, Clock.systemDefaultZone());
+        ctx = new AppContext(Map.of("GW_KEY", "env-key-123")::get, Clock.systemDefaultZone(),
+                dev.switchyard.local.LocalEngine::inWorker,
+                keyring::store);
         ws = Workspace.open(dir.resolve("m.switchyard"));
         KeyVault vault = new TestVault(ctx, new KeyVault.Status(false, "No D-Bus session bus."));
         vm = new ModelsViewModel(new DirectTaskRunner(), ModelsServices.of(ctx, vault), vault, ctx.catalog().providers(),
@@ -94,12 +107,7 @@ class ModelsViewModelTest {
     }
 
     private void fillCustom(String name, KeySource source) {
-        vm.beginAdd();
-        ProviderPreset custom = vm.form().presets().stream().filter(p -> p.id().equals("custom")).findFirst().orElseThrow();
-        vm.form().presetProperty().set(custom);
-        vm.form().nameProperty().set(name);
-        vm.form().baseUrlProperty().set(server.url("/v1").toString());
-        vm.form().keySourceProperty().set(source);
+        fillCustomOn(vm, name, source);
     }
 
     @Test
@@ -142,22 +150,22 @@ class ModelsViewModelTest {
     @Test
     void withoutAKeyringTheKeyIsKeptForThisRunOnlyAfterConsentAndNeverWrittenToTheWorkspace() throws Exception {
         fillCustom("Gateway", KeySource.KEYRING);
-        assertThat(vm.form().keyringProperty().get().keyringAvailable()).isFalse();
-        vm.form().keyProperty().set("sk-test-secret-123456789");
+        assertThat(vm.form().keys().keyringProperty().get().keyringAvailable()).isFalse();
+        vm.form().keys().keyProperty().set("sk-test-secret-123456789");
         vm.addProvider();
         assertThat(vm.form().errorProperty().get()).contains("The OS keyring is not available: No D-Bus session bus.");
         assertThat(vm.providers()).isEmpty();
 
-        vm.form().keySourceProperty().set(KeySource.SESSION);
+        vm.form().keys().sourceProperty().set(KeySource.SESSION);
         vm.addProvider();
         assertThat(vm.form().errorProperty().get()).contains("Tick the box");
         assertThat(vm.providers()).isEmpty();
 
-        vm.form().sessionConsentProperty().set(true);
+        vm.form().keys().sessionConsentProperty().set(true);
         vm.addProvider();
         Provider p = vm.selectedProviderProperty().get();
         assertThat(p.authRef()).isEqualTo("session:switchyard/gateway");
-        assertThat(vm.form().keyProperty().get()).isEmpty();
+        assertThat(vm.form().keys().keyProperty().get()).isEmpty();
 
         server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
         vm.testConnection();
@@ -174,11 +182,11 @@ class ModelsViewModelTest {
     @Test
     void anEnvironmentVariableCanHoldTheKey() throws Exception {
         fillCustom("Env gateway", KeySource.ENVIRONMENT);
-        vm.form().envVarProperty().set("not valid!");
+        vm.form().keys().envVarProperty().set("not valid!");
         vm.addProvider();
         assertThat(vm.form().errorProperty().get()).contains("Name the environment variable");
 
-        vm.form().envVarProperty().set("GW_KEY");
+        vm.form().keys().envVarProperty().set("GW_KEY");
         vm.addProvider();
         assertThat(vm.selectedProviderProperty().get().authRef()).isEqualTo("env:GW_KEY");
 
@@ -204,8 +212,8 @@ class ModelsViewModelTest {
         vm.form().presetProperty().set(openai);
         assertThat(vm.form().nameProperty().get()).isEqualTo("OpenAI");
         assertThat(vm.form().baseUrlProperty().get()).isEqualTo("https://api.openai.com/v1");
-        assertThat(vm.form().envVarProperty().get()).isEqualTo("OPENAI_API_KEY");
-        assertThat(vm.form().keySourceProperty().get()).as("keyring unavailable → environment").isEqualTo(KeySource.ENVIRONMENT);
+        assertThat(vm.form().keys().envVarProperty().get()).isEqualTo("OPENAI_API_KEY");
+        assertThat(vm.form().keys().sourceProperty().get()).as("keyring unavailable → environment").isEqualTo(KeySource.ENVIRONMENT);
         vm.cancelAdd();
         assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.VIEWING);
     }
@@ -233,7 +241,10 @@ class ModelsViewModelTest {
         assertThat(prices.messageProperty().get()).contains("'abc' is not a number");
 
         prices.inputProperty().set("0.5");
+        assertThat(prices.messageProperty().get()).as("cleared once fixed").isEmpty();
         prices.save();
+        assertThat(prices.messageProperty().get()).isEqualTo("Saved the price of tiny-2; it applies to runs from "
+                + java.time.LocalDate.now() + " on.");
         assertThat(prices.history()).hasSize(1);
         assertThat(prices.inForceIdProperty().get()).isEqualTo(prices.history().get(0).id());
         assertThat(prices.summaryProperty().get()).contains("$0.5 in").contains("$1.5 out");
@@ -408,9 +419,135 @@ class ModelsViewModelTest {
         }
     }
 
+    private ModelsViewModel withKeyring(boolean available) {
+        KeyVault vault = new TestVault(ctx, new KeyVault.Status(available, available ? "The OS keyring is available."
+                : "No D-Bus session bus."));
+        ModelsViewModel m = new ModelsViewModel(new DirectTaskRunner(), ModelsServices.of(ctx, vault), vault,
+                ctx.catalog().providers(), new FakeLocalModels(), Clock.systemDefaultZone());
+        m.setWorkspace(ws);
+        return m;
+    }
+
+    @Test
+    void aKeyKeptForAnEarlierRunIsMissingSaysSoWithoutAskingTheServerAndIsSetAgainOnTheProvidersPage() throws Exception {
+        // what a restart leaves: the reference in the workspace, the key gone with the last run's memory
+        ws.providers().insert(Provider.of(dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "Loopback gateway",
+                server.url("/v1").toString(), "session:switchyard/loopback-gateway", null));
+        vm.setWorkspace(ws);
+        ProviderKeyEditor keys = vm.keys();
+        assertThat(keys.whereProperty().get()).isEqualTo("key: none now (it was kept for an earlier app run only)");
+        assertThat(keys.presentProperty().get()).isFalse();
+        assertThat(keys.referencedProperty().get()).isTrue();
+
+        vm.testConnection();
+        assertThat(vm.connectionProperty().get()).isEqualTo(ModelsViewModel.Connection.FAILED);
+        assertThat(vm.connectionTextProperty().get()).isEqualTo("No key is stored for Loopback gateway (it was kept "
+                + "for an earlier app run only) — set one with Set key…");
+        assertThat(server.getRequestCount()).as("no request without the key").isZero();
+
+        keys.begin();
+        assertThat(keys.editingProperty().get()).isTrue();
+        assertThat(keys.form().sourceProperty().get()).as("keyring unavailable → this run").isEqualTo(KeySource.SESSION);
+        keys.save();
+        assertThat(keys.form().errorProperty().get()).isEqualTo("Paste the API key.");
+        keys.form().keyProperty().set("sk-test-again-123456789");
+        assertThat(keys.form().errorProperty().get()).as("cleared once fixed").isEmpty();
+        keys.save();
+        assertThat(keys.form().errorProperty().get()).contains("Tick the box");
+        keys.form().sessionConsentProperty().set(true);
+        keys.save();
+
+        assertThat(keys.editingProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).isEqualTo("Keeping the key of Loopback gateway in memory for this app run only.");
+        assertThat(vm.selectedProviderProperty().get().authRef()).isEqualTo("session:switchyard/loopback-gateway");
+        assertThat(keys.whereProperty().get()).isEqualTo("key: kept in memory for this app run only");
+        assertThat(keys.presentProperty().get()).isTrue();
+        assertThat(keys.form().keyProperty().get()).isEmpty();
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
+        vm.testConnection();
+        assertThat(vm.connectionProperty().get()).isEqualTo(ModelsViewModel.Connection.OK);
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
+                .isEqualTo("Bearer sk-test-again-123456789");
+    }
+
+    @Test
+    void aKeyIsReplacedInTheKeyringTheOneItReplacesIsForgottenAndRemoveKeyDeletesIt() {
+        ModelsViewModel m = withKeyring(true);
+        fillCustomOn(m, "Gateway", KeySource.SESSION);
+        m.form().keys().keyProperty().set("sk-test-first-123456789");
+        m.form().keys().sessionConsentProperty().set(true);
+        m.addProvider();
+        ProviderKeyEditor keys = m.keys();
+        assertThat(keys.presentProperty().get()).isTrue();
+
+        keys.begin();
+        assertThat(keys.form().sourceProperty().get()).isEqualTo(KeySource.KEYRING);
+        keys.form().keyProperty().set("sk-test-second-123456789");
+        keys.save();
+        assertThat(m.selectedProviderProperty().get().authRef()).isEqualTo("keyring:switchyard/gateway");
+        assertThat(keyring.entries).containsEntry("Switchyard|switchyard/gateway", "sk-test-second-123456789");
+        assertThat(m.messageProperty().get()).isEqualTo("Stored the key of Gateway in the OS keyring.");
+        assertThat(keys.whereProperty().get()).isEqualTo("key: OS keyring (switchyard/gateway)");
+        assertThat(ctx.secrets().resolve(dev.switchyard.cloud.secrets.SecretRef.parse("keyring:switchyard/gateway")))
+                .isEqualTo("sk-test-second-123456789");
+        assertThat(m.keys().whereProperty().get()).doesNotContain("sk-test");
+
+        keys.remove();
+        assertThat(keyring.entries).isEmpty();
+        assertThat(m.selectedProviderProperty().get().authRef()).isNull();
+        assertThat(m.messageProperty().get()).isEqualTo("Deleted the key of Gateway from the OS keyring.");
+        assertThat(keys.whereProperty().get()).isEqualTo("key: none");
+        assertThat(keys.referencedProperty().get()).isFalse();
+    }
+
+    @Test
+    void anEnvironmentReferenceIsRemovedWithoutTouchingTheVariableAndAPresetThatNeedsAKeyIsNotAskedWithoutOne() {
+        fillCustom("Env gateway", KeySource.ENVIRONMENT);
+        vm.form().keys().envVarProperty().set("GW_KEY");
+        vm.addProvider();
+        assertThat(vm.keys().whereProperty().get()).isEqualTo("key: environment variable GW_KEY");
+        vm.keys().remove();
+        assertThat(vm.messageProperty().get())
+                .isEqualTo("Env gateway no longer reads its key from GW_KEY (which itself is unchanged).");
+        assertThat(vm.selectedProviderProperty().get().authRef()).isNull();
+
+        ws.providers().insert(Provider.of(dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "OpenAI",
+                server.url("/v1").toString(), null, "openai"));
+        vm.setWorkspace(ws);
+        vm.selectedProviderProperty().set(vm.providers().stream().filter(p -> p.name().equals("OpenAI")).findFirst().orElseThrow());
+        vm.testConnection();
+        assertThat(vm.connectionTextProperty().get()).isEqualTo("No key is stored for OpenAI — set one with Set key…");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aNameThatExistsSaysHowToGiveThatProviderAKeyAndMessagesClearOnceFixed() {
+        fillCustom("", KeySource.NONE);
+        vm.addProvider();
+        assertThat(vm.form().errorProperty().get()).isEqualTo("Give the provider a name.");
+        vm.form().nameProperty().set("Loopback");
+        assertThat(vm.form().errorProperty().get()).isEmpty();
+        vm.addProvider();
+
+        fillCustom("loopback", KeySource.NONE);
+        vm.addProvider();
+        assertThat(vm.form().errorProperty().get()).isEqualTo("A provider named 'loopback' exists already. To give it a "
+                + "key, pick it in the list and use Set key…; to add another one, choose another name.");
+        vm.form().nameProperty().set("Loopback 2");
+        assertThat(vm.form().errorProperty().get()).isEmpty();
+    }
+
+    private void fillCustomOn(ModelsViewModel m, String name, KeySource source) {
+        m.beginAdd();
+        m.form().presetProperty().set(m.form().presets().stream().filter(p -> p.id().equals("custom")).findFirst().orElseThrow());
+        m.form().nameProperty().set(name);
+        m.form().baseUrlProperty().set(server.url("/v1").toString());
+        m.form().keys().sourceProperty().set(source);
+    }
+
     @Test
     void keyringEntryNamesAreSlugs() {
-        assertThat(ProviderForm.slug("My Gateway (EU)")).isEqualTo("my-gateway-eu");
-        assertThat(ProviderForm.slug("!!!")).isEqualTo("provider");
+        assertThat(dev.switchyard.app.models.ProviderKeys.slug("My Gateway (EU)")).isEqualTo("my-gateway-eu");
+        assertThat(dev.switchyard.app.models.ProviderKeys.slug("!!!")).isEqualTo("provider");
     }
 }

@@ -82,9 +82,12 @@ class ModelsWindowTest {
         AppWindow.click(robot, "#provider-add");
         AppWindow.click(robot, "#provider-preset");
         AppWindow.click(robot, "Custom OpenAI-compatible endpoint");
+        AppWindow.click(robot, "#provider-save");
+        waitUntil(() -> text("#provider-form-error").equals("Give the provider a name."));
         AppWindow.click(robot, "#provider-name").write("Loopback gateway");
+        waitUntil(() -> text("#provider-form-error").isEmpty()); // a message goes once it is no longer true
         AppWindow.click(robot, "#provider-url").write(server.url("/v1").toString());
-        AppWindow.click(robot, "#key-source-none");
+        AppWindow.click(robot, "#provider-key-source-none");
         AppWindow.click(robot, "#provider-save");
         waitUntil(() -> "Loopback gateway".equals(text("#provider-title")));
         assertThat(text("#provider-where")).contains("key: none");
@@ -117,6 +120,13 @@ class ModelsWindowTest {
         waitUntil(() -> text("#price-summary").contains("$0.25 in"));
         TableView<PriceRow> history = robot.lookup("#price-history").queryAs(TableView.class);
         assertThat(history.getItems()).hasSize(1);
+        waitUntil(() -> text("#price-message").equals("Saved the price of tiny-2; it applies to runs from "
+                + java.time.LocalDate.now() + " on."));
+        waitUntil(() -> robot.lookup("#price-history .table-cell .text").match(t -> ((javafx.scene.text.Text) t).getText()
+                .startsWith("entered in")).tryQuery().isPresent());
+        assertThat(AppWindow.onFx(() -> robot.lookup("#price-history .table-cell .text").match(t ->
+                ((javafx.scene.text.Text) t).getText().startsWith("entered in")).queryAs(javafx.scene.text.Text.class).getText()))
+                .as("the source column is wide enough to read").isEqualTo(PriceEditor.SOURCE);
         waitUntil(() -> models.getItems().get(0).priceText().equals("$0.25 in · $1.25 out"));
 
         Region root = robot.lookup("#main-view").queryAs(Region.class);
@@ -131,6 +141,64 @@ class ModelsWindowTest {
                     .extracting(p -> p.baseUrl()).containsExactly(server.url("/v1").toString());
             assertThat(ws.models().list()).filteredOn(m -> m.kind() == dev.switchyard.workspace.model.ModelKind.CLOUD)
                     .extracting(m -> m.apiModelId()).containsExactly("tiny-2");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aKeyKeptForAnEarlierRunIsSetAgainOnTheProvidersPageThenRemoved() throws Exception {
+        try (Workspace ws = Workspace.open(file)) { // what a restart leaves: the reference, not the key
+            ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
+                    dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "Loopback gateway",
+                    server.url("/v1").toString(), "session:switchyard/loopback-gateway", null));
+        }
+        waitUntil(() -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#welcome-models").match(n -> n.getScene() != null).queryAs(Node.class));
+        waitUntil(() -> "Loopback gateway".equals(text("#provider-title")));
+        waitUntil(() -> text("#provider-where").endsWith("key: none now (it was kept for an earlier app run only)"));
+        assertThat(AppWindow.onFx(() -> robot.lookup("#provider-set-key").queryAs(javafx.scene.control.Button.class)
+                .getText())).isEqualTo("Set key…");
+
+        AppWindow.click(robot, "#provider-test");
+        waitUntil(() -> text("#connection-status").equals("No key is stored for Loopback gateway (it was kept for an "
+                + "earlier app run only) — set one with Set key…"));
+        assertThat(server.getRequestCount()).as("the server is not asked without the key").isZero();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#provider-test .text").queryAs(javafx.scene.text.Text.class).getText()))
+                .as("the button keeps its text beside a long message").isEqualTo("Test connection");
+
+        AppWindow.click(robot, "#provider-set-key");
+        AppWindow.click(robot, "#set-key-source-session");
+        AppWindow.click(robot, "#set-key").write("sk-test-window-123456789");
+        AppWindow.click(robot, "#set-session-consent");
+        AppWindow.click(robot, "#set-key-save");
+        waitUntil(() -> text("#models-message").equals("Keeping the key of Loopback gateway in memory for this app run only."));
+        waitUntil(() -> text("#provider-where").endsWith("key: kept in memory for this app run only"));
+        waitUntil(() -> "Replace key…".equals(robot.lookup("#provider-set-key").queryAs(javafx.scene.control.Button.class).getText()));
+        assertThat(AppWindow.onFx(() -> robot.lookup("#key-editor").query().isVisible())).isFalse();
+
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body(ModelsViewModelTest.MODELS_JSON).build());
+        AppWindow.click(robot, "#provider-test");
+        waitUntil(() -> text("#connection-status").equals("Connected: 2 models listed."));
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-test-window-123456789");
+
+        ListView<ModelsViewModel.RemoteRow> remote = robot.lookup("#remote-models").queryAs(ListView.class);
+        robot.interact(() -> remote.getSelectionModel().selectAll());
+        AppWindow.click(robot, "#remote-add");
+        TableView<ModelRow> models = robot.lookup("#provider-models").queryAs(TableView.class);
+        waitUntil(() -> models.getItems().size() == 2);
+        waitUntil(() -> robot.lookup("#remote-add").query().isDisabled()); // nothing picked is left to add
+
+        AppWindow.click(robot, "#provider-remove-key");
+        waitUntil(() -> robot.lookup("#remove-key-dialog").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#remove-key-dialog .button").match(b -> "OK".equals(((javafx.scene.control.Button) b)
+                .getText())).queryAs(Node.class));
+        waitUntil(() -> text("#models-message").equals("Forgot the key of Loopback gateway."));
+        waitUntil(() -> text("#provider-where").endsWith("key: none"));
+        try (Workspace ws = Workspace.open(file)) {
+            assertThat(ws.providers().list()).filteredOn(p -> p.name().equals("Loopback gateway")).singleElement()
+                    .satisfies(p -> assertThat(p.authRef()).isNull());
         }
     }
 

@@ -18,6 +18,11 @@ public record Provider(long id, String uid, ProviderKind kind, String name, Stri
         return new Provider(0, null, kind, name, baseUrl, authRef, presetId, null);
     }
 
+    /** This provider with its key stored elsewhere ({@code null}: no key). */
+    public Provider withAuthRef(String ref) {
+        return new Provider(id, uid, kind, name, baseUrl, ref, presetId, createdAt);
+    }
+
     /** True when {@code ref} is an accepted auth reference (or absent). */
     public static boolean isReference(String ref) {
         return ref == null || ref.matches("env:[A-Za-z_][A-Za-z0-9_]*") || ref.matches("keyring:[^\\s]+/[^\\s]+")

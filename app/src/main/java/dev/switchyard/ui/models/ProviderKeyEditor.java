@@ -1,0 +1,181 @@
+package dev.switchyard.ui.models;
+
+import dev.switchyard.app.models.ProviderKeys;
+import dev.switchyard.cloud.secrets.SecretException;
+import dev.switchyard.ui.task.TaskRunner;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Provider;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The key of the provider on its detail page: where it really is now ("key: …"), <b>Set key…</b> / <b>Replace
+ * key…</b> with the add form's choices and consent ({@link KeyForm}), and <b>Remove key</b>. A replaced or removed
+ * key that Switchyard stored is deleted from where it was. No {@code javafx.scene}.
+ */
+public final class ProviderKeyEditor {
+
+    private record Changed(Provider provider, String leftover) {
+    }
+
+    private final TaskRunner tasks;
+    private final KeyVault vault;
+    private final Consumer<String> message;
+    private final Consumer<Provider> onChanged;
+    private final KeyForm form = new KeyForm();
+    private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper referenced = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper where = new ReadOnlyStringWrapper("");
+    private Workspace workspace;
+    private Provider provider;
+
+    /**
+     * @param message   where to say what was done
+     * @param onChanged called with the provider as stored after its key changed
+     */
+    ProviderKeyEditor(TaskRunner tasks, KeyVault vault, Consumer<String> message, Consumer<Provider> onChanged) {
+        this.tasks = tasks;
+        this.vault = vault;
+        this.message = message;
+        this.onChanged = onChanged;
+        form.keyringProperty().addListener((obs, old, now) -> {
+            if (editing.get()) {
+                form.sourceProperty().set(defaultSource());
+            }
+        });
+    }
+
+    /** The key's choices while Set key… is open. */
+    public KeyForm form() { return form; }
+
+    /** True while Set key… is open. */
+    public ReadOnlyBooleanProperty editingProperty() { return editing.getReadOnlyProperty(); }
+
+    /** True when the provider's key can be read now (the button says "Replace key…", else "Set key…"). */
+    public ReadOnlyBooleanProperty presentProperty() { return present.getReadOnlyProperty(); }
+
+    /** True when the provider names a place for its key (Remove key applies). */
+    public ReadOnlyBooleanProperty referencedProperty() { return referenced.getReadOnlyProperty(); }
+
+    /** "key: OS keyring (switchyard/openai)", "key: none now (it was kept for an earlier app run only)", … */
+    public ReadOnlyStringProperty whereProperty() { return where.getReadOnlyProperty(); }
+
+    /** Shows this provider's key (null: none selected); looks it up in the background. */
+    void show(Workspace ws, Provider p) {
+        workspace = ws;
+        provider = p;
+        editing.set(false);
+        form.clearSecret();
+        present.set(false);
+        referenced.set(p != null && p.authRef() != null);
+        where.set(p == null ? "" : "key: …");
+        if (p == null) {
+            return;
+        }
+        tasks.run("Find the key", () -> vault.locate(p), s -> {
+            if (p == provider) {
+                where.set("key: " + s.where());
+                present.set(s.present());
+            }
+        }, e -> where.set("key: could not be looked up (" + e.getMessage() + ")"));
+    }
+
+    /** Opens Set key… (probing the keyring the first time). */
+    public void begin() {
+        Provider p = provider;
+        if (p == null) {
+            return;
+        }
+        form.clearSecret();
+        form.envVarProperty().set(p.authRef() != null && p.authRef().startsWith("env:") ? p.authRef().substring(4) : "");
+        form.sourceProperty().set(defaultSource());
+        editing.set(true);
+        probe(tasks, vault, form);
+    }
+
+    public void cancel() {
+        form.clearSecret();
+        editing.set(false);
+    }
+
+    /** Stores the key where the form says, points the provider at it and deletes the key it replaces. */
+    public void save() {
+        Provider p = provider;
+        Workspace ws = workspace;
+        KeyForm.Choice choice = p == null || ws == null ? null : form.validate();
+        if (choice == null) {
+            return;
+        }
+        String reason = form.keyringProperty().get() == null ? "The OS keyring was not used."
+                : form.keyringProperty().get().reason();
+        tasks.run("Set key", () -> {
+            String ref = vault.store(ProviderKeys.slugFor(p, ws.providers().list()), choice, reason);
+            String leftover = p.authRef() == null || p.authRef().equals(ref) ? null : forget(p.authRef());
+            return new Changed(ws.providers().update(p.withAuthRef(ref)), leftover);
+        }, done -> {
+            form.clearSecret();
+            editing.set(false);
+            message.accept(saved(p.name(), choice) + (done.leftover() == null ? "" : " " + done.leftover()));
+            onChanged.accept(done.provider());
+        }, e -> form.errorProperty().set("Could not store the key: " + e.getMessage()));
+    }
+
+    /** Deletes the key Switchyard stored for the provider (or stops reading its variable); the provider has none then. */
+    public void remove() {
+        Provider p = provider;
+        Workspace ws = workspace;
+        if (p == null || ws == null || p.authRef() == null) {
+            return;
+        }
+        tasks.run("Remove key", () -> new Changed(ws.providers().update(p.withAuthRef(null)), forget(p.authRef())), done -> {
+            message.accept(removed(p) + (done.leftover() == null ? "" : " " + done.leftover()));
+            onChanged.accept(done.provider());
+        }, e -> message.accept("Could not remove the key of " + p.name() + ": " + e.getMessage()));
+    }
+
+    /** Probes the keyring for {@code form} once (its answer is kept). */
+    static void probe(TaskRunner tasks, KeyVault vault, KeyForm form) {
+        if (form.keyringProperty().get() == null) {
+            tasks.run("Probe keyring", vault::probe, form.keyringProperty()::set,
+                    e -> form.keyringProperty().set(new KeyVault.Status(false, e.getMessage())));
+        }
+    }
+
+    private KeySource defaultSource() {
+        return form.keyringDown() ? KeySource.SESSION : KeySource.KEYRING;
+    }
+
+    /** Deletes the key {@code ref} names; null, or a sentence when the keyring could not do it. */
+    private String forget(String ref) {
+        try {
+            vault.forget(ref);
+            return null;
+        } catch (SecretException e) {
+            return "The old key could not be deleted from the OS keyring: " + e.getMessage();
+        }
+    }
+
+    private static String saved(String name, KeyForm.Choice c) {
+        return switch (c.source()) {
+            case KEYRING -> "Stored the key of " + name + " in the OS keyring.";
+            case SESSION -> "Keeping the key of " + name + " in memory for this app run only.";
+            case ENVIRONMENT -> name + " now reads its key from the environment variable " + c.envVar() + ".";
+            case NONE -> name + " has no key now.";
+        };
+    }
+
+    private static String removed(Provider p) {
+        String ref = p.authRef();
+        if (ProviderKeys.ownedSlug(ref) != null) {
+            return ref.startsWith("keyring:") ? "Deleted the key of " + p.name() + " from the OS keyring."
+                    : "Forgot the key of " + p.name() + ".";
+        }
+        int colon = ref.indexOf(':');
+        return p.name() + " no longer reads its key from " + (ref.startsWith("env:") ? "" : "the OS keyring entry ")
+                + ref.substring(colon + 1) + " (which itself is unchanged).";
+    }
+}

@@ -73,11 +73,14 @@ public final class ModelChoice {
         return String.join(" and ", kinds);
     }
 
-    /** The Models screen's tab that fixes this choice: "local" for a local model's files or role, else "cloud". */
+    /**
+     * The part of the Models screen that fixes this choice: "local" for a local model's files or role, "cloud/&lt;provider
+     * id&gt;" for a cloud model (its provider's page: its key), "cloud" for a policy lacking cloud models.
+     */
     public String fixTab() {
         boolean local = model != null ? model.kind() != ModelKind.CLOUD
                 : policy.unfilledRoles().stream().noneMatch(r -> r.startsWith("$cloud"));
-        return local ? "local" : "cloud";
+        return local ? "local" : model != null ? "cloud/" + model.providerId() : "cloud";
     }
 
     /** The model; null for "Auto: &lt;policy&gt;". */

@@ -39,10 +39,20 @@ public final class ModelsScreen implements Screen {
         return view;
     }
 
-    /** {@code "cloud"} or {@code "local"}: the tab to show. */
+    /** {@code "cloud"} or {@code "local"}: the tab to show; {@code "cloud/<provider id>"} also picks that provider. */
     @Override
     public void focus(String section) {
-        view.showTab(section);
+        String[] parts = section.split("/", 2);
+        view.showTab(parts[0]);
+        if (parts.length > 1) {
+            try {
+                long id = Long.parseLong(parts[1]);
+                model.providers().stream().filter(p -> p.id() == id).findFirst()
+                        .ifPresent(p -> model.selectedProviderProperty().set(p));
+            } catch (NumberFormatException e) {
+                // not a provider id: the tab alone
+            }
+        }
     }
 
     public ModelsViewModel model() {

@@ -21,6 +21,14 @@ class ModelChoiceTest {
     }
 
     @Test
+    void aCloudModelWithoutItsKeyIsFixedOnItsProvidersPage() {
+        ModelChoice c = new ModelChoice(dev.switchyard.workspace.model.Model.of(7, "gpt-4o-mini", "gpt-4o-mini",
+                dev.switchyard.workspace.model.ModelKind.CLOUD, null, null, null), "OpenAI",
+                dev.switchyard.app.engine.Availability.notReady("No API key for OpenAI.", "Set it in Models."));
+        assertThat(c.fixTab()).isEqualTo("cloud/7");
+    }
+
+    @Test
     void aPolicyLackingALocalModelIsFixedOnTheLocalTab() {
         ModelChoice c = ModelChoice.of(new AutoRoutes.Choice("edge", 2, "", List.of(), List.of("$local-generative")));
 

@@ -44,7 +44,7 @@ public final class SecretResolver {
         };
         return value.orElseThrow(() -> new SecretException(switch (ref.scheme()) {
             case SecretRef.ENV -> "The environment variable " + ref.name() + " is not set.";
-            case SecretRef.SESSION -> "The key '" + ref.name() + "' was kept for an earlier app run only; enter it again.";
+            case SecretRef.SESSION -> "The key was kept for an earlier app run only; enter it again.";
             default -> "No key named '" + ref.name() + "' is stored in the OS keyring.";
         }));
     }

@@ -32,7 +32,7 @@ public final class HistoryExport {
 
     public HistoryExport(Workspace workspace) {
         this.workspace = workspace;
-        this.exporter = new RunExporter(modelNames(workspace)::get);
+        this.exporter = new RunExporter(modelNames(workspace)::get, RunPrompts.of(workspace)::of);
     }
 
     /** {@code provider/model} for every model id of the workspace. */

@@ -32,7 +32,7 @@ public final class HistoryExport {
 
     public HistoryExport(Workspace workspace) {
         this.workspace = workspace;
-        this.exporter = new RunExporter(modelNames(workspace)::get);
+        this.exporter = new RunExporter(modelNames(workspace)::get, RunPrompts.of(workspace)::of);
     }
 
     /** {@code provider/model} for every model id of the workspace. */
@@ -46,6 +46,36 @@ public final class HistoryExport {
             names.put(m.id(), providers.getOrDefault(m.providerId(), "?") + "/" + m.apiModelId());
         }
         return names;
+    }
+
+    /**
+     * The name Compare shows for every model id ("fast-model", "Intent model (customer-support)"). When models share
+     * a name, each gets its provider in brackets ("gpt-4o-mini (OpenRouter)"), or its "provider/model" when they share
+     * the provider too.
+     */
+    public static Map<Long, String> displayNames(Workspace ws) {
+        Map<Long, String> refs = modelNames(ws);
+        Map<Long, String> providers = new HashMap<>();
+        for (Provider p : ws.providers().list()) {
+            providers.put(p.id(), p.name());
+        }
+        java.util.List<Model> models = ws.models().list();
+        Map<String, Long> names = new HashMap<>();
+        Map<String, Long> namesWithProvider = new HashMap<>();
+        models.forEach(m -> {
+            names.merge(m.displayName(), 1L, Long::sum);
+            namesWithProvider.merge(m.displayName() + "\n" + m.providerId(), 1L, Long::sum);
+        });
+        Map<Long, String> out = new HashMap<>();
+        for (Model m : models) {
+            String name = m.displayName();
+            if (names.get(name) > 1) {
+                name += " (" + (namesWithProvider.get(name + "\n" + m.providerId()) > 1 ? refs.get(m.id())
+                        : providers.getOrDefault(m.providerId(), "?")) + ")";
+            }
+            out.put(m.id(), name);
+        }
+        return out;
     }
 
     /** Every run matching the query (its offset/limit are ignored) into {@code file}; returns the count. */

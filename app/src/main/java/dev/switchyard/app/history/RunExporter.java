@@ -3,14 +3,20 @@ package dev.switchyard.app.history;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchyard.app.history.RunPrompts.RunPrompt;
+import dev.switchyard.app.run.RunOutcome;
 import dev.switchyard.workspace.model.Run;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -21,17 +27,32 @@ import java.util.function.LongFunction;
  */
 public final class RunExporter {
 
-    /** The columns, in order, for both formats. */
+    /** The columns, in order, for both formats (new ones are added at the end: readers go by position too). */
     public static final List<String> COLUMNS = List.of("uid", "created_at", "model", "status", "comparison_id",
             "repeat_index", "prompt", "output", "reasoning", "error", "queue_ms", "ttft_ms", "total_ms", "input_tokens",
             "cached_input_tokens", "output_tokens", "reasoning_tokens", "decode_tps", "cost_usd", "cost_kind",
-            "tokens_estimated", "finish_reason");
+            "tokens_estimated", "finish_reason", "prompt_name", "prompt_version", "temperature", "max_tokens", "top_p",
+            "seed", "stop");
+
+    /** Digits kept after the point: a cost to a ten-billionth of a dollar, a rate to a hundredth of a token/s. */
+    static final int COST_SCALE = 10;
+    static final int RATE_SCALE = 2;
 
     private final LongFunction<String> modelName;
+    private final Function<Run, RunPrompt> prompts;
 
-    /** @param modelName the readable name of a model id ({@code provider/model}) */
+    /** Without saved prompts: {@code prompt_name} and {@code prompt_version} stay empty. */
     public RunExporter(LongFunction<String> modelName) {
+        this(modelName, r -> new RunPrompt(null, null, null, r.promptText()));
+    }
+
+    /**
+     * @param modelName the readable name of a model id ({@code provider/model})
+     * @param prompts   the saved prompt a run came from ({@link RunPrompts#of(Run)})
+     */
+    public RunExporter(LongFunction<String> modelName, Function<Run, RunPrompt> prompts) {
         this.modelName = modelName;
+        this.prompts = prompts;
     }
 
     /** Writes the runs in {@code format}; returns how many were written. */
@@ -45,7 +66,7 @@ public final class RunExporter {
         writeCsvRow(w, COLUMNS);
         long n = 0;
         while (runs.hasNext()) {
-            writeCsvRow(w, values(runs.next()).stream().map(v -> v == null ? "" : String.valueOf(v)).toList());
+            writeCsvRow(w, values(runs.next()).stream().map(RunExporter::csvText).toList());
             n++;
         }
         w.flush();
@@ -55,6 +76,7 @@ public final class RunExporter {
     public long writeJson(Iterator<Run> runs, OutputStream out) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
         g.useDefaultPrettyPrinter();
+        g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         g.writeStartArray();
         long n = 0;
         while (runs.hasNext()) {
@@ -79,10 +101,16 @@ public final class RunExporter {
             g.writeNumber(l);
         } else if (v instanceof Integer i) {
             g.writeNumber(i);
-        } else if (v instanceof Double d) {
+        } else if (v instanceof BigDecimal d) {
             g.writeNumber(d);
         } else if (v instanceof Boolean b) {
             g.writeBoolean(b);
+        } else if (v instanceof JsonNode array) {
+            g.writeStartArray();
+            for (JsonNode item : array) {
+                g.writeString(item.asText());
+            }
+            g.writeEndArray();
         } else {
             g.writeString(v.toString());
         }
@@ -90,13 +118,43 @@ public final class RunExporter {
 
     private List<Object> values(Run r) {
         var m = r.metrics();
+        RunPrompt prompt = prompts.apply(r);
+        JsonNode params = RunOutcome.tree(r.parametersJson());
         return java.util.Arrays.asList(r.uid(), r.createdAt() == null ? null : r.createdAt().toString(),
                 modelName.apply(r.modelId()), r.status().code(), r.comparisonId(), r.repeatIndex(), r.promptText(),
                 r.outputText(), r.reasoningText(), r.error() == null ? null : r.error().message(), m.queueMs(),
                 m.ttftMs(), m.totalMs(), m.inputTokens(), m.cachedInputTokens(), m.outputTokens(), m.reasoningTokens(),
-                m.decodeTps(), r.cost().usd(), r.cost().kind() == null ? null : r.cost().kind().name().toLowerCase(
-                        java.util.Locale.ROOT), r.tokensEstimated(),
-                dev.switchyard.app.run.RunOutcome.tree(r.outcomeJson()).path("finishReason").textValue());
+                decimal(m.decodeTps(), RATE_SCALE), decimal(r.cost().usd(), COST_SCALE),
+                r.cost().kind() == null ? null : r.cost().kind().name().toLowerCase(java.util.Locale.ROOT),
+                r.tokensEstimated(), RunOutcome.tree(r.outcomeJson()).path("finishReason").textValue(),
+                prompt.name(), prompt.version(), number(params.get("temperature")), whole(params.get("maxTokens")),
+                number(params.get("topP")), whole(params.get("seed")),
+                params.path("stop").isArray() && !params.get("stop").isEmpty() ? params.get("stop") : null);
+    }
+
+    /** A plain decimal rounded to {@code scale} places, trailing zeros dropped ("0.0004", "12.44"); null stays null. */
+    static BigDecimal decimal(Double v, int scale) {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            return null;
+        }
+        BigDecimal d = BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
+        return d.signum() == 0 ? BigDecimal.ZERO : d;
+    }
+
+    private static BigDecimal number(JsonNode n) {
+        return n != null && n.isNumber() ? n.decimalValue().stripTrailingZeros() : null;
+    }
+
+    private static Long whole(JsonNode n) {
+        return n != null && n.canConvertToLong() ? n.longValue() : null;
+    }
+
+    /** A value as CSV text: numbers without an exponent, a list of stop sequences as a JSON array. */
+    private static String csvText(Object v) {
+        if (v == null) {
+            return "";
+        }
+        return v instanceof BigDecimal d ? d.toPlainString() : v.toString();
     }
 
     static void writeCsvRow(Writer w, List<String> fields) throws IOException {

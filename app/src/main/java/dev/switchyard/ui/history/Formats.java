@@ -4,27 +4,74 @@ import dev.switchyard.workspace.model.CostKind;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunStatus;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 
 /** How run figures read on screen (shared by the history table, the detail panel and the comparison view). */
 public final class Formats {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    /** One way to write a day on the History screen: the table, the detail and the date filters agree. */
+    private static final DateTimeFormatter DAY = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("d MMM uuuu").toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_THIS_YEAR = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm:ss", Locale.ENGLISH);
 
     private Formats() {
     }
 
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ENGLISH);
-
-    /** "Nov 19 06:01" for table cells. */
+    /** "19 Nov, 06:01" for table cells; "19 Nov 2025, 06:01" for a year other than the current one. */
     public static String shortWhen(Instant t, ZoneId zone) {
-        return t == null ? "" : SHORT.format(t.atZone(zone));
+        return shortWhen(t, zone, Year.now(zone));
     }
 
+    static String shortWhen(Instant t, ZoneId zone, Year thisYear) {
+        if (t == null) {
+            return "";
+        }
+        ZonedDateTime at = t.atZone(zone);
+        return (at.getYear() == thisYear.getValue() ? SHORT_THIS_YEAR : SHORT).format(at);
+    }
+
+    /** "19 Nov 2026, 06:01:42" for the detail panel. */
     public static String when(Instant t, ZoneId zone) {
         return t == null ? "" : WHEN.format(t.atZone(zone));
+    }
+
+    /** "19 Nov 2026" for the date filters. */
+    public static String day(LocalDate d) {
+        return d == null ? "" : DAY.format(d);
+    }
+
+    /**
+     * A day as typed into a date filter: "19 Nov 2026" (as shown), "2026-11-19", or the short form of {@code locale}
+     * ("11/19/26"); null for blank text.
+     *
+     * @throws DateTimeParseException when it is none of these
+     */
+    public static LocalDate parseDay(String text, Locale locale) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String s = text.strip();
+        DateTimeParseException first = null;
+        for (DateTimeFormatter f : new DateTimeFormatter[] {DAY, DateTimeFormatter.ISO_LOCAL_DATE,
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale)}) {
+            try {
+                return LocalDate.parse(s, f);
+            } catch (DateTimeParseException e) {
+                first = first == null ? e : first;
+            }
+        }
+        throw first;
     }
 
     /** "850 ms", "1.24 s", "" when not measured. */
@@ -56,9 +103,9 @@ public final class Formats {
         return r.cost().kind() == CostKind.DEVICE ? s + " (device)" : s;
     }
 
+    /** "Completed", "Stopped" (a cancelled run, as Compare says), "Incomplete", "Failed", "Running". */
     public static String status(RunStatus s) {
-        String c = s.code().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(c.charAt(0)) + c.substring(1);
+        return RunState.of(s).label();
     }
 
     /** A one-line metric summary for detail views, with how the run ended (the intent matched, a cut answer). */

@@ -1,6 +1,5 @@
 package dev.switchyard.ui.history;
 
-import dev.switchyard.workspace.model.RunStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /** The filter row of the history screen: text, model, status, date range, search and clear. */
@@ -32,21 +32,24 @@ final class HistoryFilterBar extends HBox {
         models.setId("history-model");
         models.valueProperty().bindBidirectional(model.modelProperty());
         models.setOnAction(e -> model.search());
-        models.setPrefWidth(200);
+        // as wide as its longest name (the list measures its items), so a chosen model reads whole
+        models.setMinWidth(Region.USE_PREF_SIZE);
+        models.setMaxWidth(320);
 
-        List<RunStatus> statuses = new ArrayList<>();
-        statuses.add(null);
-        statuses.addAll(Arrays.asList(RunStatus.values()));
-        ComboBox<RunStatus> status = new ComboBox<>(javafx.collections.FXCollections.observableList(statuses));
+        List<RunState> states = new ArrayList<>();
+        states.add(null);
+        states.addAll(Arrays.asList(RunState.values()));
+        ComboBox<RunState> status = new ComboBox<>(javafx.collections.FXCollections.observableList(states));
         status.setId("history-status");
+        status.setMinWidth(Region.USE_PREF_SIZE);
         status.setConverter(new StringConverter<>() {
             @Override
-            public String toString(RunStatus s) {
-                return s == null ? "Any status" : Formats.status(s);
+            public String toString(RunState s) {
+                return s == null ? "Any status" : s.label();
             }
 
             @Override
-            public RunStatus fromString(String s) {
+            public RunState fromString(String s) {
                 return null;
             }
         });
@@ -75,7 +78,20 @@ final class HistoryFilterBar extends HBox {
         DatePicker picker = new DatePicker();
         picker.setId(id);
         picker.setPromptText(prompt);
-        picker.setPrefWidth(130);
+        picker.setPrefWidth(140);
+        picker.setMinWidth(Region.USE_PREF_SIZE);
+        // the day as the table and the detail write it; typed days may also be ISO or the locale's short form
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(java.time.LocalDate d) {
+                return Formats.day(d);
+            }
+
+            @Override
+            public java.time.LocalDate fromString(String s) {
+                return Formats.parseDay(s, java.util.Locale.getDefault(java.util.Locale.Category.FORMAT));
+            }
+        });
         picker.valueProperty().bindBidirectional(p);
         picker.setOnAction(e -> model.search());
         return picker;

@@ -6,7 +6,9 @@ import dev.switchyard.ui.prefs.AppPreferences;
 import dev.switchyard.ui.prefs.WindowMemory;
 import dev.switchyard.workspace.model.RunSort;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -14,10 +16,13 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -40,6 +45,7 @@ public final class HistoryView extends VBox {
         RunDetailPane detail = new RunDetailPane(model.zone(), openComparison::accept);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> detail.show(now));
         buildTable();
+        keepSelectionAcrossReloads();
 
         SplitPane split = new SplitPane(new VBox(8, table, pager()), detail);
         split.setId("history-split");
@@ -51,6 +57,11 @@ public final class HistoryView extends VBox {
         message.setId("history-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(model.messageProperty());
+        message.setWrapText(true);
+        model.messageIsErrorProperty().addListener((obs, was, error) -> {
+            message.getStyleClass().removeAll("muted", "error-text");
+            message.getStyleClass().add(error ? "error-text" : "muted");
+        });
         getChildren().addAll(ScreenHeading.of("History",
                 "Every run and comparison in this workspace. Filters and sorting run in the database."),
                 new HistoryFilterBar(model), split, message);
@@ -66,17 +77,21 @@ public final class HistoryView extends VBox {
         table.setItems(model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<HistoryRow, String> when = column("When", r -> Formats.shortWhen(r.createdAt(), model.zone()), RunSort.CREATED_AT, 118);
+        TableColumn<HistoryRow, String> when = column("When", r -> Formats.shortWhen(r.createdAt(), model.zone()), RunSort.CREATED_AT, 104);
+        // "26 Nov, 13:20" this year, "26 Nov 2025, 13:20" before: the column widens for those; the second in a tooltip
+        when.setCellFactory(c -> new TipCell(r -> Formats.when(r.createdAt(), model.zone()), OverrunStyle.ELLIPSIS, 160));
         table.getColumns().add(when);
-        TableColumn<HistoryRow, String> modelColumn = column("Model", HistoryRow::modelName, null, 170);
-        modelColumn.setCellFactory(c -> new TailCell());
+        TableColumn<HistoryRow, String> modelColumn = column("Model", HistoryRow::modelName, null, 150);
+        modelColumn.setCellFactory(c -> new TipCell(HistoryRow::modelRef, OverrunStyle.LEADING_ELLIPSIS, MODEL_WIDTH_CAP));
         table.getColumns().add(modelColumn);
         table.getColumns().add(column("Status", r -> Formats.status(r.status()), null, 96));
-        table.getColumns().add(column("TTFT", r -> Formats.ms(r.run().metrics().ttftMs()), RunSort.TTFT_MS, 70));
-        table.getColumns().add(column("Total", r -> Formats.ms(r.run().metrics().totalMs()), RunSort.TOTAL_MS, 70));
+        table.getColumns().add(column("TTFT", r -> Formats.ms(r.run().metrics().ttftMs()), RunSort.TTFT_MS, 64));
+        table.getColumns().add(column("Total", r -> Formats.ms(r.run().metrics().totalMs()), RunSort.TOTAL_MS, 64));
         table.getColumns().add(column("Out tok", r -> Formats.count(r.run().metrics().outputTokens()), RunSort.OUTPUT_TOKENS, 64));
-        table.getColumns().add(column("Cost", r -> Formats.cost(r.run()), RunSort.COST_USD, 104));
-        table.getColumns().add(column("Prompt", r -> r.promptPreview(160), null, 240));
+        table.getColumns().add(column("Cost", r -> Formats.cost(r.run()), RunSort.COST_USD, 96));
+        TableColumn<HistoryRow, String> prompt = column("Prompt", r -> r.promptPreview(160), null, 240);
+        prompt.setCellFactory(c -> new TipCell(r -> r.run().promptText(), OverrunStyle.ELLIPSIS, 0));
+        table.getColumns().add(prompt);
         when.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(when);
         table.setSortPolicy(t -> {
@@ -91,13 +106,20 @@ public final class HistoryView extends VBox {
             return true;
         });
         Label empty = new Label();
+        empty.setId("history-empty");
+        empty.setWrapText(true);
         empty.textProperty().bind(Bindings.createStringBinding(() -> switch (model.modeProperty().get()) {
             case LOADING -> "Loading…";
             case NO_WORKSPACE -> "Open a workspace to see its history.";
             case FAILED -> "The history could not be read.";
+            case BAD_DATES -> HistoryViewModel.BAD_DATES;
             default -> "No runs match these filters. Runs appear here after you compare models.";
         }, model.modeProperty()));
         empty.getStyleClass().add("muted");
+        model.modeProperty().addListener((obs, old, now) -> {
+            empty.getStyleClass().removeAll("muted", "error-text");
+            empty.getStyleClass().add(now == HistoryViewModel.Mode.BAD_DATES ? "error-text" : "muted");
+        });
         table.setPlaceholder(empty);
     }
 
@@ -108,29 +130,84 @@ public final class HistoryView extends VBox {
         c.setUserData(sort);
         c.setSortable(sort != null);
         c.setPrefWidth(width);
-        c.setMinWidth(title.equals("Prompt") ? 100 : title.equals("Model") ? 150 : width);
+        c.setMinWidth(title.equals("Prompt") ? 100 : title.equals("Model") ? 120 : width);
         c.setId("history-col-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         return c;
     }
 
-    /**
-     * "provider/model" cut at the front ("…intent:customer-support"): the end tells models apart, a provider's name
-     * ("This device/…") does not; the whole name in a tooltip.
-     */
-    private static final class TailCell extends javafx.scene.control.TableCell<HistoryRow, String> {
-        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    /** The Model column widens to its longest name shown up to this; a longer one is cut at the front. */
+    static final double MODEL_WIDTH_CAP = 300;
 
-        TailCell() {
-            setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+    /**
+     * A cell with more in a tooltip: the time to the second under the day, the model as "provider/model" under its
+     * name, the whole prompt, system message included, under the user message. With {@code fitUpTo} above 0 the column widens to show its texts whole, up to
+     * that width (a name longer still is cut at the front, "…(customer-support)", where names differ).
+     */
+    private static final class TipCell extends TableCell<HistoryRow, String> {
+        private final Tooltip tip = new Tooltip();
+        private final Function<HistoryRow, String> more;
+        private final double fitUpTo;
+
+        TipCell(Function<HistoryRow, String> more, OverrunStyle overrun, double fitUpTo) {
+            this.more = more;
+            this.fitUpTo = fitUpTo;
+            tip.setWrapText(true);
+            tip.setMaxWidth(520);
+            setTextOverrun(overrun);
         }
 
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
+            HistoryRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
             setText(empty ? null : item);
-            tip.setText(item);
-            setTooltip(empty || item == null ? null : tip);
+            tip.setText(row == null ? null : more.apply(row));
+            setTooltip(row == null ? null : tip);
         }
+
+        /** Measured here, once CSS has given the cell its font and padding. */
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            TableColumn<HistoryRow, String> column = getTableColumn();
+            if (fitUpTo > 0 && getText() != null && column != null) {
+                javafx.scene.text.Text text = new javafx.scene.text.Text(getText());
+                text.setFont(getFont());
+                double need = Math.min(fitUpTo, Math.ceil(text.getLayoutBounds().getWidth()
+                        + snappedLeftInset() + snappedRightInset() + 2));
+                if (need > column.getMinWidth()) {
+                    column.setMinWidth(need);
+                    column.setPrefWidth(Math.max(need, column.getPrefWidth()));
+                }
+            }
+        }
+    }
+
+    /**
+     * A new list of runs (search, Clear, another page or sort) starts with nothing selected, so the detail and
+     * "n selected" never speak of a run the table no longer shows; the same page read again (the screen shown again)
+     * keeps the selected runs it still lists.
+     */
+    private void keepSelectionAcrossReloads() {
+        Set<Long> kept = new HashSet<>();
+        model.modeProperty().addListener((obs, old, now) -> {
+            if (now == HistoryViewModel.Mode.LOADING) {
+                kept.clear();
+                if (model.rereading()) {
+                    table.getSelectionModel().getSelectedItems().forEach(r -> kept.add(r.id()));
+                }
+            }
+        });
+        model.rows().addListener((ListChangeListener<HistoryRow>) c -> {
+            var selection = table.getSelectionModel();
+            selection.clearSelection();
+            for (int i = 0; i < model.rows().size(); i++) {
+                if (kept.contains(model.rows().get(i).id())) {
+                    selection.select(i);
+                }
+            }
+            kept.clear();
+        });
     }
 
     private HBox pager() {

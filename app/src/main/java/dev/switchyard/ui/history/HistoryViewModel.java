@@ -2,12 +2,12 @@ package dev.switchyard.ui.history;
 
 import dev.switchyard.app.history.ExportFormat;
 import dev.switchyard.app.history.HistoryExport;
+import dev.switchyard.app.history.RunPrompts;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Page;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunSort;
-import dev.switchyard.workspace.model.RunStatus;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,8 +35,11 @@ import javafx.collections.ObservableList;
  */
 public final class HistoryViewModel {
 
-    /** What the screen shows. */
-    public enum Mode { NO_WORKSPACE, LOADING, READY, EMPTY, FAILED }
+    /** What the screen shows; BAD_DATES: the From date is after the To date, so nothing is searched or listed. */
+    public enum Mode { NO_WORKSPACE, LOADING, READY, EMPTY, FAILED, BAD_DATES }
+
+    /** What the table says, as an error, while the dates are the wrong way round. */
+    public static final String BAD_DATES = "The From date is after the To date. Swap them or clear one.";
 
     /** An entry of the model filter; {@code id} null means every model. */
     public record ModelOption(Long id, String label) {
@@ -53,17 +56,17 @@ public final class HistoryViewModel {
     private final TaskRunner tasks;
     private final ZoneId zone;
     private Workspace workspace;
-    private Map<Long, String> modelNames = Map.of();
     private long generation;
 
     private final ObjectProperty<ModelOption> model = new SimpleObjectProperty<>(ModelOption.ALL);
-    private final ObjectProperty<RunStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunState> status = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final StringProperty text = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.NO_WORKSPACE);
     private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<HistoryRow> rows = FXCollections.observableArrayList();
@@ -72,6 +75,7 @@ public final class HistoryViewModel {
     private boolean descending = true;
     private int offset;
     private long total;
+    private boolean rereading;
 
     public HistoryViewModel(TaskRunner tasks, ZoneId zone) {
         this.tasks = tasks;
@@ -82,7 +86,7 @@ public final class HistoryViewModel {
 
     public ObjectProperty<ModelOption> modelProperty() { return model; }
 
-    public ObjectProperty<RunStatus> statusProperty() { return status; }
+    public ObjectProperty<RunState> statusProperty() { return status; }
 
     public ObjectProperty<LocalDate> fromProperty() { return from; }
 
@@ -98,6 +102,9 @@ public final class HistoryViewModel {
     /** The last outcome (export written, or what went wrong). */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
 
+    /** True while the message says something went wrong or needs fixing (the screen shows it as an error). */
+    public ReadOnlyBooleanProperty messageIsErrorProperty() { return messageIsError.getReadOnlyProperty(); }
+
     public ReadOnlyBooleanProperty hasPreviousProperty() { return hasPrevious.getReadOnlyProperty(); }
 
     public ReadOnlyBooleanProperty hasNextProperty() { return hasNext.getReadOnlyProperty(); }
@@ -112,6 +119,12 @@ public final class HistoryViewModel {
 
     public ZoneId zone() { return zone; }
 
+    /**
+     * True while the page being loaded is the one shown, read again ({@link #refresh}): the screen keeps the runs
+     * selected in it. A search, Clear, another page or sort starts with nothing selected.
+     */
+    public boolean rereading() { return rereading; }
+
     // ------------------------------------------------------------------ commands
 
     /** Follows the open workspace; reloads the model list and the first page. */
@@ -122,11 +135,10 @@ public final class HistoryViewModel {
             mode.set(Mode.NO_WORKSPACE);
             return;
         }
-        tasks.run("Load models", () -> HistoryExport.modelNames(ws), names -> {
+        tasks.run("Load models", () -> HistoryExport.displayNames(ws), names -> {
             if (ws != workspace) {
                 return;
             }
-            modelNames = names;
             List<ModelOption> options = new ArrayList<>(List.of(ModelOption.ALL));
             names.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.comparing(s -> s.toLowerCase(Locale.ROOT))))
                     .forEach(e -> options.add(new ModelOption(e.getKey(), e.getValue())));
@@ -153,7 +165,12 @@ public final class HistoryViewModel {
 
     /** Re-reads the current page (the screen calls it when shown, so new runs appear). */
     public void refresh() {
-        load(offset);
+        rereading = true;
+        try {
+            load(offset);
+        } finally {
+            rereading = false;
+        }
     }
 
     public void nextPage() {
@@ -184,15 +201,15 @@ public final class HistoryViewModel {
     public void export(List<HistoryRow> selected, ExportFormat format, Path file) {
         Workspace ws = workspace;
         if (ws == null || selected.isEmpty()) {
-            message.set("Select the runs to export first (Ctrl+A selects the page).");
+            say("Select the runs to export first (Ctrl+A selects the page).", true);
             return;
         }
         List<Long> ids = selected.stream().map(HistoryRow::id).toList();
-        message.set("Exporting " + ids.size() + " runs…");
-        tasks.run("Export runs", () -> new HistoryExport(ws).runs(ids, format, file),
-                n -> message.set(String.format(Locale.ROOT, "Exported %,d %s to %s.", n, n == 1 ? "run" : "runs",
-                        file.getFileName())),
-                e -> message.set("Could not export to " + file + ": " + e.getMessage()));
+        Path target = file.toAbsolutePath();
+        say("Exporting " + ids.size() + " runs…", false);
+        tasks.run("Export runs", () -> new HistoryExport(ws).runs(ids, format, target),
+                n -> say(String.format(Locale.ROOT, "Exported %,d %s to %s.", n, n == 1 ? "run" : "runs", target), false),
+                e -> say("Could not export to " + target + ": " + e.getMessage(), true));
     }
 
     // ------------------------------------------------------------------ loading
@@ -202,20 +219,20 @@ public final class HistoryViewModel {
         if (ws == null) {
             return;
         }
+        long gen = ++generation;
         if (from.get() != null && to.get() != null && from.get().isAfter(to.get())) {
-            message.set("The From date is after the To date; swap them or clear one.");
+            rows.clear();
+            pageText.set("");
+            hasPrevious.set(false);
+            hasNext.set(false);
+            mode.set(Mode.BAD_DATES);
             return;
         }
-        long gen = ++generation;
         HistoryFilter f = filter();
-        Map<Long, String> names = modelNames;
         mode.set(Mode.LOADING);
-        if (message.get().startsWith("The From date")) {
-            message.set("");
-        }
-        tasks.run("Load history", () -> ws.runs().page(f.query(zone, newOffset, PAGE_SIZE)), page -> {
+        tasks.run("Load history", () -> page(ws, f.query(zone, newOffset, PAGE_SIZE)), page -> {
             if (gen == generation) {
-                show(page, names);
+                show(page);
             }
         }, e -> {
             if (gen == generation) {
@@ -224,10 +241,24 @@ public final class HistoryViewModel {
         });
     }
 
-    private void show(Page<Run> page, Map<Long, String> names) {
+    /** One page of runs with their models' names and prompts (read off the FX thread). */
+    private record Loaded(Page<Run> runs, List<HistoryRow> rows) {
+    }
+
+    private static Loaded page(Workspace ws, dev.switchyard.workspace.model.RunQuery query) {
+        Page<Run> page = ws.runs().page(query);
+        Map<Long, String> names = HistoryExport.displayNames(ws);
+        Map<Long, String> refs = HistoryExport.modelNames(ws);
+        RunPrompts prompts = RunPrompts.of(ws);
+        return new Loaded(page, page.items().stream().map(r -> new HistoryRow(r, names.getOrDefault(r.modelId(), "?"),
+                refs.getOrDefault(r.modelId(), "?"), prompts.of(r))).toList());
+    }
+
+    private void show(Loaded loaded) {
+        Page<Run> page = loaded.runs();
         offset = page.offset();
         total = page.total();
-        rows.setAll(page.items().stream().map(r -> new HistoryRow(r, names.getOrDefault(r.modelId(), "?"))).toList());
+        rows.setAll(loaded.rows());
         hasPrevious.set(offset > 0);
         hasNext.set(page.hasMore());
         pageText.set(total == 0 ? "No runs match" : String.format(Locale.ROOT, "%,d–%,d of %s", offset + 1,
@@ -248,6 +279,11 @@ public final class HistoryViewModel {
 
     private void fail(Exception e) {
         mode.set(Mode.FAILED);
-        message.set("Could not read the history: " + e.getMessage());
+        say("Could not read the history: " + e.getMessage(), true);
+    }
+
+    private void say(String text, boolean error) {
+        message.set(text);
+        messageIsError.set(error);
     }
 }

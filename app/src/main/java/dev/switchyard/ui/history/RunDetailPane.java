@@ -13,6 +13,7 @@ final class RunDetailPane extends VBox {
 
     private final Label title = new Label("Select a run");
     private final Label meta = new Label();
+    private final Label source = new Label();
     private final Label metrics = new Label();
     private final Label error = new Label();
     private final TextArea prompt = area("history-detail-prompt");
@@ -29,6 +30,10 @@ final class RunDetailPane extends VBox {
         title.getStyleClass().add("section-title");
         title.setId("history-detail-title");
         meta.getStyleClass().add("muted");
+        meta.setId("history-detail-meta");
+        source.getStyleClass().add("muted");
+        source.setId("history-detail-source");
+        source.setWrapText(true);
         metrics.setId("history-detail-metrics");
         metrics.getStyleClass().add("metric-line");
         metrics.setWrapText(true);
@@ -47,7 +52,7 @@ final class RunDetailPane extends VBox {
         });
         openComparison.managedProperty().bind(openComparison.visibleProperty());
         VBox.setVgrow(answer, Priority.ALWAYS);
-        getChildren().addAll(title, meta, metrics, error, openComparison, caption("Prompt"), prompt, caption("Answer"), answer);
+        getChildren().addAll(title, meta, source, metrics, error, openComparison, caption("Prompt"), prompt, caption("Answer"), answer);
         show(null);
     }
 
@@ -55,6 +60,7 @@ final class RunDetailPane extends VBox {
         row = r;
         boolean has = r != null;
         title.setText(has ? r.modelName() : "Select a run");
+        source.setText(has ? source(r) : "");
         meta.setText(has ? Formats.status(r.status()) + " · " + Formats.when(r.createdAt(), zone)
                 + (r.comparisonId() == null ? "" : " · comparison #" + r.comparisonId()
                 + (r.run().repeatIndex() > 0 ? ", repeat " + (r.run().repeatIndex() + 1) : "")) : "");
@@ -64,6 +70,12 @@ final class RunDetailPane extends VBox {
         prompt.setText(has ? r.run().promptText() : "");
         answer.setText(has ? r.run().outputText() : "");
         openComparison.setVisible(has && r.comparisonId() != null);
+    }
+
+    /** "Loopback gateway/slow-model · prompt “Trip planner” v2": the model as exports name it, the saved prompt. */
+    private static String source(HistoryRow r) {
+        var p = r.prompt();
+        return r.modelRef() + (p.name() == null ? "" : " · prompt \u201c" + p.name() + "\u201d v" + p.version());
     }
 
     private static TextArea area(String id) {

@@ -8,7 +8,10 @@ import dev.switchyard.testing.Seed;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.model.CostKind;
 import dev.switchyard.workspace.model.Run;
+import dev.switchyard.workspace.model.RunCost;
+import dev.switchyard.workspace.model.RunMetrics;
 import dev.switchyard.workspace.model.RunQuery;
 import dev.switchyard.workspace.model.RunStatus;
 import java.io.ByteArrayOutputStream;
@@ -122,6 +125,79 @@ class RunExporterTest {
             assertThat(rows).hasSize(3);
             assertThat(rows.get(1).get(RunExporter.COLUMNS.indexOf("prompt"))).isEqualTo("bulk prompt 3");
             assertThat(rows.get(2).get(RunExporter.COLUMNS.indexOf("prompt"))).isEqualTo("bulk prompt 1");
+        }
+    }
+
+    @Test
+    void theColumnsOfEarlierExportsKeepTheirNamesAndOrderAndNewOnesComeLast() {
+        assertThat(RunExporter.COLUMNS.subList(0, 22)).containsExactly("uid", "created_at", "model", "status",
+                "comparison_id", "repeat_index", "prompt", "output", "reasoning", "error", "queue_ms", "ttft_ms",
+                "total_ms", "input_tokens", "cached_input_tokens", "output_tokens", "reasoning_tokens", "decode_tps",
+                "cost_usd", "cost_kind", "tokens_estimated", "finish_reason");
+        assertThat(RunExporter.COLUMNS.subList(22, RunExporter.COLUMNS.size())).containsExactly("prompt_name",
+                "prompt_version", "temperature", "max_tokens", "top_p", "seed", "stop");
+    }
+
+    /** A run of saved prompt "Trip planner" v2 with every parameter set, a cost of $0.0004 and an unrounded rate. */
+    private static Run tripRun(Workspace ws) {
+        Model m = Seed.model(ws, Seed.provider(ws, "Gate"), "m-1");
+        var trip = ws.prompts().create("Trip planner");
+        ws.prompts().addVersion(trip.id(), "Be brief.", "Plan a day", "{}", "{}");
+        var v2 = ws.prompts().addVersion(trip.id(), "Be brief.", "Plan a weekend", "{}", "{}");
+        var c = ws.comparisons().create(v2.id(), 1, false);
+        String params = "{\"maxTokens\":30,\"temperature\":0.4,\"topP\":0.9,\"seed\":7,\"stop\":[\"print\",\"a, b\"]}";
+        Instant at = Instant.parse("2026-01-02T03:04:05Z");
+        return ws.runs().insert(Run.created(m.id(), "Be brief.\n\nPlan a weekend", params).withUid(null, at)
+                .withComparison(c.id(), 0).withOutput(RunStatus.COMPLETED, "Go", null)
+                .finished(RunStatus.COMPLETED, null, new RunMetrics(0L, 5L, 2980L, 12L, null, 37L, null,
+                        12.441403434902977, null, null, null), new RunCost(4.0E-4, CostKind.API, null), false, 1, at));
+    }
+
+    @Test
+    void csvWritesPlainDecimalsTheSavedPromptAndTheRunParameters() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.switchyard"))) {
+            Run r = tripRun(ws);
+            Path file = dir.resolve("runs.csv");
+            new HistoryExport(ws).runs(List.of(r.id(), Seed.run(ws, ws.models().list().get(0), "plain", "a",
+                    RunStatus.COMPLETED, Instant.parse("2026-01-02T03:04:05Z"), 3).id()), ExportFormat.CSV, file);
+
+            List<List<String>> rows = CsvParser.parse(Files.readString(file).substring(1));
+            List<String> row = rows.get(1);
+            assertThat(row.get(RunExporter.COLUMNS.indexOf("cost_usd"))).isEqualTo("0.0004");
+            assertThat(row.get(RunExporter.COLUMNS.indexOf("decode_tps"))).isEqualTo("12.44");
+            assertThat(row.get(RunExporter.COLUMNS.indexOf("prompt_name"))).isEqualTo("Trip planner");
+            assertThat(row.get(RunExporter.COLUMNS.indexOf("prompt_version"))).isEqualTo("2");
+            assertThat(row.get(RunExporter.COLUMNS.indexOf("temperature"))).isEqualTo("0.4");
+            assertThat(row.get(RunExporter.COLUMNS.indexOf("max_tokens"))).isEqualTo("30");
+            assertThat(row.get(RunExporter.COLUMNS.indexOf("top_p"))).isEqualTo("0.9");
+            assertThat(row.get(RunExporter.COLUMNS.indexOf("seed"))).isEqualTo("7");
+            assertThat(row.get(RunExporter.COLUMNS.indexOf("stop"))).isEqualTo("[\"print\",\"a, b\"]");
+            List<String> plain = rows.get(2);
+            assertThat(plain).hasSize(RunExporter.COLUMNS.size());
+            assertThat(plain.subList(22, plain.size())).as("no saved prompt, no parameters").containsOnly("");
+        }
+        assertThat(RunExporter.decimal(1.2E-7, RunExporter.COST_SCALE).toPlainString()).isEqualTo("0.00000012");
+        assertThat(RunExporter.decimal(3.00000000000004E-4, RunExporter.COST_SCALE).toPlainString()).isEqualTo("0.0003");
+        assertThat(RunExporter.decimal(20.0, RunExporter.RATE_SCALE).toPlainString()).isEqualTo("20");
+    }
+
+    @Test
+    void jsonWritesTheSameFiguresAsPlainNumbersAndTheStopSequencesAsAnArray() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.switchyard"))) {
+            Run r = tripRun(ws);
+            Path file = dir.resolve("runs.json");
+            new HistoryExport(ws).runs(List.of(r.id()), ExportFormat.JSON, file);
+
+            String text = Files.readString(file);
+            assertThat(text).contains("\"cost_usd\" : 0.0004,").contains("\"decode_tps\" : 12.44,").doesNotContain("E-");
+            JsonNode run = new ObjectMapper().readTree(text).get(0);
+            assertThat(run.get("prompt_name").asText()).isEqualTo("Trip planner");
+            assertThat(run.get("prompt_version").asInt()).isEqualTo(2);
+            assertThat(run.get("temperature").decimalValue()).isEqualByComparingTo("0.4");
+            assertThat(run.get("max_tokens").asInt()).isEqualTo(30);
+            assertThat(run.get("seed").asLong()).isEqualTo(7);
+            assertThat(run.get("stop").isArray()).isTrue();
+            assertThat(run.get("stop")).extracting(JsonNode::asText).containsExactly("print", "a, b");
         }
     }
 

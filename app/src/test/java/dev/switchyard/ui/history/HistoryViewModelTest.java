@@ -54,7 +54,7 @@ class HistoryViewModelTest {
         assertThat(vm.rows().get(0).run().promptText()).isEqualTo("refund for my order");
         assertThat(vm.pageTextProperty().get()).isEqualTo("1–50 of 122 runs");
         assertThat(vm.modelOptions()).extracting(HistoryViewModel.ModelOption::label)
-                .containsExactly("All models", "Gate/alpha", "Gate/beta");
+                .containsExactly("All models", "alpha", "beta");
         assertThat(vm.hasPreviousProperty().get()).isFalse();
         assertThat(vm.hasNextProperty().get()).isTrue();
     }
@@ -78,14 +78,15 @@ class HistoryViewModelTest {
         vm.search();
         assertThat(vm.rows()).extracting(r -> r.run().promptText()).containsExactly("refund for my order", "kitchen lights on");
 
-        vm.statusProperty().set(RunStatus.FAILED);
+        vm.statusProperty().set(RunState.FAILED);
         vm.search();
         assertThat(vm.rows()).extracting(r -> r.run().promptText()).containsExactly("refund for my order");
 
         vm.clearFilters();
         vm.textProperty().set("kitch");
         vm.search();
-        assertThat(vm.rows()).extracting(HistoryRow::modelName).containsExactly("Gate/beta");
+        assertThat(vm.rows()).extracting(HistoryRow::modelName).containsExactly("beta");
+        assertThat(vm.rows()).extracting(HistoryRow::modelRef).containsExactly("Gate/beta");
 
         vm.clearFilters();
         vm.fromProperty().set(LocalDate.of(2026, 3, 5));
@@ -96,15 +97,86 @@ class HistoryViewModelTest {
         vm.fromProperty().set(LocalDate.of(2026, 3, 6));
         vm.toProperty().set(LocalDate.of(2026, 3, 5));
         vm.search();
-        assertThat(vm.messageProperty().get()).contains("From date is after the To date");
-        assertThat(vm.rows()).extracting(r -> r.run().promptText()).containsExactly("kitchen lights on");
+        assertThat(vm.modeProperty().get()).isEqualTo(HistoryViewModel.Mode.BAD_DATES);
+        assertThat(HistoryViewModel.BAD_DATES).isEqualTo("The From date is after the To date. Swap them or clear one.");
+        assertThat(vm.rows()).as("no earlier results shown as if they matched").isEmpty();
+        assertThat(vm.pageTextProperty().get()).isEmpty();
+        assertThat(vm.hasNextProperty().get()).isFalse();
 
         vm.clearFilters();
-        assertThat(vm.messageProperty().get()).isEmpty();
+        assertThat(vm.modeProperty().get()).isEqualTo(HistoryViewModel.Mode.READY);
+        assertThat(vm.rows()).hasSize(HistoryViewModel.PAGE_SIZE);
         vm.textProperty().set("no such words anywhere");
         vm.search();
         assertThat(vm.modeProperty().get()).isEqualTo(HistoryViewModel.Mode.EMPTY);
         assertThat(vm.pageTextProperty().get()).isEqualTo("No runs match");
+    }
+
+    @Test
+    void theStatusFilterOffersWhatAUserLooksForAndCoversTheStoredStatuses() {
+        Instant at = Instant.parse("2026-03-07T10:00:00Z");
+        Seed.run(ws, beta, "stopped one", "part", RunStatus.CANCELLED, at, 10);
+        ws.runs().insert(dev.switchyard.workspace.model.Run.created(beta.id(), "still going", "{}").withUid(null, at)
+                .withOutput(RunStatus.STREAMING, "so far", null));
+        ws.runs().insert(dev.switchyard.workspace.model.Run.created(beta.id(), "just created", "{}").withUid(null, at));
+
+        assertThat(RunState.values()).extracting(RunState::label)
+                .containsExactly("Completed", "Stopped", "Incomplete", "Failed", "Running");
+        vm.statusProperty().set(RunState.STOPPED);
+        vm.search();
+        assertThat(vm.rows()).extracting(r -> r.run().promptText()).containsExactly("stopped one");
+        assertThat(Formats.status(vm.rows().get(0).status())).isEqualTo("Stopped");
+
+        vm.statusProperty().set(RunState.RUNNING);
+        vm.search();
+        assertThat(vm.rows()).extracting(r -> r.run().promptText()).containsExactlyInAnyOrder("still going", "just created");
+        assertThat(vm.rows()).extracting(r -> Formats.status(r.status())).containsOnly("Running");
+    }
+
+    @Test
+    void rowsShowTheUserMessageAndModelsAsCompareNamesThem() {
+        Provider other = Seed.provider(ws, "Other gate");
+        Model betaElsewhere = Seed.model(ws, other, "beta");
+        ws.models().insert(Model.of(alpha.providerId(), "alpha-2", "alpha", dev.switchyard.workspace.model.ModelKind.CLOUD,
+                null, null, "{}"));
+        Model intent = ws.models().insert(Model.of(other.id(), "intent:customer-support", "Intent model (customer-support)",
+                dev.switchyard.workspace.model.ModelKind.LOCAL_INTENT, null, null, "{}"));
+        var trip = ws.prompts().create("Trip planner");
+        var v1 = ws.prompts().addVersion(trip.id(), "You are a concise travel assistant.", "Plan a weekend in {{city}}.",
+                "{\"city\":\"Lisbon\"}", "{}");
+        var c = ws.comparisons().create(v1.id(), 1, false);
+        Instant at = Instant.parse("2026-03-08T10:00:00Z");
+        Seed.inComparison(ws, intent, "You are a concise travel assistant.\n\nPlan a weekend in Lisbon.", "a", c.id(), 0, at);
+        Seed.inComparison(ws, betaElsewhere, "You are a concise travel assistant.\n\nPlan a weekend in Lisbon.", "a", c.id(), 0,
+                at.plusSeconds(1));
+        vm.setWorkspace(ws);
+
+        HistoryRow newest = vm.rows().get(0);
+        assertThat(newest.promptPreview(160)).isEqualTo("Plan a weekend in Lisbon.");
+        assertThat(newest.prompt().name()).isEqualTo("Trip planner");
+        assertThat(newest.modelName()).as("two providers serve a model of this name").isEqualTo("beta (Other gate)");
+        assertThat(vm.rows().get(1).modelName()).isEqualTo("Intent model (customer-support)");
+        assertThat(vm.rows().get(1).modelRef()).isEqualTo("Other gate/intent:customer-support");
+        assertThat(vm.modelOptions()).extracting(HistoryViewModel.ModelOption::label).as("one provider, one name: "
+                + "the model ids tell them apart").containsExactly("All models", "alpha (Gate/alpha)",
+                "alpha (Gate/alpha-2)", "beta (Gate)", "beta (Other gate)", "Intent model (customer-support)");
+    }
+
+    @Test
+    void daysAndTimesReadTheSameInTheTableTheDetailAndTheDateFilters() {
+        Instant t = Instant.parse("2026-11-26T13:20:06Z");
+        assertThat(Formats.shortWhen(t, ZoneOffset.UTC, java.time.Year.of(2026))).isEqualTo("26 Nov, 13:20");
+        assertThat(Formats.shortWhen(t, ZoneOffset.UTC, java.time.Year.of(2027))).isEqualTo("26 Nov 2026, 13:20");
+        assertThat(Formats.when(t, ZoneOffset.UTC)).isEqualTo("26 Nov 2026, 13:20:06");
+        assertThat(Formats.day(LocalDate.of(2026, 11, 26))).isEqualTo("26 Nov 2026");
+        LocalDate day = LocalDate.of(2026, 11, 26);
+        assertThat(Formats.parseDay("26 nov 2026", java.util.Locale.US)).isEqualTo(day);
+        assertThat(Formats.parseDay("2026-11-26", java.util.Locale.US)).isEqualTo(day);
+        assertThat(Formats.parseDay("11/26/26", java.util.Locale.US)).isEqualTo(day);
+        assertThat(Formats.parseDay("26/11/2026", java.util.Locale.UK)).isEqualTo(day);
+        assertThat(Formats.parseDay(" ", java.util.Locale.US)).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Formats.parseDay("31 Feb 2026", java.util.Locale.US))
+                .isInstanceOf(java.time.format.DateTimeParseException.class);
     }
 
     @Test
@@ -142,11 +214,17 @@ class HistoryViewModelTest {
         Path file = dir.resolve("sel.json");
         vm.export(List.of(vm.rows().get(0), vm.rows().get(1)), ExportFormat.JSON, file);
 
-        assertThat(vm.messageProperty().get()).isEqualTo("Exported 2 runs to sel.json.");
+        assertThat(vm.messageProperty().get()).isEqualTo("Exported 2 runs to " + file.toAbsolutePath() + ".");
+        assertThat(vm.messageIsErrorProperty().get()).isFalse();
         assertThat(new ObjectMapper().readTree(file.toFile())).hasSize(2);
 
         vm.export(List.of(), ExportFormat.CSV, dir.resolve("none.csv"));
         assertThat(vm.messageProperty().get()).startsWith("Select the runs to export");
+        assertThat(vm.messageIsErrorProperty().get()).as("shown as an error").isTrue();
+
+        vm.export(List.of(vm.rows().get(0)), ExportFormat.CSV, dir);
+        assertThat(vm.messageProperty().get()).startsWith("Could not export to " + dir.toAbsolutePath());
+        assertThat(vm.messageIsErrorProperty().get()).isTrue();
     }
 
     @Test

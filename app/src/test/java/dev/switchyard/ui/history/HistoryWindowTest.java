@@ -11,6 +11,7 @@ import dev.switchyard.workspace.model.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window: history filters, paging and export of selected runs. */
 class HistoryWindowTest {
+
+    private static final String INTENT = "Support desk model (customer-support)";
+    private static final String SYSTEM = "You are a concise travel assistant.";
 
     @TempDir
     Path dir;
@@ -39,6 +43,18 @@ class HistoryWindowTest {
             Seed.bulk(ws, alpha, 60, Instant.parse("2026-03-01T00:00:00Z"));
             Seed.run(ws, beta, "kitchen lights on", "Lights are on.", RunStatus.COMPLETED, Instant.parse("2026-03-05T10:00:00Z"), 900);
             Seed.run(ws, beta, "refund for my order", "Sorry.", RunStatus.FAILED, Instant.parse("2026-03-06T10:00:00Z"), 50);
+            // older than the rest: a model with a long name (as long as "Intent model (customer-support)"), runs of a
+            // saved prompt with a system message, one stopped
+            Provider gateway = Seed.provider(ws, "Loopback gateway");
+            Model intent = ws.models().insert(Model.of(gateway.id(), "support-desk-large", INTENT,
+                    dev.switchyard.workspace.model.ModelKind.CLOUD, null, null, "{}"));
+            var trip = ws.prompts().create("Trip planner");
+            var v1 = ws.prompts().addVersion(trip.id(), SYSTEM, "Plan a weekend in {{city}}.", "{\"city\":\"Lisbon\"}", "{}");
+            var c = ws.comparisons().create(v1.id(), 1, false);
+            Seed.inComparison(ws, intent, SYSTEM + "\n\nPlan a weekend in Lisbon.", "Sorry.", c.id(), 0,
+                    Instant.parse("2026-02-01T10:00:00Z"));
+            Seed.run(ws, intent, SYSTEM + "\n\nTurn on the lights.", "Part", RunStatus.CANCELLED,
+                    Instant.parse("2026-02-01T09:00:00Z"), 70);
         }
         app = AppWindow.open(robot, file);
     }
@@ -52,6 +68,35 @@ class HistoryWindowTest {
     private javafx.scene.Node firstRow(String table) {
         return robot.lookup(table + " .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0
                 && !r.isEmpty()).query();
+    }
+
+    /**
+     * Opens the combo box {@code id} and clicks {@code item} in its popup (lookup(String) would take a text with
+     * brackets for a CSS selector, and could click a table cell of the same text).
+     */
+    private void choose(String id, String item) throws Exception {
+        javafx.scene.Scene window = robot.lookup(id).query().getScene();
+        AppWindow.click(robot, id);
+        javafx.scene.Node[] cell = new javafx.scene.Node[1];
+        AppWindow.waitUntil(10, () -> (cell[0] = robot.lookup(".list-cell").match((javafx.scene.control.ListCell<?> c)
+                -> item.equals(c.getText()) && c.isVisible() && c.getScene() != window).query()) != null);
+        robot.clickOn(cell[0]);
+    }
+
+    private javafx.scene.control.ComboBox<?> models() {
+        return robot.lookup("#history-model").queryAs(javafx.scene.control.ComboBox.class);
+    }
+
+    /** A non-empty cell of {@code column} showing {@code text}. */
+    private javafx.scene.control.TableCell<?, ?> cell(String column, String text) throws Exception {
+        return AppWindow.onFx(() -> robot.lookup("#history-table .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> !c.isEmpty() && c.getTableColumn() != null
+                        && column.equals(c.getTableColumn().getText()) && text.equals(c.getText())).query());
+    }
+
+    /** What a cell or label shows on screen: its text as laid out, "…" included when cut. */
+    private static String shown(javafx.scene.Node labeled) throws Exception {
+        return AppWindow.onFx(() -> ((javafx.scene.text.Text) labeled.lookup(".text")).getText());
     }
 
     private String text(String query) {
@@ -71,22 +116,19 @@ class HistoryWindowTest {
     @SuppressWarnings("unchecked")
     void filterPageAndExportSelectedRuns() throws Exception {
         AppWindow.click(robot, "#nav-history");
-        waitForPage("1–50 of 62 runs");
+        waitForPage("1–50 of 64 runs");
 
         AppWindow.click(robot, "#history-next");
-        waitForPage("51–62 of 62 runs");
+        waitForPage("51–64 of 64 runs");
         TableView<HistoryRow> table = robot.lookup("#history-table").queryAs(TableView.class);
-        assertThat(table.getItems()).hasSize(12);
-        // a long "provider/model" is cut at the front, where it does not tell models apart; the whole name in a tooltip
-        javafx.scene.control.TableCell<?, ?> modelCell = AppWindow.onFx(() -> robot.lookup("#history-table .table-cell")
-                .match((javafx.scene.control.TableCell<?, ?> c) -> !c.isEmpty() && c.getTableColumn() != null
-                        && "Model".equals(c.getTableColumn().getText())).query());
-        assertThat(modelCell.getTextOverrun()).isEqualTo(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-        assertThat(modelCell.getTooltip().getText()).isEqualTo(modelCell.getText()).contains("/");
+        assertThat(table.getItems()).hasSize(14);
+        // the model as Compare names it; "provider/model" in a tooltip
+        javafx.scene.control.TableCell<?, ?> modelCell = cell("Model", "alpha");
+        assertThat(modelCell.getTooltip().getText()).isEqualTo("Gate/alpha");
 
         AppWindow.click(robot, "#history-model");
 
-        AppWindow.click(robot, "Gate/beta");
+        AppWindow.click(robot, "beta");
         waitForPage("1–2 of 2 runs");
         assertThat(table.getItems()).extracting(r -> r.run().promptText())
                 .containsExactly("refund for my order", "kitchen lights on");
@@ -99,20 +141,20 @@ class HistoryWindowTest {
         robot.interact(() -> view.setSaveFileChooser((owner, title, name, ext) -> out));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(firstRow("#history-table"));
-        AppWindow.waitUntil(5, () -> text("#history-detail-title").equals("Gate/beta"));
+        AppWindow.waitUntil(5, () -> text("#history-detail-title").equals("beta"));
         assertThat(robot.lookup("#history-detail-answer").queryAs(javafx.scene.control.TextArea.class).getText())
                 .isEqualTo("Lights are on.");
         AppWindow.click(robot, "#history-export-csv");
         AppWindow.waitUntil(10, () -> text("#history-message").startsWith("Exported"));
 
-        assertThat(text("#history-message")).isEqualTo("Exported 1 run to exported.csv.");
+        assertThat(text("#history-message")).isEqualTo("Exported 1 run to " + out.toAbsolutePath() + ".");
         String csv = Files.readString(out);
         assertThat(csv.split("\r\n")).hasSize(2);
         assertThat(csv).contains("Gate/beta").contains("kitchen lights on").contains("Lights are on.")
                 .doesNotContain("refund");
 
         AppWindow.click(robot, "#history-clear");
-        waitForPage("1–50 of 62 runs");
+        waitForPage("1–50 of 64 runs");
         AppWindow.click(robot, "TTFT");
         AppWindow.waitUntil(10, () -> !table.getItems().isEmpty()
                 && table.getItems().get(0).run().metrics().ttftMs() == 50);
@@ -121,11 +163,58 @@ class HistoryWindowTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void rowsReadWholeAndNoStaleSelectionOrResultsRemain() throws Exception {
+        AppWindow.click(robot, "#nav-history");
+        waitForPage("1–50 of 64 runs");
+        TableView<HistoryRow> table = robot.lookup("#history-table").queryAs(TableView.class);
+
+        choose("#history-model", INTENT);
+        waitForPage("1–2 of 2 runs");
+        assertThat(shown(models().lookup(".list-cell"))).as("the chosen model reads whole").isEqualTo(INTENT);
+        javafx.scene.control.TableCell<?, ?> modelCell = cell("Model", INTENT);
+        assertThat(shown(modelCell)).as("the model column is wide enough for the name").isEqualTo(INTENT);
+        assertThat(modelCell.getTooltip().getText()).isEqualTo("Loopback gateway/support-desk-large");
+        // the user message tells runs apart; the system message is in the tooltip and the detail
+        javafx.scene.control.TableCell<?, ?> prompt = cell("Prompt", "Plan a weekend in Lisbon.");
+        assertThat(prompt.getTooltip().getText()).isEqualTo(SYSTEM + "\n\nPlan a weekend in Lisbon.");
+        assertThat(AppWindow.onFx(() -> table.getItems().stream().map(r -> r.promptPreview(160)).toList()))
+                .containsExactly("Plan a weekend in Lisbon.", "Turn on the lights.");
+
+        choose("#history-status", "Stopped");
+        waitForPage("1–1 of 1 run");
+        assertThat(cell("Status", "Stopped")).isNotNull();
+        robot.clickOn(firstRow("#history-table"));
+        AppWindow.waitUntil(5, () -> text("#history-detail-title").equals(INTENT)
+                && text("#history-selected").equals("1 selected"));
+        assertThat(text("#history-detail-meta")).startsWith("Stopped · 1 Feb 2026, ");
+
+        // Clear lists other runs: nothing selected, no detail of a run the table no longer shows
+        AppWindow.click(robot, "#history-clear");
+        waitForPage("1–50 of 64 runs");
+        AppWindow.waitUntil(5, () -> text("#history-detail-title").equals("Select a run"));
+        assertThat(text("#history-selected")).isEmpty();
+        assertThat(AppWindow.onFx(() -> table.getSelectionModel().getSelectedItems().isEmpty())).isTrue();
+
+        // dates the wrong way round: an error where the results were, and no results that did not match
+        AppWindow.click(robot, "#history-from").write("6 Mar 2026").type(KeyCode.ENTER);
+        waitForPage("1–1 of 1 run");
+        AppWindow.click(robot, "#history-to").write("2026-03-05").type(KeyCode.ENTER);
+        AppWindow.waitUntil(5, () -> text("#history-empty").equals(HistoryViewModel.BAD_DATES));
+        assertThat(AppWindow.onFx(() -> robot.lookup("#history-empty").query().getStyleClass())).contains("error-text");
+        assertThat(table.getItems()).isEmpty();
+        assertThat(text("#history-page")).isEmpty();
+        // the picker writes the typed day as the table and the detail do
+        assertThat(AppWindow.onFx(() -> robot.lookup("#history-to").queryAs(javafx.scene.control.DatePicker.class)
+                .getEditor().getText())).isEqualTo("5 Mar 2026");
+    }
+
+    @Test
     void aComparisonOpensOnTheCompareScreenWithItsPanes() throws Exception {
         // stored meanwhile by another process sharing the workspace (the CLI, say)
         try (Workspace ws = Workspace.open(file)) {
             var c = ws.comparisons().create(null, 2, false);
-            for (Model m : ws.models().list().stream().filter(m -> m.kind() == dev.switchyard.workspace.model.ModelKind.CLOUD).toList()) {
+            for (Model m : ws.models().list().stream().filter(m -> List.of("alpha", "beta").contains(m.apiModelId())).toList()) {
                 for (int i = 0; i < 2; i++) {
                     Seed.inComparison(ws, m, "which model is kinder", "answer " + i + " of **" + m.apiModelId() + "**",
                             c.id(), i, Instant.parse("2026-03-10T10:00:00Z"));

@@ -6,9 +6,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
@@ -123,16 +121,12 @@ final class ProviderDetailPane extends VBox {
         if (p == null) {
             return;
         }
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Switchyard stops using it: a key it stored (in the OS "
-                + "keyring or for this app run) is deleted, an environment variable is left as it is. The models of "
-                + p.name() + " cannot run until a key is set again.", ButtonType.CANCEL, ButtonType.OK);
-        ask.setTitle("Remove key");
-        ask.setHeaderText("Remove the key of " + p.name() + "?");
-        ask.getDialogPane().setId("remove-key-dialog");
-        ask.initOwner(getScene().getWindow());
-        ask.getDialogPane().getStylesheets().setAll(getScene().getStylesheets()); // the app's theme, as other dialogs
-        ask.getDialogPane().getStyleClass().add("app-root");
-        ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.keys().remove());
+        if (dev.switchyard.ui.Dialogs.confirm(this, "Remove key", "Remove the key of " + p.name() + "?",
+                "Switchyard stops using it: a key it stored (in the OS keyring or for this app run) is deleted, an "
+                        + "environment variable is left as it is. The models of " + p.name()
+                        + " cannot run until a key is set again.", "Remove key")) {
+            model.keys().remove();
+        }
     }
 
     private static HBox columns(ModelsViewModel model) {

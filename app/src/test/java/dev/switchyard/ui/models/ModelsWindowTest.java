@@ -191,8 +191,10 @@ class ModelsWindowTest {
         waitUntil(() -> robot.lookup("#remote-add").query().isDisabled()); // nothing picked is left to add
 
         AppWindow.click(robot, "#provider-remove-key");
-        waitUntil(() -> robot.lookup("#remove-key-dialog").tryQuery().isPresent());
-        robot.clickOn(robot.lookup("#remove-key-dialog .button").match(b -> "OK".equals(((javafx.scene.control.Button) b)
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
+                .isEqualTo("Remove the key of Loopback gateway?");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(b -> "Remove key".equals(((javafx.scene.control.Button) b)
                 .getText())).queryAs(Node.class));
         waitUntil(() -> text("#models-message").equals("Forgot the key of Loopback gateway."));
         waitUntil(() -> text("#provider-where").endsWith("key: none"));

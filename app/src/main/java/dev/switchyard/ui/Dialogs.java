@@ -13,8 +13,8 @@ public final class Dialogs {
     }
 
     /**
-     * Asks before something that cannot be undone; true when the user chose {@code action} (Cancel, Escape and
-     * closing the dialog keep everything as it was).
+     * Asks before something that cannot be undone; true when the user chose {@code action} (Cancel — the default
+     * button, so Enter — Escape and closing the dialog keep everything as it was).
      *
      * @param content what happens, as a node (a sentence, or a sentence and options such as a check box)
      */
@@ -22,6 +22,9 @@ public final class Dialogs {
         Alert alert = alert(owner, title, header, content);
         ButtonType ok = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        // Enter keeps everything: the action that cannot be undone takes a click
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ok)).setDefaultButton(false);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         return alert.showAndWait().filter(ok::equals).isPresent();
     }
 

@@ -78,12 +78,16 @@ final class ChartsView extends GridPane {
 
     /** The chart over a note that shows when no model has its figure (intent models decode no tokens/s). */
     private StackPane withNote(XYChart<Number, String> chart) {
-        Label note = new Label("No model in this comparison has this figure.");
+        Label note = new Label();
         note.getStyleClass().add("chart-empty-note");
         note.setMouseTransparent(true);
+        note.textProperty().bind(model.figuresHiddenProperty().map(h -> h
+                ? "Hidden until you vote: a cost or a speed can name the model."
+                : "No model in this comparison has this figure."));
         note.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> !model.stats().isEmpty() && chart.getData().stream().allMatch(s -> s.getData().isEmpty()),
-                chart.getData()));
+                () -> model.figuresHiddenProperty().get()
+                        || !model.stats().isEmpty() && chart.getData().stream().allMatch(s -> s.getData().isEmpty()),
+                chart.getData(), model.figuresHiddenProperty()));
         return new StackPane(chart, note);
     }
 

@@ -71,6 +71,8 @@ public final class CompareViewModel {
     private final IntegerProperty repeat = new SimpleIntegerProperty(1);
     private final BooleanProperty blind = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper voteOpen = new ReadOnlyBooleanWrapper();
+    /** A blind comparison's figures are kept from Statistics and Charts until the vote reveals the names. */
+    private final ReadOnlyBooleanWrapper figuresHidden = new ReadOnlyBooleanWrapper();
     private final ObservableList<PaneModel> panes = FXCollections.observableArrayList();
     private final ObservableList<ModelStats> stats = FXCollections.observableArrayList();
     private final ObservableList<WinRateRow> winRates = FXCollections.observableArrayList();
@@ -100,6 +102,8 @@ public final class CompareViewModel {
     public BooleanProperty blindProperty() { return blind; }
     /** A blind comparison finished and waits for the user's verdict. */
     public ReadOnlyBooleanProperty voteOpenProperty() { return voteOpen.getReadOnlyProperty(); }
+    /** True while a blind comparison's names are hidden: Statistics and Charts show nothing (a cost or a speed names a model). */
+    public ReadOnlyBooleanProperty figuresHiddenProperty() { return figuresHidden.getReadOnlyProperty(); }
     public ObservableList<PaneModel> panes() { return panes; }
     /** Per-model figures of the latest comparison, ranked. */
     public ObservableList<ModelStats> stats() { return stats; }
@@ -261,6 +265,7 @@ public final class CompareViewModel {
             }));
         }
         panes.setAll(made);
+        figuresHidden.set(isBlind);
         stats.clear();
         voteOpen.set(false);
         comparison = null;
@@ -362,6 +367,7 @@ public final class CompareViewModel {
             panes.setAll(stored.panes(picker.choices(), nanoTime.getAsLong()));
             comparison = null; // nothing to vote on: the vote, if any, was given when it ran
             voteOpen.set(false);
+            figuresHidden.set(false);
             recomputeStats();
             message.set(stored.summary() + " Run starts a new one from the editor.");
         }, e -> message.set("Could not open the comparison: " + e.getMessage()));
@@ -385,6 +391,7 @@ public final class CompareViewModel {
         voteOpen.set(false);
         tasks.run("Save vote", () -> w.comparisons().vote(cid, runId), v -> {
             panes.forEach(PaneModel::reveal);
+            figuresHidden.set(false);
             recomputeStats();
             message.set(winner == null ? "Vote saved: a tie." : "Vote saved: " + winner.titleProperty().get() + " won.");
             loadWinRates();
@@ -401,6 +408,10 @@ public final class CompareViewModel {
     }
 
     private void recomputeStats() {
+        if (figuresHidden.get()) {
+            stats.clear();
+            return;
+        }
         List<ModelStats> rows = new ArrayList<>();
         for (int i = 0; i < panes.size(); i++) {
             PaneModel p = panes.get(i);

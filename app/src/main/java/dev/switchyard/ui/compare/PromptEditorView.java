@@ -9,7 +9,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -73,16 +72,14 @@ final class PromptEditorView extends VBox {
     private TableView<VariableRow> variables() {
         TableView<VariableRow> table = new TableView<>(editor.variables());
         table.setId("variables-table");
-        table.setEditable(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<VariableRow, String> name = new TableColumn<>("Variable");
         name.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty("{{" + c.getValue().name() + "}}"));
         name.setEditable(false);
         name.setPrefWidth(130);
-        TableColumn<VariableRow, String> value = new TableColumn<>("Value (double-click to edit)");
+        TableColumn<VariableRow, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> c.getValue().valueProperty());
-        value.setCellFactory(TextFieldTableCell.forTableColumn());
-        value.setOnEditCommit(e -> e.getRowValue().valueProperty().set(e.getNewValue()));
+        value.setCellFactory(c -> new ValueCell());
         table.getColumns().add(name);
         table.getColumns().add(value);
         table.setFixedCellSize(26);
@@ -92,6 +89,38 @@ final class PromptEditorView extends VBox {
         table.visibleProperty().bind(Bindings.isNotEmpty(editor.variables()));
         table.managedProperty().bind(table.visibleProperty());
         return table;
+    }
+
+    /**
+     * A variable's value as a text field always open, bound to its row: what is typed is the value at once (a table's
+     * edit mode kept a value typed without Enter out of the run, though the cell still showed it).
+     */
+    private static final class ValueCell extends javafx.scene.control.TableCell<VariableRow, String> {
+        private final TextField field = new TextField();
+        private StringProperty bound;
+
+        ValueCell() {
+            field.getStyleClass().add("variable-value");
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                field.textProperty().unbindBidirectional(bound);
+                bound = null;
+            }
+            int i = getIndex();
+            if (empty || i < 0 || i >= getTableView().getItems().size()) {
+                setGraphic(null);
+                return;
+            }
+            bound = getTableView().getItems().get(i).valueProperty();
+            field.textProperty().bindBidirectional(bound);
+            field.setId("variable-" + getTableView().getItems().get(i).name());
+            setGraphic(field);
+        }
     }
 
     private GridPane params() {

@@ -36,6 +36,7 @@ final class StatsView extends ScrollPane {
         content.getStyleClass().add("stats-content");
         setContent(content);
         model.stats().addListener((ListChangeListener<ModelStats>) c -> deferred.request());
+        model.figuresHiddenProperty().addListener((o, a, b) -> deferred.request());
         model.winRates().addListener((ListChangeListener<CompareViewModel.WinRateRow>) c -> rebuildWinRates());
         rebuild();
         rebuildWinRates();
@@ -49,7 +50,10 @@ final class StatsView extends ScrollPane {
     private void rebuild() {
         cards.getChildren().clear();
         if (model.stats().isEmpty()) {
-            Label empty = new Label("Run a comparison to see its figures here; set Repeat above 1 for p50 and p95.");
+            Label empty = new Label(model.figuresHiddenProperty().get()
+                    ? "Figures are hidden until you vote: a cost or a speed can name the model."
+                    : "Run a comparison to see its figures here; set Repeat above 1 for p50 and p95.");
+            empty.setId("stats-empty");
             empty.getStyleClass().add("muted");
             cards.getChildren().add(empty);
             return;

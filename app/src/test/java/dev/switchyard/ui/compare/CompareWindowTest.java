@@ -54,12 +54,16 @@ class CompareWindowTest {
     private final AtomicInteger calls = new AtomicInteger();
     private javafx.application.Application app;
 
+    private final List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeEach
     void start() throws Exception {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                String model = JSON.valueToTree(parse(request.getBody().utf8())).path("model").asText();
+                String body = request.getBody().utf8();
+                bodies.add(body);
+                String model = JSON.valueToTree(parse(body)).path("model").asText();
                 int n = calls.incrementAndGet();
                 if (model.equals("slow-model")) {
                     List<String> pieces = new ArrayList<>();
@@ -254,6 +258,15 @@ class CompareWindowTest {
         waitFor(() -> robot.lookup("#user-message").queryAs(javafx.scene.control.TextArea.class).getText().equals("Say hello"));
         assertThat(text("#prompt-version")).isEqualTo("v1 ");
         assertThat(robot.lookup("#compare-message").queryAs(Label.class).getText()).isEqualTo("Loaded Greeting v1 (the latest is v2).");
+
+        // a variable's value counts as typed, without Enter: the focus moves on and the run has it
+        AppWindow.click(robot, "#user-message").write(" in {{city}}");
+        AppWindow.click(robot, "#variable-city").write("Lisbon");
+        AppWindow.click(robot, "#user-message");
+        bodies.clear();
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitFor(() -> bodies.size() == 2);
+        assertThat(bodies).allMatch(b -> b.contains("Say hello in Lisbon"));
     }
 
     @Test
@@ -337,6 +350,14 @@ class CompareWindowTest {
                 .as("a cost or a speed would name the model").contains("Figures are hidden until you vote")
                 .doesNotContain("TTFT").doesNotContain("$").doesNotContain("served by");
         assertThat(text("#pane-1")).contains("Model B").doesNotContain("TTFT");
+        // nor do Statistics and Charts show them before the vote
+        AppWindow.click(robot, "Statistics");
+        waitFor(() -> text("#stats-cards").contains("Figures are hidden until you vote"));
+        assertThat(text("#stats-cards")).doesNotContain("Fastest").doesNotContain("TTFT").doesNotContain("$");
+        AppWindow.click(robot, "Charts");
+        waitFor(() -> robot.lookup(".chart-empty-note").<Node>queryAll().stream().allMatch(Node::isVisible));
+        assertThat(robot.lookup("#chart-ttft").queryAs(XYChart.class).getData()).allMatch(series -> ((XYChart.Series<?, ?>) series).getData().isEmpty());
+        AppWindow.click(robot, "Answers");
         AppWindow.click(robot, "#vote-model-a");
 
         waitFor(() -> text("#pane-0").contains("Model A · "));

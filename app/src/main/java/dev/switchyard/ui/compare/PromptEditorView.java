@@ -107,18 +107,22 @@ final class PromptEditorView extends VBox {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
+            int i = getIndex();
+            VariableRow row = empty || i < 0 || i >= getTableView().getItems().size() ? null : getTableView().getItems().get(i);
+            if (row != null && row.valueProperty() == bound) {
+                return; // its own typing changed the value: binding again would put the caret back at the start
+            }
             if (bound != null) {
                 field.textProperty().unbindBidirectional(bound);
                 bound = null;
             }
-            int i = getIndex();
-            if (empty || i < 0 || i >= getTableView().getItems().size()) {
+            if (row == null) {
                 setGraphic(null);
                 return;
             }
-            bound = getTableView().getItems().get(i).valueProperty();
+            bound = row.valueProperty();
             field.textProperty().bindBidirectional(bound);
-            field.setId("variable-" + getTableView().getItems().get(i).name());
+            field.setId("variable-" + row.name());
             setGraphic(field);
         }
     }

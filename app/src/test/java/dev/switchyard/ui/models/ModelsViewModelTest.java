@@ -492,12 +492,31 @@ class ModelsViewModelTest {
                 .isEqualTo("sk-test-second-123456789");
         assertThat(m.keys().whereProperty().get()).doesNotContain("sk-test");
 
+        Model model = ctx.directory(ws).addCloudModel(m.selectedProviderProperty().get(), "gw-1");
         keys.remove();
         assertThat(keyring.entries).isEmpty();
-        assertThat(m.selectedProviderProperty().get().authRef()).isNull();
+        assertThat(m.selectedProviderProperty().get().authRef()).as("it still needs a key")
+                .isEqualTo(dev.switchyard.app.models.ProviderKeys.REMOVED);
         assertThat(m.messageProperty().get()).isEqualTo("Deleted the key of Gateway from the OS keyring.");
-        assertThat(keys.whereProperty().get()).isEqualTo("key: none");
-        assertThat(keys.referencedProperty().get()).isFalse();
+        assertThat(keys.whereProperty().get()).isEqualTo("key: none now (it was removed)");
+        assertThat(keys.presentProperty().get()).isFalse();
+        assertThat(keys.referencedProperty().get()).as("nothing left to remove").isFalse();
+        assertNeedsAKeyAgain(m, "Gateway", model);
+    }
+
+    /** After Remove key: Test connection asks no server, and the provider's models are not ready until a key is set. */
+    private void assertNeedsAKeyAgain(ModelsViewModel m, String name, Model model) {
+        int before = server.getRequestCount();
+        m.testConnection();
+        assertThat(m.connectionProperty().get()).isEqualTo(ModelsViewModel.Connection.FAILED);
+        assertThat(m.connectionTextProperty().get())
+                .isEqualTo("No key is stored for " + name + " (it was removed) — set one with Set key…");
+        assertThat(server.getRequestCount()).as("no request without a key").isEqualTo(before);
+        dev.switchyard.app.engine.Availability a = new dev.switchyard.app.engine.EngineFactory(ctx, ws).forModel(model)
+                .availability();
+        assertThat(a.ready()).isFalse();
+        assertThat(a.reason()).isEqualTo("No API key is stored for " + name + ".");
+        assertThat(a.fix()).contains("Set key…");
     }
 
     @Test
@@ -506,10 +525,15 @@ class ModelsViewModelTest {
         vm.form().keys().envVarProperty().set("GW_KEY");
         vm.addProvider();
         assertThat(vm.keys().whereProperty().get()).isEqualTo("key: environment variable GW_KEY");
+        Model model = ctx.directory(ws).addCloudModel(vm.selectedProviderProperty().get(), "gw-1");
         vm.keys().remove();
         assertThat(vm.messageProperty().get())
                 .isEqualTo("Env gateway no longer reads its key from GW_KEY (which itself is unchanged).");
-        assertThat(vm.selectedProviderProperty().get().authRef()).isNull();
+        assertThat(vm.selectedProviderProperty().get().authRef()).isEqualTo(dev.switchyard.app.models.ProviderKeys.REMOVED);
+        assertNeedsAKeyAgain(vm, "Env gateway", model);
+        vm.keys().remove();
+        assertThat(vm.messageProperty().get()).as("nothing to remove twice")
+                .isEqualTo("Env gateway no longer reads its key from GW_KEY (which itself is unchanged).");
 
         ws.providers().insert(Provider.of(dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "OpenAI",
                 server.url("/v1").toString(), null, "openai"));

@@ -197,11 +197,35 @@ class ModelsWindowTest {
         robot.clickOn(robot.lookup(".dialog-pane .button").match(b -> "Remove key".equals(((javafx.scene.control.Button) b)
                 .getText())).queryAs(Node.class));
         waitUntil(() -> text("#models-message").equals("Forgot the key of Loopback gateway."));
-        waitUntil(() -> text("#provider-where").endsWith("key: none"));
+        waitUntil(() -> text("#provider-where").endsWith("key: none now (it was removed)"));
+        waitUntil(() -> "Set key…".equals(robot.lookup("#provider-set-key").queryAs(javafx.scene.control.Button.class).getText()));
+        assertThat(AppWindow.onFx(() -> robot.lookup("#provider-remove-key").query().isVisible())).isFalse();
         try (Workspace ws = Workspace.open(file)) {
             assertThat(ws.providers().list()).filteredOn(p -> p.name().equals("Loopback gateway")).singleElement()
-                    .satisfies(p -> assertThat(p.authRef()).isNull());
+                    .satisfies(p -> assertThat(p.authRef()).as("it still needs a key")
+                            .isEqualTo(dev.switchyard.app.models.ProviderKeys.REMOVED));
         }
+        int asked = server.getRequestCount();
+        AppWindow.click(robot, "#provider-test");
+        waitUntil(() -> text("#connection-status").equals("No key is stored for Loopback gateway (it was removed) — set "
+                + "one with Set key…"));
+        assertThat(server.getRequestCount()).as("the server is not asked without a key").isEqualTo(asked);
+
+        AppWindow.click(robot, "#nav-compare");
+        for (String id : java.util.List.of("tiny-1", "tiny-2")) { // not ready, with the fix that leads to Set key…
+            waitUntil(() -> pickerRow(id).isPresent());
+            Node row = pickerRow(id).orElseThrow();
+            assertThat(AppWindow.onFx(() -> robot.from(row).lookup(".state-blocked").queryAs(Label.class).getText()))
+                    .isEqualTo("● No API key is stored for Loopback gateway.");
+            assertThat(AppWindow.onFx(() -> robot.from(row).lookup(".button").queryAs(javafx.scene.control.Button.class)
+                    .getText())).isEqualTo("Fix in Models…");
+        }
+    }
+
+    /** Compare's picker row of the model named {@code name}. */
+    private java.util.Optional<Node> pickerRow(String name) {
+        return robot.lookup(".model-row").match(r -> ((javafx.scene.layout.VBox) r).getChildren().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.CheckBox b && name.equals(b.getText()))).tryQuery();
     }
 
     @Test

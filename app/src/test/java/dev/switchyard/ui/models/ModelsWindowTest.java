@@ -230,6 +230,59 @@ class ModelsWindowTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void endpointModelsPickedThenAnotherProviderShownLeavesAddSelectedOffWithoutABindingError() throws Exception {
+        try (Workspace ws = Workspace.open(file)) {
+            for (String name : java.util.List.of("Gateway A", "Gateway B")) {
+                ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
+                        dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, name, server.url("/v1").toString(),
+                        null, null));
+            }
+        }
+        java.util.List<java.util.logging.LogRecord> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getThrown() != null) {
+                    errors.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger bindings = java.util.logging.Logger.getLogger("javafx.beans");
+        bindings.addHandler(handler);
+        try {
+            waitUntil(() -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn(robot.lookup("#welcome-models").match(n -> n.getScene() != null).queryAs(Node.class));
+            waitUntil(() -> "Gateway A".equals(text("#provider-title")));
+            server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                    .body(ModelsViewModelTest.MODELS_JSON).build());
+            AppWindow.click(robot, "#provider-test");
+            waitUntil(() -> text("#connection-status").equals("Connected: 2 models listed."));
+            WaitForAsyncUtils.waitForFxEvents();
+            AppWindow.click(robot, "tiny-1");
+            waitUntil(() -> !robot.lookup("#remote-add").query().isDisabled());
+
+            AppWindow.click(robot, "Gateway B");
+            waitUntil(() -> "Gateway B".equals(text("#provider-title")));
+            ListView<ModelsViewModel.RemoteRow> remote = robot.lookup("#remote-models").queryAs(ListView.class);
+            assertThat(AppWindow.onFx(() -> remote.getItems().isEmpty())).isTrue();
+            assertThat(AppWindow.onFx(() -> robot.lookup("#remote-add").query().isDisabled())).isTrue();
+            assertThat(errors).as("no binding threw").extracting(r -> String.valueOf(r.getThrown())).isEmpty();
+        } finally {
+            bindings.removeHandler(handler);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void anImportedLocalModelIsRemovedAfterConfirmingAndItsFolderStays() throws Exception {
         Path folder = dir.resolve("my-model");
         ModelsViewModelTest.copyTree(ModelsViewModelTest.TINY, folder);

@@ -238,21 +238,35 @@ class ModelsViewModelTest {
         prices.inputProperty().set("abc");
         prices.outputProperty().set("1.5");
         prices.save();
-        assertThat(prices.messageProperty().get()).contains("'abc' is not a number");
+        assertThat(prices.errorProperty().get()).contains("'abc' is not a number");
+        assertThat(prices.messageProperty().get()).isEmpty();
 
         prices.inputProperty().set("0.5");
-        assertThat(prices.messageProperty().get()).as("cleared once fixed").isEmpty();
+        assertThat(prices.errorProperty().get()).as("cleared once fixed").isEmpty();
+        prices.cachedProperty().set("0.075");
         prices.save();
+        String today = java.time.format.DateTimeFormatter.ofPattern("d MMM uuuu", java.util.Locale.ENGLISH)
+                .format(java.time.LocalDate.now());
         assertThat(prices.messageProperty().get()).isEqualTo("Saved the price of tiny-2; it applies to runs from "
-                + java.time.LocalDate.now() + " on.");
+                + today + " on.");
         assertThat(prices.history()).hasSize(1);
         assertThat(prices.inForceIdProperty().get()).isEqualTo(prices.history().get(0).id());
-        assertThat(prices.summaryProperty().get()).contains("$0.5 in").contains("$1.5 out");
-        assertThat(vm.models().get(0).priceText()).isEqualTo("$0.5 in · $1.5 out");
+        assertThat(prices.summaryProperty().get()).isEqualTo("In force since " + today
+                + ": $0.50 in · $0.075 cached · $1.50 out per 1M (entered in Switchyard)");
+        assertThat(vm.models().get(0).priceText()).isEqualTo("$0.50 in · $1.50 out");
+        assertThat(prices.status(prices.history().get(0))).isEqualTo("in force");
+        dev.switchyard.workspace.model.PriceRow r = prices.history().get(0);
+        java.time.LocalDate later = java.time.LocalDate.now().plusDays(3);
+        assertThat(prices.status(new dev.switchyard.workspace.model.PriceRow(r.id() + 1, null, r.modelId(),
+                r.inputPerMTok(), null, r.outputPerMTok(), r.currency(), r.source(), later, null)))
+                .isEqualTo("upcoming");
+        assertThat(prices.status(new dev.switchyard.workspace.model.PriceRow(r.id() + 2, null, r.modelId(),
+                r.inputPerMTok(), null, r.outputPerMTok(), r.currency(), r.source(), r.asOf().minusDays(30), null)))
+                .isEqualTo("replaced");
 
         prices.outputProperty().set("-2");
         prices.save();
-        assertThat(prices.messageProperty().get()).contains("cannot be negative");
+        assertThat(prices.errorProperty().get()).contains("cannot be negative");
     }
 
     @Test
@@ -567,6 +581,15 @@ class ModelsViewModelTest {
         m.form().nameProperty().set(name);
         m.form().baseUrlProperty().set(server.url("/v1").toString());
         m.form().keys().sourceProperty().set(source);
+    }
+
+    @Test
+    void pricesPerMillionTokensReadAsMoneyWithCentsAndMoreDigitsOnlyWhenThePriceHasThem() {
+        assertThat(dev.switchyard.app.compare.Formats.usdPerMTok(new java.math.BigDecimal("0.5"))).isEqualTo("$0.50");
+        assertThat(dev.switchyard.app.compare.Formats.usdPerMTok(new java.math.BigDecimal("0.0750"))).isEqualTo("$0.075");
+        assertThat(dev.switchyard.app.compare.Formats.usdPerMTok(new java.math.BigDecimal("15"))).isEqualTo("$15.00");
+        assertThat(dev.switchyard.app.compare.Formats.usdPerMTok(new java.math.BigDecimal("1E+1"))).isEqualTo("$10.00");
+        assertThat(dev.switchyard.app.compare.Formats.usdPerMTok(null)).isEqualTo("no price");
     }
 
     @Test

@@ -114,20 +114,36 @@ class ModelsWindowTest {
         assertThat(text("#price-title")).isEqualTo("Prices of tiny-2 (USD per 1M tokens)");
         robot.moveTo("#price-summary").scroll(15, javafx.geometry.VerticalDirection.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
-        AppWindow.click(robot, "#price-in").write("0.25");
-        AppWindow.click(robot, "#price-out").write("1.25");
+        AppWindow.click(robot, "#price-in").write("abc");
+        AppWindow.click(robot, "#price-out").write("1.5");
         AppWindow.click(robot, "#price-save");
-        waitUntil(() -> text("#price-summary").contains("$0.25 in"));
+        waitUntil(() -> text("#price-error").startsWith("'abc' is not a number"));
+        assertThat(AppWindow.onFx(() -> robot.lookup("#price-error").query().getStyleClass())).as("red like other errors")
+                .contains("error-text");
+        assertThat(AppWindow.onFx(() -> ((Label) robot.lookup("#price-error").query()).getTextFill()))
+                .as("the error's colour is not the message's").isNotEqualTo(AppWindow.onFx(() ->
+                        ((Label) robot.lookup("#price-summary").query()).getTextFill()));
+        robot.interact(() -> robot.lookup("#price-in").queryAs(javafx.scene.control.TextField.class).setText("0.5"));
+        waitUntil(() -> !robot.lookup("#price-error").query().isVisible());
+        AppWindow.click(robot, "#price-save");
+        waitUntil(() -> text("#price-summary").contains("$0.50 in"));
         TableView<PriceRow> history = robot.lookup("#price-history").queryAs(TableView.class);
         assertThat(history.getItems()).hasSize(1);
-        waitUntil(() -> text("#price-message").equals("Saved the price of tiny-2; it applies to runs from "
-                + java.time.LocalDate.now() + " on."));
+        String today = java.time.format.DateTimeFormatter.ofPattern("d MMM uuuu", java.util.Locale.ENGLISH)
+                .format(java.time.LocalDate.now());
+        waitUntil(() -> text("#price-message").equals("Saved the price of tiny-2; it applies to runs from " + today + " on."));
+        assertThat(AppWindow.onFx(() -> history.getColumns().stream().map(c -> c.getText()).toList()))
+                .as("every column has a header").containsExactly("From", "Input", "Cached", "Output", "Status", "Source");
+        for (String shown : java.util.List.of(today, "$0.50", "as input", "$1.50", "in force")) {
+            waitUntil(() -> robot.lookup("#price-history .table-cell .text").match(t -> shown.equals(
+                    ((javafx.scene.text.Text) t).getText())).tryQuery().isPresent());
+        }
         waitUntil(() -> robot.lookup("#price-history .table-cell .text").match(t -> ((javafx.scene.text.Text) t).getText()
                 .startsWith("entered in")).tryQuery().isPresent());
         assertThat(AppWindow.onFx(() -> robot.lookup("#price-history .table-cell .text").match(t ->
                 ((javafx.scene.text.Text) t).getText().startsWith("entered in")).queryAs(javafx.scene.text.Text.class).getText()))
                 .as("the source column is wide enough to read").isEqualTo(PriceEditor.SOURCE);
-        waitUntil(() -> models.getItems().get(0).priceText().equals("$0.25 in · $1.25 out"));
+        waitUntil(() -> models.getItems().get(0).priceText().equals("$0.50 in · $1.50 out"));
 
         Region root = robot.lookup("#main-view").queryAs(Region.class);
         assertThat(root.getBackground().getFills().get(0).getFill()).isEqualTo(Color.web("#f6f7f9"));

@@ -2,6 +2,7 @@ package dev.switchyard.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.app.compare.Formats;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
@@ -48,8 +49,8 @@ final class ModelsCommand {
                     array.add(n);
                     if (!json) {
                         out.printf("%-40s %-17s %s%n", directory.qualifiedName(m), m.kind().code(),
-                                price.map(p -> "$" + p.inputPerMTok().toPlainString() + " in / $" + p.outputPerMTok().toPlainString()
-                                        + " out per 1M").orElse("no price"));
+                                price.map(p -> Formats.usdPerMTok(p.inputPerMTok()) + " in / "
+                                        + Formats.usdPerMTok(p.outputPerMTok()) + " out per 1M").orElse("no price"));
                     }
                 }
                 if (json) {

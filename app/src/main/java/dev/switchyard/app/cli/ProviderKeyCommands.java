@@ -91,7 +91,8 @@ final class ProviderKeyCommands {
     }
 
     @Command(name = "remove-key", description = "Take a provider's key away: a key Switchyard stored in the OS keyring "
-            + "is deleted; an environment variable or another keyring entry is left as it is.")
+            + "is deleted; an environment variable or another keyring entry is left as it is. The provider still needs "
+            + "a key: its models do not run until one is set with set-key.")
     static final class RemoveKey extends KeyCommand {
         @Parameters(index = "0", paramLabel = "<provider>", description = "Provider name or uid.")
         String provider;
@@ -101,12 +102,12 @@ final class ProviderKeyCommands {
             try (Workspace ws = workspace.open()) {
                 Provider p = ProvidersCommand.find(ws, provider);
                 String ref = p.authRef();
-                if (ref == null) {
-                    print(p, p.name() + " has no key.");
+                if (ref == null || ProviderKeys.removed(ref)) {
+                    print(p, ref == null ? p.name() + " needs no key." : p.name() + " has no key now.");
                     return ExitCodes.OK;
                 }
                 String leftover = forget(ref);
-                Provider updated = ws.providers().update(p.withAuthRef(null));
+                Provider updated = ws.providers().update(p.withAuthRef(ProviderKeys.REMOVED)); // it still needs one
                 String what = ref.startsWith("keyring:") && ProviderKeys.ownedSlug(ref) != null
                         ? "Deleted the key of " + p.name() + " from the OS keyring."
                         : p.name() + " no longer reads its key from " + ref + " (which itself is unchanged).";

@@ -3,6 +3,7 @@ package dev.switchyard.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.app.engine.EngineFactory;
+import dev.switchyard.app.models.ProviderKeys;
 import dev.switchyard.cloud.CloudException;
 import dev.switchyard.cloud.RemoteModel;
 import dev.switchyard.cloud.catalog.ProviderPreset;
@@ -63,7 +64,8 @@ final class ProvidersCommand {
                 } else {
                     PrintWriter out = CliContext.out(spec);
                     providers.forEach(p -> out.printf("%-24s %-18s %-45s %s%n", p.name(), p.kind().code(), p.baseUrl(),
-                            p.authRef() == null ? "no key" : p.authRef()));
+                            p.authRef() == null ? "no key needed"
+                            : ProviderKeys.removed(p.authRef()) ? "no key (set one with set-key)" : p.authRef()));
                     if (providers.isEmpty()) {
                         out.println("No providers yet: add one with 'switchyard providers add --preset openai'.");
                     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.app.run.RunOutcome;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunMetrics;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,18 @@ public final class Formats {
             return String.format(Locale.ROOT, "$%.4f", v);
         }
         return String.format(Locale.ROOT, "$%.6f", v);
+    }
+
+    /**
+     * A price in USD per 1M tokens as money: at least cents, more digits only when the price has them ("$0.50",
+     * "$0.075", "$15.00"); "no price" when unknown.
+     */
+    public static String usdPerMTok(BigDecimal price) {
+        if (price == null) {
+            return "no price";
+        }
+        BigDecimal p = price.stripTrailingZeros();
+        return "$" + p.setScale(Math.max(2, p.scale())).toPlainString();
     }
 
     /**

@@ -11,13 +11,20 @@ import java.util.stream.Collectors;
 /**
  * The names under which Switchyard keeps providers' keys, the same for the Models screen and the CLI: an OS keyring
  * entry (or, in the app, an entry of this run's memory) {@code switchyard/<slug>}, referenced from the provider as
- * {@code keyring:switchyard/<slug>} or {@code session:switchyard/<slug>}.
+ * {@code keyring:switchyard/<slug>} or {@code session:switchyard/<slug>}. A provider without a reference needs no key
+ * (a local server); one whose key was removed refers to {@link #REMOVED}: it still needs a key and has none.
  */
 public final class ProviderKeys {
 
     /** Prefix of every entry Switchyard writes. */
     public static final String PREFIX = "switchyard/";
     private static final List<String> OWNED_SCHEMES = List.of("keyring:", "session:");
+    /**
+     * The reference of a provider whose key was removed (Remove key, {@code providers remove-key}): a key is needed
+     * and none is set, so its models are not ready and its server is not asked until one is set again. No store ever
+     * holds an entry of this name.
+     */
+    public static final String REMOVED = "session:none";
 
     private ProviderKeys() {
     }
@@ -45,6 +52,11 @@ public final class ProviderKeys {
             slug = base + "-" + i;
         }
         return slug;
+    }
+
+    /** True when {@code ref} says the provider needs a key and has none ({@link #REMOVED}). */
+    public static boolean removed(String ref) {
+        return REMOVED.equals(ref);
     }
 
     /** The slug a {@code keyring:switchyard/…} or {@code session:switchyard/…} reference names, else null. */

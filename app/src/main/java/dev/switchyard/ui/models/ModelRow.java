@@ -1,5 +1,6 @@
 package dev.switchyard.ui.models;
 
+import dev.switchyard.app.compare.Formats;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.PriceRow;
 import java.util.Locale;
@@ -7,10 +8,10 @@ import java.util.Locale;
 /** A model and the price row in force today (null: "no price"). */
 public record ModelRow(Model model, PriceRow price) {
 
-    /** "$0.15 in · $0.6 out" (per 1M tokens) or "no price". */
+    /** "$0.15 in · $0.60 out" (per 1M tokens) or "no price". */
     public String priceText() {
-        return price == null ? "no price" : "$" + price.inputPerMTok().stripTrailingZeros().toPlainString() + " in · $"
-                + price.outputPerMTok().stripTrailingZeros().toPlainString() + " out";
+        return price == null ? "no price" : Formats.usdPerMTok(price.inputPerMTok()) + " in · "
+                + Formats.usdPerMTok(price.outputPerMTok()) + " out";
     }
 
     public String kindText() {

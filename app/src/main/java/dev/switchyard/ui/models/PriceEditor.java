@@ -1,5 +1,6 @@
 package dev.switchyard.ui.models;
 
+import dev.switchyard.app.compare.Formats;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.Workspace;
@@ -36,6 +37,7 @@ public final class PriceEditor {
     private final ReadOnlyLongWrapper inForceId = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(PICK_A_MODEL);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(NO_MODEL_TITLE);
     private final javafx.beans.property.ReadOnlyBooleanWrapper hasModel = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final StringProperty input = new SimpleStringProperty("");
@@ -49,7 +51,7 @@ public final class PriceEditor {
     public PriceEditor(TaskRunner tasks, Clock clock) {
         this.tasks = tasks;
         this.clock = clock;
-        KeyForm.clearWhenFixed(message, this::problem, input, cached, output);
+        KeyForm.clearWhenFixed(error, this::problem, input, cached, output);
     }
 
     /** What is wrong with the three fields, or null. */
@@ -69,10 +71,14 @@ public final class PriceEditor {
     /** Id of the row in force today (-1: none). */
     public ReadOnlyLongProperty inForceIdProperty() { return inForceId.getReadOnlyProperty(); }
 
-    /** "In force since 2026-11-25: $0.15 in · …" or "No price: runs of this model show 'no price'." */
+    /** "In force since 25 Nov 2026: $0.15 in · …" or "No price: runs of this model show 'no price'." */
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
 
+    /** What was done ("Saved the price of …"). */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    /** What went wrong or is to fix ("'abc' is not a number …"); "" when nothing, cleared once an edit fixes it. */
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
     /** "Prices of gpt-4o-mini (USD per 1M tokens)"; without a model, "Prices (USD per 1M tokens)". */
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
@@ -99,6 +105,7 @@ public final class PriceEditor {
         directory = dir;
         model = m;
         message.set("");
+        error.set("");
         hasModel.set(m != null);
         title.set(m == null ? NO_MODEL_TITLE : "Prices of " + m.displayName() + " (USD per 1M tokens)");
         if (m == null) {
@@ -114,7 +121,7 @@ public final class PriceEditor {
             if (m == model) {
                 showRows(rows);
             }
-        }, e -> message.set("Could not read prices: " + e.getMessage()));
+        }, e -> error.set("Could not read prices: " + e.getMessage()));
     }
 
     private void showRows(List<PriceRow> rows) {
@@ -123,7 +130,7 @@ public final class PriceEditor {
         PriceRow inForce = rows.stream().filter(r -> !r.asOf().isAfter(today)).findFirst().orElse(null);
         inForceId.set(inForce == null ? -1 : inForce.id());
         summary.set(inForce == null ? "No price: runs of this model show \"no price\" until you add one."
-                : "In force since " + inForce.asOf() + ": " + summary(inForce) + " (" + inForce.source() + ")");
+                : "In force since " + day(inForce.asOf()) + ": " + summary(inForce) + " (" + inForce.source() + ")");
         PriceRow fill = inForce;
         input.set(fill == null ? "" : fill.inputPerMTok().toPlainString());
         cached.set(fill == null || fill.cachedInputPerMTok() == null ? "" : fill.cachedInputPerMTok().toPlainString());
@@ -144,7 +151,8 @@ public final class PriceEditor {
             cachedIn = parse(cached.get(), "cached input", true);
             out = parse(output.get(), "output", false);
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            message.set("");
+            error.set(e.getMessage());
             return;
         }
         Supplier<ModelDirectory> dir = directory;
@@ -155,10 +163,12 @@ public final class PriceEditor {
         }, rows -> {
             if (m == model) {
                 showRows(rows);
-                message.set("Saved the price of " + m.displayName() + "; it applies to runs from " + LocalDate.now(clock) + " on.");
+                error.set("");
+                message.set("Saved the price of " + m.displayName() + "; it applies to runs from "
+                        + day(LocalDate.now(clock)) + " on.");
             }
             onSaved.run();
-        }, e -> message.set("Could not save the price: " + e.getMessage()));
+        }, e -> error.set("Could not save the price: " + e.getMessage()));
     }
 
     static BigDecimal parse(String text, String what, boolean optional) {
@@ -182,8 +192,21 @@ public final class PriceEditor {
 
     /** "$0.15 in · $0.075 cached · $0.60 out per 1M". */
     public static String summary(PriceRow r) {
-        return "$" + r.inputPerMTok().stripTrailingZeros().toPlainString() + " in · "
-                + (r.cachedInputPerMTok() == null ? "" : "$" + r.cachedInputPerMTok().stripTrailingZeros().toPlainString() + " cached · ")
-                + "$" + r.outputPerMTok().stripTrailingZeros().toPlainString() + " out per 1M";
+        return Formats.usdPerMTok(r.inputPerMTok()) + " in · "
+                + (r.cachedInputPerMTok() == null ? "" : Formats.usdPerMTok(r.cachedInputPerMTok()) + " cached · ")
+                + Formats.usdPerMTok(r.outputPerMTok()) + " out per 1M";
+    }
+
+    /** A history row's status: "in force" today, "upcoming" when its day is still to come, else "replaced". */
+    public String status(PriceRow r) {
+        if (r.id() == inForceId.get()) {
+            return "in force";
+        }
+        return r.asOf().isAfter(LocalDate.now(clock)) ? "upcoming" : "replaced";
+    }
+
+    /** A day as the rest of the app shows it ("26 Nov 2026"). */
+    public static String day(LocalDate d) {
+        return dev.switchyard.ui.history.Formats.day(d);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchyard.ui.models;
 
+import dev.switchyard.app.compare.Formats;
 import dev.switchyard.workspace.model.PriceRow;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -43,18 +44,27 @@ final class PriceEditorPane extends VBox {
         message.setId("price-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(prices.messageProperty());
+        message.visibleProperty().bind(prices.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        Label error = new Label();
+        error.setId("price-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(prices.errorProperty());
+        error.visibleProperty().bind(prices.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
 
         TableView<PriceRow> history = new TableView<>(prices.history());
         history.setId("price-history");
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setPrefHeight(150);
         // the figures and the marker take what they need; the source (a URL, "entered in Switchyard") takes the rest
-        history.getColumns().add(col("From", 95, r -> r.asOf().toString()));
-        history.getColumns().add(col("Input", 70, r -> r.inputPerMTok().stripTrailingZeros().toPlainString()));
-        history.getColumns().add(col("Cached", 75, r -> r.cachedInputPerMTok() == null ? "as input"
-                : r.cachedInputPerMTok().stripTrailingZeros().toPlainString()));
-        history.getColumns().add(col("Output", 70, r -> r.outputPerMTok().stripTrailingZeros().toPlainString()));
-        history.getColumns().add(col("", 70, r -> r.id() == prices.inForceIdProperty().get() ? "in force" : ""));
+        history.getColumns().add(col("From", 108, r -> PriceEditor.day(r.asOf())));
+        history.getColumns().add(col("Input", 65, r -> Formats.usdPerMTok(r.inputPerMTok())));
+        history.getColumns().add(col("Cached", 72, r -> r.cachedInputPerMTok() == null ? "as input"
+                : Formats.usdPerMTok(r.cachedInputPerMTok())));
+        history.getColumns().add(col("Output", 65, r -> Formats.usdPerMTok(r.outputPerMTok())));
+        history.getColumns().add(col("Status", 78, prices::status));
         TableColumn<PriceRow, String> source = col("Source", 180, PriceRow::source);
         source.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -77,7 +87,7 @@ final class PriceEditorPane extends VBox {
         none.getStyleClass().add("muted");
         history.setPlaceholder(none);
         prices.inForceIdProperty().addListener((obs, o, n) -> history.refresh());
-        getChildren().addAll(title, summary, row, message, history);
+        getChildren().addAll(title, summary, row, error, message, history);
     }
 
     private static VBox labelled(String text, TextField field) {

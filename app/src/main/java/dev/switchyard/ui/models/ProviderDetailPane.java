@@ -140,10 +140,14 @@ final class ProviderDetailPane extends VBox {
         remote.setPlaceholder(hint);
         Button add = new Button("Add selected");
         add.setId("remote-add");
-        // off while nothing picked is still to add (every listed model may be added already)
-        add.disableProperty().bind(Bindings.createBooleanBinding(() -> remote.getSelectionModel().getSelectedItems()
-                .stream().allMatch(r -> r == null || r.added()), remote.getSelectionModel().getSelectedItems(),
-                model.remoteModels()));
+        // off while nothing picked is still to add (every listed model may be added already); read through the
+        // indices, within the list: when the list is cleared (another provider, quitting) this binding hears it
+        // before the selection does, and the selected items would still point past the list's end
+        add.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            List<ModelsViewModel.RemoteRow> items = model.remoteModels();
+            return remote.getSelectionModel().getSelectedIndices().stream()
+                    .filter(i -> i != null && i >= 0 && i < items.size()).map(items::get).allMatch(r -> r == null || r.added());
+        }, remote.getSelectionModel().getSelectedIndices(), model.remoteModels()));
         add.setOnAction(e -> model.addRemoteModels(List.copyOf(remote.getSelectionModel().getSelectedItems())));
         VBox left = new VBox(6, caption("Endpoint models"), remote, add);
 

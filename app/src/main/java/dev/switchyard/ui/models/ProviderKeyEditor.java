@@ -58,7 +58,7 @@ public final class ProviderKeyEditor {
     /** True when the provider's key can be read now (the button says "Replace key…", else "Set key…"). */
     public ReadOnlyBooleanProperty presentProperty() { return present.getReadOnlyProperty(); }
 
-    /** True when the provider names a place for its key (Remove key applies). */
+    /** True when the provider names a place for its key (Remove key applies); not after its key was removed. */
     public ReadOnlyBooleanProperty referencedProperty() { return referenced.getReadOnlyProperty(); }
 
     /** "key: OS keyring (switchyard/openai)", "key: none now (it was kept for an earlier app run only)", … */
@@ -71,7 +71,7 @@ public final class ProviderKeyEditor {
         editing.set(false);
         form.clearSecret();
         present.set(false);
-        referenced.set(p != null && p.authRef() != null);
+        referenced.set(p != null && p.authRef() != null && !ProviderKeys.removed(p.authRef()));
         where.set(p == null ? "" : "key: …");
         if (p == null) {
             return;
@@ -124,14 +124,18 @@ public final class ProviderKeyEditor {
         }, e -> form.errorProperty().set("Could not store the key: " + e.getMessage()));
     }
 
-    /** Deletes the key Switchyard stored for the provider (or stops reading its variable); the provider has none then. */
+    /**
+     * Deletes the key Switchyard stored for the provider (or stops reading its variable): the provider has no key then
+     * and still needs one ({@link ProviderKeys#REMOVED}).
+     */
     public void remove() {
         Provider p = provider;
         Workspace ws = workspace;
-        if (p == null || ws == null || p.authRef() == null) {
+        if (p == null || ws == null || !referenced.get()) {
             return;
         }
-        tasks.run("Remove key", () -> new Changed(ws.providers().update(p.withAuthRef(null)), forget(p.authRef())), done -> {
+        tasks.run("Remove key", () -> new Changed(ws.providers().update(p.withAuthRef(ProviderKeys.REMOVED)),
+                forget(p.authRef())), done -> {
             message.accept(removed(p) + (done.leftover() == null ? "" : " " + done.leftover()));
             onChanged.accept(done.provider());
         }, e -> message.accept("Could not remove the key of " + p.name() + ": " + e.getMessage()));

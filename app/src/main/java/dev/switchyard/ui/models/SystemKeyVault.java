@@ -55,6 +55,10 @@ public final class SystemKeyVault implements KeyVault {
         if (ref == null) {
             return new KeyState(false, "none", "No key is stored for " + provider.name() + " — set one with Set key…");
         }
+        if (ProviderKeys.removed(ref)) {
+            return new KeyState(false, "none now (it was removed)", "No key is stored for " + provider.name()
+                    + " (it was removed) — set one with Set key…");
+        }
         SecretRef r = SecretRef.parse(ref);
         String name = provider.name();
         switch (r.scheme()) {
@@ -94,10 +98,11 @@ public final class SystemKeyVault implements KeyVault {
             return;
         }
         SessionSecretStore s = session;
+        if (s != null) { // also the copy that answered a keyring reference in this run (effective)
+            s.delete(ProviderKeys.PREFIX + slug);
+        }
         if (ref.startsWith("keyring:")) {
             context.keyring().delete(ProviderKeys.PREFIX + slug);
-        } else if (s != null) {
-            s.delete(ProviderKeys.PREFIX + slug);
         }
     }
 }

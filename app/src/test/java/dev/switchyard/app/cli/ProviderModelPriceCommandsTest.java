@@ -127,9 +127,20 @@ class ProviderModelPriceCommandsTest {
         CliRunner.Result removed = CliRunner.run(ENV, store, "providers", "remove-key", "-w", ws, "Team Gateway", "--json");
         assertThat(removed.code()).as(removed.err()).isZero();
         JsonNode gone = JSON.readTree(removed.out());
-        assertThat(gone.path("provider").path("keyRef").isNull()).isTrue();
+        assertThat(gone.path("provider").path("keyRef").asText()).as("it still needs a key").isEqualTo("session:none");
         assertThat(gone.path("message").asText())
                 .isEqualTo("Team Gateway no longer reads its key from env:OPENAI_API_KEY (which itself is unchanged).");
+
+        int asked = server.getRequestCount();
+        CliRunner.Result listed = CliRunner.run(ENV, store, "providers", "models", "-w", ws, "Team Gateway");
+        assertThat(listed.code()).isEqualTo(ExitCodes.ENGINE);
+        assertThat(listed.err()).contains("No API key is stored for Team Gateway.");
+        assertThat(server.getRequestCount()).as("the server is not asked without a key").isEqualTo(asked);
+        assertThat(CliRunner.run(ENV, store, "providers", "list", "-w", ws).out())
+                .contains("no key (set one with set-key)");
+        CliRunner.Result again = CliRunner.run(ENV, store, "providers", "remove-key", "-w", ws, "Team Gateway");
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("Team Gateway has no key now.");
     }
 
     @Test

@@ -238,21 +238,35 @@ class ModelsViewModelTest {
         prices.inputProperty().set("abc");
         prices.outputProperty().set("1.5");
         prices.save();
-        assertThat(prices.messageProperty().get()).contains("'abc' is not a number");
+        assertThat(prices.errorProperty().get()).contains("'abc' is not a number");
+        assertThat(prices.messageProperty().get()).isEmpty();
 
         prices.inputProperty().set("0.5");
-        assertThat(prices.messageProperty().get()).as("cleared once fixed").isEmpty();
+        assertThat(prices.errorProperty().get()).as("cleared once fixed").isEmpty();
+        prices.cachedProperty().set("0.075");
         prices.save();
+        String today = java.time.format.DateTimeFormatter.ofPattern("d MMM uuuu", java.util.Locale.ENGLISH)
+                .format(java.time.LocalDate.now());
         assertThat(prices.messageProperty().get()).isEqualTo("Saved the price of tiny-2; it applies to runs from "
-                + java.time.LocalDate.now() + " on.");
+                + today + " on.");
         assertThat(prices.history()).hasSize(1);
         assertThat(prices.inForceIdProperty().get()).isEqualTo(prices.history().get(0).id());
-        assertThat(prices.summaryProperty().get()).contains("$0.5 in").contains("$1.5 out");
-        assertThat(vm.models().get(0).priceText()).isEqualTo("$0.5 in · $1.5 out");
+        assertThat(prices.summaryProperty().get()).isEqualTo("In force since " + today
+                + ": $0.50 in · $0.075 cached · $1.50 out per 1M (entered in Switchyard)");
+        assertThat(vm.models().get(0).priceText()).isEqualTo("$0.50 in · $1.50 out");
+        assertThat(prices.status(prices.history().get(0))).isEqualTo("in force");
+        dev.switchyard.workspace.model.PriceRow r = prices.history().get(0);
+        java.time.LocalDate later = java.time.LocalDate.now().plusDays(3);
+        assertThat(prices.status(new dev.switchyard.workspace.model.PriceRow(r.id() + 1, null, r.modelId(),
+                r.inputPerMTok(), null, r.outputPerMTok(), r.currency(), r.source(), later, null)))
+                .isEqualTo("upcoming");
+        assertThat(prices.status(new dev.switchyard.workspace.model.PriceRow(r.id() + 2, null, r.modelId(),
+                r.inputPerMTok(), null, r.outputPerMTok(), r.currency(), r.source(), r.asOf().minusDays(30), null)))
+                .isEqualTo("replaced");
 
         prices.outputProperty().set("-2");
         prices.save();
-        assertThat(prices.messageProperty().get()).contains("cannot be negative");
+        assertThat(prices.errorProperty().get()).contains("cannot be negative");
     }
 
     @Test
@@ -492,12 +506,31 @@ class ModelsViewModelTest {
                 .isEqualTo("sk-test-second-123456789");
         assertThat(m.keys().whereProperty().get()).doesNotContain("sk-test");
 
+        Model model = ctx.directory(ws).addCloudModel(m.selectedProviderProperty().get(), "gw-1");
         keys.remove();
         assertThat(keyring.entries).isEmpty();
-        assertThat(m.selectedProviderProperty().get().authRef()).isNull();
+        assertThat(m.selectedProviderProperty().get().authRef()).as("it still needs a key")
+                .isEqualTo(dev.switchyard.app.models.ProviderKeys.REMOVED);
         assertThat(m.messageProperty().get()).isEqualTo("Deleted the key of Gateway from the OS keyring.");
-        assertThat(keys.whereProperty().get()).isEqualTo("key: none");
-        assertThat(keys.referencedProperty().get()).isFalse();
+        assertThat(keys.whereProperty().get()).isEqualTo("key: none now (it was removed)");
+        assertThat(keys.presentProperty().get()).isFalse();
+        assertThat(keys.referencedProperty().get()).as("nothing left to remove").isFalse();
+        assertNeedsAKeyAgain(m, "Gateway", model);
+    }
+
+    /** After Remove key: Test connection asks no server, and the provider's models are not ready until a key is set. */
+    private void assertNeedsAKeyAgain(ModelsViewModel m, String name, Model model) {
+        int before = server.getRequestCount();
+        m.testConnection();
+        assertThat(m.connectionProperty().get()).isEqualTo(ModelsViewModel.Connection.FAILED);
+        assertThat(m.connectionTextProperty().get())
+                .isEqualTo("No key is stored for " + name + " (it was removed) — set one with Set key…");
+        assertThat(server.getRequestCount()).as("no request without a key").isEqualTo(before);
+        dev.switchyard.app.engine.Availability a = new dev.switchyard.app.engine.EngineFactory(ctx, ws).forModel(model)
+                .availability();
+        assertThat(a.ready()).isFalse();
+        assertThat(a.reason()).isEqualTo("No API key is stored for " + name + ".");
+        assertThat(a.fix()).contains("Set key…");
     }
 
     @Test
@@ -506,10 +539,15 @@ class ModelsViewModelTest {
         vm.form().keys().envVarProperty().set("GW_KEY");
         vm.addProvider();
         assertThat(vm.keys().whereProperty().get()).isEqualTo("key: environment variable GW_KEY");
+        Model model = ctx.directory(ws).addCloudModel(vm.selectedProviderProperty().get(), "gw-1");
         vm.keys().remove();
         assertThat(vm.messageProperty().get())
                 .isEqualTo("Env gateway no longer reads its key from GW_KEY (which itself is unchanged).");
-        assertThat(vm.selectedProviderProperty().get().authRef()).isNull();
+        assertThat(vm.selectedProviderProperty().get().authRef()).isEqualTo(dev.switchyard.app.models.ProviderKeys.REMOVED);
+        assertNeedsAKeyAgain(vm, "Env gateway", model);
+        vm.keys().remove();
+        assertThat(vm.messageProperty().get()).as("nothing to remove twice")
+                .isEqualTo("Env gateway no longer reads its key from GW_KEY (which itself is unchanged).");
 
         ws.providers().insert(Provider.of(dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "OpenAI",
                 server.url("/v1").toString(), null, "openai"));
@@ -543,6 +581,15 @@ class ModelsViewModelTest {
         m.form().nameProperty().set(name);
         m.form().baseUrlProperty().set(server.url("/v1").toString());
         m.form().keys().sourceProperty().set(source);
+    }
+
+    @Test
+    void pricesPerMillionTokensReadAsMoneyWithCentsAndMoreDigitsOnlyWhenThePriceHasThem() {
+        assertThat(dev.switchyard.app.compare.Formats.usdPerMTok(new java.math.BigDecimal("0.5"))).isEqualTo("$0.50");
+        assertThat(dev.switchyard.app.compare.Formats.usdPerMTok(new java.math.BigDecimal("0.0750"))).isEqualTo("$0.075");
+        assertThat(dev.switchyard.app.compare.Formats.usdPerMTok(new java.math.BigDecimal("15"))).isEqualTo("$15.00");
+        assertThat(dev.switchyard.app.compare.Formats.usdPerMTok(new java.math.BigDecimal("1E+1"))).isEqualTo("$10.00");
+        assertThat(dev.switchyard.app.compare.Formats.usdPerMTok(null)).isEqualTo("no price");
     }
 
     @Test

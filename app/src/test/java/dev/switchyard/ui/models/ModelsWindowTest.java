@@ -114,20 +114,36 @@ class ModelsWindowTest {
         assertThat(text("#price-title")).isEqualTo("Prices of tiny-2 (USD per 1M tokens)");
         robot.moveTo("#price-summary").scroll(15, javafx.geometry.VerticalDirection.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
-        AppWindow.click(robot, "#price-in").write("0.25");
-        AppWindow.click(robot, "#price-out").write("1.25");
+        AppWindow.click(robot, "#price-in").write("abc");
+        AppWindow.click(robot, "#price-out").write("1.5");
         AppWindow.click(robot, "#price-save");
-        waitUntil(() -> text("#price-summary").contains("$0.25 in"));
+        waitUntil(() -> text("#price-error").startsWith("'abc' is not a number"));
+        assertThat(AppWindow.onFx(() -> robot.lookup("#price-error").query().getStyleClass())).as("red like other errors")
+                .contains("error-text");
+        assertThat(AppWindow.onFx(() -> ((Label) robot.lookup("#price-error").query()).getTextFill()))
+                .as("the error's colour is not the message's").isNotEqualTo(AppWindow.onFx(() ->
+                        ((Label) robot.lookup("#price-summary").query()).getTextFill()));
+        robot.interact(() -> robot.lookup("#price-in").queryAs(javafx.scene.control.TextField.class).setText("0.5"));
+        waitUntil(() -> !robot.lookup("#price-error").query().isVisible());
+        AppWindow.click(robot, "#price-save");
+        waitUntil(() -> text("#price-summary").contains("$0.50 in"));
         TableView<PriceRow> history = robot.lookup("#price-history").queryAs(TableView.class);
         assertThat(history.getItems()).hasSize(1);
-        waitUntil(() -> text("#price-message").equals("Saved the price of tiny-2; it applies to runs from "
-                + java.time.LocalDate.now() + " on."));
+        String today = java.time.format.DateTimeFormatter.ofPattern("d MMM uuuu", java.util.Locale.ENGLISH)
+                .format(java.time.LocalDate.now());
+        waitUntil(() -> text("#price-message").equals("Saved the price of tiny-2; it applies to runs from " + today + " on."));
+        assertThat(AppWindow.onFx(() -> history.getColumns().stream().map(c -> c.getText()).toList()))
+                .as("every column has a header").containsExactly("From", "Input", "Cached", "Output", "Status", "Source");
+        for (String shown : java.util.List.of(today, "$0.50", "as input", "$1.50", "in force")) {
+            waitUntil(() -> robot.lookup("#price-history .table-cell .text").match(t -> shown.equals(
+                    ((javafx.scene.text.Text) t).getText())).tryQuery().isPresent());
+        }
         waitUntil(() -> robot.lookup("#price-history .table-cell .text").match(t -> ((javafx.scene.text.Text) t).getText()
                 .startsWith("entered in")).tryQuery().isPresent());
         assertThat(AppWindow.onFx(() -> robot.lookup("#price-history .table-cell .text").match(t ->
                 ((javafx.scene.text.Text) t).getText().startsWith("entered in")).queryAs(javafx.scene.text.Text.class).getText()))
                 .as("the source column is wide enough to read").isEqualTo(PriceEditor.SOURCE);
-        waitUntil(() -> models.getItems().get(0).priceText().equals("$0.25 in · $1.25 out"));
+        waitUntil(() -> models.getItems().get(0).priceText().equals("$0.50 in · $1.50 out"));
 
         Region root = robot.lookup("#main-view").queryAs(Region.class);
         assertThat(root.getBackground().getFills().get(0).getFill()).isEqualTo(Color.web("#f6f7f9"));
@@ -197,10 +213,87 @@ class ModelsWindowTest {
         robot.clickOn(robot.lookup(".dialog-pane .button").match(b -> "Remove key".equals(((javafx.scene.control.Button) b)
                 .getText())).queryAs(Node.class));
         waitUntil(() -> text("#models-message").equals("Forgot the key of Loopback gateway."));
-        waitUntil(() -> text("#provider-where").endsWith("key: none"));
+        waitUntil(() -> text("#provider-where").endsWith("key: none now (it was removed)"));
+        waitUntil(() -> "Set key…".equals(robot.lookup("#provider-set-key").queryAs(javafx.scene.control.Button.class).getText()));
+        assertThat(AppWindow.onFx(() -> robot.lookup("#provider-remove-key").query().isVisible())).isFalse();
         try (Workspace ws = Workspace.open(file)) {
             assertThat(ws.providers().list()).filteredOn(p -> p.name().equals("Loopback gateway")).singleElement()
-                    .satisfies(p -> assertThat(p.authRef()).isNull());
+                    .satisfies(p -> assertThat(p.authRef()).as("it still needs a key")
+                            .isEqualTo(dev.switchyard.app.models.ProviderKeys.REMOVED));
+        }
+        int asked = server.getRequestCount();
+        AppWindow.click(robot, "#provider-test");
+        waitUntil(() -> text("#connection-status").equals("No key is stored for Loopback gateway (it was removed) — set "
+                + "one with Set key…"));
+        assertThat(server.getRequestCount()).as("the server is not asked without a key").isEqualTo(asked);
+
+        AppWindow.click(robot, "#nav-compare");
+        for (String id : java.util.List.of("tiny-1", "tiny-2")) { // not ready, with the fix that leads to Set key…
+            waitUntil(() -> pickerRow(id).isPresent());
+            Node row = pickerRow(id).orElseThrow();
+            assertThat(AppWindow.onFx(() -> robot.from(row).lookup(".state-blocked").queryAs(Label.class).getText()))
+                    .isEqualTo("● No API key is stored for Loopback gateway.");
+            assertThat(AppWindow.onFx(() -> robot.from(row).lookup(".button").queryAs(javafx.scene.control.Button.class)
+                    .getText())).isEqualTo("Fix in Models…");
+        }
+    }
+
+    /** Compare's picker row of the model named {@code name}. */
+    private java.util.Optional<Node> pickerRow(String name) {
+        return robot.lookup(".model-row").match(r -> ((javafx.scene.layout.VBox) r).getChildren().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.CheckBox b && name.equals(b.getText()))).tryQuery();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void endpointModelsPickedThenAnotherProviderShownLeavesAddSelectedOffWithoutABindingError() throws Exception {
+        try (Workspace ws = Workspace.open(file)) {
+            for (String name : java.util.List.of("Gateway A", "Gateway B")) {
+                ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
+                        dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, name, server.url("/v1").toString(),
+                        null, null));
+            }
+        }
+        java.util.List<java.util.logging.LogRecord> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getThrown() != null) {
+                    errors.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger bindings = java.util.logging.Logger.getLogger("javafx.beans");
+        bindings.addHandler(handler);
+        try {
+            waitUntil(() -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn(robot.lookup("#welcome-models").match(n -> n.getScene() != null).queryAs(Node.class));
+            waitUntil(() -> "Gateway A".equals(text("#provider-title")));
+            server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                    .body(ModelsViewModelTest.MODELS_JSON).build());
+            AppWindow.click(robot, "#provider-test");
+            waitUntil(() -> text("#connection-status").equals("Connected: 2 models listed."));
+            WaitForAsyncUtils.waitForFxEvents();
+            AppWindow.click(robot, "tiny-1");
+            waitUntil(() -> !robot.lookup("#remote-add").query().isDisabled());
+
+            AppWindow.click(robot, "Gateway B");
+            waitUntil(() -> "Gateway B".equals(text("#provider-title")));
+            ListView<ModelsViewModel.RemoteRow> remote = robot.lookup("#remote-models").queryAs(ListView.class);
+            assertThat(AppWindow.onFx(() -> remote.getItems().isEmpty())).isTrue();
+            assertThat(AppWindow.onFx(() -> robot.lookup("#remote-add").query().isDisabled())).isTrue();
+            assertThat(errors).as("no binding threw").extracting(r -> String.valueOf(r.getThrown())).isEmpty();
+        } finally {
+            bindings.removeHandler(handler);
         }
     }
 

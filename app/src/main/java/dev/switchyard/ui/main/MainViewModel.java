@@ -127,6 +127,19 @@ public final class MainViewModel {
         }, e -> showFailure(current.file(), e));
     }
 
+    /** Counts the open workspace's rows again (off the UI thread), for the overview; nothing else is re-read. */
+    public void recount() {
+        Workspace current = workspace;
+        if (current == null) {
+            return;
+        }
+        tasks.run("Count workspace rows", current::counts, found -> {
+            if (current == workspace) {
+                counts.setAll(found.entrySet().stream().map(e -> CountRow.of(e.getKey(), e.getValue())).toList());
+            }
+        }, e -> message.set("Could not count the workspace's rows: " + e.getMessage()));
+    }
+
     /** Closes the open workspace (on window close). */
     public void close() {
         if (workspace != null) {

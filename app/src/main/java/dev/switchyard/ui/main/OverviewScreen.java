@@ -46,6 +46,12 @@ public final class OverviewScreen implements Screen {
         view.getStyleClass().add("screen");
         view.setUserData(this); // tests reach setFileChoosers through the view
         model.counts().addListener((ListChangeListener<MainViewModel.CountRow>) c -> render());
+        // counted again each time the screen shows: runs made on other screens since are in the cards
+        view.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                model.recount();
+            }
+        });
         render();
     }
 

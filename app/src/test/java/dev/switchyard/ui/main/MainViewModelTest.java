@@ -29,6 +29,12 @@ class MainViewModelTest {
         assertThat(model.workspaceNameProperty().get()).isEqualTo("demo");
         assertThat(model.counts()).extracting(MainViewModel.CountRow::label).contains("runs", "models", "prompts", "intent sets");
         assertThat(model.counts()).allMatch(r -> r.count() == 0);
+
+        // rows added meanwhile (a run on another screen) are in the counts once the overview asks again
+        model.workspace().prompts().create("Greeting");
+        model.recount();
+        assertThat(model.counts()).filteredOn(r -> r.label().equals("prompts")).singleElement()
+                .satisfies(r -> assertThat(r.count()).isEqualTo(1));
     }
 
     @Test

@@ -77,6 +77,8 @@ public final class CompareViewModel {
     private final ObservableList<ModelStats> stats = FXCollections.observableArrayList();
     private final ObservableList<WinRateRow> winRates = FXCollections.observableArrayList();
     private final PromptEditorModel editor = new PromptEditorModel();
+    /** Why the last Run was refused over the draft ("Give a value to {{city}}…"), while the toolbar still says it. */
+    private String refusal;
     private final PromptLibraryModel library;
     private final ModelPickerModel picker;
     private Workspace ws;
@@ -93,6 +95,23 @@ public final class CompareViewModel {
         this.shuffle = shuffle;
         this.library = new PromptLibraryModel(tasks, editor, message::set);
         this.picker = new ModelPickerModel(tasks, message::set);
+        editor.changesProperty().addListener((o, a, b) -> recheckRefusal());
+    }
+
+    /** After an edit, a Run refusal the toolbar still shows goes when the draft is fine, or says what is wrong now. */
+    private void recheckRefusal() {
+        if (refusal == null || !refusal.equals(message.get())) {
+            refusal = null;
+            return;
+        }
+        try {
+            editor.request();
+            message.set("");
+            refusal = null;
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            refusal = e.getMessage();
+        }
     }
 
     // ---------------------------------------------------------------- properties
@@ -224,6 +243,7 @@ public final class CompareViewModel {
             request = editor.request();
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
+            refusal = e.getMessage();
             return;
         }
         List<ModelChoice> picked = picker.selected();

@@ -32,6 +32,8 @@ public final class PromptEditorModel {
     final StringProperty stop = new SimpleStringProperty("");
     private final ObservableList<VariableRow> variables = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper versionText = new ReadOnlyStringWrapper("new prompt");
+    /** Counts the changes to the draft (any field or variable value), for whoever checks it again after each. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper changes = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private final Map<String, String> remembered = new HashMap<>();
     private PromptVersion loaded;
 
@@ -52,6 +54,9 @@ public final class PromptEditorModel {
     public StringProperty seedProperty() { return seed; }
     public StringProperty stopProperty() { return stop; }
     public ObservableList<VariableRow> variables() { return variables; }
+    /** Changes with every edit of the draft: a text, a parameter or a variable's value. */
+    public javafx.beans.property.ReadOnlyIntegerProperty changesProperty() { return changes.getReadOnlyProperty(); }
+
     /** "v3", "v3 · edited" or "new prompt". */
     public ReadOnlyStringProperty versionTextProperty() { return versionText.getReadOnlyProperty(); }
 
@@ -124,6 +129,7 @@ public final class PromptEditorModel {
     }
 
     private void refreshVersionText() {
+        changes.set(changes.get() + 1);
         if (loaded == null) {
             versionText.set("new prompt");
         } else {

@@ -255,13 +255,19 @@ class CompareViewModelTest {
         vm.run();
         assertThat(vm.messageProperty().get()).isEqualTo("Give a value to {{company}}, {{name}} in the variables table.");
 
+        // the refusal follows the edits: it says what is still missing, then goes
         vm.editor().variables().get(0).valueProperty().set("Acme");
+        assertThat(vm.messageProperty().get()).isEqualTo("Give a value to {{name}} in the variables table.");
         vm.editor().variables().get(1).valueProperty().set("Ada");
+        assertThat(vm.messageProperty().get()).isEmpty();
         vm.editor().temperatureProperty().set("hot");
         vm.run();
         assertThat(vm.messageProperty().get()).isEqualTo("Temperature must be a number, not 'hot'.");
+        vm.editor().temperatureProperty().set("7");
+        assertThat(vm.messageProperty().get()).startsWith("Temperature").doesNotContain("'hot'");
 
         vm.editor().temperatureProperty().set("0.3");
+        assertThat(vm.messageProperty().get()).isEmpty();
         vm.editor().maxTokensProperty().set("64");
         vm.run();
         assertThat(engine.requests).hasSize(1);

@@ -169,8 +169,8 @@ final class AnswerPaneView extends VBox {
     }
 
     /**
-     * "‹" / "›": the answer of the previous / next repeat, once the pane's runs have ended (a model pane with more
-     * than one run; the status chip between them says which run shows).
+     * "‹" / "›": the answer of the previous / next repeat, once the pane's runs have ended (more than one run, or
+     * routed request; the status chip between them says which one shows).
      */
     private Button repeatButton(String arrow, int step) {
         Button b = new Button(arrow);
@@ -179,7 +179,7 @@ final class AnswerPaneView extends VBox {
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.setTooltip(new javafx.scene.control.Tooltip(step < 0 ? "The previous run's answer" : "The next run's answer"));
         b.setOnAction(e -> pane().showRun(pane().shownRunProperty().get() + step));
-        b.visibleProperty().bind(shown.flatMap(p -> p.runCountProperty().map(n -> p.route() == null && n.intValue() > 1))
+        b.visibleProperty().bind(shown.flatMap(p -> p.runCountProperty().map(n -> n.intValue() > 1))
                 .orElse(false));
         b.managedProperty().bind(b.visibleProperty());
         b.disableProperty().bind(shown.flatMap(p -> javafx.beans.binding.Bindings.createBooleanBinding(() -> {

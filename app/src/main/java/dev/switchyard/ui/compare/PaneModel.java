@@ -142,9 +142,11 @@ public final class PaneModel {
      * (a routed pane: the answer of a request).
      */
     public Run voteRun() {
-        if (route == null && shownRun.get() >= 0 && shownRun.get() < runs.size()
-                && runs.get(shownRun.get()).status() == RunStatus.COMPLETED) {
-            return runs.get(shownRun.get());
+        int at = shownRun.get();
+        Run shown = at < 0 ? null : route == null ? (at < runs.size() ? runs.get(at) : null)
+                : at < routed.size() ? routed.get(at).answer() : null;
+        if (shown != null && shown.status() == RunStatus.COMPLETED) {
+            return shown;
         }
         List<Run> candidates = route == null ? runs : routed.stream().map(RoutedResult::answer).filter(a -> a != null).toList();
         return candidates.stream().filter(r -> r.status() == RunStatus.COMPLETED).findFirst()
@@ -302,17 +304,24 @@ public final class PaneModel {
             reasoning.setLength(0);
             reasoning.append(run.reasoningText());
         }
-        shownRun.set(runs.size() - 1);
-        runCount.set(runs.size());
+        if (route == null) { // a routed pane counts requests, not the runs of their steps (routed)
+            shownRun.set(runs.size() - 1);
+            runCount.set(runs.size());
+        }
         display(run, failure);
     }
 
     /**
-     * Shows finished run {@code index} (0-based, in repeat order) of a model pane: its answer, figures and outcome —
-     * the answers of a comparison's other repeats. Ignored while the pane runs, for a routed pane, or out of range.
+     * Shows finished run {@code index} (0-based, in repeat order): its answer, figures and outcome — the answers of a
+     * comparison's other repeats; for a routed pane, request {@code index} with its route. Ignored while the pane
+     * runs or out of range.
      */
     public void showRun(int index) {
-        if (route != null || running.get() || index < 0 || index >= runs.size() || index == shownRun.get()) {
+        if (running.get() || index < 0 || index >= runCount.get() || index == shownRun.get()) {
+            return;
+        }
+        if (route != null) {
+            showStoredRequest(index);
             return;
         }
         Run run = runs.get(index);
@@ -324,6 +333,28 @@ public final class PaneModel {
         advice.set("");
         shownRun.set(index);
         display(run, null);
+    }
+
+    private void showStoredRequest(int index) {
+        RoutedResult r = routed.get(index);
+        Run a = r.answer();
+        text.setLength(0);
+        text.append(a == null ? "" : a.outputText());
+        reasoning.setLength(0);
+        reasoning.append(a == null || a.reasoningText() == null ? "" : a.reasoningText());
+        error.set("");
+        advice.set("");
+        shownRun.set(index);
+        if (r.decision() != null) {
+            route.decided(r.decision(), index, repeat);
+        }
+        if (a != null) {
+            display(a, null);
+        } else {
+            answer.set("");
+            thinking.set("");
+        }
+        showRequest(r, index + 1); // the request's own figures and status over the answer run's
     }
 
     /** Which finished run the pane shows (0-based), -1 before the first ends. */
@@ -380,6 +411,13 @@ public final class PaneModel {
 
     private void routed(RoutedResult r) {
         routed.add(r);
+        shownRun.set(routed.size() - 1);
+        runCount.set(routed.size());
+        showRequest(r, routed.size());
+    }
+
+    /** A routed request's route, figures and outcome; {@code number} counts the pane's requests from 1. */
+    private void showRequest(RoutedResult r, int number) {
         route.routed(r);
         ModelStats.Sample sample = ModelStats.Sample.of(r);
         Run answer = r.answer();
@@ -394,7 +432,7 @@ public final class PaneModel {
         cost.set(Formats.usd(r.totalCostUsd()) + (onDevice ? " device" : r.steps().size() > 1 ? " total" : ""));
         elapsed.set(Formats.elapsed(r.totalMs()));
         String steps = r.steps().size() > 1 ? " · " + r.steps().size() + " steps" : "";
-        String of = repeat > 1 ? " · run " + routed.size() + " of " + repeat : "";
+        String of = repeat > 1 ? " · run " + number + " of " + repeat : "";
         if (answer == null) {
             running.set(false);
             state.set(State.FAILED);

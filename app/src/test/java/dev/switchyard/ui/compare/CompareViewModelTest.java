@@ -636,6 +636,17 @@ class CompareViewModelTest {
             List<String> liveSteps = List.copyOf(auto.route().steps());
             String liveWhy = auto.route().whyProperty().get();
             String liveCost = auto.costProperty().get();
+            // ‹ / › go by request, not by the runs of its steps
+            assertThat(auto.runCountProperty().get()).isEqualTo(2);
+            auto.showRun(0);
+            assertThat(auto.statusProperty().get()).isEqualTo("Done · 2 steps · run 1 of 2");
+            assertThat(auto.route().whyProperty().get()).startsWith("Run 1 of 2: ");
+            assertThat(auto.route().steps()).hasSize(3);
+            assertThat(auto.answerProperty().get()).isEqualTo("Hello there");
+            assertThat(auto.voteRun().id()).isEqualTo(auto.runs().get(1).id()); // the first request's answer
+            auto.showRun(1);
+            assertThat(auto.statusProperty().get()).isEqualTo("Done · 2 steps · run 2 of 2");
+            assertThat(auto.route().whyProperty().get()).isEqualTo(liveWhy);
 
             // opened again from History: the routed runs keep to their own pane, apart from beta's own runs, and the
             // pane shows the route and figures it showed live
@@ -654,6 +665,9 @@ class CompareViewModelTest {
                 assertThat(stored.route().steps().get(i)).startsWith(liveSteps.get(i).substring(0, liveSteps.get(i).indexOf(" · ", liveSteps.get(i).indexOf(" · ") + 3)));
             }
             assertThat(stored.route().steps().get(2)).startsWith("Request: ").endsWith(" for 2 runs");
+            assertThat(stored.runCountProperty().get()).isEqualTo(2);
+            stored.showRun(0);
+            assertThat(stored.statusProperty().get()).isEqualTo("Done · 2 steps · run 1 of 2");
             assertThat(stored.costProperty().get()).isEqualTo(liveCost);
             ModelStats storedStats = vm.stats().stream().filter(s -> s.label().equals("Auto: careful")).findFirst().orElseThrow();
             assertThat(storedStats.runs()).isEqualTo(2);

@@ -114,9 +114,9 @@ public final class HistoryView extends VBox {
             case LOADING -> "Loading…";
             case NO_WORKSPACE -> "Open a workspace to see its history.";
             case FAILED -> "The history could not be read.";
-            case BAD_DATES -> HistoryViewModel.BAD_DATES;
+            case BAD_DATES -> model.datesErrorProperty().get();
             default -> "No runs match these filters. Runs appear here after you compare models.";
-        }, model.modeProperty()));
+        }, model.modeProperty(), model.datesErrorProperty()));
         empty.getStyleClass().add("muted");
         model.modeProperty().addListener((obs, old, now) -> {
             empty.getStyleClass().removeAll("muted", "error-text");

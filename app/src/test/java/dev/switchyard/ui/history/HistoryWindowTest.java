@@ -207,6 +207,30 @@ class HistoryWindowTest {
         // the picker writes the typed day as the table and the detail do
         assertThat(AppWindow.onFx(() -> robot.lookup("#history-to").queryAs(javafx.scene.control.DatePicker.class)
                 .getEditor().getText())).isEqualTo("5 Mar 2026");
+
+        // a From that is no date: its own sentence in the same red place, no results, nothing thrown (the picker
+        // threw on the FX thread, kept the old day and the table spoke of the order of the dates)
+        List<Throwable> thrown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread fx = AppWindow.onFx(Thread::currentThread);
+        Thread.UncaughtExceptionHandler before = AppWindow.onFx(fx::getUncaughtExceptionHandler);
+        robot.interact(() -> fx.setUncaughtExceptionHandler((t, e) -> thrown.add(e)));
+        try {
+            AppWindow.click(robot, "#history-from").push(KeyCode.CONTROL, KeyCode.A).write("banana").type(KeyCode.ENTER);
+            AppWindow.waitUntil(5, () -> text("#history-empty").equals(HistoryViewModel.notADate("banana")));
+            assertThat(text("#history-empty")).isEqualTo("'banana' is not a date; write it as 26 Nov 2026 or 2026-11-26");
+            assertThat(AppWindow.onFx(() -> robot.lookup("#history-empty").query().getStyleClass())).contains("error-text");
+            assertThat(table.getItems()).isEmpty();
+            assertThat(text("#history-page")).isEmpty();
+            // the field still shows what the sentence quotes
+            AppWindow.waitUntil(5, () -> robot.lookup("#history-from").queryAs(javafx.scene.control.DatePicker.class)
+                    .getEditor().getText().equals("banana"));
+
+            AppWindow.click(robot, "#history-from").push(KeyCode.CONTROL, KeyCode.A).write("5 Mar 2026").type(KeyCode.ENTER);
+            waitForPage("1–1 of 1 run");
+        } finally {
+            robot.interact(() -> fx.setUncaughtExceptionHandler(before));
+        }
+        assertThat(thrown).isEmpty();
     }
 
     @Test

@@ -92,7 +92,10 @@ final class HistoryFilterBar extends HBox {
                 java.time.LocalDate day = model.readDate(p, s);
                 if (day == null && s != null && !s.isBlank()) {
                     // the picker empties its field after a text that is no date; the text stays, as the table quotes it
-                    javafx.application.Platform.runLater(() -> picker.getEditor().setText(s));
+                    javafx.application.Platform.runLater(() -> {
+                        picker.getEditor().setText(s);
+                        picker.getEditor().end();
+                    });
                 }
                 return day;
             }

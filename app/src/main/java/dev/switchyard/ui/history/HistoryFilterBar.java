@@ -89,7 +89,21 @@ final class HistoryFilterBar extends HBox {
 
             @Override
             public java.time.LocalDate fromString(String s) {
-                return Formats.parseDay(s, java.util.Locale.getDefault(java.util.Locale.Category.FORMAT));
+                java.time.LocalDate day = model.readDate(p, s);
+                if (day == null && s != null && !s.isBlank()) {
+                    // the picker empties its field after a text that is no date; the text stays, as the table quotes it
+                    javafx.application.Platform.runLater(() -> {
+                        picker.getEditor().setText(s);
+                        picker.getEditor().end();
+                    });
+                }
+                return day;
+            }
+        });
+        // a field whose text was no date, emptied by the user: the picker reads nothing (it already holds no day)
+        picker.getEditor().addEventHandler(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> {
+            if (picker.getEditor().getText().isBlank()) {
+                model.readDate(p, "");
             }
         });
         picker.valueProperty().bindBidirectional(p);

@@ -34,6 +34,8 @@ public final class HistoryView extends VBox {
     private final HistoryViewModel model;
     private final TableView<HistoryRow> table = new TableView<>();
     private SaveFileChooser files = SaveFileChooser.nativeDialog();
+    /** True while the table waits to be laid out again after a column widened (see layOutAgainAfterThisPass). */
+    private boolean layOutAgain;
 
     /** {@code openComparison} shows a stored comparison by id (on the Compare screen). */
     public HistoryView(HistoryViewModel model, AppPreferences prefs, java.util.function.LongConsumer openComparison) {
@@ -112,9 +114,9 @@ public final class HistoryView extends VBox {
             case LOADING -> "Loading…";
             case NO_WORKSPACE -> "Open a workspace to see its history.";
             case FAILED -> "The history could not be read.";
-            case BAD_DATES -> HistoryViewModel.BAD_DATES;
+            case BAD_DATES -> model.datesErrorProperty().get();
             default -> "No runs match these filters. Runs appear here after you compare models.";
-        }, model.modeProperty()));
+        }, model.modeProperty(), model.datesErrorProperty()));
         empty.getStyleClass().add("muted");
         model.modeProperty().addListener((obs, old, now) -> {
             empty.getStyleClass().removeAll("muted", "error-text");
@@ -143,7 +145,7 @@ public final class HistoryView extends VBox {
      * name, the whole prompt, system message included, under the user message. With {@code fitUpTo} above 0 the column widens to show its texts whole, up to
      * that width (a name longer still is cut at the front, "…(customer-support)", where names differ).
      */
-    private static final class TipCell extends TableCell<HistoryRow, String> {
+    private final class TipCell extends TableCell<HistoryRow, String> {
         private final Tooltip tip = new Tooltip();
         private final Function<HistoryRow, String> more;
         private final double fitUpTo;
@@ -178,9 +180,32 @@ public final class HistoryView extends VBox {
                 if (need > column.getMinWidth()) {
                     column.setMinWidth(need);
                     column.setPrefWidth(Math.max(need, column.getPrefWidth()));
+                    layOutAgainAfterThisPass();
                 }
             }
         }
+    }
+
+    /**
+     * A cell widened its column while the table laid out its rows: the headers and the rows laid out before it keep
+     * the old widths (cells off their headers, names cut) until something lays them out again, a scroll say. So the
+     * table is laid out once more right after this layout pass, before the frame is drawn.
+     */
+    private void layOutAgainAfterThisPass() {
+        javafx.scene.Scene scene = table.getScene();
+        if (layOutAgain || scene == null) {
+            return;
+        }
+        layOutAgain = true;
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                layOutAgain = false;
+                table.requestLayout();
+                table.layout();
+            }
+        });
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,11 +36,19 @@ import javafx.collections.ObservableList;
  */
 public final class HistoryViewModel {
 
-    /** What the screen shows; BAD_DATES: the From date is after the To date, so nothing is searched or listed. */
+    /**
+     * What the screen shows; BAD_DATES: a typed date cannot be read, or the From date is after the To date, so nothing
+     * is searched or listed ({@link #datesErrorProperty} says which).
+     */
     public enum Mode { NO_WORKSPACE, LOADING, READY, EMPTY, FAILED, BAD_DATES }
 
     /** What the table says, as an error, while the dates are the wrong way round. */
     public static final String BAD_DATES = "The From date is after the To date. Swap them or clear one.";
+
+    /** What the table says, as an error, while a date field holds {@code typed}, which is no date. */
+    public static String notADate(String typed) {
+        return "'" + typed + "' is not a date; write it as 26 Nov 2026 or 2026-11-26";
+    }
 
     /** An entry of the model filter; {@code id} null means every model. */
     public record ModelOption(Long id, String label) {
@@ -63,6 +72,9 @@ public final class HistoryViewModel {
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final StringProperty text = new SimpleStringProperty("");
+    /** The text typed into From or To that is no date, by field; searching waits until it is fixed. */
+    private final Map<ObjectProperty<LocalDate>, String> unreadable = new IdentityHashMap<>();
+    private final ReadOnlyStringWrapper datesError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.NO_WORKSPACE);
     private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -95,6 +107,9 @@ public final class HistoryViewModel {
     public StringProperty textProperty() { return text; }
 
     public ReadOnlyObjectProperty<Mode> modeProperty() { return mode.getReadOnlyProperty(); }
+
+    /** In {@link Mode#BAD_DATES}, why the dates cannot be searched: {@link #BAD_DATES} or {@link #notADate}. */
+    public ReadOnlyStringProperty datesErrorProperty() { return datesError.getReadOnlyProperty(); }
 
     /** "1–50 of 1,234 runs"; "1–50 of 1,000+ runs" when the total was not counted to the end. */
     public ReadOnlyStringProperty pageTextProperty() { return pageText.getReadOnlyProperty(); }
@@ -154,9 +169,32 @@ public final class HistoryViewModel {
         load(0);
     }
 
+    /**
+     * Reads a day the user typed into {@code field} ({@link #fromProperty} or {@link #toProperty}), as the date filters
+     * write it, ISO or the locale's short form; blank is no date. Text that is none of these is no date: the field
+     * counts as empty, and the table, emptied, says so ({@link #notADate}) until the field is read again or cleared.
+     */
+    public LocalDate readDate(ObjectProperty<LocalDate> field, String typed) {
+        if (field != from && field != to) {
+            throw new IllegalArgumentException("not a date filter of this screen");
+        }
+        try {
+            LocalDate day = Formats.parseDay(typed, Locale.getDefault(Locale.Category.FORMAT));
+            if (unreadable.remove(field) != null && java.util.Objects.equals(day, field.get())) {
+                load(0); // the field's value stays, so no search follows on its own
+            }
+            return day;
+        } catch (java.time.format.DateTimeParseException e) {
+            unreadable.put(field, typed.strip());
+            load(0);
+            return null;
+        }
+    }
+
     public void clearFilters() {
         model.set(ModelOption.ALL);
         status.set(null);
+        unreadable.clear();
         from.set(null);
         to.set(null);
         text.set("");
@@ -220,7 +258,10 @@ public final class HistoryViewModel {
             return;
         }
         long gen = ++generation;
-        if (from.get() != null && to.get() != null && from.get().isAfter(to.get())) {
+        String typed = unreadable.containsKey(from) ? unreadable.get(from) : unreadable.get(to);
+        boolean backwards = from.get() != null && to.get() != null && from.get().isAfter(to.get());
+        if (typed != null || backwards) {
+            datesError.set(typed != null ? notADate(typed) : BAD_DATES);
             rows.clear();
             pageText.set("");
             hasPrevious.set(false);

@@ -99,6 +99,7 @@ class HistoryViewModelTest {
         vm.search();
         assertThat(vm.modeProperty().get()).isEqualTo(HistoryViewModel.Mode.BAD_DATES);
         assertThat(HistoryViewModel.BAD_DATES).isEqualTo("The From date is after the To date. Swap them or clear one.");
+        assertThat(vm.datesErrorProperty().get()).isEqualTo(HistoryViewModel.BAD_DATES);
         assertThat(vm.rows()).as("no earlier results shown as if they matched").isEmpty();
         assertThat(vm.pageTextProperty().get()).isEmpty();
         assertThat(vm.hasNextProperty().get()).isFalse();
@@ -110,6 +111,58 @@ class HistoryViewModelTest {
         vm.search();
         assertThat(vm.modeProperty().get()).isEqualTo(HistoryViewModel.Mode.EMPTY);
         assertThat(vm.pageTextProperty().get()).isEqualTo("No runs match");
+    }
+
+    /** As the date pickers use it: the typed text read, then the value it gave set (which searches when it changed). */
+    private void type(javafx.beans.property.ObjectProperty<LocalDate> field, String typed) {
+        LocalDate day = vm.readDate(field, typed);
+        if (!java.util.Objects.equals(day, field.get())) {
+            field.set(day);
+            vm.search();
+        }
+    }
+
+    @Test
+    void aTypedDateThatIsNoDateSaysSoAndListsNothingUntilTheFieldIsFixed() {
+        assertThat(vm.readDate(vm.fromProperty(), "6 Mar 2026")).isEqualTo(LocalDate.of(2026, 3, 6));
+        assertThat(vm.readDate(vm.fromProperty(), "2026-03-06")).isEqualTo(LocalDate.of(2026, 3, 6));
+        assertThat(vm.readDate(vm.toProperty(), " ")).isNull();
+        assertThat(vm.modeProperty().get()).isEqualTo(HistoryViewModel.Mode.READY);
+
+        type(vm.fromProperty(), "6 Mar 2026");
+        assertThat(vm.rows()).extracting(r -> r.run().promptText()).containsExactly("refund for my order");
+        // the old day is not kept: the field holds no day, and nothing is listed as if it matched
+        type(vm.fromProperty(), " banana ");
+        assertThat(vm.fromProperty().get()).isNull();
+        assertThat(vm.modeProperty().get()).isEqualTo(HistoryViewModel.Mode.BAD_DATES);
+        assertThat(vm.datesErrorProperty().get()).isEqualTo("'banana' is not a date; write it as 26 Nov 2026 or 2026-11-26");
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.pageTextProperty().get()).isEmpty();
+        assertThat(vm.hasNextProperty().get()).isFalse();
+        // typed again while the field already holds no day (no search follows on its own), or searched again
+        type(vm.fromProperty(), "12/40/26");
+        assertThat(vm.datesErrorProperty().get()).isEqualTo(HistoryViewModel.notADate("12/40/26"));
+        vm.search();
+        assertThat(vm.modeProperty().get()).isEqualTo(HistoryViewModel.Mode.BAD_DATES);
+        // a good To leaves the From as it is
+        type(vm.toProperty(), "5 Mar 2026");
+        assertThat(vm.modeProperty().get()).isEqualTo(HistoryViewModel.Mode.BAD_DATES);
+        assertThat(vm.datesErrorProperty().get()).isEqualTo(HistoryViewModel.notADate("12/40/26"));
+
+        type(vm.fromProperty(), "5 Mar 2026");
+        assertThat(vm.modeProperty().get()).isEqualTo(HistoryViewModel.Mode.READY);
+        assertThat(vm.rows()).extracting(r -> r.run().promptText()).containsExactly("kitchen lights on");
+        // a To that is no date, then emptied: the same field holds no day, the search runs without it
+        type(vm.toProperty(), "banana");
+        assertThat(vm.datesErrorProperty().get()).isEqualTo(HistoryViewModel.notADate("banana"));
+        type(vm.toProperty(), "");
+        assertThat(vm.modeProperty().get()).isEqualTo(HistoryViewModel.Mode.READY);
+        assertThat(vm.rows()).extracting(r -> r.run().promptText()).containsExactly("refund for my order", "kitchen lights on");
+        // Clear forgets a text that is no date
+        type(vm.fromProperty(), "banana");
+        vm.clearFilters();
+        assertThat(vm.modeProperty().get()).isEqualTo(HistoryViewModel.Mode.READY);
+        assertThat(vm.rows()).hasSize(HistoryViewModel.PAGE_SIZE);
     }
 
     @Test

@@ -207,6 +207,89 @@ class HistoryWindowTest {
         // the picker writes the typed day as the table and the detail do
         assertThat(AppWindow.onFx(() -> robot.lookup("#history-to").queryAs(javafx.scene.control.DatePicker.class)
                 .getEditor().getText())).isEqualTo("5 Mar 2026");
+
+        // a From that is no date: its own sentence in the same red place, no results, nothing thrown (the picker
+        // threw on the FX thread, kept the old day and the table spoke of the order of the dates)
+        List<Throwable> thrown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread fx = AppWindow.onFx(Thread::currentThread);
+        Thread.UncaughtExceptionHandler before = AppWindow.onFx(fx::getUncaughtExceptionHandler);
+        robot.interact(() -> fx.setUncaughtExceptionHandler((t, e) -> thrown.add(e)));
+        try {
+            AppWindow.click(robot, "#history-from").push(KeyCode.CONTROL, KeyCode.A).write("banana").type(KeyCode.ENTER);
+            AppWindow.waitUntil(5, () -> text("#history-empty").equals(HistoryViewModel.notADate("banana")));
+            assertThat(text("#history-empty")).isEqualTo("'banana' is not a date; write it as 26 Nov 2026 or 2026-11-26");
+            assertThat(AppWindow.onFx(() -> robot.lookup("#history-empty").query().getStyleClass())).contains("error-text");
+            assertThat(table.getItems()).isEmpty();
+            assertThat(text("#history-page")).isEmpty();
+            // the field still shows what the sentence quotes
+            AppWindow.waitUntil(5, () -> robot.lookup("#history-from").queryAs(javafx.scene.control.DatePicker.class)
+                    .getEditor().getText().equals("banana"));
+
+            AppWindow.click(robot, "#history-from").push(KeyCode.CONTROL, KeyCode.A).write("5 Mar 2026").type(KeyCode.ENTER);
+            waitForPage("1–1 of 1 run");
+        } finally {
+            robot.interact(() -> fx.setUncaughtExceptionHandler(before));
+        }
+        assertThat(thrown).isEmpty();
+    }
+
+    @Test
+    void theFirstViewHasItsCellsUnderTheirHeadersWithNamesAndDaysWhole() throws Exception {
+        // the newest run has the long name: the Model column widens on the first page shown, not after a scroll
+        try (Workspace ws = Workspace.open(file)) {
+            Model intent = ws.models().list().stream().filter(m -> m.apiModelId().equals("support-desk-large"))
+                    .findFirst().orElseThrow();
+            Seed.run(ws, intent, "the newest run", "Done.", RunStatus.COMPLETED, Instant.parse("2026-03-20T10:00:00Z"), 40);
+        }
+        AppWindow.click(robot, "#nav-history");
+        waitForPage("1–50 of 65 runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cell("Model", INTENT)).isNotNull();
+        assertThat(AppWindow.onFx(this::misplacedOrCutCells)).isEmpty();
+    }
+
+    /**
+     * What is wrong with the rows on screen: a cell not at its column header's x and width, a day or model name cut
+     * ("…odel (Loopback)", "26 Nov, 14…").
+     */
+    private List<String> misplacedOrCutCells() {
+        javafx.scene.Node table = robot.lookup("#history-table").query();
+        java.util.Map<Object, javafx.geometry.Bounds> headers = new java.util.HashMap<>();
+        for (javafx.scene.Node n : table.lookupAll(".column-header")) {
+            if (n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null) {
+                headers.put(h.getTableColumn(), h.localToScene(h.getLayoutBounds()));
+            }
+        }
+        List<String> wrong = new java.util.ArrayList<>();
+        double shift = Double.NaN;
+        for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+            javafx.scene.control.TableRow<?> row = (javafx.scene.control.TableRow<?>) n;
+            if (row.isEmpty() || !row.isVisible()) {
+                continue;
+            }
+            for (javafx.scene.Node c : row.getChildrenUnmodifiable()) {
+                if (!(c instanceof javafx.scene.control.TableCell<?, ?> cell) || !cell.isVisible()) {
+                    continue;
+                }
+                String column = cell.getTableColumn().getText();
+                javafx.geometry.Bounds at = cell.localToScene(cell.getLayoutBounds());
+                javafx.geometry.Bounds header = headers.get(cell.getTableColumn());
+                // every cell at one offset from its header (the row's 1 px border), with the header's width
+                shift = Double.isNaN(shift) ? at.getMinX() - header.getMinX() : shift;
+                if (Math.abs(at.getMinX() - header.getMinX() - shift) > 0.5 || Math.abs(shift) > 1.5
+                        || Math.abs(at.getWidth() - header.getWidth()) > 0.5) {
+                    wrong.add("row " + row.getIndex() + ", " + column + ": x " + at.getMinX() + " width " + at.getWidth()
+                            + ", its header x " + header.getMinX() + " width " + header.getWidth());
+                }
+                javafx.scene.Node text = cell.lookup(".text");
+                if (List.of("When", "Model").contains(column) && text != null
+                        && !((javafx.scene.text.Text) text).getText().equals(cell.getText())) {
+                    wrong.add("row " + row.getIndex() + ", " + column + " shows '" + ((javafx.scene.text.Text) text).getText()
+                            + "' for '" + cell.getText() + "'");
+                }
+            }
+        }
+        return wrong;
     }
 
     @Test

@@ -549,7 +549,8 @@ class CompareViewModelTest {
 
         assertThat(vm.panes()).extracting(p -> p.titleProperty().get()).containsExactly("Model A", "Model B");
         assertThat(vm.panes()).allMatch(p -> p.hiddenProperty().get());
-        assertThat(vm.stats()).extracting(ModelStats::label).containsExactlyInAnyOrder("Model A", "Model B");
+        assertThat(vm.stats()).as("a cost or a speed would name the model").isEmpty();
+        assertThat(vm.figuresHiddenProperty().get()).isTrue();
         assertThat(vm.voteOpenProperty().get()).isTrue();
         assertThat(vm.panes()).as("the model a provider served would name it").allMatch(p ->
                 !p.otherFiguresProperty().get().contains("served by"));
@@ -558,6 +559,8 @@ class CompareViewModelTest {
         vm.vote(winner);
 
         assertThat(vm.voteOpenProperty().get()).isFalse();
+        assertThat(vm.figuresHiddenProperty().get()).isFalse();
+        assertThat(vm.stats()).extracting(ModelStats::label).allMatch(l -> l.startsWith("Model ") && l.contains(" · ")).hasSize(2);
         assertThat(winner.titleProperty().get()).isEqualTo("Model B · " + winner.realName());
         assertThat(winner.otherFiguresProperty().get()).isEqualTo("served by snapshot-2026");
         assertThat(vm.messageProperty().get()).isEqualTo("Vote saved: Model B · " + winner.realName() + " won.");

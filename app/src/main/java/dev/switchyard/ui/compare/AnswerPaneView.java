@@ -153,8 +153,8 @@ final class AnswerPaneView extends VBox {
         stop.getStyleClass().addAll("flat-button", "stop-button");
         stop.setMinWidth(Region.USE_PREF_SIZE);
         stop.setOnAction(e -> pane().stop());
+        // hidden once the run ends, its place kept: Copy does not slide under a late click on Stop
         stop.visibleProperty().bind(shown.flatMap(PaneModel::runningProperty).orElse(false));
-        stop.managedProperty().bind(stop.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox top = new HBox(8, title, grow, copy, stop);

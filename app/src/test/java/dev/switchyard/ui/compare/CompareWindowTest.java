@@ -206,6 +206,11 @@ class CompareWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
     }
 
+    private double copyX(String pane) throws Exception {
+        return AppWindow.onFx(() -> robot.lookup(pane + " .button").match(b -> "Copy".equals(((Button) b).getText()))
+                .queryButton().localToScene(0, 0).getX());
+    }
+
     private boolean runEnabled() {
         return !robot.lookup("#run-button").queryAs(Button.class).isDisabled();
     }
@@ -228,9 +233,11 @@ class CompareWindowTest {
 
         waitFor(() -> text("#pane-1").contains("slow word 3"));
         assertThat(text("#pane-1")).contains("slow-model").contains("Streaming");
+        double copyX = copyX("#pane-1");
         robot.clickOn(robot.lookup("#pane-1 .stop-button").queryButton());
 
         waitFor(() -> text("#pane-1").contains("Stopped"));
+        assertThat(copyX("#pane-1")).as("Copy keeps its place when Stop goes (a late click on Stop copied)").isEqualTo(copyX);
         String slow = text("#pane-1");
         assertThat(slow).contains("slow word 3").contains("The run was stopped.").contains("You stopped this run");
         waitFor(this::runEnabled);

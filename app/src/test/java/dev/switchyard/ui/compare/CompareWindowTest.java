@@ -268,6 +268,7 @@ class CompareWindowTest {
 
         // a variable's value counts as typed, without Enter: the focus moves on and the run has it
         AppWindow.click(robot, "#user-message").write(" in {{city}}");
+        // key by key: the old cell bound itself again at every letter and the value came out backwards ("nobsil")
         AppWindow.click(robot, "#variable-city").type(KeyCode.L, KeyCode.I, KeyCode.S, KeyCode.B, KeyCode.O, KeyCode.N);
         AppWindow.click(robot, "#user-message");
         bodies.clear();

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -66,8 +68,8 @@ public final class PaneModel {
     final StringProperty advice = new SimpleStringProperty("");
     final BooleanProperty running = new SimpleBooleanProperty();
     final BooleanProperty hidden = new SimpleBooleanProperty();
-    private final javafx.beans.property.ReadOnlyIntegerWrapper shownRun = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
-    private final javafx.beans.property.ReadOnlyIntegerWrapper runCount = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper shownRun = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper runCount = new ReadOnlyIntegerWrapper(0);
     private Runnable canceller;
     private boolean stopRequested;
     private long startedNanos;
@@ -192,8 +194,8 @@ public final class PaneModel {
         title.set(blindLabel == null ? realName : blindLabel + " · " + realName);
         subtitle.set(provider);
         if (!runs.isEmpty()) {
-            otherFigures.set(notes(runs.get(shownRun.get() >= 0 && shownRun.get() < runs.size() ? shownRun.get()
-                    : runs.size() - 1)));
+            int at = shownRun.get();
+            otherFigures.set(notes(runs.get(route == null && at >= 0 && at < runs.size() ? at : runs.size() - 1)));
         }
     }
 
@@ -320,47 +322,33 @@ public final class PaneModel {
         if (running.get() || index < 0 || index >= runCount.get() || index == shownRun.get()) {
             return;
         }
-        if (route != null) {
-            showStoredRequest(index);
-            return;
-        }
-        Run run = runs.get(index);
+        RoutedResult request = route == null ? null : routed.get(index);
+        Run run = request == null ? runs.get(index) : request.answer();
         text.setLength(0);
-        text.append(run.outputText());
+        text.append(run == null ? "" : run.outputText());
         reasoning.setLength(0);
-        reasoning.append(run.reasoningText() == null ? "" : run.reasoningText());
+        reasoning.append(run == null || run.reasoningText() == null ? "" : run.reasoningText());
         error.set("");
         advice.set("");
         shownRun.set(index);
-        display(run, null);
-    }
-
-    private void showStoredRequest(int index) {
-        RoutedResult r = routed.get(index);
-        Run a = r.answer();
-        text.setLength(0);
-        text.append(a == null ? "" : a.outputText());
-        reasoning.setLength(0);
-        reasoning.append(a == null || a.reasoningText() == null ? "" : a.reasoningText());
-        error.set("");
-        advice.set("");
-        shownRun.set(index);
-        if (r.decision() != null) {
-            route.decided(r.decision(), index, repeat);
+        if (request != null && request.decision() != null) {
+            route.decided(request.decision(), index, repeat);
         }
-        if (a != null) {
-            display(a, null);
+        if (run != null) {
+            display(run, null);
         } else {
             answer.set("");
             thinking.set("");
         }
-        showRequest(r, index + 1); // the request's own figures and status over the answer run's
+        if (request != null) {
+            showRequest(request, index + 1); // the request's own figures and status over its answer run's
+        }
     }
 
     /** Which finished run the pane shows (0-based), -1 before the first ends. */
-    public javafx.beans.property.ReadOnlyIntegerProperty shownRunProperty() { return shownRun.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty shownRunProperty() { return shownRun.getReadOnlyProperty(); }
     /** How many runs of this pane have finished. */
-    public javafx.beans.property.ReadOnlyIntegerProperty runCountProperty() { return runCount.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty runCountProperty() { return runCount.getReadOnlyProperty(); }
 
     private void display(Run run, RunFailure failure) {
         // the whole answer first: whoever sees the pane end (the view renders on that change) sees all of it

@@ -212,7 +212,7 @@ final class AnswerPaneView extends VBox {
     }
 
     private Label figuresHidden() {
-        Label l = new Label("Figures are hidden until you vote: a cost or a speed can name the model.");
+        Label l = new Label(CompareViewModel.FIGURES_HIDDEN);
         l.getStyleClass().addAll("muted", "figures-hidden");
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);

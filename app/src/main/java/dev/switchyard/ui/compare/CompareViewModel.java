@@ -71,6 +71,8 @@ public final class CompareViewModel {
     private final IntegerProperty repeat = new SimpleIntegerProperty(1);
     private final BooleanProperty blind = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper voteOpen = new ReadOnlyBooleanWrapper();
+    /** What a pane and Statistics say instead of a blind comparison's figures. */
+    public static final String FIGURES_HIDDEN = "Figures are hidden until you vote: a cost or a speed can name the model.";
     /** A blind comparison's figures are kept from Statistics and Charts until the vote reveals the names. */
     private final ReadOnlyBooleanWrapper figuresHidden = new ReadOnlyBooleanWrapper();
     private final ObservableList<PaneModel> panes = FXCollections.observableArrayList();

@@ -50,8 +50,7 @@ final class StatsView extends ScrollPane {
     private void rebuild() {
         cards.getChildren().clear();
         if (model.stats().isEmpty()) {
-            Label empty = new Label(model.figuresHiddenProperty().get()
-                    ? "Figures are hidden until you vote: a cost or a speed can name the model."
+            Label empty = new Label(model.figuresHiddenProperty().get() ? CompareViewModel.FIGURES_HIDDEN
                     : "Run a comparison to see its figures here; set Repeat above 1 for p50 and p95.");
             empty.setId("stats-empty");
             empty.getStyleClass().add("muted");

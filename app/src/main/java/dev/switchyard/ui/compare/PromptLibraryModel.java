@@ -1,6 +1,7 @@
 package dev.switchyard.ui.compare;
 
 import dev.switchyard.app.compare.PromptDraft;
+import dev.switchyard.ui.history.Formats;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Prompt;
@@ -42,22 +43,14 @@ public final class PromptLibraryModel {
      * "latest" on the newest one.
      */
     public record VersionRow(PromptVersion version, boolean latest) {
-        private static final java.time.format.DateTimeFormatter THIS_YEAR =
-                java.time.format.DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.ROOT);
-        private static final java.time.format.DateTimeFormatter OTHER_YEAR =
-                java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT);
-        private static final java.time.format.DateTimeFormatter FULL =
-                java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ROOT);
-
+        /** "v2 · 25 Nov, 18:30" (the year too when it is not this year's), as History writes times. */
         public String label() {
-            java.time.ZonedDateTime at = version.createdAt().atZone(java.time.ZoneId.systemDefault());
-            boolean thisYear = at.getYear() == java.time.ZonedDateTime.now(at.getZone()).getYear();
-            return "v" + version.version() + " · " + (thisYear ? THIS_YEAR : OTHER_YEAR).format(at);
+            return "v" + version.version() + " · " + Formats.shortWhen(version.createdAt(), java.time.ZoneId.systemDefault());
         }
 
         /** "Saved 25 Nov 2026, 18:30:05" (for a tooltip). */
         public String saved() {
-            return "Saved " + FULL.format(version.createdAt().atZone(java.time.ZoneId.systemDefault()));
+            return "Saved " + Formats.when(version.createdAt(), java.time.ZoneId.systemDefault());
         }
 
         /** What sets this version apart, or "" (versions have no free-text note). */

@@ -15,7 +15,6 @@ import dev.switchyard.workspace.model.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,8 +32,6 @@ import java.util.Map;
 final class StoredComparison {
 
     private static final String POLICY = "policy:";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
 
     private final Comparison comparison;
     private final Map<String, List<Run>> runsByPane;
@@ -170,7 +167,8 @@ final class StoredComparison {
         String prompt = runsByPane.values().stream().flatMap(List::stream).map(Run::promptText).findFirst().orElse("");
         String oneLine = prompt.strip().replaceAll("\\s+", " ");
         String excerpt = oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 59) + "\u2026";
-        return "Comparison of " + WHEN.format(comparison.createdAt()) + " from History: " + count
+        return "Comparison of " + dev.switchyard.ui.history.Formats.shortWhen(comparison.createdAt(), ZoneId.systemDefault())
+                + " from History: " + count
                 + (count == 1 ? " run" : " runs") + " of \u201c" + excerpt + "\u201d.";
     }
 }

@@ -88,6 +88,7 @@ public final class CompareViewModel {
     private Supplier<AutoRoutes> routes;
     private Comparison comparison;
     private int panesDone;
+    private long statsAsked;
     private long startedNanos;
 
     public CompareViewModel(TaskRunner tasks, LongSupplier nanoTime, Executor batchWindow, Random shuffle) {
@@ -160,7 +161,7 @@ public final class CompareViewModel {
         engines = engineFactory;
         routes = autoRoutes == null ? null : memoize(autoRoutes);
         panes.clear();
-        stats.clear();
+        clearStats();
         voteOpen.set(false);
         mode.set(workspace == null ? Mode.NO_WORKSPACE : Mode.IDLE);
         library.open(workspace);
@@ -288,7 +289,7 @@ public final class CompareViewModel {
         }
         panes.setAll(made);
         figuresHidden.set(isBlind);
-        stats.clear();
+        clearStats();
         voteOpen.set(false);
         comparison = null;
         panesDone = 0;
@@ -429,20 +430,41 @@ public final class CompareViewModel {
         panes.forEach(p -> p.tick(now));
     }
 
+    /**
+     * Works the statistics out again off the UI thread (at a run's end six panes may finish in one frame, and the
+     * first Run would also load and link the statistics code there); a result is shown only if nothing asked since.
+     */
     private void recomputeStats() {
+        long asked = ++statsAsked;
         if (figuresHidden.get()) {
             stats.clear();
             return;
         }
-        List<ModelStats> rows = new ArrayList<>();
-        for (int i = 0; i < panes.size(); i++) {
-            PaneModel p = panes.get(i);
-            List<ModelStats.Sample> samples = p.samples();
-            if (!samples.isEmpty()) {
-                rows.add(ModelStats.ofSamples(i, p.titleProperty().get(), samples));
-            }
+        List<Supplier<List<ModelStats.Sample>>> samples = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (PaneModel p : panes) {
+            samples.add(p.samplesLater());
+            titles.add(p.titleProperty().get());
         }
-        stats.setAll(CompareStats.rank(rows));
+        tasks.run("Statistics", () -> {
+            List<ModelStats> rows = new ArrayList<>();
+            for (int i = 0; i < samples.size(); i++) {
+                List<ModelStats.Sample> s = samples.get(i).get();
+                if (!s.isEmpty()) {
+                    rows.add(ModelStats.ofSamples(i, titles.get(i), s));
+                }
+            }
+            return CompareStats.rank(rows);
+        }, ranked -> {
+            if (asked == statsAsked) {
+                stats.setAll(ranked);
+            }
+        }, e -> message.set("Could not work out the statistics: " + e.getMessage()));
+    }
+
+    private void clearStats() {
+        statsAsked++;
+        stats.clear();
     }
 
     private void loadWinRates() {

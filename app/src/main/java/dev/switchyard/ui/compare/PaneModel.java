@@ -16,6 +16,7 @@ import dev.switchyard.workspace.model.RunMetrics;
 import dev.switchyard.workspace.model.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -135,8 +136,20 @@ public final class PaneModel {
 
     /** One sample per finished repeat: a model pane's runs, a routed pane's requests. */
     public List<ModelStats.Sample> samples() {
-        return route == null ? runs.stream().map(ModelStats.Sample::of).toList()
-                : routed.stream().map(ModelStats.Sample::of).toList();
+        return samplesLater().get();
+    }
+
+    /**
+     * The finished repeats as they are now, copied: {@link #samples()} made later on any thread (the statistics are
+     * worked out off the UI thread).
+     */
+    public Supplier<List<ModelStats.Sample>> samplesLater() {
+        if (route == null) {
+            List<Run> done = List.copyOf(runs);
+            return () -> done.stream().map(ModelStats.Sample::of).toList();
+        }
+        List<RoutedResult> done = List.copyOf(routed);
+        return () -> done.stream().map(ModelStats.Sample::of).toList();
     }
 
     /**

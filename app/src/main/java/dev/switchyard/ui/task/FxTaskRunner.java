@@ -3,6 +3,7 @@ package dev.switchyard.ui.task;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -23,15 +24,20 @@ public final class FxTaskRunner implements TaskRunner {
     @Override
     public <T> void run(String title, Callable<T> work, Consumer<? super T> onSuccess,
                         Consumer<? super Exception> onFailure) {
-        pool.execute(() -> {
-            try {
-                T value = work.call();
-                Platform.runLater(() -> onSuccess.accept(value));
-            } catch (Exception e) {
-                LOG.log(Level.FINE, "Task failed: " + title, e);
-                Platform.runLater(() -> onFailure.accept(e));
-            }
-        });
+        try {
+            pool.execute(() -> {
+                try {
+                    T value = work.call();
+                    Platform.runLater(() -> onSuccess.accept(value));
+                } catch (Exception e) {
+                    LOG.log(Level.FINE, "Task failed: " + title, e);
+                    Platform.runLater(() -> onFailure.accept(e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closed: the window is going away (a stream's last batch may still arrive); nobody waits for the result
+            LOG.log(Level.FINE, "Task after close dropped: " + title);
+        }
     }
 
     @Override

@@ -35,8 +35,11 @@ final class AnswerPaneView extends VBox {
     /** The status chip; with {@link #frame} the only nodes whose look follows the pane's state. */
     private final Label status = new Label();
 
-    /** A pane view; it shows one pane model at a time and is reused by the next run ({@link #show}). */
-    AnswerPaneView(PaneModel pane, int index) {
+    /**
+     * A pane view; it shows one pane model at a time and is reused by the next run ({@link #show}). {@code wake} runs
+     * the screen's pulse timer, which renders the text and refreshes the figures, when they change.
+     */
+    AnswerPaneView(PaneModel pane, int index, Runnable wake) {
         shown.set(pane);
         setId("pane-" + index);
         getStyleClass().add("answer-pane");
@@ -56,7 +59,11 @@ final class AnswerPaneView extends VBox {
                 getChildren().add(getChildren().size() - 1, reasoningPane);
             }
         });
-        of(PaneModel::answerProperty).addListener((o, a, b) -> dirty = true);
+        of(PaneModel::answerProperty).addListener((o, a, b) -> {
+            dirty = true;
+            wake.run();
+        });
+        shown.flatMap(PaneModel::shownRunProperty).addListener((o, a, b) -> wake.run()); // ‹ / ›: its figures
         markdown.heightProperty().addListener((o, a, b) -> {
             if (pane().runningProperty().get()) {
                 scroll.setVvalue(scroll.getVmax());

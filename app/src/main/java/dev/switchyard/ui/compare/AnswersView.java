@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 final class AnswersView extends VBox {
 
     private final CompareViewModel model;
+    private final Runnable wake;
     private final GridPane grid = new GridPane();
     private final HBox voteBar = new HBox(8);
     private static final int MAX_PANES = 6;
@@ -34,8 +35,10 @@ final class AnswersView extends VBox {
     private long lastPrewarm;
     private final StackPane body;
 
-    AnswersView(CompareViewModel model) {
+    /** {@code wake} runs the screen's pulse timer a while (a pane's text or figures changed). */
+    AnswersView(CompareViewModel model, Runnable wake) {
         this.model = model;
+        this.wake = wake;
         getStyleClass().add("answers");
         grid.getStyleClass().add("answer-grid");
         grid.setId("answer-grid");
@@ -113,7 +116,7 @@ final class AnswersView extends VBox {
     }
 
     private AnswerPaneView addToPool(PaneModel pane) {
-        AnswerPaneView v = new AnswerPaneView(pane, pool.size());
+        AnswerPaneView v = new AnswerPaneView(pane, pool.size(), wake);
         v.setVisible(false);
         v.setManaged(false);
         pool.add(v);
@@ -126,8 +129,13 @@ final class AnswersView extends VBox {
      * shown with a workspace open, so the first run does not build and style six panes in its first frame; the
      * first one also renders a sample answer (loads and styles the Markdown nodes once). Called every pulse.
      */
+    /** True while pane views remain to be pre-built (the screen idle with a workspace open). */
+    boolean prewarming() {
+        return pool.size() < MAX_PANES && model.modeProperty().get() == CompareViewModel.Mode.IDLE;
+    }
+
     void prewarm(long now) {
-        if (pool.size() >= MAX_PANES || model.modeProperty().get() != CompareViewModel.Mode.IDLE) {
+        if (!prewarming()) {
             idleSince = 0;
             return;
         }

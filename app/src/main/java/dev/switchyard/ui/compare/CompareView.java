@@ -33,6 +33,17 @@ public final class CompareView extends BorderPane {
     private final AnswersView answers;
     private long lastTick;
     private long lastRender;
+    /** The pulse timer is running; it stops itself once nothing streams, renders or waits to be pre-built. */
+    private boolean awake;
+    /** When the timer may stop (0: a wake asked it to stay, set at the next frame). */
+    private long awakeUntil;
+    private static final long LINGER_NANOS = 300_000_000L;
+    private final AnimationTimer pulse = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            pulse(now);
+        }
+    };
     private boolean enterHeld;
 
     /** {@code navigate} switches the main window to another screen by id ("models", "routing"). */
@@ -40,7 +51,7 @@ public final class CompareView extends BorderPane {
         this.model = model;
         this.openModels = tab -> navigate.accept(CompareScreen.MODELS_SCREEN + (tab == null ? "" : "/" + tab));
         this.openRouting = () -> navigate.accept(CompareScreen.ROUTING_SCREEN);
-        this.answers = new AnswersView(model);
+        this.answers = new AnswersView(model, this::wake);
         setId("compare-screen");
         dev.switchyard.ui.SceneStylesheets.use(this, "/assets/css/compare.css");
         createView();
@@ -183,31 +194,53 @@ public final class CompareView extends BorderPane {
     /**
      * One FX-pulse timer: re-renders streaming Markdown at most every 40 ms (every third pulse at 60 Hz, so 20 times
      * a second), and on every second of those ticks the elapsed clocks and refreshes the metric strips (every pane
-     * in the same pulse). Text and metrics change in the same frames, so the frames in between repaint nothing.
+     * in the same pulse). Text and metrics change in the same frames, so the frames in between repaint nothing. It
+     * runs only while there is something to do — a run, an answer or figures to show (‹ / ›, a stored comparison),
+     * panes to pre-build — and a moment after: a timer asking for every frame would keep an idle window busy.
      */
     private void startPulse() {
-        AnimationTimer pulse = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                answers.prewarm(now);
-                if (now - lastRender >= RENDER_NANOS) {
-                    lastRender = now;
-                    answers.renderDirty();
-                    if (now - lastTick >= TICK_NANOS - RENDER_NANOS / 2) {
-                        lastTick = now;
-                        model.tick();
-                        answers.refreshMetrics();
-                    }
-                }
-            }
-        };
         sceneProperty().addListener((o, old, scene) -> {
             if (scene == null) {
                 pulse.stop();
+                awake = false;
             } else {
-                pulse.start();
+                wake();
             }
         });
+        model.modeProperty().addListener((o, was, now) -> wake());
+    }
+
+    private void pulse(long now) {
+        answers.prewarm(now);
+        if (now - lastRender >= RENDER_NANOS) {
+            lastRender = now;
+            answers.renderDirty();
+            if (now - lastTick >= TICK_NANOS - RENDER_NANOS / 2) {
+                lastTick = now;
+                model.tick();
+                answers.refreshMetrics();
+            }
+        }
+        if (awakeUntil == 0 || model.modeProperty().get() == CompareViewModel.Mode.RUNNING || answers.prewarming()) {
+            awakeUntil = now + LINGER_NANOS;
+        } else if (now > awakeUntil) {
+            awake = false;
+            pulse.stop();
+        }
+    }
+
+    /** Something may need the pulse timer (text or figures changed, a run began or ended): runs it a while. */
+    private void wake() {
+        awakeUntil = 0;
+        if (!awake && getScene() != null) {
+            awake = true;
+            pulse.start();
+        }
+    }
+
+    /** True while the pulse timer runs (for tests). */
+    boolean pulseRunning() {
+        return awake;
     }
 
     /** Pane views in order (for tests). */

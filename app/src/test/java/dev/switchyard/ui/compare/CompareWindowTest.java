@@ -138,6 +138,14 @@ class CompareWindowTest {
         }
     }
 
+    private static boolean pulseRunning(CompareView screen) {
+        try {
+            return AppWindow.onFx(screen::pulseRunning);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void waitFor(BooleanSupplier condition) throws Exception {
         try {
             AppWindow.waitUntil(60, condition::getAsBoolean);
@@ -315,10 +323,15 @@ class CompareWindowTest {
         waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished 6 runs"));
         assertThat(calls.get()).isEqualTo(6);
 
-        // each pane shows its last run; "‹" brings back the previous run's answer
+        // each pane shows its last run; "‹" brings back the previous run's answer — also once the idle screen has
+        // stopped its pulse timer (an idle window asks for no frames)
         waitFor(() -> text("#pane-0").contains("run 3 of 3"));
+        CompareView screen = robot.lookup("#compare-screen").queryAs(CompareView.class);
+        waitFor(() -> !pulseRunning(screen));
+        String last = text("#pane-0 .md-view");
         AppWindow.click(robot, "#pane-0-previous-run");
         waitFor(() -> text("#pane-0").contains("run 2 of 3"));
+        waitFor(() -> text("#pane-0 .md-view").matches("(?s).*this is answer \\d+.*") && !text("#pane-0 .md-view").equals(last));
         AppWindow.click(robot, "#pane-0-next-run");
         waitFor(() -> text("#pane-0").contains("run 3 of 3"));
         assertThat(robot.lookup("#pane-0-next-run").queryButton().isDisabled()).isTrue();

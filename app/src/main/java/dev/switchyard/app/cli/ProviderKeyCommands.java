@@ -108,10 +108,7 @@ final class ProviderKeyCommands {
                 }
                 String leftover = forget(ref);
                 Provider updated = ws.providers().update(p.withAuthRef(ProviderKeys.REMOVED)); // it still needs one
-                String what = ref.startsWith("keyring:") && ProviderKeys.ownedSlug(ref) != null
-                        ? "Deleted the key of " + p.name() + " from the OS keyring."
-                        : p.name() + " no longer reads its key from " + ref + " (which itself is unchanged).";
-                print(updated, what + (leftover == null ? "" : " " + leftover));
+                print(updated, ProviderKeys.removedSentence(p.name(), ref) + (leftover == null ? "" : " " + leftover));
             }
             return ExitCodes.OK;
         }
@@ -130,7 +127,7 @@ final class ProviderKeyCommands {
                 app().keyring().delete(ProviderKeys.PREFIX + slug);
                 return null;
             } catch (SecretException e) {
-                return "The old key could not be deleted from the OS keyring: " + e.getMessage();
+                return ProviderKeys.notDeleted(e);
             }
         }
 

@@ -68,6 +68,26 @@ public final class ProviderKeys {
                 .map(s -> ref.substring(s.length() + PREFIX.length())).orElse(null);
     }
 
+    /**
+     * What taking away the key {@code ref} of {@code providerName} did, as the Models screen and {@code providers
+     * remove-key} both say it: a key Switchyard stored is deleted (keyring) or forgotten (this run's memory); an
+     * environment variable or someone else's keyring entry is only no longer read.
+     */
+    public static String removedSentence(String providerName, String ref) {
+        if (ownedSlug(ref) != null) {
+            return ref.startsWith("keyring:") ? "Deleted the key of " + providerName + " from the OS keyring."
+                    : "Forgot the key of " + providerName + ".";
+        }
+        int colon = ref.indexOf(':');
+        return providerName + " no longer reads its key from " + (ref.startsWith("env:") ? "the environment variable "
+                : "the OS keyring entry ") + ref.substring(colon + 1) + " (which itself is unchanged).";
+    }
+
+    /** The sentence added when the keyring refused to delete the key Switchyard stored there. */
+    public static String notDeleted(Exception keyringError) {
+        return "The old key could not be deleted from the OS keyring: " + keyringError.getMessage();
+    }
+
     /** {@code keyring:switchyard/<slug>}. */
     public static String keyringRef(String slug) {
         return "keyring:" + PREFIX + slug;

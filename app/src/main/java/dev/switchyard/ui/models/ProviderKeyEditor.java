@@ -136,7 +136,7 @@ public final class ProviderKeyEditor {
         }
         tasks.run("Remove key", () -> new Changed(ws.providers().update(p.withAuthRef(ProviderKeys.REMOVED)),
                 forget(p.authRef())), done -> {
-            message.accept(removed(p) + (done.leftover() == null ? "" : " " + done.leftover()));
+            message.accept(ProviderKeys.removedSentence(p.name(), p.authRef()) + (done.leftover() == null ? "" : " " + done.leftover()));
             onChanged.accept(done.provider());
         }, e -> message.accept("Could not remove the key of " + p.name() + ": " + e.getMessage()));
     }
@@ -159,7 +159,7 @@ public final class ProviderKeyEditor {
             vault.forget(ref);
             return null;
         } catch (SecretException e) {
-            return "The old key could not be deleted from the OS keyring: " + e.getMessage();
+            return ProviderKeys.notDeleted(e);
         }
     }
 
@@ -172,14 +172,4 @@ public final class ProviderKeyEditor {
         };
     }
 
-    private static String removed(Provider p) {
-        String ref = p.authRef();
-        if (ProviderKeys.ownedSlug(ref) != null) {
-            return ref.startsWith("keyring:") ? "Deleted the key of " + p.name() + " from the OS keyring."
-                    : "Forgot the key of " + p.name() + ".";
-        }
-        int colon = ref.indexOf(':');
-        return p.name() + " no longer reads its key from " + (ref.startsWith("env:") ? "" : "the OS keyring entry ")
-                + ref.substring(colon + 1) + " (which itself is unchanged).";
-    }
 }

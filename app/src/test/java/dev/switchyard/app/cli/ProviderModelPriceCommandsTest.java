@@ -129,7 +129,7 @@ class ProviderModelPriceCommandsTest {
         JsonNode gone = JSON.readTree(removed.out());
         assertThat(gone.path("provider").path("keyRef").asText()).as("it still needs a key").isEqualTo("session:none");
         assertThat(gone.path("message").asText())
-                .isEqualTo("Team Gateway no longer reads its key from env:OPENAI_API_KEY (which itself is unchanged).");
+                .isEqualTo("Team Gateway no longer reads its key from the environment variable OPENAI_API_KEY (which itself is unchanged).");
 
         int asked = server.getRequestCount();
         CliRunner.Result listed = CliRunner.run(ENV, store, "providers", "models", "-w", ws, "Team Gateway");

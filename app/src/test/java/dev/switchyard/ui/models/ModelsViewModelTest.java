@@ -542,12 +542,12 @@ class ModelsViewModelTest {
         Model model = ctx.directory(ws).addCloudModel(vm.selectedProviderProperty().get(), "gw-1");
         vm.keys().remove();
         assertThat(vm.messageProperty().get())
-                .isEqualTo("Env gateway no longer reads its key from GW_KEY (which itself is unchanged).");
+                .isEqualTo("Env gateway no longer reads its key from the environment variable GW_KEY (which itself is unchanged).");
         assertThat(vm.selectedProviderProperty().get().authRef()).isEqualTo(dev.switchyard.app.models.ProviderKeys.REMOVED);
         assertNeedsAKeyAgain(vm, "Env gateway", model);
         vm.keys().remove();
         assertThat(vm.messageProperty().get()).as("nothing to remove twice")
-                .isEqualTo("Env gateway no longer reads its key from GW_KEY (which itself is unchanged).");
+                .isEqualTo("Env gateway no longer reads its key from the environment variable GW_KEY (which itself is unchanged).");
 
         ws.providers().insert(Provider.of(dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "OpenAI",
                 server.url("/v1").toString(), null, "openai"));

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -20,6 +22,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
+import javafx.util.StringConverter;
 
 /**
  * Four charts of the latest comparison: TTFT and total time per model as a scatter of every repeat with the
@@ -31,6 +35,9 @@ import javafx.scene.layout.StackPane;
 final class ChartsView extends GridPane {
 
     static final int LABEL_CHARS = 24;
+    /** Keys of a chart's (axis') properties: the note over it, the largest value on its axis. */
+    private static final String NOTE = "switchyard.note";
+    private static final String MAX = "switchyard.max";
     private final CompareViewModel model;
     private final DeferredRebuild deferred = new DeferredRebuild(this::rebuild);
     private final ScatterChart<Number, String> ttft = scatter("Time to first token, ms (dots: each run, bar: p50)", "chart-ttft");
@@ -76,19 +83,77 @@ final class ChartsView extends GridPane {
         return c;
     }
 
-    /** The chart over a note that shows when no model has its figure (intent models decode no tokens/s). */
+    /**
+     * The chart over a note saying why it shows nothing: hidden until the vote, no model has its figure (intent
+     * models decode no tokens/s), every value is 0 (what {@link #rebuild} puts in the chart's {@link #NOTE}).
+     */
     private StackPane withNote(XYChart<Number, String> chart) {
         Label note = new Label();
         note.getStyleClass().add("chart-empty-note");
         note.setMouseTransparent(true);
-        note.textProperty().bind(model.figuresHiddenProperty().map(h -> h
-                ? "Hidden until you vote: a cost or a speed can name the model."
-                : "No model in this comparison has this figure."));
-        note.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> model.figuresHiddenProperty().get()
-                        || !model.stats().isEmpty() && chart.getData().stream().allMatch(s -> s.getData().isEmpty()),
-                chart.getData(), model.figuresHiddenProperty()));
+        note.setWrapText(true);
+        note.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        note.maxWidthProperty().bind(chart.widthProperty().multiply(0.7));
+        StringProperty why = new SimpleStringProperty();
+        chart.getProperties().put(NOTE, why);
+        note.textProperty().bind(Bindings.when(model.figuresHiddenProperty())
+                .then("Hidden until you vote: a cost or a speed can name the model.").otherwise(why));
+        note.visibleProperty().bind(model.figuresHiddenProperty().or(why.isNotNull()));
         return new StackPane(chart, note);
+    }
+
+    /** Shows {@code why} over {@code chart} (null: nothing). */
+    @SuppressWarnings("unchecked")
+    private static void note(XYChart<Number, String> chart, String why) {
+        ((StringProperty) chart.getProperties().get(NOTE)).set(why);
+    }
+
+    /**
+     * The value axis from 0 to past {@code max} with ticks whose labels fit side by side; fitted again when the
+     * chart's width changes.
+     */
+    private static void valueAxis(XYChart<Number, String> chart, double max) {
+        NumberAxis axis = (NumberAxis) chart.getXAxis();
+        boolean first = axis.getProperties().put(MAX, max) == null;
+        if (first) {
+            axis.widthProperty().addListener((o, was, now) -> fit(axis));
+        }
+        fit(axis);
+    }
+
+    private static void fit(NumberAxis axis) {
+        Text probe = new Text();
+        probe.setFont(axis.getTickLabelFont());
+        ValueScale scale = ValueScale.fit((Double) axis.getProperties().get(MAX), axis.getWidth(), label -> {
+            probe.setText(label);
+            return probe.getLayoutBounds().getWidth();
+        });
+        axis.setAutoRanging(false);
+        axis.setLowerBound(0);
+        axis.setUpperBound(scale.upper());
+        axis.setTickUnit(scale.step());
+        if (!(axis.getTickLabelFormatter() instanceof Ticks t) || !t.scale.equals(scale)) {
+            axis.setTickLabelFormatter(new Ticks(scale));
+        }
+    }
+
+    /** Tick labels as the scale writes them. */
+    private static final class Ticks extends StringConverter<Number> {
+        private final ValueScale scale;
+
+        Ticks(ValueScale scale) {
+            this.scale = scale;
+        }
+
+        @Override
+        public String toString(Number value) {
+            return scale.label(value.doubleValue());
+        }
+
+        @Override
+        public Number fromString(String text) {
+            throw new UnsupportedOperationException("tick labels are not parsed");
+        }
     }
 
     private static void style(XYChart<Number, String> c, String title, String id) {
@@ -110,6 +175,15 @@ final class ChartsView extends GridPane {
         spread(total, names, ModelStats.Sample::totalMs, s -> s.totalMs() == null ? null : s.totalMs().p50());
         bar(cost, names, s -> s.costUsd() == null ? null : s.costUsd().mean());
         bar(speed, names, s -> s.tokensPerSec() == null ? null : s.tokensPerSec().p50());
+        for (XYChart<Number, String> chart : List.of(ttft, total, cost, speed)) {
+            double max = chart.getData().stream().flatMap(series -> series.getData().stream())
+                    .mapToDouble(d -> d.getXValue().doubleValue()).max().orElse(-1);
+            valueAxis(chart, Math.max(max, 0));
+            chart.getXAxis().setTickLabelsVisible(max > 0); // no scale to read where nothing is above 0
+            note(chart, model.stats().isEmpty() ? null : max < 0 ? "No model in this comparison has this figure."
+                    : max == 0 && chart == cost ? "Every run cost $0: runs on this device are free unless "
+                    + "Models → Local models sets a device cost per hour." : null);
+        }
     }
 
     private void spread(ScatterChart<Number, String> chart, List<String> names, Function<ModelStats.Sample, Long> value,

@@ -115,7 +115,7 @@ public final class MainView extends BorderPane {
         create.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
         create.setOnAction(e -> {
             if (mayLeave("Open another workspace")) {
-                choose(true, model::open);
+                choose(true, file -> model.open(MainViewModel.withWorkspaceExtension(file)));
             }
         });
         MenuItem refresh = new MenuItem("Refresh");
@@ -167,6 +167,11 @@ public final class MainView extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(create ? "New workspace" : "Open workspace");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Switchyard workspace", "*.switchyard"));
+        String current = model.workspaceFileProperty().get();
+        java.io.File folder = current == null || current.isBlank() ? null : new java.io.File(current).getAbsoluteFile().getParentFile();
+        if (folder != null && folder.isDirectory()) {
+            chooser.setInitialDirectory(folder); // beside the open workspace, not wherever the app was started
+        }
         Window window = getScene().getWindow();
         var file = create ? chooser.showSaveDialog(window) : chooser.showOpenDialog(window);
         if (file != null) {

@@ -115,6 +115,15 @@ public final class MainViewModel {
         }, this::showOpened, e -> showFailure(file, e));
     }
 
+    /**
+     * The file a new workspace goes to: the name typed in the save dialog, with {@code .switchyard} added when it has
+     * no extension (the Open dialog lists only {@code *.switchyard} files; "team" came out as a file named "team").
+     */
+    public static Path withWorkspaceExtension(Path chosen) {
+        String name = chosen.getFileName().toString();
+        return name.contains(".") ? chosen : chosen.resolveSibling(name + ".switchyard");
+    }
+
     /** Re-reads the counts of the open workspace. */
     public void refresh() {
         Workspace current = workspace;

@@ -81,4 +81,11 @@ class MainViewModelTest {
         assertThat(model.workspaceNameProperty().get()).isEqualTo("good");
         assertThat(model.workspace()).isNotNull();
     }
+
+    @Test
+    void aNewWorkspaceTypedWithoutExtensionGetsOne() {
+        assertThat(MainViewModel.withWorkspaceExtension(Path.of("/tmp/x/team"))).isEqualTo(Path.of("/tmp/x/team.switchyard"));
+        assertThat(MainViewModel.withWorkspaceExtension(Path.of("/tmp/x/team.switchyard"))).isEqualTo(Path.of("/tmp/x/team.switchyard"));
+        assertThat(MainViewModel.withWorkspaceExtension(Path.of("/tmp/x/team.db"))).isEqualTo(Path.of("/tmp/x/team.db"));
+    }
 }

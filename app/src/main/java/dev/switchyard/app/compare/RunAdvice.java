@@ -12,7 +12,7 @@ public final class RunAdvice {
     public static String whatToDo(String kind) {
         String k = kind == null ? "" : kind.toLowerCase(Locale.ROOT);
         return switch (k) {
-            case "cancelled" -> "You stopped this run; the partial answer is kept in History. Run again for a full answer.";
+            case "cancelled" -> "You stopped this run; the answer so far stays here and in History.";
             case "authentication", "unavailable" -> "Check the provider's key in Models and providers, then run again.";
             case "rate_limited", "quota_exceeded" -> "Wait a moment or lower Repeat, then run again; check the account's quota.";
             case "network", "connect_timeout" -> "Check the network connection and the provider's base URL, then run again.";

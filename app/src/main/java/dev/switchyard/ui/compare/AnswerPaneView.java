@@ -25,6 +25,8 @@ final class AnswerPaneView extends VBox {
     private final RouteBox routeBox = new RouteBox();
     private boolean dirty = true;
     private TitledPane reasoningPane;
+    /** The failure sentence and what to do; quiet when the user stopped the run. */
+    private VBox errorBox;
     /**
      * Draws the pane's rounded background and state-coloured border, behind the content. The state style class sits
      * on this frame and on the header, not on the pane: a style class change restyles every node below it, which
@@ -116,6 +118,7 @@ final class AnswerPaneView extends VBox {
             javafx.css.PseudoClass pc = javafx.css.PseudoClass.getPseudoClass(s.name().toLowerCase(java.util.Locale.ROOT));
             frame.pseudoClassStateChanged(pc, s == state);
             status.pseudoClassStateChanged(pc, s == state);
+            errorBox.pseudoClassStateChanged(pc, s == state);
         }
     }
 
@@ -160,11 +163,13 @@ final class AnswerPaneView extends VBox {
         stop.getStyleClass().addAll("flat-button", "stop-button");
         stop.setMinWidth(Region.USE_PREF_SIZE);
         stop.setOnAction(e -> pane().stop());
-        // hidden once the run ends, its place kept: Copy does not slide under a late click on Stop
+        // gone once the run ends, giving its room to the name (a revealed blind name read "Model A …"); it sits left
+        // of Copy, so Copy keeps its place and does not slide under a late click on Stop
         stop.visibleProperty().bind(shown.flatMap(PaneModel::runningProperty).orElse(false));
+        stop.managedProperty().bind(stop.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(8, title, grow, copy, stop);
+        HBox top = new HBox(8, title, grow, stop, copy);
         top.setAlignment(Pos.CENTER_LEFT);
         Region grow2 = new Region();
         HBox.setHgrow(grow2, Priority.ALWAYS);
@@ -275,8 +280,13 @@ final class AnswerPaneView extends VBox {
         advice.setWrapText(true);
         advice.setMinHeight(Region.USE_PREF_SIZE);
         advice.textProperty().bind(of(PaneModel::adviceProperty));
+        // a run the user stopped is no error: one quiet line (":cancelled") instead of the engine's sentence in red
+        error.visibleProperty().bind(shown.flatMap(PaneModel::stateProperty).map(s -> s != PaneModel.State.CANCELLED)
+                .orElse(true));
+        error.managedProperty().bind(error.visibleProperty());
         VBox box = new VBox(2, error, advice);
         box.getStyleClass().add("pane-error-box");
+        errorBox = box;
         box.visibleProperty().bind(of(PaneModel::errorProperty).map(e -> !e.isEmpty()).orElse(false));
         box.managedProperty().bind(box.visibleProperty());
         return box;

@@ -59,7 +59,7 @@ final class PromptEditorView extends VBox {
     }
 
     private static TextArea area(String id, String prompt, StringProperty text, int rows) {
-        TextArea a = new TextArea();
+        TextArea a = dev.switchyard.ui.TabMovesFocus.install(new TextArea());
         a.setId(id);
         a.setPromptText(prompt);
         a.setWrapText(true);

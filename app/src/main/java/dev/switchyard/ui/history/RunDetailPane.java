@@ -79,7 +79,7 @@ final class RunDetailPane extends VBox {
     }
 
     private static TextArea area(String id) {
-        TextArea a = new TextArea();
+        TextArea a = dev.switchyard.ui.TabMovesFocus.install(new TextArea());
         a.setId(id);
         a.setEditable(false);
         a.setWrapText(true);

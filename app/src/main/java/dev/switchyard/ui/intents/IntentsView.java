@@ -83,7 +83,7 @@ public final class IntentsView extends BorderPane {
         reply.setId("intent-reply");
         reply.setPromptText("Reply (optional), e.g. Turning on the {{room|}} lights.");
         reply.textProperty().bindBidirectional(model.replyProperty());
-        TextArea examples = new TextArea();
+        TextArea examples = dev.switchyard.ui.TabMovesFocus.install(new TextArea());
         examples.setId("intent-examples");
         examples.setPromptText("Example utterances, one per line");
         examples.setPrefRowCount(8);

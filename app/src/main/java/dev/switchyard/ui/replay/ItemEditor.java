@@ -39,7 +39,7 @@ final class ItemEditor {
     }
 
     private static TextArea area(String text, int rows) {
-        TextArea a = new TextArea(text == null ? "" : text);
+        TextArea a = dev.switchyard.ui.TabMovesFocus.install(new TextArea(text == null ? "" : text));
         a.setPrefRowCount(rows);
         a.setPrefColumnCount(48);
         a.setWrapText(true);

@@ -24,7 +24,7 @@ final class TestPanelView extends VBox {
         super(8);
         setId("test-panel");
         setPadding(new Insets(12));
-        TextArea prompt = new TextArea();
+        TextArea prompt = dev.switchyard.ui.TabMovesFocus.install(new TextArea());
         prompt.setId("test-prompt");
         prompt.setPromptText("Type a prompt to route…");
         prompt.setPrefRowCount(3);

@@ -138,6 +138,17 @@ class CompareWindowTest {
         }
     }
 
+    private String focusedId() {
+        try {
+            return AppWindow.onFx(() -> {
+                Node n = robot.lookup("#compare-screen").query().getScene().getFocusOwner();
+                return n == null || n.getId() == null ? "" : n.getId();
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean pulseRunning(CompareView screen) {
         try {
             return AppWindow.onFx(screen::pulseRunning);
@@ -230,6 +241,17 @@ class CompareWindowTest {
         pick("slow-model", true);
         assertThat(robot.lookup("#picked-count").queryAs(Label.class).getText()).isEqualTo("2 of 6 picked");
 
+        // Tab moves on from the message fields, as from every other control (it used to type a tab and stay)
+        AppWindow.click(robot, "#system-message");
+        robot.type(KeyCode.TAB);
+        waitFor(() -> focusedId().equals("user-message"));
+        robot.type(KeyCode.TAB);
+        waitFor(() -> !focusedId().equals("user-message"));
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        waitFor(() -> focusedId().equals("user-message"));
+        assertThat(robot.lookup("#system-message").queryAs(javafx.scene.control.TextArea.class).getText()
+                + robot.lookup("#user-message").queryAs(javafx.scene.control.TextArea.class).getText()).doesNotContain("\t");
+
         typePromptAndRun("Say hello");
 
         waitFor(() -> text("#pane-0").contains("Done"));
@@ -247,7 +269,8 @@ class CompareWindowTest {
         waitFor(() -> text("#pane-1").contains("Stopped"));
         assertThat(copyX("#pane-1")).as("Copy keeps its place when Stop goes (a late click on Stop copied)").isEqualTo(copyX);
         String slow = text("#pane-1");
-        assertThat(slow).contains("slow word 3").contains("The run was stopped.").contains("You stopped this run");
+        assertThat(slow).contains("slow word 3").contains("You stopped this run")
+                .as("a stop is no error: the engine's sentence is not shown in red").doesNotContain("The run was stopped.");
         waitFor(this::runEnabled);
         assertThat(robot.lookup("#compare-message").queryAs(Label.class).getText()).startsWith("Finished 2 runs")
                 .contains("1 without a full answer");

@@ -108,7 +108,7 @@ public final class Formats {
         List<String> parts = new ArrayList<>();
         if (o.hasNonNull("intent")) {
             String best = o.path("intent").asText() + " " + score(o);
-            parts.add(o.path("confident").asBoolean(true) ? "intent " + best : "no confident intent (best " + best + ")");
+            parts.add(o.path("confident").asBoolean(true) ? "intent " + best : "no intent matched (closest " + best + ")");
             List<String> next = new ArrayList<>();
             for (JsonNode t : o.path("top3")) {
                 if (!t.path("intent").asText().equals(o.path("intent").asText()) && t.path("confidence").asDouble() >= 0.005) {

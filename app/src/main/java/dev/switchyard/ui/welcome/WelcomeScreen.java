@@ -59,7 +59,8 @@ public final class WelcomeScreen implements Screen {
                 step("1", "Run the embedded intent model", "Built in, offline: see which intent a prompt matches and how fast.",
                         model.hasRunsProperty(), "Open Compare", "welcome-compare", "compare"),
                 step("2", "Add a cloud provider", "OpenAI, Anthropic, OpenRouter, XRoute.AI or any OpenAI-compatible "
-                        + "gateway. Keys go to the OS keyring.", model.hasCloudModelProperty(), "Add a key",
+                        + "gateway. Keys stay on this machine: in the OS keyring or an environment variable.",
+                        model.hasCloudModelProperty(), "Add a key",
                         "welcome-models", "models/cloud"),
                 step("3", "Add a local generative model", "Download or import an ONNX model to answer offline.",
                         model.hasLocalModelProperty(), "Local models", "welcome-local", "models/local"),
@@ -71,10 +72,6 @@ public final class WelcomeScreen implements Screen {
                       String target) {
         Label n = new Label(number);
         n.getStyleClass().add("step-number");
-        done.addListener((obs, old, now) -> {
-            n.setText(now ? "✓" : number);
-            n.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("done"), now);
-        });
         Label h = new Label(head);
         h.getStyleClass().add("section-title");
         Label t = new Label(text);
@@ -87,6 +84,18 @@ public final class WelcomeScreen implements Screen {
         go.getStyleClass().add("accent");
         go.setOnAction(e -> navigate.accept(target));
         go.setMinWidth(Region.USE_PREF_SIZE);
+        // a step done shows ✓ and its button steps back (it still opens the screen, for another key or model)
+        java.util.function.Consumer<Boolean> show = now -> {
+            n.setText(now ? "✓" : number);
+            n.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("done"), now);
+            if (now) {
+                go.getStyleClass().remove("accent");
+            } else if (!go.getStyleClass().contains("accent")) {
+                go.getStyleClass().add("accent");
+            }
+        };
+        show.accept(done.get());
+        done.addListener((obs, old, now) -> show.accept(now));
         Region pad = new Region();
         HBox row = new HBox(14, n, body, pad, go);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -115,7 +115,7 @@ class CompareStatsTest {
                 + "{\"intent\":\"dim\",\"confidence\":0.001}]}";
         assertThat(Formats.outcome(intent, "intent:smart-home")).isEqualTo("intent lights_off 0.82 · then lights_on 0.41");
         assertThat(Formats.outcome("{\"finishReason\":\"no_confident_match\",\"intent\":\"faq\",\"confidence\":0.3,"
-                + "\"confident\":false,\"top3\":[]}", null)).isEqualTo("no confident intent (best faq 0.30)");
+                + "\"confident\":false,\"top3\":[]}", null)).isEqualTo("no intent matched (closest faq 0.30)");
         assertThat(Formats.outcome("{\"finishReason\":\"length\",\"servedModel\":\"gpt-4o-mini-2024-07-18\"}", "gpt-4o-mini"))
                 .isEqualTo("cut at the max-tokens limit · served by gpt-4o-mini-2024-07-18");
         assertThat(Formats.outcome("{\"finishReason\":\"max_tokens\"}", null)).isEqualTo("cut at the max-tokens limit");

@@ -65,7 +65,7 @@ final class KeyFields extends VBox {
         consent.managedProperty().bind(consent.visibleProperty());
         TextField env = new TextField();
         env.setId(idPrefix + "env");
-        env.setPromptText("OPENAI_API_KEY");
+        env.setPromptText("Variable name, e.g. MY_GATEWAY_KEY");
         env.textProperty().bindBidirectional(form.envVarProperty());
         env.visibleProperty().bind(form.sourceProperty().isEqualTo(KeySource.ENVIRONMENT));
         env.managedProperty().bind(env.visibleProperty());

@@ -160,10 +160,12 @@ public final class ModelsViewModel {
             return ws.providers().insert(draft.withAuthRef(ref));
         }, p -> {
             form.keys().clearSecret();
-            message.set("Added " + p.name() + ". Test the connection to list its models.");
+            message.set("Added " + p.name() + ". " + TEST_TO_LIST);
             reloadProviders(p.id());
         }, e -> form.errorProperty().set("Could not add the provider: " + e.getMessage()));
     }
+
+    private static final String TEST_TO_LIST = "Test the connection to list its models.";
 
     /** Lists the selected provider's models (this is the connection test); the error sentence on failure. */
     public void testConnection() {
@@ -190,6 +192,9 @@ public final class ModelsViewModel {
                     .map(m -> new RemoteRow(m.id(), m.displayName(), have.contains(m.id()))).toList());
             connection.set(Connection.OK);
             connectionText.set("Connected: " + list.size() + (list.size() == 1 ? " model" : " models") + " listed.");
+            if (message.get() != null && message.get().endsWith(TEST_TO_LIST)) {
+                message.set(""); // done: the advice to test would stay under the list it asked for
+            }
         }, e -> {
             if (p == selected.get()) {
                 connection.set(Connection.FAILED);

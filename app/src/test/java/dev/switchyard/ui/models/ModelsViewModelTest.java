@@ -119,11 +119,13 @@ class ModelsViewModelTest {
         assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.VIEWING);
         assertThat(vm.selectedProviderProperty().get().name()).isEqualTo("Loopback");
         assertThat(vm.selectedProviderProperty().get().authRef()).isNull();
+        assertThat(vm.messageProperty().get()).isEqualTo("Added Loopback. Test the connection to list its models.");
 
         server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
         vm.testConnection();
         assertThat(vm.connectionProperty().get()).isEqualTo(ModelsViewModel.Connection.OK);
         assertThat(vm.connectionTextProperty().get()).isEqualTo("Connected: 2 models listed.");
+        assertThat(vm.messageProperty().get()).as("the advice to test is done with").isEmpty();
         assertThat(vm.remoteModels()).extracting(ModelsViewModel.RemoteRow::id).containsExactly("tiny-1", "tiny-2");
         assertThat(server.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo("/v1/models");
 

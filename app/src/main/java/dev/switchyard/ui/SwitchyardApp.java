@@ -60,7 +60,8 @@ public final class SwitchyardApp extends Application {
         startNetworkMonitor();
         StartupLog.mark("context, tasks, network monitor; workspace opening");
         WelcomeScreen welcome = new WelcomeScreen(model, tasks);
-        CompareScreen compare = new CompareScreen(context, tasks, model, networkMonitor::isOnline, id -> ((MainView) stage.getScene().getRoot()).show(id));
+        CompareScreen compare = new CompareScreen(context, tasks, model, networkMonitor::isOnline, prefs,
+                id -> ((MainView) stage.getScene().getRoot()).show(id));
         StartupLog.mark("compare screen");
         // Screens not shown at start are built on first use.
         Screen routing = new LazyScreen("routing", "Routing", () -> new RoutingScreen(new RoutingViewModel(tasks),

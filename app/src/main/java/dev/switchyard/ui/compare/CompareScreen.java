@@ -37,10 +37,11 @@ public final class CompareScreen implements Screen {
 
     /** {@code network} is what "Auto: &lt;policy&gt;" panes route by when a policy asks whether the machine is online. */
     public CompareScreen(AppContext app, TaskRunner tasks, MainViewModel main, NetworkState network,
-                         Consumer<String> navigate) {
+                         dev.switchyard.ui.prefs.AppPreferences prefs, Consumer<String> navigate) {
         model = new CompareViewModel(tasks, System::nanoTime,
                 CompletableFuture.delayedExecutor(BATCH_WINDOW_MS, TimeUnit.MILLISECONDS), new Random());
         view = new CompareView(model, navigate);
+        view.rememberSplit(prefs);
         main.workspaceProperty().addListener((obs, old, ws) -> open(app, ws, network));
         main.refreshesProperty().addListener((obs, old, n) -> model.refreshModels()); // a model another process added
         // a local model loading into memory says so in the picker, and stops saying it when loaded

@@ -45,6 +45,9 @@ public final class CompareView extends BorderPane {
         }
     };
     private boolean enterHeld;
+    /** Between the prompt and models above and the answers below. */
+    private SplitPane split;
+    private static final double DIVIDER = 0.36;
 
     /** {@code navigate} switches the main window to another screen by id ("models", "routing"). */
     public CompareView(CompareViewModel model, java.util.function.Consumer<String> navigate) {
@@ -84,9 +87,9 @@ public final class CompareView extends BorderPane {
         VBox bottom = new VBox(toolbar(), results);
         VBox.setVgrow(results, Priority.ALWAYS);
 
-        SplitPane split = new SplitPane(top, bottom);
+        split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(DIVIDER);
         split.getStyleClass().add("compare-split");
         setLeft(new PromptLibraryView(model.library()));
         setCenter(split);
@@ -241,6 +244,11 @@ public final class CompareView extends BorderPane {
     /** True while the pulse timer runs (for tests). */
     boolean pulseRunning() {
         return awake;
+    }
+
+    /** The divider between prompt and answers goes where the user last left it (the answers often need the room). */
+    void rememberSplit(dev.switchyard.ui.prefs.AppPreferences prefs) {
+        dev.switchyard.ui.prefs.WindowMemory.rememberSplit(split, "compare", prefs, DIVIDER);
     }
 
     /** Pane views in order (for tests). */

@@ -285,7 +285,7 @@ public final class PaneModel {
     }
 
     private String runLabel(String what) {
-        return repeat > 1 ? what + " · run " + (runIndex + 1) + " of " + repeat : what;
+        return repeat > 1 ? what + " · " + (runIndex + 1) + "/" + repeat : what;
     }
 
     private void tokens(StreamBatcher.Tokens t) {
@@ -385,7 +385,7 @@ public final class PaneModel {
             default -> State.FAILED;
         });
         String what = word(state.get());
-        status.set(repeat > 1 ? what + " · run " + (run.repeatIndex() + 1) + " of " + repeat : what);
+        status.set(repeat > 1 ? what + " · " + (run.repeatIndex() + 1) + "/" + repeat : what);
         if (run.status() != RunStatus.COMPLETED) {
             String kind = failure != null ? failure.kind() : run.error() == null ? null : run.error().kind();
             String sentence = failure != null ? failure.message() : run.error() == null ? "" : run.error().message();
@@ -433,7 +433,7 @@ public final class PaneModel {
         cost.set(Formats.usd(r.totalCostUsd()) + (onDevice ? " device" : r.steps().size() > 1 ? " total" : ""));
         elapsed.set(Formats.elapsed(r.totalMs()));
         String steps = r.steps().size() > 1 ? " · " + r.steps().size() + " steps" : "";
-        String of = repeat > 1 ? " · run " + number + " of " + repeat : "";
+        String of = repeat > 1 ? " · " + number + "/" + repeat : "";
         if (answer == null) {
             running.set(false);
             state.set(State.FAILED);

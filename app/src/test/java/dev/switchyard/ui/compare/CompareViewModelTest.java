@@ -423,7 +423,7 @@ class CompareViewModelTest {
         assertThat(a.answerProperty().get()).isEqualTo("abc 3");
         a.showRun(0);
         assertThat(a.answerProperty().get()).isEqualTo("abc 1");
-        assertThat(a.statusProperty().get()).isEqualTo("Done · run 1 of 3");
+        assertThat(a.statusProperty().get()).isEqualTo("Done · 1/3");
         assertThat(a.ttftProperty().get()).isEqualTo(Formats.ms(a.runs().get(0).metrics().ttftMs()));
         assertThat(a.voteRun().id()).as("a vote names the answer shown").isEqualTo(a.runs().get(0).id());
         a.showRun(3); // no fourth run
@@ -443,7 +443,7 @@ class CompareViewModelTest {
         ModelStats beta = vm.stats().stream().filter(s -> s.label().equals("beta")).findFirst().orElseThrow();
         assertThat(beta.cheapest()).isTrue();
         assertThat(alpha.cheapest()).isFalse();
-        assertThat(vm.panes().get(0).statusProperty().get()).endsWith("run 3 of 3");
+        assertThat(vm.panes().get(0).statusProperty().get()).endsWith("3/3");
         assertThat(vm.samplesOf(alpha)).hasSize(3);
     }
 
@@ -470,7 +470,7 @@ class CompareViewModelTest {
         PaneModel beta = vm.panes().get(1);
         assertThat(beta.answerProperty().get()).isEqualTo("**bold**");
         assertThat(beta.stateProperty().get()).isEqualTo(PaneModel.State.COMPLETED);
-        assertThat(beta.statusProperty().get()).isEqualTo("Done · run 3 of 3");
+        assertThat(beta.statusProperty().get()).isEqualTo("Done · 3/3");
         assertThat(beta.subtitleProperty().get()).isEqualTo("Gateway · Cloud");
         assertThat(beta.runningProperty().get()).isFalse();
         assertThat(vm.stats()).usingRecursiveFieldByFieldElementComparator().isEqualTo(statsWhenRun);
@@ -607,7 +607,7 @@ class CompareViewModelTest {
             assertThat(auto.subtitleProperty().get()).isEqualTo("Auto · routed to Gateway/beta");
             assertThat(auto.answerProperty().get()).isEqualTo("Hello there");
             assertThat(auto.stateProperty().get()).isEqualTo(PaneModel.State.COMPLETED);
-            assertThat(auto.statusProperty().get()).isEqualTo("Done · 2 steps · run 2 of 2");
+            assertThat(auto.statusProperty().get()).isEqualTo("Done · 2 steps · 2/2");
             assertThat(auto.route().whyProperty().get()).isEqualTo("Run 2 of 2: No rule matched; default: cascade → alpha, beta.");
             assertThat(auto.route().steps()).hasSize(3);
             assertThat(auto.route().steps().get(0)).startsWith("1. cascade-local → Gateway/alpha · escalated: the answer does not match /^SURE/");
@@ -642,13 +642,13 @@ class CompareViewModelTest {
             // ‹ / › go by request, not by the runs of its steps
             assertThat(auto.runCountProperty().get()).isEqualTo(2);
             auto.showRun(0);
-            assertThat(auto.statusProperty().get()).isEqualTo("Done · 2 steps · run 1 of 2");
+            assertThat(auto.statusProperty().get()).isEqualTo("Done · 2 steps · 1/2");
             assertThat(auto.route().whyProperty().get()).startsWith("Run 1 of 2: ");
             assertThat(auto.route().steps()).hasSize(3);
             assertThat(auto.answerProperty().get()).isEqualTo("Hello there");
             assertThat(auto.voteRun().id()).isEqualTo(auto.runs().get(1).id()); // the first request's answer
             auto.showRun(1);
-            assertThat(auto.statusProperty().get()).isEqualTo("Done · 2 steps · run 2 of 2");
+            assertThat(auto.statusProperty().get()).isEqualTo("Done · 2 steps · 2/2");
             assertThat(auto.route().whyProperty().get()).isEqualTo(liveWhy);
 
             // opened again from History: the routed runs keep to their own pane, apart from beta's own runs, and the
@@ -660,7 +660,7 @@ class CompareViewModelTest {
             assertThat(stored.runs()).hasSize(4);
             assertThat(stored.route()).isNotNull();
             assertThat(stored.subtitleProperty().get()).isEqualTo("Auto · routed to Gateway/beta");
-            assertThat(stored.statusProperty().get()).isEqualTo("Done · 2 steps · run 2 of 2");
+            assertThat(stored.statusProperty().get()).isEqualTo("Done · 2 steps · 2/2");
             assertThat(stored.answerProperty().get()).isEqualTo("Hello there");
             assertThat(stored.route().whyProperty().get()).isEqualTo(liveWhy);
             assertThat(stored.route().steps()).hasSize(3);
@@ -670,7 +670,7 @@ class CompareViewModelTest {
             assertThat(stored.route().steps().get(2)).startsWith("Request: ").endsWith(" for 2 runs");
             assertThat(stored.runCountProperty().get()).isEqualTo(2);
             stored.showRun(0);
-            assertThat(stored.statusProperty().get()).isEqualTo("Done · 2 steps · run 1 of 2");
+            assertThat(stored.statusProperty().get()).isEqualTo("Done · 2 steps · 1/2");
             assertThat(stored.costProperty().get()).isEqualTo(liveCost);
             ModelStats storedStats = vm.stats().stream().filter(s -> s.label().equals("Auto: careful")).findFirst().orElseThrow();
             assertThat(storedStats.runs()).isEqualTo(2);

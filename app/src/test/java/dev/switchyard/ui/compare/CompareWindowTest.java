@@ -348,15 +348,15 @@ class CompareWindowTest {
 
         // each pane shows its last run; "‹" brings back the previous run's answer — also once the idle screen has
         // stopped its pulse timer (an idle window asks for no frames)
-        waitFor(() -> text("#pane-0").contains("run 3 of 3"));
+        waitFor(() -> text("#pane-0").contains("· 3/3"));
         CompareView screen = robot.lookup("#compare-screen").queryAs(CompareView.class);
         waitFor(() -> !pulseRunning(screen));
         String last = text("#pane-0 .md-view");
         AppWindow.click(robot, "#pane-0-previous-run");
-        waitFor(() -> text("#pane-0").contains("run 2 of 3"));
+        waitFor(() -> text("#pane-0").contains("· 2/3"));
         waitFor(() -> text("#pane-0 .md-view").matches("(?s).*this is answer \\d+.*") && !text("#pane-0 .md-view").equals(last));
         AppWindow.click(robot, "#pane-0-next-run");
-        waitFor(() -> text("#pane-0").contains("run 3 of 3"));
+        waitFor(() -> text("#pane-0").contains("· 3/3"));
         assertThat(robot.lookup("#pane-0-next-run").queryButton().isDisabled()).isTrue();
 
         AppWindow.click(robot, "Statistics");

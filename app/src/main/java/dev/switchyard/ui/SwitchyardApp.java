@@ -75,7 +75,8 @@ public final class SwitchyardApp extends Application {
         welcome.setNavigator(view::show);
         StartupLog.mark("main view");
 
-        Scene scene = new Scene(view, 1100, 720);
+        double[] size = dev.switchyard.ui.prefs.WindowMemory.firstSize(javafx.stage.Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(view, size[0], size[1]); // remembered bounds, if any, replace it (AppChrome)
         scene.getStylesheets().add(Objects.requireNonNull(SwitchyardApp.class.getResource(BASE_CSS)).toExternalForm());
         stage.titleProperty().unbind(); // a reused stage (window tests) may still be bound to an earlier model
         stage.setTitle("Switchyard");

@@ -11,6 +11,16 @@ public final class WindowMemory {
     private WindowMemory() {
     }
 
+    /**
+     * The window's size at a first start (nothing remembered): most of the screen's usable area, up to 1440 x 900 —
+     * six answers side by side need the room — and never below 1100 x 720 unless the screen itself is smaller.
+     */
+    public static double[] firstSize(Rectangle2D usable) {
+        double w = Math.min(1440, Math.max(1100, usable.getWidth() * 0.9));
+        double h = Math.min(900, Math.max(720, usable.getHeight() * 0.9));
+        return new double[] {Math.min(w, usable.getWidth()), Math.min(h, usable.getHeight())};
+    }
+
     /** Applies remembered bounds (only when they still fall on a screen) and saves them when the window hides. */
     public static void attach(Stage stage, AppPreferences prefs) {
         prefs.window().ifPresent(b -> {

@@ -38,9 +38,10 @@ final class ModelPickerView extends VBox {
         manage.setOnAction(e -> openModels.accept(null));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        for (javafx.scene.control.Control n : new javafx.scene.control.Control[] {title, count, manage}) {
+        for (javafx.scene.control.Control n : new javafx.scene.control.Control[] {title, manage}) {
             n.setMinWidth(Region.USE_PREF_SIZE);
         }
+        count.setMinWidth(0); // in a narrow window the count gives way, not Manage… at the edge
         HBox head = new HBox(8, title, count, grow, manage);
         head.setAlignment(Pos.CENTER_LEFT);
         ScrollPane scroll = new ScrollPane(rows);

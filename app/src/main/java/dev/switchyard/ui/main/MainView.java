@@ -71,6 +71,11 @@ public final class MainView extends BorderPane {
                 old.setSelected(true);
             } else {
                 setCenter(((Screen) now.getUserData()).view());
+                // a screen chosen from elsewhere (a link, Get started after opening a workspace) takes the keyboard
+                // focus from the button it replaces, which would otherwise keep its focus ring beside the selection
+                if (old != null && getScene() != null && getScene().getFocusOwner() == old) {
+                    ((ToggleButton) now).requestFocus();
+                }
             }
         });
         return box;

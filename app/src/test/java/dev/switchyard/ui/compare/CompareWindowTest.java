@@ -170,6 +170,50 @@ class CompareWindowTest {
         return visibleText(robot.lookup(selector).query());
     }
 
+    /**
+     * Keyboard focus shows on the toolbar and the results tabs (the app's sheets had removed Modena's focus ring), and
+     * Blind switched on is a tinted fill, not an outline that reads as focus.
+     */
+    @Test
+    void tabbingThroughTheToolbarRingsEachControlAndBlindOnIsAFill() throws Exception {
+        javafx.scene.layout.Region run = robot.lookup("#run-button").queryAs(javafx.scene.layout.Region.class);
+        javafx.scene.layout.Region spinner = robot.lookup("#repeat-spinner").queryAs(javafx.scene.layout.Region.class);
+        javafx.scene.control.ToggleButton blind = robot.lookup("#blind-toggle").queryAs(javafx.scene.control.ToggleButton.class);
+        javafx.scene.control.TabPane tabs = AppWindow.onFx(() -> robot.lookup(".tab-pane")
+                .queryAllAs(javafx.scene.control.TabPane.class).stream()
+                .filter(p -> p.getTabs().stream().anyMatch(t -> "tab-answers".equals(t.getId()))).findFirst().orElseThrow());
+        assertThat(AppWindow.onFx(() -> ringed(run) || ringed(spinner) || ringed(blind))).isFalse();
+
+        robot.interact(run::requestFocus);
+        waitFor(() -> ringed(run));
+        robot.type(KeyCode.TAB); // Stop all is disabled: the Repeat spinner is next
+        waitFor(() -> ringed(spinner) && !ringed(run));
+        robot.type(KeyCode.TAB);
+        waitFor(() -> ringed(blind) && !ringed(spinner));
+        robot.type(KeyCode.SPACE); // Blind on
+        waitFor(blind::isSelected);
+        robot.type(KeyCode.TAB); // to the results tabs: their selected header is ringed
+        waitFor(() -> !ringed(blind) && tabs.isFocused()
+                && tabs.lookupAll(".focus-indicator").stream().anyMatch(n -> ringed((javafx.scene.layout.Region) n)));
+
+        // on and not focused: no outline at all, a fill that differs from Blind off
+        javafx.scene.paint.Paint on = AppWindow.onFx(() -> lastFill(blind));
+        assertThat(AppWindow.onFx(() -> blind.getBackground().getFills().size())).isEqualTo(1);
+        robot.interact(() -> blind.setSelected(false));
+        waitFor(() -> !on.equals(lastFill(blind)));
+    }
+
+    /** Whether {@code r} draws a focus ring: a border stroke in a visible colour. */
+    private static boolean ringed(javafx.scene.layout.Region r) {
+        return r.getBorder() != null && r.getBorder().getStrokes().stream().anyMatch(s ->
+                s.getTopStroke() instanceof javafx.scene.paint.Color c && c.getOpacity() > 0 && s.getWidths().getTop() >= 2);
+    }
+
+    private static javafx.scene.paint.Paint lastFill(javafx.scene.layout.Region r) {
+        var fills = r.getBackground().getFills();
+        return fills.get(fills.size() - 1).getFill();
+    }
+
     /** Everything a user can read inside a node: labels, buttons and text runs, in scene order. */
     private static String visibleText(Node node) {
         StringBuilder sb = new StringBuilder();

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchyard.ui.AppWindow;
 import dev.switchyard.workspace.Workspace;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Paint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,5 +93,37 @@ class MainWindowTest {
         AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#workspace-tools-message").startsWith("Nothing was imported from bad.json")
                 || AppWindow.label(robot, "#workspace-tools-message").startsWith("Could not import"));
         assertThat(AppWindow.label(robot, "#count-models")).isEqualTo(String.valueOf(Long.parseLong(modelsBefore) + 1));
+    }
+
+    /**
+     * Opening a workspace shows Get started while the button the user last clicked (History) may still hold the
+     * keyboard focus and the pointer: it must not look like a second selection (the walkthrough saw History keep a
+     * dark highlight beside the selected Get started).
+     */
+    @Test
+    void aScreenShownFromElsewhereLeavesOneNavButtonLookingSelected() throws Exception {
+        AppWindow.waitUntil(15, () -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        AppWindow.click(robot, "#nav-history"); // focus and pointer on History
+        AppWindow.waitUntil(10, () -> robot.lookup("#nav-history").query().isHover()
+                && robot.lookup("#nav-history").query().isFocused());
+        robot.interact(() -> ((MainView) robot.lookup("#main-view").query()).show("welcome")); // as opening a workspace does
+
+        AppWindow.waitUntil(10, () -> robot.lookup("#nav-welcome").query().isFocused());
+        List<ToggleButton> nav = AppWindow.onFx(() -> robot.lookup(".nav-button").queryAllAs(ToggleButton.class)
+                .stream().toList());
+        assertThat(nav).filteredOn(ToggleButton::isSelected).extracting(ToggleButton::getId).containsExactly("nav-welcome");
+        Paint accent = AppWindow.onFx(() -> fill(robot.lookup("#nav-welcome").queryAs(Region.class)));
+        assertThat(AppWindow.onFx(() -> nav.stream().filter(b -> accent.equals(fill(b))).map(ToggleButton::getId).toList()))
+                .containsExactly("nav-welcome");
+        assertThat(AppWindow.onFx(() -> nav.stream().filter(b -> b.getBorder() != null && !b.getBorder().isEmpty())
+                .map(ToggleButton::getId).toList())).containsExactly("nav-welcome"); // the one focus ring
+        // History, still under the pointer, shows a hover tint that is not the selection's colour
+        assertThat(AppWindow.onFx(() -> robot.lookup("#nav-history").query().isHover())).isTrue();
+        assertThat(AppWindow.onFx(() -> fill(robot.lookup("#nav-history").queryAs(Region.class)))).isNotEqualTo(accent);
+    }
+
+    private static Paint fill(Region r) {
+        return r.getBackground() == null || r.getBackground().getFills().isEmpty() ? null
+                : r.getBackground().getFills().get(r.getBackground().getFills().size() - 1).getFill();
     }
 }

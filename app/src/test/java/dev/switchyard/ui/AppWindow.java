@@ -32,11 +32,15 @@ public final class AppWindow {
         return app;
     }
 
-    /** Stops the app and hides its windows; the primary stage, which TestFX keeps for the next test, loses the title binding. */
+    /** Stops the app and hides its windows; the primary stage, which TestFX keeps for the next test, loses the title binding and gets the default size back. */
     public static void close(Application app) throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
-        FxToolkit.setupStage(stage -> stage.titleProperty().unbind());
+        FxToolkit.setupStage(stage -> {
+            stage.titleProperty().unbind();
+            stage.setWidth(1100); // a test that resized the window leaves the next one the app's default size
+            stage.setHeight(720);
+        });
     }
 
     /**

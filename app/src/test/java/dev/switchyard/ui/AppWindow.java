@@ -32,11 +32,15 @@ public final class AppWindow {
         return app;
     }
 
-    /** Stops the app and hides its windows; the primary stage, which TestFX keeps for the next test, loses the title binding. */
+    /** Stops the app and hides its windows; the primary stage, which TestFX keeps for the next test, loses the title binding and gets the default size back. */
     public static void close(Application app) throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
-        FxToolkit.setupStage(stage -> stage.titleProperty().unbind());
+        FxToolkit.setupStage(stage -> {
+            stage.titleProperty().unbind();
+            stage.setWidth(1100); // a test that resized the window leaves the next one the app's default size
+            stage.setHeight(720);
+        });
     }
 
     /**
@@ -76,6 +80,53 @@ public final class AppWindow {
             throw new IllegalStateException("nothing visible matches " + query + " after 10 s", e);
         }
         return robot.clickOn(found[0]);
+    }
+
+    /** Gives the app's window this size (as a user's resize does) and waits until it is laid out again. */
+    public static void resize(double width, double height) throws Exception {
+        onFx(() -> {
+            javafx.stage.Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+            stage.setWidth(width);
+            stage.setHeight(height);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> {
+            FxToolkit.toolkitContext().getRegisteredStage().getScene().getRoot().layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * The texts cut to "…" on screen among the labels and buttons under the node {@code query} finds (the shown ones:
+     * a hidden node and its children are left out); empty when every one reads whole.
+     */
+    public static java.util.List<String> cutTexts(FxRobot robot, String query) throws Exception {
+        return onFx(() -> robot.lookup(query).query().lookupAll("*").stream()
+                .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()
+                        && shown(n))
+                .map(n -> (javafx.scene.control.Labeled) n)
+                .filter(l -> l.lookup(".text") instanceof javafx.scene.text.Text t && !l.getText().equals(t.getText()))
+                .map(l -> l.getText() + " (shown as " + ((javafx.scene.text.Text) l.lookup(".text")).getText() + ")")
+                .toList());
+    }
+
+    /** Whether {@code node}'s right edge lies within the window (nothing of it past the window's edge). */
+    public static boolean withinWindow(FxRobot robot, String query) throws Exception {
+        return onFx(() -> {
+            Node n = robot.lookup(query).query();
+            return n.localToScene(n.getLayoutBounds()).getMaxX() <= n.getScene().getWidth() + 0.5;
+        });
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code work}'s result, computed on the FX thread. */

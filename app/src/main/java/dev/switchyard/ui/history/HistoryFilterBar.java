@@ -3,6 +3,7 @@ package dev.switchyard.ui.history;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import dev.switchyard.ui.WrapRow;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -13,8 +14,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
-/** The filter row of the history screen: text, model, status, date range, search and clear. */
-final class HistoryFilterBar extends HBox {
+/**
+ * The filters of the history screen: text, model and status, then the date range, Search and Clear; the second group
+ * moves to a line of its own when the window is too narrow for both.
+ */
+final class HistoryFilterBar extends WrapRow {
 
     HistoryFilterBar(HistoryViewModel model) {
         super(8);
@@ -26,6 +30,8 @@ final class HistoryFilterBar extends HBox {
         text.setPromptText("Search prompts and answers");
         text.textProperty().bindBidirectional(model.textProperty());
         text.setOnAction(e -> model.search());
+        text.setMinWidth(160);
+        text.setPrefWidth(240);
         HBox.setHgrow(text, Priority.ALWAYS);
 
         ComboBox<HistoryViewModel.ModelOption> models = new ComboBox<>(model.modelOptions());
@@ -64,13 +70,24 @@ final class HistoryFilterBar extends HBox {
         search.getStyleClass().add("accent");
         search.setDefaultButton(false);
         search.setOnAction(e -> model.search());
+        search.setMinWidth(Region.USE_PREF_SIZE);
         Button clear = new Button("Clear");
         clear.setId("history-clear");
         clear.setOnAction(e -> model.clearFilters());
+        clear.setMinWidth(Region.USE_PREF_SIZE);
 
         Label dates = new Label("–");
         dates.getStyleClass().add("muted");
-        getChildren().addAll(text, models, status, from, dates, to, search, clear);
+        dates.setMinWidth(Region.USE_PREF_SIZE);
+        HBox what = group(text, models, status);
+        HBox.setHgrow(what, Priority.ALWAYS);
+        getChildren().addAll(what, group(from, dates, to, search, clear));
+    }
+
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox box = new HBox(8, nodes);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
     }
 
     private static DatePicker datePicker(String id, String prompt, javafx.beans.property.ObjectProperty<java.time.LocalDate> p,

@@ -53,7 +53,11 @@ public final class HistoryView extends VBox {
         split.setId("history-split");
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox.setVgrow(split, Priority.ALWAYS);
-        WindowMemory.rememberSplit(split, "history", prefs, 0.75);
+        // the detail keeps its width when the window narrows (the table scrolls sideways instead); at 1100 px the
+        // default leaves the table room for every column up to Cost
+        detail.setMinWidth(200);
+        SplitPane.setResizableWithParent(detail, false);
+        WindowMemory.rememberSplit(split, "history", prefs, 0.77);
 
         Label message = new Label();
         message.setId("history-message");

@@ -15,6 +15,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -57,7 +58,8 @@ public final class IntentsView extends BorderPane {
         HBox.setHgrow(newSet, Priority.ALWAYS);
         VBox left = new VBox(8, heading("Sets"), sets, createRow);
         VBox.setVgrow(sets, Priority.ALWAYS);
-        left.setPrefWidth(230);
+        left.setPrefWidth(220);
+        left.setMinWidth(170);
 
         // intents and editor
         ListView<Intent> intents = new ListView<>(model.intents());
@@ -87,6 +89,7 @@ public final class IntentsView extends BorderPane {
         examples.setId("intent-examples");
         examples.setPromptText("Example utterances, one per line");
         examples.setPrefRowCount(8);
+        examples.setMinHeight(96); // four lines or so when the window is short: the list gives way first
         examples.textProperty().bindBidirectional(model.examplesProperty());
         Button add = new Button("New intent");
         add.setId("intent-new");
@@ -115,11 +118,17 @@ public final class IntentsView extends BorderPane {
             String what = i == null ? "New intent" : "Editing " + i.name();
             return model.unsavedProperty().get() ? what + " · unsaved changes" : what;
         }, model.intentProperty(), model.unsavedProperty()));
+        FlowPane buttons = new FlowPane(6, 6, save, add, delete);
+        buttons.getChildren().forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
+        intents.setMinHeight(90);
         VBox middle = new VBox(8, heading("Intents"), intents, editing, field("Name", name),
                 field("Reply the intent model answers with ({{slot}} is filled from the prompt)", reply),
-                field("Examples, one per line", examples), new HBox(6, save, add, delete));
+                field("Examples, one per line", examples), buttons);
         VBox.setVgrow(intents, Priority.ALWAYS);
         middle.setPadding(new Insets(0, 16, 0, 16));
+        middle.setPrefWidth(360);
+        middle.setMinWidth(250);
+        HBox.setHgrow(middle, Priority.ALWAYS);
 
         // try
         TextField prompt = new TextField();
@@ -144,6 +153,8 @@ public final class IntentsView extends BorderPane {
         note.setWrapText(true);
         VBox right = new VBox(8, heading("Try a prompt"), tryRow, note, scores, result);
         right.setPrefWidth(400);
+        right.setMinWidth(220);
+        tryIt.setMinWidth(Region.USE_PREF_SIZE);
 
         Label message = new Label();
         message.setId("intent-message");
@@ -155,9 +166,8 @@ public final class IntentsView extends BorderPane {
                 + "their example utterances and the reply it gives. A saved change is used by the next run.");
         BorderPane.setMargin(heading, new Insets(0, 0, 12, 0));
         setTop(heading);
-        setLeft(left);
-        setCenter(middle);
-        setRight(right);
+        // one row, not BorderPane sides: the sides would keep their widths and push the editor out of a narrow window
+        setCenter(new HBox(0, left, middle, right));
         setBottom(message);
     }
 
@@ -191,6 +201,7 @@ public final class IntentsView extends BorderPane {
         Label l = new Label(caption);
         l.getStyleClass().add("form-label");
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE); // wrapped whole, not cut to "…" when the column is short of height
         return new VBox(2, l, input);
     }
 }

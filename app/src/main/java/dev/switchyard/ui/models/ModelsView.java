@@ -29,9 +29,11 @@ public final class ModelsView extends VBox {
         setId("models-view");
         getStyleClass().add("screen");
 
-        SplitPane split = new SplitPane(providerList(model), right(model));
+        VBox providers = providerList(model);
+        SplitPane split = new SplitPane(providers, right(model));
         split.setId("models-split");
-        WindowMemory.rememberSplit(split, "models", prefs, 0.24);
+        SplitPane.setResizableWithParent(providers, false); // a narrower window narrows the provider, not the list
+        WindowMemory.rememberSplit(split, "models", prefs, 0.2);
         Tab cloud = new Tab("Cloud providers", split);
         cloud.setId("tab-cloud");
         ScrollPane localScroll = new ScrollPane(new LocalModelsPane(model.local()));
@@ -92,7 +94,7 @@ public final class ModelsView extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox box = new VBox(8, list, add);
         box.getStyleClass().add("side-list");
-        box.setMinWidth(180);
+        box.setMinWidth(150);
         return box;
     }
 

@@ -1,5 +1,6 @@
 package dev.switchyard.ui.models;
 
+import dev.switchyard.ui.WrapRow;
 import dev.switchyard.workspace.model.Provider;
 import java.util.List;
 import java.util.function.Function;
@@ -129,7 +130,7 @@ final class ProviderDetailPane extends VBox {
         }
     }
 
-    private static HBox columns(ModelsViewModel model) {
+    private static WrapRow columns(ModelsViewModel model) {
         ListView<ModelsViewModel.RemoteRow> remote = new ListView<>(model.remoteModels());
         remote.setId("remote-models");
         remote.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -159,10 +160,12 @@ final class ProviderDetailPane extends VBox {
         table.getColumns().add(col("API id", r -> r.model().apiModelId()));
         table.getColumns().add(col("Context", ModelRow::contextText));
         table.getColumns().add(col("Price in force /1M", ModelRow::priceText));
-        table.getColumns().get(0).setPrefWidth(150);
-        table.getColumns().get(1).setPrefWidth(170);
-        table.getColumns().get(2).setPrefWidth(70);
+        table.getColumns().get(0).setPrefWidth(140);
+        table.getColumns().get(1).setPrefWidth(150);
+        table.getColumns().get(2).setPrefWidth(72);
+        table.getColumns().get(2).setMinWidth(72);
         table.getColumns().get(3).setPrefWidth(150);
+        table.getColumns().get(3).setMinWidth(140);
         Label none = new Label("No models added yet.");
         none.getStyleClass().add("muted");
         table.setPlaceholder(none);
@@ -181,7 +184,10 @@ final class ProviderDetailPane extends VBox {
         left.setPrefWidth(220);
         left.setMinWidth(200);
         right.setPrefWidth(560);
-        return new HBox(12, left, right);
+        right.setMinWidth(400); // narrower, the table goes under the endpoint's models rather than cutting its columns
+        WrapRow row = new WrapRow(12, left, right);
+        row.setId("provider-columns");
+        return row;
     }
 
     static Label caption(String text) {

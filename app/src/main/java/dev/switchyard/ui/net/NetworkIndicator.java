@@ -13,6 +13,7 @@ public final class NetworkIndicator extends Label {
         Circle dot = new Circle(4);
         dot.getStyleClass().add("network-dot");
         setGraphic(dot);
+        setMinWidth(USE_PREF_SIZE); // the status message beside it gives way, never "Onlin"
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(status.detailProperty());
         setTooltip(tip);

@@ -1,7 +1,9 @@
 package dev.switchyard.ui.prefs;
 
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -43,10 +45,29 @@ public final class WindowMemory {
         }
     }
 
-    /** Restores the first divider of {@code split} and remembers where the user drags it. */
+    /**
+     * Restores the first divider of {@code split} and remembers where the user drags it. Only a drag counts: a window
+     * resize moves the divider too (a pane at its minimum width, a side pane that keeps its width), and that position
+     * is the window's, not the user's choice.
+     */
     public static void rememberSplit(SplitPane split, String id, AppPreferences prefs, double fallback) {
         split.setDividerPositions(prefs.split(id, fallback));
-        split.getDividers().get(0).positionProperty().addListener((obs, old, now) ->
-                prefs.rememberSplit(id, now.doubleValue()));
+        boolean[] dragging = {false};
+        split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> dragging[0] = onDivider(e.getPickResult().getIntersectedNode(), split));
+        split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (dragging[0]) {
+                dragging[0] = false;
+                prefs.rememberSplit(id, split.getDividers().get(0).getPosition());
+            }
+        });
+    }
+
+    private static boolean onDivider(Node node, SplitPane split) {
+        for (Node n = node; n != null && n != split; n = n.getParent()) {
+            if (n.getStyleClass().contains("split-pane-divider")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,6 +3,7 @@ package dev.switchyard.ui.routing;
 import dev.switchyard.app.routing.PolicyTemplates;
 import dev.switchyard.app.routing.edit.DesignerBackend;
 import dev.switchyard.ui.Screen;
+import dev.switchyard.ui.WrapRow;
 import dev.switchyard.workspace.Workspace;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -52,8 +53,8 @@ public final class RoutingScreen implements Screen {
         canvasScroll.setId("canvas-scroll");
         canvasScroll.getStyleClass().add("canvas-scroll");
         Palette palette = new Palette(vm.designer());
-        palette.setMinWidth(118);
-        palette.setMaxWidth(140);
+        palette.setMinWidth(132); // "Characters", "Complexity" whole beside the scroll bar
+        palette.setMaxWidth(150);
         SplitPane split = new SplitPane(palette, canvasScroll, tabs());
         split.setDividerPositions(0.11, 0.69);
         SplitPane.setResizableWithParent(palette, false);
@@ -79,12 +80,13 @@ public final class RoutingScreen implements Screen {
         canvas.prefWidthProperty().addListener((o, a, b) -> fit.run());
     }
 
-    private HBox toolbar() {
+    private WrapRow toolbar() {
         DesignerViewModel d = vm.designer();
         VersionsViewModel v = vm.versions();
         TextField name = new TextField();
         name.setId("policy-name");
         name.setPrefColumnCount(12);
+        name.setMinWidth(100);
         name.textProperty().bindBidirectional(v.nameProperty());
         Label isDefault = new Label("★ default");
         isDefault.setId("policy-default");
@@ -128,6 +130,7 @@ public final class RoutingScreen implements Screen {
         note.setId("save-note");
         note.setPromptText("Version note");
         note.textProperty().bindBidirectional(v.noteProperty());
+        note.setMinWidth(100);
         Button save = Inspector.button("Save version", "save-policy", v::save);
         save.getStyleClass().add("accent");
         Label dirty = new Label("● unsaved");
@@ -138,9 +141,18 @@ public final class RoutingScreen implements Screen {
         message.getStyleClass().add("problem-text");
         message.textProperty().bind(d.messageProperty());
         message.setMaxWidth(260);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, Inspector.label("Policy"), name, isDefault, create, open, undo, redo, dirty, message, grow, note, save);
+        Label policy = Inspector.label("Policy");
+        for (Region r : new Region[] {policy, isDefault, create, open, undo, redo, dirty, save}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox edit = new HBox(8, policy, name, isDefault, create, open, undo, redo, dirty, message);
+        HBox.setHgrow(edit, Priority.ALWAYS);
+        HBox keep = new HBox(8, note, save);
+        edit.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        keep.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        // the version note and Save go to a line of their own when the window is too narrow for one row
+        WrapRow bar = new WrapRow(8, edit, keep);
+        bar.setId("routing-toolbar");
         bar.getStyleClass().add("routing-toolbar");
         return bar;
     }

@@ -112,6 +112,35 @@ class HistoryWindowTest {
         }
     }
 
+    /**
+     * The default window (1100x720) shows every filter whole and the table's columns up to Cost; a 1000x700 window
+     * moves the dates, Search and Clear to a second line, keeps the detail at a readable width and the status bar's
+     * network state whole, and nothing reaches past the window's right edge.
+     */
+    @Test
+    void filtersDetailAndStatusBarFitTheDefaultAndANarrowWindow() throws Exception {
+        AppWindow.click(robot, "#nav-history");
+        waitForPage("1–50 of 64 runs");
+        AppWindow.resize(1100, 720);
+        assertThat(AppWindow.cutTexts(robot, "#history-filters")).isEmpty();
+        assertThat(AppWindow.onFx(() -> {
+            var table = robot.lookup("#history-table").query();
+            var cost = table.lookup("#history-col-cost");
+            return cost.localToScene(cost.getLayoutBounds()).getMaxX() <= table.localToScene(table.getLayoutBounds()).getMaxX();
+        })).as("the Cost column is whole beside the detail").isTrue();
+
+        AppWindow.resize(1000, 700);
+        assertThat(AppWindow.cutTexts(robot, "#history-filters")).isEmpty();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#history-text").query().getLayoutBounds().getWidth()))
+                .as("the search box stays").isGreaterThanOrEqualTo(160);
+        assertThat(AppWindow.onFx(() -> robot.lookup("#history-detail").query().getLayoutBounds().getWidth()))
+                .isGreaterThanOrEqualTo(200);
+        assertThat(AppWindow.withinWindow(robot, "#history-detail")).isTrue();
+        assertThat(AppWindow.withinWindow(robot, "#network-indicator")).isTrue();
+        assertThat(AppWindow.cutTexts(robot, "#network-indicator")).isEmpty();
+        assertThat(AppWindow.cutTexts(robot, "#history-detail")).isEmpty();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void filterPageAndExportSelectedRuns() throws Exception {

@@ -45,6 +45,20 @@ class IntentsWindowTest {
         return AppWindow.label(robot, query);
     }
 
+    /** The editor's buttons read whole and the examples box shows several lines in the default window and a narrower one. */
+    @Test
+    void editorButtonsAndExamplesFitTheDefaultAndANarrowWindow() throws Exception {
+        AppWindow.click(robot, "#nav-intents");
+        AppWindow.waitUntil(10, () -> robot.lookup("#intent-save").tryQuery().isPresent());
+        for (double[] size : new double[][] {{1100, 720}, {1000, 700}}) {
+            AppWindow.resize(size[0], size[1]);
+            assertThat(AppWindow.cutTexts(robot, "#intents-view")).as("at %s", size[0]).isEmpty();
+            assertThat(AppWindow.onFx(() -> robot.lookup("#intent-examples").query().getLayoutBounds().getHeight()))
+                    .as("at %s", size[0]).isGreaterThanOrEqualTo(90);
+            assertThat(AppWindow.withinWindow(robot, "#intent-try")).isTrue();
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void addAnIntentToAShippedSetAndTryAPromptAgainstIt() throws Exception {

@@ -69,6 +69,25 @@ class ModelsWindowTest {
         }
     }
 
+    /** In a 1000 px window the provider list keeps a narrow width and the models table reads whole (under the endpoint's list). */
+    @Test
+    void aNarrowWindowShowsTheModelsTableWhole() throws Exception {
+        try (Workspace ws = Workspace.open(file)) {
+            var p = dev.switchyard.testing.Seed.provider(ws, "Gate");
+            dev.switchyard.testing.Seed.model(ws, p, "fast-model");
+            dev.switchyard.testing.Seed.model(ws, p, "slow-model");
+        }
+        AppWindow.resize(1000, 700);
+        AppWindow.click(robot, "#nav-models");
+        waitUntil(() -> robot.lookup("#provider-models .table-row-cell").match((javafx.scene.control.TableRow<?> r)
+                -> !r.isEmpty()).tryQuery().isPresent());
+        assertThat(AppWindow.cutTexts(robot, "#provider-models")).isEmpty();
+        assertThat(AppWindow.cutTexts(robot, "#provider-detail")).isEmpty();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#provider-list").query().getLayoutBounds().getWidth()))
+                .isLessThan(200);
+        assertThat(AppWindow.withinWindow(robot, "#provider-detail")).isTrue();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void welcomeThenAddCustomProviderListAndAddModelsEditPriceAndSwitchTheme() throws Exception {

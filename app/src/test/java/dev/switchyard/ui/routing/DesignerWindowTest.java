@@ -51,6 +51,23 @@ class DesignerWindowTest {
         AppWindow.close(app);
     }
 
+    /** At the default window size the toolbar and the palette read whole; a 1000 px window puts the version note and Save on a line of their own. */
+    @Test
+    void toolbarAndPaletteReadWholeAtTheDefaultSizeAndWrapWhenNarrower() throws Exception {
+        AppWindow.click(robot, "#nav-routing");
+        AppWindow.waitUntil(10, () -> robot.lookup("#rule-node-0").tryQuery().isPresent());
+        AppWindow.resize(1100, 720);
+        assertThat(AppWindow.cutTexts(robot, "#routing-toolbar")).isEmpty();
+        assertThat(AppWindow.cutTexts(robot, ".palette")).isEmpty();
+        assertThat(AppWindow.onFx(() -> ((dev.switchyard.ui.WrapRow) robot.lookup("#routing-toolbar").query())
+                .stacked(robot.lookup("#routing-toolbar").query().getLayoutBounds().getWidth()))).isFalse();
+
+        AppWindow.resize(1000, 700);
+        assertThat(AppWindow.cutTexts(robot, "#routing-toolbar")).isEmpty();
+        assertThat(AppWindow.withinWindow(robot, "#save-policy")).isTrue();
+        assertThat(AppWindow.withinWindow(robot, "#routing-tabs")).isTrue();
+    }
+
     @Test
     void buildsAThreeRulePolicyOnTheCanvasSavesItAndRoutesAPrompt() throws Exception {
         AppWindow.waitUntil(20, () -> robot.lookup("#status-message").queryAs(Label.class).getText().contains("is open"));

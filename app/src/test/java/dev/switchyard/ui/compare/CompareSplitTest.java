@@ -23,7 +23,7 @@ class CompareSplitTest {
     }
 
     @Test
-    void theDividerIsRestoredAndRemembered() throws Exception {
+    void theDividerComesBackWhereItWasLeft() throws Exception {
         AppPreferences prefs = new AppPreferences(new MemoryPreferenceStore());
         prefs.rememberSplit("compare", 0.22);
         WaitForAsyncUtils.asyncFx(() -> {
@@ -32,9 +32,8 @@ class CompareSplitTest {
             view.rememberSplit(prefs);
             SplitPane split = (SplitPane) view.getCenter();
             assertThat(split.getDividerPositions()[0]).isCloseTo(0.22, within(1e-9));
-            split.setDividerPositions(0.5); // as a drag does
             return null;
         }).get(30, TimeUnit.SECONDS);
-        assertThat(prefs.split("compare", 0.36)).isCloseTo(0.5, within(1e-9));
+        // saving where the user drags it is WindowMemory's, checked with a real drag by WindowMemoryWindowTest
     }
 }

@@ -35,10 +35,18 @@ public final class AppWindow {
     /** Stops the app and hides its windows; the primary stage, which TestFX keeps for the next test, loses the title binding and gets the default size back. */
     public static void close(Application app) throws Exception {
         FxToolkit.cleanupApplication(app);
+        resetStage();
+    }
+
+    /**
+     * Hides the windows and gives the primary stage, which TestFX keeps for the next test, no title binding and a
+     * 1100 x 720 size back (a test that resized it would leave the next one a window too small for its controls).
+     */
+    public static void resetStage() throws Exception {
         FxToolkit.cleanupStages();
         FxToolkit.setupStage(stage -> {
             stage.titleProperty().unbind();
-            stage.setWidth(1100); // a test that resized the window leaves the next one the app's default size
+            stage.setWidth(1100);
             stage.setHeight(720);
         });
     }

@@ -22,7 +22,7 @@ class WindowMemoryWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupStages();
+        AppWindow.resetStage(); // it left the next test class a 700 x 400 window
     }
 
     @Test

@@ -179,6 +179,9 @@ class ReplayScreenTest {
                 .contains("3 local calls");
         assertThat(server.getRequestCount()).isZero();
         shot("1-confirm");
+        AppWindow.resize(1100, 720);
+        assertThat(AppWindow.cutTexts(robot, "#replay-confirm-box")).isEmpty();
+        assertThat(AppWindow.withinWindow(robot, "#replay-decline")).isTrue();
 
         AppWindow.click(robot, "#replay-confirm");
         waitFor(90, () -> text("#replay-run-message").contains("completed")

@@ -116,4 +116,22 @@ class VersionsAndTestPanelTest {
         t.route();
         assertThat(t.summaryProperty().get()).startsWith("Type a prompt");
     }
+
+    @Test
+    void timesAndFeaturesReadAsWordsAndUnits() {
+        assertThat(TestPanelViewModel.micros(640)).isEqualTo("640 µs");
+        assertThat(TestPanelViewModel.micros(31_902)).isEqualTo("31.9 ms");
+        assertThat(TestPanelViewModel.micros(1_392_564)).isEqualTo("1.39 s");
+        assertThat(TestPanelViewModel.featureValue(java.util.List.of(
+                java.util.Map.of("intent", "lights_on", "confidence", 0.7574),
+                java.util.Map.of("intent", "dim", "confidence", 0.1)))).isEqualTo("lights_on 0.76, dim 0.10");
+        assertThat(TestPanelViewModel.featureValue(true)).isEqualTo("yes");
+        assertThat(TestPanelViewModel.featureValue(42)).isEqualTo("42");
+
+        vm.versions().startNew(null);
+        TestPanelViewModel t = vm.test();
+        t.promptProperty().set("hi");
+        t.route();
+        assertThat(t.whyProperty().get()).matches(".*\\(decided in [0-9.]+ (µs|ms|s)\\)");
+    }
 }

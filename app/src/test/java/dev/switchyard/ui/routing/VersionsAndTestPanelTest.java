@@ -118,6 +118,24 @@ class VersionsAndTestPanelTest {
     }
 
     @Test
+    void diffAndRestoreSayWhatToSelectInsteadOfDoingNothing() {
+        VersionsViewModel v = vm.versions();
+        v.startNew(null);
+        v.nameProperty().set("mine");
+        v.save();
+        v.diffSelected(java.util.List.of());
+        assertThat(v.statusProperty().get()).isEqualTo("Select one or two versions to diff.");
+        v.diffSelected(java.util.List.of(1));
+        assertThat(v.statusProperty().get()).isEqualTo("v1 is the first version: select another one to diff it with.");
+        v.restoreSelected(java.util.List.of());
+        assertThat(v.statusProperty().get()).isEqualTo("Select the one version to restore.");
+        vm.designer().addCondition("keywords");
+        v.save();
+        v.diffSelected(java.util.List.of(2));
+        assertThat(v.statusProperty().get()).endsWith("from v1 to v2.");
+    }
+
+    @Test
     void timesAndFeaturesReadAsWordsAndUnits() {
         assertThat(TestPanelViewModel.micros(640)).isEqualTo("640 µs");
         assertThat(TestPanelViewModel.micros(31_902)).isEqualTo("31.9 ms");

@@ -39,13 +39,19 @@ public record ItemRow(int position, long datasetItemId, String prompt, String de
         return name + " (" + s.role() + (s.accepted() ? "" : ", not kept") + ")";
     }
 
-    /** A short reading of the router's decision JSON: the rule that matched, else the JSON itself. */
+    /** A short reading of the router's decision JSON: "rule 1 · device command" or "default", else the JSON itself. */
     static String decision(String json) {
         if (json == null || json.isBlank()) {
             return "";
         }
         try {
             JsonNode n = JSON.readTree(json);
+            JsonNode d = n.get("decision"); // the router's Decision as the replay stores it
+            if (d != null && d.isObject() && d.has("rule_index")) {
+                int index = d.get("rule_index").asInt();
+                String name = d.path("rule_name").asText("");
+                return index < 0 ? "default" : "rule " + (index + 1) + (name.isBlank() ? "" : " · " + name);
+            }
             for (String k : new String[] {"matchedRule", "rule", "ruleName", "matched", "reason"}) {
                 JsonNode v = n.get(k);
                 if (v != null && v.isValueNode()) {

@@ -35,6 +35,8 @@ final class ResultsPane extends VBox {
         StartBar.showWhen(empty, model.resultProperty().isNull());
 
         figures.setId("replay-figures");
+        // a FlowPane's minimum is its widest card's unwrapped text: without this the results ran past a narrow window
+        figures.setMinWidth(0);
         model.figures().addListener((ListChangeListener<ResultsViewModel.Figure>) c -> renderFigures());
         HBox exports = new HBox(6);
         for (ExportFormat f : ExportFormat.values()) {

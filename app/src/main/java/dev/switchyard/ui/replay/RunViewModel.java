@@ -152,8 +152,12 @@ public final class RunViewModel {
 
     static String describe(ReplayEstimate e) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%d cloud call%s, estimated %s", e.cloudCalls(), e.cloudCalls() == 1
-                ? "" : "s", Format.usd(e.estimatedCostUsd())));
+        boolean unpriced = !e.unpricedModels().isEmpty();
+        // an unpriced model's calls cost an unknown amount, not $0
+        String cost = !unpriced ? "estimated " + Format.usd(e.estimatedCostUsd())
+                : e.estimatedCostUsd() > 0 ? "estimated at least " + Format.usd(e.estimatedCostUsd()) : "cost unknown";
+        b.append(String.format(Locale.ROOT, "%d cloud call%s, %s", e.cloudCalls(), e.cloudCalls() == 1 ? "" : "s",
+                cost));
         if (e.cloudCallsIfEscalated() > 0) {
             b.append(String.format(Locale.ROOT, " (+ up to %d cascade escalations, %s)", e.cloudCallsIfEscalated(),
                     Format.usd(e.escalationCostUsd())));
@@ -167,8 +171,9 @@ public final class RunViewModel {
         if (e.missingAnswers() > 0) {
             b.append(' ').append(e.missingAnswers()).append(" answers have no stored run (skipped).");
         }
-        if (!e.unpricedModels().isEmpty()) {
-            b.append(" No price in force for ").append(String.join(", ", e.unpricedModels())).append(": cost unknown.");
+        if (unpriced) {
+            b.append(" No price in force for ").append(String.join(", ", e.unpricedModels()))
+                    .append(": set one on the Models screen to estimate its cost.");
         }
         return b.toString();
     }

@@ -92,6 +92,7 @@ final class StartBar extends VBox {
         estimate.textProperty().bind(model.estimateProperty());
         HBox.setHgrow(estimate, Priority.ALWAYS);
         estimate.setMaxWidth(Double.MAX_VALUE);
+        estimate.setMinHeight(Region.USE_PREF_SIZE); // wraps instead of being cut to "…" in a narrow window
         Button confirm = new Button("Confirm and start");
         confirm.setId("replay-confirm");
         confirm.getStyleClass().add("accent");
@@ -99,6 +100,8 @@ final class StartBar extends VBox {
         Button decline = new Button("Don't start");
         decline.setId("replay-decline");
         decline.setOnAction(e -> model.decline());
+        confirm.setMinWidth(Region.USE_PREF_SIZE);
+        decline.setMinWidth(Region.USE_PREF_SIZE);
         HBox confirmBox = new HBox(8, estimate, confirm, decline);
         confirmBox.setId("replay-confirm-box");
         confirmBox.getStyleClass().add("replay-confirm-box");

@@ -157,7 +157,7 @@ public final class TestPanelViewModel {
         String where = d.targets().isEmpty() ? "nowhere" : String.join(" → ", d.targets());
         String rule = d.ruleIndex() < 0 ? "default" : ruleLabel(d.ruleIndex(), d.ruleName());
         summary.set(rule + " → " + d.actionType() + " " + where);
-        why.set(d.why() + String.format(Locale.ROOT, " (decided in %.0f µs)", d.micros()));
+        why.set(d.why() + " (decided in " + micros(d.micros()) + ")");
         List<TraceRow> rows = new ArrayList<>();
         for (RuleTrace r : d.trace()) {
             String state = !r.reached() ? "not reached" : r.matched() ? "match" : "no match";
@@ -170,7 +170,7 @@ public final class TestPanelViewModel {
         trace.setAll(rows);
         List<FeatureRow> f = new ArrayList<>();
         for (Map.Entry<String, Object> e : d.features().entrySet()) {
-            f.add(new FeatureRow(e.getKey(), String.valueOf(e.getValue())));
+            f.add(new FeatureRow(e.getKey(), featureValue(e.getValue())));
         }
         features.setAll(f);
     }
@@ -192,7 +192,25 @@ public final class TestPanelViewModel {
         }
     }
 
-    private static String micros(double us) {
+    /** "850 µs", "6.9 ms", "1.39 s". */
+    static String micros(double us) {
+        if (us >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.2f s", us / 1_000_000);
+        }
         return us >= 1000 ? String.format(Locale.ROOT, "%.1f ms", us / 1000) : String.format(Locale.ROOT, "%.0f µs", us);
+    }
+
+    /** A feature as a user reads it: intent matches as "lights_on 0.76, dim 0.12", yes / no for flags. */
+    static String featureValue(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(m -> m instanceof Map<?, ?> map
+                && map.containsKey("intent") && map.get("confidence") instanceof Number)) {
+            return list.isEmpty() ? "no intent" : list.stream().map(m -> (Map<?, ?>) m)
+                    .map(m -> String.format(Locale.ROOT, "%s %.2f", m.get("intent"), ((Number) m.get("confidence")).doubleValue()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        return String.valueOf(value);
     }
 }

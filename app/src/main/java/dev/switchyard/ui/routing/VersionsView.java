@@ -23,24 +23,10 @@ final class VersionsView extends VBox {
         list.setPlaceholder(new Label("Save the policy to make its first version."));
         Button diff = new Button("Diff selected");
         diff.setId("version-diff");
-        diff.setOnAction(e -> {
-            var sel = list.getSelectionModel().getSelectedItems();
-            if (sel.size() == 2) {
-                int a = Math.min(sel.get(0).version(), sel.get(1).version());
-                int b = Math.max(sel.get(0).version(), sel.get(1).version());
-                vm.diff(a, b);
-            } else if (sel.size() == 1 && sel.get(0).version() > 1) {
-                vm.diff(sel.get(0).version() - 1, sel.get(0).version());
-            }
-        });
+        diff.setOnAction(e -> vm.diffSelected(selected(list)));
         Button restore = new Button("Restore");
         restore.setId("version-restore");
-        restore.setOnAction(e -> {
-            var sel = list.getSelectionModel().getSelectedItem();
-            if (sel != null) {
-                vm.restore(sel.version());
-            }
-        });
+        restore.setOnAction(e -> vm.restoreSelected(selected(list)));
         Label hint = new Label("Select two versions to diff them (one: against the previous).");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
@@ -54,8 +40,14 @@ final class VersionsView extends VBox {
         status.setId("version-status");
         status.setWrapText(true);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.getStyleClass().add("version-status");
         status.textProperty().bind(vm.statusProperty());
+        changes.setPrefHeight(140); // the version list keeps its height in a short window; the changes take the rest
         getChildren().addAll(Inspector.label("Versions"), list, new HBox(6, diff, restore), hint, status,
                 Inspector.label("Changes"), changes);
+    }
+
+    private static java.util.List<Integer> selected(ListView<VersionsViewModel.VersionRow> list) {
+        return list.getSelectionModel().getSelectedItems().stream().map(VersionsViewModel.VersionRow::version).toList();
     }
 }

@@ -173,6 +173,31 @@ public final class VersionsViewModel {
         return new VersionRow(v.version(), v.note(), WHEN.format(v.createdAt()));
     }
 
+    /**
+     * Diffs the selected versions: two against each other, one against the version before it; says what to
+     * select when the selection cannot be diffed.
+     */
+    public void diffSelected(List<Integer> selected) {
+        if (selected.size() == 2) {
+            diff(Math.min(selected.get(0), selected.get(1)), Math.max(selected.get(0), selected.get(1)));
+        } else if (selected.size() == 1 && selected.get(0) > 1) {
+            diff(selected.get(0) - 1, selected.get(0));
+        } else if (selected.size() == 1) {
+            status.set("v" + selected.get(0) + " is the first version: select another one to diff it with.");
+        } else {
+            status.set("Select one or two versions to diff.");
+        }
+    }
+
+    /** Restores the one selected version; says what to select otherwise. */
+    public void restoreSelected(List<Integer> selected) {
+        if (selected.size() == 1) {
+            restore(selected.get(0));
+        } else {
+            status.set("Select the one version to restore.");
+        }
+    }
+
     /** Diffs two versions of the open policy into {@link #diff()}. */
     public void diff(int from, int to) {
         DesignerBackend b = backend;

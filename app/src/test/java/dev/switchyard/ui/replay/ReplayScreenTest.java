@@ -29,6 +29,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -179,6 +180,9 @@ class ReplayScreenTest {
                 .contains("3 local calls");
         assertThat(server.getRequestCount()).isZero();
         shot("1-confirm");
+        AppWindow.resize(1100, 720);
+        assertThat(AppWindow.cutTexts(robot, "#replay-confirm-box")).isEmpty();
+        assertThat(AppWindow.withinWindow(robot, "#replay-decline")).isTrue();
 
         AppWindow.click(robot, "#replay-confirm");
         waitFor(90, () -> text("#replay-run-message").contains("completed")
@@ -197,6 +201,14 @@ class ReplayScreenTest {
         assertThat(((ItemRow) items.getItems().get(1)).route()).isEqualTo(cloudName);
         assertThat(((ItemRow) items.getItems().get(1)).source()).isEqualTo("live");
         shot("2-results");
+        AppWindow.resize(1100, 720);
+        // in a 1100x720 window the results fit the tab: the summary cards wrap, nothing runs past the right edge
+        assertThat(AppWindow.withinWindow(robot, "#replay-figures")).isTrue();
+        assertThat(AppWindow.withinWindow(robot, "#replay-export-html")).isTrue();
+        // (the cards here are short; with long ones, e.g. an unpriced model's savings sentence, the figures' minimum
+        // width was their widest unwrapped text and held the results wider than the window)
+        assertThat(AppWindow.onFx(() -> robot.lookup("#replay-figures").queryAs(Region.class).minWidth(-1)))
+                .isLessThan(200);
 
         Slider slider = robot.lookup("#replay-threshold").queryAs(Slider.class);
         robot.interact(() -> slider.setValue(36));

@@ -167,7 +167,8 @@ class ReplayViewModelTest {
 
         assertThat(vm.run().modeProperty().get()).isEqualTo(RunViewModel.Mode.CONFIRMING);
         assertThat(vm.run().estimateProperty().get()).contains("2 cloud calls").contains("2 local calls")
-                .contains("0 answers from stored runs").contains("No price in force for gpt-x");
+                .contains("0 answers from stored runs").contains("No price in force for gpt-x")
+                .startsWith("2 cloud calls, cost unknown.").doesNotContain("$0");
         vm.run().decline();
         assertThat(vm.run().modeProperty().get()).isEqualTo(RunViewModel.Mode.IDLE);
         assertThat(vm.run().messageProperty().get()).isEqualTo("Not started: no call was made.");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -66,6 +67,19 @@ class DesignerWindowTest {
         assertThat(AppWindow.cutTexts(robot, "#routing-toolbar")).isEmpty();
         assertThat(AppWindow.withinWindow(robot, "#save-policy")).isTrue();
         assertThat(AppWindow.withinWindow(robot, "#routing-tabs")).isTrue();
+
+        // the Versions tab in a short window: the list keeps room for its rows, Diff with nothing selected says why,
+        // and its status line follows the dark theme
+        AppWindow.resize(1100, 720);
+        AppWindow.click(robot, "#tab-versions");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#version-list").queryAs(Region.class).getHeight()))
+                .isGreaterThan(120);
+        AppWindow.click(robot, "#version-diff");
+        AppWindow.waitUntil(5, () -> AppWindow.label(robot, "#version-status").equals("Select one or two versions to diff."));
+        AppWindow.click(robot, "View");
+        AppWindow.click(robot, "Dark theme");
+        AppWindow.waitUntil(5, () -> AppWindow.onFx(() -> robot.lookup("#version-status").queryAs(Label.class)
+                .getTextFill().equals(javafx.scene.paint.Color.web("#e6edf3"))));
     }
 
     @Test

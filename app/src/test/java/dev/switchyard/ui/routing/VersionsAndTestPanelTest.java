@@ -116,4 +116,40 @@ class VersionsAndTestPanelTest {
         t.route();
         assertThat(t.summaryProperty().get()).startsWith("Type a prompt");
     }
+
+    @Test
+    void diffAndRestoreSayWhatToSelectInsteadOfDoingNothing() {
+        VersionsViewModel v = vm.versions();
+        v.startNew(null);
+        v.nameProperty().set("mine");
+        v.save();
+        v.diffSelected(java.util.List.of());
+        assertThat(v.statusProperty().get()).isEqualTo("Select one or two versions to diff.");
+        v.diffSelected(java.util.List.of(1));
+        assertThat(v.statusProperty().get()).isEqualTo("v1 is the first version: select another one to diff it with.");
+        v.restoreSelected(java.util.List.of());
+        assertThat(v.statusProperty().get()).isEqualTo("Select the one version to restore.");
+        vm.designer().addCondition("keywords");
+        v.save();
+        v.diffSelected(java.util.List.of(2));
+        assertThat(v.statusProperty().get()).endsWith("from v1 to v2.");
+    }
+
+    @Test
+    void timesAndFeaturesReadAsWordsAndUnits() {
+        assertThat(TestPanelViewModel.micros(640)).isEqualTo("640 µs");
+        assertThat(TestPanelViewModel.micros(31_902)).isEqualTo("31.9 ms");
+        assertThat(TestPanelViewModel.micros(1_392_564)).isEqualTo("1.39 s");
+        assertThat(TestPanelViewModel.featureValue(java.util.List.of(
+                java.util.Map.of("intent", "lights_on", "confidence", 0.7574),
+                java.util.Map.of("intent", "dim", "confidence", 0.1)))).isEqualTo("lights_on 0.76, dim 0.10");
+        assertThat(TestPanelViewModel.featureValue(true)).isEqualTo("yes");
+        assertThat(TestPanelViewModel.featureValue(42)).isEqualTo("42");
+
+        vm.versions().startNew(null);
+        TestPanelViewModel t = vm.test();
+        t.promptProperty().set("hi");
+        t.route();
+        assertThat(t.whyProperty().get()).matches(".*\\(decided in [0-9.]+ (µs|ms|s)\\)");
+    }
 }

@@ -52,7 +52,13 @@ final class ReplayView extends BorderPane {
         ResultsPane results = new ResultsPane(model.results(), dialogs, window);
         results.setPadding(new Insets(8));
         Tab itemsTab = new Tab("Dataset items", itemsBox);
-        Tab resultsTab = new Tab("Results", results);
+        // in a short window the cards, chart and items do not all fit: the tab scrolls instead of squeezing the items
+        // table to one row
+        javafx.scene.control.ScrollPane resultsScroll = new javafx.scene.control.ScrollPane(results);
+        resultsScroll.setFitToWidth(true);
+        resultsScroll.setFitToHeight(true);
+        resultsScroll.setId("replay-results-scroll");
+        Tab resultsTab = new Tab("Results", resultsScroll);
         resultsTab.setId("replay-tab-results");
         Tab compareTab = new Tab("Compare", compareBox(model));
         TabPane tabs = new TabPane(itemsTab, resultsTab, compareTab);

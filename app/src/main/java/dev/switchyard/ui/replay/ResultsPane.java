@@ -56,12 +56,13 @@ final class ResultsPane extends VBox {
         exportRow.setAlignment(Pos.CENTER_LEFT);
 
         CostQualityChart chart = new CostQualityChart(model);
-        chart.setMinHeight(260);
+        chart.setMinHeight(200);
         HBox.setHgrow(chart, Priority.ALWAYS);
         VBox sweep = sweepBox();
         HBox chartRow = new HBox(8, chart, sweep);
 
         javafx.scene.control.TableView<ItemRow> table = ItemsTable.results(model.rows());
+        table.setMinHeight(150); // a few items in view; a short window scrolls the results (ReplayView) instead
         SplitPane split = new SplitPane(chartRow, table);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);

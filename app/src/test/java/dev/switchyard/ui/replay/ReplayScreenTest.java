@@ -209,6 +209,8 @@ class ReplayScreenTest {
         // width was their widest unwrapped text and held the results wider than the window)
         assertThat(AppWindow.onFx(() -> robot.lookup("#replay-figures").queryAs(Region.class).minWidth(-1)))
                 .isLessThan(200);
+        // and the items table keeps a few rows in view (it was squeezed to one): the tab scrolls instead
+        assertThat(AppWindow.onFx(items::getHeight)).isGreaterThanOrEqualTo(150);
 
         Slider slider = robot.lookup("#replay-threshold").queryAs(Slider.class);
         robot.interact(() -> slider.setValue(36));

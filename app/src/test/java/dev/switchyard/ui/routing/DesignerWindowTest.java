@@ -80,6 +80,14 @@ class DesignerWindowTest {
         AppWindow.click(robot, "Dark theme");
         AppWindow.waitUntil(5, () -> AppWindow.onFx(() -> robot.lookup("#version-status").queryAs(Label.class)
                 .getTextFill().equals(javafx.scene.paint.Color.web("#e6edf3"))));
+        // so do its fields and lists (Modena's white stayed before)
+        for (String dark : new String[] {"#version-list", "#policy-name"}) {
+            AppWindow.waitUntil(5, () -> AppWindow.onFx(() -> {
+                javafx.scene.layout.Background bg = robot.lookup(dark).queryAs(Region.class).getBackground();
+                javafx.scene.paint.Paint inner = bg.getFills().get(bg.getFills().size() - 1).getFill();
+                return inner instanceof javafx.scene.paint.Color c && c.getBrightness() < 0.3;
+            }));
+        }
     }
 
     @Test

@@ -157,6 +157,14 @@ class IntentsViewModelTest {
         return vm.intents().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /** The questions the view model asks go into {@code asked}; each is answered with {@code answer[0]}. */
+    private void recordAsks(List<String> asked, UnsavedChoice[] answer) {
+        vm.setAskToSave(q -> {
+            asked.add(q);
+            return answer[0];
+        });
+    }
+
     private Intent stored(String set, String name) {
         return ws.intentSets().intents(ws.intentSets().findByName(set).orElseThrow().id()).stream()
                 .filter(i -> i.name().equals(name)).findFirst().orElseThrow();
@@ -166,10 +174,7 @@ class IntentsViewModelTest {
     void anUnsavedEditIsAskedAboutBeforeAnotherIntentReplacesIt() {
         List<String> asked = new ArrayList<>();
         UnsavedChoice[] answer = {UnsavedChoice.CANCEL};
-        vm.setAskToSave(q -> {
-            asked.add(q);
-            return answer[0];
-        });
+        recordAsks(asked, answer);
         vm.select(set("smart-home"));
         vm.edit(intent("lights_on"));
         vm.edit(intent("lights_off")); // nothing changed: no question
@@ -215,10 +220,7 @@ class IntentsViewModelTest {
     void aNewIntentNotYetSavedIsAskedAboutBeforeAnotherSetOrANewSetReplacesIt() {
         List<String> asked = new ArrayList<>();
         UnsavedChoice[] answer = {UnsavedChoice.CANCEL};
-        vm.setAskToSave(q -> {
-            asked.add(q);
-            return answer[0];
-        });
+        recordAsks(asked, answer);
         vm.select(set("smart-home"));
         vm.edit(null);
         vm.nameProperty().set("water_plants");

@@ -7,6 +7,7 @@ import dev.switchyard.app.replay.engine.ReplayListener;
 import dev.switchyard.app.replay.engine.ReplayProgress;
 import dev.switchyard.app.replay.engine.ReplayResult;
 import dev.switchyard.app.replay.engine.Sourcing;
+import dev.switchyard.app.replay.results.Wording;
 import dev.switchyard.ui.replay.ItemRow.Format;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.model.Dataset;
@@ -154,8 +155,8 @@ public final class RunViewModel {
         StringBuilder b = new StringBuilder();
         boolean unpriced = !e.unpricedModels().isEmpty();
         // an unpriced model's calls cost an unknown amount, not $0
-        String cost = !unpriced ? "estimated " + Format.usd(e.estimatedCostUsd())
-                : e.estimatedCostUsd() > 0 ? "estimated at least " + Format.usd(e.estimatedCostUsd()) : "cost unknown";
+        String cost = Format.cost(e.estimatedCostUsd(), unpriced);
+        cost = cost.equals(Wording.COST_UNKNOWN) ? cost : "estimated " + cost;
         b.append(String.format(Locale.ROOT, "%d cloud call%s, %s", e.cloudCalls(), e.cloudCalls() == 1 ? "" : "s",
                 cost));
         if (e.cloudCallsIfEscalated() > 0) {

@@ -40,6 +40,18 @@ public final class Wording {
         return cost(p.costPer1k(), p.costPartial());
     }
 
+    /**
+     * The title of a chart's cost axis ("Cost per 1,000 prompts ($)"), or, when no point costs more than $0, why the
+     * axis has no scale: every cost $0, unknown (no price), or either.
+     */
+    public static String costAxis(boolean anyAboveZero, boolean anyUnknown, boolean anyKnown) {
+        if (anyAboveZero) {
+            return "Cost per 1,000 prompts ($)";
+        }
+        return anyUnknown && anyKnown ? "Cost per 1,000 prompts: $0 or unknown (no price)"
+                : anyUnknown ? "Cost per 1,000 prompts: unknown (no price)" : "Cost per 1,000 prompts: $0 for all";
+    }
+
     /** A share with one decimal: "55.0%" ("—" for none). */
     public static String pct(Double v) {
         return v == null ? "—" : String.format(Locale.ROOT, "%.1f%%", v * 100);

@@ -27,6 +27,14 @@ class WordingTest {
     }
 
     @Test
+    void aCostAxisWithNothingAboveZeroSaysWhy() {
+        assertThat(Wording.costAxis(true, true, true)).isEqualTo("Cost per 1,000 prompts ($)");
+        assertThat(Wording.costAxis(false, false, true)).isEqualTo("Cost per 1,000 prompts: $0 for all");
+        assertThat(Wording.costAxis(false, true, false)).isEqualTo("Cost per 1,000 prompts: unknown (no price)");
+        assertThat(Wording.costAxis(false, true, true)).isEqualTo("Cost per 1,000 prompts: $0 or unknown (no price)");
+    }
+
+    @Test
     void ratesAreWholePercentUnlessThatWouldMislead() {
         assertThat(Wording.rate(0.55, 0.1)).isEqualTo("55%");
         assertThat(Wording.rate(1.0, null)).isEqualTo("100%");

@@ -77,7 +77,8 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         }
         NumberAxis x = (NumberAxis) getXAxis();
         double upper = max <= 0 ? 1 : niceUpper(max * 1.45);
-        x.setLowerBound(0);
+        // with no scale to read, the $0 points are drawn whole instead of half behind the axis
+        x.setLowerBound(max > 0 ? 0 : -0.03 * upper);
         x.setUpperBound(upper);
         x.setTickUnit(upper / 5);
         // with no cost above $0 there is no cost axis to read: say why instead of a scale from 0 to 1

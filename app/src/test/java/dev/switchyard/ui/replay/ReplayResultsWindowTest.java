@@ -130,6 +130,10 @@ class ReplayResultsWindowTest {
             assertThat(overlappingNames()).as("at %.0fx%.0f", size[0], size[1]).isEmpty();
             assertThat(AppWindow.withinWindow(robot, "#replay-figures")).isTrue();
             assertThat(AppWindow.cutTexts(robot, "#replay-figures")).isEmpty();
+            // the note about the unpriced model wraps beside the export buttons (it cut them to "E…" at 1100 px)
+            assertThat(AppWindow.cutTexts(robot, "#replay-exports")).isEmpty();
+            assertThat(AppWindow.cutTexts(robot, "#replay-results-message")).isEmpty();
+            assertThat(AppWindow.withinWindow(robot, "#replay-export-html")).isTrue();
         }
     }
 

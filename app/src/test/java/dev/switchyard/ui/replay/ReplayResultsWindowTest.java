@@ -112,6 +112,10 @@ class ReplayResultsWindowTest {
         AppWindow.resize(1100, 720);
         AppWindow.click(robot, "#replay-import");
         AppWindow.waitUntil(20, () -> text("#replay-dataset-message").startsWith("Imported 20 items"));
+        // the dataset list shows how many items the dataset holds
+        AppWindow.waitUntil(5, () -> robot.lookup("#replay-datasets .replay-dataset-count").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().equals("20 items") && n.isVisible()));
+        assertThat(AppWindow.cutTexts(robot, "#replay-datasets")).isEmpty();
         AppWindow.click(robot, "#replay-start");
         AppWindow.waitUntil(30, () -> text("#replay-run-message").contains("completed")
                 && !text("#replay-figure-cost-total").isEmpty());

@@ -103,6 +103,12 @@ class ReplayViewModelTest {
         assertThat(vm.datasets().messageProperty().get()).contains("Imported 2 items").contains("2 rows left out");
         assertThat(vm.datasets().datasets()).extracting(d -> d.name()).containsExactly("prompts");
         assertThat(vm.run().datasetProperty().get().name()).isEqualTo("prompts");
+        // the list says how many items each dataset holds
+        assertThat(vm.datasets().countText(vm.datasets().datasets().get(0))).isEqualTo("2 items");
+        vm.datasets().importFile(csv("prompt\nonly one\n"));
+        assertThat(vm.datasets().datasets()).hasSize(2);
+        assertThat(vm.datasets().datasets()).extracting(d -> vm.datasets().countText(d)).containsExactlyInAnyOrder(
+                "2 items", "1 item");
     }
 
     @Test

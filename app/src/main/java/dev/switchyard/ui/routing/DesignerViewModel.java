@@ -40,6 +40,8 @@ public final class DesignerViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    /** The policy as last loaded or saved: the designer is dirty exactly when its policy differs from this one. */
+    private Policy saved = policy.get();
     private final StringProperty selection = new SimpleStringProperty();
     private final ObjectProperty<List<Integer>> conditionPath = new SimpleObjectProperty<>(List.of());
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
@@ -84,7 +86,7 @@ public final class DesignerViewModel {
         return canRedo.getReadOnlyProperty();
     }
 
-    /** Edited since loaded or saved. */
+    /** Differs from the policy as loaded or saved (undoing back to it is not an unsaved change). */
     public ReadOnlyBooleanProperty dirtyProperty() {
         return dirty.getReadOnlyProperty();
     }
@@ -132,6 +134,7 @@ public final class DesignerViewModel {
         undo.clear();
         redo.clear();
         policy.set(p);
+        saved = p;
         selection.set(null);
         conditionPath.set(List.of());
         dirty.set(false);
@@ -139,8 +142,10 @@ public final class DesignerViewModel {
         validate();
     }
 
-    public void markSaved() {
-        dirty.set(false);
+    /** The policy {@code p} was saved (what the designer shows, unless it was edited while saving). */
+    public void markSaved(Policy p) {
+        saved = p;
+        dirty.set(!policy.get().equals(saved));
     }
 
     /** Makes {@code next} the current policy (one undo step). */
@@ -151,7 +156,7 @@ public final class DesignerViewModel {
         undo.push(policy.get());
         redo.clear();
         policy.set(next);
-        dirty.set(true);
+        dirty.set(!next.equals(saved));
         message.set("");
         stacksChanged();
         validate();
@@ -173,7 +178,7 @@ public final class DesignerViewModel {
 
     private void restore(Policy p) {
         policy.set(p);
-        dirty.set(true);
+        dirty.set(!p.equals(saved));
         int rule = selectedRule();
         if (rule >= p.rules().size()) {
             selection.set(null);

@@ -106,6 +106,29 @@ class DesignerViewModelTest {
     }
 
     @Test
+    void undoingBackToTheSavedPolicyIsNoUnsavedChange() {
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        vm.addCondition("keywords");
+        vm.renameRule(0, "lights");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        vm.undo();
+        vm.undo();
+        assertThat(vm.dirtyProperty().get()).as("back to the loaded policy").isFalse();
+        vm.redo();
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        vm.markSaved(vm.policy());
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        vm.redo();
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        vm.undo();
+        assertThat(vm.dirtyProperty().get()).as("back to the saved policy").isFalse();
+        // an edit that ends where the saved policy was is no change either
+        vm.renameRule(0, "other");
+        vm.renameRule(0, null);
+        assertThat(vm.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
     void groupsWrapAndConditionsRemove() {
         vm.addCondition("has_code");
         vm.wrapCondition("any");

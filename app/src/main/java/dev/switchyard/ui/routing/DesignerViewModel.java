@@ -221,8 +221,9 @@ public final class DesignerViewModel {
     }
 
     public void moveRule(int from, int to) {
-        if (from == to || from < 0 || from >= policy.get().rules().size()) {
-            return;
+        int n = policy.get().rules().size();
+        if (from == to || from < 0 || from >= n || to < 0 || to >= n) {
+            return; // the first rule does not move up, the last one not down
         }
         apply(PolicyEdits.moveRule(policy.get(), from, to));
         selectRule(Math.max(0, Math.min(to, policy.get().rules().size() - 1)));

@@ -96,9 +96,11 @@ final class Inspector extends ScrollPane {
         }
         content.getChildren().add(section("Then"));
         actionView(r.then());
-        HBox moves = new HBox(6, button("Move up", "rule-up", () -> vm.moveRule(index, index - 1)),
-                button("Move down", "rule-down", () -> vm.moveRule(index, index + 1)),
-                button("Delete rule", "rule-delete", () -> vm.removeRule(index)));
+        Button up = button("Move up", "rule-up", () -> vm.moveRule(index, index - 1));
+        up.setDisable(index == 0); // the first rule cannot go higher, nor the last lower
+        Button down = button("Move down", "rule-down", () -> vm.moveRule(index, index + 1));
+        down.setDisable(index == vm.policy().rules().size() - 1);
+        HBox moves = new HBox(6, up, down, button("Delete rule", "rule-delete", () -> vm.removeRule(index)));
         content.getChildren().add(moves);
     }
 

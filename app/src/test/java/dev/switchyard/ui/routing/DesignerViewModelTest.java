@@ -129,6 +129,20 @@ class DesignerViewModelTest {
     }
 
     @Test
+    void theFirstRuleDoesNotMoveUpNorTheLastDown() {
+        vm.addCondition("keywords");
+        vm.selectionProperty().set(null);
+        vm.addCondition("has_code");
+        Policy before = vm.policy();
+        vm.moveRule(0, -1);
+        vm.moveRule(1, 2);
+        assertThat(vm.policy()).isSameAs(before);
+        assertThat(vm.canUndoProperty().get()).isTrue();
+        vm.moveRule(1, 0);
+        assertThat(vm.policy().rules().get(0).when()).isInstanceOf(Condition.HasCode.class);
+    }
+
+    @Test
     void groupsWrapAndConditionsRemove() {
         vm.addCondition("has_code");
         vm.wrapCondition("any");

@@ -6,6 +6,7 @@ import dev.switchyard.app.routing.Policy;
 import dev.switchyard.app.routing.Problem;
 import dev.switchyard.app.routing.Rule;
 import dev.switchyard.app.routing.edit.DesignerBackend;
+import dev.switchyard.app.routing.edit.FieldLabels;
 import dev.switchyard.app.routing.edit.PolicyEdits;
 import dev.switchyard.app.routing.edit.ProblemNodes;
 import dev.switchyard.app.routing.edit.RecordFields;
@@ -281,7 +282,7 @@ public final class DesignerViewModel {
             editCondition(root -> PolicyEdits.replace(root, conditionPath.get(), next));
             return true;
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            message.set(FieldLabels.readable(e.getMessage(), field));
             return false;
         }
     }
@@ -323,7 +324,7 @@ public final class DesignerViewModel {
             setSelectedAction((Action) RecordFields.with(rec, field, text));
             return true;
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            message.set(FieldLabels.readable(e.getMessage(), field));
             return false;
         }
     }
@@ -360,7 +361,8 @@ public final class DesignerViewModel {
         DesignerBackend b = backend;
         tasks.run("Checking the policy", () -> b.validate(p), found -> {
             if (mine == generation) {
-                problems.setAll(found);
+                // in the form's words ("Min confidence", not "min_confidence"); the CLI keeps the JSON names
+                problems.setAll(found.stream().map(FieldLabels::readable).toList());
             }
         }, e -> message.set("Could not check the policy: " + e.getMessage()));
     }

@@ -5,6 +5,7 @@ import dev.switchyard.app.routing.Condition;
 import dev.switchyard.app.routing.Problem;
 import dev.switchyard.app.routing.Rule;
 import dev.switchyard.app.routing.edit.Describe;
+import dev.switchyard.app.routing.edit.FieldLabels;
 import dev.switchyard.app.routing.edit.PolicyEdits;
 import dev.switchyard.app.routing.edit.ProblemNodes;
 import dev.switchyard.app.routing.edit.RecordFields;
@@ -168,7 +169,7 @@ final class Inspector extends ScrollPane {
         grid.getStyleClass().add("field-grid");
         int row = 0;
         for (RecordFields.Field f : fields) {
-            grid.add(label(f.name().replace('_', ' ')), 0, row);
+            grid.add(label(FieldLabels.label(f.name())), 0, row);
             grid.add(FieldEditors.editor(f, vm, (name, text) -> {
                 committing = true;
                 try {

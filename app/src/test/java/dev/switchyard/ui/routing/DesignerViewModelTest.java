@@ -100,7 +100,7 @@ class DesignerViewModelTest {
         Policy before = vm.policy();
         assertThat(vm.setConditionField("value", "lots")).isFalse();
         assertThat(vm.policy()).isEqualTo(before);
-        assertThat(vm.messageProperty().get()).contains("value must be a number");
+        assertThat(vm.messageProperty().get()).contains("Value must be a number");
         assertThat(vm.setConditionField("op", "le")).isTrue();
         assertThat(Describe.inline(vm.policy().rules().get(0).when())).isEqualTo("tokens ≤ 200");
     }
@@ -140,6 +140,32 @@ class DesignerViewModelTest {
         assertThat(vm.canUndoProperty().get()).isTrue();
         vm.moveRule(1, 0);
         assertThat(vm.policy().rules().get(0).when()).isInstanceOf(Condition.HasCode.class);
+    }
+
+    @Test
+    void problemsAndFieldMessagesUseTheFormsWords() {
+        vm.addCondition("intent");
+        assertThat(vm.setConditionField("min_confidence", "1.5")).isTrue();
+        assertThat(vm.problemsOf("rule:0")).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo("/rules/0/when/min_confidence");
+            assertThat(p.message()).isEqualTo("Min confidence must be between 0 and 1, not 1.5.");
+        });
+        assertThat(vm.setConditionField("min_confidence", "high")).isFalse();
+        assertThat(vm.messageProperty().get()).isEqualTo("Min confidence must be a number; \"high\" is not.");
+        vm.selectionProperty().set("default");
+        vm.setActionType("cascade");
+        assertThat(vm.setActionField("accept_if.max_tokens", "0")).isTrue();
+        assertThat(vm.problemsOf("default")).anySatisfy(p ->
+                assertThat(p.message()).isEqualTo("Accept if: max tokens must be at least 1."));
+        assertThat(vm.setActionField("accept_if.max_tokens", "many")).isFalse();
+        assertThat(vm.messageProperty().get()).startsWith("Accept if: max tokens must be a number");
+        // a shadowed rule: no JSON path in the sentence
+        vm.selectionProperty().set(null);
+        vm.addRule();
+        vm.selectionProperty().set(null);
+        vm.addRule();
+        assertThat(vm.problemsOf("rule:2")).anySatisfy(p -> assertThat(p.message())
+                .isEqualTo("This rule is never reached: rule 2 always matches. Move it up or give that rule a condition."));
     }
 
     @Test

@@ -93,7 +93,7 @@ class DesignerWindowTest {
     /**
      * The walkthrough's findings on the default "tiered" policy, at 1100x720 and 1600x1000: model names on the canvas
      * read whole, "● unsaved" goes when undo brings the saved policy back, Move up / Move down are off where the rule
-     * cannot move, and a validation sentence uses the form's words.
+     * cannot move, a validation sentence uses the form's words, and the test panel's tables keep room for their rows.
      */
     @Test
     void theDesignerReadsWholeAndSaysWhatTheUserSees() throws Exception {
@@ -146,6 +146,33 @@ class DesignerWindowTest {
                 .map(n -> ((Label) n).getText()).toList())).contains("min confidence");
         shot("walkthrough-problem");
         AppWindow.click(robot, "#undo");
+
+        // the test panel at 1100x720: the trace and the features keep their columns and a few rows in view
+        AppWindow.click(robot, "#tab-test");
+        AppWindow.click(robot, "#test-prompt").write("please turn on the kitchen lights");
+        AppWindow.click(robot, "#test-route");
+        AppWindow.waitUntil(30, () -> AppWindow.label(robot, "#test-decision").startsWith("rule"));
+        for (double[] size : new double[][] {{1100, 720}, {1600, 1000}}) {
+            AppWindow.resize(size[0], size[1]);
+            shot("walkthrough-test-" + (int) size[0]);
+            assertThat(AppWindow.cutTexts(robot, "#test-trace")).isEmpty();
+            assertThat(AppWindow.cutTexts(robot, "#test-features")).isEmpty();
+            assertThat(AppWindow.onFx(() -> robot.lookup("#test-trace").queryAs(Region.class).getHeight()))
+                    .isGreaterThanOrEqualTo(150);
+            assertThat(AppWindow.onFx(() -> robot.lookup("#test-features").queryAs(Region.class).getHeight()))
+                    .isGreaterThanOrEqualTo(110);
+            assertThat(AppWindow.withinWindow(robot, "#test-trace")).isTrue();
+            for (String table : new String[] {"#test-trace", "#test-features"}) {
+                // every column in view: none pushed past the table's right edge
+                assertThat(AppWindow.onFx(() -> {
+                    Node t = robot.lookup(table).query();
+                    double right = t.localToScene(t.getLayoutBounds()).getMaxX();
+                    return t.lookupAll(".column-header").stream()
+                            .filter(h -> h instanceof javafx.scene.control.skin.TableColumnHeader)
+                            .filter(h -> h.localToScene(h.getLayoutBounds()).getMaxX() > right + 0.5).count();
+                })).as(table).isZero();
+            }
+        }
     }
 
     @Test

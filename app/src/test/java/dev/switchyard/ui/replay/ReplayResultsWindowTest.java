@@ -85,7 +85,8 @@ class ReplayResultsWindowTest {
                     new WorkspaceReplayBackend(w, new ReplayService(w, new RunService(w), noCalls, Clock.systemUTC()),
                             (x, version, label) -> ReplayUiFixture.lengthPolicy(version.id(), label, local, cloud, 12)));
             Scene scene = new Scene((javafx.scene.Parent) new ReplayScreen(vm, dialogs).view(), 1100, 720);
-            scene.getStylesheets().add(SwitchyardApp.class.getResource(SwitchyardApp.BASE_CSS).toExternalForm());
+            scene.getStylesheets().addAll(SwitchyardApp.class.getResource(SwitchyardApp.BASE_CSS).toExternalForm(),
+                    SwitchyardApp.class.getResource(dev.switchyard.ui.prefs.AppChrome.SCREENS_CSS).toExternalForm());
             stage.setScene(scene);
             stage.setX(0);
             stage.setY(0);

@@ -22,6 +22,7 @@ import dev.switchyard.app.replay.grade.GraderKind;
 import dev.switchyard.app.replay.policy.ReplayPolicies;
 import dev.switchyard.app.replay.results.Point;
 import dev.switchyard.app.replay.results.Summary;
+import dev.switchyard.app.replay.results.Wording;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Dataset;
 import java.io.PrintWriter;
@@ -185,7 +186,9 @@ final class ReplayCommand implements Callable<Integer> {
                 long now = System.nanoTime();
                 if (now - last > 1_000_000_000L || p.done() == p.total()) {
                     last = now;
-                    err.printf(Locale.ROOT, "%d/%d items, $%.4f spent%s%s%n", p.done(), p.total(), p.spentUsd(),
+                    String spent = Wording.cost(p.spentUsd(), p.unpricedCalls() > 0);
+                    err.printf(Locale.ROOT, "%d/%d items, %s%s%s%n", p.done(), p.total(),
+                            spent.equals(Wording.COST_UNKNOWN) ? "spent: cost unknown" : spent + " spent",
                             p.judgeSpentUsd() > 0 ? String.format(Locale.ROOT, " (+ $%.4f judge)", p.judgeSpentUsd()) : "",
                             p.etaMillis() < 0 ? "" : ", " + (p.etaMillis() + 999) / 1000 + " s left");
                     err.flush();

@@ -226,10 +226,16 @@ public final class RunViewModel {
             return;
         }
         progress.set(pr.fraction());
+        progressText.set(progressText(pr));
+    }
+
+    /** "3 / 20 items · $0.0012 spent · 0:41 left"; "at least $X spent" or "cost unknown" with a model without a price. */
+    static String progressText(ReplayProgress pr) {
         String eta = pr.etaMillis() < 0 ? "estimating time left" : duration(pr.etaMillis()) + " left";
-        progressText.set(String.format(Locale.ROOT, "%d / %d items · %s spent%s · %s", pr.done(), pr.total(),
-                Format.usd(pr.spentUsd()), pr.judgeSpentUsd() > 0 ? " (+ judge " + Format.usd(pr.judgeSpentUsd())
-                        + ")" : "", eta));
+        String spent = Format.cost(pr.spentUsd(), pr.unpricedCalls() > 0);
+        return String.format(Locale.ROOT, "%d / %d items · %s%s · %s", pr.done(), pr.total(),
+                spent.equals(Wording.COST_UNKNOWN) ? "spent: cost unknown" : spent + " spent",
+                pr.judgeSpentUsd() > 0 ? " (+ judge " + Format.usd(pr.judgeSpentUsd()) + ")" : "", eta);
     }
 
     static String duration(long ms) {

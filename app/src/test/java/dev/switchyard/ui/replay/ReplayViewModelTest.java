@@ -207,6 +207,17 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void theProgressOfLiveCallsToAnUnpricedModelDoesNotReadZero() {
+        var unknown = new dev.switchyard.app.replay.engine.ReplayProgress(3, 20, 0, 0, 41_000, 3);
+        assertThat(RunViewModel.progressText(unknown)).isEqualTo("3 / 20 items · spent: cost unknown · 0:41 left");
+        var partly = new dev.switchyard.app.replay.engine.ReplayProgress(3, 20, 0.0012, 0, -1, 1);
+        assertThat(RunViewModel.progressText(partly)).isEqualTo("3 / 20 items · at least $0.00120 spent · estimating"
+                + " time left");
+        var priced = new dev.switchyard.app.replay.engine.ReplayProgress(3, 20, 0.0012, 0, -1, 0);
+        assertThat(RunViewModel.progressText(priced)).startsWith("3 / 20 items · $0.00120 spent · ");
+    }
+
+    @Test
     void theSliderRecomputesFromStoredAnswersAndListsThePromptsThatChangeRoute() throws Exception {
         importAndStore();
         replay("length v1");

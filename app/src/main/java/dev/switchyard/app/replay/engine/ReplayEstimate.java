@@ -30,8 +30,10 @@ public record ReplayEstimate(int items, int itemsToDo, int cachedAnswers, int cl
             return String.format(java.util.Locale.ROOT, "%d items, %d answers from stored runs, %d local calls, no cloud"
                     + " call.", itemsToDo, cachedAnswers, localCalls);
         }
-        return String.format(java.util.Locale.ROOT, "%d items: %d cloud calls (≈ $%.4f)%s%s, %d answers from stored"
-                + " runs, %d local calls.", itemsToDo, cloudCalls, estimatedCostUsd,
+        // an unpriced model's calls cost an unknown amount, not $0 (the same words as the Replay screen's)
+        String cost = dev.switchyard.app.replay.results.Wording.cost(estimatedCostUsd, !unpricedModels.isEmpty());
+        return String.format(java.util.Locale.ROOT, "%d items: %d cloud calls (%s)%s%s, %d answers from stored"
+                + " runs, %d local calls.", itemsToDo, cloudCalls, cost.startsWith("$") ? "≈ " + cost : cost,
                 cloudCallsIfEscalated > 0 ? String.format(java.util.Locale.ROOT, " plus up to %d cascade escalations"
                         + " (≈ $%.4f)", cloudCallsIfEscalated, escalationCostUsd) : "",
                 judgeCalls > 0 ? String.format(java.util.Locale.ROOT, ", %d judge calls (≈ $%.4f, shown apart)",

@@ -161,11 +161,11 @@ public final class RunViewModel {
                 cost));
         if (e.cloudCallsIfEscalated() > 0) {
             b.append(String.format(Locale.ROOT, " (+ up to %d cascade escalations, %s)", e.cloudCallsIfEscalated(),
-                    Format.usd(e.escalationCostUsd())));
+                    Format.cost(e.escalationCostUsd(), unpriced)));
         }
         if (e.judgeCalls() > 0) {
             b.append(String.format(Locale.ROOT, "; judge: %d calls, %s (apart)", e.judgeCalls(),
-                    Format.usd(e.judgeCostUsd())));
+                    Format.cost(e.judgeCostUsd(), unpriced)));
         }
         b.append(String.format(Locale.ROOT, ". %d of %d items to do; %d answers from stored runs, %d local calls.",
                 e.itemsToDo(), e.items(), e.cachedAnswers(), e.localCalls()));

@@ -37,6 +37,9 @@ class WordingTest {
         assertThat(partly.sentence()).startsWith("4 items: 2 cloud calls (at least $0.00300), ");
         var priced = new dev.switchyard.app.replay.engine.ReplayEstimate(4, 4, 0, 2, 0, 2, 0.003, 0, 0, 0, List.of(), 0);
         assertThat(priced.sentence()).startsWith("4 items: 2 cloud calls (≈ $0.00300), ");
+        var escalations = new dev.switchyard.app.replay.engine.ReplayEstimate(4, 4, 0, 1, 2, 1, 0.003, 0, 0, 0,
+                List.of("gpt-x"), 0);
+        assertThat(escalations.sentence()).contains("plus up to 2 cascade escalations (cost unknown)");
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.switchyard.app.replay.grade.GraderKind;
 import dev.switchyard.app.replay.policy.ReplayPolicies;
 import dev.switchyard.app.replay.results.Point;
 import dev.switchyard.app.replay.results.Summary;
+import dev.switchyard.app.replay.results.Wording;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Dataset;
 import java.io.PrintWriter;
@@ -185,7 +186,9 @@ final class ReplayCommand implements Callable<Integer> {
                 long now = System.nanoTime();
                 if (now - last > 1_000_000_000L || p.done() == p.total()) {
                     last = now;
-                    err.printf(Locale.ROOT, "%d/%d items, $%.4f spent%s%s%n", p.done(), p.total(), p.spentUsd(),
+                    String spent = Wording.cost(p.spentUsd(), p.unpricedCalls() > 0);
+                    err.printf(Locale.ROOT, "%d/%d items, %s%s%s%n", p.done(), p.total(),
+                            spent.equals(Wording.COST_UNKNOWN) ? "spent: cost unknown" : spent + " spent",
                             p.judgeSpentUsd() > 0 ? String.format(Locale.ROOT, " (+ $%.4f judge)", p.judgeSpentUsd()) : "",
                             p.etaMillis() < 0 ? "" : ", " + (p.etaMillis() + 999) / 1000 + " s left");
                     err.flush();
@@ -219,10 +222,16 @@ final class ReplayCommand implements Callable<Integer> {
                     .put("passed", pass);
         }
         if (maxCostPer1k != null) {
-            boolean pass = p.costPer1k() <= maxCostPer1k + 1e-12;
+            // a cost that is partly unknown (a model without a price answered) cannot be shown to be under the limit
+            boolean pass = !p.costPartial() && p.costPer1k() <= maxCostPer1k + 1e-12;
             ok &= pass;
-            gates.addObject().put("gate", "max-cost-per-1k").put("limit", maxCostPer1k).put("actual", p.costPer1k())
-                    .put("passed", pass);
+            ObjectNode gate = gates.addObject().put("gate", "max-cost-per-1k").put("limit", maxCostPer1k)
+                    .put("actual", p.costPer1k()).put("passed", pass);
+            if (p.costPartial()) {
+                gate.put("unpriced", p.unpriced()).put("reason", "the cost of " + p.unpriced() + " item"
+                        + (p.unpriced() == 1 ? "" : "s") + " is unknown: no price in force for "
+                        + String.join(", ", s.unpricedModels()) + "; the actual figure is only the known part");
+            }
         }
         if (json) {
             ObjectNode n = CliContext.object().put("ok", ok);
@@ -232,9 +241,10 @@ final class ReplayCommand implements Callable<Integer> {
             CliContext.printJson(spec, n);
         } else {
             ReplayText.print(CliContext.out(spec), r, s);
-            gates.forEach(g -> CliContext.out(spec).printf(Locale.ROOT, "Gate %s: %s (limit %s, actual %s)%n",
+            gates.forEach(g -> CliContext.out(spec).printf(Locale.ROOT, "Gate %s: %s (limit %s, actual %s%s)%n",
                     g.path("gate").asText(), g.path("passed").asBoolean() ? "passed" : "MISSED", g.path("limit"),
-                    g.path("actual")));
+                    g.has("unpriced") ? "at least " + g.path("actual") : g.path("actual"),
+                    g.has("reason") ? "; " + g.path("reason").asText() : ""));
             CliContext.out(spec).flush();
         }
         return ok ? ExitCodes.OK : ExitCodes.FAILED;

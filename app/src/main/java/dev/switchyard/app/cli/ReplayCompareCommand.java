@@ -3,6 +3,7 @@ package dev.switchyard.app.cli;
 import dev.switchyard.app.replay.ReplayException;
 import dev.switchyard.app.replay.ReplayService;
 import dev.switchyard.app.replay.results.ReplayDiff;
+import dev.switchyard.app.replay.results.Wording;
 import dev.switchyard.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -42,9 +43,9 @@ final class ReplayCompareCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             PrintWriter out = CliContext.out(spec);
-            out.printf(Locale.ROOT, "A: replay %d pass %s, $%.4f per 1k; B: replay %d pass %s, $%.4f per 1k%n", a,
-                    ReplayText.pct(d.a().passRate()), d.a().costPer1k(), b, ReplayText.pct(d.b().passRate()),
-                    d.b().costPer1k());
+            out.printf(Locale.ROOT, "A: replay %d pass %s, %s per 1k; B: replay %d pass %s, %s per 1k%n", a,
+                    ReplayText.pct(d.a().passRate()), Wording.costPer1k(d.a()), b, ReplayText.pct(d.b().passRate()),
+                    Wording.costPer1k(d.b()));
             out.printf(Locale.ROOT, "%d matched items: both pass %d, only A passes %d, only B passes %d, both fail %d;"
                     + " route changed for %d. Unmatched: %d in A, %d in B.%n", d.rows().size(), d.bothPass(),
                     d.onlyAPasses(), d.onlyBPasses(), d.bothFail(), d.routeChanged(), d.onlyA(), d.onlyB());

@@ -2,8 +2,8 @@ package dev.switchyard.app.cli;
 
 import dev.switchyard.app.replay.engine.ReplayResult;
 import dev.switchyard.app.replay.results.Point;
-import dev.switchyard.app.replay.results.Savings;
 import dev.switchyard.app.replay.results.Summary;
+import dev.switchyard.app.replay.results.Wording;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -20,20 +20,27 @@ final class ReplayText {
                 "p95 ms", "cloud");
         row(out, s.policy());
         s.baselines().forEach(p -> row(out, p));
-        Savings v = s.savings();
-        if (v.reference() != null) {
-            out.printf(Locale.ROOT, "Versus %s: quality kept %s, cost reduction %s%s%n", v.reference(),
-                    pct(v.qualityKept()), pct(v.costReduction()), v.meets95() ? " (at ≥ 95% quality)"
-                            : " (below 95% quality: no saving claimed)");
+        out.println(Wording.savings(s.savings()));
+        if (!s.unpricedModels().isEmpty()) {
+            out.printf(Locale.ROOT, "Cost unknown for the answers of %s (no price in force when they ran): a cost marked"
+                    + " >= is the known part, \"unknown\" has none; set a price with `prices set` for later runs.%n",
+                    String.join(", ", s.unpricedModels()));
         }
-        out.printf(Locale.ROOT, "Answers: %d stored, %d live ($%.4f), %d missing; judge $%.4f.%n", s.cachedAnswers(),
-                s.liveAnswers(), s.liveSpentUsd(), s.missingAnswers(), s.judgeCostUsd());
+        out.printf(Locale.ROOT, "Answers: %d stored, %d live (%s), %d missing; judge $%.4f.%n", s.cachedAnswers(),
+                s.liveAnswers(), Wording.cost(s.liveSpentUsd(), s.liveUnpriced() > 0), s.missingAnswers(),
+                s.judgeCostUsd());
         s.pathShare().forEach((k, x) -> out.printf(Locale.ROOT, "  %5.1f%%  %s%n", x * 100, k));
     }
 
     private static void row(PrintWriter out, Point p) {
-        out.printf(Locale.ROOT, "%-36s %9s %11.4f %10.4f %8d %8d %6.0f%%%n", p.name(), pct(p.passRate()), p.costUsd(),
-                p.costPer1k(), p.p50Ms(), p.p95Ms(), p.cloudShare() * 100);
+        out.printf(Locale.ROOT, "%-36s %9s %11s %10s %8d %8d %6.0f%%%n", p.name(), pct(p.passRate()),
+                money(p.costUsd(), p), money(p.costPer1k(), p), p.p50Ms(), p.p95Ms(), p.cloudShare() * 100);
+    }
+
+    /** A cost column: "0.0123", ">=0.0123" when part of it is unknown, "unknown" when nothing of it is known. */
+    static String money(double usd, Point p) {
+        String v = String.format(Locale.ROOT, "%.4f", usd);
+        return !p.costPartial() ? v : usd > 0 ? ">=" + v : "unknown";
     }
 
     static String pct(Double v) {

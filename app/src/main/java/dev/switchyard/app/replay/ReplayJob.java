@@ -52,6 +52,7 @@ public final class ReplayJob {
     private final Function<Model, ModelEngine> engines;
     private int done;
     private double spent;
+    private int unpricedCalls;
     private double judgeSpent;
     private long startNanos;
 
@@ -154,6 +155,8 @@ public final class ReplayJob {
             buffer.add(o);
             done++;
             spent += o.cells().values().stream().filter(c -> c.source() == Cell.Source.LIVE).mapToDouble(Cell::cost).sum();
+            unpricedCalls += (int) o.cells().values().stream().filter(c -> c.source() == Cell.Source.LIVE && c.unpriced())
+                    .count();
             judgeSpent += o.judgeCostUsd();
             if (madeCalls || buffer.size() >= BATCH) {
                 flush();
@@ -162,7 +165,7 @@ public final class ReplayJob {
             int doneHere = done - prepared.finished().size();
             long elapsed = (System.nanoTime() - startNanos) / 1_000_000L;
             long eta = doneHere == 0 ? -1 : elapsed * (total - done) / doneHere;
-            progress = new ReplayProgress(done, total, spent, judgeSpent, eta);
+            progress = new ReplayProgress(done, total, spent, judgeSpent, eta, unpricedCalls);
         }
         listener.onItem(o);
         listener.onProgress(progress);

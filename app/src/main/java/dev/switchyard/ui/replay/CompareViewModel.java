@@ -2,6 +2,7 @@ package dev.switchyard.ui.replay;
 
 import dev.switchyard.app.replay.engine.ReplayResult;
 import dev.switchyard.app.replay.results.ReplayDiff;
+import dev.switchyard.app.replay.results.Wording;
 import dev.switchyard.ui.replay.ItemRow.Format;
 import dev.switchyard.ui.task.TaskRunner;
 import java.util.Locale;
@@ -47,13 +48,21 @@ public final class CompareViewModel {
 
     static String describe(ReplayResult a, long otherId, ReplayDiff d) {
         return String.format(Locale.ROOT, "A = #%d (%s), B = #%d. %d items matched: both pass %d, only A %d, only B"
-                        + " %d, both fail %d; %d change route. Pass rate %s → %s; cost %s → %s (%s%s).%s",
+                        + " %d, both fail %d; %d change route. Pass rate %s → %s; cost %s → %s (%s).%s",
                 a.replay().id(), a.policyLabel(), otherId, d.rows().size(), d.bothPass(), d.onlyAPasses(),
                 d.onlyBPasses(), d.bothFail(), d.routeChanged(), Format.pct(d.a().passRate()),
-                Format.pct(d.b().passRate()), Format.usd(d.a().costUsd()), Format.usd(d.b().costUsd()),
-                d.b().costUsd() >= d.a().costUsd() ? "+" : "−", Format.usd(Math.abs(d.b().costUsd() - d.a().costUsd())),
+                Format.pct(d.b().passRate()), Wording.cost(d.a()), Wording.cost(d.b()), costChange(d),
                 d.onlyA() + d.onlyB() > 0 ? " Unmatched: " + d.onlyA() + " only in A, " + d.onlyB() + " only in B."
                         : "");
+    }
+
+    /** "+$X" / "−$X", or why there is no difference to give when a model of either replay has no price. */
+    private static String costChange(ReplayDiff d) {
+        if (d.a().costPartial() || d.b().costPartial()) {
+            return "difference unknown: a model has no price";
+        }
+        double delta = d.b().costUsd() - d.a().costUsd();
+        return (delta >= 0 ? "+" : "−") + Format.usd(Math.abs(delta));
     }
 
     public void clear() {

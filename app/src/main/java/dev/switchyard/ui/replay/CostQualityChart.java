@@ -1,5 +1,7 @@
 package dev.switchyard.ui.replay;
 
+import dev.switchyard.app.replay.export.LabelLayout;
+import dev.switchyard.app.replay.results.Wording;
 import dev.switchyard.ui.replay.ResultsViewModel.ChartPoint;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -10,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
 
 /** Cost per 1,000 prompts against pass rate: the policy and every baseline as labelled points, the sweep curve. */
 final class CostQualityChart extends ScatterChart<Number, Number> {
@@ -74,9 +77,14 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         }
         NumberAxis x = (NumberAxis) getXAxis();
         double upper = max <= 0 ? 1 : niceUpper(max * 1.45);
-        x.setLowerBound(0);
+        // with no scale to read, the $0 points are drawn whole instead of half behind the axis
+        x.setLowerBound(max > 0 ? 0 : -0.03 * upper);
         x.setUpperBound(upper);
         x.setTickUnit(upper / 5);
+        // with no cost above $0 there is no cost axis to read: say why instead of a scale from 0 to 1
+        x.setTickLabelsVisible(max > 0);
+        x.setTickMarkVisible(max > 0);
+        x.setLabel(axisLabel(model.points(), max));
         // points on the same spot share one label (the policy's when it is one of them)
         java.util.Map<String, java.util.List<ChartPoint>> spots = new java.util.LinkedHashMap<>();
         for (ChartPoint p : model.points()) {
@@ -85,7 +93,7 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         }
         for (java.util.List<ChartPoint> spot : spots.values()) {
             String label = String.join(" · ", spot.stream().map(p -> "policy".equals(p.kind()) ? "policy" : p.name())
-                    .toList());
+                    .toList()) + (max > 0 ? unknownMark(spot.get(0)) : "");
             ChartPoint first = spot.stream().filter(p -> "policy".equals(p.kind())).findFirst().orElse(spot.get(0));
             for (ChartPoint p : spot) {
                 boolean isPolicy = "policy".equals(p.kind());
@@ -99,6 +107,43 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
             XYChart.Data<Number, Number> d = new XYChart.Data<>(p.costPer1k(), p.passRate() * 100);
             d.setNode(new LabelledDot(null, "replay-point-curve", p));
             curve.getData().add(d);
+        }
+    }
+
+    /** The x axis's title: what it measures, or why it has no scale. */
+    static String axisLabel(List<ChartPoint> points, double max) {
+        return Wording.costAxis(max > 0, points.stream().anyMatch(ChartPoint::costPartial),
+                points.stream().anyMatch(p -> !p.costPartial()));
+    }
+
+    /** Beside a point's name when its cost is partly unknown: it sits at its known part only. */
+    private static String unknownMark(ChartPoint p) {
+        return !p.costPartial() ? "" : p.costPer1k() > 0 ? " (cost: at least)" : " (cost unknown)";
+    }
+
+    /** After the chart placed the dots: names that would cover one another are moved apart (LabelLayout). */
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        List<LabelledDot> dots = new java.util.ArrayList<>();
+        List<LabelLayout.Box> boxes = new java.util.ArrayList<>();
+        double height = 0;
+        for (XYChart.Series<Number, Number> series : getData()) {
+            for (XYChart.Data<Number, Number> d : series.getData()) {
+                if (d.getNode() instanceof LabelledDot dot && dot.label != null && dot.isVisible()) {
+                    dot.label.autosize();
+                    height = Math.max(height, dot.label.getHeight());
+                    dots.add(dot);
+                }
+            }
+        }
+        for (LabelledDot dot : dots) {
+            boxes.add(new LabelLayout.Box(dot.getLayoutX() + dot.getWidth() + 4,
+                    dot.getLayoutY() + (dot.getHeight() - height) / 2, dot.label.getWidth()));
+        }
+        double[] top = LabelLayout.place(boxes, height, 1, 0, getYAxis().getHeight());
+        for (int i = 0; i < dots.size(); i++) {
+            dots.get(i).shift(top[i] - boxes.get(i).top());
         }
     }
 
@@ -126,6 +171,8 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
     static final class LabelledDot extends Pane {
         private final Region dot = new Region();
         private final Label label;
+        private final Line leader = new Line();
+        private double shift;
 
         LabelledDot(String text, String style, ChartPoint p) {
             dot.getStyleClass().addAll("replay-point", style);
@@ -136,10 +183,21 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
                 label = new Label(text);
                 label.getStyleClass().add("replay-point-label");
                 label.setManaged(false);
-                getChildren().add(label);
+                leader.getStyleClass().add("replay-point-leader");
+                leader.setManaged(false);
+                leader.setVisible(false);
+                getChildren().addAll(leader, label);
             }
             Tooltip.install(this, new Tooltip(String.format(java.util.Locale.ROOT, "%s%npass rate %.1f%%%n%s per"
-                    + " 1,000 prompts", p.name(), p.passRate() * 100, ItemRow.Format.usd(p.costPer1k()))));
+                    + " 1,000 prompts", p.name(), p.passRate() * 100, p.costText())));
+        }
+
+        /** Moves the name {@code dy} from beside the dot (another name was there); a line leads back to the dot. */
+        void shift(double dy) {
+            if (Math.abs(dy - shift) > 0.5) {
+                shift = dy;
+                requestLayout();
+            }
         }
 
         @Override
@@ -157,7 +215,14 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
             dot.resizeRelocate(0, 0, getWidth(), getHeight());
             if (label != null) {
                 label.autosize();
-                label.relocate(getWidth() + 4, (getHeight() - label.getHeight()) / 2);
+                double top = (getHeight() - label.getHeight()) / 2 + shift;
+                label.relocate(getWidth() + 4, top);
+                // a name moved off its dot's row keeps a thin line to the dot, so it is clear whose it is
+                leader.setVisible(Math.abs(shift) > label.getHeight() / 2);
+                leader.setStartX(getWidth());
+                leader.setStartY(getHeight() / 2);
+                leader.setEndX(getWidth() + 3);
+                leader.setEndY(top + label.getHeight() / 2);
             }
         }
     }

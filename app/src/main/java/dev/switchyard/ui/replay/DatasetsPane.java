@@ -13,6 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -29,12 +30,33 @@ final class DatasetsPane extends VBox {
         ListView<Dataset> list = new ListView<>(model.datasets());
         list.setId("replay-datasets");
         list.setCellFactory(v -> new ListCell<>() {
+            private final Label name = new Label();
+            private final Label count = new Label();
+            private final HBox row = new HBox(6, name, count);
+
+            {
+                count.getStyleClass().add("replay-dataset-count");
+                count.setMinWidth(Region.USE_PREF_SIZE); // a long name gives way, the count stays whole
+                name.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(name, Priority.ALWAYS);
+                row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            }
+
             @Override
             protected void updateItem(Dataset d, boolean empty) {
                 super.updateItem(d, empty);
-                setText(empty || d == null ? null : d.name());
+                setText(null);
+                if (empty || d == null) {
+                    setGraphic(null);
+                    return;
+                }
+                name.setText(d.name());
+                count.setText(model.countText(d));
+                setAccessibleText(d.name() + ", " + count.getText());
+                setGraphic(row);
             }
         });
+        model.itemCounts().addListener((javafx.collections.MapChangeListener<Long, Long>) c -> list.refresh());
         Label empty = new Label("No dataset yet: import a CSV or JSONL file, or use Create to make one from past runs.");
         empty.setWrapText(true);
         empty.setMaxWidth(190);

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /** Datasets of the open workspace: list, import (bad rows reported by line), create from history, edit items. */
 public final class DatasetsViewModel {
@@ -20,6 +21,7 @@ public final class DatasetsViewModel {
     private final TaskRunner tasks;
     private final Supplier<ReplayBackend> backend;
     private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
+    private final ObservableMap<Long, Long> itemCounts = FXCollections.observableHashMap();
     private final ObjectProperty<Dataset> selected = new SimpleObjectProperty<>();
     private final ObservableList<DatasetItem> items = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -33,6 +35,17 @@ public final class DatasetsViewModel {
 
     public ObservableList<Dataset> datasets() {
         return datasets;
+    }
+
+    /** How many items each dataset holds, by dataset id (read with the list). */
+    public ObservableMap<Long, Long> itemCounts() {
+        return itemCounts;
+    }
+
+    /** "20 items" / "1 item" for the list; "" while the count is not known. */
+    public String countText(Dataset d) {
+        Long n = d == null ? null : itemCounts.get(d.id());
+        return n == null ? "" : String.format(java.util.Locale.ROOT, "%,d item%s", n, n == 1 ? "" : "s");
     }
 
     public ObjectProperty<Dataset> selectedProperty() {
@@ -59,9 +72,19 @@ public final class DatasetsViewModel {
             return;
         }
         Long keep = selected.get() == null ? null : selected.get().id();
-        tasks.run("Loading datasets", b::datasets, list -> {
-            datasets.setAll(list);
-            select(keep);
+        load(b, keep);
+    }
+
+    private record Listing(List<Dataset> datasets, java.util.Map<Long, Long> counts) {
+    }
+
+    /** Reads the datasets with their item counts, then selects {@code id} (else the first). */
+    private void load(ReplayBackend b, Long id) {
+        tasks.run("Loading datasets", () -> new Listing(b.datasets(), b.itemCounts()), l -> {
+            itemCounts.clear();
+            itemCounts.putAll(l.counts());
+            datasets.setAll(l.datasets());
+            select(id);
         }, this::fail);
     }
 
@@ -120,11 +143,7 @@ public final class DatasetsViewModel {
         message.set("Imported " + r.added() + " item" + (r.added() == 1 ? "" : "s") + " into \"" + r.dataset().name()
                 + "\"" + (r.problems().isEmpty() ? "." : "; " + r.problems().size() + " row"
                 + (r.problems().size() == 1 ? "" : "s") + " left out (see below)."));
-        Long id = r.dataset().id();
-        tasks.run("Loading datasets", backend.get()::datasets, list -> {
-            datasets.setAll(list);
-            select(id);
-        }, this::fail);
+        load(backend.get(), r.dataset().id());
     }
 
     private void select(Long id) {

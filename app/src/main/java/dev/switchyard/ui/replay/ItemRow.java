@@ -6,6 +6,7 @@ import dev.switchyard.app.replay.engine.Cell;
 import dev.switchyard.app.replay.engine.ItemOutcome;
 import dev.switchyard.app.replay.engine.ReplayResult;
 import dev.switchyard.app.replay.engine.StepTaken;
+import dev.switchyard.app.replay.results.Wording;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
  * with where each answer came from), answer, cost, latency, grade.
  */
 public record ItemRow(int position, long datasetItemId, String prompt, String decision, String route, String source,
-                      String answer, double costUsd, long latencyMs, Boolean pass, String grade) {
+                      String answer, double costUsd, boolean costPartial, long latencyMs, Boolean pass, String grade) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +28,7 @@ public record ItemRow(int position, long datasetItemId, String prompt, String de
                 + " (" + g.grader() + (g.detail() == null || g.detail().isBlank() ? "" : ": " + g.detail()) + ")";
         Cell last = o.route().finalCell();
         return new ItemRow(o.item().position() + 1, o.item().id(), o.item().prompt(), decision(o.decisionJson()),
-                route, source, last.answer() == null ? "" : last.answer(), o.costUsd(), o.latencyMs(),
+                route, source, last.answer() == null ? "" : last.answer(), o.costUsd(), o.route().unpriced(), o.latencyMs(),
                 g == null ? null : g.pass(), grade);
     }
 
@@ -71,8 +72,9 @@ public record ItemRow(int position, long datasetItemId, String prompt, String de
         return pass == null ? "—" : pass ? "pass" : "fail";
     }
 
+    /** "$X", or "at least $X" / "cost unknown" when a model of the route has no price. */
     public String costText() {
-        return Format.usd(costUsd);
+        return Format.cost(costUsd, costPartial);
     }
 
     /** Small number formats shared by the screen and the exports. */
@@ -81,12 +83,16 @@ public record ItemRow(int position, long datasetItemId, String prompt, String de
         }
 
         public static String usd(double v) {
-            return v == 0 ? "$0" : v < 0.01 ? String.format(Locale.ROOT, "$%.5f", v)
-                    : String.format(Locale.ROOT, "$%,.4f", v);
+            return Wording.usd(v);
+        }
+
+        /** "$X"; "at least $X" or "cost unknown" when part of the cost is unknown (a model has no price). */
+        public static String cost(double usd, boolean partlyUnknown) {
+            return Wording.cost(usd, partlyUnknown);
         }
 
         public static String pct(Double v) {
-            return v == null ? "—" : String.format(Locale.ROOT, "%.1f%%", v * 100);
+            return Wording.pct(v);
         }
 
         public static String ms(long v) {

@@ -26,7 +26,7 @@ final class ItemsTable {
         t.getColumns().add(col("Route taken", 220, ItemRow::route));
         t.getColumns().add(col("Answers", 80, ItemRow::source));
         t.getColumns().add(col("Answer", 260, ItemRow::answer));
-        t.getColumns().add(col("Cost", 80, ItemRow::costText));
+        t.getColumns().add(col("Cost", 120, ItemRow::costText)); // "at least $0.00123", "cost unknown"
         t.getColumns().add(col("Latency", 80, r -> ItemRow.Format.ms(r.latencyMs())));
         TableColumn<ItemRow, Object> grade = col("Grade", 200, ItemRow::grade);
         grade.setCellFactory(c -> new TableCell<>() {
@@ -66,8 +66,8 @@ final class ItemsTable {
         t.getColumns().add(col("Route B", 160, ReplayDiff.Row::routeB));
         t.getColumns().add(col("A", 60, r -> pass(r.passA())));
         t.getColumns().add(col("B", 60, r -> pass(r.passB())));
-        t.getColumns().add(col("Cost A", 90, r -> ItemRow.Format.usd(r.costA())));
-        t.getColumns().add(col("Cost B", 90, r -> ItemRow.Format.usd(r.costB())));
+        t.getColumns().add(col("Cost A", 110, r -> ItemRow.Format.cost(r.costA(), r.unpricedA())));
+        t.getColumns().add(col("Cost B", 110, r -> ItemRow.Format.cost(r.costB(), r.unpricedB())));
         t.getColumns().add(col("Changed", 80, r -> r.routeChanged() ? "route" : ""));
         return t;
     }

@@ -37,6 +37,9 @@ public interface ReplayBackend {
 
     List<Dataset> datasets();
 
+    /** How many items each dataset holds, by dataset id. */
+    java.util.Map<Long, Long> itemCounts();
+
     DatasetService.Imported importFile(Path file);
 
     DatasetService.Imported fromHistory(String name);

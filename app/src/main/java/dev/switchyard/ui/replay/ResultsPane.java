@@ -39,9 +39,11 @@ final class ResultsPane extends VBox {
         figures.setMinWidth(0);
         model.figures().addListener((ListChangeListener<ResultsViewModel.Figure>) c -> renderFigures());
         HBox exports = new HBox(6);
+        exports.setId("replay-exports");
         for (ExportFormat f : ExportFormat.values()) {
             Button b = new Button("Export " + f.name());
             b.setId("replay-export-" + f.extension());
+            b.setMinWidth(Region.USE_PREF_SIZE); // a long message beside them wraps instead of cutting them to "E…"
             b.setOnAction(e -> model.export(f, dialogs.saveExport(window.get(), f, "replay-"
                     + model.resultProperty().get().replay().id())));
             exports.getChildren().add(b);
@@ -50,9 +52,11 @@ final class ResultsPane extends VBox {
         message.setId("replay-results-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(model.messageProperty());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox exportRow = new HBox(8, message, gap, exports);
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox exportRow = new HBox(8, message, exports);
         exportRow.setAlignment(Pos.CENTER_LEFT);
 
         CostQualityChart chart = new CostQualityChart(model);

@@ -5,6 +5,7 @@ import dev.switchyard.app.replay.engine.ThresholdSpec;
 import dev.switchyard.app.replay.results.Point;
 import dev.switchyard.app.replay.results.Summary;
 import dev.switchyard.app.replay.results.Sweep;
+import dev.switchyard.app.replay.results.Wording;
 import dev.switchyard.ui.replay.ItemRow.Format;
 import dev.switchyard.ui.task.TaskRunner;
 import java.nio.file.Path;
@@ -29,9 +30,15 @@ import javafx.collections.ObservableList;
 public final class ResultsViewModel {
 
     /** A labelled point of the chart: cost per 1,000 prompts against pass rate. */
-    public record ChartPoint(String name, String kind, double costPer1k, double passRate) {
+    public record ChartPoint(String name, String kind, double costPer1k, double passRate, boolean costPartial) {
         static ChartPoint of(Point p) {
-            return new ChartPoint(p.name(), p.kind(), p.costPer1k(), p.passRate() == null ? 0 : p.passRate());
+            return new ChartPoint(p.name(), p.kind(), p.costPer1k(), p.passRate() == null ? 0 : p.passRate(),
+                    p.costPartial());
+        }
+
+        /** "$X", "at least $X" or "cost unknown" per 1,000 prompts. */
+        public String costText() {
+            return Wording.cost(costPer1k, costPartial);
         }
     }
 
@@ -128,8 +135,8 @@ public final class ResultsViewModel {
         Point p = c.s().policy();
         figures.setAll(
                 new Figure("pass-rate", "Pass rate", Format.pct(p.passRate()) + " (" + p.passed() + "/" + p.graded() + ")"),
-                new Figure("cost-total", "Cost", Format.usd(p.costUsd())),
-                new Figure("cost-per-1k", "Per 1,000 prompts", Format.usd(p.costPer1k())),
+                new Figure("cost-total", "Cost", Wording.cost(p)),
+                new Figure("cost-per-1k", "Per 1,000 prompts", Wording.costPer1k(p)),
                 new Figure("latency", "Latency p50 / p95", Format.ms(p.p50Ms()) + " / " + Format.ms(p.p95Ms())),
                 new Figure("route-share", "Traffic per route", share(c.s())),
                 new Figure("savings", "Savings vs all-cloud", SummaryText.savings(c.s().savings())));
@@ -152,8 +159,14 @@ public final class ResultsViewModel {
             threshold.set(sweep.spec());
             sweepable.set(true);
         }
-        message.set("");
+        message.set(unpricedNote(c.s()));
         result.set(c.r());
+    }
+
+    /** Which models' costs are unknown and where to fix it ("" when every answer has a price). */
+    static String unpricedNote(Summary s) {
+        return s.unpricedModels().isEmpty() ? "" : "Cost unknown for the answers of " + String.join(", ",
+                s.unpricedModels()) + " (no price in force when they ran); set a price on the Models screen for later runs.";
     }
 
     private static String share(Summary s) {
@@ -186,11 +199,11 @@ public final class ResultsViewModel {
     private void swept(Swept w) {
         sweeping = false;
         sweepPoint.set(new ChartPoint("threshold " + fmt(w.t()), "sweep", w.point().costPer1k(),
-                w.point().passRate() == null ? 0 : w.point().passRate()));
+                w.point().passRate() == null ? 0 : w.point().passRate(), w.point().costPartial()));
         changes.setAll(w.changes());
         sweepText.set(String.format(Locale.ROOT, "%s %s %s: pass rate %s, %s per 1,000 prompts, %s cloud; %d prompt%s"
                         + " change route versus %s", threshold.get().label(), threshold.get().op(), fmt(w.t()),
-                Format.pct(w.point().passRate()), Format.usd(w.point().costPer1k()), Format.pct(w.point().cloudShare()),
+                Format.pct(w.point().passRate()), Wording.costPer1k(w.point()), Format.pct(w.point().cloudShare()),
                 w.changes().size(), w.changes().size() == 1 ? "" : "s", fmt(threshold.get().current())));
         if (pendingPosition != null) {
             double next = pendingPosition;

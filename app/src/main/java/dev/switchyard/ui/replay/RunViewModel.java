@@ -7,6 +7,7 @@ import dev.switchyard.app.replay.engine.ReplayListener;
 import dev.switchyard.app.replay.engine.ReplayProgress;
 import dev.switchyard.app.replay.engine.ReplayResult;
 import dev.switchyard.app.replay.engine.Sourcing;
+import dev.switchyard.app.replay.results.Wording;
 import dev.switchyard.ui.replay.ItemRow.Format;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.model.Dataset;
@@ -154,17 +155,17 @@ public final class RunViewModel {
         StringBuilder b = new StringBuilder();
         boolean unpriced = !e.unpricedModels().isEmpty();
         // an unpriced model's calls cost an unknown amount, not $0
-        String cost = !unpriced ? "estimated " + Format.usd(e.estimatedCostUsd())
-                : e.estimatedCostUsd() > 0 ? "estimated at least " + Format.usd(e.estimatedCostUsd()) : "cost unknown";
+        String cost = Format.cost(e.estimatedCostUsd(), unpriced);
+        cost = cost.equals(Wording.COST_UNKNOWN) ? cost : "estimated " + cost;
         b.append(String.format(Locale.ROOT, "%d cloud call%s, %s", e.cloudCalls(), e.cloudCalls() == 1 ? "" : "s",
                 cost));
         if (e.cloudCallsIfEscalated() > 0) {
             b.append(String.format(Locale.ROOT, " (+ up to %d cascade escalations, %s)", e.cloudCallsIfEscalated(),
-                    Format.usd(e.escalationCostUsd())));
+                    Format.cost(e.escalationCostUsd(), unpriced)));
         }
         if (e.judgeCalls() > 0) {
             b.append(String.format(Locale.ROOT, "; judge: %d calls, %s (apart)", e.judgeCalls(),
-                    Format.usd(e.judgeCostUsd())));
+                    Format.cost(e.judgeCostUsd(), unpriced)));
         }
         b.append(String.format(Locale.ROOT, ". %d of %d items to do; %d answers from stored runs, %d local calls.",
                 e.itemsToDo(), e.items(), e.cachedAnswers(), e.localCalls()));
@@ -225,10 +226,16 @@ public final class RunViewModel {
             return;
         }
         progress.set(pr.fraction());
+        progressText.set(progressText(pr));
+    }
+
+    /** "3 / 20 items · $0.0012 spent · 0:41 left"; "at least $X spent" or "cost unknown" with a model without a price. */
+    static String progressText(ReplayProgress pr) {
         String eta = pr.etaMillis() < 0 ? "estimating time left" : duration(pr.etaMillis()) + " left";
-        progressText.set(String.format(Locale.ROOT, "%d / %d items · %s spent%s · %s", pr.done(), pr.total(),
-                Format.usd(pr.spentUsd()), pr.judgeSpentUsd() > 0 ? " (+ judge " + Format.usd(pr.judgeSpentUsd())
-                        + ")" : "", eta));
+        String spent = Format.cost(pr.spentUsd(), pr.unpricedCalls() > 0);
+        return String.format(Locale.ROOT, "%d / %d items · %s%s · %s", pr.done(), pr.total(),
+                spent.equals(Wording.COST_UNKNOWN) ? "spent: cost unknown" : spent + " spent",
+                pr.judgeSpentUsd() > 0 ? " (+ judge " + Format.usd(pr.judgeSpentUsd()) + ")" : "", eta);
     }
 
     static String duration(long ms) {

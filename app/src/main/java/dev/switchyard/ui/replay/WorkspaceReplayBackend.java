@@ -51,6 +51,15 @@ public final class WorkspaceReplayBackend implements ReplayBackend {
     }
 
     @Override
+    public java.util.Map<Long, Long> itemCounts() {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        for (Dataset d : workspace.datasets().list()) {
+            counts.put(d.id(), workspace.datasets().itemCount(d.id()));
+        }
+        return counts;
+    }
+
+    @Override
     public DatasetService.Imported importFile(Path file) {
         return datasets.importFile(file, null);
     }

@@ -6,6 +6,7 @@ import dev.switchyard.app.routing.Policy;
 import dev.switchyard.app.routing.Problem;
 import dev.switchyard.app.routing.Rule;
 import dev.switchyard.app.routing.edit.DesignerBackend;
+import dev.switchyard.app.routing.edit.FieldLabels;
 import dev.switchyard.app.routing.edit.PolicyEdits;
 import dev.switchyard.app.routing.edit.ProblemNodes;
 import dev.switchyard.app.routing.edit.RecordFields;
@@ -40,6 +41,8 @@ public final class DesignerViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    /** The policy as last loaded or saved: the designer is dirty exactly when its policy differs from this one. */
+    private Policy saved = policy.get();
     private final StringProperty selection = new SimpleStringProperty();
     private final ObjectProperty<List<Integer>> conditionPath = new SimpleObjectProperty<>(List.of());
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
@@ -84,7 +87,7 @@ public final class DesignerViewModel {
         return canRedo.getReadOnlyProperty();
     }
 
-    /** Edited since loaded or saved. */
+    /** Differs from the policy as loaded or saved (undoing back to it is not an unsaved change). */
     public ReadOnlyBooleanProperty dirtyProperty() {
         return dirty.getReadOnlyProperty();
     }
@@ -132,6 +135,7 @@ public final class DesignerViewModel {
         undo.clear();
         redo.clear();
         policy.set(p);
+        saved = p;
         selection.set(null);
         conditionPath.set(List.of());
         dirty.set(false);
@@ -139,8 +143,10 @@ public final class DesignerViewModel {
         validate();
     }
 
-    public void markSaved() {
-        dirty.set(false);
+    /** The policy {@code p} was saved (what the designer shows, unless it was edited while saving). */
+    public void markSaved(Policy p) {
+        saved = p;
+        dirty.set(!policy.get().equals(saved));
     }
 
     /** Makes {@code next} the current policy (one undo step). */
@@ -151,7 +157,7 @@ public final class DesignerViewModel {
         undo.push(policy.get());
         redo.clear();
         policy.set(next);
-        dirty.set(true);
+        dirty.set(!next.equals(saved));
         message.set("");
         stacksChanged();
         validate();
@@ -173,7 +179,7 @@ public final class DesignerViewModel {
 
     private void restore(Policy p) {
         policy.set(p);
-        dirty.set(true);
+        dirty.set(!p.equals(saved));
         int rule = selectedRule();
         if (rule >= p.rules().size()) {
             selection.set(null);
@@ -216,8 +222,9 @@ public final class DesignerViewModel {
     }
 
     public void moveRule(int from, int to) {
-        if (from == to || from < 0 || from >= policy.get().rules().size()) {
-            return;
+        int n = policy.get().rules().size();
+        if (from == to || from < 0 || from >= n || to < 0 || to >= n) {
+            return; // the first rule does not move up, the last one not down
         }
         apply(PolicyEdits.moveRule(policy.get(), from, to));
         selectRule(Math.max(0, Math.min(to, policy.get().rules().size() - 1)));
@@ -275,7 +282,7 @@ public final class DesignerViewModel {
             editCondition(root -> PolicyEdits.replace(root, conditionPath.get(), next));
             return true;
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            message.set(FieldLabels.readable(e.getMessage(), field));
             return false;
         }
     }
@@ -317,7 +324,7 @@ public final class DesignerViewModel {
             setSelectedAction((Action) RecordFields.with(rec, field, text));
             return true;
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            message.set(FieldLabels.readable(e.getMessage(), field));
             return false;
         }
     }
@@ -354,7 +361,8 @@ public final class DesignerViewModel {
         DesignerBackend b = backend;
         tasks.run("Checking the policy", () -> b.validate(p), found -> {
             if (mine == generation) {
-                problems.setAll(found);
+                // in the form's words ("Min confidence", not "min_confidence"); the CLI keeps the JSON names
+                problems.setAll(found.stream().map(FieldLabels::readable).toList());
             }
         }, e -> message.set("Could not check the policy: " + e.getMessage()));
     }

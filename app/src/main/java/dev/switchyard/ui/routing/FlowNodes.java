@@ -12,9 +12,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 
 /** The node shapes of the policy canvas: prompt, rule, default and model (target) nodes. */
 final class FlowNodes {
+
+    /** The model node's title font (the theme's 13 px, bold) and the width its text has inside the node. */
+    private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
+    private static final double TARGET_TEXT_W = PolicyCanvas.TARGET_W - 24 - 6;
+    private static final double TITLE_LINE = 17;
 
     private FlowNodes() {
     }
@@ -45,9 +52,10 @@ final class FlowNodes {
         badge(head, problems);
         Label when = new Label("if " + Describe.inline(r.when()));
         when.getStyleClass().add("node-condition");
-        when.setTooltip(new Tooltip(Describe.inline(r.when())));
         Label then = new Label(Describe.action(r.then()));
         then.getStyleClass().add("node-detail");
+        // a long name, condition or action is cut to fit the node: hovering any of them shows the rule whole
+        wholeOnHover((index + 1) + " " + name.getText() + "\n" + when.getText() + "\n" + then.getText(), name, when, then);
         VBox b = PolicyCanvas.box("flow-node", "rule-node");
         b.getChildren().addAll(head, when, then);
         b.setId("rule-node-" + index);
@@ -69,6 +77,7 @@ final class FlowNodes {
         when.getStyleClass().add("node-condition");
         Label then = new Label(Describe.action(a));
         then.getStyleClass().add("node-detail");
+        wholeOnHover("Default: " + then.getText(), then);
         VBox b = PolicyCanvas.box("flow-node", "default-node");
         b.getChildren().addAll(head, when, then);
         b.setId("default-node");
@@ -77,16 +86,27 @@ final class FlowNodes {
         return b;
     }
 
+    /** The model node's name: one line, or two when it is too long for the node ("intent:customer-" / "support"). */
+    static String targetTitle(String target) {
+        return String.join("\n", NameLines.split(target, TARGET_TEXT_W, TITLE_FONT));
+    }
+
+    /** A model node's height: taller when its name takes two lines. */
+    static double targetHeight(String target) {
+        return targetTitle(target).contains("\n") ? PolicyCanvas.TARGET_H + TITLE_LINE : PolicyCanvas.TARGET_H;
+    }
+
     static Region target(String target, int index, boolean used, boolean hit) {
-        Label name = new Label(target);
+        Label name = new Label(targetTitle(target));
         name.getStyleClass().add("node-title");
+        name.setMinHeight(Region.USE_PREF_SIZE);
         Label kind = new Label(kind(target));
         kind.getStyleClass().add("node-detail");
         VBox b = PolicyCanvas.box("flow-node", "target-node");
         b.getChildren().addAll(name, kind);
         b.setId("target-node-" + index);
         b.setUserData(target);
-        b.setPrefSize(PolicyCanvas.TARGET_W, PolicyCanvas.TARGET_H);
+        b.setPrefSize(PolicyCanvas.TARGET_W, targetHeight(target));
         b.setAlignment(Pos.CENTER_LEFT);
         if (!used) {
             b.getStyleClass().add("unused");
@@ -96,6 +116,15 @@ final class FlowNodes {
         }
         Tooltip.install(b, new Tooltip(target + (used ? "" : " (not used yet: drag a rule's port here)")));
         return b;
+    }
+
+    private static void wholeOnHover(String text, Label... labels) {
+        for (Label l : labels) {
+            Tooltip tip = new Tooltip(text);
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            l.setTooltip(tip);
+        }
     }
 
     private static String kind(String target) {

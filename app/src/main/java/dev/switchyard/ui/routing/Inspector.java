@@ -5,6 +5,7 @@ import dev.switchyard.app.routing.Condition;
 import dev.switchyard.app.routing.Problem;
 import dev.switchyard.app.routing.Rule;
 import dev.switchyard.app.routing.edit.Describe;
+import dev.switchyard.app.routing.edit.FieldLabels;
 import dev.switchyard.app.routing.edit.PolicyEdits;
 import dev.switchyard.app.routing.edit.ProblemNodes;
 import dev.switchyard.app.routing.edit.RecordFields;
@@ -96,9 +97,11 @@ final class Inspector extends ScrollPane {
         }
         content.getChildren().add(section("Then"));
         actionView(r.then());
-        HBox moves = new HBox(6, button("Move up", "rule-up", () -> vm.moveRule(index, index - 1)),
-                button("Move down", "rule-down", () -> vm.moveRule(index, index + 1)),
-                button("Delete rule", "rule-delete", () -> vm.removeRule(index)));
+        Button up = button("Move up", "rule-up", () -> vm.moveRule(index, index - 1));
+        up.setDisable(index == 0); // the first rule cannot go higher, nor the last lower
+        Button down = button("Move down", "rule-down", () -> vm.moveRule(index, index + 1));
+        down.setDisable(index == vm.policy().rules().size() - 1);
+        HBox moves = new HBox(6, up, down, button("Delete rule", "rule-delete", () -> vm.removeRule(index)));
         content.getChildren().add(moves);
     }
 
@@ -166,7 +169,7 @@ final class Inspector extends ScrollPane {
         grid.getStyleClass().add("field-grid");
         int row = 0;
         for (RecordFields.Field f : fields) {
-            grid.add(label(f.name().replace('_', ' ')), 0, row);
+            grid.add(label(FieldLabels.label(f.name())), 0, row);
             grid.add(FieldEditors.editor(f, vm, (name, text) -> {
                 committing = true;
                 try {

@@ -80,14 +80,19 @@ final class PolicyCanvas extends Pane {
         List<String> targets = targetsOf(p);
         int n = p.rules().size();
         double rulesHeight = (n + 1) * (RULE_H + GAP);
-        double targetsHeight = targets.size() * (TARGET_H + TARGET_GAP);
+        double targetsHeight = 0;
+        for (String t : targets) {
+            targetsHeight += FlowNodes.targetHeight(t) + TARGET_GAP; // a long name takes two lines
+        }
         double targetTop = TOP + Math.max(0, (rulesHeight - targetsHeight) / 2);
         Decision d = test.decisionProperty().get();
 
+        double targetY = targetTop;
         for (int i = 0; i < targets.size(); i++) {
             String t = targets.get(i);
             Region node = FlowNodes.target(t, i, used(p, t), d != null && d.targets().contains(t));
-            node.relocate(TARGET_X, targetTop + i * (TARGET_H + TARGET_GAP));
+            node.relocate(TARGET_X, targetY);
+            targetY += node.getPrefHeight() + TARGET_GAP;
             node.setOnMouseClicked(e -> vm.selectionProperty().set("target:" + t));
             targetNodes.put(t, node);
             getChildren().add(node);
@@ -181,7 +186,7 @@ final class PolicyCanvas extends Pane {
     private void toTarget(double sx, double sy, String target, String style, String label) {
         Region node = target == null ? null : targetNodes.get(target);
         if (node != null) {
-            edge(sx, sy, node.getLayoutX(), node.getLayoutY() + TARGET_H / 2, style, label);
+            edge(sx, sy, node.getLayoutX(), node.getLayoutY() + node.getPrefHeight() / 2, style, label);
         }
     }
 

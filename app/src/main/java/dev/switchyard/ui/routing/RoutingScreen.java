@@ -160,7 +160,13 @@ public final class RoutingScreen implements Screen {
     private TabPane tabs() {
         Tab inspect = new Tab("Inspector", new Inspector(vm.designer()));
         inspect.setId("tab-inspector");
-        Tab test = new Tab("Test", new TestPanelView(vm.test()));
+        // in a short window the test panel scrolls rather than squeezing its trace and features to a row each
+        ScrollPane testScroll = new ScrollPane(new TestPanelView(vm.test()));
+        testScroll.setFitToWidth(true);
+        testScroll.setFitToHeight(true);
+        testScroll.setId("test-scroll");
+        testScroll.getStyleClass().add("test-scroll");
+        Tab test = new Tab("Test", testScroll);
         test.setId("tab-test");
         Tab versions = new Tab("Versions", new VersionsView(vm.versions()));
         versions.setId("tab-versions");

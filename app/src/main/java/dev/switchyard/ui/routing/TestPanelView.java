@@ -5,6 +5,8 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -15,10 +17,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import java.util.function.Function;
 
 /** The test panel: prompt in, decision, trace and features out. */
 final class TestPanelView extends VBox {
+
+    private static final javafx.scene.text.Font HEADER_FONT = javafx.scene.text.Font.font("System",
+            javafx.scene.text.FontWeight.BOLD, 12);
 
     TestPanelView(TestPanelViewModel vm) {
         super(8);
@@ -77,13 +83,14 @@ final class TestPanelView extends VBox {
         why.textProperty().bind(vm.whyProperty());
         why.setMinHeight(Region.USE_PREF_SIZE);
 
+        // the panel is about 340 px wide in a 1100 px window: texts wrap in their cells instead of being cut, and the
+        // time goes with the result ("match (1.13 s)") rather than in a fourth column too narrow to read
         TableView<TestPanelViewModel.TraceRow> trace = new TableView<>(vm.trace());
         trace.setId("test-trace");
         trace.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        trace.getColumns().add(column("Rule / condition", 160, r -> "   ".repeat(r.depth()) + r.label()));
-        trace.getColumns().add(column("Observed", 80, TestPanelViewModel.TraceRow::observed));
-        trace.getColumns().add(column("Result", 88, TestPanelViewModel.TraceRow::state));
-        trace.getColumns().add(column("Time", 58, TestPanelViewModel.TraceRow::time));
+        trace.getColumns().add(column("Rule / condition", 170, r -> "   ".repeat(r.depth()) + r.label()));
+        trace.getColumns().add(column("Observed", 90, TestPanelViewModel.TraceRow::observed));
+        trace.getColumns().add(column("Result", 120, TestPanelView::result));
         trace.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(TestPanelViewModel.TraceRow row, boolean empty) {
@@ -101,16 +108,18 @@ final class TestPanelView extends VBox {
                 }
             }
         });
-        trace.setPlaceholder(new Label("Route a prompt to see every rule and condition."));
+        trace.setPlaceholder(placeholder("Route a prompt to see every rule and condition."));
+        trace.setMinHeight(170); // a few rows in view: in a short window the panel scrolls instead
         VBox.setVgrow(trace, Priority.ALWAYS);
 
         TableView<TestPanelViewModel.FeatureRow> features = new TableView<>(vm.features());
         features.setId("test-features");
         features.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        features.getColumns().add(column("Feature", 140, TestPanelViewModel.FeatureRow::name));
-        features.getColumns().add(column("Value", 200, TestPanelViewModel.FeatureRow::value));
-        features.setPrefHeight(150);
-        features.setPlaceholder(new Label("Only the features the reached conditions needed are computed."));
+        features.getColumns().add(column("Feature", 150, TestPanelViewModel.FeatureRow::name));
+        features.getColumns().add(column("Value", 180, TestPanelViewModel.FeatureRow::value));
+        features.setPrefHeight(160);
+        features.setMinHeight(130);
+        features.setPlaceholder(placeholder("Only the features the reached conditions needed are computed."));
 
         Label traceTitle = Inspector.label("Trace");
         Label featureTitle = Inspector.label("Features");
@@ -118,11 +127,46 @@ final class TestPanelView extends VBox {
         getChildren().addAll(prompt, sources, data, decision, why, traceTitle, trace, featureTitle, features);
     }
 
+    /** A trace row's result with its time: "match (1.13 s)" (the time kept on one line when the cell wraps). */
+    static String result(TestPanelViewModel.TraceRow r) {
+        return r.time().isEmpty() ? r.state() : r.state() + " (" + r.time().replace(' ', '\u00a0') + ")";
+    }
+
+    private static Label placeholder(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setPadding(new Insets(8));
+        return l;
+    }
+
+    /**
+     * A column whose cells wrap their text (rows grow) instead of cutting it; never narrower than its header (the
+     * minimum widths together fit the panel at its narrowest, so the constrained table keeps every column in view).
+     */
     private static <R> TableColumn<R, String> column(String title, double width, Function<R, String> value) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        // the header reads whole: at least its bold 12 px title and the header's padding
+        c.setMinWidth(NameLines.width(title, HEADER_FONT) + 22);
         c.setSortable(false);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(14));
+                text.fillProperty().bind(textFillProperty()); // the row's colour (pass, fail, not reached) from the CSS
+                text.fontProperty().bind(fontProperty());
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty || item == null ? null : text);
+            }
+        });
         return c;
     }
 }

@@ -145,7 +145,7 @@ public final class VersionsViewModel {
         Policy p = designer.policy();
         String text = note.get();
         tasks.run("Saving policy", () -> b.store().save(n, p, text), v -> {
-            designer.markSaved();
+            designer.markSaved(p);
             note.set("");
             if (!policies.contains(n)) {
                 policies.add(n);

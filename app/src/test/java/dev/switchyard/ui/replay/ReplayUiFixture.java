@@ -37,6 +37,11 @@ final class ReplayUiFixture {
 
     /** A stored COMPLETED run with default parameters. */
     static Run stored(Workspace ws, Model m, String prompt, String answer, double cost, long latencyMs) {
+        return stored(ws, m, prompt, answer, Double.valueOf(cost), latencyMs);
+    }
+
+    /** As above; a null cost is a run of a model that had no price in force (its cost is unknown). */
+    static Run stored(Workspace ws, Model m, String prompt, String answer, Double cost, long latencyMs) {
         Run r = Run.created(m.id(), prompt, "{}").withOutput(RunStatus.COMPLETED, answer, null)
                 .finished(RunStatus.COMPLETED, null, RunMetrics.of(0, latencyMs / 4, latencyMs, 10, 5),
                         new RunCost(cost, m.kind() == ModelKind.CLOUD ? CostKind.API : CostKind.DEVICE, null), false, 1,

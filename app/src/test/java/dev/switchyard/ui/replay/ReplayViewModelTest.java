@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.app.engine.ModelEngine;
 import dev.switchyard.app.replay.ReplayService;
+import dev.switchyard.app.replay.results.Summary;
 import dev.switchyard.app.run.RunService;
 import dev.switchyard.ui.task.DirectTaskRunner;
 import dev.switchyard.workspace.Workspace;
@@ -102,6 +103,12 @@ class ReplayViewModelTest {
         assertThat(vm.datasets().messageProperty().get()).contains("Imported 2 items").contains("2 rows left out");
         assertThat(vm.datasets().datasets()).extracting(d -> d.name()).containsExactly("prompts");
         assertThat(vm.run().datasetProperty().get().name()).isEqualTo("prompts");
+        // the list says how many items each dataset holds
+        assertThat(vm.datasets().countText(vm.datasets().datasets().get(0))).isEqualTo("2 items");
+        vm.datasets().importFile(csv("prompt\nonly one\n"));
+        assertThat(vm.datasets().datasets()).hasSize(2);
+        assertThat(vm.datasets().datasets()).extracting(d -> vm.datasets().countText(d)).containsExactlyInAnyOrder(
+                "2 items", "1 item");
     }
 
     @Test
@@ -131,13 +138,83 @@ class ReplayViewModelTest {
         assertThat(figure("cost-total")).isEqualTo("$0.00400");
         assertThat(figure("cost-per-1k")).isEqualTo("$1.0000");
         assertThat(figure("route-share")).contains("tiny 50.0%").contains("gpt-x 50.0%");
-        assertThat(figure("savings")).contains("50.0% cheaper at ≥ 95% quality");
+        assertThat(figure("savings")).isEqualTo("50% cheaper than all-cloud (gpt-x) at the same pass rate or better:"
+                + " passes 100% vs 100%.");
         assertThat(vm.results().points()).extracting(ResultsViewModel.ChartPoint::name).contains("policy",
                 "all-local (tiny)", "all-cloud (gpt-x)", "oracle");
         assertThat(vm.results().rows()).hasSize(4);
         assertThat(vm.results().rows().get(0).source()).isEqualTo("cached");
         assertThat(vm.results().rows().get(0).decision()).contains("short prompts stay local");
         assertThat(vm.replays()).hasSize(1);
+    }
+
+    /**
+     * The four prompts again, but gpt-x had no price when it ran (its runs have no cost) and gets only the first one
+     * right; the local model's runs cost {@code localCost} each (device cost).
+     */
+    private void importAndStoreUnpriced(double localCost) throws Exception {
+        vm.datasets().importFile(csv("prompt,reference,grader\n"
+                + "lights on,ok,contains\n"
+                + "lights off,ok,contains\n"
+                + "summarise the meeting notes,summary,contains\n"
+                + "plan a three day trip to Lisbon please,itinerary,contains\n"));
+        String[] prompts = {"lights on", "lights off", "summarise the meeting notes", "plan a three day trip to Lisbon please"};
+        for (int i = 0; i < prompts.length; i++) {
+            ReplayUiFixture.stored(ws, local, prompts[i], i < 2 ? "ok" : "no idea", localCost, 40);
+            ReplayUiFixture.stored(ws, cloud, prompts[i], i == 0 ? "ok" : "no idea", (Double) null, 800);
+        }
+    }
+
+    @Test
+    void anUnpricedModelsCostReadsUnknownNotZero() throws Exception {
+        importAndStoreUnpriced(0);
+        replay("length v1");
+
+        // v1: the two short prompts stay local ($0 device cost), the two long ones go to gpt-x, which has no price
+        assertThat(figure("cost-total")).isEqualTo("cost unknown");
+        assertThat(figure("cost-per-1k")).isEqualTo("cost unknown");
+        assertThat(vm.results().messageProperty().get()).contains("Cost unknown for the answers of gpt-x")
+                .contains("Models screen");
+        assertThat(vm.results().rows().get(0).costText()).isEqualTo("$0");
+        assertThat(vm.results().rows().get(2).costText()).isEqualTo("cost unknown");
+        var allCloud = vm.results().points().stream().filter(p -> p.name().equals("all-cloud (gpt-x)")).findFirst()
+                .orElseThrow();
+        assertThat(allCloud.costText()).isEqualTo("cost unknown");
+        assertThat(vm.results().points().stream().filter(p -> p.name().equals("all-local (tiny)")).findFirst()
+                .orElseThrow().costText()).isEqualTo("$0");
+        assertThat(figure("savings")).contains("saving is unknown").doesNotContain("cost nothing");
+        Summary s = Summary.of(vm.results().resultProperty().get());
+        assertThat(s.policy().unpriced()).isEqualTo(2);
+        assertThat(s.unpricedModels()).containsExactly("gpt-x");
+        assertThat(s.savings().costUnknown()).isTrue();
+        assertThat(s.savings().costReduction()).isNull();
+    }
+
+    @Test
+    void aPartlyUnpricedCostReadsAtLeastTheKnownPart() throws Exception {
+        importAndStoreUnpriced(0.001);
+        replay("length v1");
+
+        // known: two local answers at $0.001; the two gpt-x answers have no price
+        assertThat(figure("cost-total")).isEqualTo("at least $0.00200");
+        assertThat(figure("cost-per-1k")).isEqualTo("at least $0.5000");
+        assertThat(vm.results().rows().get(0).costText()).isEqualTo("$0.00100");
+        assertThat(vm.results().rows().get(3).costText()).isEqualTo("cost unknown");
+        vm.results().sweepTo(60); // every prompt local: known again
+        assertThat(vm.results().sweepTextProperty().get()).contains("$1.0000 per 1,000 prompts");
+        vm.results().sweepTo(0); // every prompt to gpt-x
+        assertThat(vm.results().sweepTextProperty().get()).contains("cost unknown per 1,000 prompts");
+    }
+
+    @Test
+    void theProgressOfLiveCallsToAnUnpricedModelDoesNotReadZero() {
+        var unknown = new dev.switchyard.app.replay.engine.ReplayProgress(3, 20, 0, 0, 41_000, 3);
+        assertThat(RunViewModel.progressText(unknown)).isEqualTo("3 / 20 items · spent: cost unknown · 0:41 left");
+        var partly = new dev.switchyard.app.replay.engine.ReplayProgress(3, 20, 0.0012, 0, -1, 1);
+        assertThat(RunViewModel.progressText(partly)).isEqualTo("3 / 20 items · at least $0.00120 spent · estimating"
+                + " time left");
+        var priced = new dev.switchyard.app.replay.engine.ReplayProgress(3, 20, 0.0012, 0, -1, 0);
+        assertThat(RunViewModel.progressText(priced)).startsWith("3 / 20 items · $0.00120 spent · ");
     }
 
     @Test

@@ -100,9 +100,72 @@ class DesignerViewModelTest {
         Policy before = vm.policy();
         assertThat(vm.setConditionField("value", "lots")).isFalse();
         assertThat(vm.policy()).isEqualTo(before);
-        assertThat(vm.messageProperty().get()).contains("value must be a number");
+        assertThat(vm.messageProperty().get()).contains("Value must be a number");
         assertThat(vm.setConditionField("op", "le")).isTrue();
         assertThat(Describe.inline(vm.policy().rules().get(0).when())).isEqualTo("tokens ≤ 200");
+    }
+
+    @Test
+    void undoingBackToTheSavedPolicyIsNoUnsavedChange() {
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        vm.addCondition("keywords");
+        vm.renameRule(0, "lights");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        vm.undo();
+        vm.undo();
+        assertThat(vm.dirtyProperty().get()).as("back to the loaded policy").isFalse();
+        vm.redo();
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        vm.markSaved(vm.policy());
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        vm.redo();
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        vm.undo();
+        assertThat(vm.dirtyProperty().get()).as("back to the saved policy").isFalse();
+        // an edit that ends where the saved policy was is no change either
+        vm.renameRule(0, "other");
+        vm.renameRule(0, null);
+        assertThat(vm.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void theFirstRuleDoesNotMoveUpNorTheLastDown() {
+        vm.addCondition("keywords");
+        vm.selectionProperty().set(null);
+        vm.addCondition("has_code");
+        Policy before = vm.policy();
+        vm.moveRule(0, -1);
+        vm.moveRule(1, 2);
+        assertThat(vm.policy()).isSameAs(before);
+        assertThat(vm.canUndoProperty().get()).isTrue();
+        vm.moveRule(1, 0);
+        assertThat(vm.policy().rules().get(0).when()).isInstanceOf(Condition.HasCode.class);
+    }
+
+    @Test
+    void problemsAndFieldMessagesUseTheFormsWords() {
+        vm.addCondition("intent");
+        assertThat(vm.setConditionField("min_confidence", "1.5")).isTrue();
+        assertThat(vm.problemsOf("rule:0")).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo("/rules/0/when/min_confidence");
+            assertThat(p.message()).isEqualTo("Min confidence must be between 0 and 1, not 1.5.");
+        });
+        assertThat(vm.setConditionField("min_confidence", "high")).isFalse();
+        assertThat(vm.messageProperty().get()).isEqualTo("Min confidence must be a number; \"high\" is not.");
+        vm.selectionProperty().set("default");
+        vm.setActionType("cascade");
+        assertThat(vm.setActionField("accept_if.max_tokens", "0")).isTrue();
+        assertThat(vm.problemsOf("default")).anySatisfy(p ->
+                assertThat(p.message()).isEqualTo("Accept if: max tokens must be at least 1."));
+        assertThat(vm.setActionField("accept_if.max_tokens", "many")).isFalse();
+        assertThat(vm.messageProperty().get()).startsWith("Accept if: max tokens must be a number");
+        // a shadowed rule: no JSON path in the sentence
+        vm.selectionProperty().set(null);
+        vm.addRule();
+        vm.selectionProperty().set(null);
+        vm.addRule();
+        assertThat(vm.problemsOf("rule:2")).anySatisfy(p -> assertThat(p.message())
+                .isEqualTo("This rule is never reached: rule 2 always matches. Move it up or give that rule a condition."));
     }
 
     @Test

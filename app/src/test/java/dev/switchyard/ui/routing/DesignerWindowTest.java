@@ -90,6 +90,91 @@ class DesignerWindowTest {
         }
     }
 
+    /**
+     * The walkthrough's findings on the default "tiered" policy, at 1100x720 and 1600x1000: model names on the canvas
+     * read whole, "● unsaved" goes when undo brings the saved policy back, Move up / Move down are off where the rule
+     * cannot move, a validation sentence uses the form's words, and the test panel's tables keep room for their rows.
+     */
+    @Test
+    void theDesignerReadsWholeAndSaysWhatTheUserSees() throws Exception {
+        AppWindow.click(robot, "#nav-routing");
+        AppWindow.waitUntil(10, () -> robot.lookup("#rule-node-2").tryQuery().isPresent());
+        for (double[] size : new double[][] {{1100, 720}, {1600, 1000}}) {
+            AppWindow.resize(size[0], size[1]);
+            shot("walkthrough-canvas-" + (int) size[0]);
+            // the model column: "intent:customer-support" was cut to "intent:customer-s…"; it takes two lines now
+            assertThat(AppWindow.cutTexts(robot, ".target-node")).isEmpty();
+            assertThat(AppWindow.onFx(() -> robot.lookup(".target-node").queryAll().stream()
+                    .filter(n -> "intent:customer-support".equals(n.getUserData()))
+                    .map(n -> ((Label) n.lookup(".node-title")).getText()).findFirst().orElseThrow()))
+                    .isEqualTo("intent:customer-\nsupport");
+            // and a rule's text cut to fit its node shows whole on hover
+            assertThat(AppWindow.onFx(() -> robot.lookup("#policy-canvas").query().lookupAll(".rule-node .label")
+                    .stream().map(n -> (Label) n).filter(l -> !l.getStyleClass().contains("rule-number") && !l.getStyleClass().contains("problem-badge"))
+                    .filter(l -> l.getTooltip() == null || !l.getTooltip().getText().contains(l.getText()))
+                    .map(Label::getText).toList())).isEmpty();
+        }
+        AppWindow.resize(1100, 720);
+
+        // unsaved, then undone back to the saved policy: the marker goes
+        Node dirty = robot.lookup(".dirty-marker").query();
+        assertThat(dirty.isVisible()).isFalse();
+        AppWindow.click(robot, "#rule-node-0");
+        replace("#rule-name", "lights and plugs");
+        assertThat(dirty.isVisible()).isTrue();
+        AppWindow.click(robot, "#undo");
+        assertThat(dirty.isVisible()).as("undone back to the saved policy").isFalse();
+
+        // rule 1 cannot move up, the last rule not down
+        AppWindow.click(robot, "#rule-node-0");
+        assertThat(robot.lookup("#rule-up").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#rule-down").queryButton().isDisabled()).isFalse();
+        AppWindow.click(robot, "#rule-node-2");
+        assertThat(robot.lookup("#rule-down").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#rule-up").queryButton().isDisabled()).isFalse();
+
+        // a bad confidence: the sentence names the field as the form does
+        AppWindow.click(robot, "#rule-node-0");
+        AppWindow.click(robot, "#cond-");
+        replace("#field-min_confidence", "1.5");
+        AppWindow.waitUntil(10, () -> !robot.lookup("#inspector-problems").queryAs(javafx.scene.layout.VBox.class)
+                .getChildren().isEmpty());
+        String problem = AppWindow.onFx(() -> ((Label) robot.lookup("#inspector-problems").queryAs(
+                javafx.scene.layout.VBox.class).getChildren().get(0)).getText());
+        assertThat(problem).startsWith("Min confidence must be between 0 and 1").doesNotContain("min_confidence");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#inspector").query().lookupAll(".field-label").stream()
+                .map(n -> ((Label) n).getText()).toList())).contains("min confidence");
+        shot("walkthrough-problem");
+        AppWindow.click(robot, "#undo");
+
+        // the test panel at 1100x720: the trace and the features keep their columns and a few rows in view
+        AppWindow.click(robot, "#tab-test");
+        AppWindow.click(robot, "#test-prompt").write("please turn on the kitchen lights");
+        AppWindow.click(robot, "#test-route");
+        AppWindow.waitUntil(30, () -> AppWindow.label(robot, "#test-decision").startsWith("rule"));
+        for (double[] size : new double[][] {{1100, 720}, {1600, 1000}}) {
+            AppWindow.resize(size[0], size[1]);
+            shot("walkthrough-test-" + (int) size[0]);
+            assertThat(AppWindow.cutTexts(robot, "#test-trace")).isEmpty();
+            assertThat(AppWindow.cutTexts(robot, "#test-features")).isEmpty();
+            assertThat(AppWindow.onFx(() -> robot.lookup("#test-trace").queryAs(Region.class).getHeight()))
+                    .isGreaterThanOrEqualTo(150);
+            assertThat(AppWindow.onFx(() -> robot.lookup("#test-features").queryAs(Region.class).getHeight()))
+                    .isGreaterThanOrEqualTo(110);
+            assertThat(AppWindow.withinWindow(robot, "#test-trace")).isTrue();
+            for (String table : new String[] {"#test-trace", "#test-features"}) {
+                // every column in view: none pushed past the table's right edge
+                assertThat(AppWindow.onFx(() -> {
+                    Node t = robot.lookup(table).query();
+                    double right = t.localToScene(t.getLayoutBounds()).getMaxX();
+                    return t.lookupAll(".column-header").stream()
+                            .filter(h -> h instanceof javafx.scene.control.skin.TableColumnHeader)
+                            .filter(h -> h.localToScene(h.getLayoutBounds()).getMaxX() > right + 0.5).count();
+                })).as(table).isZero();
+            }
+        }
+    }
+
     @Test
     void buildsAThreeRulePolicyOnTheCanvasSavesItAndRoutesAPrompt() throws Exception {
         AppWindow.waitUntil(20, () -> robot.lookup("#status-message").queryAs(Label.class).getText().contains("is open"));

@@ -39,6 +39,11 @@ public record Cell(long modelId, Long runId, Source source, RunStatus status, St
         return costUsd == null ? 0 : costUsd;
     }
 
+    /** An answer whose cost is not known: its model had no price in force (not $0: {@link #cost()} counts it as 0). */
+    public boolean unpriced() {
+        return source != Source.MISSING && costUsd == null;
+    }
+
     public long latency() {
         return latencyMs == null ? 0 : latencyMs;
     }

@@ -25,17 +25,26 @@ public record ReplayEstimate(int items, int itemsToDo, int cachedAnswers, int cl
         return cloudCalls + cloudCallsIfEscalated + judgeCalls > 0;
     }
 
+    /**
+     * "≈ $X"; with a model that has no price, "at least $X" or "cost unknown" (an unpriced model's calls cost an
+     * unknown amount, not $0; the same words as the Replay screen's).
+     */
+    private String approx(double usd) {
+        String cost = dev.switchyard.app.replay.results.Wording.cost(usd, !unpricedModels.isEmpty());
+        return cost.startsWith("$") ? "≈ " + cost : cost;
+    }
+
     public String sentence() {
         if (!needsConfirmation()) {
             return String.format(java.util.Locale.ROOT, "%d items, %d answers from stored runs, %d local calls, no cloud"
                     + " call.", itemsToDo, cachedAnswers, localCalls);
         }
-        return String.format(java.util.Locale.ROOT, "%d items: %d cloud calls (≈ $%.4f)%s%s, %d answers from stored"
-                + " runs, %d local calls.", itemsToDo, cloudCalls, estimatedCostUsd,
+        return String.format(java.util.Locale.ROOT, "%d items: %d cloud calls (%s)%s%s, %d answers from stored"
+                + " runs, %d local calls.", itemsToDo, cloudCalls, approx(estimatedCostUsd),
                 cloudCallsIfEscalated > 0 ? String.format(java.util.Locale.ROOT, " plus up to %d cascade escalations"
-                        + " (≈ $%.4f)", cloudCallsIfEscalated, escalationCostUsd) : "",
-                judgeCalls > 0 ? String.format(java.util.Locale.ROOT, ", %d judge calls (≈ $%.4f, shown apart)",
-                        judgeCalls, judgeCostUsd) : "", cachedAnswers, localCalls)
+                        + " (%s)", cloudCallsIfEscalated, approx(escalationCostUsd)) : "",
+                judgeCalls > 0 ? String.format(java.util.Locale.ROOT, ", %d judge calls (%s, shown apart)",
+                        judgeCalls, approx(judgeCostUsd)) : "", cachedAnswers, localCalls)
                 + (unpricedModels.isEmpty() ? "" : " No price in force for " + String.join(", ", unpricedModels) + ".");
     }
 }

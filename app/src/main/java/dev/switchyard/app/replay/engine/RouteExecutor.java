@@ -11,8 +11,13 @@ import java.util.function.LongFunction;
  */
 public final class RouteExecutor {
 
-    /** The outcome of one route. */
-    public record Route(List<StepTaken> steps, Cell finalCell, double costUsd, long latencyMs) {
+    /**
+     * The outcome of one route.
+     *
+     * @param costUsd  the known cost of the steps taken
+     * @param unpriced a step's answer has no price, so {@code costUsd} is only part of the cost (a lower bound)
+     */
+    public record Route(List<StepTaken> steps, Cell finalCell, double costUsd, long latencyMs, boolean unpriced) {
         public boolean passed() {
             return finalCell.passed();
         }
@@ -25,11 +30,13 @@ public final class RouteExecutor {
         List<StepTaken> taken = new ArrayList<>(plan.size());
         double cost = 0;
         long latency = 0;
+        boolean unpriced = false;
         Cell last = null;
         for (int i = 0; i < plan.size(); i++) {
             PlanStep step = plan.get(i);
             Cell cell = cellFor.apply(step.modelId());
             cost += cell.cost();
+            unpriced |= cell.unpriced();
             latency += cell.latency();
             last = cell;
             boolean keep = step.accept().accepts(cell);
@@ -41,6 +48,6 @@ public final class RouteExecutor {
                 break;
             }
         }
-        return new Route(taken, last, cost, latency);
+        return new Route(taken, last, cost, latency, unpriced);
     }
 }

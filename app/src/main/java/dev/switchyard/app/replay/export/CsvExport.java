@@ -26,7 +26,7 @@ public final class CsvExport {
                     nz(o.item().referenceAnswer()), nz(spec.category()), g == null ? "" : g.grader(), o.status().code(),
                     ReplayReport.why(o), ReplayReport.routeText(r, o), r.modelName(o.finalModelId()),
                     o.route().finalCell().answer(), g == null || g.pass() == null ? "" : g.pass().toString(),
-                    g == null ? "" : nz(g.detail()), String.format(Locale.ROOT, "%.8f", o.costUsd()),
+                    g == null ? "" : nz(g.detail()), o.route().unpriced() ? "" : String.format(Locale.ROOT, "%.8f", o.costUsd()),
                     Long.toString(o.latencyMs()), String.format(Locale.ROOT, "%.8f", o.judgeCostUsd())));
         }
         return sb.toString();

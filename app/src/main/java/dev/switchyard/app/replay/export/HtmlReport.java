@@ -3,9 +3,9 @@ package dev.switchyard.app.replay.export;
 import dev.switchyard.app.replay.engine.ItemOutcome;
 import dev.switchyard.app.replay.engine.ReplayResult;
 import dev.switchyard.app.replay.results.Point;
-import dev.switchyard.app.replay.results.Savings;
 import dev.switchyard.app.replay.results.Summary;
 import dev.switchyard.app.replay.results.Sweep;
+import dev.switchyard.app.replay.results.Wording;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,7 +35,11 @@ public final class HtmlReport {
                 .append(", ").append(r.items().size()).append(" items, answers: ").append(Html.esc(r.sourcing().code()))
                 .append(", status ").append(r.replay().status().code()).append(".</p>");
         sb.append("<h2>Summary</h2>").append(pointTable(ReplayReport.points(s)));
-        sb.append(savings(s.savings()));
+        sb.append("<p>").append(Html.esc(Wording.savings(s.savings()))).append("</p>");
+        if (!s.unpricedModels().isEmpty()) {
+            sb.append("<p>Cost unknown for the answers of ").append(Html.esc(String.join(", ", s.unpricedModels())))
+                    .append(" (no price in force when they ran): a cost marked “at least” is the known part.</p>");
+        }
         sb.append("<p>Traffic per model: ").append(Html.esc(shares(s.routeShare()))).append(". Judge cost (apart): $")
                 .append(fmt(s.judgeCostUsd())).append(".</p>");
         sb.append("<h2>Cost versus quality</h2>").append(SvgCharts.costQuality(ReplayReport.points(s)));
@@ -48,7 +52,7 @@ public final class HtmlReport {
                     + "<th>prompts changing route here</th></tr>");
             for (Sweep.Position p : curve) {
                 sb.append("<tr><td>").append(fmt(p.threshold())).append("</td><td>").append(pct(p.point().passRate()))
-                        .append("</td><td>").append(fmt(p.point().costPer1k())).append("</td><td>")
+                        .append("</td><td>").append(money(p.point().costPer1k(), p.point())).append("</td><td>")
                         .append(pct(p.point().cloudShare())).append("</td><td>");
                 p.changed().stream().limit(10).forEach(c -> sb.append(Html.esc(c.prompt())).append(" (")
                         .append(Html.esc(c.from())).append(" → ").append(Html.esc(c.to())).append(")<br>"));
@@ -69,7 +73,8 @@ public final class HtmlReport {
                     .append(Html.esc(o.route().finalCell().answer())).append("</td><td class=\"")
                     .append(o.grade() == null || o.grade().pass() == null ? "" : pass ? "pass" : "fail").append("\">")
                     .append(o.grade() == null ? "" : Html.esc(o.grade().grader() + ": " + o.grade().detail()))
-                    .append("</td><td>").append(fmt(o.costUsd())).append("</td><td>").append(o.latencyMs())
+                    .append("</td><td>").append(o.route().unpriced() ? Html.esc(Wording.cost(o.costUsd(), true))
+                            : fmt(o.costUsd())).append("</td><td>").append(o.latencyMs())
                     .append("</td></tr>");
         }
         return sb.append("</table></body></html>").toString();
@@ -80,21 +85,17 @@ public final class HtmlReport {
                 + "<th>cost</th><th>$ per 1k</th><th>p50 ms</th><th>p95 ms</th><th>cloud share</th><th>missing</th></tr>");
         for (Point p : points) {
             sb.append("<tr><td>").append(Html.esc(p.name())).append("</td><td>").append(pct(p.passRate()))
-                    .append("</td><td>").append(p.graded()).append("</td><td>$").append(fmt(p.costUsd()))
-                    .append("</td><td>$").append(fmt(p.costPer1k())).append("</td><td>").append(p.p50Ms())
+                    .append("</td><td>").append(p.graded()).append("</td><td>").append(money(p.costUsd(), p))
+                    .append("</td><td>").append(money(p.costPer1k(), p)).append("</td><td>").append(p.p50Ms())
                     .append("</td><td>").append(p.p95Ms()).append("</td><td>").append(pct(p.cloudShare()))
                     .append("</td><td>").append(p.missing()).append("</td></tr>");
         }
         return sb.append("</table>").toString();
     }
 
-    private static String savings(Savings s) {
-        if (s.reference() == null) {
-            return "<p>No all-cloud baseline with graded answers: savings cannot be computed.</p>";
-        }
-        return "<p>Versus " + Html.esc(s.reference()) + ": quality kept " + pct(s.qualityKept()) + ", cost reduction "
-                + pct(s.costReduction()) + (s.meets95() ? " — at ≥ 95% of its pass rate." : " — but below 95% of its"
-                + " pass rate, so no saving is claimed at the quality kept.") + "</p>";
+    /** "$0.0123", "at least $0.0123" or "cost unknown" (a model without a price answered). */
+    private static String money(double usd, Point p) {
+        return p.costPartial() ? Html.esc(Wording.cost(usd, true)) : "$" + fmt(usd);
     }
 
     private static String shares(java.util.Map<String, Double> m) {

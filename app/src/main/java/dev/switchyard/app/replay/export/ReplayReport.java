@@ -72,7 +72,8 @@ public final class ReplayReport {
                 .put("category", GraderSpec.fromTags(o.item().tagsJson(), null).category())
                 .put("status", o.status().code()).put("why", why(o)).put("route", routeText(r, o))
                 .put("finalModel", r.modelName(o.finalModelId())).put("answer", o.route().finalCell().answer())
-                .put("costUsd", o.costUsd()).put("latencyMs", o.latencyMs()).put("judgeCostUsd", o.judgeCostUsd());
+                .put("costUsd", o.costUsd()).put("unpriced", o.route().unpriced()).put("latencyMs", o.latencyMs())
+                .put("judgeCostUsd", o.judgeCostUsd());
         n.set("grade", o.grade() == null ? null : o.grade().toJson());
         n.set("decision", parse(o.decisionJson()));
         ArrayNode steps = n.putArray("steps");
@@ -86,7 +87,11 @@ public final class ReplayReport {
         ObjectNode answers = n.putObject("answers");
         for (Cell c : o.cells().values()) {
             ObjectNode a = answers.putObject(r.modelName(c.modelId())).put("source", c.source().code());
-            a.put("costUsd", c.costUsd() == null ? 0 : c.costUsd());
+            if (c.costUsd() == null) {
+                a.putNull("costUsd"); // no price (or no answer): unknown, not 0
+            } else {
+                a.put("costUsd", c.costUsd());
+            }
             a.put("latencyMs", c.latency());
             a.set("grade", c.grade() == null ? null : c.grade().toJson());
         }

@@ -2,6 +2,7 @@ package dev.switchyard.app.replay.export;
 
 import dev.switchyard.app.replay.results.Point;
 import dev.switchyard.app.replay.results.Sweep;
+import dev.switchyard.app.replay.results.Wording;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,22 +19,40 @@ final class SvgCharts {
     private SvgCharts() {
     }
 
-    /** Cost per 1,000 prompts (x) versus pass rate (y): the policy and every baseline as labelled points. */
+    /**
+     * Cost per 1,000 prompts (x) versus pass rate (y): the policy and every baseline as labelled points; names that
+     * would cover one another are moved apart ({@link LabelLayout}), and with no cost above $0 the x axis says so.
+     */
     static String costQuality(List<Point> points) {
-        double maxCost = Math.max(1e-9, points.stream().mapToDouble(Point::costPer1k).max().orElse(1)) * 1.1;
-        StringBuilder sb = frame("Cost per 1,000 prompts (USD)", "Pass rate", maxCost);
-        for (Point p : points) {
-            if (p.passRate() == null) {
-                continue;
-            }
+        double top = points.stream().mapToDouble(Point::costPer1k).max().orElse(0);
+        double maxCost = Math.max(1e-9, top) * 1.1;
+        String xLabel = Wording.costAxis(top > 0, points.stream().anyMatch(Point::costPartial),
+                points.stream().anyMatch(p -> !p.costPartial()));
+        StringBuilder sb = frame(xLabel, "Pass rate", maxCost, top > 0);
+        List<Point> shown = points.stream().filter(p -> p.passRate() != null).toList();
+        List<LabelLayout.Box> boxes = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (Point p : shown) {
+            String name = p.name() + (top > 0 && p.costPartial() ? p.costPer1k() > 0 ? " (cost: at least)"
+                    : " (cost unknown)" : "");
+            names.add(name);
+            boxes.add(new LabelLayout.Box(x(p.costPer1k(), maxCost) + 8, y(p.passRate()) - 10, name.length() * 6.2));
+        }
+        double[] labelTop = LabelLayout.place(boxes, 13, 1, T - 12, H - B);
+        for (int i = 0; i < shown.size(); i++) {
+            Point p = shown.get(i);
             double x = x(p.costPer1k(), maxCost);
             double y = y(p.passRate());
             boolean policy = p.kind().equals("policy");
             sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" class=\"%s\"><title>%s: %.1f%%"
-                    + " at $%.4f per 1k</title></circle>", x, y, policy ? 7 : 5, policy ? "pt-policy" : "pt-base",
-                    Html.esc(p.name()), p.passRate() * 100, p.costPer1k()));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"lbl\">%s</text>", x + 8, y - 6,
-                    Html.esc(p.name())));
+                    + " at %s per 1k</title></circle>", x, y, policy ? 7 : 5, policy ? "pt-policy" : "pt-base",
+                    Html.esc(p.name()), p.passRate() * 100, Html.esc(Wording.costPer1k(p))));
+            if (Math.abs(labelTop[i] - boxes.get(i).top()) > 6) {
+                sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"axis\""
+                        + " stroke-width=\"0.5\"/>", x + 5, y, x + 7, labelTop[i] + 6));
+            }
+            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"lbl\">%s</text>", x + 8,
+                    labelTop[i] + 10, Html.esc(names.get(i))));
         }
         return sb.append("</svg>").toString();
     }
@@ -41,7 +60,7 @@ final class SvgCharts {
     /** The sweep as a curve in the same axes, the current position marked. */
     static String sweep(List<Sweep.Position> positions, double current) {
         double maxCost = Math.max(1e-9, positions.stream().mapToDouble(p -> p.point().costPer1k()).max().orElse(1)) * 1.1;
-        StringBuilder sb = frame("Cost per 1,000 prompts (USD)", "Pass rate", maxCost);
+        StringBuilder sb = frame("Cost per 1,000 prompts (USD)", "Pass rate", maxCost, true);
         StringBuilder path = new StringBuilder();
         for (Sweep.Position p : positions) {
             if (p.point().passRate() == null) {
@@ -63,7 +82,7 @@ final class SvgCharts {
         return sb.append("</svg>").toString();
     }
 
-    private static StringBuilder frame(String xLabel, String yLabel, double maxX) {
+    private static StringBuilder frame(String xLabel, String yLabel, double maxX, boolean xTicks) {
         StringBuilder sb = new StringBuilder();
         sb.append("<svg viewBox=\"0 0 ").append(W).append(' ').append(H)
                 .append("\" class=\"chart\" role=\"img\">");
@@ -73,8 +92,10 @@ final class SvgCharts {
             double v = i / 4.0;
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%.0f%%</text>",
                     L - 6, y(v) + 4, v * 100));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">$%.3g</text>",
-                    x(maxX * v, maxX), H - B + 18, maxX * v));
+            if (xTicks) {
+                sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">$%.3g</text>",
+                        x(maxX * v, maxX), H - B + 18, maxX * v));
+            }
         }
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis-label\" text-anchor=\"middle\">%s</text>",
                 (L + W - R) / 2, H - 8, Html.esc(xLabel)));

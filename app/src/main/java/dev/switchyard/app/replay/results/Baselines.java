@@ -28,7 +28,7 @@ public final class Baselines {
         for (ItemOutcome o : r.items()) {
             Cell c = o.route().finalCell();
             b.add(c.grade() == null ? null : c.grade().pass(), o.costUsd(), o.latencyMs(), isCloud(r, c.modelId()),
-                    c.source() == Cell.Source.MISSING);
+                    c.source() == Cell.Source.MISSING, o.route().unpriced());
         }
         return b.build();
     }
@@ -59,14 +59,17 @@ public final class Baselines {
         PointBuilder b = new PointBuilder("oracle", "oracle", r.items().size());
         for (ItemOutcome o : r.items()) {
             Cell best = o.cells().values().stream().filter(c -> c.source() != Cell.Source.MISSING)
-                    .sorted(Comparator.comparing((Cell c) -> !c.passed()).thenComparingDouble(Cell::cost)
+                    // an answer of unknown cost is not "free": known prices first
+                    .sorted(Comparator.comparing((Cell c) -> !c.passed()).thenComparing(Cell::unpriced)
+                            .thenComparingDouble(Cell::cost)
                             .thenComparingLong(Cell::latency))
                     .findFirst().orElse(null);
             if (best == null) {
                 b.add(null, 0, null, false, true);
             } else {
                 boolean anyGraded = o.cells().values().stream().anyMatch(c -> c.grade() != null && c.grade().graded());
-                b.add(anyGraded ? best.passed() : null, best.cost(), best.latencyMs(), isCloud(r, best.modelId()), false);
+                b.add(anyGraded ? best.passed() : null, best.cost(), best.latencyMs(), isCloud(r, best.modelId()), false,
+                        best.unpriced());
             }
         }
         return b.build();
@@ -95,7 +98,7 @@ public final class Baselines {
         if (c == null || c.source() == Cell.Source.MISSING) {
             b.add(null, 0, null, cloud, true);
         } else {
-            b.add(c.grade() == null ? null : c.grade().pass(), c.cost(), c.latencyMs(), cloud, false);
+            b.add(c.grade() == null ? null : c.grade().pass(), c.cost(), c.latencyMs(), cloud, false, c.unpriced());
         }
     }
 
@@ -111,6 +114,6 @@ public final class Baselines {
 
     private static Point rename(Point p, String name, String kind) {
         return new Point(name, kind, p.items(), p.graded(), p.passed(), p.passRate(), p.costUsd(), p.costPer1k(),
-                p.p50Ms(), p.p95Ms(), p.cloudShare(), p.missing());
+                p.p50Ms(), p.p95Ms(), p.cloudShare(), p.missing(), p.unpriced());
     }
 }

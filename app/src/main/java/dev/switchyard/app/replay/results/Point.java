@@ -19,9 +19,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param p95Ms      95th percentile latency (nearest rank)
  * @param cloudShare share of items whose answer came from a cloud model
  * @param missing    items with no answer for this strategy (not run, no stored run)
+ * @param unpriced   answered items whose cost is not known (a model without a price answered): when above 0,
+ *                   {@code costUsd} and {@code costPer1k} are only the known part, a lower bound ("at least"), and
+ *                   "cost unknown" when that part is 0
  */
 public record Point(String name, String kind, int items, int graded, int passed, Double passRate, double costUsd,
-                    double costPer1k, long p50Ms, long p95Ms, double cloudShare, int missing) {
+                    double costPer1k, long p50Ms, long p95Ms, double cloudShare, int missing, int unpriced) {
+
+    /** Whether part of the cost is unknown (then the cost is a lower bound, or unknown when it is 0). */
+    public boolean costPartial() {
+        return unpriced > 0;
+    }
 
     public ObjectNode toJson() {
         ObjectNode n = JsonNodeFactory.instance.objectNode().put("name", name).put("kind", kind).put("items", items)
@@ -32,6 +40,6 @@ public record Point(String name, String kind, int items, int graded, int passed,
             n.put("passRate", passRate);
         }
         return n.put("costUsd", costUsd).put("costPer1k", costPer1k).put("p50Ms", p50Ms).put("p95Ms", p95Ms)
-                .put("cloudShare", cloudShare).put("missing", missing);
+                .put("cloudShare", cloudShare).put("missing", missing).put("unpriced", unpriced);
     }
 }

@@ -12,6 +12,7 @@ final class PointBuilder {
     private int passed;
     private int cloud;
     private int missing;
+    private int unpriced;
     private double cost;
     private long[] latencies;
     private int nLat;
@@ -24,6 +25,11 @@ final class PointBuilder {
 
     /** One item: its verdict (null = not graded), cost, latency, whether a cloud model answered, whether it is missing. */
     void add(Boolean pass, double costUsd, Long latencyMs, boolean isCloud, boolean isMissing) {
+        add(pass, costUsd, latencyMs, isCloud, isMissing, false);
+    }
+
+    /** As above; {@code isUnpriced}: an answer of the item has no price, so {@code costUsd} is only part of its cost. */
+    void add(Boolean pass, double costUsd, Long latencyMs, boolean isCloud, boolean isMissing, boolean isUnpriced) {
         items++;
         if (isMissing) {
             missing++;
@@ -34,6 +40,7 @@ final class PointBuilder {
             passed += pass ? 1 : 0;
         }
         cost += costUsd;
+        unpriced += isUnpriced ? 1 : 0;
         cloud += isCloud ? 1 : 0;
         if (latencyMs != null) {
             if (nLat == latencies.length) {
@@ -48,7 +55,7 @@ final class PointBuilder {
         Arrays.sort(l);
         return new Point(name, kind, items, graded, passed, graded == 0 ? null : (double) passed / graded, cost,
                 items == 0 ? 0 : cost / items * 1000.0, percentile(l, 50), percentile(l, 95),
-                items == 0 ? 0 : (double) cloud / items, missing);
+                items == 0 ? 0 : (double) cloud / items, missing, unpriced);
     }
 
     /** Nearest-rank percentile of sorted values; 0 when empty. */

@@ -16,9 +16,9 @@ import java.util.Map;
 public record ReplayDiff(Point a, Point b, List<Row> rows, int onlyA, int onlyB, int bothPass, int onlyAPasses,
                          int onlyBPasses, int bothFail, int routeChanged) {
 
-    /** One item in both replays. */
+    /** One item in both replays ({@code unpricedA/B}: a model of that route had no price, its cost is the known part). */
     public record Row(String prompt, String routeA, String routeB, Boolean passA, Boolean passB, double costA,
-                      double costB, long latencyA, long latencyB) {
+                      double costB, long latencyA, long latencyB, boolean unpricedA, boolean unpricedB) {
         public boolean routeChanged() {
             return !routeA.equals(routeB);
         }
@@ -38,7 +38,7 @@ public record ReplayDiff(Point a, Point b, List<Row> rows, int onlyA, int onlyB,
                 continue;
             }
             Row r = new Row(x.item().prompt(), Summary.pathOf(ra, x), Summary.pathOf(rb, y), pass(x), pass(y),
-                    x.costUsd(), y.costUsd(), x.latencyMs(), y.latencyMs());
+                    x.costUsd(), y.costUsd(), x.latencyMs(), y.latencyMs(), x.route().unpriced(), y.route().unpriced());
             rows.add(r);
             boolean pa = Boolean.TRUE.equals(r.passA());
             boolean pb = Boolean.TRUE.equals(r.passB());
@@ -63,13 +63,19 @@ public record ReplayDiff(Point a, Point b, List<Row> rows, int onlyA, int onlyB,
         n.set("b", b.toJson());
         n.put("matched", rows.size()).put("onlyA", onlyA).put("onlyB", onlyB).put("bothPass", bothPass)
                 .put("onlyAPasses", onlyAPasses).put("onlyBPasses", onlyBPasses).put("bothFail", bothFail)
-                .put("routeChanged", routeChanged).put("costDeltaUsd", b.costUsd() - a.costUsd());
+                .put("routeChanged", routeChanged);
+        if (a.costPartial() || b.costPartial()) {
+            n.putNull("costDeltaUsd"); // a model without a price: the difference is not known
+        } else {
+            n.put("costDeltaUsd", b.costUsd() - a.costUsd());
+        }
         if (withRows) {
             var arr = n.putArray("items");
             for (Row r : rows) {
                 ObjectNode o = arr.addObject().put("prompt", r.prompt()).put("routeA", r.routeA())
                         .put("routeB", r.routeB()).put("costA", r.costA()).put("costB", r.costB())
-                        .put("latencyA", r.latencyA()).put("latencyB", r.latencyB());
+                        .put("latencyA", r.latencyA()).put("latencyB", r.latencyB()).put("unpricedA", r.unpricedA())
+                        .put("unpricedB", r.unpricedB());
                 o.set("passA", r.passA() == null ? null : JsonNodeFactory.instance.booleanNode(r.passA()));
                 o.set("passB", r.passB() == null ? null : JsonNodeFactory.instance.booleanNode(r.passB()));
             }

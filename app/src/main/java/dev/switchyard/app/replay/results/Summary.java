@@ -14,11 +14,13 @@ import java.util.Map;
 /**
  * A replay's figures: the policy's point (pass rate, cost total and per 1,000 prompts, p50/p95 latency), the
  * share of traffic per final model and per route shape, spending (live calls, judge apart), the baselines and
- * the savings at the quality kept.
+ * the savings at the quality kept. {@code unpricedModels}: the models whose answers have no price (their cost is
+ * unknown, not $0); {@code liveUnpriced}: live answers among them, so {@code liveSpentUsd} is only the known part.
  */
 public record Summary(Point policy, Map<String, Double> routeShare, Map<String, Double> pathShare, double judgeCostUsd,
                       double liveSpentUsd, int liveAnswers, int cachedAnswers, int missingAnswers,
-                      Map<ReplayItemStatus, Integer> statuses, List<Point> baselines, Savings savings) {
+                      Map<ReplayItemStatus, Integer> statuses, List<Point> baselines, Savings savings,
+                      List<String> unpricedModels, int liveUnpriced) {
 
     public static Summary of(ReplayResult r) {
         Point policy = Baselines.policy(r);
@@ -31,6 +33,8 @@ public record Summary(Point policy, Map<String, Double> routeShare, Map<String, 
         int liveN = 0;
         int cachedN = 0;
         int missingN = 0;
+        int liveUnpriced = 0;
+        java.util.Set<String> unpriced = new java.util.LinkedHashSet<>();
         double unit = r.items().isEmpty() ? 0 : 1.0 / r.items().size();
         for (ItemOutcome o : r.items()) {
             share.merge(r.modelName(o.finalModelId()), unit, Double::sum);
@@ -38,10 +42,14 @@ public record Summary(Point policy, Map<String, Double> routeShare, Map<String, 
             statuses.merge(o.status(), 1, Integer::sum);
             judge += o.judgeCostUsd();
             for (Cell c : o.cells().values()) {
+                if (c.unpriced()) {
+                    unpriced.add(r.modelName(c.modelId()));
+                }
                 switch (c.source()) {
                     case LIVE -> {
                         liveN++;
                         live += c.cost();
+                        liveUnpriced += c.unpriced() ? 1 : 0;
                     }
                     case CACHED -> cachedN++;
                     default -> missingN++;
@@ -49,7 +57,7 @@ public record Summary(Point policy, Map<String, Double> routeShare, Map<String, 
             }
         }
         return new Summary(policy, share, path, judge, live, liveN, cachedN, missingN, statuses, baselines,
-                Savings.of(policy, baselines));
+                Savings.of(policy, baselines), List.copyOf(unpriced), liveUnpriced);
     }
 
     /** "local", "cloud-x", "local → cloud-x" (a cascade escalated), with fallbacks likewise. */
@@ -65,7 +73,10 @@ public record Summary(Point policy, Map<String, Double> routeShare, Map<String, 
         ObjectNode ps = n.putObject("pathShare");
         pathShare.forEach(ps::put);
         n.put("judgeCostUsd", judgeCostUsd).put("liveSpentUsd", liveSpentUsd).put("liveAnswers", liveAnswers)
-                .put("cachedAnswers", cachedAnswers).put("missingAnswers", missingAnswers);
+                .put("cachedAnswers", cachedAnswers).put("missingAnswers", missingAnswers)
+                .put("liveUnpriced", liveUnpriced);
+        var up = n.putArray("unpricedModels");
+        unpricedModels.forEach(up::add);
         ObjectNode st = n.putObject("statuses");
         statuses.forEach((k, v) -> st.put(k.code(), v));
         var b = n.putArray("baselines");

@@ -21,7 +21,8 @@ public final class Sweep {
     private record Fork(ItemOutcome item, double observed, Side pass, Side fail) {
     }
 
-    private record Side(Boolean pass, double cost, Long latency, boolean cloud, boolean missing, long finalModel) {
+    private record Side(Boolean pass, double cost, Long latency, boolean cloud, boolean missing, long finalModel,
+                        boolean unpriced) {
     }
 
     /** An item whose route changes between two positions. */
@@ -64,7 +65,7 @@ public final class Sweep {
         Cell c = route.finalCell();
         boolean missing = c.source() == Cell.Source.MISSING;
         return new Side(c.grade() == null ? null : c.grade().pass(), route.costUsd(), route.latencyMs(),
-                Baselines.isCloud(result, c.modelId()), missing, c.modelId());
+                Baselines.isCloud(result, c.modelId()), missing, c.modelId(), route.unpriced());
     }
 
     private boolean passes(Fork f, double t) {
@@ -76,7 +77,7 @@ public final class Sweep {
         PointBuilder b = new PointBuilder("threshold " + t, "sweep", forks.size());
         for (Fork f : forks) {
             Side s = passes(f, t) ? f.pass() : f.fail();
-            b.add(s.pass(), s.cost(), s.latency(), s.cloud(), s.missing());
+            b.add(s.pass(), s.cost(), s.latency(), s.cloud(), s.missing(), s.unpriced());
         }
         return b.build();
     }

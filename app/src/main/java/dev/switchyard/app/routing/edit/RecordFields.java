@@ -198,7 +198,7 @@ public final class RecordFields {
         return Object.class;
     }
 
-    private static String jsonName(RecordComponent c) {
+    static String jsonName(RecordComponent c) {
         JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
         return p != null && !p.value().isEmpty() ? p.value() : c.getName();
     }

@@ -1,0 +1,117 @@
+package dev.switchyard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchyard.app.engine.GenerationParams;
+import dev.switchyard.app.run.RunService;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.CostKind;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.ModelKind;
+import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.model.ProviderKind;
+import dev.switchyard.workspace.model.Run;
+import dev.switchyard.workspace.model.RunCost;
+import dev.switchyard.workspace.model.RunMetrics;
+import dev.switchyard.workspace.model.RunStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code replay --cached} over stored runs of a cloud model that had no price: the terminal and the JSON say its cost
+ * is unknown (or at least the known part) instead of 0, and the savings line compares pass rates side by side.
+ */
+class ReplayUnpricedCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] PROMPTS = {"lights on", "lights off", "summarise the meeting notes",
+            "plan a three day trip to Lisbon please"};
+
+    @TempDir
+    Path dir;
+    private String ws;
+
+    @BeforeEach
+    void seed() throws Exception {
+        ws = dir.resolve("unpriced.switchyard").toString();
+        try (Workspace w = Workspace.open(Path.of(ws))) {
+            Provider device = w.providers().insert(Provider.of(ProviderKind.LOCAL, "device", null, null, null));
+            Model tiny = w.models().insert(Model.of(device.id(), "tiny", "tiny", ModelKind.LOCAL_GENERATIVE, 2048, null, "{}"));
+            Provider gateway = w.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "gateway",
+                    "http://127.0.0.1:9/v1", "env:NOT_USED", null));
+            Model cloud = w.models().insert(Model.of(gateway.id(), "gpt-x", "gpt-x", ModelKind.CLOUD, 8192, null, "{}"));
+            for (int i = 0; i < PROMPTS.length; i++) {
+                // tiny: right on the short prompts, device cost $0.001 a run; gpt-x: no price, right on the first only
+                store(w, tiny, PROMPTS[i], i < 2 ? "ok" : "no idea", 0.001);
+                store(w, cloud, PROMPTS[i], i == 0 ? "ok" : "no idea", null);
+            }
+        }
+        StringBuilder jsonl = new StringBuilder();
+        for (String p : PROMPTS) {
+            jsonl.append("{\"prompt\":\"").append(p).append("\",\"reference\":\"ok\",\"grader\":\"contains\"}\n");
+        }
+        Files.writeString(dir.resolve("prompts.jsonl"), jsonl);
+        Files.writeString(dir.resolve("short-local.json"), """
+                {"schema_version": 1, "name": "short-local",
+                 "rules": [{"name": "short", "when": {"type": "prompt_chars", "op": "le", "value": 12},
+                            "then": {"type": "route", "target": "tiny"}}],
+                 "default": {"type": "route", "target": "gpt-x"}}
+                """);
+    }
+
+    private static void store(Workspace w, Model m, String prompt, String answer, Double cost) {
+        Run r = Run.created(m.id(), prompt, RunService.parametersJson(GenerationParams.DEFAULTS))
+                .withOutput(RunStatus.COMPLETED, answer, null)
+                .finished(RunStatus.COMPLETED, null, RunMetrics.of(0, 10, 40, 10, 5),
+                        new RunCost(cost, cost == null ? null : m.kind() == ModelKind.CLOUD ? CostKind.API
+                                : CostKind.DEVICE, null), false, 1, java.time.Instant.now());
+        w.runs().insert(r);
+    }
+
+    private CliRunner.Result replay(String... more) {
+        String[] base = {"replay", "-w", ws, "--policy", dir.resolve("short-local.json").toString(), "--dataset",
+                dir.resolve("prompts.jsonl").toString(), "--cached"};
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return CliRunner.run(all);
+    }
+
+    @Test
+    void theTextAndTheJsonSayTheCostIsUnknownNotZero() throws Exception {
+        CliRunner.Result text = replay();
+        assertThat(text.code()).as(text.err() + text.out()).isZero();
+        // policy: two local answers at $0.001 known, two gpt-x answers unpriced → ">=0.0020" in total
+        assertThat(text.out()).containsPattern("policy\\s+50\\.0%\\s+>=0\\.0020\\s+>=0\\.5000");
+        assertThat(text.out()).containsPattern("all-cloud \\(gpt-x\\)\\s+25\\.0%\\s+unknown\\s+unknown");
+        assertThat(text.out()).containsPattern("all-local \\(tiny\\)\\s+50\\.0%\\s+0\\.0040\\s+1\\.0000");
+        assertThat(text.out()).contains("Cost unknown for the answers of gpt-x")
+                .contains("The policy passes 50% vs all-cloud (gpt-x) 25%; the saving is unknown")
+                .doesNotContain("200.0%");
+
+        CliRunner.Result json = replay("--json", "--items");
+        assertThat(json.code()).as(json.err()).isZero();
+        JsonNode summary = JSON.readTree(json.out()).path("summary");
+        assertThat(summary.path("policy").path("unpriced").asInt()).isEqualTo(2);
+        assertThat(summary.path("policy").path("costUsd").asDouble()).isEqualTo(0.002);
+        assertThat(summary.path("unpricedModels").get(0).asText()).isEqualTo("gpt-x");
+        assertThat(summary.path("savings").path("costUnknown").asBoolean()).isTrue();
+        assertThat(summary.path("savings").path("costReduction").isNull()).isTrue();
+        assertThat(summary.path("savings").path("policyPassRate").asDouble()).isEqualTo(0.5);
+        JsonNode last = JSON.readTree(json.out()).path("items").get(3);
+        assertThat(last.path("unpriced").asBoolean()).isTrue();
+        assertThat(last.path("answers").path("gpt-x").path("costUsd").isNull()).isTrue();
+        assertThat(last.path("answers").path("tiny").path("costUsd").asDouble()).isEqualTo(0.001);
+    }
+
+    @Test
+    void aCostGateCannotPassOnAnUnknownCost() throws Exception {
+        CliRunner.Result gated = replay("--max-cost-per-1k", "5");
+        assertThat(gated.code()).as(gated.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(gated.out()).contains("Gate max-cost-per-1k: MISSED").contains("no price");
+    }
+}

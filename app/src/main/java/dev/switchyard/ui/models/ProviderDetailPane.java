@@ -134,7 +134,9 @@ final class ProviderDetailPane extends VBox {
         ListView<ModelsViewModel.RemoteRow> remote = new ListView<>(model.remoteModels());
         remote.setId("remote-models");
         remote.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        remote.setPrefHeight(170);
+        // under the table, short while it only says to test the connection, a list's height once it lists models
+        remote.prefHeightProperty().bind(Bindings.when(Bindings.isEmpty(model.remoteModels())).then(64).otherwise(170));
+        remote.minHeightProperty().bind(remote.prefHeightProperty());
         Label hint = new Label("Test the connection to list the endpoint's models.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
@@ -151,6 +153,7 @@ final class ProviderDetailPane extends VBox {
         }, remote.getSelectionModel().getSelectedIndices(), model.remoteModels()));
         add.setOnAction(e -> model.addRemoteModels(List.copyOf(remote.getSelectionModel().getSelectedItems())));
         VBox left = new VBox(6, caption("Endpoint models"), remote, add);
+        VBox.setVgrow(remote, Priority.ALWAYS); // beside the table, as tall as it
 
         TableView<ModelRow> table = new TableView<>(model.models());
         table.setId("provider-models");
@@ -160,12 +163,13 @@ final class ProviderDetailPane extends VBox {
         table.getColumns().add(col("API id", r -> r.model().apiModelId()));
         table.getColumns().add(col("Context", ModelRow::contextText));
         table.getColumns().add(col("Price in force /1M", ModelRow::priceText));
-        table.getColumns().get(0).setPrefWidth(140);
-        table.getColumns().get(1).setPrefWidth(150);
-        table.getColumns().get(2).setPrefWidth(72);
-        table.getColumns().get(2).setMinWidth(72);
-        table.getColumns().get(3).setPrefWidth(150);
-        table.getColumns().get(3).setMinWidth(140);
+        // wide enough for "Claude Haiku 3.5", "claude-3-5-haiku-latest", "200,000" and "$0.80 in · $4.00 out"
+        double[] least = {120, 170, 72, 150};
+        double[] wanted = {150, 180, 80, 170};
+        for (int i = 0; i < least.length; i++) {
+            table.getColumns().get(i).setMinWidth(least[i]);
+            table.getColumns().get(i).setPrefWidth(wanted[i]);
+        }
         Label none = new Label("No models added yet.");
         none.getStyleClass().add("muted");
         table.setPlaceholder(none);
@@ -183,9 +187,12 @@ final class ProviderDetailPane extends VBox {
         HBox.setHgrow(right, Priority.ALWAYS);
         left.setPrefWidth(220);
         left.setMinWidth(200);
-        right.setPrefWidth(560);
-        right.setMinWidth(400); // narrower, the table goes under the endpoint's models rather than cutting its columns
+        right.setPrefWidth(600);
+        // narrower than its columns, the table goes on its own line rather than cutting them: first, so that it is
+        // in view without scrolling in a 1000 x 720 window (the endpoint's list, filled by Test connection, under it)
+        right.setMinWidth(least[0] + least[1] + least[2] + least[3] + 20);
         WrapRow row = new WrapRow(12, left, right);
+        row.setStackLastFirst(true);
         row.setId("provider-columns");
         return row;
     }

@@ -69,13 +69,20 @@ class ModelsWindowTest {
         }
     }
 
-    /** In a 1000 px window the provider list keeps a narrow width and the models table reads whole (under the endpoint's list). */
+    /**
+     * In a 1000 px window the provider list keeps a narrow width and the models table reads whole, on its own line
+     * above the endpoint's list: at 1000 x 720 it is in view without scrolling (it was under the endpoint's list,
+     * below the fold). At 1100 x 720 its cells read whole too ("Claude Haik…" before).
+     */
     @Test
-    void aNarrowWindowShowsTheModelsTableWhole() throws Exception {
+    void aNarrowWindowShowsTheModelsTableWholeAndInView() throws Exception {
         try (Workspace ws = Workspace.open(file)) {
             var p = dev.switchyard.testing.Seed.provider(ws, "Gate");
             dev.switchyard.testing.Seed.model(ws, p, "fast-model");
-            dev.switchyard.testing.Seed.model(ws, p, "slow-model");
+            var haiku = ws.models().insert(dev.switchyard.workspace.model.Model.of(p.id(), "claude-3-5-haiku-latest",
+                    "Claude Haiku 3.5", dev.switchyard.workspace.model.ModelKind.CLOUD, 200_000, null, "{}"));
+            ws.prices().insert(dev.switchyard.workspace.model.PriceRow.of(haiku.id(), new java.math.BigDecimal("0.80"), null,
+                    new java.math.BigDecimal("4.00"), "test", java.time.LocalDate.of(2024, 1, 1)));
         }
         AppWindow.resize(1000, 700);
         AppWindow.click(robot, "#nav-models");
@@ -86,6 +93,28 @@ class ModelsWindowTest {
         assertThat(AppWindow.onFx(() -> robot.lookup("#provider-list").query().getLayoutBounds().getWidth()))
                 .isLessThan(200);
         assertThat(AppWindow.withinWindow(robot, "#provider-detail")).isTrue();
+
+        for (double[] size : new double[][] {{1000, 720}, {1100, 720}}) {
+            AppWindow.resize(size[0], size[1]);
+            assertThat(AppWindow.cutTexts(robot, "#provider-models")).as("at " + size[0]).isEmpty();
+            assertThat(AppWindow.cutTexts(robot, "#models-view")).as("at " + size[0]).isEmpty();
+            assertThat(AppWindow.onFx(this::modelsTableInView)).as("the table in view at " + size[0]).isTrue();
+        }
+    }
+
+    /** Whether the provider's models table lies wholly inside the visible part of the provider's page. */
+    private boolean modelsTableInView() {
+        javafx.scene.Node table = robot.lookup("#provider-models").query();
+        javafx.scene.Node viewport = null;
+        for (javafx.scene.Node n = table; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollPane s) {
+                viewport = s.lookup(".viewport");
+                break;
+            }
+        }
+        javafx.geometry.Bounds t = table.localToScene(table.getLayoutBounds());
+        javafx.geometry.Bounds v = viewport.localToScene(viewport.getLayoutBounds());
+        return t.getMinY() >= v.getMinY() - 0.5 && t.getMaxY() <= v.getMaxY() + 0.5 && t.getMaxX() <= v.getMaxX() + 0.5;
     }
 
     @Test

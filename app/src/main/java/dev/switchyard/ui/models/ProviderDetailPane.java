@@ -151,9 +151,20 @@ final class ProviderDetailPane extends VBox {
             return remote.getSelectionModel().getSelectedIndices().stream()
                     .filter(i -> i != null && i >= 0 && i < items.size()).map(items::get).allMatch(r -> r == null || r.added());
         }, remote.getSelectionModel().getSelectedIndices(), model.remoteModels()));
-        add.setOnAction(e -> model.addRemoteModels(List.copyOf(remote.getSelectionModel().getSelectedItems())));
         VBox left = new VBox(6, caption("Endpoint models"), remote, add);
         VBox.setVgrow(remote, Priority.ALWAYS); // beside the table, as tall as it
+        // the view follows the work: the endpoint's list once Test connection fills it (under the table in a narrow
+        // window), the table once models are added from it
+        model.remoteModels().addListener((javafx.collections.ListChangeListener<ModelsViewModel.RemoteRow>) c -> {
+            if (!model.remoteModels().isEmpty() && c.next() && c.wasAdded() && c.getFrom() == 0) {
+                reveal(left);
+            }
+        });
+        boolean[] adding = {false};
+        add.setOnAction(e -> {
+            adding[0] = true;
+            model.addRemoteModels(List.copyOf(remote.getSelectionModel().getSelectedItems()));
+        });
 
         TableView<ModelRow> table = new TableView<>(model.models());
         table.setId("provider-models");
@@ -184,6 +195,12 @@ final class ProviderDetailPane extends VBox {
             }
         });
         VBox right = new VBox(6, caption("Models in this workspace"), table);
+        model.models().addListener((javafx.collections.ListChangeListener<ModelRow>) c -> {
+            if (adding[0]) {
+                adding[0] = false;
+                reveal(right);
+            }
+        });
         HBox.setHgrow(right, Priority.ALWAYS);
         left.setPrefWidth(220);
         left.setMinWidth(200);
@@ -195,6 +212,40 @@ final class ProviderDetailPane extends VBox {
         row.setStackLastFirst(true);
         row.setId("provider-columns");
         return row;
+    }
+
+    /**
+     * Once laid out, scrolls the provider's page up as far as it can while showing {@code node} whole (its top when it
+     * is taller than the page): the endpoint's list with the table above it, the table with the provider's name and
+     * buttons above it, when there is room.
+     */
+    private static void reveal(javafx.scene.Parent node) {
+        javafx.scene.Scene scene = node.getScene();
+        if (scene == null) {
+            return;
+        }
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                javafx.scene.Parent p = node.getParent();
+                while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                    p = p.getParent();
+                }
+                if (!(p instanceof javafx.scene.control.ScrollPane scroll) || scroll.getContent() == null) {
+                    return;
+                }
+                javafx.geometry.Bounds at = scroll.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds()));
+                double view = scroll.getViewportBounds().getHeight();
+                double range = scroll.getContent().getLayoutBounds().getHeight() - view;
+                if (range <= 0) {
+                    return;
+                }
+                double wanted = Math.min(at.getMinY(), Math.max(0, at.getMaxY() - view));
+                scroll.setVvalue(Math.max(0, Math.min(1, wanted / range)));
+            }
+        });
+        node.requestLayout();
     }
 
     static Label caption(String text) {

@@ -102,16 +102,24 @@ class ModelsWindowTest {
         }
     }
 
-    /** Whether the provider's models table lies wholly inside the visible part of the provider's page. */
-    private boolean modelsTableInView() {
-        javafx.scene.Node table = robot.lookup("#provider-models").query();
-        javafx.scene.Node viewport = null;
-        for (javafx.scene.Node n = table; n != null; n = n.getParent()) {
+    private static javafx.scene.control.ScrollPane scrollPaneOf(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
             if (n instanceof javafx.scene.control.ScrollPane s) {
-                viewport = s.lookup(".viewport");
-                break;
+                return s;
             }
         }
+        throw new IllegalStateException(node + " is in no scroll pane");
+    }
+
+    /** Whether the provider's models table lies wholly inside the visible part of the provider's page. */
+    private boolean modelsTableInView() {
+        return inView("#provider-models");
+    }
+
+    /** Whether the node {@code query} finds lies wholly inside the visible part of the scroll pane it is in. */
+    private boolean inView(String query) {
+        javafx.scene.Node table = robot.lookup(query).query();
+        javafx.scene.Node viewport = scrollPaneOf(table).lookup(".viewport");
         javafx.geometry.Bounds t = table.localToScene(table.getLayoutBounds());
         javafx.geometry.Bounds v = viewport.localToScene(viewport.getLayoutBounds());
         return t.getMinY() >= v.getMinY() - 0.5 && t.getMaxY() <= v.getMaxY() + 0.5 && t.getMaxX() <= v.getMaxX() + 0.5;
@@ -147,11 +155,12 @@ class ModelsWindowTest {
         ListView<ModelsViewModel.RemoteRow> remote = robot.lookup("#remote-models").queryAs(ListView.class);
         assertThat(remote.getItems()).extracting(ModelsViewModel.RemoteRow::id).containsExactly("tiny-1", "tiny-2");
 
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> inView("#remote-add")); // under the table at 1100 px: the page scrolls down to the list
         AppWindow.click(robot, "tiny-2");
         AppWindow.click(robot, "#remote-add");
         TableView<ModelRow> models = robot.lookup("#provider-models").queryAs(TableView.class);
         waitUntil(() -> models.getItems().size() == 1);
+        waitUntil(() -> inView("#provider-models")); // and back up to the table with the model added
         assertThat(models.getItems().get(0).priceText()).isEqualTo("no price");
 
         assertThat(text("#price-summary")).isEqualTo(PriceEditor.PICK_A_MODEL);
@@ -160,8 +169,10 @@ class ModelsWindowTest {
         robot.clickOn(firstRow("#provider-models"));
         waitUntil(() -> text("#price-summary").startsWith("No price"));
         assertThat(text("#price-title")).isEqualTo("Prices of tiny-2 (USD per 1M tokens)");
-        robot.moveTo("#price-summary").scroll(15, javafx.geometry.VerticalDirection.DOWN);
-        WaitForAsyncUtils.waitForFxEvents();
+        // the prices are under the table and the endpoint's list at this width: the page scrolled down to them (the
+        // wheel over the page would stop once the table came under the pointer)
+        robot.interact(() -> scrollPaneOf(robot.lookup("#price-save").query()).setVvalue(1));
+        waitUntil(() -> inView("#price-save"));
         AppWindow.click(robot, "#price-in").write("abc");
         AppWindow.click(robot, "#price-out").write("1.5");
         AppWindow.click(robot, "#price-save");
@@ -249,10 +260,13 @@ class ModelsWindowTest {
 
         ListView<ModelsViewModel.RemoteRow> remote = robot.lookup("#remote-models").queryAs(ListView.class);
         robot.interact(() -> remote.getSelectionModel().selectAll());
+        waitUntil(() -> inView("#remote-add"));
         AppWindow.click(robot, "#remote-add");
         TableView<ModelRow> models = robot.lookup("#provider-models").queryAs(TableView.class);
         waitUntil(() -> models.getItems().size() == 2);
         waitUntil(() -> robot.lookup("#remote-add").query().isDisabled()); // nothing picked is left to add
+        waitUntil(() -> inView("#provider-models")); // the page scrolled back up to the table with the added models
+        waitUntil(() -> inView("#provider-remove-key"));
 
         AppWindow.click(robot, "#provider-remove-key");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());

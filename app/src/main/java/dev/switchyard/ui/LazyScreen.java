@@ -42,6 +42,13 @@ public final class LazyScreen implements Screen {
     }
 
     @Override
+    public void windowFocused() {
+        if (built != null) {
+            built.windowFocused();
+        }
+    }
+
+    @Override
     public String unsavedWork() {
         return built == null ? null : built.unsavedWork(); // never shown: nothing typed in it
     }

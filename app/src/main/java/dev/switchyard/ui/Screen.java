@@ -23,6 +23,14 @@ public interface Screen {
     }
 
     /**
+     * The window got the keyboard focus back while this screen shows — the user returns from a terminal where the CLI
+     * wrote to the same workspace, say: a screen that lists what another process may add re-reads it (off the FX
+     * thread, as File → Refresh does). Screens that read afresh each time they are shown ignore it.
+     */
+    default void windowFocused() {
+    }
+
+    /**
      * What the screen holds that is not saved and would be lost if the workspace closed now ("the intent
      * lights_on"), null when nothing: the window asks before quitting or opening another workspace.
      */

@@ -18,10 +18,20 @@ import javafx.scene.layout.Priority;
 public class WrapRow extends Pane {
 
     private final double gap;
+    private boolean lastFirst;
 
     public WrapRow(double gap, Node... groups) {
         super(groups);
         this.gap = gap;
+    }
+
+    /**
+     * One under the other, the last group goes on top: the one a reader looks for first when the row is taller than
+     * the view (Models' table of the provider's models, before the endpoint's list it is filled from).
+     */
+    public void setStackLastFirst(boolean lastFirst) {
+        this.lastFirst = lastFirst;
+        requestLayout();
     }
 
     /** Whether the groups stand one under the other at this width (the row's own width, insets included). */
@@ -79,7 +89,11 @@ public class WrapRow extends Pane {
         double y = snappedTopInset();
         double inner = getWidth() - insetsWidth();
         if (stacked(getWidth())) {
-            for (Node g : groups) {
+            List<Node> order = new java.util.ArrayList<>(groups);
+            if (lastFirst) {
+                java.util.Collections.reverse(order);
+            }
+            for (Node g : order) {
                 double h = g.prefHeight(inner);
                 layoutInArea(g, x, y, inner, h, 0, HPos.LEFT, VPos.CENTER);
                 y += h + gap;

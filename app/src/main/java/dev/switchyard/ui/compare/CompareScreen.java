@@ -71,6 +71,12 @@ public final class CompareScreen implements Screen {
         return model;
     }
 
+    /** A model added or a key set from a terminal (the CLI) meanwhile shows in the picker, ready or not. */
+    @Override
+    public void windowFocused() {
+        model.refreshModels();
+    }
+
     @Override
     public String id() {
         return "compare";

@@ -127,27 +127,41 @@ final class PromptEditorView extends VBox {
         }
     }
 
+    /**
+     * The five parameters in one row, caption over field. Each field asks for room to read a typical value and can
+     * shrink to its placeholder ("default", "none"); captions shorten ("Temp.", "Stop") before anything is cut, so at
+     * 1000 px every caption and field reads whole and at 1600 px the captions read in full (the Stop field takes the
+     * room to spare). The top pane keeps one row of parameters: two rows made it cut the Stop field.
+     */
     private GridPane params() {
         GridPane grid = new GridPane();
+        grid.setId("params");
         grid.getStyleClass().add("params");
         grid.setHgap(8);
         grid.setVgap(2);
-        addParam(grid, editor, 0, "Temperature", "default", editor.temperatureProperty(), "temperature", "param-temperature", 80);
-        addParam(grid, editor, 1, "Max tokens", "default", editor.maxTokensProperty(), "maxTokens", "param-max-tokens", 80);
-        addParam(grid, editor, 2, "Top-p", "default", editor.topPProperty(), "topP", "param-top-p", 70);
-        addParam(grid, editor, 3, "Seed", "none", editor.seedProperty(), "seed", "param-seed", 70);
-        addParam(grid, editor, 4, "Stop (comma-separated)", "none", editor.stopProperty(), "stop", "param-stop", 150);
+        addParam(grid, editor, 0, new FitCaption("Temperature", "Temp.", "Temperature: how random the answer is, "
+                + "0 the most predictable. Empty: the model's default."), "default", editor.temperatureProperty(),
+                "temperature", "param-temperature", 80);
+        addParam(grid, editor, 1, new FitCaption("Max tokens", "Max tok.", "Max tokens: the longest answer, in tokens."
+                + " Empty: the model's default."), "default", editor.maxTokensProperty(), "maxTokens", "param-max-tokens", 80);
+        addParam(grid, editor, 2, new FitCaption("Top-p", "Top-p", "Top-p (nucleus sampling): 0 to 1. Empty: the "
+                + "model's default."), "default", editor.topPProperty(), "topP", "param-top-p", 70);
+        addParam(grid, editor, 3, new FitCaption("Seed", "Seed", "Seed: a whole number, for repeatable answers where "
+                + "the model supports it. Empty: none."), "none", editor.seedProperty(), "seed", "param-seed", 70);
+        addParam(grid, editor, 4, new FitCaption("Stop (comma-separated)", "Stop", "Stop sequences, comma-separated "
+                + "(\\n for a new line): the answer ends before the first of them. Empty: none."), "none",
+                editor.stopProperty(), "stop", "param-stop", 150);
         return grid;
     }
 
     /** A parameter field; typed wrong, it is marked {@code :invalid} with the mistake in its tooltip. */
     private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
 
-    private static void addParam(GridPane grid, PromptEditorModel editor, int col, String caption, String prompt,
+    private static void addParam(GridPane grid, PromptEditorModel editor, int col, Label caption, String prompt,
                                  StringProperty value, String key, String id, double width) {
-        Label l = new Label(caption);
-        l.getStyleClass().add("field-label");
-        TextField f = new TextField();
+        caption.getStyleClass().add("field-label");
+        caption.setId(id + "-caption");
+        TextField f = new PlaceholderField();
         f.setId(id);
         f.setPromptText(prompt);
         f.setPrefWidth(width);
@@ -161,10 +175,20 @@ final class PromptEditorView extends VBox {
         };
         value.addListener((o, a, b) -> check.run());
         check.run();
-        grid.add(l, col, 0);
+        grid.add(caption, col, 0);
         grid.add(f, col, 1);
         if (col == 4) {
             GridPane.setHgrow(f, Priority.ALWAYS);
+        }
+    }
+
+    /** A text field never narrower than its placeholder ("default"): a narrow window shrinks it to that, not past it. */
+    private static final class PlaceholderField extends TextField {
+        @Override
+        protected double computeMinWidth(double height) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(getPromptText() == null ? "" : getPromptText());
+            t.setFont(getFont());
+            return Math.ceil(t.getLayoutBounds().getWidth()) + snappedLeftInset() + snappedRightInset() + 2;
         }
     }
 }

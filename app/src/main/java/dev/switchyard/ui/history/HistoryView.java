@@ -33,6 +33,10 @@ public final class HistoryView extends VBox {
 
     private final HistoryViewModel model;
     private final TableView<HistoryRow> table = new TableView<>();
+    private final SplitPane split;
+    private final RunDetailPane detail;
+    /** The column that gives way first in a narrow window (see layoutChildren). */
+    private TableColumn<HistoryRow, String> outTokens;
     private SaveFileChooser files = SaveFileChooser.nativeDialog();
     /** True while the table waits to be laid out again after a column widened (see layOutAgainAfterThisPass). */
     private boolean layOutAgain;
@@ -49,15 +53,16 @@ public final class HistoryView extends VBox {
         buildTable();
         keepSelectionAcrossReloads();
 
-        SplitPane split = new SplitPane(new VBox(8, table, pager()), detail);
+        split = new SplitPane(new VBox(8, table, pager()), detail);
         split.setId("history-split");
+        this.detail = detail;
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox.setVgrow(split, Priority.ALWAYS);
-        // the detail keeps its width when the window narrows (the table scrolls sideways instead); at 1100 px the
-        // default leaves the table room for every column up to Cost
-        detail.setMinWidth(200);
+        // the detail keeps its size when the window changes (the table takes the difference); it stands beside the
+        // table while every column and a readable detail fit side by side, under the table when they do not
         SplitPane.setResizableWithParent(detail, false);
-        WindowMemory.rememberSplit(split, "history", prefs, 0.77);
+        WindowMemory.rememberSplitPerOrientation(split, "history", prefs, 0.74, 0.62);
+        table.getColumns().forEach(c -> c.minWidthProperty().addListener(o -> requestLayout()));
 
         Label message = new Label();
         message.setId("history-message");
@@ -73,6 +78,38 @@ public final class HistoryView extends VBox {
                 new HistoryFilterBar(model), split, message);
     }
 
+    /** The detail's width beside the table at the least (narrower, its figures and day wrap to a word a line). */
+    static final double DETAIL_BESIDE = 280;
+    /** What the table takes besides its columns: its border and vertical scroll bar, the split's border. */
+    private static final double TABLE_FRAME = 24;
+
+    /**
+     * Puts the detail beside the table or under it for this width, before the split is laid out at it; under it, when
+     * even the whole width is short of every column, Out tok gives way (the detail has the run's tokens). So no column
+     * is cut or scrolled sideways out of view: at 1000 px the detail is under the table.
+     */
+    @Override
+    protected void layoutChildren() {
+        double width = getWidth() - snappedLeftInset() - snappedRightInset();
+        if (width > 0) {
+            double columns = columnsWidth() + TABLE_FRAME;
+            boolean beside = width >= columns + DETAIL_BESIDE;
+            javafx.geometry.Orientation wanted = beside ? javafx.geometry.Orientation.HORIZONTAL
+                    : javafx.geometry.Orientation.VERTICAL;
+            if (split.getOrientation() != wanted) {
+                split.setOrientation(wanted);
+                detail.setBelow(!beside);
+            }
+            outTokens.setVisible(width >= columns);
+        }
+        super.layoutChildren();
+    }
+
+    /** The columns' least widths together: each as wide as its header and the texts it has shown (see TipCell). */
+    private double columnsWidth() {
+        return table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
+    }
+
     /** Replaces the save dialog (window tests choose the file without the native dialog). */
     public void setSaveFileChooser(SaveFileChooser chooser) {
         this.files = chooser;
@@ -83,19 +120,23 @@ public final class HistoryView extends VBox {
         table.setItems(model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<HistoryRow, String> when = column("When", r -> Formats.shortWhen(r.createdAt(), model.zone()), RunSort.CREATED_AT, 104);
+        // each column as wide as its header and widened to the texts it shows (up to a cap, see TipCell); the Prompt
+        // column takes the rest
+        TableColumn<HistoryRow, String> when = column("When", r -> Formats.shortWhen(r.createdAt(), model.zone()), RunSort.CREATED_AT, 80);
         // "26 Nov, 13:20" this year, "26 Nov 2025, 13:20" before: the column widens for those; the second in a tooltip
         when.setCellFactory(c -> new TipCell(r -> Formats.when(r.createdAt(), model.zone()), OverrunStyle.ELLIPSIS, 160));
         table.getColumns().add(when);
-        TableColumn<HistoryRow, String> modelColumn = column("Model", HistoryRow::modelName, null, 150);
+        TableColumn<HistoryRow, String> modelColumn = column("Model", HistoryRow::modelName, null, 120);
         modelColumn.setCellFactory(c -> new TipCell(HistoryRow::modelRef, OverrunStyle.LEADING_ELLIPSIS, MODEL_WIDTH_CAP));
         table.getColumns().add(modelColumn);
-        table.getColumns().add(column("Status", r -> Formats.status(r.status()), null, 96));
-        table.getColumns().add(column("TTFT", r -> Formats.ms(r.run().metrics().ttftMs()), RunSort.TTFT_MS, 64));
-        table.getColumns().add(column("Total", r -> Formats.ms(r.run().metrics().totalMs()), RunSort.TOTAL_MS, 64));
-        table.getColumns().add(column("Out tok", r -> Formats.count(r.run().metrics().outputTokens()), RunSort.OUTPUT_TOKENS, 64));
-        table.getColumns().add(column("Cost", r -> Formats.cost(r.run()), RunSort.COST_USD, 96));
-        TableColumn<HistoryRow, String> prompt = column("Prompt", r -> r.promptPreview(160), null, 240);
+        table.getColumns().add(fitted(column("Status", r -> Formats.status(r.status()), null, 72), 120));
+        table.getColumns().add(fitted(column("TTFT", r -> Formats.ms(r.run().metrics().ttftMs()), RunSort.TTFT_MS, 60), 110));
+        table.getColumns().add(fitted(column("Total", r -> Formats.ms(r.run().metrics().totalMs()), RunSort.TOTAL_MS, 60), 110));
+        outTokens = fitted(column("Out tok", r -> Formats.count(r.run().metrics().outputTokens()), RunSort.OUTPUT_TOKENS, 72), 100);
+        table.getColumns().add(outTokens);
+        table.getColumns().add(fitted(column("Cost", r -> Formats.cost(r.run()), RunSort.COST_USD, 64), 180));
+        TableColumn<HistoryRow, String> prompt = column("Prompt", r -> r.promptPreview(160), null, 100);
+        prompt.setPrefWidth(240);
         prompt.setCellFactory(c -> new TipCell(r -> r.run().promptText(), OverrunStyle.ELLIPSIS, 0));
         table.getColumns().add(prompt);
         when.setSortType(TableColumn.SortType.DESCENDING);
@@ -129,6 +170,7 @@ public final class HistoryView extends VBox {
         table.setPlaceholder(empty);
     }
 
+    /** A column at least {@code width} wide (room for its header and sort arrow). */
     private static TableColumn<HistoryRow, String> column(String title, Function<HistoryRow, String> value, RunSort sort,
                                                          double width) {
         TableColumn<HistoryRow, String> c = new TableColumn<>(title);
@@ -136,16 +178,22 @@ public final class HistoryView extends VBox {
         c.setUserData(sort);
         c.setSortable(sort != null);
         c.setPrefWidth(width);
-        c.setMinWidth(title.equals("Prompt") ? 100 : title.equals("Model") ? 120 : width);
+        c.setMinWidth(width);
         c.setId("history-col-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         return c;
+    }
+
+    /** {@code column} widened to the texts it shows, up to {@code cap} ("1.96 s", "$0.000074", "Incomplete"). */
+    private TableColumn<HistoryRow, String> fitted(TableColumn<HistoryRow, String> column, double cap) {
+        column.setCellFactory(c -> new TipCell(null, OverrunStyle.ELLIPSIS, cap));
+        return column;
     }
 
     /** The Model column widens to its longest name shown up to this; a longer one is cut at the front. */
     static final double MODEL_WIDTH_CAP = 300;
 
     /**
-     * A cell with more in a tooltip: the time to the second under the day, the model as "provider/model" under its
+     * A cell with more in a tooltip (none when {@code more} is null): the time to the second under the day, the model as "provider/model" under its
      * name, the whole prompt, system message included, under the user message. With {@code fitUpTo} above 0 the column widens to show its texts whole, up to
      * that width (a name longer still is cut at the front, "…(customer-support)", where names differ).
      */
@@ -167,8 +215,10 @@ public final class HistoryView extends VBox {
             super.updateItem(item, empty);
             HistoryRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
             setText(empty ? null : item);
-            tip.setText(row == null ? null : more.apply(row));
-            setTooltip(row == null ? null : tip);
+            if (more != null) {
+                tip.setText(row == null ? null : more.apply(row));
+                setTooltip(row == null ? null : tip);
+            }
         }
 
         /** Measured here, once CSS has given the cell its font and padding. */
@@ -261,6 +311,9 @@ public final class HistoryView extends VBox {
         Button json = exportButton("Export JSON…", "history-export-json", ExportFormat.JSON);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        for (Region r : List.of(prev, page, next, selected, csv, json)) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // whole: the table is never narrower than its columns
+        }
         HBox bar = new HBox(8, prev, page, next, grow, selected, csv, json);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("pager");

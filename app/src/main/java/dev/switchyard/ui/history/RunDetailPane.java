@@ -5,10 +5,11 @@ import java.util.function.LongConsumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The right-hand panel of the history screen: the selected run's texts and metrics, read-only. */
+/** The history screen's detail, beside the table or under it: the selected run's texts and metrics, read-only. */
 final class RunDetailPane extends VBox {
 
     private final Label title = new Label("Select a run");
@@ -19,8 +20,11 @@ final class RunDetailPane extends VBox {
     private final TextArea prompt = area("history-detail-prompt");
     private final TextArea answer = area("history-detail-answer");
     private final Button openComparison = new Button("Open in Compare");
+    private final Label promptCaption = caption("Prompt");
+    private final Label answerCaption = caption("Answer");
     private final ZoneId zone;
     private HistoryRow row;
+    private Boolean below;
 
     RunDetailPane(ZoneId zone, LongConsumer onOpenComparison) {
         super(8);
@@ -51,9 +55,45 @@ final class RunDetailPane extends VBox {
             }
         });
         openComparison.managedProperty().bind(openComparison.visibleProperty());
-        VBox.setVgrow(answer, Priority.ALWAYS);
-        getChildren().addAll(title, meta, source, metrics, error, openComparison, caption("Prompt"), prompt, caption("Answer"), answer);
+        setBelow(false);
         show(null);
+    }
+
+    /**
+     * Beside the table (a column: the run's name, figures, Open in Compare, then prompt and answer one under the other)
+     * or under it, where the table has the whole width (a row: the run's name, status and day with Open in Compare at
+     * its right, and under it the model's reference and figures, the prompt and the answer side by side).
+     */
+    void setBelow(boolean under) {
+        if (below != null && below == under) {
+            return;
+        }
+        below = under;
+        VBox.setVgrow(answer, Priority.ALWAYS);
+        VBox.setVgrow(prompt, under ? Priority.ALWAYS : Priority.NEVER);
+        if (!under) {
+            getChildren().setAll(title, meta, source, metrics, error, openComparison, promptCaption, prompt, answerCaption, answer);
+            setMinSize(260, 0);
+            return;
+        }
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox head = new HBox(12, title, meta, grow, openComparison);
+        head.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        VBox facts = new VBox(6, source, metrics, error);
+        facts.setPrefWidth(300);
+        facts.setMinWidth(200);
+        VBox promptBox = new VBox(4, promptCaption, prompt);
+        VBox answerBox = new VBox(4, answerCaption, answer);
+        for (VBox box : new VBox[] {promptBox, answerBox}) {
+            HBox.setHgrow(box, Priority.ALWAYS);
+            box.setPrefWidth(240);
+            box.setMinWidth(140);
+        }
+        HBox body = new HBox(16, facts, promptBox, answerBox);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().setAll(head, body);
+        setMinSize(0, 150);
     }
 
     void show(HistoryRow r) {

@@ -52,6 +52,21 @@ public final class MainView extends BorderPane {
         statusBar = bar;
         setBottom(bar);
         show(screens.get(0).id());
+        tellScreensWhenTheWindowIsFocused();
+    }
+
+    /**
+     * The screen shown when the window gets the focus back hears it ({@link Screen#windowFocused}): what the CLI added
+     * to the workspace from a terminal meanwhile shows without File → Refresh.
+     */
+    private void tellScreensWhenTheWindowIsFocused() {
+        javafx.beans.value.ChangeListener<Boolean> focused = (obs, was, now) -> {
+            if (Boolean.TRUE.equals(now) && !Boolean.TRUE.equals(was) && nav.getSelectedToggle() != null) {
+                ((Screen) nav.getSelectedToggle().getUserData()).windowFocused();
+            }
+        };
+        sceneProperty().flatMap(javafx.scene.Scene::windowProperty).flatMap(Window::focusedProperty)
+                .addListener(focused);
     }
 
     private VBox navigation() {

@@ -18,10 +18,41 @@ public final class MainViewModel {
     /** What the window is doing. */
     public enum Mode { EMPTY, OPENING, READY, FAILED }
 
-    /** One line of the workspace overview: {@code key} as the workspace names it, {@code label} for people. */
+    /**
+     * One line of the workspace overview: {@code key} as the workspace names it, {@code label} for people ("1 policy",
+     * "3 intent sets"). Providers count the cloud ones (as the Models screen lists them): the row of the models on this
+     * machine ("This device") is no provider a user added, so it is named beside the number instead of counted
+     * ("2 cloud providers · this device").
+     */
     public record CountRow(String key, String label, long count) {
         static CountRow of(String key, long count) {
-            return new CountRow(key, key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT), count);
+            String words = key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+            return new CountRow(key, count == 1 ? singular(words) : words, count);
+        }
+
+        static CountRow providers(long cloud, boolean thisDevice) {
+            return new CountRow("providers", (cloud == 1 ? "cloud provider" : "cloud providers")
+                    + (thisDevice ? " · this device" : ""), cloud);
+        }
+
+        private static String singular(String plural) {
+            return plural.endsWith("ies") ? plural.substring(0, plural.length() - 3) + "y"
+                    : plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
+        }
+
+        /** The rows of {@code counts} (row counts per aggregate), providers as {@link #providers}. */
+        static java.util.List<CountRow> of(Counted counted) {
+            return counted.counts().entrySet().stream().map(e -> e.getKey().equals("providers")
+                    ? providers(counted.cloudProviders(), counted.thisDevice()) : of(e.getKey(), e.getValue())).toList();
+        }
+    }
+
+    /** What the overview counts, read off the FX thread: rows per aggregate and which providers they are. */
+    record Counted(Map<String, Long> counts, long cloudProviders, boolean thisDevice) {
+        static Counted of(Workspace ws) {
+            var providers = ws.providers().list();
+            long local = providers.stream().filter(p -> p.kind() == dev.switchyard.workspace.model.ProviderKind.LOCAL).count();
+            return new Counted(ws.counts(), providers.size() - local, local > 0);
         }
     }
 
@@ -142,9 +173,9 @@ public final class MainViewModel {
         if (current == null) {
             return;
         }
-        tasks.run("Count workspace rows", current::counts, found -> {
+        tasks.run("Count workspace rows", () -> Counted.of(current), found -> {
             if (current == workspace) {
-                counts.setAll(found.entrySet().stream().map(e -> CountRow.of(e.getKey(), e.getValue())).toList());
+                counts.setAll(CountRow.of(found));
             }
         }, e -> message.set("Could not count the workspace's rows: " + e.getMessage()));
     }
@@ -168,8 +199,7 @@ public final class MainViewModel {
         workspaceName.set(workspace.name());
         workspaceFile.set(workspace.file().toAbsolutePath().toString());
         schemaText.set("schema v" + workspace.schemaVersion());
-        counts.setAll(opened.counts().entrySet().stream()
-                .map(e -> CountRow.of(e.getKey(), e.getValue())).toList());
+        counts.setAll(CountRow.of(opened.counted()));
         mode.set(Mode.READY);
         int interrupted = workspace.interruptedAtOpen();
         message.set("Workspace " + workspace.name() + " is open." + (interrupted == 0 ? "" : " " + interrupted
@@ -184,9 +214,9 @@ public final class MainViewModel {
     }
 
     /** What a background open produces: the workspace and its counts, read off the FX thread. */
-    private record Opened(Workspace workspace, Map<String, Long> counts) {
+    private record Opened(Workspace workspace, Counted counted) {
         static Opened of(Workspace ws) {
-            return new Opened(ws, ws.counts());
+            return new Opened(ws, Counted.of(ws));
         }
     }
 }

@@ -141,6 +141,7 @@ public final class OverviewScreen implements Screen {
         value.setId("count-" + row.key());
         Label label = new Label(row.label());
         label.getStyleClass().add(Styles.CARD_LABEL);
+        label.setId("count-" + row.key() + "-label");
         VBox card = new VBox(4, value, label);
         card.getStyleClass().add(Styles.CARD);
         return card;

@@ -55,6 +55,7 @@ public final class ModelsView extends VBox {
         offline.setId("models-offline");
         offline.getStyleClass().addAll("notice", "offline-notice");
         offline.setWrapText(true);
+        offline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped whole, not cut to one line at 720 px
         offline.visibleProperty().bind(network.onlineProperty().not());
         offline.managedProperty().bind(offline.visibleProperty());
         getChildren().addAll(ScreenHeading.of("Models and providers",

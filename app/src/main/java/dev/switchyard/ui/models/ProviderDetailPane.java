@@ -134,7 +134,9 @@ final class ProviderDetailPane extends VBox {
         ListView<ModelsViewModel.RemoteRow> remote = new ListView<>(model.remoteModels());
         remote.setId("remote-models");
         remote.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        remote.setPrefHeight(170);
+        // under the table, short while it only says to test the connection, a list's height once it lists models
+        remote.prefHeightProperty().bind(Bindings.when(Bindings.isEmpty(model.remoteModels())).then(64).otherwise(170));
+        remote.minHeightProperty().bind(remote.prefHeightProperty());
         Label hint = new Label("Test the connection to list the endpoint's models.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
@@ -149,8 +151,20 @@ final class ProviderDetailPane extends VBox {
             return remote.getSelectionModel().getSelectedIndices().stream()
                     .filter(i -> i != null && i >= 0 && i < items.size()).map(items::get).allMatch(r -> r == null || r.added());
         }, remote.getSelectionModel().getSelectedIndices(), model.remoteModels()));
-        add.setOnAction(e -> model.addRemoteModels(List.copyOf(remote.getSelectionModel().getSelectedItems())));
         VBox left = new VBox(6, caption("Endpoint models"), remote, add);
+        VBox.setVgrow(remote, Priority.ALWAYS); // beside the table, as tall as it
+        // the view follows the work: the endpoint's list once Test connection fills it (under the table in a narrow
+        // window), the table once models are added from it
+        model.remoteModels().addListener((javafx.collections.ListChangeListener<ModelsViewModel.RemoteRow>) c -> {
+            if (!model.remoteModels().isEmpty() && c.next() && c.wasAdded() && c.getFrom() == 0) {
+                reveal(left);
+            }
+        });
+        boolean[] adding = {false};
+        add.setOnAction(e -> {
+            adding[0] = true;
+            model.addRemoteModels(List.copyOf(remote.getSelectionModel().getSelectedItems()));
+        });
 
         TableView<ModelRow> table = new TableView<>(model.models());
         table.setId("provider-models");
@@ -160,12 +174,13 @@ final class ProviderDetailPane extends VBox {
         table.getColumns().add(col("API id", r -> r.model().apiModelId()));
         table.getColumns().add(col("Context", ModelRow::contextText));
         table.getColumns().add(col("Price in force /1M", ModelRow::priceText));
-        table.getColumns().get(0).setPrefWidth(140);
-        table.getColumns().get(1).setPrefWidth(150);
-        table.getColumns().get(2).setPrefWidth(72);
-        table.getColumns().get(2).setMinWidth(72);
-        table.getColumns().get(3).setPrefWidth(150);
-        table.getColumns().get(3).setMinWidth(140);
+        // wide enough for "Claude Haiku 3.5", "claude-3-5-haiku-latest", "200,000" and "$0.80 in · $4.00 out"
+        double[] least = {120, 170, 72, 150};
+        double[] wanted = {150, 180, 80, 170};
+        for (int i = 0; i < least.length; i++) {
+            table.getColumns().get(i).setMinWidth(least[i]);
+            table.getColumns().get(i).setPrefWidth(wanted[i]);
+        }
         Label none = new Label("No models added yet.");
         none.getStyleClass().add("muted");
         table.setPlaceholder(none);
@@ -180,14 +195,57 @@ final class ProviderDetailPane extends VBox {
             }
         });
         VBox right = new VBox(6, caption("Models in this workspace"), table);
+        model.models().addListener((javafx.collections.ListChangeListener<ModelRow>) c -> {
+            if (adding[0]) {
+                adding[0] = false;
+                reveal(right);
+            }
+        });
         HBox.setHgrow(right, Priority.ALWAYS);
         left.setPrefWidth(220);
         left.setMinWidth(200);
-        right.setPrefWidth(560);
-        right.setMinWidth(400); // narrower, the table goes under the endpoint's models rather than cutting its columns
+        right.setPrefWidth(600);
+        // narrower than its columns, the table goes on its own line rather than cutting them: first, so that it is
+        // in view without scrolling in a 1000 x 720 window (the endpoint's list, filled by Test connection, under it)
+        right.setMinWidth(least[0] + least[1] + least[2] + least[3] + 20);
         WrapRow row = new WrapRow(12, left, right);
+        row.setStackLastFirst(true);
         row.setId("provider-columns");
         return row;
+    }
+
+    /**
+     * Once laid out, scrolls the provider's page up as far as it can while showing {@code node} whole (its top when it
+     * is taller than the page): the endpoint's list with the table above it, the table with the provider's name and
+     * buttons above it, when there is room.
+     */
+    private static void reveal(javafx.scene.Parent node) {
+        javafx.scene.Scene scene = node.getScene();
+        if (scene == null) {
+            return;
+        }
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                javafx.scene.Parent p = node.getParent();
+                while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                    p = p.getParent();
+                }
+                if (!(p instanceof javafx.scene.control.ScrollPane scroll) || scroll.getContent() == null) {
+                    return;
+                }
+                javafx.geometry.Bounds at = scroll.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds()));
+                double view = scroll.getViewportBounds().getHeight();
+                double range = scroll.getContent().getLayoutBounds().getHeight() - view;
+                if (range <= 0) {
+                    return;
+                }
+                double wanted = Math.min(at.getMinY(), Math.max(0, at.getMaxY() - view));
+                scroll.setVvalue(Math.max(0, Math.min(1, wanted / range)));
+            }
+        });
+        node.requestLayout();
     }
 
     static Label caption(String text) {

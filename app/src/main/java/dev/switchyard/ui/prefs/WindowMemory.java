@@ -62,6 +62,29 @@ public final class WindowMemory {
         });
     }
 
+    /**
+     * As {@link #rememberSplit}, for a split that turns from side by side to one under the other with the window's
+     * width: each orientation restores and remembers its own position, {@code id} side by side and {@code id.below}
+     * one under the other.
+     */
+    public static void rememberSplitPerOrientation(SplitPane split, String id, AppPreferences prefs, double besideFallback,
+                                                   double belowFallback) {
+        java.util.function.Supplier<String> key = () -> split.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                ? id + ".below" : id;
+        Runnable restore = () -> split.setDividerPositions(prefs.split(key.get(),
+                split.getOrientation() == javafx.geometry.Orientation.VERTICAL ? belowFallback : besideFallback));
+        restore.run();
+        split.orientationProperty().addListener((obs, old, now) -> restore.run());
+        boolean[] dragging = {false};
+        split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> dragging[0] = onDivider(e.getPickResult().getIntersectedNode(), split));
+        split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (dragging[0]) {
+                dragging[0] = false;
+                prefs.rememberSplit(key.get(), split.getDividers().get(0).getPosition());
+            }
+        });
+    }
+
     private static boolean onDivider(Node node, SplitPane split) {
         for (Node n = node; n != null && n != split; n = n.getParent()) {
             if (n.getStyleClass().contains("split-pane-divider")) {

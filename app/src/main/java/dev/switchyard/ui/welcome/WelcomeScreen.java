@@ -27,6 +27,7 @@ public final class WelcomeScreen implements Screen {
         model.setOnEmptyWorkspace(() -> navigate.accept(id()));
         build();
         main.workspaceProperty().addListener((obs, old, ws) -> model.setWorkspace(ws));
+        main.refreshesProperty().addListener((obs, old, n) -> model.refresh()); // File → Refresh (F5)
         model.setWorkspace(main.workspace());
         view.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -72,6 +73,7 @@ public final class WelcomeScreen implements Screen {
                       String target) {
         Label n = new Label(number);
         n.getStyleClass().add("step-number");
+        n.setId(id + "-step"); // "✓" once done
         Label h = new Label(head);
         h.getStyleClass().add("section-title");
         Label t = new Label(text);
@@ -101,6 +103,12 @@ public final class WelcomeScreen implements Screen {
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().addAll("card", "welcome-step");
         return row;
+    }
+
+    /** A key or model added from a terminal (the CLI) meanwhile ticks its step. */
+    @Override
+    public void windowFocused() {
+        model.refresh();
     }
 
     @Override

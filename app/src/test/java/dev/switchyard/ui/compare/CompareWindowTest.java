@@ -171,6 +171,48 @@ class CompareWindowTest {
     }
 
     /**
+     * The run parameters at 1000 px: every caption and field reads whole in one row (captions shortened, "Temp.",
+     * "Stop", rather than cut to "Temper…"; fields never narrower than their "default" / "none"), the Stop field inside
+     * the editor; at 1600 px the captions read in full.
+     */
+    @Test
+    void parameterCaptionsAndFieldsReadWholeInANarrowAndAWideWindow() throws Exception {
+        AppWindow.resize(1000, 720);
+        assertThat(AppWindow.cutTexts(robot, ".params")).isEmpty();
+        assertThat(captions()).containsExactly("Temp.", "Max tokens", "Top-p", "Seed", "Stop");
+        assertThat(placeholdersCut()).isEmpty();
+        assertThat(AppWindow.onFx(() -> {
+            Node stop = robot.lookup("#param-stop").query();
+            Node editor = robot.lookup(".prompt-editor").query();
+            return stop.localToScene(stop.getLayoutBounds()).getMaxX() <= editor.localToScene(editor.getLayoutBounds()).getMaxX()
+                    && stop.getLayoutBounds().getWidth() >= 60;
+        })).as("the Stop field inside the editor, room for a sequence or two").isTrue();
+
+        AppWindow.resize(1600, 1000);
+        assertThat(AppWindow.cutTexts(robot, ".params")).isEmpty();
+        assertThat(captions()).containsExactly("Temperature", "Max tokens", "Top-p", "Seed", "Stop (comma-separated)");
+        assertThat(placeholdersCut()).isEmpty();
+    }
+
+    /** The parameter captions as shown, left to right. */
+    private List<String> captions() throws Exception {
+        return AppWindow.onFx(() -> robot.lookup(".params").query().lookupAll(".field-label").stream()
+                .sorted(java.util.Comparator.comparingDouble(n -> n.localToScene(0, 0).getX()))
+                .map(n -> ((Labeled) n).getText()).toList());
+    }
+
+    /** The parameter fields too narrow for their placeholder ("default", "none"). */
+    private List<String> placeholdersCut() throws Exception {
+        return AppWindow.onFx(() -> robot.lookup(".params").query().lookupAll(".text-field").stream()
+                .map(n -> (javafx.scene.control.TextField) n)
+                .filter(f -> {
+                    Text t = new Text(f.getPromptText());
+                    t.setFont(f.getFont());
+                    return f.getWidth() < t.getLayoutBounds().getWidth() + f.snappedLeftInset() + f.snappedRightInset();
+                }).map(f -> f.getId() + " " + f.getWidth()).toList());
+    }
+
+    /**
      * Keyboard focus shows on the toolbar and the results tabs (the app's sheets had removed Modena's focus ring), and
      * Blind switched on is a tinted fill, not an outline that reads as focus.
      */

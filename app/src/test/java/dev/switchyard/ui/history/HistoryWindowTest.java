@@ -141,6 +141,80 @@ class HistoryWindowTest {
         assertThat(AppWindow.cutTexts(robot, "#history-detail")).isEmpty();
     }
 
+    /**
+     * At 1000 px every column reads whole and nothing scrolls sideways: the detail goes under the table, Out tok gives
+     * way (the detail has the tokens), the pager and the detail read whole — also with the long model name shown. At
+     * 1600 px the detail stands beside the table with every column, Out tok included.
+     */
+    @Test
+    void everyColumnReadsWholeWithoutScrollingSidewaysAt1000AndTheDetailGoesBesideItWhenWide() throws Exception {
+        AppWindow.click(robot, "#nav-history");
+        waitForPage("1–50 of 64 runs");
+        AppWindow.resize(1000, 720);
+        robot.clickOn(firstRow("#history-table"));
+        AppWindow.waitUntil(5, () -> text("#history-detail-title").equals("beta"));
+        assertThat(AppWindow.onFx(this::columnsNotReadable)).isEmpty();
+        assertThat(AppWindow.onFx(() -> below("#history-detail", "#history-table"))).as("the detail under the table").isTrue();
+        assertThat(AppWindow.cutTexts(robot, "#history-detail")).isEmpty();
+        assertThat(AppWindow.cutTexts(robot, "#history-view .pager")).isEmpty();
+        assertThat(AppWindow.withinWindow(robot, "#history-detail")).isTrue();
+
+        choose("#history-model", INTENT);
+        waitForPage("1–2 of 2 runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(AppWindow.onFx(this::columnsNotReadable)).as("with the long model name").isEmpty();
+        assertThat(shown(cell("Model", INTENT))).isEqualTo(INTENT);
+
+        AppWindow.resize(1600, 1000);
+        assertThat(AppWindow.onFx(this::columnsNotReadable)).isEmpty();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#history-col-out-tok").query().isVisible())).isTrue();
+        assertThat(AppWindow.onFx(() -> {
+            var d = robot.lookup("#history-detail").query();
+            var t = robot.lookup("#history-table").query();
+            return d.localToScene(d.getLayoutBounds()).getMinX() >= t.localToScene(t.getLayoutBounds()).getMaxX()
+                    && d.getLayoutBounds().getWidth() >= 280;
+        })).as("the detail beside the table, at a readable width").isTrue();
+    }
+
+    /** Whether {@code lower} lies under {@code upper}. */
+    private boolean below(String lower, String upper) {
+        var l = robot.lookup(lower).query();
+        var u = robot.lookup(upper).query();
+        return l.localToScene(l.getLayoutBounds()).getMinY() >= u.localToScene(u.getLayoutBounds()).getMaxY();
+    }
+
+    /**
+     * What keeps a column of the table from being read: a horizontal scroll bar, a shown column's header reaching past
+     * the table's right edge, a prompt column narrower than 100 px, a cell other than the prompt's cut to "…".
+     */
+    private List<String> columnsNotReadable() {
+        javafx.scene.control.TableView<?> table = robot.lookup("#history-table").queryAs(javafx.scene.control.TableView.class);
+        List<String> wrong = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                    && bar.isVisible()) {
+                wrong.add("a horizontal scroll bar");
+            }
+        }
+        double right = table.localToScene(table.getLayoutBounds()).getMaxX();
+        for (javafx.scene.Node n : table.lookupAll(".column-header")) {
+            if (n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
+                    && h.getTableColumn().isVisible() && h.localToScene(h.getLayoutBounds()).getMaxX() > right) {
+                wrong.add(h.getTableColumn().getText() + " past the table's edge");
+            }
+        }
+        table.getColumns().stream().filter(c -> c.getText().equals("Prompt") && c.getWidth() < 100)
+                .forEach(c -> wrong.add("Prompt " + c.getWidth() + " px"));
+        for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> c && !c.isEmpty() && c.isVisible() && c.getTableColumn() != null
+                    && !c.getTableColumn().getText().equals("Prompt") && c.getText() != null
+                    && c.lookup(".text") instanceof javafx.scene.text.Text t && !t.getText().equals(c.getText())) {
+                wrong.add(c.getTableColumn().getText() + " shows '" + t.getText() + "'");
+            }
+        }
+        return wrong;
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void filterPageAndExportSelectedRuns() throws Exception {

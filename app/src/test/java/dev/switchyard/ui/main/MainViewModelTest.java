@@ -3,6 +3,8 @@ package dev.switchyard.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.ui.task.DirectTaskRunner;
+import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.model.ProviderKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -33,8 +35,41 @@ class MainViewModelTest {
         // rows added meanwhile (a run on another screen) are in the counts once the overview asks again
         model.workspace().prompts().create("Greeting");
         model.recount();
-        assertThat(model.counts()).filteredOn(r -> r.label().equals("prompts")).singleElement()
-                .satisfies(r -> assertThat(r.count()).isEqualTo(1));
+        assertThat(model.counts()).filteredOn(r -> r.key().equals("prompts")).singleElement()
+                .satisfies(r -> assertThat(r.count()).isEqualTo(1)).satisfies(r -> assertThat(r.label()).isEqualTo("prompt"));
+    }
+
+    @Test
+    void providersCountTheCloudOnesAndNameThisDeviceBesideThem() {
+        model.open(dir.resolve("providers.switchyard"));
+        var ws = model.workspace();
+        ws.providers().insert(Provider.of(ProviderKind.LOCAL, "This device", null, null, "local"));
+        model.recount();
+        assertThat(providers()).isEqualTo("0 cloud providers · this device");
+
+        ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "OpenAI", "https://api.openai.com/v1", "env:K", "openai"));
+        model.recount();
+        assertThat(providers()).isEqualTo("1 cloud provider · this device");
+
+        ws.providers().insert(Provider.of(ProviderKind.ANTHROPIC, "Anthropic", "https://api.anthropic.com/v1", "env:A", "anthropic"));
+        model.refresh(); // F5 counts the same way
+        assertThat(providers()).isEqualTo("2 cloud providers · this device");
+        assertThat(model.counts()).filteredOn(r -> r.key().equals("policies")).singleElement()
+                .satisfies(r -> assertThat(r.label()).isEqualTo("policies"));
+    }
+
+    @Test
+    void withoutTheDeviceRowProvidersAreTheCloudOnesAlone() {
+        model.open(dir.resolve("cloud-only.switchyard"));
+        model.workspace().providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "Gate", "http://127.0.0.1:9/v1", null, null));
+        model.recount();
+        assertThat(providers()).isEqualTo("1 cloud provider");
+    }
+
+    /** The providers card as it reads: its number and label. */
+    private String providers() {
+        return model.counts().stream().filter(r -> r.key().equals("providers"))
+                .map(r -> r.count() + " " + r.label()).findFirst().orElseThrow();
     }
 
     @Test

@@ -46,6 +46,9 @@ class MainWindowTest {
         assertThat(robot.lookup("#workspace-name").queryAs(Label.class).getText()).isEqualTo("window-test");
         AppWindow.click(robot, "#nav-overview"); // Compare opens first; the counts are on the Workspace screen
         assertThat(robot.lookup("#count-runs").queryAs(Label.class).getText()).isEqualTo("0");
+        // the shipped intent models' provider row is this machine, not a provider the user added
+        assertThat(AppWindow.label(robot, "#count-providers") + " " + AppWindow.label(robot, "#count-providers-label"))
+                .isEqualTo("0 cloud providers · this device");
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).contains("is open");
         assertThat(robot.lookup("#workspace-file").queryAs(Label.class).getText())
                 .contains("window-test.switchyard").contains("schema v" + Workspace.latestSchemaVersion());

@@ -69,13 +69,20 @@ class ModelsWindowTest {
         }
     }
 
-    /** In a 1000 px window the provider list keeps a narrow width and the models table reads whole (under the endpoint's list). */
+    /**
+     * In a 1000 px window the provider list keeps a narrow width and the models table reads whole, on its own line
+     * above the endpoint's list: at 1000 x 720 it is in view without scrolling (it was under the endpoint's list,
+     * below the fold). At 1100 x 720 its cells read whole too ("Claude Haik…" before).
+     */
     @Test
-    void aNarrowWindowShowsTheModelsTableWhole() throws Exception {
+    void aNarrowWindowShowsTheModelsTableWholeAndInView() throws Exception {
         try (Workspace ws = Workspace.open(file)) {
             var p = dev.switchyard.testing.Seed.provider(ws, "Gate");
             dev.switchyard.testing.Seed.model(ws, p, "fast-model");
-            dev.switchyard.testing.Seed.model(ws, p, "slow-model");
+            var haiku = ws.models().insert(dev.switchyard.workspace.model.Model.of(p.id(), "claude-3-5-haiku-latest",
+                    "Claude Haiku 3.5", dev.switchyard.workspace.model.ModelKind.CLOUD, 200_000, null, "{}"));
+            ws.prices().insert(dev.switchyard.workspace.model.PriceRow.of(haiku.id(), new java.math.BigDecimal("0.80"), null,
+                    new java.math.BigDecimal("4.00"), "test", java.time.LocalDate.of(2024, 1, 1)));
         }
         AppWindow.resize(1000, 700);
         AppWindow.click(robot, "#nav-models");
@@ -86,6 +93,36 @@ class ModelsWindowTest {
         assertThat(AppWindow.onFx(() -> robot.lookup("#provider-list").query().getLayoutBounds().getWidth()))
                 .isLessThan(200);
         assertThat(AppWindow.withinWindow(robot, "#provider-detail")).isTrue();
+
+        for (double[] size : new double[][] {{1000, 720}, {1100, 720}}) {
+            AppWindow.resize(size[0], size[1]);
+            assertThat(AppWindow.cutTexts(robot, "#provider-models")).as("at " + size[0]).isEmpty();
+            assertThat(AppWindow.cutTexts(robot, "#models-view")).as("at " + size[0]).isEmpty();
+            assertThat(AppWindow.onFx(this::modelsTableInView)).as("the table in view at " + size[0]).isTrue();
+        }
+    }
+
+    private static javafx.scene.control.ScrollPane scrollPaneOf(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollPane s) {
+                return s;
+            }
+        }
+        throw new IllegalStateException(node + " is in no scroll pane");
+    }
+
+    /** Whether the provider's models table lies wholly inside the visible part of the provider's page. */
+    private boolean modelsTableInView() {
+        return inView("#provider-models");
+    }
+
+    /** Whether the node {@code query} finds lies wholly inside the visible part of the scroll pane it is in. */
+    private boolean inView(String query) {
+        javafx.scene.Node table = robot.lookup(query).query();
+        javafx.scene.Node viewport = scrollPaneOf(table).lookup(".viewport");
+        javafx.geometry.Bounds t = table.localToScene(table.getLayoutBounds());
+        javafx.geometry.Bounds v = viewport.localToScene(viewport.getLayoutBounds());
+        return t.getMinY() >= v.getMinY() - 0.5 && t.getMaxY() <= v.getMaxY() + 0.5 && t.getMaxX() <= v.getMaxX() + 0.5;
     }
 
     @Test
@@ -118,11 +155,12 @@ class ModelsWindowTest {
         ListView<ModelsViewModel.RemoteRow> remote = robot.lookup("#remote-models").queryAs(ListView.class);
         assertThat(remote.getItems()).extracting(ModelsViewModel.RemoteRow::id).containsExactly("tiny-1", "tiny-2");
 
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> inView("#remote-add")); // under the table at 1100 px: the page scrolls down to the list
         AppWindow.click(robot, "tiny-2");
         AppWindow.click(robot, "#remote-add");
         TableView<ModelRow> models = robot.lookup("#provider-models").queryAs(TableView.class);
         waitUntil(() -> models.getItems().size() == 1);
+        waitUntil(() -> inView("#provider-models")); // and back up to the table with the model added
         assertThat(models.getItems().get(0).priceText()).isEqualTo("no price");
 
         assertThat(text("#price-summary")).isEqualTo(PriceEditor.PICK_A_MODEL);
@@ -131,8 +169,10 @@ class ModelsWindowTest {
         robot.clickOn(firstRow("#provider-models"));
         waitUntil(() -> text("#price-summary").startsWith("No price"));
         assertThat(text("#price-title")).isEqualTo("Prices of tiny-2 (USD per 1M tokens)");
-        robot.moveTo("#price-summary").scroll(15, javafx.geometry.VerticalDirection.DOWN);
-        WaitForAsyncUtils.waitForFxEvents();
+        // the prices are under the table and the endpoint's list at this width: the page scrolled down to them (the
+        // wheel over the page would stop once the table came under the pointer)
+        robot.interact(() -> scrollPaneOf(robot.lookup("#price-save").query()).setVvalue(1));
+        waitUntil(() -> inView("#price-save"));
         AppWindow.click(robot, "#price-in").write("abc");
         AppWindow.click(robot, "#price-out").write("1.5");
         AppWindow.click(robot, "#price-save");
@@ -220,10 +260,13 @@ class ModelsWindowTest {
 
         ListView<ModelsViewModel.RemoteRow> remote = robot.lookup("#remote-models").queryAs(ListView.class);
         robot.interact(() -> remote.getSelectionModel().selectAll());
+        waitUntil(() -> inView("#remote-add"));
         AppWindow.click(robot, "#remote-add");
         TableView<ModelRow> models = robot.lookup("#provider-models").queryAs(TableView.class);
         waitUntil(() -> models.getItems().size() == 2);
         waitUntil(() -> robot.lookup("#remote-add").query().isDisabled()); // nothing picked is left to add
+        waitUntil(() -> inView("#provider-models")); // the page scrolled back up to the table with the added models
+        waitUntil(() -> inView("#provider-remove-key"));
 
         AppWindow.click(robot, "#provider-remove-key");
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());

@@ -59,4 +59,43 @@ class WindowMemoryWindowTest {
         double dragged = AppWindow.onFx(() -> split.getDividerPositions()[0]);
         assertThat(prefs.split("side", 0.5)).isCloseTo(dragged, within(0.001)).isGreaterThan(0.3);
     }
+
+    /** History's split: side by side and one under the other each restore and remember their own divider. */
+    @Test
+    void eachOrientationKeepsItsOwnDivider() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        AppPreferences prefs = new AppPreferences(new MemoryPreferenceStore());
+        prefs.rememberSplit("table", 0.7);
+        SplitPane split = new SplitPane();
+        FxToolkit.setupStage(s -> {
+            Region table = new Region();
+            Region detail = new Region();
+            table.setPrefSize(500, 400);
+            detail.setPrefSize(200, 150);
+            split.getItems().setAll(table, detail);
+            WindowMemory.rememberSplitPerOrientation(split, "table", prefs, 0.74, 0.62);
+            s.setX(0);
+            s.setY(0);
+            s.setWidth(800);
+            s.setHeight(600);
+            s.setScene(new Scene(split));
+            s.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> split.setOrientation(javafx.geometry.Orientation.VERTICAL));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(AppWindow.onFx(() -> split.getDividerPositions()[0])).as("nothing remembered yet: the default")
+                .isCloseTo(0.62, within(0.01));
+        Node divider = AppWindow.onFx(() -> split.lookup(".split-pane-divider"));
+        robot.drag(divider).moveBy(0, -60).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double dragged = AppWindow.onFx(() -> split.getDividerPositions()[0]);
+        assertThat(prefs.split("table.below", 0.5)).isCloseTo(dragged, within(0.001)).isLessThan(0.57);
+        assertThat(prefs.split("table", 0.5)).as("side by side kept its own").isEqualTo(0.7);
+
+        robot.interact(() -> split.setOrientation(javafx.geometry.Orientation.HORIZONTAL));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(AppWindow.onFx(() -> split.getDividerPositions()[0])).isCloseTo(0.7, within(0.01));
+    }
 }

@@ -1,0 +1,98 @@
+package dev.switchyard.ui.welcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.testing.Seed;
+import dev.switchyard.ui.AppWindow;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.ModelKind;
+import dev.switchyard.workspace.model.ProviderKind;
+import java.nio.file.Path;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The real window while the CLI writes to the same workspace from a terminal: going back to the window shows what it
+ * added, without File → Refresh.
+ */
+class WelcomeWindowTest {
+
+    @TempDir
+    Path dir;
+    private final FxRobot robot = new FxRobot();
+    private javafx.application.Application app;
+    private Path file;
+
+    @BeforeEach
+    void start() throws Exception {
+        file = dir.resolve("first-start.switchyard");
+        app = AppWindow.open(robot, file);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        AppWindow.close(app);
+    }
+
+    @Test
+    void modelsAddedFromATerminalShowWhenTheWindowIsFocusedAgain() throws Exception {
+        AppWindow.waitUntil(15, () -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#welcome-next").contains("embedded intent model"));
+        assertThat(AppWindow.label(robot, "#welcome-models-step")).isEqualTo("2");
+
+        // `switchyard providers add …` and `models add …` in a terminal: another connection to the same file
+        try (Workspace ws = Workspace.open(file)) {
+            Seed.model(ws, Seed.provider(ws, "Team gateway"), "team-model");
+        }
+        leaveTheWindowAndComeBack();
+        AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#welcome-models-step").equals("✓"));
+        assertThat(AppWindow.label(robot, "#welcome-next")).contains("You have models to compare");
+
+        // File → Refresh (F5) re-reads it too (it did not: the welcome listened to another workspace only)
+        try (Workspace ws = Workspace.open(file)) {
+            var device = ws.providers().list().stream().filter(p -> p.kind() == ProviderKind.LOCAL).findFirst().orElseThrow();
+            ws.models().insert(Model.of(device.id(), "tiny-llama", "Tiny Llama", ModelKind.LOCAL_GENERATIVE, 256, null, "{}"));
+        }
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#welcome-local-step").equals("✓"));
+
+        // the Compare picker likewise lists a model added while the window was in the background
+        AppWindow.click(robot, "#nav-compare");
+        AppWindow.waitUntil(10, () -> robot.lookup("#pick-team-model").tryQuery().isPresent());
+        try (Workspace ws = Workspace.open(file)) {
+            Seed.model(ws, ws.providers().list().stream().filter(p -> p.name().equals("Team gateway")).findFirst()
+                    .orElseThrow(), "second-model");
+        }
+        leaveTheWindowAndComeBack();
+        AppWindow.waitUntil(10, () -> robot.lookup("#pick-second-model").tryQuery().isPresent());
+    }
+
+    /** Another window takes the keyboard focus (a terminal), then the app's window gets it back. */
+    private void leaveTheWindowAndComeBack() throws Exception {
+        Stage main = AppWindow.onFx(() -> FxToolkit.toolkitContext().getRegisteredStage());
+        Stage other = AppWindow.onFx(() -> {
+            Stage s = new Stage();
+            s.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100));
+            s.show();
+            s.requestFocus();
+            return s;
+        });
+        try {
+            AppWindow.waitUntil(10, () -> other.isFocused() && !main.isFocused());
+        } finally {
+            AppWindow.onFx(() -> {
+                other.close();
+                main.requestFocus();
+                return null;
+            });
+        }
+        AppWindow.waitUntil(10, main::isFocused);
+    }
+}

@@ -15,15 +15,11 @@ import dev.switchyard.app.replay.engine.ReplayResult;
 import dev.switchyard.app.replay.engine.Sourcing;
 import dev.switchyard.app.replay.policy.ReplayPolicies;
 import dev.switchyard.app.routing.PolicyTemplates;
-import dev.switchyard.app.run.RunService;
 import dev.switchyard.cloud.bench.LoopbackStreamServer;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Dataset;
 import dev.switchyard.workspace.model.Provider;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,10 +99,10 @@ final class DemoReplay {
     }
 
     /**
-     * Adds the dataset and replays the workspace's default policy over it (baselines on, live calls), with run and
-     * replay times {@code at} onwards. Returns the finished replay's id.
+     * Adds the dataset and replays the workspace's default policy over it (baselines on, live calls). Returns the
+     * finished replay's id.
      */
-    static long seed(Workspace ws, AppContext context, Instant at) throws IOException {
+    static long seed(Workspace ws, AppContext context) throws IOException {
         ParsedDataset parsed = DatasetParser.parse(JSONL, DatasetParser.Format.JSONL);
         if (!parsed.problems().isEmpty()) {
             throw new IllegalStateException("the demo dataset does not parse: " + parsed.problems());
@@ -121,9 +117,7 @@ final class DemoReplay {
             ws.providers().update(new Provider(openai.id(), openai.uid(), openai.kind(), openai.name(),
                     server.baseUrl(), null, null, openai.createdAt())); // a keyless custom endpoint meanwhile
             try {
-                Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at));
-                ReplayService service = new ReplayService(ws, new RunService(ws, clock, System::nanoTime),
-                        context.engines(ws)::forModel, clock);
+                ReplayService service = ReplayService.of(context, ws); // as the CLI's replay command
                 ReplayPolicy policy = new ReplayPolicies(context, ws).load(PolicyTemplates.DEFAULT, null);
                 ReplayOptions options = ReplayOptions.defaults().withSourcing(Sourcing.LIVE)
                         .withGraders(ReplayGraders.build(context, ws, null, null, null, null));

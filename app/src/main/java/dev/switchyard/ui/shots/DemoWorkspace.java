@@ -67,9 +67,9 @@ public final class DemoWorkspace {
             }
             ws.runs().insert(run(intent, prompt, at.plusSeconds(2), rnd, i));
         }
-        // the day before: the "Everyday prompts" dataset and a finished replay of the default policy over it
+        // the "Everyday prompts" dataset and a finished replay of the default policy over it
         try {
-            DemoReplay.seed(ws, context, start.minus(Duration.ofHours(18)));
+            DemoReplay.seed(ws, context);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

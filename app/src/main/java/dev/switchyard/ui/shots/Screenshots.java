@@ -93,7 +93,7 @@ public final class Screenshots {
                     return null;
                 });
                 Thread.sleep(shot[0].startsWith("compare-") ? 4000 : shot[0].equals("intents")
-                        || shot[0].equals("comparison") ? 3000 : 1200);
+                        || shot[0].equals("comparison") || shot[0].equals("replay") ? 3000 : 1200);
                 shoot(stage.getScene(), out.resolve(shot[0] + "-" + theme + ".png"));
                 fx(() -> {
                     cleanUp(stage);

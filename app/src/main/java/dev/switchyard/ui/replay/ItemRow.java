@@ -47,7 +47,8 @@ public record ItemRow(int position, long datasetItemId, String prompt, String de
         }
         try {
             JsonNode n = JSON.readTree(json);
-            JsonNode d = n.get("decision"); // the router's Decision as the replay stores it
+            // the router's Decision: as a replay outcome holds it, or wrapped as the replay_items row stores it
+            JsonNode d = n.has("rule_index") ? n : n.get("decision");
             if (d != null && d.isObject() && d.has("rule_index")) {
                 int index = d.get("rule_index").asInt();
                 String name = d.path("rule_name").asText("");

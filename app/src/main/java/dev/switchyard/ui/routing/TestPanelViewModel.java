@@ -192,12 +192,13 @@ public final class TestPanelViewModel {
         }
     }
 
-    /** "850 µs", "6.9 ms", "1.39 s". */
+    /** "850 µs", "6.9 ms", "1.39 s", with a no-break space so that a wrapped line never parts number and unit. */
     static String micros(double us) {
         if (us >= 1_000_000) {
-            return String.format(Locale.ROOT, "%.2f s", us / 1_000_000);
+            return String.format(Locale.ROOT, "%.2f\u00a0s", us / 1_000_000);
         }
-        return us >= 1000 ? String.format(Locale.ROOT, "%.1f ms", us / 1000) : String.format(Locale.ROOT, "%.0f µs", us);
+        return us >= 1000 ? String.format(Locale.ROOT, "%.1f\u00a0ms", us / 1000)
+                : String.format(Locale.ROOT, "%.0f\u00a0µs", us);
     }
 
     /** A feature as a user reads it: intent matches as "lights_on 0.76, dim 0.12", yes / no for flags. */

@@ -20,7 +20,9 @@ import java.util.Random;
 
 /**
  * A believable demo workspace for screenshots: two cloud providers with shipped prices, a local intent model
- * and a local generative model, and a few dozen runs and comparisons with plausible metrics. Deterministic.
+ * and a local generative model, a few dozen runs and comparisons with plausible metrics (deterministic), and a
+ * dataset with one finished replay of the default policy over it ({@link DemoReplay}: real replay code, cloud
+ * answers from a loopback server, so its latencies vary a little from one seeding to the next).
  */
 public final class DemoWorkspace {
 
@@ -64,6 +66,12 @@ public final class DemoWorkspace {
                 ws.runs().insert(run(m, prompt, at, rnd, i).withComparison(c.id(), 0));
             }
             ws.runs().insert(run(intent, prompt, at.plusSeconds(2), rnd, i));
+        }
+        // the "Everyday prompts" dataset and a finished replay of the default policy over it
+        try {
+            DemoReplay.seed(ws, context);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -93,7 +93,7 @@ public final class Screenshots {
                     return null;
                 });
                 Thread.sleep(shot[0].startsWith("compare-") ? 4000 : shot[0].equals("intents")
-                        || shot[0].equals("comparison") ? 3000 : 1200);
+                        || shot[0].equals("comparison") || shot[0].equals("replay") ? 3000 : 1200);
                 shoot(stage.getScene(), out.resolve(shot[0] + "-" + theme + ".png"));
                 fx(() -> {
                     cleanUp(stage);
@@ -142,6 +142,13 @@ public final class Screenshots {
             }
             ((javafx.scene.control.TextInputControl) scene.lookup("#intent-try-prompt")).setText("where is my order #A12345?");
             ((javafx.scene.control.Button) scene.lookup("#intent-try")).fire();
+        } else if (shot.equals("replay")) {
+            // the demo's finished replay of the default policy: summary cards, the chart and the items
+            javafx.scene.control.ComboBox<Object> stored = (javafx.scene.control.ComboBox<Object>) scene.lookup("#replay-stored");
+            if (!stored.getItems().isEmpty()) {
+                stored.getSelectionModel().select(0);
+                ((javafx.scene.control.Button) scene.lookup("#replay-open")).fire();
+            }
         } else if (shot.equals("models-add")) {
             ((javafx.scene.control.Button) scene.lookup("#provider-add")).fire();
         } else if (shot.equals("local-models")) {

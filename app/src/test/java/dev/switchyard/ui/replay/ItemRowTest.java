@@ -16,4 +16,13 @@ class ItemRowTest {
         assertThat(ItemRow.decision("{\"decision\":{\"policy\":\"tiered\",\"rule_index\":-1},\"plan\":[]}"))
                 .isEqualTo("default");
     }
+
+    @Test
+    void anOutcomesDecisionAsTheReplayServiceGivesItReadsAsItsRule() {
+        // ItemOutcome.decisionJson(): the router's Decision itself (ReplayService.open and a live replay)
+        assertThat(ItemRow.decision("{\"policy\":\"tiered\",\"rule_index\":0,\"rule_name\":\"device command\","
+                + "\"action\":{\"type\":\"route\",\"target\":\"intent:smart-home\"},\"why\":\"Rule 1 matched\"}"))
+                .isEqualTo("rule 1 · device command");
+        assertThat(ItemRow.decision("{\"policy\":\"tiered\",\"rule_index\":-1,\"rule_name\":null}")).isEqualTo("default");
+    }
 }

@@ -137,9 +137,9 @@ class VersionsAndTestPanelTest {
 
     @Test
     void timesAndFeaturesReadAsWordsAndUnits() {
-        assertThat(TestPanelViewModel.micros(640)).isEqualTo("640 µs");
-        assertThat(TestPanelViewModel.micros(31_902)).isEqualTo("31.9 ms");
-        assertThat(TestPanelViewModel.micros(1_392_564)).isEqualTo("1.39 s");
+        assertThat(TestPanelViewModel.micros(640)).isEqualTo("640\u00a0µs");
+        assertThat(TestPanelViewModel.micros(31_902)).isEqualTo("31.9\u00a0ms");
+        assertThat(TestPanelViewModel.micros(1_392_564)).isEqualTo("1.39\u00a0s");
         assertThat(TestPanelViewModel.featureValue(java.util.List.of(
                 java.util.Map.of("intent", "lights_on", "confidence", 0.7574),
                 java.util.Map.of("intent", "dim", "confidence", 0.1)))).isEqualTo("lights_on 0.76, dim 0.10");
@@ -150,6 +150,6 @@ class VersionsAndTestPanelTest {
         TestPanelViewModel t = vm.test();
         t.promptProperty().set("hi");
         t.route();
-        assertThat(t.whyProperty().get()).matches(".*\\(decided in [0-9.]+ (µs|ms|s)\\)");
+        assertThat(t.whyProperty().get()).matches(".*\\(decided in [0-9.]+\u00a0(µs|ms|s)\\)");
     }
 }

@@ -156,8 +156,10 @@ public final class ResultsViewModel {
         } else {
             curve.setAll(sweep.curve(21).stream().filter(x -> x.point().passRate() != null)
                     .map(x -> ChartPoint.of(x.point())).toList());
+            threshold.set(null); // a replay reopened with the same threshold still puts the slider back
             threshold.set(sweep.spec());
             sweepable.set(true);
+            sweepTo(sweep.spec().current()); // the figures at the policy's own threshold, before any slider move
         }
         message.set(unpricedNote(c.s()));
         result.set(c.r());

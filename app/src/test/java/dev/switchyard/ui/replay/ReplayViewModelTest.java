@@ -218,6 +218,21 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void theSweepTextStatesThePolicysOwnThresholdWhenAReplayIsShownOrShownAgain() throws Exception {
+        importAndStore();
+        replay("length v1");
+        String atOwnThreshold = vm.results().sweepTextProperty().get();
+        assertThat(atOwnThreshold).contains("prompt characters <=").contains("0 prompts change route");
+
+        vm.results().sweepTo(30);
+        assertThat(vm.results().sweepTextProperty().get()).contains("1 prompt change route");
+        vm.results().show(vm.results().resultProperty().get()); // the same replay opened again
+
+        assertThat(vm.results().sweepTextProperty().get()).isEqualTo(atOwnThreshold);
+        assertThat(vm.results().thresholdProperty().get()).isNotNull();
+    }
+
+    @Test
     void theSliderRecomputesFromStoredAnswersAndListsThePromptsThatChangeRoute() throws Exception {
         importAndStore();
         replay("length v1");

@@ -148,4 +148,29 @@ public final class AppWindow {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
+
+    /**
+     * Another window takes the keyboard focus (a terminal, say), then the app's window gets it back: the shown screen
+     * hears {@link Screen#windowFocused}.
+     */
+    public static void leaveTheWindowAndComeBack() throws Exception {
+        javafx.stage.Stage main = onFx(() -> FxToolkit.toolkitContext().getRegisteredStage());
+        javafx.stage.Stage other = onFx(() -> {
+            javafx.stage.Stage s = new javafx.stage.Stage();
+            s.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100));
+            s.show();
+            s.requestFocus();
+            return s;
+        });
+        try {
+            waitUntil(10, () -> other.isFocused() && !main.isFocused());
+        } finally {
+            onFx(() -> {
+                other.close();
+                main.requestFocus();
+                return null;
+            });
+        }
+        waitUntil(10, main::isFocused);
+    }
 }

@@ -21,7 +21,14 @@ public final class ModelsScreen implements Screen {
                 LocalModelService.of(context), context.clock());
         view = new ModelsView(model, prefs, network);
         main.workspaceProperty().addListener((obs, old, ws) -> model.setWorkspace(ws));
+        main.refreshesProperty().addListener((obs, old, n) -> model.refresh()); // File → Refresh (F5)
         model.setWorkspace(main.workspace());
+    }
+
+    /** A provider, key, model or price added from a terminal (the CLI) meanwhile shows; what is being typed stays. */
+    @Override
+    public void windowFocused() {
+        model.refresh();
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class ModelsViewModel {
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private Workspace workspace;
+    private boolean refreshing;
 
     public ModelsViewModel(TaskRunner tasks, ModelsServices services, KeyVault vault, Collection<ProviderPreset> presets,
                            LocalModelService localModels, Clock clock) {
@@ -77,7 +78,14 @@ public final class ModelsViewModel {
                 reloadProviders(p.id());
             }
         });
-        selected.addListener((obs, old, now) -> showProvider(now));
+        selected.addListener((obs, old, now) -> {
+            if (refreshing && old != null && now != null && old.id() == now.id()) {
+                keys.refresh(workspace, now); // stored anew by another process: keeps Set key… and the tested list
+                reloadModels();
+            } else {
+                showProvider(now);
+            }
+        });
         selectedModel.addListener((obs, old, now) -> {
             if (old == null || now == null || old.model().id() != now.model().id()) { // not a reload of the same model
                 prices.show(workspace, () -> services.directory(workspace), now == null ? null : now.model());
@@ -128,6 +136,50 @@ public final class ModelsViewModel {
             return;
         }
         reloadProviders(null);
+    }
+
+    /**
+     * File → Refresh (F5) and the window focused again: re-reads the providers, the selected provider's key, models and
+     * prices, and the local models (off the FX thread), so what the CLI added from a terminal shows. Keeps the selected
+     * provider and model, the add form, a Set key… being typed, price fields being edited and a typed device cost.
+     */
+    public void refresh() {
+        Workspace ws = workspace;
+        if (ws == null) {
+            return;
+        }
+        local.refresh();
+        prices.refresh();
+        tasks.run("Load providers", () -> cloudProviders(ws), list -> {
+            if (ws != workspace) {
+                return;
+            }
+            Provider now = selected.get();
+            Provider same = now == null ? null : list.stream().filter(p -> p.id() == now.id()).findFirst().orElse(null);
+            if (same != null && !same.equals(now) && connection.get() == Connection.FAILED) {
+                connection.set(Connection.UNTESTED); // "no key" may no longer be true
+                connectionText.set("");
+            }
+            refreshing = true; // the provider stored anew (the list selects it as it replaces its items) keeps its page
+            try {
+                if (!list.equals(providers)) {
+                    providers.setAll(list);
+                }
+                if (same == null) {
+                    selected.set(list.isEmpty() ? null : list.get(0));
+                } else if (same.equals(selected.get())) {
+                    keys.refresh(ws, same); // a keyring entry or variable may have appeared under the same reference
+                    reloadModels();
+                } else {
+                    selected.set(same);
+                }
+            } finally {
+                refreshing = false;
+            }
+            if (mode.get() != Mode.ADDING) {
+                mode.set(list.isEmpty() ? Mode.EMPTY : Mode.VIEWING);
+            }
+        }, e -> message.set("Could not read providers: " + e.getMessage()));
     }
 
     /** Opens the add form and probes the keyring in the background. */
@@ -266,8 +318,7 @@ public final class ModelsViewModel {
 
     private void reloadProviders(Long select) {
         Workspace ws = workspace;
-        tasks.run("Load providers", () -> ws.providers().list().stream()
-                .filter(p -> p.kind() != dev.switchyard.workspace.model.ProviderKind.LOCAL).toList(), list -> {
+        tasks.run("Load providers", () -> cloudProviders(ws), list -> {
                     if (ws != workspace) {
                         return;
                     }
@@ -277,6 +328,11 @@ public final class ModelsViewModel {
                     selected.set(pick);
                     mode.set(list.isEmpty() ? Mode.EMPTY : Mode.VIEWING);
                 }, e -> message.set("Could not read providers: " + e.getMessage()));
+    }
+
+    private static List<Provider> cloudProviders(Workspace ws) {
+        return ws.providers().list().stream()
+                .filter(p -> p.kind() != dev.switchyard.workspace.model.ProviderKind.LOCAL).toList();
     }
 
     private void showProvider(Provider p) {

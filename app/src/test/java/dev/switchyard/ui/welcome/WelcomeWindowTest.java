@@ -10,13 +10,11 @@ import dev.switchyard.workspace.model.ModelKind;
 import dev.switchyard.workspace.model.ProviderKind;
 import java.nio.file.Path;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The real window while the CLI writes to the same workspace from a terminal: going back to the window shows what it
@@ -74,25 +72,7 @@ class WelcomeWindowTest {
         AppWindow.waitUntil(10, () -> robot.lookup("#pick-second-model").tryQuery().isPresent());
     }
 
-    /** Another window takes the keyboard focus (a terminal), then the app's window gets it back. */
-    private void leaveTheWindowAndComeBack() throws Exception {
-        Stage main = AppWindow.onFx(() -> FxToolkit.toolkitContext().getRegisteredStage());
-        Stage other = AppWindow.onFx(() -> {
-            Stage s = new Stage();
-            s.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100));
-            s.show();
-            s.requestFocus();
-            return s;
-        });
-        try {
-            AppWindow.waitUntil(10, () -> other.isFocused() && !main.isFocused());
-        } finally {
-            AppWindow.onFx(() -> {
-                other.close();
-                main.requestFocus();
-                return null;
-            });
-        }
-        AppWindow.waitUntil(10, main::isFocused);
+    private static void leaveTheWindowAndComeBack() throws Exception {
+        AppWindow.leaveTheWindowAndComeBack();
     }
 }

@@ -66,10 +66,10 @@ public final class AppWindow {
         });
     }
 
-    /** The text of the label {@code query} finds, read on the FX thread; "" while it is not there. */
+    /** The text of the label (or button) {@code query} finds, read on the FX thread; "" while it is not there. */
     public static String label(FxRobot robot, String query) {
         try {
-            return onFx(() -> robot.lookup(query).queryAs(Label.class).getText());
+            return onFx(() -> robot.lookup(query).queryAs(javafx.scene.control.Labeled.class).getText());
         } catch (Exception e) {
             return "";
         }

@@ -152,7 +152,6 @@ class ModelsWindowTest {
         assertThat(AppWindow.onFx(() -> robot.lookup("#key-editor").query().isVisible())).as("Set key… stays open").isTrue();
         assertThat(AppWindow.onFx(() -> robot.lookup("#set-key").queryAs(javafx.scene.control.TextField.class).getText()))
                 .isEqualTo("sk-half-typ");
-        new ProcessBuilder("import", "-window", "root", "/tmp/s13/d-models-refresh.png").inheritIO().start().waitFor();
     }
 
     private static javafx.scene.control.ScrollPane scrollPaneOf(javafx.scene.Node node) {

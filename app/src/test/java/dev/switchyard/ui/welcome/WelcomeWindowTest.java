@@ -45,13 +45,27 @@ class WelcomeWindowTest {
         AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#welcome-next").contains("embedded intent model"));
         assertThat(AppWindow.label(robot, "#welcome-models-step")).isEqualTo("2");
 
-        // `switchyard providers add …` and `models add …` in a terminal: another connection to the same file
+        assertThat(AppWindow.label(robot, "#welcome-models")).isEqualTo("Add a provider");
+
+        // `switchyard providers add …` in a terminal (another connection to the same file): a provider is no model to
+        // compare yet, and the step's button says what is left
+        long gateway;
         try (Workspace ws = Workspace.open(file)) {
-            Seed.model(ws, Seed.provider(ws, "Team gateway"), "team-model");
+            gateway = Seed.provider(ws, "Team gateway").id();
+        }
+        leaveTheWindowAndComeBack();
+        AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#welcome-models").equals("Add a model"));
+        assertThat(AppWindow.label(robot, "#welcome-models-step")).isEqualTo("2");
+        assertThat(AppWindow.label(robot, "#welcome-next")).startsWith("Team gateway is set up");
+
+        // then `models add --provider "Team gateway" …`
+        try (Workspace ws = Workspace.open(file)) {
+            Seed.model(ws, ws.providers().get(gateway).orElseThrow(), "team-model");
         }
         leaveTheWindowAndComeBack();
         AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#welcome-models-step").equals("✓"));
         assertThat(AppWindow.label(robot, "#welcome-next")).contains("You have models to compare");
+        assertThat(AppWindow.label(robot, "#welcome-models")).isEqualTo("Cloud providers");
 
         // File → Refresh (F5) re-reads it too (it did not: the welcome listened to another workspace only)
         try (Workspace ws = Workspace.open(file)) {

@@ -53,9 +53,7 @@ public final class ModelsScreen implements Screen {
         view.showTab(parts[0]);
         if (parts.length > 1) {
             try {
-                long id = Long.parseLong(parts[1]);
-                model.providers().stream().filter(p -> p.id() == id).findFirst()
-                        .ifPresent(p -> model.selectedProviderProperty().set(p));
+                model.selectProvider(Long.parseLong(parts[1])); // once read, when the list does not hold it yet
             } catch (NumberFormatException e) {
                 // not a provider id: the tab alone
             }

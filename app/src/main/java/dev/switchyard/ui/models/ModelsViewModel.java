@@ -61,6 +61,8 @@ public final class ModelsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private Workspace workspace;
     private boolean refreshing;
+    /** A provider asked for ({@link #selectProvider}) that the list did not hold yet; selected once it is read. */
+    private Long wanted;
 
     public ModelsViewModel(TaskRunner tasks, ModelsServices services, KeyVault vault, Collection<ProviderPreset> presets,
                            LocalModelService localModels, Clock clock) {
@@ -154,8 +156,19 @@ public final class ModelsViewModel {
             if (ws != workspace) {
                 return;
             }
+            Provider asked = takeWanted(list);
             Provider now = selected.get();
             Provider same = now == null ? null : list.stream().filter(p -> p.id() == now.id()).findFirst().orElse(null);
+            if (asked != null && (same == null || same.id() != asked.id())) {
+                if (!list.equals(providers)) {
+                    providers.setAll(list);
+                }
+                selected.set(asked);
+                if (mode.get() != Mode.ADDING) {
+                    mode.set(Mode.VIEWING);
+                }
+                return;
+            }
             if (same != null && !same.equals(now) && connection.get() == Connection.FAILED) {
                 connection.set(Connection.UNTESTED); // "no key" may no longer be true
                 connectionText.set("");
@@ -180,6 +193,30 @@ public final class ModelsViewModel {
                 mode.set(list.isEmpty() ? Mode.EMPTY : Mode.VIEWING);
             }
         }, e -> message.set("Could not read providers: " + e.getMessage()));
+    }
+
+    /**
+     * Shows this provider's page (Get started's "Add a model", a link): at once when the list holds it, else once the
+     * providers are read again — the screen built just now, or the provider added from a terminal meanwhile.
+     */
+    public void selectProvider(long id) {
+        Provider p = providers.stream().filter(x -> x.id() == id).findFirst().orElse(null);
+        if (p != null) {
+            selected.set(p);
+            return;
+        }
+        wanted = id;
+        refresh();
+    }
+
+    /** The provider {@link #selectProvider} asked for when {@code list} holds it (and forgets the wish), else null. */
+    private Provider takeWanted(List<Provider> list) {
+        Long id = wanted;
+        Provider p = id == null ? null : list.stream().filter(x -> x.id() == id).findFirst().orElse(null);
+        if (p != null) {
+            wanted = null;
+        }
+        return p;
     }
 
     /** Opens the add form and probes the keyring in the background. */
@@ -323,8 +360,9 @@ public final class ModelsViewModel {
                         return;
                     }
                     providers.setAll(list);
-                    Provider pick = list.stream().filter(p -> select != null && p.id() == select).findFirst()
-                            .orElse(list.isEmpty() ? null : list.get(0));
+                    Provider asked = takeWanted(list);
+                    Provider pick = asked != null ? asked : list.stream().filter(p -> select != null && p.id() == select)
+                            .findFirst().orElse(list.isEmpty() ? null : list.get(0));
                     selected.set(pick);
                     mode.set(list.isEmpty() ? Mode.EMPTY : Mode.VIEWING);
                 }, e -> message.set("Could not read providers: " + e.getMessage()));

@@ -668,4 +668,20 @@ class ModelsViewModelTest {
         vm.cancelAdd();
         assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.VIEWING);
     }
+
+    /**
+     * Get started's "Add a model" opens the provider the CLI added: one the list does not hold yet (the screen built
+     * just now, or not refreshed since) is selected once the providers are read again, not the first one instead.
+     */
+    @Test
+    void aProviderAskedForBeforeTheListHoldsItIsSelectedOnceRead() {
+        fillCustom("Loopback", KeySource.NONE);
+        vm.addProvider();
+        Provider team = ws.providers().insert(Provider.of(dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE,
+                "Team gateway", "https://gw.example.com/v1", null, null));
+        vm.selectProvider(team.id());
+        assertThat(vm.selectedProviderProperty().get().name()).isEqualTo("Team gateway");
+        vm.selectProvider(vm.providers().get(0).id());
+        assertThat(vm.selectedProviderProperty().get().name()).isEqualTo("Loopback");
+    }
 }

@@ -57,6 +57,10 @@ class WelcomeWindowTest {
         AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#welcome-models").equals("Add a model"));
         assertThat(AppWindow.label(robot, "#welcome-models-step")).isEqualTo("2");
         assertThat(AppWindow.label(robot, "#welcome-next")).startsWith("Team gateway is set up");
+        AppWindow.click(robot, "#welcome-models"); // opens that provider in Models (built just now)
+        AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#provider-title").equals("Team gateway"));
+        AppWindow.click(robot, "#nav-welcome");
+        AppWindow.waitUntil(10, () -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
 
         // then `models add --provider "Team gateway" …`
         try (Workspace ws = Workspace.open(file)) {

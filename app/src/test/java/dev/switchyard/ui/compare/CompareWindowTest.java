@@ -348,10 +348,10 @@ class CompareWindowTest {
 
     @Test
     void twoModelsStreamSideBySideAndASlowOneCanBeStopped() throws Exception {
-        waitFor(() -> robot.lookup("#picked-count").queryAs(Label.class).getText().equals("2 of 6 picked"));
+        waitFor(() -> robot.lookup("#picked-count").queryAs(Label.class).getText().startsWith("2 of 6"));
         pick("quick-model", false);
         pick("slow-model", true);
-        assertThat(robot.lookup("#picked-count").queryAs(Label.class).getText()).isEqualTo("2 of 6 picked");
+        assertThat(robot.lookup("#picked-count").queryAs(Label.class).getText()).startsWith("2 of 6"); // "2 of 6" where the picker is narrow
 
         // Tab moves on from the message fields, as from every other control (it used to type a tab and stay)
         AppWindow.click(robot, "#system-message");
@@ -449,7 +449,7 @@ class CompareWindowTest {
 
     @Test
     void repeatShowsStatisticsChartsAndBlindVotesShowWinRates() throws Exception {
-        waitFor(() -> robot.lookup("#picked-count").queryAs(Label.class).getText().equals("2 of 6 picked"));
+        waitFor(() -> robot.lookup("#picked-count").queryAs(Label.class).getText().startsWith("2 of 6"));
         assertThat(robot.lookup("#pick-fast-model").queryAs(CheckBox.class).isSelected()).isTrue();
         assertThat(robot.lookup("#pick-quick-model").queryAs(CheckBox.class).isSelected()).isTrue();
         AppWindow.click(robot, "#repeat-spinner .increment-arrow-button");
@@ -539,7 +539,7 @@ class CompareWindowTest {
         pick("tiny-llama", true);
         pick("quick-model", false);
         pick("fast-model", true);
-        assertThat(robot.lookup("#picked-count").queryAs(Label.class).getText()).isEqualTo("2 of 6 picked");
+        assertThat(robot.lookup("#picked-count").queryAs(Label.class).getText()).startsWith("2 of 6");
 
         AppWindow.click(robot, "#param-max-tokens").write("12");
         typePromptAndRun("Say hello");

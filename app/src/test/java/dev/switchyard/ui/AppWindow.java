@@ -66,10 +66,10 @@ public final class AppWindow {
         });
     }
 
-    /** The text of the label {@code query} finds, read on the FX thread; "" while it is not there. */
+    /** The text of the label (or button) {@code query} finds, read on the FX thread; "" while it is not there. */
     public static String label(FxRobot robot, String query) {
         try {
-            return onFx(() -> robot.lookup(query).queryAs(Label.class).getText());
+            return onFx(() -> robot.lookup(query).queryAs(javafx.scene.control.Labeled.class).getText());
         } catch (Exception e) {
             return "";
         }
@@ -147,5 +147,30 @@ public final class AppWindow {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /**
+     * Another window takes the keyboard focus (a terminal, say), then the app's window gets it back: the shown screen
+     * hears {@link Screen#windowFocused}.
+     */
+    public static void leaveTheWindowAndComeBack() throws Exception {
+        javafx.stage.Stage main = onFx(() -> FxToolkit.toolkitContext().getRegisteredStage());
+        javafx.stage.Stage other = onFx(() -> {
+            javafx.stage.Stage s = new javafx.stage.Stage();
+            s.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100));
+            s.show();
+            s.requestFocus();
+            return s;
+        });
+        try {
+            waitUntil(10, () -> other.isFocused() && !main.isFocused());
+        } finally {
+            onFx(() -> {
+                other.close();
+                main.requestFocus();
+                return null;
+            });
+        }
+        waitUntil(10, main::isFocused);
     }
 }

@@ -249,6 +249,25 @@ public final class CompareView extends BorderPane {
     /** The divider between prompt and answers goes where the user last left it (the answers often need the room). */
     void rememberSplit(dev.switchyard.ui.prefs.AppPreferences prefs) {
         dev.switchyard.ui.prefs.WindowMemory.rememberSplit(split, "compare", prefs, DIVIDER);
+        keepTheWantedDivider();
+    }
+
+    /**
+     * A low window pushes the divider down (the prompt editor's least height keeps four lines of the user message);
+     * a taller one gives the answers their share back: the divider goes back where the user left it (or where it was
+     * remembered) whenever the height changes, instead of staying where the low window pushed it.
+     */
+    private void keepTheWantedDivider() {
+        double[] wanted = {split.getDividerPositions()[0]};
+        boolean[] pressed = {false};
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> pressed[0] = true);
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> pressed[0] = false);
+        split.getDividers().get(0).positionProperty().addListener((o, was, now) -> {
+            if (pressed[0]) {
+                wanted[0] = now.doubleValue(); // dragged by the user
+            }
+        });
+        split.heightProperty().addListener((o, was, now) -> split.setDividerPositions(wanted[0]));
     }
 
     /** Pane views in order (for tests). */

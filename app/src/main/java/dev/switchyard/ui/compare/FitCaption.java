@@ -11,8 +11,8 @@ import javafx.scene.text.Text;
  */
 final class FitCaption extends Label {
 
-    private final String whole;
-    private final String brief;
+    private String whole;
+    private String brief;
 
     FitCaption(String whole, String brief, String tip) {
         super(whole);
@@ -22,6 +22,14 @@ final class FitCaption extends Label {
         t.setWrapText(true);
         t.setMaxWidth(360);
         setTooltip(t);
+    }
+
+    /** Changes both forms (a count, say); the next layout picks the one that fits. */
+    void setTexts(String whole, String brief) {
+        this.whole = whole;
+        this.brief = brief;
+        setText(whole);
+        requestLayout();
     }
 
     @Override

@@ -29,10 +29,14 @@ final class ModelPickerView extends VBox {
         getStyleClass().add("model-picker");
         Label title = new Label("Models");
         title.getStyleClass().add("side-title");
-        Label count = new Label();
+        // "2 of 6 picked", or "2 of 6" where the picker is narrow (a 1000 px window): never cut to "2 of 6 …"
+        FitCaption count = new FitCaption(countText(0), countBrief(0), "How many models are picked: up to "
+                + ModelPickerModel.MAX + " answer side by side.");
         count.setId("picked-count");
         count.getStyleClass().add("muted");
-        count.textProperty().bind(picker.selectedCountProperty().asString("%d of " + ModelPickerModel.MAX + " picked"));
+        count.setTexts(countText(picker.selectedCountProperty().get()), countBrief(picker.selectedCountProperty().get()));
+        picker.selectedCountProperty().addListener((o, was, n) -> count.setTexts(countText(n.intValue()),
+                countBrief(n.intValue())));
         Button manage = new Button("Manage…");
         manage.getStyleClass().add("flat-button");
         manage.setOnAction(e -> openModels.accept(null));
@@ -41,7 +45,6 @@ final class ModelPickerView extends VBox {
         for (javafx.scene.control.Control n : new javafx.scene.control.Control[] {title, manage}) {
             n.setMinWidth(Region.USE_PREF_SIZE);
         }
-        count.setMinWidth(0); // in a narrow window the count gives way, not Manage… at the edge
         HBox head = new HBox(8, title, count, grow, manage);
         head.setAlignment(Pos.CENTER_LEFT);
         ScrollPane scroll = new ScrollPane(rows);
@@ -51,6 +54,14 @@ final class ModelPickerView extends VBox {
         getChildren().addAll(head, scroll);
         picker.choices().addListener((ListChangeListener<ModelChoice>) c -> rebuild());
         rebuild();
+    }
+
+    private static String countText(int n) {
+        return countBrief(n) + " picked";
+    }
+
+    private static String countBrief(int n) {
+        return n + " of " + ModelPickerModel.MAX;
     }
 
     private void rebuild() {

@@ -40,6 +40,8 @@ final class PromptEditorView extends VBox {
         TextArea system = area("system-message", "System message (optional)", editor.systemProperty(), 2);
         TextArea user = area("user-message", "User message — use {{name}} for variables", editor.userProperty(), 4);
         VBox.setVgrow(user, Priority.ALWAYS);
+        // four lines to type in even in a 720 px window (compare.css, #user-message): the editor's least height holds
+        // the divider below it (the text area was squeezed to two lines, about 50 px, and the answers took the rest)
         getChildren().addAll(head, system, user, variablesHolder(), params());
     }
 

@@ -48,6 +48,8 @@ public final class LocalModelsModel {
     private final StringProperty deviceCost = new SimpleStringProperty("0");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private Workspace workspace;
+    /** The device cost as last read or saved: a field differing from it is being edited. */
+    private String storedCost = "0";
 
     public LocalModelsModel(TaskRunner tasks, LocalModelService service) {
         this.tasks = tasks;
@@ -236,22 +238,54 @@ public final class LocalModelsModel {
         if (ws == null) {
             return;
         }
-        tasks.run("Load local models", () -> {
-            List<LocalModelRow> rows = new ArrayList<>();
-            for (Model m : ws.models().list()) {
-                if (m.kind() == ModelKind.LOCAL_GENERATIVE) {
-                    rows.add(new LocalModelRow(m, service.files(m)));
-                } else if (m.kind() == ModelKind.LOCAL_INTENT) {
-                    rows.add(new LocalModelRow(m, null));
-                }
-            }
-            return new Loaded(rows, ws.settings().getDouble(SettingsRepository.DEVICE_COST_PER_HOUR, 0));
-        }, loaded -> {
+        tasks.run("Load local models", () -> load(ws), loaded -> {
             if (ws == workspace) {
                 models.setAll(loaded.rows());
-                deviceCost.set(format(loaded.cost()));
+                storedCost = format(loaded.cost());
+                deviceCost.set(storedCost);
             }
         }, e -> message.set("Could not read local models: " + e.getMessage()));
+    }
+
+    /**
+     * Reads the local models again (one the CLI downloaded or imported meanwhile shows), keeping the selected one and
+     * a device cost being typed.
+     */
+    public void refresh() {
+        Workspace ws = workspace;
+        if (ws == null) {
+            return;
+        }
+        tasks.run("Load local models", () -> load(ws), loaded -> {
+            if (ws != workspace) {
+                return;
+            }
+            LocalModelRow was = selected.get();
+            if (!loaded.rows().equals(models)) {
+                models.setAll(loaded.rows());
+            }
+            if (was != null) {
+                selected.set(loaded.rows().stream().filter(r -> r.model().id() == was.model().id()).findFirst()
+                        .orElse(null));
+            }
+            String cost = format(loaded.cost());
+            if (deviceCost.get() == null || deviceCost.get().equals(storedCost)) {
+                deviceCost.set(cost);
+            }
+            storedCost = cost;
+        }, e -> message.set("Could not read local models: " + e.getMessage()));
+    }
+
+    private Loaded load(Workspace ws) throws Exception {
+        List<LocalModelRow> rows = new ArrayList<>();
+        for (Model m : ws.models().list()) {
+            if (m.kind() == ModelKind.LOCAL_GENERATIVE) {
+                rows.add(new LocalModelRow(m, service.files(m)));
+            } else if (m.kind() == ModelKind.LOCAL_INTENT) {
+                rows.add(new LocalModelRow(m, null));
+            }
+        }
+        return new Loaded(rows, ws.settings().getDouble(SettingsRepository.DEVICE_COST_PER_HOUR, 0));
     }
 
     /** Saves the device cost per hour (a number ≥ 0). */
@@ -274,7 +308,10 @@ public final class LocalModelsModel {
         tasks.run("Save device cost", () -> {
             ws.settings().put(SettingsRepository.DEVICE_COST_PER_HOUR, Double.toString(v));
             return v;
-        }, saved -> message.set("Local runs now cost $" + format(saved) + " per busy hour of this device."),
+        }, saved -> {
+            storedCost = format(saved);
+            message.set("Local runs now cost $" + format(saved) + " per busy hour of this device.");
+        },
                 e -> message.set("Could not save the device cost: " + e.getMessage()));
     }
 

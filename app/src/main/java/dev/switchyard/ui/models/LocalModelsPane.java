@@ -51,6 +51,11 @@ final class LocalModelsPane extends VBox {
         table.setPlaceholder(none);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> model.selectedProperty().set(row));
+        model.selectedProperty().addListener((o, a, row) -> { // kept across File → Refresh
+            if (row != null && table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().select(row);
+            }
+        });
 
         Button remove = new Button("Remove…");
         remove.setId("local-remove");

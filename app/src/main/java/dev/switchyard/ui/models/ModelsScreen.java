@@ -21,7 +21,14 @@ public final class ModelsScreen implements Screen {
                 LocalModelService.of(context), context.clock());
         view = new ModelsView(model, prefs, network);
         main.workspaceProperty().addListener((obs, old, ws) -> model.setWorkspace(ws));
+        main.refreshesProperty().addListener((obs, old, n) -> model.refresh()); // File → Refresh (F5)
         model.setWorkspace(main.workspace());
+    }
+
+    /** A provider, key, model or price added from a terminal (the CLI) meanwhile shows; what is being typed stays. */
+    @Override
+    public void windowFocused() {
+        model.refresh();
     }
 
     @Override
@@ -46,9 +53,7 @@ public final class ModelsScreen implements Screen {
         view.showTab(parts[0]);
         if (parts.length > 1) {
             try {
-                long id = Long.parseLong(parts[1]);
-                model.providers().stream().filter(p -> p.id() == id).findFirst()
-                        .ifPresent(p -> model.selectedProviderProperty().set(p));
+                model.selectProvider(Long.parseLong(parts[1])); // once read, when the list does not hold it yet
             } catch (NumberFormatException e) {
                 // not a provider id: the tab alone
             }

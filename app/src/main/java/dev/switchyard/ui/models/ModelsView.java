@@ -85,6 +85,14 @@ public final class ModelsView extends VBox {
             }
         });
         model.selectedProviderProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
+        // File → Refresh replaces the list's items: the selected provider stays highlighted
+        model.providers().addListener((javafx.collections.ListChangeListener<Provider>) c -> {
+            Provider now = model.selectedProviderProperty().get();
+            int at = now == null ? -1 : model.providers().stream().map(Provider::id).toList().indexOf(now.id());
+            if (at >= 0 && list.getSelectionModel().getSelectedIndex() != at) {
+                list.getSelectionModel().select(at);
+            }
+        });
         Label none = new Label("No cloud providers yet.");
         none.getStyleClass().add("muted");
         list.setPlaceholder(none);

@@ -60,6 +60,9 @@ public final class ModelsViewModel {
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private Workspace workspace;
+    private boolean refreshing;
+    /** A provider asked for ({@link #selectProvider}) that the list did not hold yet; selected once it is read. */
+    private Long wanted;
 
     public ModelsViewModel(TaskRunner tasks, ModelsServices services, KeyVault vault, Collection<ProviderPreset> presets,
                            LocalModelService localModels, Clock clock) {
@@ -77,7 +80,14 @@ public final class ModelsViewModel {
                 reloadProviders(p.id());
             }
         });
-        selected.addListener((obs, old, now) -> showProvider(now));
+        selected.addListener((obs, old, now) -> {
+            if (refreshing && old != null && now != null && old.id() == now.id()) {
+                keys.refresh(workspace, now); // stored anew by another process: keeps Set key… and the tested list
+                reloadModels();
+            } else {
+                showProvider(now);
+            }
+        });
         selectedModel.addListener((obs, old, now) -> {
             if (old == null || now == null || old.model().id() != now.model().id()) { // not a reload of the same model
                 prices.show(workspace, () -> services.directory(workspace), now == null ? null : now.model());
@@ -128,6 +138,85 @@ public final class ModelsViewModel {
             return;
         }
         reloadProviders(null);
+    }
+
+    /**
+     * File → Refresh (F5) and the window focused again: re-reads the providers, the selected provider's key, models and
+     * prices, and the local models (off the FX thread), so what the CLI added from a terminal shows. Keeps the selected
+     * provider and model, the add form, a Set key… being typed, price fields being edited and a typed device cost.
+     */
+    public void refresh() {
+        Workspace ws = workspace;
+        if (ws == null) {
+            return;
+        }
+        local.refresh();
+        prices.refresh();
+        tasks.run("Load providers", () -> cloudProviders(ws), list -> {
+            if (ws != workspace) {
+                return;
+            }
+            Provider asked = takeWanted(list);
+            Provider now = selected.get();
+            Provider same = now == null ? null : list.stream().filter(p -> p.id() == now.id()).findFirst().orElse(null);
+            if (asked != null && (same == null || same.id() != asked.id())) {
+                if (!list.equals(providers)) {
+                    providers.setAll(list);
+                }
+                selected.set(asked);
+                if (mode.get() != Mode.ADDING) {
+                    mode.set(Mode.VIEWING);
+                }
+                return;
+            }
+            if (same != null && !same.equals(now) && connection.get() == Connection.FAILED) {
+                connection.set(Connection.UNTESTED); // "no key" may no longer be true
+                connectionText.set("");
+            }
+            refreshing = true; // the provider stored anew (the list selects it as it replaces its items) keeps its page
+            try {
+                if (!list.equals(providers)) {
+                    providers.setAll(list);
+                }
+                if (same == null) {
+                    selected.set(list.isEmpty() ? null : list.get(0));
+                } else if (same.equals(selected.get())) {
+                    keys.refresh(ws, same); // a keyring entry or variable may have appeared under the same reference
+                    reloadModels();
+                } else {
+                    selected.set(same);
+                }
+            } finally {
+                refreshing = false;
+            }
+            if (mode.get() != Mode.ADDING) {
+                mode.set(list.isEmpty() ? Mode.EMPTY : Mode.VIEWING);
+            }
+        }, e -> message.set("Could not read providers: " + e.getMessage()));
+    }
+
+    /**
+     * Shows this provider's page (Get started's "Add a model", a link): at once when the list holds it, else once the
+     * providers are read again — the screen built just now, or the provider added from a terminal meanwhile.
+     */
+    public void selectProvider(long id) {
+        Provider p = providers.stream().filter(x -> x.id() == id).findFirst().orElse(null);
+        if (p != null) {
+            selected.set(p);
+            return;
+        }
+        wanted = id;
+        refresh();
+    }
+
+    /** The provider {@link #selectProvider} asked for when {@code list} holds it (and forgets the wish), else null. */
+    private Provider takeWanted(List<Provider> list) {
+        Long id = wanted;
+        Provider p = id == null ? null : list.stream().filter(x -> x.id() == id).findFirst().orElse(null);
+        if (p != null) {
+            wanted = null;
+        }
+        return p;
     }
 
     /** Opens the add form and probes the keyring in the background. */
@@ -266,17 +355,22 @@ public final class ModelsViewModel {
 
     private void reloadProviders(Long select) {
         Workspace ws = workspace;
-        tasks.run("Load providers", () -> ws.providers().list().stream()
-                .filter(p -> p.kind() != dev.switchyard.workspace.model.ProviderKind.LOCAL).toList(), list -> {
+        tasks.run("Load providers", () -> cloudProviders(ws), list -> {
                     if (ws != workspace) {
                         return;
                     }
                     providers.setAll(list);
-                    Provider pick = list.stream().filter(p -> select != null && p.id() == select).findFirst()
-                            .orElse(list.isEmpty() ? null : list.get(0));
+                    Provider asked = takeWanted(list);
+                    Provider pick = asked != null ? asked : list.stream().filter(p -> select != null && p.id() == select)
+                            .findFirst().orElse(list.isEmpty() ? null : list.get(0));
                     selected.set(pick);
                     mode.set(list.isEmpty() ? Mode.EMPTY : Mode.VIEWING);
                 }, e -> message.set("Could not read providers: " + e.getMessage()));
+    }
+
+    private static List<Provider> cloudProviders(Workspace ws) {
+        return ws.providers().list().stream()
+                .filter(p -> p.kind() != dev.switchyard.workspace.model.ProviderKind.LOCAL).toList();
     }
 
     private void showProvider(Provider p) {

@@ -47,6 +47,8 @@ public final class PriceEditor {
     private Supplier<ModelDirectory> directory;
     private Model model;
     private Runnable onSaved = () -> { };
+    /** The three fields as last filled from the row in force: a field differing from them is an unsaved edit. */
+    private List<String> filled = List.of("", "", "");
 
     public PriceEditor(TaskRunner tasks, Clock clock) {
         this.tasks = tasks;
@@ -115,6 +117,7 @@ public final class PriceEditor {
             input.set("");
             cached.set("");
             output.set("");
+            filled = fields();
             return;
         }
         tasks.run("Load prices", () -> ws.prices().history(m.id()), rows -> {
@@ -124,17 +127,51 @@ public final class PriceEditor {
         }, e -> error.set("Could not read prices: " + e.getMessage()));
     }
 
+    /**
+     * Reads the shown model's prices again (a price set from the CLI meanwhile); the fields follow the row in force
+     * only when they hold what was filled in, so a price being typed stays.
+     */
+    void refresh() {
+        Model m = model;
+        Workspace ws = workspace;
+        if (m == null || ws == null) {
+            return;
+        }
+        tasks.run("Load prices", () -> ws.prices().history(m.id()), rows -> {
+            if (m != model) {
+                return;
+            }
+            if (fields().equals(filled)) {
+                showRows(rows);
+            } else {
+                showHistory(rows);
+            }
+        }, e -> error.set("Could not read prices: " + e.getMessage()));
+    }
+
+    private List<String> fields() {
+        return java.util.Arrays.asList(input.get(), cached.get(), output.get());
+    }
+
     private void showRows(List<PriceRow> rows) {
-        history.setAll(rows);
+        PriceRow fill = showHistory(rows);
+        input.set(fill == null ? "" : fill.inputPerMTok().toPlainString());
+        cached.set(fill == null || fill.cachedInputPerMTok() == null ? "" : fill.cachedInputPerMTok().toPlainString());
+        output.set(fill == null ? "" : fill.outputPerMTok().toPlainString());
+        filled = fields();
+    }
+
+    /** Shows the rows and the one in force, which it returns; the fields are left alone. */
+    private PriceRow showHistory(List<PriceRow> rows) {
+        if (!rows.equals(history)) {
+            history.setAll(rows);
+        }
         LocalDate today = LocalDate.now(clock);
         PriceRow inForce = rows.stream().filter(r -> !r.asOf().isAfter(today)).findFirst().orElse(null);
         inForceId.set(inForce == null ? -1 : inForce.id());
         summary.set(inForce == null ? "No price: runs of this model show \"no price\" until you add one."
                 : "In force since " + day(inForce.asOf()) + ": " + summary(inForce) + " (" + inForce.source() + ")");
-        PriceRow fill = inForce;
-        input.set(fill == null ? "" : fill.inputPerMTok().toPlainString());
-        cached.set(fill == null || fill.cachedInputPerMTok() == null ? "" : fill.cachedInputPerMTok().toPlainString());
-        output.set(fill == null ? "" : fill.outputPerMTok().toPlainString());
+        return inForce;
     }
 
     /** Adds a price row dated today from the three fields (cached optional). */

@@ -73,6 +73,21 @@ public final class ProviderKeyEditor {
         present.set(false);
         referenced.set(p != null && p.authRef() != null && !ProviderKeys.removed(p.authRef()));
         where.set(p == null ? "" : "key: …");
+        lookUp(p);
+    }
+
+    /**
+     * The provider as stored now (another process — the CLI's {@code set-key} — may have changed where its key is):
+     * looks its key up again and leaves Set key… and what is typed in it alone.
+     */
+    void refresh(Workspace ws, Provider p) {
+        workspace = ws;
+        provider = p;
+        referenced.set(p != null && p.authRef() != null && !ProviderKeys.removed(p.authRef()));
+        lookUp(p);
+    }
+
+    private void lookUp(Provider p) {
         if (p == null) {
             return;
         }

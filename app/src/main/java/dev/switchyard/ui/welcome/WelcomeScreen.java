@@ -58,19 +58,26 @@ public final class WelcomeScreen implements Screen {
         next.textProperty().bind(model.nextStepProperty());
         content.getChildren().addAll(title, intro,
                 step("1", "Run the embedded intent model", "Built in, offline: see which intent a prompt matches and how fast.",
-                        model.hasRunsProperty(), "Open Compare", "welcome-compare", "compare"),
-                step("2", "Add a cloud provider", "OpenAI, Anthropic, OpenRouter, XRoute.AI or any OpenAI-compatible "
-                        + "gateway. Keys stay on this machine: in the OS keyring or an environment variable.",
-                        model.hasCloudModelProperty(), "Add a key",
-                        "welcome-models", "models/cloud"),
+                        model.hasRunsProperty(), fixed("Open Compare"), "welcome-compare", () -> "compare"),
+                step("2", "Add a cloud model", "A provider — OpenAI, Anthropic, OpenRouter, XRoute.AI or any "
+                        + "OpenAI-compatible gateway — with its key, then one of its models. Keys stay on this machine: "
+                        + "in the OS keyring or an environment variable.",
+                        model.hasCloudModelProperty(), model.cloudStepProperty().map(WelcomeViewModel.CloudStep::action),
+                        "welcome-models", () -> "models/" + model.cloudSection()),
                 step("3", "Add a local generative model", "Download or import an ONNX model to answer offline.",
-                        model.hasLocalModelProperty(), "Local models", "welcome-local", "models/local"),
+                        model.hasLocalModelProperty(), fixed("Local models"), "welcome-local", () -> "models/local"),
                 next);
         content.setMaxWidth(760);
     }
 
-    private HBox step(String number, String head, String text, ReadOnlyBooleanProperty done, String action, String id,
-                      String target) {
+    private static javafx.beans.value.ObservableValue<String> fixed(String text) {
+        return new javafx.beans.property.SimpleStringProperty(text);
+    }
+
+    /** A step; {@code action}: its button's text, {@code target}: the screen (and section) the button opens now. */
+    private HBox step(String number, String head, String text, ReadOnlyBooleanProperty done,
+                      javafx.beans.value.ObservableValue<String> action, String id,
+                      java.util.function.Supplier<String> target) {
         Label n = new Label(number);
         n.getStyleClass().add("step-number");
         n.setId(id + "-step"); // "✓" once done
@@ -81,10 +88,11 @@ public final class WelcomeScreen implements Screen {
         t.getStyleClass().add("muted");
         VBox body = new VBox(4, h, t);
         HBox.setHgrow(body, Priority.ALWAYS);
-        Button go = new Button(action);
+        Button go = new Button();
+        go.textProperty().bind(action);
         go.setId(id);
         go.getStyleClass().add("accent");
-        go.setOnAction(e -> navigate.accept(target));
+        go.setOnAction(e -> navigate.accept(target.get()));
         go.setMinWidth(Region.USE_PREF_SIZE);
         // a step done shows ✓ and its button steps back (it still opens the screen, for another key or model)
         java.util.function.Consumer<Boolean> show = now -> {

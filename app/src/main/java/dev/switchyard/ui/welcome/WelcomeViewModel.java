@@ -1,9 +1,12 @@
 package dev.switchyard.ui.welcome;
 
+import dev.switchyard.app.models.ProviderKeys;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
+import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.model.ProviderKind;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -16,10 +19,40 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class WelcomeViewModel {
 
+    /**
+     * Where the "cloud" step stands: it is done once a cloud model can be picked in Compare — a cloud model whose
+     * provider has a key or needs none. A provider alone (`providers add`, `set-key`) is on the way, and the step's
+     * button says what is left.
+     */
+    public enum CloudStep {
+        /** No cloud provider: "Add a provider". */
+        NO_PROVIDER("Add a provider"),
+        /** A provider whose key was removed (and none with a key): "Set its key". */
+        NEEDS_KEY("Set its key"),
+        /** A provider with a key (or needing none) but no cloud model yet: "Add a model". */
+        NEEDS_MODEL("Add a model"),
+        /** A cloud model ready to pick: ✓, and the button opens the providers for another one. */
+        DONE("Cloud providers");
+
+        private final String action;
+
+        CloudStep(String action) {
+            this.action = action;
+        }
+
+        /** The step's button. */
+        public String action() {
+            return action;
+        }
+    }
+
     private final TaskRunner tasks;
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasRuns = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasCloud = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<CloudStep> cloudStep =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(CloudStep.NO_PROVIDER);
+    private long cloudProvider = -1;
     private final ReadOnlyBooleanWrapper hasLocal = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper nextStep = new ReadOnlyStringWrapper("");
     private Runnable onEmptyWorkspace = () -> { };
@@ -35,7 +68,23 @@ public final class WelcomeViewModel {
     /** True once the workspace has a run: the first step ("run the embedded intent model") is done. */
     public ReadOnlyBooleanProperty hasRunsProperty() { return hasRuns.getReadOnlyProperty(); }
 
+    /** True once a cloud model can be picked: the cloud step is done ({@link CloudStep#DONE}). */
     public ReadOnlyBooleanProperty hasCloudModelProperty() { return hasCloud.getReadOnlyProperty(); }
+
+    /** What the cloud step's button does next. */
+    public javafx.beans.property.ReadOnlyObjectProperty<CloudStep> cloudStepProperty() {
+        return cloudStep.getReadOnlyProperty();
+    }
+
+    /**
+     * The Models section the cloud step's button opens: the provider that needs a key or a model
+     * ({@code "cloud/<id>"}), else the providers tab ({@code "cloud"}).
+     */
+    public String cloudSection() {
+        CloudStep s = cloudStep.get();
+        return (s == CloudStep.NEEDS_KEY || s == CloudStep.NEEDS_MODEL) && cloudProvider >= 0
+                ? "cloud/" + cloudProvider : "cloud";
+    }
 
     public ReadOnlyBooleanProperty hasLocalModelProperty() { return hasLocal.getReadOnlyProperty(); }
 
@@ -52,7 +101,7 @@ public final class WelcomeViewModel {
         if (ws == null) {
             return;
         }
-        tasks.run("Check workspace", () -> new Found(ws.runs().count(), ws.models().list()), found -> {
+        tasks.run("Check workspace", () -> new Found(ws.runs().count(), ws.models().list(), ws.providers().list()), found -> {
             if (ws != workspace) {
                 return;
             }
@@ -67,22 +116,39 @@ public final class WelcomeViewModel {
     public void refresh() {
         Workspace ws = workspace;
         if (ws != null) {
-            tasks.run("Check workspace", () -> new Found(ws.runs().count(), ws.models().list()), this::show, e -> { });
+            tasks.run("Check workspace", () -> new Found(ws.runs().count(), ws.models().list(), ws.providers().list()), this::show, e -> { });
         }
     }
 
     private void show(Found f) {
         empty.set(f.runs() == 0);
         hasRuns.set(f.runs() > 0);
-        hasCloud.set(f.has(ModelKind.CLOUD));
+        List<Provider> cloud = f.providers().stream().filter(p -> p.kind() != ProviderKind.LOCAL).toList();
+        List<Provider> keyed = cloud.stream().filter(WelcomeViewModel::hasKey).toList();
+        boolean ready = f.models().stream().anyMatch(m -> m.kind() == ModelKind.CLOUD
+                && keyed.stream().anyMatch(p -> p.id() == m.providerId()));
+        Provider next = keyed.isEmpty() ? (cloud.isEmpty() ? null : cloud.get(0)) : keyed.get(0);
+        CloudStep step = ready ? CloudStep.DONE : next == null ? CloudStep.NO_PROVIDER
+                : keyed.isEmpty() ? CloudStep.NEEDS_KEY : CloudStep.NEEDS_MODEL;
+        cloudProvider = next == null ? -1 : next.id();
+        cloudStep.set(step);
+        hasCloud.set(ready);
         hasLocal.set(f.has(ModelKind.LOCAL_GENERATIVE));
         nextStep.set(hasCloud.get() || hasLocal.get()
                 ? "You have models to compare: open Compare, pick two or more and run."
+                : step == CloudStep.NEEDS_MODEL ? next.name() + " is set up; add one of its models (Add a model, "
+                + "then Test connection lists them) to compare it with the embedded intent model."
+                : step == CloudStep.NEEDS_KEY ? next.name() + " has no key now: set its key, then add one of its models."
                 : "Start with the embedded intent model in Compare — it runs offline, with no key and no download. "
-                + "Add a cloud key or a local model to compare against it.");
+                + "Add a cloud provider or a local model to compare against it.");
     }
 
-    private record Found(long runs, List<Model> models) {
+    /** A provider that names a key, or needs none (added without one); not one whose key was removed. */
+    private static boolean hasKey(Provider p) {
+        return p.authRef() == null || !ProviderKeys.removed(p.authRef());
+    }
+
+    private record Found(long runs, List<Model> models, List<Provider> providers) {
         boolean has(ModelKind kind) {
             return models.stream().anyMatch(m -> m.kind() == kind);
         }

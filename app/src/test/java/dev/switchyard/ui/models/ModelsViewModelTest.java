@@ -599,4 +599,89 @@ class ModelsViewModelTest {
         assertThat(dev.switchyard.app.models.ProviderKeys.slug("My Gateway (EU)")).isEqualTo("my-gateway-eu");
         assertThat(dev.switchyard.app.models.ProviderKeys.slug("!!!")).isEqualTo("provider");
     }
+
+    /**
+     * File → Refresh and the window focused again read what the CLI wrote to the workspace meanwhile (a provider, a
+     * provider's key, a model, a price, a local model) and keep what the user is in the middle of: the selected provider
+     * and model, Set key… with the half-typed key, the price fields and the device cost being typed.
+     */
+    @Test
+    void refreshShowsWhatTheCliAddedAndKeepsWhatIsBeingTyped() {
+        fillCustom("Loopback", KeySource.NONE);
+        vm.addProvider();
+        Provider loopback = vm.selectedProviderProperty().get();
+        Model first = ws.models().insert(Model.of(loopback.id(), "tiny-1", "tiny-1", ModelKind.CLOUD, null, null, "{}"));
+        vm.refresh();
+        assertThat(vm.models()).extracting(r -> r.model().apiModelId()).containsExactly("tiny-1");
+        vm.selectedModelProperty().set(vm.models().get(0));
+        vm.prices().inputProperty().set("0.3");
+        vm.keys().begin();
+        vm.keys().form().sourceProperty().set(KeySource.ENVIRONMENT);
+        vm.keys().form().envVarProperty().set("MY_HALF_TYP");
+        vm.local().deviceCostProperty().set("0.4");
+
+        // a terminal: `providers add`, `providers set-key Loopback --key-ref env:GW_KEY`, `models add`, `prices set`,
+        // `models import`
+        ws.providers().insert(Provider.of(dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "Team gateway",
+                "https://gw.example.com/v1", "env:GW_KEY", null));
+        ws.providers().update(loopback.withAuthRef("env:GW_KEY"));
+        ws.models().insert(Model.of(loopback.id(), "tiny-2", "tiny-2", ModelKind.CLOUD, null, null, "{}"));
+        ws.prices().insert(dev.switchyard.workspace.model.PriceRow.of(first.id(), new java.math.BigDecimal("0.15"), null,
+                new java.math.BigDecimal("0.60"), "cli", java.time.LocalDate.now()));
+        var device = ws.providers().insert(Provider.of(dev.switchyard.workspace.model.ProviderKind.LOCAL, "This device",
+                null, null, "local"));
+        ws.models().insert(Model.of(device.id(), "tiny-llama", "Tiny Llama", ModelKind.LOCAL_GENERATIVE, 256, null, "{}"));
+
+        vm.refresh();
+        assertThat(vm.providers()).extracting(Provider::name).containsExactly("Loopback", "Team gateway");
+        assertThat(vm.selectedProviderProperty().get().id()).isEqualTo(loopback.id());
+        assertThat(vm.selectedProviderProperty().get().authRef()).isEqualTo("env:GW_KEY");
+        assertThat(vm.keys().whereProperty().get()).as("the key as stored now").contains("GW_KEY");
+        assertThat(vm.keys().editingProperty().get()).as("Set key… stays open").isTrue();
+        assertThat(vm.keys().form().envVarProperty().get()).isEqualTo("MY_HALF_TYP");
+        assertThat(vm.models()).extracting(r -> r.model().apiModelId()).containsExactly("tiny-1", "tiny-2");
+        assertThat(vm.selectedModelProperty().get().model().id()).isEqualTo(first.id());
+        assertThat(vm.models().get(0).priceText()).isEqualTo("$0.15 in · $0.60 out");
+        assertThat(vm.prices().history()).hasSize(1);
+        assertThat(vm.prices().inputProperty().get()).as("the price being typed").isEqualTo("0.3");
+        assertThat(vm.local().models()).extracting(r -> r.model().apiModelId()).contains("tiny-llama");
+        assertThat(vm.local().deviceCostProperty().get()).isEqualTo("0.4");
+
+        // the price fields emptied back to what they showed: they follow the price the CLI set
+        vm.prices().inputProperty().set("");
+        vm.refresh();
+        assertThat(vm.prices().inputProperty().get()).isEqualTo("0.15");
+        assertThat(vm.prices().outputProperty().get()).isEqualTo("0.60");
+    }
+
+    /** The add form half filled in stays open and filled across a refresh; the list behind it gains the CLI's provider. */
+    @Test
+    void refreshKeepsTheAddFormAsTyped() {
+        fillCustom("Half typ", KeySource.NONE);
+        ws.providers().insert(Provider.of(dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "Team gateway",
+                "https://gw.example.com/v1", null, null));
+        vm.refresh();
+        assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.ADDING);
+        assertThat(vm.form().nameProperty().get()).isEqualTo("Half typ");
+        assertThat(vm.form().baseUrlProperty().get()).isEqualTo(server.url("/v1").toString());
+        assertThat(vm.providers()).extracting(Provider::name).containsExactly("Team gateway");
+        vm.cancelAdd();
+        assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.VIEWING);
+    }
+
+    /**
+     * Get started's "Add a model" opens the provider the CLI added: one the list does not hold yet (the screen built
+     * just now, or not refreshed since) is selected once the providers are read again, not the first one instead.
+     */
+    @Test
+    void aProviderAskedForBeforeTheListHoldsItIsSelectedOnceRead() {
+        fillCustom("Loopback", KeySource.NONE);
+        vm.addProvider();
+        Provider team = ws.providers().insert(Provider.of(dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE,
+                "Team gateway", "https://gw.example.com/v1", null, null));
+        vm.selectProvider(team.id());
+        assertThat(vm.selectedProviderProperty().get().name()).isEqualTo("Team gateway");
+        vm.selectProvider(vm.providers().get(0).id());
+        assertThat(vm.selectedProviderProperty().get().name()).isEqualTo("Loopback");
+    }
 }

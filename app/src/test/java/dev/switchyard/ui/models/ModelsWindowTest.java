@@ -102,6 +102,58 @@ class ModelsWindowTest {
         }
     }
 
+    /**
+     * A provider and a model added from a terminal (the CLI on the same workspace file) show when the window gets the
+     * focus back, and on File → Refresh (F5); a key half typed in Set key… stays as typed (it showed only when a
+     * workspace was opened again).
+     */
+    @Test
+    void providersAndModelsAddedFromATerminalShowOnFocusAndF5AndAHalfTypedKeyStays() throws Exception {
+        long gate;
+        try (Workspace ws = Workspace.open(file)) {
+            var p = dev.switchyard.testing.Seed.provider(ws, "Gate");
+            gate = p.id();
+            dev.switchyard.testing.Seed.model(ws, p, "fast-model");
+        }
+        AppWindow.click(robot, "#nav-models");
+        TableView<ModelRow> models = robot.lookup("#provider-models").queryAs(TableView.class);
+        waitUntil(() -> models.getItems().size() == 1);
+        AppWindow.click(robot, "#provider-set-key");
+        waitUntil(() -> robot.lookup("#key-editor").query().isVisible());
+        AppWindow.click(robot, "#set-key-source-session");
+        AppWindow.click(robot, "#set-key").write("sk-half-typ");
+
+        // `switchyard providers add …` and `models add --provider Gate …` in a terminal
+        try (Workspace ws = Workspace.open(file)) {
+            dev.switchyard.testing.Seed.provider(ws, "Team gateway");
+            dev.switchyard.testing.Seed.model(ws, ws.providers().get(gate).orElseThrow(), "second-model");
+        }
+        AppWindow.leaveTheWindowAndComeBack();
+        ListView<?> providers = robot.lookup("#provider-list").queryAs(ListView.class);
+        waitUntil(() -> providers.getItems().size() == 2);
+        waitUntil(() -> models.getItems().size() == 2);
+        assertThat(text("#provider-title")).isEqualTo("Gate");
+        assertThat(AppWindow.onFx(() -> providers.getSelectionModel().getSelectedIndex())).isZero();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#key-editor").query().isVisible())).as("Set key… stays open").isTrue();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#set-key").queryAs(javafx.scene.control.TextField.class).getText()))
+                .isEqualTo("sk-half-typ");
+
+        // `providers add` of one listed before Gate and `providers set-key Gate --key-ref env:GATE_KEY`, then F5
+        try (Workspace ws = Workspace.open(file)) {
+            dev.switchyard.testing.Seed.provider(ws, "Aardvark");
+            ws.providers().update(ws.providers().get(gate).orElseThrow().withAuthRef("env:GATE_KEY"));
+        }
+        robot.press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+        waitUntil(() -> providers.getItems().size() == 3);
+        waitUntil(() -> text("#provider-where").contains("GATE_KEY"));
+        assertThat(text("#provider-title")).isEqualTo("Gate");
+        assertThat(AppWindow.onFx(() -> ((dev.switchyard.workspace.model.Provider) providers.getSelectionModel()
+                .getSelectedItem()).name())).isEqualTo("Gate");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#key-editor").query().isVisible())).as("Set key… stays open").isTrue();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#set-key").queryAs(javafx.scene.control.TextField.class).getText()))
+                .isEqualTo("sk-half-typ");
+    }
+
     private static javafx.scene.control.ScrollPane scrollPaneOf(javafx.scene.Node node) {
         for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
             if (n instanceof javafx.scene.control.ScrollPane s) {

@@ -52,4 +52,44 @@ class WelcomeViewModelTest {
             assertThat(vm.hasRunsProperty().get()).isTrue();
         }
     }
+
+    /**
+     * The cloud step is done once a cloud model can be picked in Compare; a provider alone (the CLI's `providers add` or
+     * `set-key`) is on the way there, and the button says what is left and opens that provider.
+     */
+    @Test
+    void theCloudStepSaysWhatIsLeftUntilACloudModelCanBePicked() {
+        WelcomeViewModel vm = new WelcomeViewModel(new DirectTaskRunner());
+        try (Workspace ws = Workspace.open(dir.resolve("c.switchyard"))) {
+            vm.setWorkspace(ws);
+            assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.NO_PROVIDER);
+            assertThat(vm.cloudStepProperty().get().action()).isEqualTo("Add a provider");
+            assertThat(vm.cloudSection()).isEqualTo("cloud");
+
+            var gate = ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
+                    dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "Gate", "https://gw.example.com/v1",
+                    "env:GATE_KEY", null));
+            vm.refresh();
+            assertThat(vm.hasCloudModelProperty().get()).as("a provider alone is no model to compare").isFalse();
+            assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.NEEDS_MODEL);
+            assertThat(vm.cloudStepProperty().get().action()).isEqualTo("Add a model");
+            assertThat(vm.cloudSection()).isEqualTo("cloud/" + gate.id());
+            assertThat(vm.nextStepProperty().get()).startsWith("Gate is set up; add one of its models");
+
+            ws.providers().update(gate.withAuthRef(dev.switchyard.app.models.ProviderKeys.REMOVED)); // `remove-key`
+            Seed.model(ws, gate, "m");
+            vm.refresh();
+            assertThat(vm.hasCloudModelProperty().get()).as("its model cannot run without a key").isFalse();
+            assertThat(vm.cloudStepProperty().get().action()).isEqualTo("Set its key");
+            assertThat(vm.cloudSection()).isEqualTo("cloud/" + gate.id());
+            assertThat(vm.nextStepProperty().get()).startsWith("Gate has no key now");
+
+            ws.providers().update(gate.withAuthRef("env:GATE_KEY")); // `set-key`
+            vm.refresh();
+            assertThat(vm.hasCloudModelProperty().get()).isTrue();
+            assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.DONE);
+            assertThat(vm.cloudSection()).isEqualTo("cloud");
+            assertThat(vm.nextStepProperty().get()).contains("open Compare");
+        }
+    }
 }

@@ -10,13 +10,11 @@ import dev.switchyard.workspace.model.ModelKind;
 import dev.switchyard.workspace.model.ProviderKind;
 import java.nio.file.Path;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The real window while the CLI writes to the same workspace from a terminal: going back to the window shows what it
@@ -47,13 +45,31 @@ class WelcomeWindowTest {
         AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#welcome-next").contains("embedded intent model"));
         assertThat(AppWindow.label(robot, "#welcome-models-step")).isEqualTo("2");
 
-        // `switchyard providers add …` and `models add …` in a terminal: another connection to the same file
+        assertThat(AppWindow.label(robot, "#welcome-models")).isEqualTo("Add a provider");
+
+        // `switchyard providers add …` in a terminal (another connection to the same file): a provider is no model to
+        // compare yet, and the step's button says what is left
+        long gateway;
         try (Workspace ws = Workspace.open(file)) {
-            Seed.model(ws, Seed.provider(ws, "Team gateway"), "team-model");
+            gateway = Seed.provider(ws, "Team gateway").id();
+        }
+        leaveTheWindowAndComeBack();
+        AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#welcome-models").equals("Add a model"));
+        assertThat(AppWindow.label(robot, "#welcome-models-step")).isEqualTo("2");
+        assertThat(AppWindow.label(robot, "#welcome-next")).startsWith("Team gateway is set up");
+        AppWindow.click(robot, "#welcome-models"); // opens that provider in Models (built just now)
+        AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#provider-title").equals("Team gateway"));
+        AppWindow.click(robot, "#nav-welcome");
+        AppWindow.waitUntil(10, () -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
+
+        // then `models add --provider "Team gateway" …`
+        try (Workspace ws = Workspace.open(file)) {
+            Seed.model(ws, ws.providers().get(gateway).orElseThrow(), "team-model");
         }
         leaveTheWindowAndComeBack();
         AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#welcome-models-step").equals("✓"));
         assertThat(AppWindow.label(robot, "#welcome-next")).contains("You have models to compare");
+        assertThat(AppWindow.label(robot, "#welcome-models")).isEqualTo("Cloud providers");
 
         // File → Refresh (F5) re-reads it too (it did not: the welcome listened to another workspace only)
         try (Workspace ws = Workspace.open(file)) {
@@ -74,25 +90,7 @@ class WelcomeWindowTest {
         AppWindow.waitUntil(10, () -> robot.lookup("#pick-second-model").tryQuery().isPresent());
     }
 
-    /** Another window takes the keyboard focus (a terminal), then the app's window gets it back. */
-    private void leaveTheWindowAndComeBack() throws Exception {
-        Stage main = AppWindow.onFx(() -> FxToolkit.toolkitContext().getRegisteredStage());
-        Stage other = AppWindow.onFx(() -> {
-            Stage s = new Stage();
-            s.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100));
-            s.show();
-            s.requestFocus();
-            return s;
-        });
-        try {
-            AppWindow.waitUntil(10, () -> other.isFocused() && !main.isFocused());
-        } finally {
-            AppWindow.onFx(() -> {
-                other.close();
-                main.requestFocus();
-                return null;
-            });
-        }
-        AppWindow.waitUntil(10, main::isFocused);
+    private static void leaveTheWindowAndComeBack() throws Exception {
+        AppWindow.leaveTheWindowAndComeBack();
     }
 }

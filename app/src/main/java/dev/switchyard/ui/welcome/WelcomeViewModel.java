@@ -57,9 +57,16 @@ public final class WelcomeViewModel {
     private final ReadOnlyStringWrapper nextStep = new ReadOnlyStringWrapper("");
     private Runnable onEmptyWorkspace = () -> { };
     private Workspace workspace;
+    /** This process's environment ({@code System::getenv}; a map in tests): whether an {@code env:} key is set. */
+    private final java.util.function.UnaryOperator<String> environment;
 
     public WelcomeViewModel(TaskRunner tasks) {
+        this(tasks, System::getenv);
+    }
+
+    WelcomeViewModel(TaskRunner tasks, java.util.function.UnaryOperator<String> environment) {
         this.tasks = tasks;
+        this.environment = environment;
     }
 
     /** True when the open workspace has no runs yet. */
@@ -124,7 +131,7 @@ public final class WelcomeViewModel {
         empty.set(f.runs() == 0);
         hasRuns.set(f.runs() > 0);
         List<Provider> cloud = f.providers().stream().filter(p -> p.kind() != ProviderKind.LOCAL).toList();
-        List<Provider> keyed = cloud.stream().filter(WelcomeViewModel::hasKey).toList();
+        List<Provider> keyed = cloud.stream().filter(this::hasKey).toList();
         boolean ready = f.models().stream().anyMatch(m -> m.kind() == ModelKind.CLOUD
                 && keyed.stream().anyMatch(p -> p.id() == m.providerId()));
         Provider next = keyed.isEmpty() ? (cloud.isEmpty() ? null : cloud.get(0)) : keyed.get(0);
@@ -138,14 +145,35 @@ public final class WelcomeViewModel {
                 ? "You have models to compare: open Compare, pick two or more and run."
                 : step == CloudStep.NEEDS_MODEL ? next.name() + " is set up; add one of its models (Add a model, "
                 + "then Test connection lists them) to compare it with the embedded intent model."
-                : step == CloudStep.NEEDS_KEY ? next.name() + " has no key now: set its key, then add one of its models."
+                : step == CloudStep.NEEDS_KEY ? noKeySentence(next)
                 : "Start with the embedded intent model in Compare — it runs offline, with no key and no download. "
                 + "Add a cloud provider or a local model to compare against it.");
     }
 
-    /** A provider that names a key, or needs none (added without one); not one whose key was removed. */
-    private static boolean hasKey(Provider p) {
-        return p.authRef() == null || !ProviderKeys.removed(p.authRef());
+    /**
+     * A provider that names a key, or needs none (added without one); not one whose key was removed, nor one whose key
+     * is an environment variable this process does not have (Compare's picker would say the same of its models).
+     */
+    private boolean hasKey(Provider p) {
+        String ref = p.authRef();
+        return ref == null || !ProviderKeys.removed(ref) && (unsetVariable(ref) == null);
+    }
+
+    /** The variable an {@code env:} reference names when it is not set in this process, else null. */
+    private String unsetVariable(String ref) {
+        if (ref == null || !ref.startsWith("env:")) {
+            return null;
+        }
+        String name = ref.substring(4);
+        String value = environment.apply(name);
+        return value == null || value.isBlank() ? name : null;
+    }
+
+    private String noKeySentence(Provider p) {
+        String variable = unsetVariable(p.authRef());
+        return variable == null ? p.name() + " has no key now: set its key, then add one of its models."
+                : p.name() + " reads its key from " + variable + ", which is not set: set it and start Switchyard again,"
+                + " or store the key in the keyring (Set its key).";
     }
 
     private record Found(long runs, List<Model> models, List<Provider> providers) {

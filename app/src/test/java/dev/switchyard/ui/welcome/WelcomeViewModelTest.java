@@ -68,7 +68,7 @@ class WelcomeViewModelTest {
 
             var gate = ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
                     dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "Gate", "https://gw.example.com/v1",
-                    "env:GATE_KEY", null));
+                    "keyring:switchyard/gate", null));
             vm.refresh();
             assertThat(vm.hasCloudModelProperty().get()).as("a provider alone is no model to compare").isFalse();
             assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.NEEDS_MODEL);
@@ -84,12 +84,34 @@ class WelcomeViewModelTest {
             assertThat(vm.cloudSection()).isEqualTo("cloud/" + gate.id());
             assertThat(vm.nextStepProperty().get()).startsWith("Gate has no key now");
 
-            ws.providers().update(gate.withAuthRef("env:GATE_KEY")); // `set-key`
+            ws.providers().update(gate.withAuthRef("keyring:switchyard/gate")); // `set-key`
             vm.refresh();
             assertThat(vm.hasCloudModelProperty().get()).isTrue();
             assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.DONE);
             assertThat(vm.cloudSection()).isEqualTo("cloud");
             assertThat(vm.nextStepProperty().get()).contains("open Compare");
+        }
+    }
+
+    /** A key read from an environment variable counts only when this process has the variable, as in Compare's picker. */
+    @Test
+    void aKeyFromAnUnsetEnvironmentVariableIsNotAKey() {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        WelcomeViewModel vm = new WelcomeViewModel(new DirectTaskRunner(), env::get);
+        try (Workspace ws = Workspace.open(dir.resolve("v.switchyard"))) {
+            var gate = ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
+                    dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "Gate", "https://gw.example.com/v1",
+                    "env:GATE_KEY", null));
+            Seed.model(ws, gate, "m");
+            vm.setWorkspace(ws);
+            assertThat(vm.hasCloudModelProperty().get()).as("GATE_KEY is not set").isFalse();
+            assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.NEEDS_KEY);
+            assertThat(vm.nextStepProperty().get()).startsWith("Gate reads its key from GATE_KEY, which is not set");
+
+            env.put("GATE_KEY", "sk-test");
+            vm.refresh();
+            assertThat(vm.hasCloudModelProperty().get()).isTrue();
+            assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.DONE);
         }
     }
 }

@@ -44,7 +44,7 @@ final class ReplayCompareCommand implements Callable<Integer> {
             }
             PrintWriter out = CliContext.out(spec);
             out.printf(Locale.ROOT, "A: replay %d pass %s, %s per 1k; B: replay %d pass %s, %s per 1k%n", a,
-                    ReplayText.pct(d.a().passRate()), Wording.costPer1k(d.a()), b, ReplayText.pct(d.b().passRate()),
+                    Wording.pct(d.a().passRate()), Wording.costPer1k(d.a()), b, Wording.pct(d.b().passRate()),
                     Wording.costPer1k(d.b()));
             out.printf(Locale.ROOT, "%d matched items: both pass %d, only A passes %d, only B passes %d, both fail %d;"
                     + " route changed for %d. Unmatched: %d in A, %d in B.%n", d.rows().size(), d.bothPass(),

@@ -33,7 +33,7 @@ final class ReplayText {
     }
 
     private static void row(PrintWriter out, Point p) {
-        out.printf(Locale.ROOT, "%-36s %9s %11s %10s %8d %8d %6.0f%%%n", p.name(), pct(p.passRate()),
+        out.printf(Locale.ROOT, "%-36s %9s %11s %10s %8d %8d %6.0f%%%n", p.name(), Wording.pct(p.passRate()),
                 money(p.costUsd(), p), money(p.costPer1k(), p), p.p50Ms(), p.p95Ms(), p.cloudShare() * 100);
     }
 
@@ -41,9 +41,5 @@ final class ReplayText {
     static String money(double usd, Point p) {
         String v = String.format(Locale.ROOT, "%.4f", usd);
         return !p.costPartial() ? v : usd > 0 ? ">=" + v : "unknown";
-    }
-
-    static String pct(Double v) {
-        return v == null ? "—" : String.format(Locale.ROOT, "%.1f%%", v * 100);
     }
 }

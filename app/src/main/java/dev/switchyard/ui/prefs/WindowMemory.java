@@ -52,14 +52,7 @@ public final class WindowMemory {
      */
     public static void rememberSplit(SplitPane split, String id, AppPreferences prefs, double fallback) {
         split.setDividerPositions(prefs.split(id, fallback));
-        boolean[] dragging = {false};
-        split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> dragging[0] = onDivider(e.getPickResult().getIntersectedNode(), split));
-        split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
-            if (dragging[0]) {
-                dragging[0] = false;
-                prefs.rememberSplit(id, split.getDividers().get(0).getPosition());
-            }
-        });
+        rememberDrags(split, () -> id, prefs);
     }
 
     /**
@@ -75,6 +68,11 @@ public final class WindowMemory {
                 split.getOrientation() == javafx.geometry.Orientation.VERTICAL ? belowFallback : besideFallback));
         restore.run();
         split.orientationProperty().addListener((obs, old, now) -> restore.run());
+        rememberDrags(split, key, prefs);
+    }
+
+    /** Saves the first divider's position under {@code key} when the user has dragged it (pressed on a divider). */
+    private static void rememberDrags(SplitPane split, java.util.function.Supplier<String> key, AppPreferences prefs) {
         boolean[] dragging = {false};
         split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> dragging[0] = onDivider(e.getPickResult().getIntersectedNode(), split));
         split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {

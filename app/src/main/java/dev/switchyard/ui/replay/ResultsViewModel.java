@@ -139,7 +139,7 @@ public final class ResultsViewModel {
                 new Figure("cost-per-1k", "Per 1,000 prompts", Wording.costPer1k(p)),
                 new Figure("latency", "Latency p50 / p95", Format.ms(p.p50Ms()) + " / " + Format.ms(p.p95Ms())),
                 new Figure("route-share", "Traffic per route", share(c.s())),
-                new Figure("savings", "Savings vs all-cloud", SummaryText.savings(c.s().savings())));
+                new Figure("savings", "Savings vs all-cloud", Wording.savings(c.s().savings())));
         List<ChartPoint> pts = new ArrayList<>();
         pts.add(ChartPoint.of(p));
         c.s().baselines().stream().filter(x -> x.passRate() != null).map(ChartPoint::of).forEach(pts::add);

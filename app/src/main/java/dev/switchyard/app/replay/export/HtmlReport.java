@@ -51,9 +51,9 @@ public final class HtmlReport {
             sb.append("<table><tr><th>t</th><th>pass rate</th><th>$ per 1k</th><th>cloud share</th>"
                     + "<th>prompts changing route here</th></tr>");
             for (Sweep.Position p : curve) {
-                sb.append("<tr><td>").append(fmt(p.threshold())).append("</td><td>").append(pct(p.point().passRate()))
+                sb.append("<tr><td>").append(fmt(p.threshold())).append("</td><td>").append(Wording.pct(p.point().passRate()))
                         .append("</td><td>").append(money(p.point().costPer1k(), p.point())).append("</td><td>")
-                        .append(pct(p.point().cloudShare())).append("</td><td>");
+                        .append(Wording.pct(p.point().cloudShare())).append("</td><td>");
                 p.changed().stream().limit(10).forEach(c -> sb.append(Html.esc(c.prompt())).append(" (")
                         .append(Html.esc(c.from())).append(" → ").append(Html.esc(c.to())).append(")<br>"));
                 if (p.changed().size() > 10) {
@@ -84,10 +84,10 @@ public final class HtmlReport {
         StringBuilder sb = new StringBuilder("<table><tr><th>strategy</th><th>pass rate</th><th>graded</th>"
                 + "<th>cost</th><th>$ per 1k</th><th>p50 ms</th><th>p95 ms</th><th>cloud share</th><th>missing</th></tr>");
         for (Point p : points) {
-            sb.append("<tr><td>").append(Html.esc(p.name())).append("</td><td>").append(pct(p.passRate()))
+            sb.append("<tr><td>").append(Html.esc(p.name())).append("</td><td>").append(Wording.pct(p.passRate()))
                     .append("</td><td>").append(p.graded()).append("</td><td>").append(money(p.costUsd(), p))
                     .append("</td><td>").append(money(p.costPer1k(), p)).append("</td><td>").append(p.p50Ms())
-                    .append("</td><td>").append(p.p95Ms()).append("</td><td>").append(pct(p.cloudShare()))
+                    .append("</td><td>").append(p.p95Ms()).append("</td><td>").append(Wording.pct(p.cloudShare()))
                     .append("</td><td>").append(p.missing()).append("</td></tr>");
         }
         return sb.append("</table>").toString();
@@ -99,11 +99,7 @@ public final class HtmlReport {
     }
 
     private static String shares(java.util.Map<String, Double> m) {
-        return String.join(", ", m.entrySet().stream().map(e -> e.getKey() + " " + pct(e.getValue())).toList());
-    }
-
-    static String pct(Double v) {
-        return v == null ? "—" : String.format(Locale.ROOT, "%.1f%%", v * 100);
+        return String.join(", ", m.entrySet().stream().map(e -> e.getKey() + " " + Wording.pct(e.getValue())).toList());
     }
 
     static String fmt(double v) {

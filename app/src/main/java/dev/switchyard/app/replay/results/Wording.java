@@ -91,13 +91,12 @@ public final class Wording {
                     : s.costReduction() == null ? "" : " (cost " + change(s.costReduction(), "lower", "higher") + ")";
             return "Below 95% of " + s.reference() + "'s pass rate: passes " + both + cost + ".";
         }
+        String sideBySide = "The policy passes " + rate(p, r) + " vs " + s.reference() + " " + rate(r, p);
         if (s.costUnknown()) {
-            return "The policy passes " + rate(p, r) + " vs " + s.reference() + " " + rate(r, p)
-                    + "; the saving is unknown: a model has no price.";
+            return sideBySide + "; the saving is unknown: a model has no price.";
         }
         if (s.costReductionAt95() == null) {
-            return "The policy passes " + rate(p, r) + " vs " + s.reference() + " " + rate(r, p)
-                    + ", which cost nothing: no saving to measure.";
+            return sideBySide + ", which cost nothing: no saving to measure.";
         }
         String quality = p >= r ? "at the same pass rate or better" : "at ≥ 95% of its pass rate";
         return change(s.costReductionAt95(), "cheaper", "more expensive") + " than " + s.reference() + " " + quality

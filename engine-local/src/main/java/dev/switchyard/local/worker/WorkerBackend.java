@@ -196,12 +196,15 @@ public final class WorkerBackend implements Backend {
         }
     }
 
-    /** Test hook: asks the worker to die with Runtime.halt (only honoured with testHooks). */
+    /**
+     * Test hook: arms the worker to die with Runtime.halt right after it sends the next token of any run, so a run
+     * started after this call is surely cut mid-stream (only honoured with testHooks).
+     */
     public void crashWorkerForTest() {
         worker.send(Protocol.obj().put("op", "crash"));
     }
 
-    /** Test hook: asks the worker to fill its heap (only honoured with testHooks). */
+    /** Test hook: arms the worker to fill its heap right after it sends the next token (only honoured with testHooks). */
     public void exhaustWorkerHeapForTest() {
         worker.send(Protocol.obj().put("op", "exhaust-heap"));
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The worker process: reads commands from stdin, runs them on an {@link InProcessBackend}, writes
@@ -34,6 +35,8 @@ public final class WorkerMain {
     private final Map<String, GenerationHandle> runs = new ConcurrentHashMap<>();
     private final ExecutorService ops = Executors.newSingleThreadExecutor();
     private final boolean testHooks = Boolean.getBoolean("switchyard.worker.testHooks");
+    /** Test hooks only: a fault armed by a "crash" or "exhaust-heap" command, fired right after the next token is sent. */
+    private final AtomicReference<Runnable> armedFault = new AtomicReference<>();
 
     private WorkerMain(PrintStream out) {
         this.out = out;
@@ -95,13 +98,15 @@ public final class WorkerMain {
                 break;
             case "crash":
                 if (testHooks) {
-                    System.err.println("switchyard worker: test hook halting with exit code 134");
-                    Runtime.getRuntime().halt(134);
+                    armedFault.set(() -> {
+                        System.err.println("switchyard worker: test hook halting with exit code 134");
+                        Runtime.getRuntime().halt(134);
+                    });
                 }
                 break;
             case "exhaust-heap":
                 if (testHooks) {
-                    ops.execute(WorkerMain::exhaustHeap);
+                    armedFault.set(WorkerMain::exhaustHeap);
                 }
                 break;
             case "shutdown":
@@ -152,6 +157,10 @@ public final class WorkerMain {
             @Override
             public void onToken(String text) {
                 send(Protocol.obj().put("id", id).put("type", "token").put("text", text));
+                Runnable fault = armedFault.getAndSet(null);
+                if (fault != null) {
+                    fault.run(); // on the generation thread, so the run is surely still going
+                }
             }
 
             @Override

@@ -73,7 +73,7 @@ final class Rows {
         ObjectNode n = Nodes.object().put("uid", r.uid()).put("promptVersionUid", promptVersionUid)
                 .put("modelUid", modelUid).put("comparisonUid", comparisonUid).put("repeatIndex", r.repeatIndex());
         n.set("parameters", Nodes.embed(r.parametersJson()));
-        n.put("promptText", r.promptText()).put("outputText", r.outputText()).put("reasoningText", r.reasoningText())
+        n.put("promptText", r.promptText()).put("systemText", r.systemText()).put("outputText", r.outputText()).put("reasoningText", r.reasoningText())
                 .put("status", r.status().code())
                 .put("errorKind", r.error() == null ? null : r.error().kind())
                 .put("errorMessage", r.error() == null ? null : r.error().message());

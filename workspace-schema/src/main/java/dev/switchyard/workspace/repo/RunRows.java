@@ -15,8 +15,8 @@ import java.sql.SQLException;
 final class RunRows {
 
     static final String INSERT_COLS = "uid, prompt_version_id, model_id, comparison_id, repeat_index, parameters_json,"
-            + " prompt_text, output_text, reasoning_text, status, error_kind, error_message, queue_ms, ttft_ms, total_ms,"
-            + " input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, decode_tps, prefill_tps, load_ms,"
+            + " prompt_text, system_text, output_text, reasoning_text, status, error_kind, error_message, queue_ms, ttft_ms,"
+            + " total_ms, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, decode_tps, prefill_tps, load_ms,"
             + " peak_memory_bytes, cost_usd, cost_kind, price_id, tokens_estimated, http_attempts, route_json,"
             + " outcome_json, created_at, finished_at, owner";
     static final String SELECT_COLS = "id, " + INSERT_COLS;
@@ -89,7 +89,7 @@ final class RunRows {
         RunError e = r.error();
         RunCost c = r.cost();
         return new Object[] {r.uid(), r.promptVersionId(), r.modelId(), r.comparisonId(), r.repeatIndex(),
-            r.parametersJson(), r.promptText(), r.outputText(), r.reasoningText(), r.status(),
+            r.parametersJson(), r.promptText(), r.systemText(), r.outputText(), r.reasoningText(), r.status(),
             e == null ? null : e.kind(), e == null ? null : e.message(), m.queueMs(), m.ttftMs(), m.totalMs(),
             m.inputTokens(), m.cachedInputTokens(), m.outputTokens(), m.reasoningTokens(), m.decodeTps(),
             m.prefillTps(), m.loadMs(), m.peakMemoryBytes(), c.usd(), c.kind(), c.priceId(), r.tokensEstimated(),
@@ -123,8 +123,8 @@ final class RunRows {
                 Sql.longOrNull(rs, "price_id"));
         return new Run(rs.getLong("id"), rs.getString("uid"), Sql.longOrNull(rs, "prompt_version_id"),
                 rs.getLong("model_id"), Sql.longOrNull(rs, "comparison_id"), rs.getInt("repeat_index"),
-                rs.getString("parameters_json"), rs.getString("prompt_text"), rs.getString("output_text"),
-                rs.getString("reasoning_text"), RunStatus.of(rs.getString("status")), error, metrics, cost,
+                rs.getString("parameters_json"), rs.getString("prompt_text"), rs.getString("system_text"),
+                rs.getString("output_text"), rs.getString("reasoning_text"), RunStatus.of(rs.getString("status")), error, metrics, cost,
                 Sql.bool(rs, "tokens_estimated"), rs.getInt("http_attempts"), rs.getString("route_json"),
                 rs.getString("outcome_json"), Sql.instant(rs, "created_at"), Sql.instant(rs, "finished_at"));
     }

@@ -55,6 +55,8 @@ class ExportImportTest {
             assertThat(doc.get("runs").get(0).get("modelUid").asText()).hasSize(36);
             assertThat(doc.get("runs")).extracting(n -> n.path("outcome").path("finishReason").asText(""))
                     .containsExactlyInAnyOrder("stop", "");
+            assertThat(doc.get("runs")).extracting(n -> n.get("systemText").isNull() ? null : n.get("systemText").asText())
+                    .as("sent without a system message; not recorded").containsExactlyInAnyOrder("", null);
             assertThat(doc.get("models").get(1).get("settings").get("precision").asText()).isEqualTo("int4");
         }
     }

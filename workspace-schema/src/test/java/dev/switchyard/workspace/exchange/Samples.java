@@ -46,7 +46,8 @@ final class Samples {
         PromptVersion pv = ws.prompts().addVersion(prompt.id(), "Be brief.", "Classify {{t}}", "{\"t\":\"\"}", null);
         Comparison cmp = ws.comparisons().create(pv.id(), 2, true);
         List<Run> runs = ws.runs().insertAll(List.of(
-                Fixtures.completedRun(gpt.id(), "Classify printer on fire", "urgent").withPromptVersion(pv.id())
+                Fixtures.completedRun(gpt.id(), "Classify printer on fire", "urgent").withSystemText("")
+                        .withPromptVersion(pv.id())
                         .withComparison(cmp.id(), 0)
                         .finished(RunStatus.COMPLETED, null, new RunMetrics(1L, 200L, 900L, 30L, 10L, 3L, 0L, 4.5, null,
                                 null, null), RunCost.api(0.0000063, price.id()), false, 1, Instant.parse(

@@ -109,6 +109,20 @@ class RunRepositoryTest {
     }
 
     @Test
+    void theSystemMessageARunWasSentReadsBackExactlyAndNoneIsNotUnknown() {
+        Run sent = ws.runs().insert(Run.created(gpt, "You are terse.\n\nExplain WAL", "{}").withSystemText("You are terse."));
+        Run none = ws.runs().insert(Run.created(gpt, "Explain WAL", "{}").withSystemText(""));
+        Run unknown = ws.runs().insert(Run.created(gpt, "You are terse.\n\nExplain WAL", "{}"));
+        assertThat(ws.runs().get(sent.id()).orElseThrow().systemText()).isEqualTo("You are terse.");
+        assertThat(ws.runs().get(none.id()).orElseThrow().systemText()).as("sent without one").isEmpty();
+        assertThat(ws.runs().get(unknown.id()).orElseThrow().systemText()).as("not recorded").isNull();
+        Run finished = ws.runs().update(ws.runs().get(sent.id()).orElseThrow().withOutput(RunStatus.COMPLETED, "A log.", null)
+                .finished(RunStatus.COMPLETED, null, RunMetrics.NONE, RunCost.NONE, false, 1, null));
+        assertThat(ws.runs().get(finished.id())).contains(finished);
+        assertThat(finished.systemText()).isEqualTo("You are terse.");
+    }
+
+    @Test
     void batchInsertIsOneTransactionAndReturnsIdsInOrder() {
         List<Run> batch = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

@@ -1,5 +1,15 @@
 package dev.switchyard.testing;
 
+import dev.switchyard.app.engine.Availability;
+import dev.switchyard.app.engine.EngineListener;
+import dev.switchyard.app.engine.EngineMetrics;
+import dev.switchyard.app.engine.EngineRequest;
+import dev.switchyard.app.engine.EngineResult;
+import dev.switchyard.app.engine.ModelEngine;
+import dev.switchyard.app.engine.RunHandle;
+import dev.switchyard.app.run.RunObserver;
+import dev.switchyard.app.run.RunService;
+import dev.switchyard.app.run.RunSpec;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
@@ -41,6 +51,28 @@ public final class Seed {
     private static Run build(Model m, String prompt, String answer, RunStatus status, Instant at, long ttft) {
         return Run.created(m.id(), prompt, "{}").withUid(null, at).withOutput(status, answer, null)
                 .finished(status, null, RunMetrics.of(1, ttft, ttft + 500, 10, 20), RunCost.NONE, false, 1, at.plusMillis(ttft + 500));
+    }
+
+    /**
+     * A run of an unsaved draft, stored by the run service as Compare, the CLI and replay store theirs: the model
+     * answers {@code answer} at once.
+     */
+    public static Run sent(Workspace ws, Model m, String system, String user, String answer) {
+        ModelEngine engine = new ModelEngine() {
+            @Override
+            public RunHandle start(EngineRequest request, EngineListener listener) {
+                listener.onToken(answer);
+                listener.onComplete(new EngineResult(RunStatus.COMPLETED, answer, "", "stop", EngineMetrics.NONE, null));
+                return () -> { };
+            }
+
+            @Override
+            public Availability availability() {
+                return Availability.READY;
+            }
+        };
+        return new RunService(ws).start(RunSpec.adHoc(m, new EngineRequest(system, user, null)), engine, RunObserver.NONE)
+                .finished().join();
     }
 
     /** {@code n} runs of one model, one minute apart from {@code start}, prompt "bulk prompt i". */

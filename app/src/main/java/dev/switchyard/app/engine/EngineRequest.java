@@ -17,8 +17,11 @@ public record EngineRequest(String system, String user, GenerationParams params)
         system = system == null || system.isBlank() ? null : system;
     }
 
+    /** What {@link #promptText} puts between the system message and the user message. */
+    public static final String SEPARATOR = "\n\n";
+
     /** The prompt as one text, for history search and token estimates. */
     public String promptText() {
-        return system == null ? user : system + "\n\n" + user;
+        return system == null ? user : system + SEPARATOR + user;
     }
 }

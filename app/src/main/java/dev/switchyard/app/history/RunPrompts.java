@@ -2,6 +2,7 @@ package dev.switchyard.app.history;
 
 import dev.switchyard.app.compare.PromptDraft;
 import dev.switchyard.app.compare.PromptTemplate;
+import dev.switchyard.app.engine.EngineRequest;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Comparison;
 import dev.switchyard.workspace.model.Prompt;
@@ -15,9 +16,11 @@ import java.util.Objects;
 
 /**
  * What each run was asked, for reading and export. A run stores its prompt as one text — the system message, a blank
- * line, the user message ({@code EngineRequest.promptText}) — and its comparison names the saved prompt version it
- * ran when the prompt ran unchanged. The system message is recognised when it is that version's (variables filled
- * in) or, for a run of an edited draft, any saved version's; otherwise the whole text counts as the user message.
+ * line, the user message ({@code EngineRequest.promptText}) — and, since schema version 5, the system message it was
+ * sent ({@code Run.systemText}, {@code ""} for none): the split is then exact. For a run stored before (no system
+ * message recorded) the system message is recognised when it is the saved version's the run's comparison names
+ * (variables filled in) or, for a run of an edited draft, any saved version's; otherwise the whole text counts as the
+ * user message. Its comparison names the saved prompt version it ran when the prompt ran unchanged.
  * Loaded once per page or export; comparisons are looked up once each. Not thread-safe.
  */
 public final class RunPrompts {
@@ -32,7 +35,7 @@ public final class RunPrompts {
     private record Saved(String name, int number, String system) {
     }
 
-    private static final String SEPARATOR = "\n\n";
+    private static final String SEPARATOR = EngineRequest.SEPARATOR;
 
     private final Workspace workspace;
     private final Map<Long, Saved> versions = new HashMap<>();
@@ -60,15 +63,35 @@ public final class RunPrompts {
     public RunPrompt of(Run run) {
         Saved saved = versions.get(versionId(run));
         String text = run.promptText();
+        if (run.systemText() != null) {
+            RunPrompt sent = recorded(run);
+            return prompt(saved, sent.system(), sent.user());
+        }
         if (saved != null && saved.system() != null && text.startsWith(saved.system() + SEPARATOR)) {
-            return new RunPrompt(saved.name(), saved.number(), saved.system(), text.substring(saved.system().length() + 2));
+            return prompt(saved, saved.system(), userOf(text, saved.system()));
         }
         for (String system : systems) {
             if (text.startsWith(system + SEPARATOR)) {
-                return prompt(saved, system, text.substring(system.length() + 2));
+                return prompt(saved, system, userOf(text, system));
             }
         }
         return prompt(saved, null, text);
+    }
+
+    /**
+     * A run's system and user message as it recorded them, without saved prompts: exact when the run recorded its
+     * system message, the whole text as the user message when it did not (a run stored before schema version 5).
+     */
+    public static RunPrompt recorded(Run run) {
+        String system = run.systemText();
+        return system == null ? new RunPrompt(null, null, null, run.promptText())
+                : new RunPrompt(null, null, system.isEmpty() ? null : system, userOf(run.promptText(), system));
+    }
+
+    /** The user message of prompt text {@code text} sent with system message {@code system} (the whole text if none). */
+    private static String userOf(String text, String system) {
+        return !system.isEmpty() && text.startsWith(system + SEPARATOR) ? text.substring(system.length() + SEPARATOR.length())
+                : text;
     }
 
     private static RunPrompt prompt(Saved saved, String system, String user) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.app.engine.EngineFailure;
 import dev.switchyard.app.engine.EngineListener;
 import dev.switchyard.app.engine.EngineMetrics;
+import dev.switchyard.app.engine.EngineRequest;
 import dev.switchyard.app.engine.EngineResult;
 import dev.switchyard.app.engine.GenerationParams;
 import dev.switchyard.app.engine.ModelEngine;
@@ -49,14 +50,17 @@ public final class RunService {
     }
 
     /**
-     * Stores the run, already STREAMING (the engine is asked at once: one commit instead of a CREATED row and an
+     * Stores the run with the system message it is sent ({@code ""} when none: workspace-schema decision 14),
+     * already STREAMING (the engine is asked at once: one commit instead of a CREATED row and an
      * update, which at the start of a six-model comparison were twelve commits on the task thread), and starts it;
      * returns at once.
      */
     public ActiveRun start(RunSpec spec, ModelEngine engine, RunObserver observer) {
         long createdNanos = nanoTime.getAsLong();
-        Run row = workspace.runs().insert(Run.created(spec.model().id(), spec.request().promptText(),
-                        parametersJson(spec.request().params()))
+        EngineRequest request = spec.request();
+        Run row = workspace.runs().insert(Run.created(spec.model().id(), request.promptText(),
+                        parametersJson(request.params()))
+                .withSystemText(request.system() == null ? "" : request.system())
                 .withPromptVersion(spec.promptVersionId())
                 .withComparison(spec.comparisonId(), spec.repeatIndex())
                 .withRoute(spec.routeJson())

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Run;
+import dev.switchyard.workspace.model.RunQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,6 +112,7 @@ class RunCommandTest {
         JsonNode info = JSON.readTree(CliRunner.run("workspace", "info", "-w", ws.toString(), "--json").out());
         assertThat(info.path("counts").path("runs").asInt()).isEqualTo(1);
         assertThat(info.path("counts").path("comparisons").asInt()).isEqualTo(1);
+        assertThat(storedSystemTexts()).as("sent without a system message").containsExactly("");
     }
 
     @Test
@@ -122,6 +126,13 @@ class RunCommandTest {
         assertThat(body.has("temperature")).isFalse();
         assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(500);
         assertThat(body.has("max_tokens")).isFalse();
+        assertThat(storedSystemTexts()).as("the system message sent, stored with the run").containsExactly("Be brief.");
+    }
+
+    private List<String> storedSystemTexts() {
+        try (Workspace w = Workspace.open(ws)) {
+            return w.runs().page(RunQuery.latest()).items().stream().map(Run::systemText).toList();
+        }
     }
 
     @Test

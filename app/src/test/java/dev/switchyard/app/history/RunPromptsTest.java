@@ -51,4 +51,23 @@ class RunPromptsTest {
             assertThat(prompts.of(noSystem)).isEqualTo(new RunPrompt(null, null, null, "kitchen lights on\n\nplease"));
         }
     }
+
+    @Test
+    void aRunThatRecordedItsSystemMessageIsSplitExactlyWhateverTheSavedPromptsSay() {
+        try (Workspace ws = Workspace.open(dir.resolve("w.switchyard"))) {
+            Model m = Seed.model(ws, Seed.provider(ws, "Gate"), "m");
+            var trip = ws.prompts().create("Trip planner");
+            ws.prompts().addVersion(trip.id(), "You are a travel assistant.", "Plan a day", "{}", "{}");
+            var draft = Seed.sent(ws, m, "You are a pirate.\n\nSpeak like one.", "Say hello", "Ahoy");
+            var noSystem = Seed.sent(ws, m, null, "You are a travel assistant.\n\nIs that what you are?", "Yes");
+
+            RunPrompts prompts = RunPrompts.of(ws);
+
+            assertThat(prompts.of(draft)).as("a draft's system message no saved version has")
+                    .isEqualTo(new RunPrompt(null, null, "You are a pirate.\n\nSpeak like one.", "Say hello"));
+            assertThat(prompts.of(noSystem)).as("sent without a system message: a saved system text at its start stays")
+                    .isEqualTo(new RunPrompt(null, null, null, "You are a travel assistant.\n\nIs that what you are?"));
+            assertThat(RunPrompts.recorded(draft)).isEqualTo(prompts.of(draft));
+        }
+    }
 }

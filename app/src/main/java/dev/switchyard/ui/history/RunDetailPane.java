@@ -17,10 +17,12 @@ final class RunDetailPane extends VBox {
     private final Label source = new Label();
     private final Label metrics = new Label();
     private final Label error = new Label();
-    private final TextArea prompt = area("history-detail-prompt");
-    private final TextArea answer = area("history-detail-answer");
+    private final TextArea system = area("history-detail-system", 3);
+    private final TextArea prompt = area("history-detail-user", 4);
+    private final TextArea answer = area("history-detail-answer", 4);
     private final Button openComparison = new Button("Open in Compare");
-    private final Label promptCaption = caption("Prompt");
+    private final Label systemCaption = caption("System message");
+    private final Label promptCaption = caption("User message");
     private final Label answerCaption = caption("Answer");
     private final ZoneId zone;
     private HistoryRow row;
@@ -55,14 +57,19 @@ final class RunDetailPane extends VBox {
             }
         });
         openComparison.managedProperty().bind(openComparison.visibleProperty());
+        for (javafx.scene.Node n : new javafx.scene.Node[] {systemCaption, system}) {
+            n.visibleProperty().bind(system.textProperty().isNotEmpty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
         setBelow(false);
         show(null);
     }
 
     /**
-     * Beside the table (a column: the run's name, figures, Open in Compare, then prompt and answer one under the other)
-     * or under it, where the table has the whole width (a row: the run's name, status and day with Open in Compare at
-     * its right, and under it the model's reference and figures, the prompt and the answer side by side).
+     * Beside the table (a column: the run's name, figures, Open in Compare, then the system message when the run had
+     * one, the user message and the answer one under the other) or under it, where the table has the whole width (a
+     * row: the run's name, status and day with Open in Compare at its right, and under it the model's reference and
+     * figures, the prompt — system over user message — and the answer side by side).
      */
     void setBelow(boolean under) {
         if (below != null && below == under) {
@@ -71,8 +78,10 @@ final class RunDetailPane extends VBox {
         below = under;
         VBox.setVgrow(answer, Priority.ALWAYS);
         VBox.setVgrow(prompt, under ? Priority.ALWAYS : Priority.NEVER);
+        VBox.setVgrow(system, under ? Priority.ALWAYS : Priority.NEVER);
         if (!under) {
-            getChildren().setAll(title, meta, source, metrics, error, openComparison, promptCaption, prompt, answerCaption, answer);
+            getChildren().setAll(title, meta, source, metrics, error, openComparison, systemCaption, system, promptCaption,
+                    prompt, answerCaption, answer);
             setMinSize(260, 0);
             return;
         }
@@ -83,7 +92,7 @@ final class RunDetailPane extends VBox {
         VBox facts = new VBox(6, source, metrics, error);
         facts.setPrefWidth(300);
         facts.setMinWidth(200);
-        VBox promptBox = new VBox(4, promptCaption, prompt);
+        VBox promptBox = new VBox(4, systemCaption, system, promptCaption, prompt);
         VBox answerBox = new VBox(4, answerCaption, answer);
         for (VBox box : new VBox[] {promptBox, answerBox}) {
             HBox.setHgrow(box, Priority.ALWAYS);
@@ -107,7 +116,8 @@ final class RunDetailPane extends VBox {
         metrics.setText(has ? Formats.metrics(r.run()) : "");
         error.setVisible(has && r.run().error() != null);
         error.setText(has && r.run().error() != null ? r.run().error().message() : "");
-        prompt.setText(has ? r.run().promptText() : "");
+        system.setText(has && r.prompt().system() != null ? r.prompt().system() : "");
+        prompt.setText(has ? r.prompt().user() : "");
         answer.setText(has ? r.run().outputText() : "");
         openComparison.setVisible(has && r.comparisonId() != null);
     }
@@ -118,12 +128,12 @@ final class RunDetailPane extends VBox {
         return r.modelRef() + (p.name() == null ? "" : " · prompt \u201c" + p.name() + "\u201d v" + p.version());
     }
 
-    private static TextArea area(String id) {
+    private static TextArea area(String id, int rows) {
         TextArea a = dev.switchyard.ui.TabMovesFocus.install(new TextArea());
         a.setId(id);
         a.setEditable(false);
         a.setWrapText(true);
-        a.setPrefRowCount(4);
+        a.setPrefRowCount(rows);
         return a;
     }
 

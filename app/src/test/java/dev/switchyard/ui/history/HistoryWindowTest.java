@@ -395,6 +395,47 @@ class HistoryWindowTest {
         return wrong;
     }
 
+    /** The text of text area {@code id} of the detail, and whether it is shown. */
+    private String area(String id) throws Exception {
+        return AppWindow.onFx(() -> {
+            javafx.scene.control.TextArea a = robot.lookup(id).queryAs(javafx.scene.control.TextArea.class);
+            return a.isVisible() ? a.getText() : "(hidden)";
+        });
+    }
+
+    /**
+     * A run of an unsaved draft, stored as Compare stores it, whose system message no saved version has: the detail
+     * shows its system message and its user message apart. A run sent without a system message whose user message
+     * starts with the saved version's system text shows that text as part of the user message.
+     */
+    @Test
+    void theDetailShowsTheSystemMessageARunWasSentApartFromItsUserMessage() throws Exception {
+        try (Workspace ws = Workspace.open(file)) {
+            Model beta = ws.models().list().stream().filter(m -> m.apiModelId().equals("beta")).findFirst().orElseThrow();
+            Seed.sent(ws, beta, "You are a pirate.\n\nAnswer in one line.", "Greet the crew", "Ahoy!");
+            Seed.sent(ws, beta, null, SYSTEM + "\n\nIs that really you, captain?", "Aye.");
+        }
+        AppWindow.click(robot, "#nav-history");
+        AppWindow.click(robot, "#history-text").write("crew").type(KeyCode.ENTER);
+        waitForPage("1–1 of 1 run");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cell("Prompt", "Greet the crew")).isNotNull();
+        robot.clickOn(firstRow("#history-table"));
+        AppWindow.waitUntil(5, () -> text("#history-detail-title").equals("beta"));
+        assertThat(area("#history-detail-system")).isEqualTo("You are a pirate.\n\nAnswer in one line.");
+        assertThat(area("#history-detail-user")).isEqualTo("Greet the crew");
+        assertThat(AppWindow.cutTexts(robot, "#history-detail")).isEmpty();
+
+        AppWindow.click(robot, "#history-text").push(KeyCode.CONTROL, KeyCode.A).write("captain").type(KeyCode.ENTER);
+        waitForPage("1–1 of 1 run");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(firstRow("#history-table"));
+        AppWindow.waitUntil(5, () -> text("#history-detail-title").equals("beta")
+                && area("#history-detail-user").endsWith("captain?"));
+        assertThat(area("#history-detail-system")).isEqualTo("(hidden)");
+        assertThat(area("#history-detail-user")).isEqualTo(SYSTEM + "\n\nIs that really you, captain?");
+    }
+
     @Test
     void aComparisonOpensOnTheCompareScreenWithItsPanes() throws Exception {
         // stored meanwhile by another process sharing the workspace (the CLI, say)

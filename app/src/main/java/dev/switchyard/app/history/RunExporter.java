@@ -32,7 +32,7 @@ public final class RunExporter {
             "repeat_index", "prompt", "output", "reasoning", "error", "queue_ms", "ttft_ms", "total_ms", "input_tokens",
             "cached_input_tokens", "output_tokens", "reasoning_tokens", "decode_tps", "cost_usd", "cost_kind",
             "tokens_estimated", "finish_reason", "prompt_name", "prompt_version", "temperature", "max_tokens", "top_p",
-            "seed", "stop");
+            "seed", "stop", "system_message", "user_message");
 
     /** Digits kept after the point: a cost to a ten-billionth of a dollar, a rate to a hundredth of a token/s. */
     static final int COST_SCALE = 10;
@@ -41,9 +41,12 @@ public final class RunExporter {
     private final LongFunction<String> modelName;
     private final Function<Run, RunPrompt> prompts;
 
-    /** Without saved prompts: {@code prompt_name} and {@code prompt_version} stay empty. */
+    /**
+     * Without saved prompts: {@code prompt_name} and {@code prompt_version} stay empty, the system message is the
+     * one the run recorded ({@link RunPrompts#recorded}).
+     */
     public RunExporter(LongFunction<String> modelName) {
-        this(modelName, r -> new RunPrompt(null, null, null, r.promptText()));
+        this(modelName, RunPrompts::recorded);
     }
 
     /**
@@ -129,7 +132,8 @@ public final class RunExporter {
                 r.tokensEstimated(), RunOutcome.tree(r.outcomeJson()).path("finishReason").textValue(),
                 prompt.name(), prompt.version(), number(params.get("temperature")), whole(params.get("maxTokens")),
                 number(params.get("topP")), whole(params.get("seed")),
-                params.path("stop").isArray() && !params.get("stop").isEmpty() ? params.get("stop") : null);
+                params.path("stop").isArray() && !params.get("stop").isEmpty() ? params.get("stop") : null,
+                prompt.system(), prompt.user());
     }
 
     /** A plain decimal rounded to {@code scale} places, trailing zeros dropped ("0.0004", "12.44"); null stays null. */

@@ -135,7 +135,7 @@ class RunExporterTest {
                 "total_ms", "input_tokens", "cached_input_tokens", "output_tokens", "reasoning_tokens", "decode_tps",
                 "cost_usd", "cost_kind", "tokens_estimated", "finish_reason");
         assertThat(RunExporter.COLUMNS.subList(22, RunExporter.COLUMNS.size())).containsExactly("prompt_name",
-                "prompt_version", "temperature", "max_tokens", "top_p", "seed", "stop");
+                "prompt_version", "temperature", "max_tokens", "top_p", "seed", "stop", "system_message", "user_message");
     }
 
     /** A run of saved prompt "Trip planner" v2 with every parameter set, a cost of $0.0004 and an unrounded rate. */
@@ -174,7 +174,11 @@ class RunExporterTest {
             assertThat(row.get(RunExporter.COLUMNS.indexOf("stop"))).isEqualTo("[\"print\",\"a, b\"]");
             List<String> plain = rows.get(2);
             assertThat(plain).hasSize(RunExporter.COLUMNS.size());
-            assertThat(plain.subList(22, plain.size())).as("no saved prompt, no parameters").containsOnly("");
+            assertThat(plain.subList(22, 29)).as("no saved prompt, no parameters").containsOnly("");
+            assertThat(row.get(RunExporter.COLUMNS.indexOf("system_message"))).isEqualTo("Be brief.");
+            assertThat(row.get(RunExporter.COLUMNS.indexOf("user_message"))).isEqualTo("Plan a weekend");
+            assertThat(plain.get(RunExporter.COLUMNS.indexOf("system_message"))).isEmpty();
+            assertThat(plain.get(RunExporter.COLUMNS.indexOf("user_message"))).isEqualTo("plain");
         }
         assertThat(RunExporter.decimal(1.2E-7, RunExporter.COST_SCALE).toPlainString()).isEqualTo("0.00000012");
         assertThat(RunExporter.decimal(3.00000000000004E-4, RunExporter.COST_SCALE).toPlainString()).isEqualTo("0.0003");
@@ -198,6 +202,24 @@ class RunExporterTest {
             assertThat(run.get("seed").asLong()).isEqualTo(7);
             assertThat(run.get("stop").isArray()).isTrue();
             assertThat(run.get("stop")).extracting(JsonNode::asText).containsExactly("print", "a, b");
+        }
+    }
+
+    @Test
+    void theSystemAndUserMessagesAreTheOnesTheRunWasSent() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.switchyard"))) {
+            Model m = Seed.model(ws, Seed.provider(ws, "Gate"), "m-1");
+            Run draft = Seed.sent(ws, m, "You are a pirate.", "Say hello", "Ahoy");
+            Run none = Seed.sent(ws, m, null, "kitchen lights on\n\nplease", "Done");
+            Path file = dir.resolve("sent.json");
+            new HistoryExport(ws).runs(List.of(draft.id(), none.id()), ExportFormat.JSON, file);
+
+            JsonNode json = new ObjectMapper().readTree(file.toFile());
+            assertThat(json.get(0).get("prompt").asText()).isEqualTo("You are a pirate.\n\nSay hello");
+            assertThat(json.get(0).get("system_message").asText()).isEqualTo("You are a pirate.");
+            assertThat(json.get(0).get("user_message").asText()).isEqualTo("Say hello");
+            assertThat(json.get(1).get("system_message").isNull()).isTrue();
+            assertThat(json.get(1).get("user_message").asText()).isEqualTo("kitchen lights on\n\nplease");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.switchyard.ui.replay;
 
+import dev.switchyard.app.replay.export.ChartScale;
 import dev.switchyard.app.replay.export.LabelLayout;
 import dev.switchyard.app.replay.results.Wording;
 import dev.switchyard.ui.replay.ResultsViewModel.ChartPoint;
@@ -80,8 +81,8 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
             max = Math.max(max, p.costPer1k());
         }
         PaddedAxis x = (PaddedAxis) getXAxis();
-        double upper = max <= 0 ? 1 : niceUpper(max * 1.45);
-        x.show(upper, upper / 5);
+        double upper = ChartScale.costUpper(max);
+        x.show(upper, upper / ChartScale.COST_STEPS);
         // with no cost above $0 there is no cost axis to read: say why instead of a scale from 0 to 1
         x.setTickLabelsVisible(max > 0);
         x.setTickMarkVisible(max > 0);
@@ -147,17 +148,6 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         for (int i = 0; i < dots.size(); i++) {
             dots.get(i).shift(top[i] - boxes.get(i).top());
         }
-    }
-
-    /** 1, 2, 2.5 or 5 times a power of ten, at least {@code v}. */
-    static double niceUpper(double v) {
-        double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-            if (m * p >= v) {
-                return m * p;
-            }
-        }
-        return 10 * p;
     }
 
     private static XYChart.Data<Number, Number> point(ChartPoint p, String style, String label) {

@@ -1,6 +1,6 @@
 package dev.switchyard.ui.replay;
 
-import java.math.BigDecimal;
+import dev.switchyard.app.replay.export.ChartScale;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ final class PaddedAxis extends ValueAxis<Number> {
     private void use(double u) {
         if (u != unit || format == null) {
             unit = u;
-            format = new DecimalFormat(pattern(u));
+            format = new DecimalFormat(ChartScale.tickPattern(u));
         }
     }
 
@@ -124,11 +124,5 @@ final class PaddedAxis extends ValueAxis<Number> {
             }
         }
         return minor;
-    }
-
-    /** A DecimalFormat pattern that shows a multiple of {@code unit} exactly: "#,##0" for 20, "#,##0.#" for 0.4. */
-    static String pattern(double unit) {
-        int decimals = Math.max(0, BigDecimal.valueOf(unit).stripTrailingZeros().scale());
-        return decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals);
     }
 }

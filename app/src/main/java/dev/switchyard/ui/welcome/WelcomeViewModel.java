@@ -167,8 +167,10 @@ public final class WelcomeViewModel {
         cloudStep.set(step);
         hasCloud.set(ready);
         hasLocal.set(f.has(ModelKind.LOCAL_GENERATIVE));
+        // a cloud key that cannot be had is said even beside a local model: the step's button alone does not say why
         nextStep.set(hasCloud.get() || hasLocal.get()
                 ? "You have models to compare: open Compare, pick two or more and run."
+                + (step == CloudStep.NEEDS_KEY ? " " + noKeySentence(next, f) : "")
                 : step == CloudStep.NEEDS_MODEL ? next.name() + " is set up; add one of its models (Add a model, "
                 + "then Test connection lists them) to compare it with the embedded intent model."
                 : step == CloudStep.NEEDS_KEY ? noKeySentence(next, f)

@@ -203,6 +203,30 @@ class WelcomeViewModelTest {
         }
     }
 
+    /** Beside a local model (something to compare already) the sentence still says why the cloud step is not done. */
+    @Test
+    void aKeyTheKeyringCannotGiveIsSaidBesideALocalModel() {
+        WelcomeViewModel vm = welcome();
+        try (Workspace ws = Workspace.open(dir.resolve("l.switchyard"))) {
+            var gate = ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
+                    dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "Gate", "https://gw.example.com/v1",
+                    "keyring:switchyard/gate", null));
+            Seed.model(ws, gate, "m");
+            var device = ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
+                    dev.switchyard.workspace.model.ProviderKind.LOCAL, "This device", null, null, null));
+            ws.models().insert(Model.of(device.id(), "tiny", "Tiny", dev.switchyard.workspace.model.ModelKind.LOCAL_GENERATIVE,
+                    256, null, "{}"));
+            keyringDown = true;
+            vm.setWorkspace(ws);
+            assertThat(vm.hasLocalModelProperty().get()).isTrue();
+            assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.NEEDS_KEY);
+            assertThat(vm.nextStepProperty().get()).isEqualTo("You have models to compare: open Compare, pick two or "
+                    + "more and run. No API key for Gate: No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), so "
+                    + "the Secret Service keyring is not reachable. Use Set its key to enter the key again on Models, or to "
+                    + "have Gate read it from an environment variable.");
+        }
+    }
+
     /** The keyring may take seconds to answer (or to time out): it is asked in the background work, never on the UI thread. */
     @Test
     void theKeyringIsAskedInTheBackground() {

@@ -59,7 +59,7 @@ public final class SwitchyardApp extends Application {
         model.open(file);
         startNetworkMonitor();
         StartupLog.mark("context, tasks, network monitor; workspace opening");
-        WelcomeScreen welcome = new WelcomeScreen(model, tasks);
+        WelcomeScreen welcome = new WelcomeScreen(model, tasks, context);
         CompareScreen compare = new CompareScreen(context, tasks, model, networkMonitor::isOnline, prefs,
                 id -> ((MainView) stage.getScene().getRoot()).show(id));
         StartupLog.mark("compare screen");

@@ -54,6 +54,15 @@ public final class EngineFactory {
                 key.availability());
     }
 
+    /**
+     * Whether {@code provider}'s key can be had now, as its cloud models' availability says it (what Compare's picker
+     * shows): ready, or why not — removed, an environment variable that is not set, an OS keyring that cannot be reached
+     * or has no such entry — and what fixes it. May ask the OS keyring: call it off the FX thread.
+     */
+    public Availability keyAvailability(Provider provider) {
+        return KeyLookup.of(provider, app.secrets(), requiresKey(provider)).availability();
+    }
+
     /** A client for a provider's endpoint (to list its models or test the connection). */
     public CloudClient client(Provider provider) {
         KeyLookup key = KeyLookup.of(provider, app.secrets(), requiresKey(provider));

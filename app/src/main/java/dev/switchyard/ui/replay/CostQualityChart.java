@@ -1,11 +1,11 @@
 package dev.switchyard.ui.replay;
 
+import dev.switchyard.app.replay.export.ChartScale;
 import dev.switchyard.app.replay.export.LabelLayout;
 import dev.switchyard.app.replay.results.Wording;
 import dev.switchyard.ui.replay.ResultsViewModel.ChartPoint;
 import java.util.List;
 import javafx.collections.ListChangeListener;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -22,19 +22,24 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
     private final XYChart.Series<Number, Number> curve = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> position = new XYChart.Series<>();
 
+    /**
+     * Both axes keep {@link PaddedAxis#PAD} pixels between the plot area's edges and their 0 (and the pass rate's 100):
+     * a dot at $0 or at 0 % is drawn whole, the ticks stay at $0, 0.4, 0.8 … and 0, 10 … 100 (0, 20 … 100 when the
+     * chart is too short for ten).
+     */
     CostQualityChart(ResultsViewModel model) {
-        super(new NumberAxis(), new NumberAxis(0, 108, 10));
+        super(new PaddedAxis(1, new double[] {0.2}, PaddedAxis.PAD, 0),
+                new PaddedAxis(100, new double[] {10, 20, 50}, PaddedAxis.PAD, PaddedAxis.PAD));
         setId("replay-chart");
         getStyleClass().add("replay-chart");
         getXAxis().setLabel("Cost per 1,000 prompts ($)");
         getYAxis().setLabel("Pass rate (%)");
-        ((NumberAxis) getXAxis()).setAutoRanging(false);
-        NumberAxis y = (NumberAxis) getYAxis();
+        PaddedAxis y = (PaddedAxis) getYAxis();
         y.setMinorTickVisible(false);
         y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return n.doubleValue() > 100 ? "" : String.valueOf(n.intValue());
+                return String.valueOf(Math.round(n.doubleValue()));
             }
 
             @Override
@@ -75,15 +80,13 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         for (ChartPoint p : model.curve()) {
             max = Math.max(max, p.costPer1k());
         }
-        NumberAxis x = (NumberAxis) getXAxis();
-        double upper = max <= 0 ? 1 : niceUpper(max * 1.45);
-        // with no scale to read, the $0 points are drawn whole instead of half behind the axis
-        x.setLowerBound(max > 0 ? 0 : -0.03 * upper);
-        x.setUpperBound(upper);
-        x.setTickUnit(upper / 5);
+        PaddedAxis x = (PaddedAxis) getXAxis();
+        double upper = ChartScale.costUpper(max);
+        x.show(upper, upper / ChartScale.COST_STEPS);
         // with no cost above $0 there is no cost axis to read: say why instead of a scale from 0 to 1
         x.setTickLabelsVisible(max > 0);
         x.setTickMarkVisible(max > 0);
+        x.setMinorTickVisible(max > 0);
         x.setLabel(axisLabel(model.points(), max));
         // points on the same spot share one label (the policy's when it is one of them)
         java.util.Map<String, java.util.List<ChartPoint>> spots = new java.util.LinkedHashMap<>();
@@ -145,17 +148,6 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         for (int i = 0; i < dots.size(); i++) {
             dots.get(i).shift(top[i] - boxes.get(i).top());
         }
-    }
-
-    /** 1, 2, 2.5 or 5 times a power of ten, at least {@code v}. */
-    static double niceUpper(double v) {
-        double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-            if (m * p >= v) {
-                return m * p;
-            }
-        }
-        return 10 * p;
     }
 
     private static XYChart.Data<Number, Number> point(ChartPoint p, String style, String label) {

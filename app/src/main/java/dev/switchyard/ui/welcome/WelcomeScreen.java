@@ -1,5 +1,6 @@
 package dev.switchyard.ui.welcome;
 
+import dev.switchyard.app.AppContext;
 import dev.switchyard.ui.Screen;
 import dev.switchyard.ui.main.MainViewModel;
 import dev.switchyard.ui.task.TaskRunner;
@@ -22,8 +23,9 @@ public final class WelcomeScreen implements Screen {
     private final VBox view = new VBox(content);
     private Consumer<String> navigate = id -> { };
 
-    public WelcomeScreen(MainViewModel main, TaskRunner tasks) {
-        model = new WelcomeViewModel(tasks);
+    /** {@code app}: its engines say whether a provider's key can be had now, as Compare's picker does. */
+    public WelcomeScreen(MainViewModel main, TaskRunner tasks, AppContext app) {
+        model = new WelcomeViewModel(tasks, (ws, provider) -> app.engines(ws).keyAvailability(provider));
         model.setOnEmptyWorkspace(() -> navigate.accept(id()));
         build();
         main.workspaceProperty().addListener((obs, old, ws) -> model.setWorkspace(ws));

@@ -1,5 +1,6 @@
 package dev.switchyard.ui.welcome;
 
+import dev.switchyard.app.engine.Availability;
 import dev.switchyard.app.models.ProviderKeys;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.Workspace;
@@ -7,7 +8,9 @@ import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
 import dev.switchyard.workspace.model.Provider;
 import dev.switchyard.workspace.model.ProviderKind;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,14 +23,27 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class WelcomeViewModel {
 
     /**
+     * Whether a provider's key can be had now — Compare's picker's answer for its models
+     * ({@code EngineFactory.keyAvailability}: an environment variable that is set, a keyring entry that can be read, or
+     * no key needed). It may ask the OS keyring, so it is called off the FX thread.
+     */
+    @FunctionalInterface
+    public interface KeyCheck {
+        Availability check(Workspace workspace, Provider provider);
+    }
+
+    /**
      * Where the "cloud" step stands: it is done once a cloud model can be picked in Compare — a cloud model whose
-     * provider has a key or needs none. A provider alone (`providers add`, `set-key`) is on the way, and the step's
+     * provider's key can be read now or that needs none. A provider alone (`providers add`, `set-key`) is on the way, and the step's
      * button says what is left.
      */
     public enum CloudStep {
         /** No cloud provider: "Add a provider". */
         NO_PROVIDER("Add a provider"),
-        /** A provider whose key was removed (and none with a key): "Set its key". */
+        /**
+         * No provider whose key can be read now (it was removed, its variable is not set, the keyring cannot give it):
+         * "Set its key".
+         */
         NEEDS_KEY("Set its key"),
         /** A provider with a key (or needing none) but no cloud model yet: "Add a model". */
         NEEDS_MODEL("Add a model"),
@@ -57,16 +73,12 @@ public final class WelcomeViewModel {
     private final ReadOnlyStringWrapper nextStep = new ReadOnlyStringWrapper("");
     private Runnable onEmptyWorkspace = () -> { };
     private Workspace workspace;
-    /** This process's environment ({@code System::getenv}; a map in tests): whether an {@code env:} key is set. */
-    private final java.util.function.UnaryOperator<String> environment;
+    private final KeyCheck keys;
 
-    public WelcomeViewModel(TaskRunner tasks) {
-        this(tasks, System::getenv);
-    }
-
-    WelcomeViewModel(TaskRunner tasks, java.util.function.UnaryOperator<String> environment) {
+    /** {@code keys}: whether a provider's key can be had now, as Compare's picker decides it. */
+    public WelcomeViewModel(TaskRunner tasks, KeyCheck keys) {
         this.tasks = tasks;
-        this.environment = environment;
+        this.keys = keys;
     }
 
     /** True when the open workspace has no runs yet. */
@@ -108,7 +120,7 @@ public final class WelcomeViewModel {
         if (ws == null) {
             return;
         }
-        tasks.run("Check workspace", () -> new Found(ws.runs().count(), ws.models().list(), ws.providers().list()), found -> {
+        tasks.run("Check workspace", () -> read(ws), found -> {
             if (ws != workspace) {
                 return;
             }
@@ -123,62 +135,76 @@ public final class WelcomeViewModel {
     public void refresh() {
         Workspace ws = workspace;
         if (ws != null) {
-            tasks.run("Check workspace", () -> new Found(ws.runs().count(), ws.models().list(), ws.providers().list()), this::show, e -> { });
+            tasks.run("Check workspace", () -> read(ws), this::show, e -> { });
         }
+    }
+
+    /** Off the FX thread: the workspace's rows, and whether each cloud provider's key can be had now. */
+    private Found read(Workspace ws) {
+        List<Provider> providers = ws.providers().list();
+        Map<Long, Availability> keyed = new HashMap<>();
+        for (Provider p : providers) {
+            if (p.kind() != ProviderKind.LOCAL) {
+                keyed.put(p.id(), keys.check(ws, p));
+            }
+        }
+        return new Found(ws.runs().count(), ws.models().list(), providers, keyed);
     }
 
     private void show(Found f) {
         empty.set(f.runs() == 0);
         hasRuns.set(f.runs() > 0);
         List<Provider> cloud = f.providers().stream().filter(p -> p.kind() != ProviderKind.LOCAL).toList();
-        List<Provider> keyed = cloud.stream().filter(this::hasKey).toList();
+        List<Provider> keyed = cloud.stream().filter(p -> f.key(p).ready()).toList();
         boolean ready = f.models().stream().anyMatch(m -> m.kind() == ModelKind.CLOUD
                 && keyed.stream().anyMatch(p -> p.id() == m.providerId()));
-        Provider next = keyed.isEmpty() ? (cloud.isEmpty() ? null : cloud.get(0)) : keyed.get(0);
+        // with no key anywhere, the provider whose key would make a model runnable comes first
+        Provider next = !keyed.isEmpty() ? keyed.get(0)
+                : cloud.stream().filter(f::hasModel).findFirst().orElse(cloud.isEmpty() ? null : cloud.get(0));
         CloudStep step = ready ? CloudStep.DONE : next == null ? CloudStep.NO_PROVIDER
                 : keyed.isEmpty() ? CloudStep.NEEDS_KEY : CloudStep.NEEDS_MODEL;
         cloudProvider = next == null ? -1 : next.id();
         cloudStep.set(step);
         hasCloud.set(ready);
         hasLocal.set(f.has(ModelKind.LOCAL_GENERATIVE));
+        // a cloud key that cannot be had is said even beside a local model: the step's button alone does not say why
         nextStep.set(hasCloud.get() || hasLocal.get()
                 ? "You have models to compare: open Compare, pick two or more and run."
+                + (step == CloudStep.NEEDS_KEY ? " " + noKeySentence(next, f) : "")
                 : step == CloudStep.NEEDS_MODEL ? next.name() + " is set up; add one of its models (Add a model, "
                 + "then Test connection lists them) to compare it with the embedded intent model."
-                : step == CloudStep.NEEDS_KEY ? noKeySentence(next)
+                : step == CloudStep.NEEDS_KEY ? noKeySentence(next, f)
                 : "Start with the embedded intent model in Compare — it runs offline, with no key and no download. "
                 + "Add a cloud provider or a local model to compare against it.");
     }
 
-    /**
-     * A provider that names a key, or needs none (added without one); not one whose key was removed, nor one whose key
-     * is an environment variable this process does not have (Compare's picker would say the same of its models).
-     */
-    private boolean hasKey(Provider p) {
+    /** Why {@code p} has no key now and what to do, in the words of the step's button (it opens {@code p} on Models). */
+    private static String noKeySentence(Provider p, Found f) {
         String ref = p.authRef();
-        return ref == null || !ProviderKeys.removed(ref) && (unsetVariable(ref) == null);
-    }
-
-    /** The variable an {@code env:} reference names when it is not set in this process, else null. */
-    private String unsetVariable(String ref) {
-        if (ref == null || !ref.startsWith("env:")) {
-            return null;
+        String then = f.hasModel(p) ? "" : ", then add one of its models";
+        if (ref == null || ref.isBlank() || ProviderKeys.removed(ref)) {
+            return p.name() + " has no key now: set its key" + then + ".";
         }
-        String name = ref.substring(4);
-        String value = environment.apply(name);
-        return value == null || value.isBlank() ? name : null;
+        if (ref.startsWith("env:")) {
+            return p.name() + " reads its key from " + ref.substring(4) + ", which is not set: set it and start Switchyard"
+                    + " again, or store the key in the keyring (Set its key).";
+        }
+        // the keyring (or this app run's memory) cannot give the key: why, as the picker says it, and what to do
+        return f.key(p).reason() + " Use Set its key to enter the key again on Models, or to have " + p.name()
+                + " read it from an environment variable" + then + ".";
     }
 
-    private String noKeySentence(Provider p) {
-        String variable = unsetVariable(p.authRef());
-        return variable == null ? p.name() + " has no key now: set its key, then add one of its models."
-                : p.name() + " reads its key from " + variable + ", which is not set: set it and start Switchyard again,"
-                + " or store the key in the keyring (Set its key).";
-    }
-
-    private record Found(long runs, List<Model> models, List<Provider> providers) {
+    private record Found(long runs, List<Model> models, List<Provider> providers, Map<Long, Availability> keys) {
         boolean has(ModelKind kind) {
             return models.stream().anyMatch(m -> m.kind() == kind);
+        }
+
+        Availability key(Provider p) {
+            return keys.getOrDefault(p.id(), Availability.READY);
+        }
+
+        boolean hasModel(Provider p) {
+            return models.stream().anyMatch(m -> m.kind() == ModelKind.CLOUD && m.providerId() == p.id());
         }
     }
 }

@@ -2,14 +2,23 @@ package dev.switchyard.ui.welcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchyard.app.AppContext;
+import dev.switchyard.app.MemoryKeyring;
+import dev.switchyard.cloud.secrets.KeyringSecretStore;
+import dev.switchyard.cloud.secrets.SecretException;
 import dev.switchyard.testing.Seed;
 import dev.switchyard.ui.task.DirectTaskRunner;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.RunStatus;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,10 +26,52 @@ class WelcomeViewModelTest {
 
     @TempDir
     Path dir;
+    /** The process environment the keys are read from. */
+    private final Map<String, String> env = new HashMap<>();
+    /** The OS keyring, in memory; {@link #keyringDown} makes every call fail as on a Linux session without D-Bus. */
+    private final MemoryKeyring keyring = new MemoryKeyring();
+    private volatile boolean keyringDown;
+    private final AppContext app = new AppContext(env::get, Clock.systemUTC(), dev.switchyard.local.LocalEngine::inWorker,
+            () -> KeyringSecretStore.over(new KeyringSecretStore.Backend() {
+                @Override
+                public String get(String service, String account) {
+                    up();
+                    return keyring.get(service, account);
+                }
+
+                @Override
+                public void set(String service, String account, String secret) {
+                    up();
+                    keyring.set(service, account, secret);
+                }
+
+                @Override
+                public void delete(String service, String account) {
+                    up();
+                    keyring.delete(service, account);
+                }
+
+                private void up() {
+                    if (keyringDown) {
+                        throw new SecretException("No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), so the "
+                                + "Secret Service keyring is not reachable.");
+                    }
+                }
+            }, Duration.ofSeconds(5)));
+
+    @AfterEach
+    void closeApp() {
+        app.close();
+    }
+
+    /** The welcome as the app builds it: a provider's key counts as Compare's picker decides it. */
+    private WelcomeViewModel welcome() {
+        return new WelcomeViewModel(new DirectTaskRunner(), (ws, p) -> app.engines(ws).keyAvailability(p));
+    }
 
     @Test
     void anEmptyWorkspaceAsksForTheWelcomeAndSuggestsTheIntentModel() {
-        WelcomeViewModel vm = new WelcomeViewModel(new DirectTaskRunner());
+        WelcomeViewModel vm = welcome();
         AtomicInteger shown = new AtomicInteger();
         vm.setOnEmptyWorkspace(shown::incrementAndGet);
         try (Workspace ws = Workspace.open(dir.resolve("e.switchyard"))) {
@@ -40,7 +91,7 @@ class WelcomeViewModelTest {
 
     @Test
     void aWorkspaceWithRunsDoesNotAskForTheWelcome() {
-        WelcomeViewModel vm = new WelcomeViewModel(new DirectTaskRunner());
+        WelcomeViewModel vm = welcome();
         AtomicInteger shown = new AtomicInteger();
         vm.setOnEmptyWorkspace(shown::incrementAndGet);
         try (Workspace ws = Workspace.open(dir.resolve("r.switchyard"))) {
@@ -59,13 +110,14 @@ class WelcomeViewModelTest {
      */
     @Test
     void theCloudStepSaysWhatIsLeftUntilACloudModelCanBePicked() {
-        WelcomeViewModel vm = new WelcomeViewModel(new DirectTaskRunner());
+        WelcomeViewModel vm = welcome();
         try (Workspace ws = Workspace.open(dir.resolve("c.switchyard"))) {
             vm.setWorkspace(ws);
             assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.NO_PROVIDER);
             assertThat(vm.cloudStepProperty().get().action()).isEqualTo("Add a provider");
             assertThat(vm.cloudSection()).isEqualTo("cloud");
 
+            keyring.set(KeyringSecretStore.SERVICE, "switchyard/gate", "sk-gate");
             var gate = ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
                     dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "Gate", "https://gw.example.com/v1",
                     "keyring:switchyard/gate", null));
@@ -82,7 +134,7 @@ class WelcomeViewModelTest {
             assertThat(vm.hasCloudModelProperty().get()).as("its model cannot run without a key").isFalse();
             assertThat(vm.cloudStepProperty().get().action()).isEqualTo("Set its key");
             assertThat(vm.cloudSection()).isEqualTo("cloud/" + gate.id());
-            assertThat(vm.nextStepProperty().get()).startsWith("Gate has no key now");
+            assertThat(vm.nextStepProperty().get()).isEqualTo("Gate has no key now: set its key.");
 
             ws.providers().update(gate.withAuthRef("keyring:switchyard/gate")); // `set-key`
             vm.refresh();
@@ -96,8 +148,7 @@ class WelcomeViewModelTest {
     /** A key read from an environment variable counts only when this process has the variable, as in Compare's picker. */
     @Test
     void aKeyFromAnUnsetEnvironmentVariableIsNotAKey() {
-        java.util.Map<String, String> env = new java.util.HashMap<>();
-        WelcomeViewModel vm = new WelcomeViewModel(new DirectTaskRunner(), env::get);
+        WelcomeViewModel vm = welcome();
         try (Workspace ws = Workspace.open(dir.resolve("v.switchyard"))) {
             var gate = ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
                     dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "Gate", "https://gw.example.com/v1",
@@ -112,6 +163,111 @@ class WelcomeViewModelTest {
             vm.refresh();
             assertThat(vm.hasCloudModelProperty().get()).isTrue();
             assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.DONE);
+        }
+    }
+
+    /**
+     * A key kept in the OS keyring counts only when the keyring gives it, as in Compare's picker: the step ticked while
+     * every model of the provider said it could not run (no D-Bus session, or no such entry). The sentence says what
+     * happened and what to do, and the button opens the provider on Models.
+     */
+    @Test
+    void aKeyTheKeyringCannotGiveIsNotAKey() {
+        WelcomeViewModel vm = welcome();
+        try (Workspace ws = Workspace.open(dir.resolve("k.switchyard"))) {
+            var gate = ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
+                    dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "Gate", "https://gw.example.com/v1",
+                    "keyring:switchyard/gate", null));
+            Model m = Seed.model(ws, gate, "m");
+            keyringDown = true;
+            vm.setWorkspace(ws);
+            assertThat(app.engines(ws).forModel(m).availability().ready()).as("the picker's model cannot run").isFalse();
+            assertThat(vm.hasCloudModelProperty().get()).as("nor is the step done").isFalse();
+            assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.NEEDS_KEY);
+            assertThat(vm.cloudStepProperty().get().action()).isEqualTo("Set its key");
+            assertThat(vm.cloudSection()).isEqualTo("cloud/" + gate.id());
+            assertThat(vm.nextStepProperty().get()).isEqualTo("No API key for Gate: No D-Bus session bus "
+                    + "(DBUS_SESSION_BUS_ADDRESS is not set), so the Secret Service keyring is not reachable. Use Set its "
+                    + "key to enter the key again on Models, or to have Gate read it from an environment variable.");
+
+            keyringDown = false; // the keyring answers, but has no such entry
+            vm.refresh();
+            assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.NEEDS_KEY);
+            assertThat(vm.nextStepProperty().get()).startsWith(
+                    "No API key for Gate: No key named 'switchyard/gate' is stored in the OS keyring. Use Set its key");
+
+            keyring.set(KeyringSecretStore.SERVICE, "switchyard/gate", "sk-gate");
+            vm.refresh();
+            assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.DONE);
+            assertThat(vm.hasCloudModelProperty().get()).isTrue();
+        }
+    }
+
+    /** Beside a local model (something to compare already) the sentence still says why the cloud step is not done. */
+    @Test
+    void aKeyTheKeyringCannotGiveIsSaidBesideALocalModel() {
+        WelcomeViewModel vm = welcome();
+        try (Workspace ws = Workspace.open(dir.resolve("l.switchyard"))) {
+            var gate = ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
+                    dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "Gate", "https://gw.example.com/v1",
+                    "keyring:switchyard/gate", null));
+            Seed.model(ws, gate, "m");
+            var device = ws.providers().insert(dev.switchyard.workspace.model.Provider.of(
+                    dev.switchyard.workspace.model.ProviderKind.LOCAL, "This device", null, null, null));
+            ws.models().insert(Model.of(device.id(), "tiny", "Tiny", dev.switchyard.workspace.model.ModelKind.LOCAL_GENERATIVE,
+                    256, null, "{}"));
+            keyringDown = true;
+            vm.setWorkspace(ws);
+            assertThat(vm.hasLocalModelProperty().get()).isTrue();
+            assertThat(vm.cloudStepProperty().get()).isEqualTo(WelcomeViewModel.CloudStep.NEEDS_KEY);
+            assertThat(vm.nextStepProperty().get()).isEqualTo("You have models to compare: open Compare, pick two or "
+                    + "more and run. No API key for Gate: No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), so "
+                    + "the Secret Service keyring is not reachable. Use Set its key to enter the key again on Models, or to "
+                    + "have Gate read it from an environment variable.");
+        }
+    }
+
+    /** The keyring may take seconds to answer (or to time out): it is asked in the background work, never on the UI thread. */
+    @Test
+    void theKeyringIsAskedInTheBackground() {
+        java.util.List<Thread> askedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        dev.switchyard.ui.task.TaskRunner background = new dev.switchyard.ui.task.TaskRunner() {
+            @Override
+            public <T> void run(String title, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                                java.util.function.Consumer<? super Exception> onFailure) {
+                T value;
+                try {
+                    value = pool.submit(work).get();
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                    return;
+                }
+                onSuccess.accept(value); // "the UI thread": this one
+            }
+
+            @Override
+            public void onUiThread(Runnable action) {
+                action.run();
+            }
+
+            @Override
+            public void close() {
+                pool.shutdown();
+            }
+        };
+        WelcomeViewModel vm = new WelcomeViewModel(background, (ws, p) -> {
+            askedOn.add(Thread.currentThread());
+            return app.engines(ws).keyAvailability(p);
+        });
+        try (Workspace ws = Workspace.open(dir.resolve("t.switchyard"))) {
+            Seed.model(ws, Seed.provider(ws, "Gate"), "m");
+            vm.setWorkspace(ws);
+            vm.refresh();
+            assertThat(vm.hasCloudModelProperty().get()).isTrue();
+            assertThat(askedOn).hasSize(2).doesNotContain(Thread.currentThread());
+        } finally {
+            background.close();
         }
     }
 }

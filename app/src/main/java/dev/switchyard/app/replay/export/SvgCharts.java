@@ -15,6 +15,11 @@ final class SvgCharts {
     private static final int R = 20;
     private static final int T = 20;
     private static final int B = 50;
+    /**
+     * Between the axes and the points' 0 (and 100 %): a point at $0 or at 0 % (7 at most across its middle) is drawn
+     * whole inside the axes, not centred on their lines; the ticks stay on round numbers from $0 and 0 %.
+     */
+    private static final int PAD = 10;
 
     private SvgCharts() {
     }
@@ -25,7 +30,7 @@ final class SvgCharts {
      */
     static String costQuality(List<Point> points) {
         double top = points.stream().mapToDouble(Point::costPer1k).max().orElse(0);
-        double maxCost = Math.max(1e-9, top) * 1.1;
+        double maxCost = ChartScale.costUpper(top); // as on the Replay screen: round ticks, room for the names
         String xLabel = Wording.costAxis(top > 0, points.stream().anyMatch(Point::costPartial),
                 points.stream().anyMatch(p -> !p.costPartial()));
         StringBuilder sb = frame(xLabel, "Pass rate", maxCost, top > 0);
@@ -59,7 +64,8 @@ final class SvgCharts {
 
     /** The sweep as a curve in the same axes, the current position marked. */
     static String sweep(List<Sweep.Position> positions, double current) {
-        double maxCost = Math.max(1e-9, positions.stream().mapToDouble(p -> p.point().costPer1k()).max().orElse(1)) * 1.1;
+        double top = positions.stream().mapToDouble(p -> p.point().costPer1k()).max().orElse(0);
+        double maxCost = top <= 0 ? 1 : ChartScale.niceUpper(top * 1.1);
         StringBuilder sb = frame("Cost per 1,000 prompts (USD)", "Pass rate", maxCost, true);
         StringBuilder path = new StringBuilder();
         for (Sweep.Position p : positions) {
@@ -92,9 +98,14 @@ final class SvgCharts {
             double v = i / 4.0;
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%.0f%%</text>",
                     L - 6, y(v) + 4, v * 100));
-            if (xTicks) {
-                sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">$%.3g</text>",
-                        x(maxX * v, maxX), H - B + 18, maxX * v));
+        }
+        if (xTicks) {
+            double unit = maxX / ChartScale.COST_STEPS;
+            java.text.DecimalFormat money = new java.text.DecimalFormat(ChartScale.tickPattern(unit),
+                    java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+            for (int i = 0; i <= ChartScale.COST_STEPS; i++) {
+                sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">$%s</text>",
+                        x(unit * i, maxX), H - B + 18, money.format(unit * i)));
             }
         }
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis-label\" text-anchor=\"middle\">%s</text>",
@@ -104,11 +115,13 @@ final class SvgCharts {
         return sb;
     }
 
-    private static double x(double v, double max) {
-        return L + (W - L - R) * (v / max);
+    /** Where cost {@code v} sits: $0 {@link #PAD} right of the pass-rate axis, {@code max} at the right end. */
+    static double x(double v, double max) {
+        return L + PAD + (W - L - R - PAD) * (v / max);
     }
 
-    private static double y(double rate) {
-        return (H - B) - (H - B - T) * rate;
+    /** Where pass rate {@code rate} (0–1) sits: 0 % {@link #PAD} above the cost axis, 100 % {@link #PAD} below the top. */
+    static double y(double rate) {
+        return (H - B - PAD) - (H - B - T - 2 * PAD) * rate;
     }
 }

@@ -58,9 +58,7 @@ public final class RunService {
     public ActiveRun start(RunSpec spec, ModelEngine engine, RunObserver observer) {
         long createdNanos = nanoTime.getAsLong();
         EngineRequest request = spec.request();
-        Run row = workspace.runs().insert(Run.created(spec.model().id(), request.promptText(),
-                        parametersJson(request.params()))
-                .withSystemText(request.system() == null ? "" : request.system())
+        Run row = workspace.runs().insert(created(spec.model().id(), request)
                 .withPromptVersion(spec.promptVersionId())
                 .withComparison(spec.comparisonId(), spec.repeatIndex())
                 .withRoute(spec.routeJson())
@@ -75,6 +73,16 @@ public final class RunService {
             sink.onError(new EngineFailure("engine", "The engine could not start the run: " + e.getMessage(), null));
         }
         return active;
+    }
+
+    /**
+     * A new run of {@code request} on model {@code modelId} as this service stores it: the prompt as one text, the
+     * system message it is sent ({@code ""} when none: workspace-schema decision 14) and the parameters — also for
+     * runs made without an engine (the screenshots' demo workspace, {@code bench replay}), so they read as real ones.
+     */
+    public static Run created(long modelId, EngineRequest request) {
+        return Run.created(modelId, request.promptText(), parametersJson(request.params()))
+                .withSystemText(request.system() == null ? "" : request.system());
     }
 
     /** Stores {@code routeJson} as the route of finished run {@code run} (a routed step adds its outcome). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.switchyard.app.compare.StreamBatcher;
+import dev.switchyard.app.history.RunPrompts;
 import dev.switchyard.app.routing.Decision;
 import dev.switchyard.app.routing.PolicyJson;
 import dev.switchyard.app.routing.RoutedResult;
@@ -36,11 +37,14 @@ final class StoredComparison {
     private final Comparison comparison;
     private final Map<String, List<Run>> runsByPane;
     private final Map<Long, Model> models;
+    private final String userMessage;
 
-    private StoredComparison(Comparison comparison, Map<String, List<Run>> runsByPane, Map<Long, Model> models) {
+    private StoredComparison(Comparison comparison, Map<String, List<Run>> runsByPane, Map<Long, Model> models,
+                             String userMessage) {
         this.comparison = comparison;
         this.runsByPane = runsByPane;
         this.models = models;
+        this.userMessage = userMessage;
     }
 
     /** Reads comparison {@code id}, its runs and their models (off the UI thread). */
@@ -53,7 +57,18 @@ final class StoredComparison {
         Map<Long, Model> models = new HashMap<>();
         byPane.values().stream().flatMap(List::stream).map(Run::modelId).distinct()
                 .forEach(m -> w.models().get(m).ifPresent(model -> models.put(m, model)));
-        return new StoredComparison(c, byPane, models);
+        Run first = byPane.values().stream().flatMap(List::stream).findFirst().orElse(null);
+        return new StoredComparison(c, byPane, models, first == null ? "" : userMessage(w, first));
+    }
+
+    /**
+     * The user message {@code run} was sent, as History's detail shows it (the user clicked Open in Compare there):
+     * exact when the run recorded its system message; for a run stored before schema version 5 the saved prompt
+     * versions' system messages are recognised ({@link RunPrompts#of(Run)}) rather than quoting the whole text — the
+     * same user message History showed, and no system message in the quote when a saved version had it.
+     */
+    private static String userMessage(Workspace w, Run run) {
+        return (run.systemText() != null ? RunPrompts.recorded(run) : RunPrompts.of(w).of(run)).user();
     }
 
     /** "policy:&lt;name&gt;" for a routed run, "model:&lt;id&gt;" otherwise. */
@@ -161,11 +176,10 @@ final class StoredComparison {
         return new PaneModel(m, name, subtitle, null, repeat);
     }
 
-    /** "Comparison of 26 Nov, 11:13 from History: 15 runs of “Turn on the kitchen lights”." */
+    /** "Comparison of 26 Nov, 11:13 from History: 15 runs of “Turn on the kitchen lights”." (the user message) */
     String summary() {
         long count = runsByPane.values().stream().mapToLong(List::size).sum();
-        String prompt = runsByPane.values().stream().flatMap(List::stream).map(Run::promptText).findFirst().orElse("");
-        String oneLine = prompt.strip().replaceAll("\\s+", " ");
+        String oneLine = userMessage.strip().replaceAll("\\s+", " ");
         String excerpt = oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 59) + "\u2026";
         return "Comparison of " + dev.switchyard.ui.history.Formats.shortWhen(comparison.createdAt(), ZoneId.systemDefault())
                 + " from History: " + count

@@ -38,8 +38,8 @@ final class DemoReplay {
 
     private static final ObjectMapper JSON = new ObjectMapper(); // before JSONL, which it builds
 
-    private static final String SMART_HOME = "You are a home assistant. Carry out device commands and confirm in one sentence.";
-    private static final String SHOP = "You answer questions about the Northwind shop. Refunds: within 30 days, annual"
+    static final String SMART_HOME = "You are a home assistant. Carry out device commands and confirm in one sentence.";
+    static final String SHOP = "You answer questions about the Northwind shop. Refunds: within 30 days, annual"
             + " plans pro rata. Shipping: 3-5 business days, Canada 5-8. Payment: card, PayPal, invoice.";
 
     /** The dataset as JSONL (the import format users write). */

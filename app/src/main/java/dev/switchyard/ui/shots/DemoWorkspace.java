@@ -1,7 +1,10 @@
 package dev.switchyard.ui.shots;
 
 import dev.switchyard.app.AppContext;
+import dev.switchyard.app.engine.EngineRequest;
+import dev.switchyard.app.engine.GenerationParams;
 import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.app.run.RunService;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Comparison;
 import dev.switchyard.workspace.model.Model;
@@ -20,21 +23,29 @@ import java.util.Random;
 
 /**
  * A believable demo workspace for screenshots: two cloud providers with shipped prices, a local intent model
- * and a local generative model, a few dozen runs and comparisons with plausible metrics (deterministic), and a
+ * and a local generative model, a few dozen runs and comparisons with plausible metrics (deterministic; stored as the
+ * run service stores a run, with the system message it was sent, so History shows them as a real workspace's), and a
  * dataset with one finished replay of the default policy over it ({@link DemoReplay}: real replay code, cloud
  * answers from a loopback server, so its latencies vary a little from one seeding to the next).
  */
 public final class DemoWorkspace {
 
-    private static final List<String> PROMPTS = List.of(
-            "Turn on the kitchen lights",
-            "Summarise this support ticket in two sentences: the customer cannot log in after the update",
-            "What is your refund policy for annual plans?",
-            "Write a Python function that merges two sorted lists",
-            "Translate 'where is the train station' into German and French",
-            "Explain the difference between TTFT and total latency to a product manager",
-            "Classify: 'my package arrived broken' — billing, shipping or account?",
-            "Draft a polite reply declining a meeting next Tuesday");
+    /** What the demo's comparisons asked: a system message (null: none) and a user message. */
+    private record Asked(String system, String user) {
+    }
+
+    private static final List<Asked> PROMPTS = List.of(
+            new Asked(DemoReplay.SMART_HOME, "Turn on the kitchen lights"),
+            new Asked(null, "Summarise this support ticket in two sentences: the customer cannot log in after the update"),
+            new Asked(DemoReplay.SHOP, "What is your refund policy for annual plans?"),
+            new Asked(null, "Write a Python function that merges two sorted lists"),
+            new Asked(null, "Translate 'where is the train station' into German and French"),
+            new Asked(null, "Explain the difference between TTFT and total latency to a product manager"),
+            new Asked(null, "Classify: 'my package arrived broken' — billing, shipping or account?"),
+            new Asked("You write short, friendly business emails.", "Draft a polite reply declining a meeting next Tuesday"));
+
+    /** The parameters of the demo's comparisons. */
+    private static final GenerationParams PARAMS = new GenerationParams(512, 0.7, null, null, null);
 
     private DemoWorkspace() {
     }
@@ -59,13 +70,13 @@ public final class DemoWorkspace {
         Instant start = Instant.parse("2026-11-18T09:00:00Z");
         List<Model> trio = List.of(qwen, mini, haiku);
         for (int i = 0; i < 14; i++) {
-            String prompt = PROMPTS.get(i % PROMPTS.size());
+            Asked asked = PROMPTS.get(i % PROMPTS.size());
             Comparison c = ws.comparisons().create(null, 1, i % 5 == 4);
             Instant at = start.plus(Duration.ofMinutes(i * 97L));
             for (Model m : trio) {
-                ws.runs().insert(run(m, prompt, at, rnd, i).withComparison(c.id(), 0));
+                ws.runs().insert(run(m, asked, at, rnd, i).withComparison(c.id(), 0));
             }
-            ws.runs().insert(run(intent, prompt, at.plusSeconds(2), rnd, i));
+            ws.runs().insert(run(intent, asked, at.plusSeconds(2), rnd, i));
         }
         // the "Everyday prompts" dataset and a finished replay of the default policy over it
         try {
@@ -75,19 +86,22 @@ public final class DemoWorkspace {
         }
     }
 
-    private static Run run(Model m, String prompt, Instant at, Random rnd, int i) {
+    /** A finished run of {@code asked}, stored as the run service stores one (its system message recorded). */
+    private static Run run(Model m, Asked asked, Instant at, Random rnd, int i) {
+        EngineRequest request = new EngineRequest(asked.system(), asked.user(), PARAMS);
+        String prompt = asked.user();
         boolean local = m.kind() != ModelKind.CLOUD;
         boolean intent = m.kind() == ModelKind.LOCAL_INTENT;
         long ttft = intent ? 2 + rnd.nextInt(3) : local ? 90 + rnd.nextInt(80) : 280 + rnd.nextInt(420);
         long out = intent ? 1 : 40 + rnd.nextInt(220);
         double tps = intent ? 0 : local ? 28 + rnd.nextDouble() * 10 : 55 + rnd.nextDouble() * 60;
         long total = intent ? ttft : ttft + (long) (out / tps * 1000);
-        long in = 18 + prompt.length() / 4;
+        long in = 18 + request.promptText().length() / 4;
         RunStatus status = i == 6 && m.kind() == ModelKind.CLOUD && m.apiModelId().startsWith("claude") ? RunStatus.FAILED
                 : i == 9 && local && !intent ? RunStatus.CANCELLED : RunStatus.COMPLETED;
         String text = intent ? "intent: " + (prompt.contains("light") ? "lights.on (0.91)" : "faq.refund (0.74)")
                 : answer(prompt, m.displayName());
-        Run r = Run.created(m.id(), prompt, "{\"temperature\":0.7,\"maxTokens\":512}").withUid(null, at)
+        Run r = RunService.created(m.id(), request).withUid(null, at)
                 .withOutput(status, status == RunStatus.FAILED ? "" : text, null);
         RunCost cost = local ? RunCost.device(0) : new RunCost((in * 0.15 + out * 0.6) / 1_000_000, dev.switchyard.workspace.model.CostKind.API, null);
         RunError error = status == RunStatus.FAILED

@@ -109,7 +109,11 @@ public final class Screenshots {
         if (shot.equals("history") || shot.equals("comparison")) {
             TableView<Object> t = (TableView<Object>) scene.lookup("#history-table");
             if (!t.getItems().isEmpty()) {
-                t.getSelectionModel().clearAndSelect(1);
+                // history: the newest run on the page sent with a system message, shown apart from its user message
+                int row = shot.equals("comparison") ? 1 : indexOfFirst(t.getItems(),
+                        r -> r instanceof dev.switchyard.ui.history.HistoryRow h && h.prompt().system() != null);
+                t.getSelectionModel().clearAndSelect(row);
+                t.scrollTo(Math.max(0, row - 3));
             }
             if (shot.equals("comparison")) { // History's "Open in Compare": the stored comparison on the Compare screen
                 ((javafx.scene.control.Button) scene.lookup("#history-open-comparison")).fire();
@@ -164,6 +168,16 @@ public final class Screenshots {
                 models.getSelectionModel().select(0);
             }
         }
+    }
+
+    /** The index of the first item that passes {@code test}; 1 (the second row) when none does. */
+    private static int indexOfFirst(List<Object> items, java.util.function.Predicate<Object> test) {
+        for (int i = 0; i < items.size(); i++) {
+            if (test.test(items.get(i))) {
+                return i;
+            }
+        }
+        return 1;
     }
 
     /** Closes dialogs and puts the screens back as a user would find them. */

@@ -452,6 +452,7 @@ class CompareViewModelTest {
         model("alpha", FakeEngine.answering("a", "b", "c"), 1.0);
         model("beta", FakeEngine.answering("**bold**"), 0.1);
         start();
+        vm.editor().systemProperty().set("Answer in one line.");
         vm.editor().userProperty().set("What is WAL?");
         vm.repeatProperty().set(3);
         vm.run();
@@ -474,8 +475,10 @@ class CompareViewModelTest {
         assertThat(beta.subtitleProperty().get()).isEqualTo("Gateway · Cloud");
         assertThat(beta.runningProperty().get()).isFalse();
         assertThat(vm.stats()).usingRecursiveFieldByFieldElementComparator().isEqualTo(statsWhenRun);
-        assertThat(vm.messageProperty().get()).startsWith("Comparison of ").contains(" from History: 6 runs of \u201cWhat is WAL?\u201d.");
+        assertThat(vm.messageProperty().get()).as("it quotes the user message, not the system message before it")
+                .startsWith("Comparison of ").contains(" from History: 6 runs of \u201cWhat is WAL?\u201d.");
         assertThat(vm.editor().userProperty().get()).as("the draft is kept").isEqualTo("a new draft");
+        assertThat(vm.editor().systemProperty().get()).as("the draft is kept").isEqualTo("Answer in one line.");
         assertThat(vm.voteOpenProperty().get()).isFalse();
 
         vm.showStored(987_654);

@@ -438,12 +438,13 @@ class HistoryWindowTest {
 
     @Test
     void aComparisonOpensOnTheCompareScreenWithItsPanes() throws Exception {
-        // stored meanwhile by another process sharing the workspace (the CLI, say)
+        // stored meanwhile by another process sharing the workspace (the CLI, say), before schema version 5 (no system
+        // message recorded) with the saved version's system message: the message quotes the user message alone
         try (Workspace ws = Workspace.open(file)) {
             var c = ws.comparisons().create(null, 2, false);
             for (Model m : ws.models().list().stream().filter(m -> List.of("alpha", "beta").contains(m.apiModelId())).toList()) {
                 for (int i = 0; i < 2; i++) {
-                    Seed.inComparison(ws, m, "which model is kinder", "answer " + i + " of **" + m.apiModelId() + "**",
+                    Seed.inComparison(ws, m, SYSTEM + "\n\nwhich model is kinder", "answer " + i + " of **" + m.apiModelId() + "**",
                             c.id(), i, Instant.parse("2026-03-10T10:00:00Z"));
                 }
             }

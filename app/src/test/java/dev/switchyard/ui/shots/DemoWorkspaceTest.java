@@ -3,6 +3,7 @@ package dev.switchyard.ui.shots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.app.AppContext;
+import dev.switchyard.app.history.RunPrompts;
 import dev.switchyard.app.replay.ReplayService;
 import dev.switchyard.app.replay.engine.Cell;
 import dev.switchyard.app.replay.engine.ReplayResult;
@@ -12,15 +13,20 @@ import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Provider;
 import dev.switchyard.workspace.model.Replay;
 import dev.switchyard.workspace.model.ReplayStatus;
+import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunStatus;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The screenshots' demo workspace: a dataset and one finished replay of the default policy, made by the replay code. */
+/**
+ * The screenshots' demo workspace: runs stored as the run service stores them, a dataset and one finished replay of the
+ * default policy, made by the replay code.
+ */
 class DemoWorkspaceTest {
 
     @TempDir
@@ -57,6 +63,20 @@ class DemoWorkspaceTest {
             assertThat(openai.baseUrl()).isEqualTo("https://api.openai.com/v1");
             assertThat(openai.authRef()).isEqualTo("env:OPENAI_API_KEY");
             assertThat(openai.presetId()).isEqualTo("openai");
+
+            // every run stored as the run service stores one: with the system message it was sent ("" for none), so
+            // History splits a demo comparison's prompt exactly as a real workspace's
+            List<Run> runs = new ArrayList<>();
+            ws.runs().forEach(runs::add);
+            assertThat(runs).hasSizeGreaterThan(56);
+            assertThat(runs).filteredOn(run -> run.systemText() == null).extracting(Run::promptText)
+                    .as("runs stored without their system message").isEmpty();
+            Run refund = runs.stream().filter(run -> run.comparisonId() != null && run.promptText().endsWith(
+                    "What is your refund policy for annual plans?") && run.promptText().startsWith("You answer questions"))
+                    .findFirst().orElseThrow();
+            assertThat(RunPrompts.recorded(refund)).extracting(RunPrompts.RunPrompt::system, RunPrompts.RunPrompt::user)
+                    .containsExactly(DemoReplay.SHOP, "What is your refund policy for annual plans?");
+            assertThat(refund.parametersJson()).isEqualTo("{\"maxTokens\":512,\"temperature\":0.7}");
         }
     }
 }

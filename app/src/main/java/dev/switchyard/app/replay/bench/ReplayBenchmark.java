@@ -3,6 +3,7 @@ package dev.switchyard.app.replay.bench;
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.replay.Prepared;
 import dev.switchyard.app.replay.ReplayService;
+import dev.switchyard.app.replay.engine.ItemRequest;
 import dev.switchyard.app.replay.engine.ReplayOptions;
 import dev.switchyard.app.replay.engine.ReplayResult;
 import dev.switchyard.app.replay.engine.Sourcing;
@@ -10,6 +11,7 @@ import dev.switchyard.app.replay.policy.ReplayPolicies;
 import dev.switchyard.app.replay.results.Summary;
 import dev.switchyard.app.replay.results.Sweep;
 import dev.switchyard.app.routing.PolicyStore;
+import dev.switchyard.app.run.RunService;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.CostKind;
 import dev.switchyard.workspace.model.DatasetItem;
@@ -155,7 +157,10 @@ public final class ReplayBenchmark {
             for (DatasetItem it : stored) {
                 String answer = rnd.nextDouble() < quality[m] ? "answer " + it.referenceAnswer() : "something else";
                 long ms = latency[m] / 2 + rnd.nextInt((int) latency[m]);
-                runs.add(Run.created(models.get(m).id(), it.prompt(), "{}").withOutput(RunStatus.COMPLETED, answer, null)
+                // stored as a replay of the item stores its run (the cached replay looks runs up by their text and
+                // parameters)
+                runs.add(RunService.created(models.get(m).id(), ItemRequest.of(it, null))
+                        .withOutput(RunStatus.COMPLETED, answer, null)
                         .finished(RunStatus.COMPLETED, null, RunMetrics.of(0, ms / 5, ms, 30, 40),
                                 new RunCost(cost[m] * (0.5 + rnd.nextDouble()), m == 0 ? CostKind.DEVICE : CostKind.API,
                                         null), false, 1, now));

@@ -2,36 +2,26 @@ package dev.switchyard.ui.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchyard.app.engine.ModelEngine;
-import dev.switchyard.app.replay.ReplayService;
-import dev.switchyard.app.run.RunService;
 import dev.switchyard.ui.AppWindow;
-import dev.switchyard.ui.SwitchyardApp;
 import dev.switchyard.ui.task.FxTaskRunner;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.ValueAxis;
 import javafx.scene.chart.XYChart;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -64,35 +54,7 @@ class ReplayChartWindowTest {
             ReplayUiFixture.stored(ws, cloud, prompt, "ok", 0.002, 800 + i);
         }
         Files.writeString(dir.resolve("chart.csv"), csv);
-        Function<Model, ModelEngine> noCalls = m -> {
-            throw new AssertionError("a replay from stored runs calls no model");
-        };
-        FileDialogs dialogs = new FileDialogs() {
-            @Override
-            public Path openDataset(Window owner) {
-                return dir.resolve("chart.csv");
-            }
-
-            @Override
-            public Path saveExport(Window owner, ReplayBackend.ExportFormat format, String suggestedName) {
-                return dir.resolve(suggestedName + "." + format.extension());
-            }
-        };
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            tasks = new FxTaskRunner();
-            ReplayViewModel vm = new ReplayViewModel(tasks, new SimpleObjectProperty<>(ws), w ->
-                    new WorkspaceReplayBackend(w, new ReplayService(w, new RunService(w), noCalls, Clock.systemUTC()),
-                            (x, version, label) -> ReplayUiFixture.lengthPolicy(version.id(), label, local, cloud, 12)));
-            Scene scene = new Scene((javafx.scene.Parent) new ReplayScreen(vm, dialogs).view(), 1100, 720);
-            scene.getStylesheets().addAll(SwitchyardApp.class.getResource(SwitchyardApp.BASE_CSS).toExternalForm(),
-                    SwitchyardApp.class.getResource(dev.switchyard.ui.prefs.AppChrome.SCREENS_CSS).toExternalForm());
-            stage.setScene(scene);
-            stage.setX(0);
-            stage.setY(0);
-            stage.setTitle("Replay — Switchyard");
-            stage.show();
-        });
+        tasks = ReplayUiFixture.show(ws, dir.resolve("chart.csv"), local, cloud);
     }
 
     @AfterEach

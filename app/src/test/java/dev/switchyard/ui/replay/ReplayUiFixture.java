@@ -15,8 +15,20 @@ import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunCost;
 import dev.switchyard.workspace.model.RunMetrics;
 import dev.switchyard.workspace.model.RunStatus;
+import dev.switchyard.app.engine.ModelEngine;
+import dev.switchyard.app.replay.ReplayService;
+import dev.switchyard.app.run.RunService;
+import dev.switchyard.ui.SwitchyardApp;
+import dev.switchyard.ui.task.FxTaskRunner;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.stage.Window;
+import org.testfx.api.FxToolkit;
 
 /** Workspace rows and a length-threshold policy for the replay screen's tests. */
 final class ReplayUiFixture {
@@ -47,6 +59,44 @@ final class ReplayUiFixture {
                         new RunCost(cost, m.kind() == ModelKind.CLOUD ? CostKind.API : CostKind.DEVICE, null), false, 1,
                         java.time.Instant.now());
         return ws.runs().insert(r);
+    }
+
+    /**
+     * Shows the Replay screen on {@code ws} in the TestFX primary stage at 1100 x 720, replaying from stored runs only
+     * (a model call fails the test) with {@link #lengthPolicy} (12 characters) between {@code local} and {@code cloud};
+     * Import opens {@code dataset} and exports go beside it. Returns the task runner to close after the test.
+     */
+    static FxTaskRunner show(Workspace ws, Path dataset, Model local, Model cloud) throws Exception {
+        Function<Model, ModelEngine> noCalls = m -> {
+            throw new AssertionError("a replay from stored runs calls no model");
+        };
+        FileDialogs dialogs = new FileDialogs() {
+            @Override
+            public Path openDataset(Window owner) {
+                return dataset;
+            }
+
+            @Override
+            public Path saveExport(Window owner, ReplayBackend.ExportFormat format, String suggestedName) {
+                return dataset.resolveSibling(suggestedName + "." + format.extension());
+            }
+        };
+        FxTaskRunner tasks = new FxTaskRunner();
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            ReplayViewModel vm = new ReplayViewModel(tasks, new SimpleObjectProperty<>(ws), w ->
+                    new WorkspaceReplayBackend(w, new ReplayService(w, new RunService(w), noCalls, Clock.systemUTC()),
+                            (x, version, label) -> lengthPolicy(version.id(), label, local, cloud, 12)));
+            Scene scene = new Scene((javafx.scene.Parent) new ReplayScreen(vm, dialogs).view(), 1100, 720);
+            scene.getStylesheets().addAll(SwitchyardApp.class.getResource(SwitchyardApp.BASE_CSS).toExternalForm(),
+                    SwitchyardApp.class.getResource(dev.switchyard.ui.prefs.AppChrome.SCREENS_CSS).toExternalForm());
+            stage.setScene(scene);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setTitle("Replay — Switchyard");
+            stage.show();
+        });
+        return tasks;
     }
 
     static long policyVersion(Workspace ws, String name) {

@@ -1,6 +1,5 @@
 package dev.switchyard.ui.shots;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.replay.Prepared;
@@ -15,12 +14,9 @@ import dev.switchyard.app.replay.engine.ReplayResult;
 import dev.switchyard.app.replay.engine.Sourcing;
 import dev.switchyard.app.replay.policy.ReplayPolicies;
 import dev.switchyard.app.routing.PolicyTemplates;
-import dev.switchyard.cloud.bench.LoopbackStreamServer;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Dataset;
 import dev.switchyard.workspace.model.Provider;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +25,9 @@ import java.util.concurrent.TimeUnit;
  * The demo workspace's dataset ("Everyday prompts": device commands, shop questions and general questions) and
  * one finished replay of the default policy over it, made by the real replay code ({@link ReplayService}, as the
  * CLI's {@code replay} command) with live calls: the embedded intent model answers locally, the OpenAI provider's
- * models are answered by a loopback streaming server (the provider is a keyless endpoint at its address while the
- * replay runs and gets its address, key reference and preset back afterwards). Nothing is written into the result by hand.
+ * models are answered by the demo's loopback streaming server ({@link DemoGateway}, with {@link #reply}; the provider
+ * is a keyless endpoint at its address while the replay runs and gets its address, key reference and preset back
+ * afterwards). Nothing is written into the result by hand.
  */
 final class DemoReplay {
 
@@ -102,7 +99,7 @@ final class DemoReplay {
      * Adds the dataset and replays the workspace's default policy over it (baselines on, live calls). Returns the
      * finished replay's id.
      */
-    static long seed(Workspace ws, AppContext context) throws IOException {
+    static long seed(Workspace ws, AppContext context, DemoGateway gateway) {
         ParsedDataset parsed = DatasetParser.parse(JSONL, DatasetParser.Format.JSONL);
         if (!parsed.problems().isEmpty()) {
             throw new IllegalStateException("the demo dataset does not parse: " + parsed.problems());
@@ -113,23 +110,21 @@ final class DemoReplay {
 
         Provider openai = ws.providers().list().stream().filter(p -> "OpenAI".equals(p.name())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the demo workspace has no OpenAI provider"));
-        try (LoopbackStreamServer server = new LoopbackStreamServer(DemoReplay::answer)) {
-            ws.providers().update(new Provider(openai.id(), openai.uid(), openai.kind(), openai.name(),
-                    server.baseUrl(), null, null, openai.createdAt())); // a keyless custom endpoint meanwhile
-            try {
-                ReplayService service = ReplayService.of(context, ws); // as the CLI's replay command
-                ReplayPolicy policy = new ReplayPolicies(context, ws).load(PolicyTemplates.DEFAULT, null);
-                ReplayOptions options = ReplayOptions.defaults().withSourcing(Sourcing.LIVE)
-                        .withGraders(ReplayGraders.build(context, ws, null, null, null, null));
-                Prepared prepared = service.prepare(policy, dataset.id(), options);
-                ReplayResult result = service.start(prepared, true, ReplayListener.NONE).result()
-                        .get(3, TimeUnit.MINUTES);
-                return result.replay().id();
-            } catch (Exception e) {
-                throw new IllegalStateException("the demo replay did not finish: " + e.getMessage(), e);
-            } finally {
-                ws.providers().update(openai);
-            }
+        ws.providers().update(new Provider(openai.id(), openai.uid(), openai.kind(), openai.name(),
+                gateway.baseUrl(), null, null, openai.createdAt())); // a keyless custom endpoint meanwhile
+        try {
+            ReplayService service = ReplayService.of(context, ws); // as the CLI's replay command
+            ReplayPolicy policy = new ReplayPolicies(context, ws).load(PolicyTemplates.DEFAULT, null);
+            ReplayOptions options = ReplayOptions.defaults().withSourcing(Sourcing.LIVE)
+                    .withGraders(ReplayGraders.build(context, ws, null, null, null, null));
+            Prepared prepared = service.prepare(policy, dataset.id(), options);
+            ReplayResult result = service.start(prepared, true, ReplayListener.NONE).result()
+                    .get(3, TimeUnit.MINUTES);
+            return result.replay().id();
+        } catch (Exception e) {
+            throw new IllegalStateException("the demo replay did not finish: " + e.getMessage(), e);
+        } finally {
+            ws.providers().update(openai);
         }
     }
 
@@ -146,16 +141,8 @@ final class DemoReplay {
         return n.toString();
     }
 
-    /** An OpenAI-format streamed answer: a short wait (longer for the reasoning model), then the text word by word. */
-    private static void answer(LoopbackStreamServer.Exchange ex) throws IOException, InterruptedException {
-        JsonNode body = JSON.readTree(ex.body());
-        String model = body.path("model").asText("model");
-        String prompt = "";
-        for (JsonNode m : body.path("messages")) {
-            if ("user".equals(m.path("role").asText())) {
-                prompt = m.path("content").isTextual() ? m.path("content").asText() : m.path("content").toString();
-            }
-        }
+    /** The answer of the OpenAI models: by a word of the prompt, a short wait (longer for the reasoning model). */
+    static DemoGateway.Reply reply(String model, String prompt) {
         boolean strong = model.startsWith("o1");
         String text = "I can help with that.";
         for (var e : ANSWERS.entrySet()) {
@@ -164,26 +151,7 @@ final class DemoReplay {
             }
         }
         int h = Math.abs(prompt.hashCode() % 200);
-        Thread.sleep(strong ? 700 + h * 3L : 220 + h);
-        ex.startChunked(200, "text/event-stream");
-        List<String> words = new ArrayList<>();
-        var m = java.util.regex.Pattern.compile("\\S+\\s*").matcher(text);
-        while (m.find()) {
-            words.add(m.group());
-        }
-        for (String w : words) {
-            ex.chunk("data: " + JSON.createObjectNode().put("id", "demo").put("model", model).set("choices",
-                    JSON.createArrayNode().add(JSON.createObjectNode().put("index", 0).set("delta",
-                            JSON.createObjectNode().put("content", w)))) + "\n\n");
-            Thread.sleep(strong ? 9 : 14);
-        }
-        int in = 20 + prompt.length() / 4;
-        int out = words.size() * 4 / 3 + (strong ? 180 : 0); // o1 bills its hidden reasoning tokens as output
-        ex.chunk("data: {\"id\":\"demo\",\"model\":\"" + model + "\",\"choices\":[{\"index\":0,\"delta\":{},"
-                + "\"finish_reason\":\"stop\"}]}\n\n");
-        ex.chunk("data: {\"id\":\"demo\",\"model\":\"" + model + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":" + in
-                + ",\"completion_tokens\":" + out + ",\"total_tokens\":" + (in + out) + "}}\n\n");
-        ex.chunk("data: [DONE]\n\n");
-        ex.endChunked();
+        // o1 bills its hidden reasoning tokens as output
+        return new DemoGateway.Reply(text, strong ? 700 + h * 3L : 220 + h, strong ? 9 : 14, strong ? 180 : 0);
     }
 }

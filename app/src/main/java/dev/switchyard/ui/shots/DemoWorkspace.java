@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A believable demo workspace for screenshots: two cloud providers with shipped prices, a local intent model
- * and a local generative model, a few dozen runs and comparisons with plausible metrics (deterministic; stored as the
+ * A believable demo workspace for screenshots: two cloud providers with shipped prices, the demo gateway (a loopback
+ * server with scripted answers, {@link DemoGateway}) with three priced models, a local intent model and a local
+ * generative model, a few dozen runs and comparisons with plausible metrics (deterministic; stored as the
  * run service stores a run, with the system message it was sent, so History shows them as a real workspace's), and a
  * dataset with one finished replay of the default policy over it ({@link DemoReplay}: real replay code, cloud
  * answers from a loopback server, so its latencies vary a little from one seeding to the next).
@@ -50,7 +51,11 @@ public final class DemoWorkspace {
     private DemoWorkspace() {
     }
 
-    public static void seed(Workspace ws, AppContext context) {
+    /**
+     * Seeds {@code ws}; the demo gateway's provider points at {@code gateway}, which also answers the replay's OpenAI
+     * calls, so it must run while the demo is used (the Compare shot streams from it).
+     */
+    public static void seed(Workspace ws, AppContext context, DemoGateway gateway) {
         ModelDirectory dir = context.directory(ws);
         Provider openai = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "OpenAI",
                 "https://api.openai.com/v1", "env:OPENAI_API_KEY", "openai"));
@@ -79,10 +84,13 @@ public final class DemoWorkspace {
             ws.runs().insert(run(intent, asked, at.plusSeconds(2), rnd, i));
         }
         // the "Everyday prompts" dataset and a finished replay of the default policy over it
-        try {
-            DemoReplay.seed(ws, context);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        DemoReplay.seed(ws, context, gateway);
+        // after the replay (its policy picks among the OpenAI models): the Compare shot's models, a keyless
+        // OpenAI-compatible endpoint on loopback, named for what it is
+        Provider demo = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, DemoGateway.PROVIDER,
+                gateway.baseUrl(), null, null));
+        for (DemoGateway.DemoModel m : DemoGateway.MODELS) {
+            dir.recordPrice(dir.addCloudModel(demo, m.id()), m.inPerMTok(), null, m.outPerMTok(), "the demo's list price");
         }
     }
 

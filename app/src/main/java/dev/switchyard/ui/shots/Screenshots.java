@@ -47,9 +47,16 @@ public final class Screenshots {
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(file + suffix));
         }
-        try (Workspace ws = Workspace.open(file); AppContext ctx = AppContext.system()) {
-            DemoWorkspace.seed(ws, ctx);
+        // the demo gateway answers the replay while the workspace is seeded and the Compare shot while the window is open
+        try (DemoGateway gateway = new DemoGateway()) {
+            try (Workspace ws = Workspace.open(file); AppContext ctx = AppContext.system()) {
+                DemoWorkspace.seed(ws, ctx, gateway);
+            }
+            launch(out, file);
         }
+    }
+
+    private static void launch(Path out, Path file) {
         Thread driver = new Thread(() -> {
             try {
                 drive(out);
@@ -88,10 +95,19 @@ public final class Screenshots {
                     return null;
                 });
                 Thread.sleep(700);
+                if (shot[1].equals("history")) {
+                    // the screen re-reads its page when shown: select in the page it shows, not the one before
+                    waitUntil(() -> !"Loading…".equals(((javafx.scene.control.Labeled) ((TableView<?>) stage.getScene()
+                            .lookup("#history-table")).getPlaceholder()).getText()));
+                }
                 fx(() -> {
                     prepare(stage.getScene(), shot[0]);
                     return null;
                 });
+                if (shot[0].equals("compare")) {
+                    Thread.sleep(1000);
+                    waitUntil(() -> stage.getScene().lookup("#stop-all-button").isDisabled());
+                }
                 Thread.sleep(shot[0].startsWith("compare-") ? 4000 : shot[0].equals("intents")
                         || shot[0].equals("comparison") || shot[0].equals("replay") ? 3000 : 1200);
                 shoot(stage.getScene(), out.resolve(shot[0] + "-" + theme + ".png"));
@@ -106,7 +122,23 @@ public final class Screenshots {
     /** Selects something on screens whose right-hand side is empty until a row is chosen. */
     @SuppressWarnings("unchecked")
     private static void prepare(Scene scene, String shot) {
-        if (shot.equals("history") || shot.equals("comparison")) {
+        if (shot.equals("compare")) {
+            // one prompt, the demo gateway's three models side by side; the picker scrolled to them
+            List<javafx.scene.control.CheckBox> boxes = new java.util.ArrayList<>();
+            for (javafx.scene.Node n : scene.getRoot().lookupAll(".check-box")) {
+                if (n instanceof javafx.scene.control.CheckBox box && box.getId() != null && box.getId().startsWith("pick-")) {
+                    box.setSelected(false);
+                    boxes.add(box);
+                }
+            }
+            for (DemoGateway.DemoModel m : DemoGateway.MODELS) {
+                boxes.stream().filter(b -> b.getId().equals("pick-" + m.id())).findFirst().ifPresent(b -> b.setSelected(true));
+            }
+            ((javafx.scene.control.TextInputControl) scene.lookup("#system-message")).setText(DemoGateway.COMPARE_SYSTEM);
+            ((javafx.scene.control.TextInputControl) scene.lookup("#user-message")).setText(DemoGateway.COMPARE_PROMPT);
+            ((javafx.scene.control.Button) scene.lookup("#run-button")).fire();
+            boxes.stream().filter(b -> b.getId().startsWith("pick-demo-")).findFirst().ifPresent(Screenshots::scrollIntoView);
+        } else if (shot.equals("history") || shot.equals("comparison")) {
             TableView<Object> t = (TableView<Object>) scene.lookup("#history-table");
             if (!t.getItems().isEmpty()) {
                 // history: the newest run on the page sent with a system message, shown apart from its user message
@@ -170,6 +202,24 @@ public final class Screenshots {
         }
     }
 
+    /** Scrolls the picker so that {@code box}'s row is at the top of its viewport. */
+    private static void scrollIntoView(javafx.scene.Node box) {
+        javafx.scene.Node row = box.getParent();
+        for (javafx.scene.Node n = row; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+                scroll.applyCss();
+                scroll.layout();
+                double content = scroll.getContent().getBoundsInLocal().getHeight();
+                double view = scroll.getViewportBounds().getHeight();
+                double y = scroll.getContent().sceneToLocal(row.localToScene(0, 0)).getY();
+                if (content > view) {
+                    scroll.setVvalue(Math.min(1, Math.max(0, (y - 4) / (content - view))));
+                }
+                return;
+            }
+        }
+    }
+
     /** The index of the first item that passes {@code test}; 1 (the second row) when none does. */
     private static int indexOfFirst(List<Object> items, java.util.function.Predicate<Object> test) {
         for (int i = 0; i < items.size(); i++) {
@@ -196,6 +246,11 @@ public final class Screenshots {
             if (tabs != null) {
                 tabs.getSelectionModel().select(0);
             }
+        }
+        // the Compare shot's system message is not the next shots' (a device command on its own)
+        var system = (javafx.scene.control.TextInputControl) stage.getScene().lookup("#system-message");
+        if (system != null) {
+            system.setText("");
         }
         @SuppressWarnings("unchecked")
         var repeat = (javafx.scene.control.Spinner<Integer>) stage.getScene().lookup("#repeat-spinner");
@@ -226,6 +281,13 @@ public final class Screenshots {
             }
         });
         return f.get(20, TimeUnit.SECONDS);
+    }
+
+    /** Waits (up to 20 s) until {@code done} holds on the FX thread. */
+    private static void waitUntil(Supplier<Boolean> done) throws Exception {
+        for (int i = 0; i < 200 && !Boolean.TRUE.equals(fx(done)); i++) {
+            Thread.sleep(100);
+        }
     }
 
     private static <T> T waitFor(Supplier<T> probe) throws Exception {

@@ -3,13 +3,19 @@ package dev.switchyard.ui.shots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.app.AppContext;
+import dev.switchyard.app.engine.EngineRequest;
+import dev.switchyard.app.engine.GenerationParams;
 import dev.switchyard.app.history.RunPrompts;
 import dev.switchyard.app.replay.ReplayService;
 import dev.switchyard.app.replay.engine.Cell;
 import dev.switchyard.app.replay.engine.ReplayResult;
 import dev.switchyard.app.replay.results.Baselines;
 import dev.switchyard.app.replay.results.Point;
+import dev.switchyard.app.run.ComparisonRunner;
+import dev.switchyard.app.run.RunObserver;
+import dev.switchyard.app.run.RunService;
 import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.Provider;
 import dev.switchyard.workspace.model.Replay;
 import dev.switchyard.workspace.model.ReplayStatus;
@@ -17,9 +23,11 @@ import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunStatus;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,10 +41,11 @@ class DemoWorkspaceTest {
     Path dir;
 
     @Test
-    void holdsADatasetAndAFinishedReplayWithItemsAndBaselines() {
-        try (AppContext ctx = new AppContext(Map.<String, String>of()::get, Clock.systemUTC());
+    void holdsADatasetAndAFinishedReplayWithItemsAndBaselines() throws Exception {
+        try (DemoGateway gateway = new DemoGateway();
+             AppContext ctx = new AppContext(Map.<String, String>of()::get, Clock.systemUTC());
              Workspace ws = Workspace.open(dir.resolve("demo.switchyard"))) {
-            DemoWorkspace.seed(ws, ctx);
+            DemoWorkspace.seed(ws, ctx, gateway);
 
             assertThat(ws.datasets().list()).extracting(d -> d.name()).containsExactly(DemoReplay.DATASET);
             long datasetId = ws.datasets().list().get(0).id();
@@ -68,6 +77,9 @@ class DemoWorkspaceTest {
             // History splits a demo comparison's prompt exactly as a real workspace's
             List<Run> runs = new ArrayList<>();
             ws.runs().forEach(runs::add);
+            // 14 comparisons of three runs, 14 intent-model runs beside them, and the replay's runs
+            assertThat(runs).filteredOn(run -> run.comparisonId() != null).hasSize(42);
+            assertThat(ws.comparisons().list()).hasSize(14);
             assertThat(runs).hasSizeGreaterThan(56);
             assertThat(runs).filteredOn(run -> run.systemText() == null).extracting(Run::promptText)
                     .as("runs stored without their system message").isEmpty();
@@ -77,6 +89,48 @@ class DemoWorkspaceTest {
             assertThat(RunPrompts.recorded(refund)).extracting(RunPrompts.RunPrompt::system, RunPrompts.RunPrompt::user)
                     .containsExactly(DemoReplay.SHOP, "What is your refund policy for annual plans?");
             assertThat(refund.parametersJson()).isEqualTo("{\"maxTokens\":512,\"temperature\":0.7}");
+        }
+    }
+
+    @Test
+    void theDemoGatewayIsALabelledLoopbackProviderWhoseModelsStreamMarkdownWithCost() throws Exception {
+        try (DemoGateway gateway = new DemoGateway();
+             AppContext ctx = new AppContext(Map.<String, String>of()::get, Clock.systemUTC());
+             Workspace ws = Workspace.open(dir.resolve("demo.switchyard"))) {
+            DemoWorkspace.seed(ws, ctx, gateway);
+
+            // named for what it is, keyless, on loopback: never presented as a vendor's model
+            Provider demo = ws.providers().list().stream().filter(p -> p.name().equals(DemoGateway.PROVIDER))
+                    .findFirst().orElseThrow();
+            assertThat(demo.name()).containsIgnoringCase("scripted").contains("loopback");
+            assertThat(demo.baseUrl()).isEqualTo(gateway.baseUrl()).startsWith("http://127.0.0.1:");
+            assertThat(demo.authRef()).isNull();
+            List<Model> models = ws.models().list().stream().filter(m -> m.providerId() == demo.id()).toList();
+            assertThat(models).extracting(Model::apiModelId).containsExactlyInAnyOrder("demo-small", "demo-medium", "demo-large");
+            assertThat(models).extracting(Model::displayName).allMatch(n -> n.startsWith("demo-"));
+            assertThat(models).allSatisfy(m -> assertThat(ws.prices().inForce(m.id(), LocalDate.now())).isPresent());
+
+            // the replay's policy chose among the OpenAI models: the scripted models have no run before the Compare shot
+            List<Long> demoIds = models.stream().map(Model::id).toList();
+            List<Run> before = new ArrayList<>();
+            ws.runs().forEach(before::add);
+            assertThat(before).filteredOn(run -> demoIds.contains(run.modelId())).isEmpty();
+
+            // the app's own run path: each model streams the Compare prompt's Markdown answer with tokens and a cost
+            ComparisonRunner runner = new ComparisonRunner(new RunService(ws), ctx.engines(ws)::forModel);
+            List<Run> answered = runner.start(models, new EngineRequest(DemoGateway.COMPARE_SYSTEM, DemoGateway.COMPARE_PROMPT,
+                    GenerationParams.DEFAULTS), 1, ws.comparisons().create(null, 1, false).id(), RunObserver.NONE)
+                    .finished().get(60, TimeUnit.SECONDS);
+            assertThat(answered).hasSize(3);
+            for (Run run : answered) {
+                Model m = models.stream().filter(x -> x.id() == run.modelId()).findFirst().orElseThrow();
+                assertThat(run.status()).as(m.apiModelId()).isEqualTo(RunStatus.COMPLETED);
+                assertThat(run.outputText()).contains("**");
+                assertThat(run.metrics().ttftMs()).isGreaterThanOrEqualTo(DemoGateway.MODELS.stream()
+                        .filter(d -> d.id().equals(m.apiModelId())).findFirst().orElseThrow().firstTokenMs());
+                assertThat(run.metrics().outputTokens()).isGreaterThan(30);
+                assertThat(run.cost().usd()).isPositive();
+            }
         }
     }
 }

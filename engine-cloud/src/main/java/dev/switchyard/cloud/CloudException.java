@@ -56,7 +56,7 @@ public final class CloudException extends RuntimeException {
 
     public CloudException(Kind kind, Integer httpStatus, Duration retryAfter, String providerDetail,
                           ChatResult partial, Throwable cause) {
-        super(compose(kind, httpStatus, providerDetail), cause, true, true);
+        super(compose(sentence(kind, httpStatus, retryAfter), httpStatus, providerDetail), cause, true, true);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.httpStatus = httpStatus;
         this.retryAfter = retryAfter;
@@ -68,8 +68,40 @@ public final class CloudException extends RuntimeException {
         this(kind, null, null, providerDetail, null, null);
     }
 
-    private static String compose(Kind kind, Integer status, String detail) {
-        StringBuilder sb = new StringBuilder(kind.userMessage());
+    /** A 403 is a key without access (not a wrong key); a server-directed wait is said with its length. */
+    private static String sentence(Kind kind, Integer status, Duration retryAfter) {
+        if (kind == Kind.AUTHENTICATION && status != null && status == 403) {
+            return "The provider refused this API key access to the model or endpoint; check that the key (its project"
+                    + " or plan) may use this model.";
+        }
+        if (retryAfter != null && retryAfter.toMillis() >= 1000 && (kind == Kind.RATE_LIMITED || kind == Kind.SERVER)) {
+            return (kind == Kind.RATE_LIMITED ? "The provider is rate-limiting requests" : "The provider had a server error")
+                    + "; it asks to wait " + wait(retryAfter) + " before trying again.";
+        }
+        return kind.userMessage();
+    }
+
+    /** "45 s", "2 min", "1 h 5 min": a wait as a person says it. */
+    static String wait(Duration d) {
+        long s = Math.max(1, (d.toMillis() + 999) / 1000);
+        if (s < 90) {
+            return s + " s";
+        }
+        long min = (s + 59) / 60;
+        return min < 60 ? min + " min" : min / 60 + " h" + (min % 60 == 0 ? "" : " " + min % 60 + " min");
+    }
+
+    /** Kinds whose detail is the provider's own words (an error body or event), not a transport's. */
+    private static boolean providerWords(Kind kind) {
+        return switch (kind) {
+            case AUTHENTICATION, BAD_REQUEST, MODEL_NOT_FOUND, CONTEXT_TOO_LONG, QUOTA_EXCEEDED, RATE_LIMITED, SERVER,
+                    CONTENT_FILTERED -> true;
+            default -> false;
+        };
+    }
+
+    private static String compose(String sentence, Integer status, String detail) {
+        StringBuilder sb = new StringBuilder(sentence);
         if (status != null || (detail != null && !detail.isBlank())) {
             sb.append(" (");
             if (status != null) {
@@ -88,8 +120,26 @@ public final class CloudException extends RuntimeException {
 
     public Kind kind() { return kind; }
 
-    /** The sentence for the UI. */
-    public String userMessage() { return kind.userMessage(); }
+    /**
+     * The sentence for the UI: the kind's, except that a 403 says the key lacks access (not that it is wrong) and a
+     * server-directed wait of a second or more is said with its length ("it asks to wait 2 min before trying again").
+     */
+    public String userMessage() { return sentence(kind, httpStatus, retryAfter); }
+
+    /**
+     * What a run's pane and History show: {@link #userMessage()} and, when the provider said why in its error body,
+     * its words (redacted, at most 300 characters): {@code The provider said: "Project … does not have access to
+     * model gpt-4o" (HTTP 403).} Transport details (exception names, timeouts) are left out.
+     */
+    public String explanation() {
+        String sentence = userMessage();
+        if (!providerWords(kind) || providerDetail == null || providerDetail.isBlank()) {
+            return sentence;
+        }
+        String words = providerDetail.strip();
+        return sentence + " The provider said: \u201c" + words + "\u201d"
+                + (httpStatus == null ? "" : " (HTTP " + httpStatus + ")") + ".";
+    }
 
     /** HTTP status when the failure came from a response, else null. */
     public Integer httpStatus() { return httpStatus; }

@@ -118,6 +118,43 @@ class FailureAndRetryTest {
         assertNoKey(rec.error);
     }
 
+    /**
+     * What a pane shows: a 403 is a key without access to the model (OpenAI's "Project … does not have access to
+     * model"), not a wrong key; the provider's own words come along, redacted; a server-directed wait is said.
+     */
+    @Test
+    void explanationsSayWhatTheProviderSaidAndHowLongToWait() throws Exception {
+        server.enqueue(json(403, "{\"error\":{\"message\":\"Project proj_1 does not have access to model gpt-4o\","
+                + "\"type\":\"invalid_request_error\",\"code\":\"model_not_found\"}}"));
+        Recorder forbidden = new Recorder();
+        client.stream(request("gpt-4o").build(), forbidden);
+        forbidden.await();
+        assertThat(forbidden.error.kind()).isEqualTo(Kind.AUTHENTICATION);
+        assertThat(forbidden.error.userMessage()).doesNotContain("rejected the API key")
+                .startsWith("The provider refused this API key access to the model or endpoint");
+        assertThat(forbidden.error.explanation()).isEqualTo(forbidden.error.userMessage()
+                + " The provider said: \u201cProject proj_1 does not have access to model gpt-4o\u201d (HTTP 403).");
+
+        server.enqueue(json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + PLANTED_KEY + ".\"}}"));
+        Recorder wrongKey = new Recorder();
+        client.stream(request("gpt-4o").build(), wrongKey);
+        wrongKey.await();
+        assertThat(wrongKey.error.explanation()).startsWith(Kind.AUTHENTICATION.userMessage()
+                + " The provider said: \u201cIncorrect API key provided: ").endsWith("(HTTP 401).")
+                .doesNotContain("PLANTED");
+
+        server.enqueue(json(429, "{\"error\":{\"message\":\"Rate limit reached\"}}", "Retry-After", "120"));
+        Recorder limited = new Recorder();
+        client.stream(request("gpt-4o").build(), limited);
+        limited.await();
+        assertThat(limited.error.userMessage())
+                .isEqualTo("The provider is rate-limiting requests; it asks to wait 2 min before trying again.");
+        assertThat(limited.error.explanation()).endsWith("The provider said: \u201cRate limit reached\u201d (HTTP 429).");
+
+        CloudException offline = new CloudException(Kind.NETWORK, "ConnectException: Failed to connect to /127.0.0.1:9");
+        assertThat(offline.explanation()).isEqualTo(Kind.NETWORK.userMessage()); // no exception names in a pane
+    }
+
     @Test
     void contextLengthIsDetectedFromTheMessage() throws Exception {
         server.enqueue(json(400, "{\"error\":{\"message\":\"This model's maximum context length is 128000 tokens."

@@ -48,7 +48,7 @@ record PolicySource(Policy policy, String label, Integer version) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.INPUT, "Cannot read " + file + ": " + e.getMessage() + ".", e);
+            throw new CliException(ExitCodes.INPUT, dev.switchyard.app.ReadProblem.sentence(file, e), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.switchyard.app.routing;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,8 +9,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Policy JSON in and out. Reading never throws: malformed, hostile or wrong-typed JSON gives
@@ -123,12 +130,79 @@ public final class PolicyJson {
         return sb.toString();
     }
 
-    private static String message(JsonMappingException e) {
-        String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-        if (m.contains("missing type id") || m.contains("Could not resolve type id")) {
-            return "Unknown or missing \"type\" (" + firstLine(m) + "); see ROUTING.md for the condition and action types.";
+    /**
+     * The problem in the policy's words, never Jackson's (no Java class names, no "POJO property"): an unknown or
+     * missing type with the types there are, a value of the wrong kind with what is expected, an unknown field.
+     */
+    static String message(JsonMappingException e) {
+        if (e instanceof InvalidTypeIdException t) {
+            String what = t.getBaseType() == null ? "" : t.getBaseType().getRawClass().getSimpleName().toLowerCase(Locale.ROOT);
+            String kinds = typeNames(t.getBaseType() == null ? null : t.getBaseType().getRawClass());
+            String known = kinds.isEmpty() ? "" : "; a" + (what.startsWith("a") ? "n " : " ") + what + "'s type is one of " + kinds;
+            return (t.getTypeId() == null ? "\"type\" is missing" : "Unknown " + (what.isEmpty() ? "" : what + " ")
+                    + "type \"" + t.getTypeId() + "\"") + known + " (ROUTING.md).";
         }
-        return "Wrong value: " + firstLine(m) + ".";
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<String> known = u.getKnownPropertyIds() == null ? List.of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return "Unknown field \"" + u.getPropertyName() + "\"" + (known.isEmpty() ? "" : "; the fields here are "
+                    + String.join(", ", known)) + ".";
+        }
+        if (e instanceof InvalidFormatException f) {
+            return shown(f.getValue()) + " is not " + expected(f.getTargetType()) + ".";
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return "Expected " + expected(m.getTargetType()) + " here.";
+        }
+        String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        return "Wrong value: " + firstLine(m).replaceAll(" \\(for POJO property [^)]*\\)", "")
+                .replaceAll("`?(?:[a-z]+\\.)+([A-Z]\\w*)(?:\\$(\\w+))?`?", "$1$2") + ".";
+    }
+
+    /** The type names a polymorphic policy type takes ({@code @JsonSubTypes}), sorted; empty when unknown. */
+    private static String typeNames(Class<?> base) {
+        JsonSubTypes sub = base == null ? null : base.getAnnotation(JsonSubTypes.class);
+        return sub == null ? "" : String.join(", ", java.util.Arrays.stream(sub.value()).map(JsonSubTypes.Type::name)
+                .sorted().toList());
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of the right kind";
+        }
+        if (type.isEnum()) {
+            List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(c -> {
+                try {
+                    JsonProperty p = type.getField(((Enum<?>) c).name()).getAnnotation(JsonProperty.class);
+                    return p == null ? ((Enum<?>) c).name().toLowerCase(Locale.ROOT) : p.value();
+                } catch (NoSuchFieldException x) {
+                    return ((Enum<?>) c).name().toLowerCase(Locale.ROOT);
+                }
+            }).toList();
+            return "one of " + String.join(", ", names);
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    private static String shown(Object value) {
+        String s = String.valueOf(value);
+        s = s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        return value instanceof String ? "\"" + s + "\"" : s;
     }
 
     private static String firstLine(String m) {

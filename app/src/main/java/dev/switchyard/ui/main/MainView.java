@@ -40,7 +40,7 @@ public final class MainView extends BorderPane {
 
     private void createView() {
         menuBar = menuBar();
-        VBox top = new VBox(menuBar, header());
+        VBox top = new VBox(menuBar, header(), failure());
         setTop(top);
         setLeft(navigation());
 
@@ -149,6 +149,34 @@ public final class MainView extends BorderPane {
             }
         });
         return new MenuBar(new Menu("File", null, open, create, refresh, quit));
+    }
+
+    /**
+     * When no workspace could be opened (a newer one, not SQLite, read-only…), the window says so where a user looks,
+     * with the way out, instead of screens that read as an empty workspace and a sentence in the status bar only.
+     */
+    private HBox failure() {
+        Label text = new Label();
+        text.setId("workspace-failure");
+        text.setWrapText(true);
+        text.textProperty().bind(Bindings.createStringBinding(() -> "No workspace is open. " + model.messageProperty().get(),
+                model.messageProperty()));
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.Button open = new javafx.scene.control.Button("Open workspace…");
+        open.setId("workspace-failure-open");
+        open.setOnAction(e -> choose(false, model::open));
+        javafx.scene.control.Button create = new javafx.scene.control.Button("New workspace…");
+        create.setId("workspace-failure-new");
+        create.setOnAction(e -> choose(true, file -> model.open(MainViewModel.withWorkspaceExtension(file))));
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(12, text, open, create);
+        box.getStyleClass().add("workspace-failure");
+        var failed = model.modeProperty().isEqualTo(MainViewModel.Mode.FAILED);
+        box.visibleProperty().bind(failed);
+        box.managedProperty().bind(failed);
+        return box;
     }
 
     private HBox header() {

@@ -287,8 +287,8 @@ public final class ModelsViewModel {
         }, e -> {
             if (p == selected.get()) {
                 connection.set(Connection.FAILED);
-                connectionText.set(e instanceof CloudException || e instanceof MissingKeyException ? e.getMessage()
-                        : "Could not connect: " + e.getMessage());
+                connectionText.set(e instanceof CloudException c ? c.explanation() // the provider's words, no exception names
+                        : e instanceof MissingKeyException ? e.getMessage() : "Could not connect: " + e.getMessage());
             }
         });
     }

@@ -223,6 +223,23 @@ class RunCommandTest {
         assertThat(r.err()).contains("gpt-9");
     }
 
+    /** A 403 is a key without access, not a wrong key; the stored message keeps the provider's words. */
+    @Test
+    void aForbiddenModelSaysTheKeyLacksAccessInTheProvidersWords() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(403).addHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"Project proj_1 does not have access to model gpt-4o\","
+                        + "\"type\":\"invalid_request_error\",\"code\":\"model_not_found\"}}").build());
+
+        CliRunner.Result r = run(inline("gpt-4o"));
+
+        JsonNode run = JSON.readTree(r.out()).path("runs").get(0);
+        assertThat(run.path("error_kind").asText()).isEqualTo("authentication");
+        assertThat(run.path("error_message").asText())
+                .doesNotContain("rejected the API key")
+                .startsWith("The provider refused this API key access to the model or endpoint")
+                .endsWith("The provider said: \u201cProject proj_1 does not have access to model gpt-4o\u201d (HTTP 403).");
+    }
+
     @Test
     void thePlantedKeyAppearsNowhere() throws Exception {
         server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")

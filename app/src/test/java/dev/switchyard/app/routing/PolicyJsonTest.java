@@ -84,6 +84,32 @@ class PolicyJsonTest {
         assertThat(PolicyJson.parse("").problems()).hasSize(1);
     }
 
+    /** What `policy validate` and the designer's import show: the policy's words, never Jackson's or Java's. */
+    @Test
+    void readProblemsAreSaidInThePolicysWordsNotJacksons() {
+        String base = PolicyJson.write(Fakes.oneRule(new Condition.PromptChars(Op.GT, 5)));
+        assertThat(PolicyJson.parse(base.replace("\"prompt_chars\"", "\"tokens\"")).problems().get(0).message())
+                .isEqualTo("Unknown condition type \"tokens\"; a condition's type is one of all, any, budget, complexity,"
+                        + " has_code, intent, keywords, language, metadata, network, not, prompt_chars, prompt_tokens,"
+                        + " regex, similarity (ROUTING.md).");
+        assertThat(PolicyJson.parse(base.replace("\"type\" : \"prompt_chars\",", "")).problems().get(0).message())
+                .startsWith("\"type\" is missing; a condition's type is one of all, any,");
+        assertThat(PolicyJson.parse(base.replace("\"gt\"", "\"greater\"")).problems().get(0).message())
+                .isEqualTo("\"greater\" is not one of lt, le, gt, ge, eq, ne.");
+        assertThat(PolicyJson.parse(base.replace("\"value\" : 5", "\"value\" : \"five\"")).problems().get(0).message())
+                .isEqualTo("\"five\" is not a whole number.");
+        assertThat(PolicyJson.parse(base).problems()).isEmpty();
+        String json = PolicyJson.parse("{\"schema_version\":1,\"rules\":[{\"when\":{\"type\":\"has_code\",\"value\":true},"
+                + "\"then\":{\"type\":\"teleport\"}}],\"default\":{\"type\":\"route\",\"target\":\"m\"}}")
+                .problems().toString();
+        assertThat(json).contains("Unknown action type \"teleport\"; an action's type is one of ");
+        for (String broken : List.of(base.replace("\"prompt_chars\"", "\"tokens\""), base.replace("\"gt\"", "\"greater\""),
+                base.replace("\"value\" : 5", "\"value\" : \"five\""), base.replace("\"value\" : 5", "\"value\" : [1]"))) {
+            assertThat(PolicyJson.parse(broken).problems().get(0).message()).as(broken)
+                    .doesNotContain("dev.switchyard").doesNotContain("POJO").doesNotContain("`").doesNotContain("Cannot deserialize");
+        }
+    }
+
     @Test
     void deepNestingAndHugeNumbersAreProblemsNotCrashes() {
         StringBuilder deep = new StringBuilder("{\"schema_version\":1,\"rules\":[{\"when\":");

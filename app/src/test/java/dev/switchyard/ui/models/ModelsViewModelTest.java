@@ -149,6 +149,19 @@ class ModelsViewModelTest {
         assertThat(vm.remoteModels()).isEmpty();
     }
 
+    /** Nothing listening at the base URL: the sentence, without a Java exception's name and text. */
+    @Test
+    void anEndpointWhereNothingListensSaysSoWithoutExceptionNames() throws Exception {
+        fillCustom("Loopback", KeySource.NONE);
+        vm.addProvider();
+        server.close(); // the provider's base URL now has nothing listening
+
+        vm.testConnection();
+
+        assertThat(vm.connectionProperty().get()).isEqualTo(ModelsViewModel.Connection.FAILED);
+        assertThat(vm.connectionTextProperty().get()).isEqualTo(CloudException.Kind.NETWORK.userMessage());
+    }
+
     @Test
     void withoutAKeyringTheKeyIsKeptForThisRunOnlyAfterConsentAndNeverWrittenToTheWorkspace() throws Exception {
         fillCustom("Gateway", KeySource.KEYRING);

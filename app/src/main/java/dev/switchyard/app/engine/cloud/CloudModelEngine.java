@@ -109,7 +109,7 @@ public final class CloudModelEngine implements ModelEngine {
         @Override
         public void onError(CloudException error) {
             EngineResult partial = error.partial() == null ? null : result(error.partial());
-            target.onError(new EngineFailure(error.kind().name().toLowerCase(Locale.ROOT), error.userMessage(), partial));
+            target.onError(new EngineFailure(error.kind().name().toLowerCase(Locale.ROOT), error.explanation(), partial));
         }
     }
 }

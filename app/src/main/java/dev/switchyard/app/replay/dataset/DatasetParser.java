@@ -55,7 +55,7 @@ public final class DatasetParser {
             } catch (IllegalArgumentException e) {
                 problems.add(new ImportProblem(i + 1, e.getMessage()));
             } catch (Exception e) {
-                problems.add(new ImportProblem(i + 1, "not valid JSON (" + firstLine(e.getMessage()) + ")"));
+                problems.add(new ImportProblem(i + 1, "not valid JSON (" + jsonProblem(e) + ")"));
             }
         }
         return new ParsedDataset(items, problems);
@@ -96,6 +96,23 @@ public final class DatasetParser {
             }
         }
         return new ParsedDataset(items, problems);
+    }
+
+    /** A JSON syntax error without Jackson's source description ("[Source: REDACTED …]"): what and where. */
+    static String jsonProblem(Exception e) {
+        if (!(e instanceof com.fasterxml.jackson.core.JsonProcessingException j)) {
+            return firstLine(e.getMessage());
+        }
+        String m = firstLine(j.getOriginalMessage());
+        String where = j.getLocation() == null || j.getLocation().getColumnNr() < 1 ? ""
+                : " at column " + j.getLocation().getColumnNr();
+        if (m.startsWith("Unexpected end-of-input")) {
+            return "the line ends before its JSON is closed";
+        }
+        m = m.replaceAll(" ?\\(start marker at .*", "").replaceAll(":? (?:was )?expect(?:ing|ed) .*", "")
+                .replaceAll("^Unexpected character \\('(.+?)' \\(code \\d+\\)\\)", "unexpected character $1")
+                .replace("Unrecognized token", "unexpected text");
+        return m + where;
     }
 
     private static String firstLine(String s) {

@@ -44,7 +44,7 @@ public final class DatasetService {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ReplayException(ReplayException.Kind.BAD_INPUT, "Cannot read " + file + ": " + e.getMessage());
+            throw new ReplayException(ReplayException.Kind.BAD_INPUT, dev.switchyard.app.ReadProblem.sentence(file, e));
         }
         DatasetParser.Format format;
         try {

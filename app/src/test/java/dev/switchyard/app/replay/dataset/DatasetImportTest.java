@@ -81,6 +81,26 @@ class DatasetImportTest {
         assertThat(p.problems().get(4).message()).contains("must be a JSON object");
     }
 
+    /** A bad JSONL line and a missing file are said in plain words, without Jackson's or Java's texts. */
+    @Test
+    void badJsonLinesAndMissingFilesAreSaidPlainly() {
+        ParsedDataset p = DatasetParser.parse("{\"prompt\":\"a\"}\n{\"prompt\": \"b\"\nnot json\n{\"prompt\": 'c'}\n",
+                DatasetParser.Format.JSONL);
+        assertThat(p.problems()).extracting(ImportProblem::line).containsExactly(2, 3, 4);
+        assertThat(p.problems()).extracting(ImportProblem::message).containsExactly(
+                "not valid JSON (the line ends before its JSON is closed)",
+                "not valid JSON (unexpected text 'not' at column 1)",
+                "not valid JSON (unexpected character ' at column 12)");
+        assertThat(p.problems()).allSatisfy(x -> assertThat(x.message()).doesNotContain("Source")
+                .doesNotContain("StreamReadFeature").doesNotContain("was expecting"));
+
+        try (Workspace ws = Workspace.open(dir.resolve("m.switchyard"))) {
+            assertThatThrownBy(() -> new DatasetService(ws).importFile(dir.resolve("nope.csv"), "x"))
+                    .isInstanceOf(ReplayException.class)
+                    .hasMessage("Cannot read " + dir.resolve("nope.csv").toAbsolutePath() + ": the file does not exist.");
+        }
+    }
+
     @Test
     void importStoresGoodRowsAndRefusesAFileWithNone() throws Exception {
         Path good = Files.writeString(dir.resolve("mixed.jsonl"), "{\"prompt\":\"a\"}\n{\"bad\":1}\n{\"prompt\":\"b\"}\n");

@@ -117,7 +117,12 @@ public final class MarkdownNodes {
             marker.setMinWidth(w);
             marker.setPrefWidth(w);
             marker.setMaxWidth(w);
-            VBox content = children(item, depth + 1);
+            // an item of one block (a tight list's paragraph) holds that block itself: no box around it
+            Node content = item.getFirstChild() != null && item.getFirstChild() == item.getLastChild()
+                    ? block(item.getFirstChild(), depth + 1) : null;
+            if (content == null) {
+                content = children(item, depth + 1);
+            }
             HBox.setHgrow(content, Priority.ALWAYS);
             HBox row = new HBox(4, marker, content);
             row.getStyleClass().add("md-item");
@@ -153,12 +158,24 @@ public final class MarkdownNodes {
             this.base = base;
         }
 
+        /**
+         * Appends a run; one that looks like the run before it (same styles: words around a soft line break, a link's
+         * parts) is added to that run's text instead — every node is styled, laid out and walked at every pulse.
+         */
         private void add(String s, String... extra) {
+            List<String> classes = new ArrayList<>(2 + styles.size() + extra.length);
+            classes.add("md-run");
+            classes.add(base);
+            classes.addAll(styles);
+            classes.addAll(List.of(extra));
+            List<Node> runs = flow.getChildren();
+            if (!runs.isEmpty() && runs.get(runs.size() - 1) instanceof Text last && last.getStyleClass().equals(classes)) {
+                last.setText(last.getText() + s);
+                return;
+            }
             Text t = new Text(s);
-            t.getStyleClass().addAll("md-run", base);
-            t.getStyleClass().addAll(styles);
-            t.getStyleClass().addAll(extra);
-            flow.getChildren().add(t);
+            t.getStyleClass().setAll(classes);
+            runs.add(t);
         }
 
         private void styled(org.commonmark.node.Node n, String style) {

@@ -20,7 +20,9 @@ final class AnswerPaneView extends VBox {
 
     private final javafx.beans.property.ObjectProperty<PaneModel> shown = new javafx.beans.property.SimpleObjectProperty<>();
     private final MarkdownView markdown = new MarkdownView();
-    private final ScrollPane scroll = new ScrollPane(markdown);
+    /** What scrolls: the answer, then (once a run failed) the error and advice under the text it kept. */
+    private final VBox answerContent = new VBox(6, markdown);
+    private final ScrollPane scroll = new ScrollPane(answerContent);
     private final Label reasoningText = new Label();
     private final RouteBox routeBox = new RouteBox();
     private boolean dirty = true;
@@ -46,7 +48,10 @@ final class AnswerPaneView extends VBox {
         setId("pane-" + index);
         getStyleClass().add("answer-pane");
         VBox head = header();
-        getChildren().addAll(frame, head, metrics(), figuresHidden(), otherFigures(), routeBox, errorBox(), body());
+        // the error goes under the answer, inside its scroll pane: in a pane of six it took the whole height above the
+        // answer, and the text the run kept could not be seen even by scrolling
+        answerContent.getChildren().add(errorBox());
+        getChildren().addAll(frame, head, metrics(), figuresHidden(), otherFigures(), routeBox, body());
         frame.getStyleClass().add("pane-frame");
         frame.setManaged(false);
         frame.setMouseTransparent(true);
@@ -66,9 +71,16 @@ final class AnswerPaneView extends VBox {
             wake.run();
         });
         shown.flatMap(PaneModel::shownRunProperty).addListener((o, a, b) -> wake.run()); // ‹ / ›: its figures
-        markdown.heightProperty().addListener((o, a, b) -> {
+        answerContent.heightProperty().addListener((o, a, b) -> {
             if (pane().runningProperty().get()) {
                 scroll.setVvalue(scroll.getVmax());
+            }
+        });
+        // once a run failed: its error in view, from its first line, with the last line of the text it kept above it
+        errorBox.boundsInParentProperty().addListener((o, a, b) -> {
+            if (errorBox.isVisible() && !pane().runningProperty().get()) {
+                double room = answerContent.getHeight() - scroll.getViewportBounds().getHeight();
+                scroll.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (b.getMinY() - 24) / room)));
             }
         });
         shown.flatMap(PaneModel::stateProperty).addListener((o, a, s) -> {

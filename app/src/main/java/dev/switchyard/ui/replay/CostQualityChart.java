@@ -140,13 +140,31 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
                 }
             }
         }
+        double plotWidth = getXAxis().getWidth();
         for (LabelledDot dot : dots) {
-            boxes.add(new LabelLayout.Box(dot.getLayoutX() + dot.getWidth() + 4,
-                    dot.getLayoutY() + (dot.getHeight() - height) / 2, dot.label.getWidth()));
+            // the name right of the dot; left of it when it would run past the plot area's right edge (the chart cuts
+            // it there); when neither side has room (names of points that coincide), above the dot (below at the top),
+            // slid left to fit
+            double w = dot.label.getWidth();
+            double x = dot.getLayoutX() + dot.getWidth() + 4;
+            double top = dot.getLayoutY() + (dot.getHeight() - height) / 2;
+            if (x + w > plotWidth) {
+                double left = dot.getLayoutX() - 4 - w;
+                if (left >= 0) {
+                    x = left;
+                } else {
+                    x = Math.max(0, plotWidth - w);
+                    top = dot.getLayoutY() - height - 2 >= 0 ? dot.getLayoutY() - height - 2
+                            : dot.getLayoutY() + dot.getHeight() + 2;
+                }
+            }
+            dot.labelAt(x - dot.getLayoutX());
+            boxes.add(new LabelLayout.Box(x, top, w));
         }
         double[] top = LabelLayout.place(boxes, height, 1, 0, getYAxis().getHeight());
         for (int i = 0; i < dots.size(); i++) {
-            dots.get(i).shift(top[i] - boxes.get(i).top());
+            LabelledDot dot = dots.get(i);
+            dot.shift(top[i] - (dot.getLayoutY() + (dot.getHeight() - height) / 2));
         }
     }
 
@@ -165,6 +183,8 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         private final Label label;
         private final Line leader = new Line();
         private double shift;
+        /** Where the name starts, from the dot's left edge (NaN: right of the dot). */
+        private double labelX = Double.NaN;
 
         LabelledDot(String text, String style, ChartPoint p) {
             dot.getStyleClass().addAll("replay-point", style);
@@ -182,6 +202,14 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
             }
             Tooltip.install(this, new Tooltip(String.format(java.util.Locale.ROOT, "%s%npass rate %.1f%%%n%s per"
                     + " 1,000 prompts", p.name(), p.passRate() * 100, p.costText())));
+        }
+
+        /** Puts the name {@code dx} from the dot's left edge (right of the dot unless there is no room there). */
+        void labelAt(double dx) {
+            if (Double.isNaN(labelX) || Math.abs(dx - labelX) > 0.5) {
+                labelX = dx;
+                requestLayout();
+            }
         }
 
         /** Moves the name {@code dy} from beside the dot (another name was there); a line leads back to the dot. */
@@ -208,12 +236,14 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
             if (label != null) {
                 label.autosize();
                 double top = (getHeight() - label.getHeight()) / 2 + shift;
-                label.relocate(getWidth() + 4, top);
+                double x = Double.isNaN(labelX) ? getWidth() + 4 : labelX;
+                label.relocate(x, top);
                 // a name moved off its dot's row keeps a thin line to the dot, so it is clear whose it is
+                boolean left = x + label.getWidth() <= 0;
                 leader.setVisible(Math.abs(shift) > label.getHeight() / 2);
-                leader.setStartX(getWidth());
+                leader.setStartX(left ? 0 : getWidth() / 2);
                 leader.setStartY(getHeight() / 2);
-                leader.setEndX(getWidth() + 3);
+                leader.setEndX(left ? -3 : Math.max(getWidth() / 2, Math.min(x + 3, getWidth() + 3)));
                 leader.setEndY(top + label.getHeight() / 2);
             }
         }

@@ -81,6 +81,7 @@ class ReplayChartWindowTest {
             shot("chart-" + (int) size[0]);
             String at = String.format("at %.0fx%.0f", size[0], size[1]);
             assertThat(dotsOutsideThePlotArea()).as(at).isEmpty();
+            assertThat(labelsCutAtThePlotEdge()).as(at + ": point names read whole").isEmpty();
             // the test has what it is about: a dot centred on $0 and one on 0 %
             assertThat(dotCentredOn(true, 0)).as(at + ": a dot at $0").isTrue();
             assertThat(dotCentredOn(false, 0)).as(at + ": a dot at 0 %").isTrue();
@@ -116,6 +117,25 @@ class ReplayChartWindowTest {
                 if (b.getMinX() < area.getMinX() - 0.5 || b.getMaxX() > area.getMaxX() + 0.5
                         || b.getMinY() < area.getMinY() - 0.5 || b.getMaxY() > area.getMaxY() + 0.5) {
                     out.add(dot.getStyleClass() + " at " + b + " (plot area " + area + ")");
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The point names that reach past the plot area's left or right edge, where the chart cuts them. */
+    private List<String> labelsCutAtThePlotEdge() throws Exception {
+        return AppWindow.onFx(() -> {
+            XYChart<?, ?> chart = chart();
+            Node plot = chart.lookup(".chart-plot-background");
+            Bounds area = plot.localToScene(plot.getLayoutBounds());
+            List<Node> labels = chart.lookupAll(".replay-point-label").stream().filter(Node::isVisible).toList();
+            assertThat(labels).isNotEmpty();
+            List<String> out = new ArrayList<>();
+            for (Node label : labels) {
+                Bounds b = label.localToScene(label.getLayoutBounds());
+                if (b.getMinX() < area.getMinX() - 0.5 || b.getMaxX() > area.getMaxX() + 0.5) {
+                    out.add(((javafx.scene.control.Label) label).getText() + " at " + b + " (plot area " + area + ")");
                 }
             }
             return out;

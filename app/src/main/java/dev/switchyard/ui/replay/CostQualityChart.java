@@ -161,7 +161,15 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
             dot.labelAt(x - dot.getLayoutX());
             boxes.add(new LabelLayout.Box(x, top, w));
         }
-        double[] top = LabelLayout.place(boxes, height, 1, 0, getYAxis().getHeight());
+        List<LabelLayout.Rect> dotBoxes = new java.util.ArrayList<>();
+        for (XYChart.Series<Number, Number> series : getData()) {
+            for (XYChart.Data<Number, Number> d : series.getData()) {
+                if (d.getNode() instanceof LabelledDot dot && dot.label != null && dot.isVisible()) { // not the sweep's
+                    dotBoxes.add(new LabelLayout.Rect(dot.getLayoutX(), dot.getLayoutY(), dot.getWidth(), dot.getHeight()));
+                }
+            }
+        }
+        double[] top = LabelLayout.place(boxes, dotBoxes, height, 1, 0, getYAxis().getHeight());
         for (int i = 0; i < dots.size(); i++) {
             LabelledDot dot = dots.get(i);
             dot.shift(top[i] - (dot.getLayoutY() + (dot.getHeight() - height) / 2));

@@ -27,4 +27,15 @@ class LabelLayoutTest {
         assertThat(top[1]).isEqualTo(384);
         assertThat(top[0]).isEqualTo(384 - 15);
     }
+
+    @Test
+    void aNameThatWouldCoverAnotherPointsDotMovesPastIt() {
+        // a name right of its dot at x 0..10 runs over the policy's dot at x 40..54, on the same row
+        List<LabelLayout.Box> boxes = List.of(new LabelLayout.Box(14, 100, 200));
+        List<LabelLayout.Rect> dots = List.of(new LabelLayout.Rect(0, 102, 10, 10), new LabelLayout.Rect(40, 98, 14, 14));
+        double[] top = LabelLayout.place(boxes, dots, 14, 1, 0, 400);
+        assertThat(top[0]).isEqualTo(98 + 14 + 1);
+        // without dots in the way it keeps its row
+        assertThat(LabelLayout.place(boxes, List.of(dots.get(0)), 14, 1, 0, 400)[0]).isEqualTo(100);
+    }
 }

@@ -161,14 +161,9 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
             dot.labelAt(x - dot.getLayoutX());
             boxes.add(new LabelLayout.Box(x, top, w));
         }
-        List<LabelLayout.Rect> dotBoxes = new java.util.ArrayList<>();
-        for (XYChart.Series<Number, Number> series : getData()) {
-            for (XYChart.Data<Number, Number> d : series.getData()) {
-                if (d.getNode() instanceof LabelledDot dot && dot.label != null && dot.isVisible()) { // not the sweep's
-                    dotBoxes.add(new LabelLayout.Rect(dot.getLayoutX(), dot.getLayoutY(), dot.getWidth(), dot.getHeight()));
-                }
-            }
-        }
+        // the labelled dots (not the sweep curve's) are what names must not cover
+        List<LabelLayout.Rect> dotBoxes = dots.stream()
+                .map(d -> new LabelLayout.Rect(d.getLayoutX(), d.getLayoutY(), d.getWidth(), d.getHeight())).toList();
         double[] top = LabelLayout.place(boxes, dotBoxes, height, 1, 0, getYAxis().getHeight());
         for (int i = 0; i < dots.size(); i++) {
             LabelledDot dot = dots.get(i);

@@ -65,8 +65,7 @@ public final class LabelLayout {
                 }
                 for (Rect d : dots) {
                     Box b = boxes.get(i);
-                    if (b.x() < d.x() + d.width() && d.x() < b.x() + b.width() && t < d.top() + d.height()
-                            && d.top() < t + height) {
+                    if (overlaps(b.x(), t, b.width(), height, d.x(), d.top(), d.width(), d.height())) {
                         t = downwards ? d.top() + d.height() + gap : d.top() - height - gap;
                         moved = true;
                     }
@@ -79,7 +78,12 @@ public final class LabelLayout {
     }
 
     private static boolean overlaps(Box a, double aTop, Box b, double bTop, double height) {
-        return a.x() < b.x() + b.width() && b.x() < a.x() + a.width() && aTop < bTop + height && bTop < aTop + height;
+        return overlaps(a.x(), aTop, a.width(), height, b.x(), bTop, b.width(), height);
+    }
+
+    private static boolean overlaps(double ax, double aTop, double aw, double ah, double bx, double bTop, double bw,
+                                    double bh) {
+        return ax < bx + bw && bx < ax + aw && aTop < bTop + bh && bTop < aTop + ah;
     }
 
     private static boolean fits(double[] top, double height, double minTop, double maxBottom) {

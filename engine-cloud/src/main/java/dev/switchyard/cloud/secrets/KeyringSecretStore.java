@@ -17,6 +17,9 @@ import java.util.function.UnaryOperator;
  * Keys in the OS keyring via java-keyring (macOS Keychain, Windows Credential Manager, freedesktop
  * Secret Service over D-Bus). Every keyring call runs on a daemon thread with a time limit, so a
  * missing or locked Secret Service can never hang the app; {@link #probe()} says whether it works and why not.
+ * While a call that ran out of time is still waiting for the keyring, later calls fail at once with the same
+ * sentence instead of each waiting out the limit on another abandoned thread (screens ask for keys whenever the window
+ * gets the focus back: a locked keyring cost each of them the whole limit, and left one more thread waiting).
  */
 public final class KeyringSecretStore implements SecretStore {
 
@@ -43,6 +46,8 @@ public final class KeyringSecretStore implements SecretStore {
 
     private final Backend backend;
     private final Duration timeout;
+    /** The thread of the last call that ran out of time, while it still waits for the keyring; else null. */
+    private volatile Thread unanswered;
 
     private KeyringSecretStore(Backend backend, Duration timeout) {
         this.backend = backend;
@@ -83,6 +88,10 @@ public final class KeyringSecretStore implements SecretStore {
         }
     }
 
+    private String notAnswered() {
+        return "The OS keyring did not answer within " + Math.max(1, timeout.toSeconds()) + " s (is it locked or missing?).";
+    }
+
     @Override
     public Optional<String> get(String name) {
         String v = timed(() -> backend.get(SERVICE, name));
@@ -114,6 +123,10 @@ public final class KeyringSecretStore implements SecretStore {
     }
 
     private <T> T timed(Callable<T> op) {
+        Thread waiting = unanswered;
+        if (waiting != null && waiting.isAlive()) {
+            throw new SecretException(notAnswered());
+        }
         FutureTask<T> task = new FutureTask<>(op);
         Thread t = new Thread(task, "switchyard-keyring");
         t.setDaemon(true);
@@ -122,8 +135,8 @@ public final class KeyringSecretStore implements SecretStore {
             return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             task.cancel(false); // the daemon thread is abandoned, never interrupted mid-D-Bus call
-            throw new SecretException("The OS keyring did not answer within " + timeout.toSeconds()
-                    + " s (is it locked or missing?).");
+            unanswered = t;
+            throw new SecretException(notAnswered());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SecretException("Interrupted while waiting for the OS keyring.");

@@ -77,6 +77,43 @@ class SecretsTest {
     }
 
     @Test
+    void whileAnEarlierCallWaitsForTheKeyringLaterOnesFailAtOnceAndItIsAskedAgainOnceThatOneReturns() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        KeyringSecretStore.Backend locked = new FakeBackend() {
+            @Override
+            public String get(String service, String account) {
+                asked.incrementAndGet();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.get(service, account);
+            }
+        };
+        KeyringSecretStore store = KeyringSecretStore.over(locked, Duration.ofMillis(200));
+        assertThatThrownBy(() -> store.get("openai")).isInstanceOf(SecretException.class)
+                .hasMessageContaining("did not answer");
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> store.get("openai")).isInstanceOf(SecretException.class)
+                    .hasMessageContaining("did not answer");
+        }
+        assertThat(asked.get()).as("the keyring is not asked again while the first call waits").isEqualTo(1);
+        release.countDown(); // the user unlocked the keyring: the waiting call returns
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (asked.get() == 1 && System.nanoTime() < until) {
+            try {
+                store.get("openai");
+            } catch (SecretException stillWaiting) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(asked.get()).isEqualTo(2);
+        assertThat(store.get("openai")).isEmpty();
+    }
+
+    @Test
     void failingKeyringIsUnavailableWithReason() {
         KeyringSecretStore.Backend broken = new FakeBackend() {
             @Override

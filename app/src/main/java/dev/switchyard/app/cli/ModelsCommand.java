@@ -25,15 +25,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code switchyard models list|add}: the models runs can use. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "List and add models.",
+@Command(name = "models", mixinStandardHelpOptions = true, description = "List, add and set up models.",
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Add.class, ModelsCommand.Import.class,
-            ModelsCommand.Remove.class, ModelsCommand.Catalog.class, ModelsCommand.Download.class})
+            ModelsCommand.Remove.class, ModelsCommand.Catalog.class, ModelsCommand.Download.class,
+            SetTimeoutsCommand.class})
 final class ModelsCommand {
 
     private ModelsCommand() {
     }
 
-    @Command(name = "list", description = "Every model in the workspace with its kind, capabilities and price in force.")
+    @Command(name = "list", description = "Every model in the workspace with its kind, capabilities, price in force and"
+            + " (cloud models) time limits.")
     static final class ListModels extends AppCommand {
         @Override
         public Integer call() {
@@ -51,6 +53,11 @@ final class ModelsCommand {
                         out.printf("%-40s %-17s %s%n", directory.qualifiedName(m), m.kind().code(),
                                 price.map(p -> Formats.usdPerMTok(p.inputPerMTok()) + " in / "
                                         + Formats.usdPerMTok(p.outputPerMTok()) + " out per 1M").orElse("no price"));
+                        if (m.kind() == ModelKind.CLOUD) {
+                            var t = directory.timeouts(m);
+                            out.printf("    time limits: %s%s%n", dev.switchyard.app.models.TimeLimits.describe(t),
+                                    t.equals(directory.defaultTimeouts(m)) ? " (defaults)" : "");
+                        }
                     }
                 }
                 if (json) {
@@ -265,6 +272,7 @@ final class ModelsCommand {
         n.putObject("capabilities").put("streaming", m.capabilities().streaming())
                 .put("systemPrompt", m.capabilities().systemPrompt()).put("temperature", m.capabilities().temperature())
                 .put("reasoning", m.capabilities().reasoning());
+        n.set("timeouts", SetTimeoutsCommand.json(m, directory));
         return n;
     }
 }

@@ -1,5 +1,9 @@
 package dev.switchyard.app.compare;
 
+import dev.switchyard.app.models.TimeLimits;
+import dev.switchyard.app.models.TimeLimits.Limit;
+import dev.switchyard.cloud.Timeouts;
+import java.time.Duration;
 import java.util.Locale;
 
 /** What a user can do after a run ended without a full answer, by failure kind (RunFailure / RunError kind). */
@@ -8,18 +12,36 @@ public final class RunAdvice {
     private RunAdvice() {
     }
 
-    /** One sentence, never null. */
+    /** One sentence, never null; a timed-out run's names the model only as "the model". */
     public static String whatToDo(String kind) {
+        return whatToDo(kind, null, null);
+    }
+
+    /**
+     * One sentence, never null. For a run that hit a time limit it says where that limit is changed — Models → the
+     * model → Time limits, or {@code switchyard models set-timeouts} — naming {@code model} (its display name; null:
+     * "the model") and, when {@code limits} (the model's time limits, null: unknown) are given, the limit it hit.
+     */
+    public static String whatToDo(String kind, String model, Timeouts limits) {
         String k = kind == null ? "" : kind.toLowerCase(Locale.ROOT);
+        return switch (k) {
+            case "first_token_timeout" -> raise(Limit.FIRST_TOKEN, model, limits, "If it is only slow to start (a gateway "
+                    + "loading a large model on its first request), ", " Otherwise run again later or pick a faster model.");
+            case "idle_timeout" -> raise(Limit.IDLE_GAP, model, limits, "If it pauses while it answers, ",
+                    " Otherwise run again later or pick another model.");
+            case "total_timeout" -> raise(Limit.TOTAL, model, limits, "For a long answer, ",
+                    " Or lower Max tokens, or pick a faster model.");
+            default -> general(k);
+        };
+    }
+
+    private static String general(String k) {
         return switch (k) {
             case "cancelled" -> "You stopped this run; the answer so far stays here and in History.";
             case "authentication", "unavailable" -> "Check the provider's key in Models and providers, then run again.";
             case "rate_limited" -> "Wait as long as the provider asks, or lower Repeat, then run again.";
             case "quota_exceeded" -> "Add credit or raise the quota in the provider's account, or pick another provider's model.";
             case "network", "connect_timeout" -> "Check the network connection and the provider's base URL, then run again.";
-            // no screen sets a model's time limits: the advice must not send the user looking for one
-            case "first_token_timeout", "idle_timeout", "total_timeout" ->
-                    "The model was too slow for its time limits; run again later or pick a faster model.";
             case "context_too_long", "prompt_too_long" -> "Shorten the prompt or pick a model with a larger context window.";
             case "model_not_found" -> "Check the model in Models and providers: its name and the provider's base URL, "
                     + "or a local model's folder.";
@@ -37,5 +59,27 @@ public final class RunAdvice {
             case "worker_crashed" -> "Run again; if it crashes again, pick another precision or model in Models → Local models.";
             default -> "Run again; if it keeps failing, look at the run in History.";
         };
+    }
+
+    /**
+     * "If it is only slow to start …, raise its first-token limit (now 60 s) in Models → GPT-4o mini → Time limits, or
+     * with: switchyard models set-timeouts "GPT-4o mini" --first-token 2min. Otherwise …"
+     */
+    private static String raise(Limit limit, String model, Timeouts limits, String when, String otherwise) {
+        Duration now = limits == null ? null : limit.of(limits);
+        Duration longer = now == null ? limit.of(Timeouts.DEFAULT).multipliedBy(2) : now.multipliedBy(2);
+        if (longer.compareTo(limit.max()) > 0) {
+            longer = limit.max();
+        }
+        String what = limit.label().toLowerCase(Locale.ROOT).replace(' ', '-') + " limit";
+        if (now != null && now.compareTo(limit.max()) >= 0) {
+            return "Its " + what + " (" + TimeLimits.format(now) + ") is already the longest allowed; run again later or "
+                    + "pick another model.";
+        }
+        String ref = model == null ? "<model>" : model.matches("[\\w./:@-]+") ? model : "\"" + model + "\"";
+        return when + "raise " + (model == null ? "the model's " : "its ") + what
+                + (now == null ? "" : " (now " + TimeLimits.format(now) + ")") + " in Models → "
+                + (model == null ? "the model" : model) + " → Time limits, or with: switchyard models set-timeouts " + ref
+                + " " + limit.option() + " " + TimeLimits.format(longer).replace(" ", "") + "." + otherwise;
     }
 }

@@ -47,10 +47,15 @@ public final class EngineFactory {
         };
     }
 
-    private ModelEngine cloud(Provider provider, Model model) {
+    /**
+     * The row is read again: a model picked before its time limits were changed (Models → Time limits, or
+     * {@code models set-timeouts} from a terminal) runs with the limits stored now.
+     */
+    private ModelEngine cloud(Provider provider, Model picked) {
+        Model model = workspace.models().get(picked.id()).orElse(picked);
         KeyLookup key = KeyLookup.of(provider, app.secrets(), requiresKey(provider));
         return new CloudModelEngine(app.cloudClients().client(endpoint(provider, key)), model.apiModelId(),
-                CloudModelSettings.capabilities(model), CloudModelSettings.timeouts(model), RetryPolicy.DEFAULT,
+                CloudModelSettings.capabilities(model), app.directory(workspace).timeouts(model), RetryPolicy.DEFAULT,
                 key.availability());
     }
 

@@ -30,12 +30,24 @@ public final class CloudModelSettings {
         ObjectNode node = JSON.createObjectNode();
         node.put("tokenizer", c.tokenizerEncoding());
         node.put("maxCompletionTokens", c.usesMaxCompletionTokens());
+        putTimeouts(node, t);
+        return node.toString();
+    }
+
+    /** {@code json} (a row's settings) with its timeouts replaced by {@code t}; every other field kept as it is. */
+    public static String withTimeouts(String json, Timeouts t) {
+        JsonNode read = read(json);
+        ObjectNode node = read instanceof ObjectNode o ? o : JSON.createObjectNode();
+        putTimeouts(node, t);
+        return node.toString();
+    }
+
+    private static void putTimeouts(ObjectNode node, Timeouts t) {
         ObjectNode to = node.putObject("timeouts");
         to.put("connectMs", t.connect().toMillis());
         to.put("firstTokenMs", t.firstToken().toMillis());
         to.put("idleMs", t.idleGap().toMillis());
         to.put("totalMs", t.total().toMillis());
-        return node.toString();
     }
 
     public static ModelCapabilities capabilities(Model m) {
@@ -47,9 +59,14 @@ public final class CloudModelSettings {
                 m.contextWindow() == null ? 0 : m.contextWindow());
     }
 
+    /** The row's timeouts; a limit the row does not store is the reasoning or the general default. */
     public static Timeouts timeouts(Model m) {
+        return timeouts(m, m.capabilities().reasoning() ? Timeouts.REASONING : Timeouts.DEFAULT);
+    }
+
+    /** The row's timeouts; a limit the row does not store (or stores as zero or less) is taken from {@code d}. */
+    public static Timeouts timeouts(Model m, Timeouts d) {
         JsonNode t = read(m.settingsJson()).path("timeouts");
-        Timeouts d = m.capabilities().reasoning() ? Timeouts.REASONING : Timeouts.DEFAULT;
         return new Timeouts(ms(t, "connectMs", d.connect()), ms(t, "firstTokenMs", d.firstToken()),
                 ms(t, "idleMs", d.idleGap()), ms(t, "totalMs", d.total()));
     }

@@ -115,6 +115,37 @@ public final class ModelDirectory {
         return model;
     }
 
+    /**
+     * The time limits a cloud model gets unless the user changed them: its catalog entry's ({@link Timeouts#REASONING}
+     * for reasoning models the catalog knows), else {@code REASONING} for a row marked reasoning, else
+     * {@link Timeouts#DEFAULT} — what {@link #addCloudModel} stores.
+     */
+    public Timeouts defaultTimeouts(Model m) {
+        String preset = workspace.providers().get(m.providerId()).map(Provider::presetId).orElse(null);
+        return catalog.model(preset == null ? "custom" : preset, m.apiModelId()).map(CatalogModel::timeouts)
+                .orElse(m.capabilities().reasoning() ? Timeouts.REASONING : Timeouts.DEFAULT);
+    }
+
+    /** The time limits runs of this cloud model use: those stored with the row, a missing one its default. */
+    public Timeouts timeouts(Model m) {
+        return CloudModelSettings.timeouts(m, defaultTimeouts(m));
+    }
+
+    /**
+     * Stores new time limits for a cloud model (read again first: only its settings' timeouts change); the next run
+     * of the model uses them. Returns the row as stored.
+     */
+    public Model setTimeouts(Model m, Timeouts t) {
+        Model now = workspace.models().get(m.id()).orElseThrow(() -> new UnknownModelException(
+                "The model " + m.displayName() + " is no longer in this workspace."));
+        if (now.kind() != ModelKind.CLOUD) {
+            throw new IllegalArgumentException(now.displayName() + " runs on this device; time limits are set for cloud models.");
+        }
+        return workspace.models().update(new Model(now.id(), now.uid(), now.providerId(), now.apiModelId(),
+                now.displayName(), now.kind(), now.contextWindow(), now.capabilities(),
+                CloudModelSettings.withTimeouts(now.settingsJson(), t), now.createdAt()));
+    }
+
     /** The provider row that stands for this device (local models), created on first use. */
     public Provider deviceProvider() {
         return workspace.providers().list().stream()

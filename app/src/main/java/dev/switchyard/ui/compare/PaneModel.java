@@ -390,8 +390,19 @@ public final class PaneModel {
             String kind = failure != null ? failure.kind() : run.error() == null ? null : run.error().kind();
             String sentence = failure != null ? failure.message() : run.error() == null ? "" : run.error().message();
             error.set(sentence == null || sentence.isBlank() ? "The run ended without a full answer." : sentence);
-            advice.set(RunAdvice.whatToDo(kind));
+            advice.set(advice(kind));
         }
+    }
+
+    /**
+     * What to do after a run that ended without a full answer; a timed-out cloud model's names it and the limit it hit
+     * (not in blind mode: that would give the model away).
+     */
+    private String advice(String kind) {
+        boolean named = model != null && blindLabel == null;
+        return RunAdvice.whatToDo(kind, named ? realName : null,
+                named && model.kind() == dev.switchyard.workspace.model.ModelKind.CLOUD
+                        ? dev.switchyard.app.models.CloudModelSettings.timeouts(model) : null);
     }
 
     /** A routed pane's decision (before its runs) or result (after them). */

@@ -48,6 +48,7 @@ public final class ModelsViewModel {
     private final Clock clock;
     private final ProviderForm form;
     private final PriceEditor prices;
+    private final TimeLimitsEditor limits;
     private final LocalModelsModel local;
     private final ProviderKeyEditor keys;
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.NO_WORKSPACE);
@@ -72,6 +73,7 @@ public final class ModelsViewModel {
         this.clock = clock;
         this.form = new ProviderForm(presets);
         this.prices = new PriceEditor(tasks, clock);
+        this.limits = new TimeLimitsEditor(tasks);
         this.local = new LocalModelsModel(tasks, localModels);
         this.keys = new ProviderKeyEditor(tasks, vault, message::set, p -> {
             if (p.equals(selected.get())) {
@@ -90,7 +92,9 @@ public final class ModelsViewModel {
         });
         selectedModel.addListener((obs, old, now) -> {
             if (old == null || now == null || old.model().id() != now.model().id()) { // not a reload of the same model
-                prices.show(workspace, () -> services.directory(workspace), now == null ? null : now.model());
+                Workspace ws = workspace;
+                prices.show(ws, () -> services.directory(ws), now == null ? null : now.model());
+                limits.show(ws, () -> services.directory(ws), now == null ? null : now.model());
             }
         });
         prices.setOnSaved(this::reloadModels);
@@ -120,6 +124,9 @@ public final class ModelsViewModel {
     public ProviderForm form() { return form; }
 
     public PriceEditor prices() { return prices; }
+
+    /** The time limits of the model picked in the table. */
+    public TimeLimitsEditor limits() { return limits; }
 
     public LocalModelsModel local() { return local; }
 
@@ -152,6 +159,7 @@ public final class ModelsViewModel {
         }
         local.refresh();
         prices.refresh();
+        limits.refresh();
         tasks.run("Load providers", () -> cloudProviders(ws), list -> {
             if (ws != workspace) {
                 return;

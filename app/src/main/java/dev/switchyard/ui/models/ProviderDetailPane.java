@@ -74,7 +74,8 @@ final class ProviderDetailPane extends VBox {
         HBox connect = new HBox(10, test, status);
         connect.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(head, keyEditor(model), connect, columns(model), new PriceEditorPane(model.prices()));
+        getChildren().addAll(head, keyEditor(model), connect, columns(model), new TimeLimitsPane(model.limits()),
+                new PriceEditorPane(model.prices()));
     }
 
     /** A button ({@code style}: a style class or null) that keeps its whole text when the row is short of room. */

@@ -3,6 +3,8 @@ package dev.switchyard.app.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.cloud.CloudException;
+import dev.switchyard.cloud.Timeouts;
+import java.time.Duration;
 import dev.switchyard.local.LocalEngineException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -11,12 +13,28 @@ import org.junit.jupiter.api.Test;
 /** The line under a failed pane's error: it must point at something the user can really do. */
 class RunAdviceTest {
 
+    /** A run that hit a time limit is sent to where that limit is changed: the screen and the command. */
     @Test
-    void aTimedOutRunIsNotSentToATimeLimitSettingThatDoesNotExist() {
-        for (String kind : new String[] {"first_token_timeout", "idle_timeout", "total_timeout"}) {
-            assertThat(RunAdvice.whatToDo(kind)).doesNotContain("raise the limits")
-                    .isEqualTo("The model was too slow for its time limits; run again later or pick a faster model.");
-        }
+    void aTimedOutRunIsSentToTheModelsTimeLimits() {
+        assertThat(RunAdvice.whatToDo("first_token_timeout", "GPT-4o mini", Timeouts.DEFAULT)).isEqualTo("If it is only "
+                + "slow to start (a gateway loading a large model on its first request), raise its first-token limit (now"
+                + " 60 s) in Models → GPT-4o mini → Time limits, or with: switchyard models set-timeouts \"GPT-4o mini\""
+                + " --first-token 2min. Otherwise run again later or pick a faster model.");
+        assertThat(RunAdvice.whatToDo("idle_timeout", "llama3.1:70b", Timeouts.DEFAULT)).isEqualTo("If it pauses while it"
+                + " answers, raise its idle-gap limit (now 30 s) in Models → llama3.1:70b → Time limits, or with: switchyard"
+                + " models set-timeouts llama3.1:70b --idle 60s. Otherwise run again later or pick another model.");
+        assertThat(RunAdvice.whatToDo("TOTAL_TIMEOUT", "o1-mini", Timeouts.REASONING)).isEqualTo("For a long answer, raise"
+                + " its total limit (now 15 min) in Models → o1-mini → Time limits, or with: switchyard models set-timeouts"
+                + " o1-mini --total 30min. Or lower Max tokens, or pick a faster model.");
+        // a routed or blind pane: which model ran is not said
+        assertThat(RunAdvice.whatToDo("first_token_timeout")).isEqualTo("If it is only slow to start (a gateway loading a"
+                + " large model on its first request), raise the model's first-token limit in Models → the model → Time"
+                + " limits, or with: switchyard models set-timeouts <model> --first-token 2min. Otherwise run again later or"
+                + " pick a faster model.");
+        assertThat(RunAdvice.whatToDo("first_token_timeout", "Slow", Timeouts.DEFAULT.withFirstToken(Duration.ofHours(1))))
+                .isEqualTo("Its first-token limit (1 h) is already the longest allowed; run again later or pick another model.");
+        assertThat(RunAdvice.whatToDo("idle_timeout", "Slow", Timeouts.DEFAULT.withIdleGap(Duration.ofMinutes(40))))
+                .as("never past the longest allowed").contains("--idle 1h.");
     }
 
     @Test

@@ -387,6 +387,49 @@ class CompareViewModelTest {
                 .items().get(0).status()).isEqualTo(RunStatus.INCOMPLETE);
     }
 
+    /** An engine that ends every run with first_token_timeout before any token, as the cloud engine does. */
+    private static ModelEngine timingOut() {
+        return new ModelEngine() {
+            @Override
+            public dev.switchyard.app.engine.RunHandle start(dev.switchyard.app.engine.EngineRequest request,
+                                                             dev.switchyard.app.engine.EngineListener listener) {
+                listener.onError(new dev.switchyard.app.engine.EngineFailure("first_token_timeout",
+                        "The model did not start answering within the first-token time limit.",
+                        new dev.switchyard.app.engine.EngineResult(RunStatus.FAILED, "", "", null,
+                                dev.switchyard.app.engine.EngineMetrics.NONE, null)));
+                return () -> { };
+            }
+
+            @Override
+            public Availability availability() {
+                return Availability.READY;
+            }
+        };
+    }
+
+    /** The advice under a timed-out pane names the model, the limit it hit and where to raise it; blind, not the model. */
+    @Test
+    void aTimedOutPaneSaysWhereToRaiseTheModelsLimit() {
+        Model slow = model("slow-gw", timingOut(), null);
+        ws.models().update(new Model(slow.id(), slow.uid(), slow.providerId(), slow.apiModelId(), "Big llama", slow.kind(),
+                null, slow.capabilities(), "{\"timeouts\":{\"connectMs\":10000,\"firstTokenMs\":90000,\"idleMs\":30000,"
+                + "\"totalMs\":600000}}", slow.createdAt()));
+        start();
+        vm.editor().userProperty().set("q");
+        vm.run();
+        PaneModel p = vm.panes().get(0);
+        assertThat(p.stateProperty().get()).isEqualTo(PaneModel.State.FAILED);
+        assertThat(p.adviceProperty().get()).isEqualTo("If it is only slow to start (a gateway loading a large model on"
+                + " its first request), raise its first-token limit (now 90 s) in Models → Big llama → Time limits, or with:"
+                + " switchyard models set-timeouts \"Big llama\" --first-token 3min. Otherwise run again later or pick a"
+                + " faster model.");
+
+        vm.blindProperty().set(true);
+        vm.run();
+        assertThat(vm.panes().get(0).adviceProperty().get()).as("blind: the model is not given away")
+                .doesNotContain("Big llama").doesNotContain("90 s").contains("Models → the model → Time limits");
+    }
+
     @Test
     void stopAllCancelsAndKeepsThePartialAnswer() {
         model("slow", new FakeEngine(List.of("Partial"), FakeEngine.End.HANG, Availability.READY, ""), null);

@@ -44,6 +44,39 @@ public final class Dialogs {
         return chosen == save ? UnsavedChoice.SAVE : chosen == discard ? UnsavedChoice.DISCARD : UnsavedChoice.CANCEL;
     }
 
+    /**
+     * Asks for a text (a name), proposing {@code initial} selected in the field; under it, {@code consequence} says
+     * what the text as typed will do, updated as the user types. The text, or null when cancelled (Escape, Cancel,
+     * closing the dialog); {@code action} is off while the field is blank.
+     */
+    public static String askText(Node owner, String title, String header, String initial,
+                                 java.util.function.Function<String, String> consequence, String action) {
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField(initial);
+        field.setId("ask-text-field");
+        Label says = wrapped(consequence.apply(initial));
+        says.setId("ask-text-consequence");
+        says.setMinHeight(Label.USE_PREF_SIZE);
+        Alert alert = alert(owner, title, header, new javafx.scene.layout.VBox(8, field, says));
+        field.textProperty().addListener((o, was, typed) -> {
+            says.setText(consequence.apply(typed));
+            // a sentence one line longer than the last must not push the buttons out of the dialog
+            javafx.application.Platform.runLater(() -> {
+                if (alert.getDialogPane().getScene() != null && alert.getDialogPane().getScene().getWindow() != null) {
+                    alert.getDialogPane().getScene().getWindow().sizeToScene();
+                }
+            });
+        });
+        ButtonType ok = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        alert.getDialogPane().lookupButton(ok).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> field.getText() == null || field.getText().isBlank(), field.textProperty()));
+        alert.setOnShown(e -> {
+            field.requestFocus();
+            field.selectAll();
+        });
+        return alert.showAndWait().filter(ok::equals).map(b -> field.getText()).orElse(null);
+    }
+
     private static Alert alert(Node owner, String title, String header, Node content) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(owner.getScene().getWindow());

@@ -1,6 +1,7 @@
 package dev.switchyard.app.cli;
 
 import dev.switchyard.app.routing.Policy;
+import dev.switchyard.app.routing.PolicyFile;
 import dev.switchyard.app.routing.PolicyJson;
 import dev.switchyard.app.routing.PolicyStore;
 import dev.switchyard.app.routing.PolicyTemplates;
@@ -44,9 +45,10 @@ record PolicySource(Policy policy, String label, Integer version) {
         }
     }
 
+    /** The file's text as the Routing screen's Import reads it ({@link PolicyFile}); a file that cannot be read exits 4. */
     static String readText(Path file) {
         try {
-            return Files.readString(file);
+            return PolicyFile.readText(file);
         } catch (IOException e) {
             throw new CliException(ExitCodes.INPUT, dev.switchyard.app.ReadProblem.sentence(file, e), e);
         }

@@ -72,6 +72,11 @@ public final class PolicyJson {
                 return fail("", "A policy is a JSON object.");
             }
             JsonNode version = tree.get("schema_version");
+            if (version != null && version.canConvertToInt() && version.isIntegralNumber()
+                    && version.asInt() > Policy.SCHEMA_VERSION) {
+                return fail("/schema_version", "This policy is in a newer format (schema_version " + version.asInt()
+                        + ") than this Switchyard reads (" + Policy.SCHEMA_VERSION + "): open it with a newer Switchyard.");
+            }
             if (version == null || !version.canConvertToInt() || version.asInt() != Policy.SCHEMA_VERSION) {
                 return fail("/schema_version", "schema_version must be " + Policy.SCHEMA_VERSION
                         + (version == null ? " (missing)." : ", not " + version + "."));

@@ -2,9 +2,12 @@ package dev.switchyard.ui.routing;
 
 import dev.switchyard.app.routing.PolicyTemplates;
 import dev.switchyard.app.routing.edit.DesignerBackend;
+import dev.switchyard.ui.Dialogs;
 import dev.switchyard.ui.Screen;
 import dev.switchyard.ui.WrapRow;
+import dev.switchyard.ui.history.SaveFileChooser;
 import dev.switchyard.workspace.Workspace;
+import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Node;
@@ -20,12 +23,15 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /**
  * The Routing screen: toolbar (policy name, new / open, undo / redo, save with a note), the palette, the
@@ -40,11 +46,14 @@ public final class RoutingScreen implements Screen {
     private final BorderPane view = new BorderPane();
     /** The shortcut key being held: auto-repeat (X11 repeats a held key) must not undo the whole history. */
     private KeyCode held;
+    private SaveFileChooser saveChooser = SaveFileChooser.nativeDialog();
+    private Function<Window, Path> openChooser = RoutingScreen::chooseImport;
 
     public RoutingScreen(RoutingViewModel vm, ReadOnlyObjectProperty<Workspace> workspace,
                          Function<Workspace, DesignerBackend> backends) {
         this.vm = vm;
         view.setId("routing-screen");
+        view.setUserData(this); // tests reach setFileChoosers through the view
         dev.switchyard.ui.SceneStylesheets.use(view, CSS);
         view.setTop(toolbar());
         PolicyCanvas canvas = new PolicyCanvas(vm.designer(), vm.test());
@@ -65,6 +74,54 @@ public final class RoutingScreen implements Screen {
         if (workspace.get() != null) {
             vm.attach(backends.apply(workspace.get()));
         }
+    }
+
+    /** The dialogs that pick the file to import and where to export (tests answer them without a native dialog). */
+    public void setFileChoosers(SaveFileChooser save, Function<Window, Path> open) {
+        this.saveChooser = save;
+        this.openChooser = open;
+    }
+
+    private static Path chooseImport(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import a routing policy");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Policy files (JSON)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        java.io.File f = chooser.showOpenDialog(owner);
+        return f == null ? null : f.toPath();
+    }
+
+    /** Asks for a policy file and imports it (Import… in the Versions tab, New → From a file… in the toolbar). */
+    private void importFile() {
+        Path f = openChooser.apply(view.getScene().getWindow());
+        if (f != null) {
+            vm.files().importFrom(f);
+        }
+    }
+
+    private void exportFile() {
+        Path f = saveChooser.choose(view.getScene().getWindow(), "Export the routing policy", vm.files().suggestedFileName(),
+                "json");
+        if (f != null) {
+            vm.files().exportTo(f);
+        }
+    }
+
+    /** The questions of an import, as dialogs owned by the window. */
+    private void askThroughDialogs() {
+        vm.files().setAskName(q -> Dialogs.askText(view, "Import a policy", "Import " + q.fileName() + " as the policy",
+                q.proposed(), q::consequence, "Import"));
+        vm.files().setAskToSave(question -> Dialogs.askToSave(view, "Unsaved changes", question,
+                "The designer's changes since the last saved version are lost if you don't save them."));
+    }
+
+    /** Import… and Export… of the Versions tab. */
+    private HBox fileButtons() {
+        Button importFile = Inspector.button("Import…", "policy-import", this::importFile);
+        importFile.setTooltip(new Tooltip("Add a policy JSON file (as switchyard policy save reads it) as a new version"));
+        Button exportFile = Inspector.button("Export…", "policy-export", this::exportFile);
+        exportFile.setTooltip(new Tooltip("Write the saved version shown to a JSON file that switchyard policy validate reads"));
+        return new HBox(6, importFile, exportFile);
     }
 
     /** Scales the canvas down (not below 60 %) when the viewport is narrower than the flow. */
@@ -106,6 +163,10 @@ public final class RoutingScreen implements Screen {
             item.setOnAction(e -> v.startNew(t));
             create.getItems().add(item);
         }
+        MenuItem fromFile = new MenuItem("From a file…");
+        fromFile.setId("new-from-file");
+        fromFile.setOnAction(e -> importFile());
+        create.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), fromFile);
         ComboBox<String> open = new ComboBox<>(v.policies());
         open.setId("policy-open");
         open.setPromptText("Open saved…");
@@ -168,7 +229,8 @@ public final class RoutingScreen implements Screen {
         testScroll.getStyleClass().add("test-scroll");
         Tab test = new Tab("Test", testScroll);
         test.setId("tab-test");
-        Tab versions = new Tab("Versions", new VersionsView(vm.versions()));
+        askThroughDialogs();
+        Tab versions = new Tab("Versions", new VersionsView(vm.versions(), fileButtons()));
         versions.setId("tab-versions");
         TabPane tabs = new TabPane(inspect, test, versions);
         tabs.setId("routing-tabs");

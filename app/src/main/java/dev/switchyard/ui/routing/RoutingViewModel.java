@@ -3,7 +3,7 @@ package dev.switchyard.ui.routing;
 import dev.switchyard.app.routing.edit.DesignerBackend;
 import dev.switchyard.ui.task.TaskRunner;
 
-/** The Routing screen's state: the designer, its test panel and the versions of saved policies. */
+/** The Routing screen's state: the designer, its test panel, the versions of saved policies and policy files. */
 public final class RoutingViewModel {
 
     /** What the right-hand side shows. */
@@ -12,12 +12,14 @@ public final class RoutingViewModel {
     private final DesignerViewModel designer;
     private final TestPanelViewModel test;
     private final VersionsViewModel versions;
+    private final PolicyFileViewModel files;
     private final javafx.beans.property.ObjectProperty<Mode> mode = new javafx.beans.property.SimpleObjectProperty<>(Mode.INSPECT);
 
     public RoutingViewModel(TaskRunner tasks) {
         designer = new DesignerViewModel(tasks);
         test = new TestPanelViewModel(tasks, designer::policy);
         versions = new VersionsViewModel(tasks, designer);
+        files = new PolicyFileViewModel(tasks, designer, versions, () -> mode.set(Mode.VERSIONS));
     }
 
     /** Follows the open workspace (null: none). */
@@ -25,6 +27,7 @@ public final class RoutingViewModel {
         designer.attach(backend);
         test.attach(backend);
         versions.attach(backend);
+        files.attach(backend);
     }
 
     public DesignerViewModel designer() {
@@ -37,6 +40,11 @@ public final class RoutingViewModel {
 
     public VersionsViewModel versions() {
         return versions;
+    }
+
+    /** Import and export of policy files. */
+    public PolicyFileViewModel files() {
+        return files;
     }
 
     public javafx.beans.property.ObjectProperty<Mode> modeProperty() {

@@ -9,10 +9,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Versions of the open policy: list, diff two, restore one. */
+/** Versions of the open policy: list, diff two, restore one; import a policy file as a version, export the one shown. */
 final class VersionsView extends VBox {
 
-    VersionsView(VersionsViewModel vm) {
+    /** @param fileButtons Import… and Export… (their file dialogs are the screen's) */
+    VersionsView(VersionsViewModel vm, javafx.scene.Node fileButtons) {
         super(8);
         setId("versions-panel");
         setPadding(new Insets(12));
@@ -42,9 +43,16 @@ final class VersionsView extends VBox {
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.getStyleClass().add("version-status");
         status.textProperty().bind(vm.statusProperty());
+        vm.statusProblemProperty().addListener((o, was, problem) -> {
+            if (problem) {
+                status.getStyleClass().add("problem-text");
+            } else {
+                status.getStyleClass().remove("problem-text");
+            }
+        });
         changes.setPrefHeight(140); // the version list keeps its height in a short window; the changes take the rest
-        getChildren().addAll(Inspector.label("Versions"), list, new HBox(6, diff, restore), hint, status,
-                Inspector.label("Changes"), changes);
+        getChildren().addAll(Inspector.label("Versions"), list, new HBox(6, diff, restore), hint,
+                Inspector.label("Policy file"), fileButtons, status, Inspector.label("Changes"), changes);
     }
 
     private static java.util.List<Integer> selected(ListView<VersionsViewModel.VersionRow> list) {

@@ -11,6 +11,10 @@ import dev.switchyard.workspace.model.PolicyVersion;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -42,6 +46,9 @@ public final class VersionsViewModel {
     private final StringProperty note = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper defaultPolicy = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper statusProblem = new ReadOnlyBooleanWrapper();
+    /** The saved version the designer shows (what it was loaded from or last saved as); null for a policy never saved. */
+    private final ReadOnlyObjectWrapper<Integer> shownVersion = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> policies = FXCollections.observableArrayList();
     private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
     private final ObservableList<String> diff = FXCollections.observableArrayList();
@@ -57,6 +64,7 @@ public final class VersionsViewModel {
         policies.clear();
         versions.clear();
         diff.clear();
+        shownVersion.set(null);
         if (backend == null) {
             return;
         }
@@ -71,7 +79,7 @@ public final class VersionsViewModel {
             if (first != null) {
                 open(first);
             }
-        }, e -> status.set("Could not read the policies: " + e.getMessage()));
+        }, e -> fail("Could not read the policies: " + e.getMessage()));
     }
 
     private record Listing(List<String> names, String defaultName) {
@@ -94,6 +102,30 @@ public final class VersionsViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /** Whether the status says something went wrong (shown in the problem colour). */
+    public ReadOnlyBooleanProperty statusProblemProperty() {
+        return statusProblem.getReadOnlyProperty();
+    }
+
+    /** The saved version the designer shows (loaded from or last saved as); null while it shows a policy never saved. */
+    public ReadOnlyObjectProperty<Integer> shownVersionProperty() {
+        return shownVersion.getReadOnlyProperty();
+    }
+
+    /** Says {@code sentence} in the status line; {@code problem}: something went wrong. */
+    void say(String sentence, boolean problem) {
+        status.set(sentence);
+        statusProblem.set(problem);
+    }
+
+    private void say(String sentence) {
+        say(sentence, false);
+    }
+
+    private void fail(String sentence) {
+        say(sentence, true);
+    }
+
     public ObservableList<String> policies() {
         return policies;
     }
@@ -112,12 +144,24 @@ public final class VersionsViewModel {
         if (b == null || policyName == null) {
             return;
         }
-        tasks.run("Opening policy", () -> b.store().load(policyName), p -> {
-            name.set(policyName);
-            designer.load(p);
-            status.set("Opened " + policyName + ".");
-            refreshVersions();
-        }, e -> status.set("Could not open " + policyName + ": " + e.getMessage()));
+        tasks.run("Opening policy", () -> {
+            PolicyVersion v = b.store().version(policyName, null);
+            return new Restored(v, PolicyJson.read(v.bodyJson()));
+        }, r -> {
+            show(policyName, r.policy(), r.version().version());
+            say("Opened " + policyName + ".");
+        }, e -> fail("Could not open " + policyName + ": " + e.getMessage()));
+    }
+
+    /** Shows version {@code version} of the saved policy {@code policyName} in the designer (a fresh history). */
+    void show(String policyName, Policy p, int version) {
+        name.set(policyName);
+        designer.load(p);
+        shownVersion.set(version);
+        if (!policies.contains(policyName)) {
+            policies.add(policyName);
+        }
+        refreshVersions();
     }
 
     /** Starts a new, unsaved policy: empty, or from a template. */
@@ -125,34 +169,42 @@ public final class VersionsViewModel {
         Policy p = template == null ? PolicyEdits.empty("untitled") : PolicyTemplates.load(template);
         name.set(template == null ? "untitled" : template + "-copy");
         designer.load(p);
+        shownVersion.set(null);
         versions.clear();
         diff.clear();
-        status.set(template == null ? "New empty policy." : "New policy from the " + template + " template; save it to keep it.");
+        say(template == null ? "New empty policy." : "New policy from the " + template + " template; save it to keep it.");
     }
 
     /** Saves the designer's policy as the next version of {@link #nameProperty()} with the note. */
     public void save() {
+        save(() -> { });
+    }
+
+    /** {@link #save()}, then {@code then} once the version is stored (not when it could not be). */
+    public void save(Runnable then) {
         DesignerBackend b = backend;
         String n = name.get() == null ? "" : name.get().trim();
         if (b == null) {
-            status.set("Open a workspace first.");
+            fail("Open a workspace first.");
             return;
         }
         if (n.isEmpty()) {
-            status.set("Give the policy a name before saving.");
+            fail("Give the policy a name before saving.");
             return;
         }
         Policy p = designer.policy();
         String text = note.get();
         tasks.run("Saving policy", () -> b.store().save(n, p, text), v -> {
             designer.markSaved(p);
+            shownVersion.set(v.version());
             note.set("");
             if (!policies.contains(n)) {
                 policies.add(n);
             }
-            status.set("Saved " + n + " version " + v.version() + ".");
+            say("Saved " + n + " version " + v.version() + ".");
             refreshVersions();
-        }, e -> status.set("Could not save: " + e.getMessage()));
+            then.run();
+        }, e -> fail("Could not save: " + e.getMessage()));
     }
 
     public void refreshVersions() {
@@ -166,7 +218,7 @@ public final class VersionsViewModel {
             List<VersionRow> rows = new java.util.ArrayList<>(vs.stream().map(VersionsViewModel::row).toList());
             java.util.Collections.reverse(rows);
             versions.setAll(rows);
-        }, e -> status.set(e.getMessage()));
+        }, e -> fail(e.getMessage()));
     }
 
     private static VersionRow row(PolicyVersion v) {
@@ -183,9 +235,9 @@ public final class VersionsViewModel {
         } else if (selected.size() == 1 && selected.get(0) > 1) {
             diff(selected.get(0) - 1, selected.get(0));
         } else if (selected.size() == 1) {
-            status.set("v" + selected.get(0) + " is the first version: select another one to diff it with.");
+            say("v" + selected.get(0) + " is the first version: select another one to diff it with.");
         } else {
-            status.set("Select one or two versions to diff.");
+            say("Select one or two versions to diff.");
         }
     }
 
@@ -194,7 +246,7 @@ public final class VersionsViewModel {
         if (selected.size() == 1) {
             restore(selected.get(0));
         } else {
-            status.set("Select the one version to restore.");
+            say("Select the one version to restore.");
         }
     }
 
@@ -207,9 +259,9 @@ public final class VersionsViewModel {
         }
         tasks.run("Diffing versions", () -> b.store().diff(n, from, to), changes -> {
             diff.setAll(changes.stream().map(VersionsViewModel::line).toList());
-            status.set(changes.isEmpty() ? "v" + from + " and v" + to + " are the same."
+            say(changes.isEmpty() ? "v" + from + " and v" + to + " are the same."
                     : changes.size() + " change(s) from v" + from + " to v" + to + ".");
-        }, e -> status.set("Could not diff: " + e.getMessage()));
+        }, e -> fail("Could not diff: " + e.getMessage()));
     }
 
     private static String line(JsonDiff.Change c) {
@@ -233,9 +285,10 @@ public final class VersionsViewModel {
             return new Restored(v, PolicyJson.read(v.bodyJson()));
         }, r -> {
             designer.load(r.policy());
-            status.set("Restored v" + version + " as v" + r.version().version() + ".");
+            shownVersion.set(r.version().version());
+            say("Restored v" + version + " as v" + r.version().version() + ".");
             refreshVersions();
-        }, e -> status.set("Could not restore: " + e.getMessage()));
+        }, e -> fail("Could not restore: " + e.getMessage()));
     }
 
     private record Restored(PolicyVersion version, Policy policy) {

@@ -79,6 +79,11 @@ class PolicyJsonTest {
                 .isEqualTo("/rules/0/when/value");
         assertThat(PolicyJson.parse(base.replace("\"schema_version\" : 1", "\"schema_version\" : 2")).problems().get(0).path())
                 .isEqualTo("/schema_version");
+        assertThat(PolicyJson.parse(base.replace("\"schema_version\" : 1", "\"schema_version\" : 2")).problems().get(0).message())
+                .isEqualTo("This policy is in a newer format (schema_version 2) than this Switchyard reads (1): "
+                        + "open it with a newer Switchyard.");
+        assertThat(PolicyJson.parse(base.replace("\"schema_version\" : 1", "\"schema_version\" : 0")).problems().get(0).message())
+                .isEqualTo("schema_version must be 1, not 0.");
         assertThat(PolicyJson.parse("{\"schema_version\":1,").problems().get(0).message()).contains("not valid JSON");
         assertThat(PolicyJson.parse("[]").problems().get(0).message()).contains("JSON object");
         assertThat(PolicyJson.parse("").problems()).hasSize(1);

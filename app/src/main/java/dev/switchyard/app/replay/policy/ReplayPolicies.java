@@ -4,6 +4,7 @@ import dev.switchyard.app.AppContext;
 import dev.switchyard.app.replay.ReplayException;
 import dev.switchyard.app.routing.NetworkState;
 import dev.switchyard.app.routing.Policy;
+import dev.switchyard.app.routing.PolicyFile;
 import dev.switchyard.app.routing.PolicyJson;
 import dev.switchyard.app.routing.PolicyStore;
 import dev.switchyard.app.routing.RoutingException;
@@ -36,11 +37,7 @@ public final class ReplayPolicies {
             PolicyVersion v;
             if (nameOrFile.toLowerCase(java.util.Locale.ROOT).endsWith(".json") || Files.isRegularFile(file)) {
                 Policy read = PolicyJson.read(read(file));
-                String name = read.name();
-                if (name == null || name.isBlank()) {
-                    String f = file.getFileName().toString();
-                    name = f.endsWith(".json") ? f.substring(0, f.length() - 5) : f;
-                }
+                String name = PolicyFile.proposedName(read, file);
                 Policy named = new Policy(read.schemaVersion(), name, read.description(), read.exampleSets(),
                         read.rules(), read.defaultAction());
                 String body = PolicyJson.write(named);

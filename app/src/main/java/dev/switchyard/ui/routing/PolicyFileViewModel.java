@@ -56,7 +56,6 @@ public final class PolicyFileViewModel {
     private final Runnable showVersions;
     private DesignerBackend backend;
     private Function<NameQuestion, String> askName = NameQuestion::proposed;
-    private Function<String, UnsavedChoice> askToSave = question -> UnsavedChoice.CANCEL; // nobody to ask: keep them
 
     /** @param showVersions brings the Versions tab, where the status line and the new version are, into view */
     public PolicyFileViewModel(TaskRunner tasks, DesignerViewModel designer, VersionsViewModel versions,
@@ -76,9 +75,12 @@ public final class PolicyFileViewModel {
         askName = ask;
     }
 
-    /** Who answers "Save changes to …?" before an import replaces unsaved edits (Save, Discard, Cancel). */
+    /**
+     * Who answers "Save changes to …?" before an import replaces unsaved edits (Save, Discard, Cancel): the same
+     * question as New, Open and Restore ask ({@link VersionsViewModel#setAskToSave}).
+     */
     public void setAskToSave(Function<String, UnsavedChoice> ask) {
-        askToSave = ask;
+        versions.setAskToSave(ask);
     }
 
     /** The file name Export proposes: the policy's name with {@code .json}. */
@@ -124,7 +126,7 @@ public final class PolicyFileViewModel {
                 versions.say(fileName + " was not imported: give the policy a name.", true);
                 return;
             }
-            leaveDesigner(fileName, () -> store(b, read.policy(), name, fileName));
+            versions.leaveDesigner("opening " + fileName, "Import of " + fileName, () -> store(b, read.policy(), name, fileName));
         }, e -> {
             showVersions.run();
             versions.say(fileName + " was not imported: " + e.getMessage(), true);
@@ -148,22 +150,6 @@ public final class PolicyFileViewModel {
                     .append(fileName).append(" lists them all).");
         }
         return sb.toString();
-    }
-
-    /** Runs {@code then} when the designer has no unsaved edits, else once they are saved or discarded; Cancel stops. */
-    private void leaveDesigner(String fileName, Runnable then) {
-        if (!designer.dirtyProperty().get()) {
-            then.run();
-            return;
-        }
-        String current = versions.nameProperty().get() == null || versions.nameProperty().get().isBlank() ? "the new policy"
-                : versions.nameProperty().get().strip();
-        switch (askToSave.apply("Save changes to " + current + " before opening " + fileName + "?")) {
-            case SAVE -> versions.save(then);
-            case DISCARD -> then.run();
-            case CANCEL -> versions.say("Import of " + fileName + " cancelled: your unsaved changes are still in the designer.",
-                    false);
-        }
     }
 
     private void store(DesignerBackend b, Policy policy, String name, String fileName) {

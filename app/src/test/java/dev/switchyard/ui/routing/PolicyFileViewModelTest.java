@@ -291,7 +291,8 @@ class PolicyFileViewModelTest {
         assertThat(PolicyFile.parse(out).policy()).isEqualTo(store().load("team"));
         assertThat(status()).endsWith("Your unsaved changes are not in it: save a version to export them.");
 
-        // an older version restored is the one shown and exported
+        // an older version restored is the one shown and exported (the edit above discarded when asked)
+        answerSave(UnsavedChoice.DISCARD);
         vm.versions().restore(1);
         vm.files().exportTo(out);
         assertThat(status()).startsWith("Exported team version 3 to ");

@@ -48,7 +48,9 @@ final class ConditionChecks {
             if (t.value() < 0) {
                 add(path + "/value", "A token count cannot be negative.");
             }
-            if (t.model() != null) {
+            if (t.model() != null && t.model().isBlank()) {
+                add(path + "/model", "The model is empty; name a model, or leave model out to count with o200k_base.");
+            } else if (t.model() != null) {
                 String problem = context.targetProblem(t.model());
                 if (problem != null) {
                     add(path + "/model", problem);

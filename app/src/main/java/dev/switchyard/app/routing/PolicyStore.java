@@ -31,11 +31,26 @@ public final class PolicyStore {
     }
 
     public PolicyVersion save(String name, Policy policy, String note) {
-        Policy named = new Policy(policy.schemaVersion(), name, policy.description(), policy.exampleSets(),
-                policy.rules(), policy.defaultAction());
         dev.switchyard.workspace.model.Policy row = workspace.policies().findByName(name)
                 .orElseGet(() -> workspace.policies().create(name));
-        return workspace.policies().addVersion(row.id(), PolicyJson.write(named), note);
+        return workspace.policies().addVersion(row.id(), body(name, policy), note);
+    }
+
+    /**
+     * The latest version of {@code name} when it holds exactly what {@link #save} would store for {@code policy} under
+     * that name (the same normalised JSON); empty when it differs or there is no such policy. Saving again would only
+     * add an identical version: the replay of a file and the Routing screen's Import reuse this one instead.
+     */
+    public java.util.Optional<PolicyVersion> sameAsLatest(String name, Policy policy) {
+        String body = body(name, policy);
+        return workspace.policies().findByName(name).flatMap(p -> workspace.policies().latest(p.id()))
+                .filter(latest -> latest.bodyJson().equals(body));
+    }
+
+    /** The JSON stored for {@code policy} saved as {@code name} (the policy's own name replaced by it). */
+    private static String body(String name, Policy policy) {
+        return PolicyJson.write(new Policy(policy.schemaVersion(), name, policy.description(), policy.exampleSets(),
+                policy.rules(), policy.defaultAction()));
     }
 
     /** Saved policies by name. */

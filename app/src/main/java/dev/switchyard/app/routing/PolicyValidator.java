@@ -30,6 +30,16 @@ public final class PolicyValidator {
         return parsed.policy() == null ? parsed.problems() : validate(parsed.policy());
     }
 
+    /**
+     * The problems a policy has in any workspace: checked with {@link ValidationContext#NONE}, where every model, role
+     * and intent set counts as present. What {@link #validate(Policy)} finds beyond these only says that this workspace
+     * lacks a model, a model for a role, or an intent set the policy names (the one place the checks ask the workspace,
+     * {@link ValidationContext}): another workspace, or this one once the models are added, has none of them.
+     */
+    public static List<Problem> problemsInAnyWorkspace(Policy policy) {
+        return new PolicyValidator(ValidationContext.NONE).validate(policy);
+    }
+
     public List<Problem> validate(Policy policy) {
         List<Problem> out = new ArrayList<>();
         try {

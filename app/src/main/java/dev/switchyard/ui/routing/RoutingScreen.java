@@ -107,11 +107,12 @@ public final class RoutingScreen implements Screen {
         }
     }
 
-    /** The questions of an import, as dialogs owned by the window. */
+    /** The questions of an import and of whatever replaces unsaved edits, as dialogs owned by the window. */
     private void askThroughDialogs() {
         vm.files().setAskName(q -> Dialogs.askText(view, "Import a policy", "Import " + q.fileName() + " as the policy",
                 q.proposed(), q::consequence, "Import"));
-        vm.files().setAskToSave(question -> Dialogs.askToSave(view, "Unsaved changes", question,
+        // New, Open saved…, Restore and Import all ask this before they replace unsaved edits in the designer
+        vm.versions().setAskToSave(question -> Dialogs.askToSave(view, "Unsaved changes", question,
                 "The designer's changes since the last saved version are lost if you don't save them."));
     }
 
@@ -178,9 +179,13 @@ public final class RoutingScreen implements Screen {
             }
         });
         open.setOnAction(e -> {
-            if (open.getValue() != null) {
-                v.open(open.getValue());
-                javafx.application.Platform.runLater(() -> open.setValue(null));
+            String chosen = open.getValue();
+            if (chosen != null) {
+                // after the list has closed: opening may first ask about unsaved edits in a dialog
+                javafx.application.Platform.runLater(() -> {
+                    open.setValue(null);
+                    v.open(chosen);
+                });
             }
         });
         Button undo = Inspector.button("Undo", "undo", d::undo);

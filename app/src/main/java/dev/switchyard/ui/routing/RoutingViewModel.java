@@ -19,6 +19,7 @@ public final class RoutingViewModel {
         designer = new DesignerViewModel(tasks);
         test = new TestPanelViewModel(tasks, designer::policy);
         versions = new VersionsViewModel(tasks, designer);
+        versions.setShowStatus(() -> mode.set(Mode.VERSIONS)); // a save that failed, an import refused: said in view
         files = new PolicyFileViewModel(tasks, designer, versions, () -> mode.set(Mode.VERSIONS));
     }
 

@@ -6,6 +6,7 @@ import dev.switchyard.app.routing.PolicyJson;
 import dev.switchyard.app.routing.PolicyTemplates;
 import dev.switchyard.app.routing.edit.DesignerBackend;
 import dev.switchyard.app.routing.edit.PolicyEdits;
+import dev.switchyard.ui.UnsavedChoice;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.model.PolicyVersion;
 import java.time.ZoneId;
@@ -25,7 +26,9 @@ import javafx.collections.ObservableList;
 /**
  * Saved policies and their versions: save (a new version with a note), open, list versions, diff two,
  * restore one, and start a new policy from a template. The designer's policy is read and loaded through
- * {@link DesignerViewModel}.
+ * {@link DesignerViewModel}. Whatever replaces the designer's policy (New, Open, Restore, an import) asks first when it
+ * holds unsaved edits: Save (stored first; a save that fails replaces nothing), Discard or Cancel
+ * ({@link #leaveDesigner}).
  */
 public final class VersionsViewModel {
 
@@ -52,6 +55,8 @@ public final class VersionsViewModel {
     private final ObservableList<String> policies = FXCollections.observableArrayList();
     private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
     private final ObservableList<String> diff = FXCollections.observableArrayList();
+    private java.util.function.Function<String, UnsavedChoice> askToSave = question -> UnsavedChoice.CANCEL; // nobody to ask: keep them
+    private Runnable showStatus = () -> { };
 
     public VersionsViewModel(TaskRunner tasks, DesignerViewModel designer) {
         this.tasks = tasks;
@@ -77,7 +82,7 @@ public final class VersionsViewModel {
             defaultPolicy.set(l.defaultName());
             String first = l.names().contains(l.defaultName()) ? l.defaultName() : l.names().stream().findFirst().orElse(null);
             if (first != null) {
-                open(first);
+                openNow(first); // the window asked about unsaved work before another workspace was opened
             }
         }, e -> fail("Could not read the policies: " + e.getMessage()));
     }
@@ -112,10 +117,45 @@ public final class VersionsViewModel {
         return shownVersion.getReadOnlyProperty();
     }
 
-    /** Says {@code sentence} in the status line; {@code problem}: something went wrong. */
+    /** Who answers "Save changes to …?" before the designer's unsaved edits would be replaced (Save, Discard, Cancel). */
+    public void setAskToSave(java.util.function.Function<String, UnsavedChoice> ask) {
+        askToSave = ask;
+    }
+
+    /** Brings the status line into view (the Versions tab) when it says something went wrong. */
+    void setShowStatus(Runnable show) {
+        showStatus = show;
+    }
+
+    /** Says {@code sentence} in the status line; {@code problem}: something went wrong, and the line is brought into view. */
     void say(String sentence, boolean problem) {
         status.set(sentence);
         statusProblem.set(problem);
+        if (problem) {
+            showStatus.run();
+        }
+    }
+
+    /**
+     * Runs {@code then} (which replaces the designer's policy) at once when the designer holds no unsaved edits; else
+     * asks "Save changes to &lt;name&gt; before &lt;doing&gt;?": Save stores them as the next version and goes on only
+     * once they are stored (a save that fails says why in red and keeps them), Discard goes on, Cancel keeps them.
+     *
+     * @param doing     what replaces them, after "before" ("opening tiered")
+     * @param cancelled what is not done, as the subject of "cancelled" ("Opening tiered")
+     */
+    void leaveDesigner(String doing, String cancelled, Runnable then) {
+        if (!designer.dirtyProperty().get()) {
+            then.run();
+            return;
+        }
+        String current = name.get() == null || name.get().isBlank() ? "the new policy" : name.get().strip();
+        String kept = cancelled + " cancelled: your unsaved changes are still in the designer.";
+        switch (askToSave.apply("Save changes to " + current + " before " + doing + "?")) {
+            case SAVE -> save(then, kept);
+            case DISCARD -> then.run();
+            case CANCEL -> say(kept);
+        }
     }
 
     private void say(String sentence) {
@@ -139,9 +179,17 @@ public final class VersionsViewModel {
         return diff;
     }
 
+    /** Opens the latest version of a saved policy, after asking about unsaved edits ({@link #leaveDesigner}). */
     public void open(String policyName) {
+        if (backend == null || policyName == null) {
+            return;
+        }
+        leaveDesigner("opening " + policyName, "Opening " + policyName, () -> openNow(policyName));
+    }
+
+    private void openNow(String policyName) {
         DesignerBackend b = backend;
-        if (b == null || policyName == null) {
+        if (b == null) {
             return;
         }
         tasks.run("Opening policy", () -> {
@@ -164,8 +212,17 @@ public final class VersionsViewModel {
         refreshVersions();
     }
 
-    /** Starts a new, unsaved policy: empty, or from a template. */
+    /** Starts a new, unsaved policy: empty, or from a template; after asking about unsaved edits ({@link #leaveDesigner}). */
     public void startNew(String template) {
+        if (template == null) {
+            leaveDesigner("starting a new empty policy", "New empty policy", () -> startNewNow(null));
+        } else {
+            leaveDesigner("starting a policy from the " + template + " template", "New policy from the " + template
+                    + " template", () -> startNewNow(template));
+        }
+    }
+
+    private void startNewNow(String template) {
         Policy p = template == null ? PolicyEdits.empty("untitled") : PolicyTemplates.load(template);
         name.set(template == null ? "untitled" : template + "-copy");
         designer.load(p);
@@ -182,14 +239,20 @@ public final class VersionsViewModel {
 
     /** {@link #save()}, then {@code then} once the version is stored (not when it could not be). */
     public void save(Runnable then) {
+        save(then, "");
+    }
+
+    /** {@link #save(Runnable)}; when the version cannot be stored, {@code notDone} follows the reason in the status. */
+    private void save(Runnable then, String notDone) {
         DesignerBackend b = backend;
         String n = name.get() == null ? "" : name.get().trim();
+        String after = notDone.isEmpty() ? "" : " " + notDone;
         if (b == null) {
-            fail("Open a workspace first.");
+            fail("Open a workspace first." + after);
             return;
         }
         if (n.isEmpty()) {
-            fail("Give the policy a name before saving.");
+            fail("Give the policy a name before saving." + after);
             return;
         }
         Policy p = designer.policy();
@@ -204,7 +267,7 @@ public final class VersionsViewModel {
             say("Saved " + n + " version " + v.version() + ".");
             refreshVersions();
             then.run();
-        }, e -> fail("Could not save: " + e.getMessage()));
+        }, e -> fail("Could not save: " + sentence(e.getMessage()) + after));
     }
 
     public void refreshVersions() {
@@ -273,8 +336,15 @@ public final class VersionsViewModel {
         };
     }
 
-    /** Restores a version as a new version and loads it. */
+    /** Restores a version as a new version and loads it, after asking about unsaved edits ({@link #leaveDesigner}). */
     public void restore(int version) {
+        if (backend == null) {
+            return;
+        }
+        leaveDesigner("restoring version " + version, "Restoring version " + version, () -> restoreNow(version));
+    }
+
+    private void restoreNow(int version) {
         DesignerBackend b = backend;
         String n = name.get();
         if (b == null) {
@@ -292,5 +362,11 @@ public final class VersionsViewModel {
     }
 
     private record Restored(PolicyVersion version, Policy policy) {
+    }
+
+    /** A reason that ends as a sentence does, so that another sentence can follow it. */
+    private static String sentence(String reason) {
+        String r = reason == null || reason.isBlank() ? "an unexpected error" : reason.strip();
+        return r.endsWith(".") || r.endsWith("!") || r.endsWith("?") ? r : r + ".";
     }
 }

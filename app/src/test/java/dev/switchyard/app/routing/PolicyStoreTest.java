@@ -45,4 +45,23 @@ class PolicyStoreTest {
             assertThatThrownBy(() -> store.load("other")).hasMessageContaining("saved: mine");
         }
     }
+
+    @Test
+    void theLatestVersionIsFoundWhenAPolicyIsTheSameUnderThatName() {
+        try (Workspace ws = Workspace.open(dir.resolve("same.switchyard"))) {
+            PolicyStore store = new PolicyStore(ws);
+            Policy p = Policy.of("named-in-the-file", List.of(new Rule("long", new Condition.PromptChars(Op.GT, 100),
+                    new Action.Route("a"))), new Action.Route("b"));
+            assertThat(store.sameAsLatest("mine", p)).isEmpty(); // no such policy yet
+            store.save("mine", p, "first");
+            // the name inside the policy does not count: it is stored under the name saved as
+            assertThat(store.sameAsLatest("mine", p)).hasValueSatisfying(v -> assertThat(v.version()).isEqualTo(1));
+            Policy changed = Policy.of("mine", p.rules(), new Action.Route("c"));
+            assertThat(store.sameAsLatest("mine", changed)).isEmpty();
+            store.save("mine", changed, "second");
+            // only the latest version counts
+            assertThat(store.sameAsLatest("mine", p)).isEmpty();
+            assertThat(store.sameAsLatest("mine", changed)).hasValueSatisfying(v -> assertThat(v.version()).isEqualTo(2));
+        }
+    }
 }

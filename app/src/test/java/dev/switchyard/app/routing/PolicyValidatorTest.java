@@ -48,6 +48,24 @@ class PolicyValidatorTest {
         assertThat(check(p).get(0).message()).contains("nope");
     }
 
+    /** What only this workspace lacks (models, roles, intent sets) is apart from what is wrong in any workspace. */
+    @Test
+    void problemsInAnyWorkspaceLeaveOutWhatOnlyThisWorkspaceLacks() {
+        Policy lacking = rules(new Action.Route("$cloud-strong"),
+                rule(new Condition.Intent("office", null, 0.6), new Action.Route("gpt-9")),
+                rule(new Condition.PromptTokens(Op.GT, 10, "claude-9"), new Action.Fallback(List.of("cheap", "nope"), null)));
+        assertThat(check(lacking)).extracting(Problem::path).containsExactly("/rules/0/when/intent_set",
+                "/rules/0/then/target", "/rules/1/when/model", "/rules/1/then/chain/1", "/default/target");
+        assertThat(PolicyValidator.problemsInAnyWorkspace(lacking)).isEmpty();
+
+        Policy broken = rules(new Action.Route("gpt-9"), rule(new Condition.Regex("(", false), new Action.Route("cheap")),
+                rule(new Condition.PromptTokens(Op.GT, 10, " "), new Action.Route("cheap")));
+        assertThat(PolicyValidator.problemsInAnyWorkspace(broken)).extracting(Problem::path)
+                .containsExactly("/rules/0/when/pattern", "/rules/1/when/model");
+        // every problem found with no workspace is found with one too
+        assertThat(check(broken)).containsAll(PolicyValidator.problemsInAnyWorkspace(broken)).hasSize(3);
+    }
+
     @Test
     void aRuleAfterOneThatAlwaysMatchesIsShadowed() {
         Policy p = rules(new Action.Route("cheap"),

@@ -129,7 +129,7 @@ class PolicyFileViewModelTest {
         assertThat(vm.versions().policies()).containsExactly("team");
         assertThat(vm.versions().versions()).extracting(VersionsViewModel.VersionRow::version).containsExactly(1);
         assertThat(vm.versions().shownVersionProperty().get()).isEqualTo(1);
-        assertThat(status()).isEqualTo("Imported team-policy.json as team version 1.");
+        assertThat(status()).isEqualTo("Imported team-policy.json as version 1 of team.");
         assertThat(vm.versions().statusProblemProperty().get()).isFalse();
         assertThat(vm.modeProperty().get()).isEqualTo(RoutingViewModel.Mode.VERSIONS);
 
@@ -159,7 +159,7 @@ class PolicyFileViewModelTest {
         assertThat(store().version("team", 1).bodyJson()).isEqualTo(v1);
         assertThat(store().load("team")).isEqualTo(PolicyJson.read(TEAM));
         assertThat(vm.versions().versions()).extracting(VersionsViewModel.VersionRow::version).containsExactly(3, 2, 1);
-        assertThat(status()).isEqualTo("Imported team.json as team version 3.");
+        assertThat(status()).isEqualTo("Imported team.json as version 3 of team.");
 
         // another name typed in the question: a new policy, the file's name replaced by it
         answerName(" team-b ");
@@ -191,7 +191,8 @@ class PolicyFileViewModelTest {
                 "broken.json", "{\n  \"schema_version\": 1,\n  \"rules\": [ { \"then\": } ]\n}",
                 "telepathy.json", TEAM.replace("\"has_code\"", "\"telepathy\""),
                 "teleport.json", TEAM.replace("\"fallback\"", "\"teleport\""),
-                "missing-model.json", TEAM.replace("\"$cloud-strong\", \"local-llama\"", "\"OpenAI/gpt-9\", \"local-llama\""),
+                "bad-regex.json", TEAM.replace("refund|order", "refund|(order"),
+                "wrong-type.json", TEAM.replace("\"value\": 400", "\"value\": \"many\""),
                 "newer.json", TEAM.replace("\"schema_version\": 1", "\"schema_version\": 2"),
                 "unknown-field.json", TEAM.replace("\"description\"", "\"x\": 1, \"description\""));
         Map<String, String> expected = Map.of(
@@ -200,7 +201,10 @@ class PolicyFileViewModelTest {
                         + "a condition's type is one of all, any, budget, complexity, has_code",
                 "teleport.json", "teleport.json was not imported: at /rules/1/then: Unknown action type \"teleport\"; "
                         + "an action's type is one of cascade, fallback, route, split",
-                "missing-model.json", "missing-model.json was not imported: at /rules/1/then/chain/0: ",
+                "bad-regex.json", "bad-regex.json was not imported: at /rules/2/when/pattern: The regular expression does "
+                        + "not compile: Unclosed group",
+                "wrong-type.json", "wrong-type.json was not imported: at /rules/1/when/any/1/all/0/value: \"many\" is not "
+                        + "a whole number.",
                 "newer.json", "newer.json was not imported: at /schema_version: This policy is in a newer format "
                         + "(schema_version 2) than this Switchyard reads (1): open it with a newer Switchyard.",
                 "unknown-field.json", "unknown-field.json was not imported: at /x: Unknown field \"x\"");
@@ -212,15 +216,17 @@ class PolicyFileViewModelTest {
         // the bad JSON's place in the file, the model the workspace lacks
         vm.files().importFrom(dir.resolve("broken.json"));
         assertThat(status()).contains("(line 3, column");
-        vm.files().importFrom(dir.resolve("missing-model.json"));
-        assertThat(status()).contains("OpenAI/gpt-9");
         vm.files().importFrom(dir.resolve("not-there.json"));
         assertThat(status()).isEqualTo("not-there.json was not imported: Cannot read "
                 + dir.resolve("not-there.json").toAbsolutePath() + ": the file does not exist.");
 
-        // several problems are listed one a line
-        vm.files().importFrom(file("two.json", TEAM.replace("\"local-llama\"", "\"gpt-9\"")));
-        assertThat(status()).startsWith("two.json was not imported (4 problems):\n• at /rules/0/then/local: ");
+        // several problems are listed one a line; a model this workspace lacks is not among them (it does not refuse
+        // the file) when the file has problems of its own
+        vm.files().importFrom(file("two.json", TEAM.replace("refund|order", "refund|(order").replace("\"weight\": 20",
+                "\"weight\": 15").replace("\"local-llama\"", "\"gpt-9\"")));
+        assertThat(status()).isEqualTo("two.json was not imported (2 problems):\n• at /rules/2/when/pattern: The regular "
+                + "expression does not compile: Unclosed group near index 17.\n• at /rules/2/then/weights: The weights sum to "
+                + "95, not 100.");
 
         assertThat(asked).isEmpty();
         assertThat(askedToSave).isEmpty();
@@ -230,6 +236,81 @@ class PolicyFileViewModelTest {
         assertThat(vm.designer().dirtyProperty().get()).isTrue();
         assertThat(vm.designer().canUndoProperty().get()).isTrue();
         assertThat(vm.versions().nameProperty().get()).isEqualTo("mine");
+    }
+
+    /**
+     * Problems that only say this workspace lacks a model, a model for a role or an intent set do not refuse a file, as
+     * {@code policy save} stores such a draft: it becomes the next version, opens with the problems on its nodes, and
+     * the status lists them and says what to add where.
+     */
+    @Test
+    void aFileLackingOnlyThisWorkspacesModelsIsImportedAsADraftWithItsProblems() throws Exception {
+        String lacking = TEAM.replace("\"$cloud-strong\", \"local-llama\"", "\"OpenAI/gpt-9\", \"local-llama\"")
+                .replace("{ \"type\": \"metadata\", \"key\": \"tier\", \"value\": \"free\" }",
+                        "{ \"type\": \"intent\", \"intent_set\": \"office\", \"min_confidence\": 0.6 }");
+        vm.versions().startNew(null);
+        vm.versions().nameProperty().set("team");
+        vm.versions().save(); // version 1, so the file becomes version 2
+
+        vm.files().importFrom(file("team.json", lacking));
+
+        assertThat(store().versions("team")).extracting(PolicyVersion::version).containsExactly(1, 2);
+        assertThat(store().load("team")).isEqualTo(PolicyJson.read(lacking));
+        assertThat(vm.designer().policy()).isEqualTo(PolicyJson.read(lacking));
+        assertThat(vm.designer().dirtyProperty().get()).isFalse();
+        assertThat(vm.versions().shownVersionProperty().get()).isEqualTo(2);
+        // shown on their nodes as for any draft
+        assertThat(vm.designer().problems()).extracting(dev.switchyard.app.routing.Problem::path)
+                .containsExactly("/rules/1/then/chain/0", "/rules/4/when/intent_set");
+        assertThat(vm.designer().problemsOf("rule:1")).hasSize(1);
+        assertThat(vm.designer().problemsOf("rule:4")).hasSize(1);
+        assertThat(status()).isEqualTo("Imported team.json as version 2 of team with 2 problems:"
+                + "\n• at /rules/1/then/chain/0: No model or role named 'OpenAI/gpt-9' in this workspace."
+                + "\n• at /rules/4/when/intent_set: The workspace has no intent set 'office'."
+                + "\nAdd the models on the Models screen and the intent sets on the Intent sets screen; the designer marks "
+                + "where each problem is.");
+        assertThat(vm.versions().statusProblemProperty().get()).isFalse();
+
+        // one problem reads on one line
+        vm.files().importFrom(file("solo.json", TEAM.replace("\"name\": \"team\"", "\"name\": \"solo\"")
+                .replace("\"$cloud-strong\", \"local-llama\"", "\"OpenAI/gpt-9\", \"local-llama\"")));
+        assertThat(status()).isEqualTo("Imported solo.json as version 1 of solo with 1 problem: at /rules/1/then/chain/0: "
+                + "No model or role named 'OpenAI/gpt-9' in this workspace. Add the models on the Models screen; the "
+                + "designer marks where each problem is.");
+    }
+
+    /** A file the same as the latest version of its name adds no identical version: that version opens. */
+    @Test
+    void aFileTheSameAsTheLatestVersionOpensItInsteadOfAddingACopy() throws Exception {
+        Path f = file("team.json", TEAM);
+        vm.files().importFrom(f);
+        vm.versions().startNew("cascade"); // the designer shows something else
+
+        vm.files().importFrom(f);
+
+        assertThat(asked.get(1).consequence("team"))
+                .isEqualTo("Version 1 of team is the same as the file: nothing new is saved, and version 1 opens.");
+        assertThat(asked.get(1).consequence("team-b")).isEqualTo("The file becomes version 1 of a new policy team-b.");
+        assertThat(store().versions("team")).hasSize(1);
+        assertThat(status()).isEqualTo("Same as version 1 of team: nothing new to save from team.json; version 1 is open.");
+        assertThat(vm.versions().nameProperty().get()).isEqualTo("team");
+        assertThat(vm.versions().shownVersionProperty().get()).isEqualTo(1);
+        assertThat(vm.designer().policy()).isEqualTo(PolicyJson.read(TEAM));
+        assertThat(vm.designer().dirtyProperty().get()).isFalse();
+
+        // the file's own name does not count: the same rules under another name in the file are still the same policy
+        vm.files().importFrom(file("renamed.json", TEAM.replace("\"name\": \"team\"", "\"name\": \"ours\"")));
+        assertThat(status()).startsWith("Imported renamed.json as version 1 of ours");
+        answerName("team");
+        vm.files().importFrom(dir.resolve("renamed.json"));
+        assertThat(status()).isEqualTo("Same as version 1 of team: nothing new to save from renamed.json; version 1 is open.");
+
+        // only the latest version counts: once team has a version 2, the file is version 3
+        vm.designer().addRule();
+        vm.versions().save();
+        vm.files().importFrom(f);
+        assertThat(store().versions("team")).extracting(PolicyVersion::version).containsExactly(1, 2, 3);
+        assertThat(status()).isEqualTo("Imported team.json as version 3 of team.");
     }
 
     @Test
@@ -259,10 +340,26 @@ class PolicyFileViewModelTest {
         vm.designer().addRule();
         answerSave(UnsavedChoice.DISCARD);
         vm.files().importFrom(f);
-        assertThat(store().versions("team")).hasSize(2);
+        assertThat(store().versions("team")).hasSize(1); // the same as team version 1: opened, not stored again
         assertThat(vm.designer().policy()).isEqualTo(PolicyJson.read(TEAM));
         assertThat(vm.designer().dirtyProperty().get()).isFalse();
         assertThat(askedToSave).hasSize(3);
+
+        // Save when the name cannot be saved: said in red, in the Versions tab, and nothing is imported
+        vm.designer().addRule();
+        Policy unnamed = vm.designer().policy();
+        vm.versions().nameProperty().set(" ");
+        vm.modeProperty().set(RoutingViewModel.Mode.INSPECT);
+        answerSave(UnsavedChoice.SAVE);
+        vm.files().importFrom(file("other.json", TEAM.replace("\"team\"", "\"other\"")));
+        assertThat(askedToSave.get(3)).isEqualTo("Save changes to the new policy before opening other.json?");
+        assertThat(status()).isEqualTo("Give the policy a name before saving. Import of other.json cancelled: your unsaved "
+                + "changes are still in the designer.");
+        assertThat(vm.versions().statusProblemProperty().get()).isTrue();
+        assertThat(vm.modeProperty().get()).isEqualTo(RoutingViewModel.Mode.VERSIONS);
+        assertThat(vm.designer().policy()).isSameAs(unnamed);
+        assertThat(vm.designer().dirtyProperty().get()).isTrue();
+        assertThat(store().list()).extracting(p -> p.name()).containsExactly("mine", "team");
     }
 
     @Test
@@ -280,10 +377,14 @@ class PolicyFileViewModelTest {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("team-export.json"); // no .part left
         }
 
+        // importing it back finds the same policy: nothing new to save, version 1 stays the latest and opens
         vm.files().importFrom(out);
-        assertThat(store().versions("team")).hasSize(2);
-        assertThat(store().version("team", 2).bodyJson()).isEqualTo(store().version("team", 1).bodyJson());
-        assertThat(store().diff("team", 1, 2)).isEmpty();
+        assertThat(asked.get(1).consequence("team"))
+                .isEqualTo("Version 1 of team is the same as the file: nothing new is saved, and version 1 opens.");
+        assertThat(store().versions("team")).hasSize(1);
+        assertThat(status()).isEqualTo("Same as version 1 of team: nothing new to save from team-export.json; version 1 is open.");
+        assertThat(vm.versions().shownVersionProperty().get()).isEqualTo(1);
+        assertThat(vm.designer().policy()).isEqualTo(store().load("team"));
 
         // unsaved edits: the saved version shown is written, and the status says the edits are not in it
         vm.designer().addRule();
@@ -291,7 +392,11 @@ class PolicyFileViewModelTest {
         assertThat(PolicyFile.parse(out).policy()).isEqualTo(store().load("team"));
         assertThat(status()).endsWith("Your unsaved changes are not in it: save a version to export them.");
 
-        // an older version restored is the one shown and exported
+        // an older version restored is the one shown and exported (the edit discarded when asked)
+        vm.designer().addRule();
+        vm.versions().save();
+        answerSave(UnsavedChoice.DISCARD);
+        vm.designer().addRule();
         vm.versions().restore(1);
         vm.files().exportTo(out);
         assertThat(status()).startsWith("Exported team version 3 to ");
@@ -321,7 +426,7 @@ class PolicyFileViewModelTest {
                        "then": {"type": "route", "target": "intent:smart-home"}}],
                      "default": {"type": "route", "target": "intent:customer-support"}}
                     """));
-            assertThat(status()).isEqualTo("Imported home.json as home version 1.");
+            assertThat(status()).isEqualTo("Imported home.json as version 1 of home.");
             Path out = dir.resolve("home-export.json");
             vm.files().exportTo(out);
 

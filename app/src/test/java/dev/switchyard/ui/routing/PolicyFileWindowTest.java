@@ -31,7 +31,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * a policy file with an unknown condition says what and where and changes nothing; the Versions tab's Import… of a
  * good file proposes its name,
  * says what a typed name will do, asks about the designer's unsaved edit (Cancel keeps it, Discard goes on) and opens
- * the new version; Export… writes a file the CLI's {@code policy validate} accepts and that imports back unchanged.
+ * the new version; Export… writes a file the CLI's {@code policy validate} accepts, whose import finds the same version
+ * and saves nothing new; a tiered policy naming roles this workspace has no model for imports as a draft, its problems
+ * listed in the status and marked on the canvas.
  * With {@code -Ddesigner.shots=<dir>} it saves screenshots (X11 {@code import}).
  */
 class PolicyFileWindowTest {
@@ -139,7 +141,7 @@ class PolicyFileWindowTest {
         answer("Import");
         AppWindow.waitUntil(10, () -> dialogShown() && dialogHeader().startsWith("Save changes to tiered"));
         answer("Discard");
-        AppWindow.waitUntil(10, () -> status().equals("Imported team.json as team version 1."));
+        AppWindow.waitUntil(10, () -> status().equals("Imported team.json as version 1 of team."));
         shot("imported");
         assertThat(dialogShown()).isFalse();
         assertThat(field("#policy-name")).isEqualTo("team");
@@ -161,19 +163,61 @@ class PolicyFileWindowTest {
         CliRunner.Result validated = CliRunner.run("policy", "validate", exported.toString(), "-w", workspace.toString());
         assertThat(validated.code()).as(validated.out() + validated.err()).isZero();
 
-        // and it imports back as version 2 of "team", unchanged
+        // importing it back finds version 1 the same: nothing new is saved, version 1 stays open
         toImport.set(exported);
         AppWindow.click(robot, "#policy-import");
         AppWindow.waitUntil(10, this::dialogShown);
         assertThat(consequence())
-                .isEqualTo("A policy named team exists: the file becomes its version 2; version 1 stays as it is.");
+                .isEqualTo("Version 1 of team is the same as the file: nothing new is saved, and version 1 opens.");
         answer("Import");
-        AppWindow.waitUntil(10, () -> status().equals("Imported team-export.json as team version 2."));
-        assertThat(versionRows()).hasSize(2);
+        AppWindow.waitUntil(10, () -> status().equals(
+                "Same as version 1 of team: nothing new to save from team-export.json; version 1 is open."));
+        assertThat(versionRows()).hasSize(1);
         try (Workspace ws = Workspace.open(workspace)) {
-            assertThat(new PolicyStore(ws).diff("team", 1, 2)).isEmpty();
+            assertThat(new PolicyStore(ws).versions("team")).hasSize(1);
         }
+
+        // the tiered policy of a workspace with cloud models: this fresh one has none for its two roles, which does not
+        // refuse the file — it is version 2 of tiered, open with the two problems marked on the canvas
+        Path shared = dir.resolve("tiered-shared.json");
+        Files.writeString(shared, TIERED_ELSEWHERE);
+        toImport.set(shared);
+        AppWindow.click(robot, "#policy-import");
+        AppWindow.waitUntil(10, this::dialogShown);
+        assertThat(consequence())
+                .isEqualTo("A policy named tiered exists: the file becomes its version 2; version 1 stays as it is.");
+        answer("Import");
+        AppWindow.waitUntil(10, () -> status().startsWith("Imported tiered-shared.json as version 2 of tiered with 2 problems:"));
+        shot("imported-draft");
+        assertThat(status()).contains("\n• at /rules/2/then/target: No model for the role $cloud-strong: ",
+                "\n• at /default/target: No model for the role $cloud-cheap: ",
+                "\nAdd the models on the Models screen; the designer marks where each problem is.");
+        assertThat(field("#policy-name")).isEqualTo("tiered");
+        assertThat(dirtyShown()).isFalse();
+        AppWindow.waitUntil(10, () -> robot.lookup("#rule-node-2 .problem-badge").tryQuery().isPresent()
+                && robot.lookup("#default-node .problem-badge").tryQuery().isPresent());
+        assertThat(robot.lookup("#rule-node-0 .problem-badge").tryQuery()).isEmpty();
+        assertThat(versionRows()).hasSize(2);
     }
+
+    /** The shipped tiered policy with a team's description: what another workspace's tiered, exported, reads as. */
+    private static final String TIERED_ELSEWHERE = """
+            {
+              "schema_version": 1,
+              "name": "tiered",
+              "description": "Ours: device commands and FAQs on the device, the rest to the cloud.",
+              "rules": [
+                { "name": "device command", "when": { "type": "intent", "intent_set": "smart-home", "min_confidence": 0.6 },
+                  "then": { "type": "route", "target": "intent:smart-home" } },
+                { "name": "support FAQ", "when": { "type": "intent", "intent_set": "customer-support", "min_confidence": 0.6 },
+                  "then": { "type": "route", "target": "intent:customer-support" } },
+                { "name": "complex question", "when": { "type": "any", "any": [
+                    { "type": "complexity", "op": "ge", "value": 0.6 }, { "type": "has_code", "value": true } ] },
+                  "then": { "type": "route", "target": "$cloud-strong" } }
+              ],
+              "default": { "type": "route", "target": "$cloud-cheap" }
+            }
+            """;
 
     private String status() {
         return AppWindow.label(robot, "#version-status");

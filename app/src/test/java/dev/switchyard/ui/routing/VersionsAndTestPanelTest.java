@@ -3,7 +3,9 @@ package dev.switchyard.ui.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.app.routing.Action;
+import dev.switchyard.app.routing.Policy;
 import dev.switchyard.app.routing.PolicyTemplates;
+import dev.switchyard.ui.UnsavedChoice;
 import dev.switchyard.ui.task.DirectTaskRunner;
 import dev.switchyard.workspace.Workspace;
 import java.nio.file.Path;
@@ -66,6 +68,94 @@ class VersionsAndTestPanelTest {
         v.startNew(null);
         v.open("mine");
         assertThat(d.policy().rules()).hasSize(1);
+    }
+
+    /**
+     * New (empty, from a template), Open and Restore replace the designer's policy: with unsaved edits they ask first.
+     * Cancel keeps the edits, Discard replaces them, Save stores them as the next version and then replaces them; a save
+     * that fails replaces nothing and says why in red, in view. Without unsaved edits nothing is asked.
+     */
+    @Test
+    void everyActionThatReplacesUnsavedEditsAsksFirst() {
+        VersionsViewModel v = vm.versions();
+        DesignerViewModel d = vm.designer();
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        UnsavedChoice[] answer = {UnsavedChoice.CANCEL};
+        v.setAskToSave(q -> {
+            asked.add(q);
+            return answer[0];
+        });
+        v.startNew(null);
+        v.nameProperty().set("mine");
+        v.save();
+        v.startNew("cascade");
+        v.nameProperty().set("other");
+        v.save();
+        assertThat(asked).as("nothing unsaved: nothing asked").isEmpty();
+        d.addRule();
+        Policy edited = d.policy();
+
+        // Cancel: each action keeps the edits and says so
+        v.startNew(null);
+        v.startNew("tiered");
+        v.open("mine");
+        v.open("other"); // the policy shown: opening it again would drop the edits too
+        v.restore(1);
+        assertThat(asked).containsExactly("Save changes to other before starting a new empty policy?",
+                "Save changes to other before starting a policy from the tiered template?",
+                "Save changes to other before opening mine?", "Save changes to other before opening other?",
+                "Save changes to other before restoring version 1?");
+        assertThat(d.policy()).isSameAs(edited);
+        assertThat(d.dirtyProperty().get()).isTrue();
+        assertThat(d.canUndoProperty().get()).isTrue();
+        assertThat(v.nameProperty().get()).isEqualTo("other");
+        assertThat(v.statusProperty().get()).isEqualTo("Restoring version 1 cancelled: your unsaved changes are still in the designer.");
+        assertThat(workspaceVersions("other")).isEqualTo(1);
+
+        // Discard: the template replaces them, nothing is saved
+        answer[0] = UnsavedChoice.DISCARD;
+        v.startNew("tiered");
+        assertThat(d.policy()).isEqualTo(PolicyTemplates.load("tiered"));
+        assertThat(v.nameProperty().get()).isEqualTo("tiered-copy");
+        assertThat(d.dirtyProperty().get()).isFalse();
+        assertThat(workspaceVersions("other")).isEqualTo(1);
+
+        // Save: the edits become the next version, then "mine" opens
+        d.addRule();
+        Policy tieredEdited = d.policy();
+        answer[0] = UnsavedChoice.SAVE;
+        v.open("mine");
+        assertThat(asked.get(asked.size() - 1)).isEqualTo("Save changes to tiered-copy before opening mine?");
+        assertThat(new dev.switchyard.app.routing.PolicyStore(workspace).load("tiered-copy").rules())
+                .isEqualTo(tieredEdited.rules());
+        assertThat(v.nameProperty().get()).isEqualTo("mine");
+        assertThat(d.policy().rules()).isEmpty();
+        assertThat(v.statusProperty().get()).isEqualTo("Opened mine.");
+
+        // Save, then Restore: the edits are version 2, the restored body version 3
+        d.addRule();
+        v.restore(1);
+        assertThat(workspaceVersions("mine")).isEqualTo(3);
+        assertThat(d.policy().rules()).isEmpty();
+        assertThat(v.statusProperty().get()).isEqualTo("Restored v1 as v3.");
+
+        // Save that fails (no name): nothing replaced, the reason in red, the Versions tab brought forward
+        d.addRule();
+        Policy unsaved = d.policy();
+        v.nameProperty().set("");
+        vm.modeProperty().set(RoutingViewModel.Mode.TEST);
+        v.startNew(null);
+        assertThat(asked.get(asked.size() - 1)).isEqualTo("Save changes to the new policy before starting a new empty policy?");
+        assertThat(v.statusProperty().get()).isEqualTo("Give the policy a name before saving. New empty policy cancelled: "
+                + "your unsaved changes are still in the designer.");
+        assertThat(v.statusProblemProperty().get()).isTrue();
+        assertThat(vm.modeProperty().get()).isEqualTo(RoutingViewModel.Mode.VERSIONS);
+        assertThat(d.policy()).isSameAs(unsaved);
+        assertThat(d.dirtyProperty().get()).isTrue();
+    }
+
+    private int workspaceVersions(String name) {
+        return new dev.switchyard.app.routing.PolicyStore(workspace).versions(name).size();
     }
 
     @Test

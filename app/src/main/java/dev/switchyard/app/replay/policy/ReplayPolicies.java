@@ -38,13 +38,8 @@ public final class ReplayPolicies {
             if (nameOrFile.toLowerCase(java.util.Locale.ROOT).endsWith(".json") || Files.isRegularFile(file)) {
                 Policy read = PolicyJson.read(read(file));
                 String name = PolicyFile.proposedName(read, file);
-                Policy named = new Policy(read.schemaVersion(), name, read.description(), read.exampleSets(),
-                        read.rules(), read.defaultAction());
-                String body = PolicyJson.write(named);
                 // the same file replayed again reuses its version rather than adding an identical one
-                v = workspace.policies().findByName(name).flatMap(p -> workspace.policies().latest(p.id()))
-                        .filter(latest -> latest.bodyJson().equals(body))
-                        .orElseGet(() -> store.save(named.name(), named, "replayed from " + file.getFileName()));
+                v = store.sameAsLatest(name, read).orElseGet(() -> store.save(name, read, "replayed from " + file.getFileName()));
             } else {
                 v = store.version(nameOrFile, version);
             }

@@ -63,7 +63,7 @@ public final class Generation {
                     ? "Out of memory while running " + decoder.info().modelFile().getFileName()
                             + "; close other programs or pick a smaller precision of the model."
                     : "ONNX Runtime failed while running " + decoder.info().modelFile().getFileName()
-                            + "; the answer so far is kept. Run again, and if it fails again pick another file of the model.",
+                            + ". Run again; if it fails again, pick another file of the model.",
                     snapshot(StopReason.ERROR), e, m.split("\n")[0]));
             return;
         } catch (OutOfMemoryError e) {

@@ -173,7 +173,7 @@ public record ModelFolder(Path folder, Path modelFile, List<String> variants, St
 
     /**
      * Why {@code file} cannot be an ONNX model from its first bytes (empty, or not starting as an ONNX ModelProto
-     * does), in words; null when it may be one. Reads 16 bytes.
+     * does), in words to follow the file's name ("is empty (0 bytes)"); null when it may be one. Reads 16 bytes.
      */
     public static String notOnnxReason(Path file) {
         byte[] head = new byte[16];
@@ -181,12 +181,12 @@ public record ModelFolder(Path folder, Path modelFile, List<String> variants, St
         try (java.io.InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            return "it cannot be read (" + e.getMessage() + ")";
+            return "cannot be read (" + e.getMessage() + ")";
         }
         if (n == 0) {
-            return "it is empty (0 bytes)";
+            return "is empty (0 bytes)";
         }
-        return head[0] == 0x08 ? null : "it is not an ONNX model";
+        return head[0] == 0x08 ? null : "is not an ONNX model";
     }
 
     /** Bytes of an ONNX file plus its external data file ({@code NAME_data} as Optimum writes it, or {@code NAME.data}). */

@@ -114,8 +114,8 @@ class ModelFileIntegrityTest {
         Path onnx = folder.resolve("onnx/model.onnx");
         assertThat(ModelFolder.notOnnxReason(onnx)).isNull();
         Files.writeString(onnx, "<html>404</html>");
-        assertThat(ModelFolder.notOnnxReason(onnx)).isEqualTo("it is not an ONNX model");
+        assertThat(ModelFolder.notOnnxReason(onnx)).isEqualTo("is not an ONNX model");
         Files.write(onnx, new byte[0]);
-        assertThat(ModelFolder.notOnnxReason(onnx)).isEqualTo("it is empty (0 bytes)");
+        assertThat(ModelFolder.notOnnxReason(onnx)).isEqualTo("is empty (0 bytes)");
     }
 }

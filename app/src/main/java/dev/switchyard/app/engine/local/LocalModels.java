@@ -20,6 +20,8 @@ public final class LocalModels implements AutoCloseable {
     }
 
     private final EngineStarter starter;
+    /** The model files' integrity checks and their hash cache, shared by every check in this process. */
+    private final dev.switchyard.local.catalog.ModelFileIntegrity integrity = new dev.switchyard.local.catalog.ModelFileIntegrity();
     private final Map<String, String> loadedIds = new ConcurrentHashMap<>();
     /** One lock per model file, so two runs of a model load it once without holding up anything else. */
     private final Map<String, Object> loading = new ConcurrentHashMap<>();
@@ -42,6 +44,14 @@ public final class LocalModels implements AutoCloseable {
 
     public static LocalModels inWorker() {
         return new LocalModels(LocalEngine::inWorker);
+    }
+
+    /**
+     * Records and checks local models' files (sizes, times, checksums), with one cache of file hashes for the process
+     * (INTENT-AND-CATALOG.md §2.5). Needs no engine.
+     */
+    public dev.switchyard.local.catalog.ModelFileIntegrity integrity() {
+        return integrity;
     }
 
     public synchronized LocalEngine engine() throws LocalEngineException {

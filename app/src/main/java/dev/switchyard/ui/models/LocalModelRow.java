@@ -78,9 +78,6 @@ public record LocalModelRow(Model model, LocalModelManager.LocalFiles files) {
         if (!files.present()) {
             return "expected in " + files.folder();
         }
-        if (!ok()) {
-            return problemText();
-        }
         return files.downloaded() ? sizeText() + ", downloaded" : sizeText() + " in " + files.folder();
     }
 

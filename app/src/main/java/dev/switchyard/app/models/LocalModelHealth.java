@@ -1,5 +1,6 @@
 package dev.switchyard.app.models;
 
+import dev.switchyard.app.engine.local.LocalModels;
 import dev.switchyard.local.LocalEngineException;
 import dev.switchyard.local.catalog.FileCheck;
 import dev.switchyard.local.catalog.ModelFileIntegrity;
@@ -29,7 +30,9 @@ public record LocalModelHealth(State state, Path folder, String reason, String f
 
     /** How a local model's files are. */
     public enum State {
-        OK("Ready"), FOLDER_MISSING("Folder not found"), FILES_CHANGED("Files changed");
+        OK("Ready"), FOLDER_MISSING("Folder not found"), FILES_CHANGED("Files changed"),
+        /** Its files are as recorded (or were never recorded), but the engine refused them at the last load. */
+        LOAD_FAILED("Cannot load");
 
         private final String label;
 
@@ -54,12 +57,29 @@ public record LocalModelHealth(State state, Path folder, String reason, String f
         return state == State.OK;
     }
 
-    /** The quick check (every picker refresh, the Models screen, a run's start). */
-    public static LocalModelHealth check(ModelFileIntegrity integrity, LocalModelSettings s) {
-        return check(integrity, s, false);
+    /**
+     * The quick check (every picker refresh, the Models screen, a run's start), with the last load the files made fail
+     * ({@link LocalModels#loadFailure}) while they are as they were then.
+     */
+    public static LocalModelHealth check(LocalModels models, LocalModelSettings s) {
+        return check(models, s, false);
     }
 
     /** {@code full}: every recorded file hashed again (the user asked: Models → Check files). */
+    public static LocalModelHealth check(LocalModels models, LocalModelSettings s, boolean full) {
+        LocalModelHealth h = check(models.integrity(), s, full);
+        if (!h.ok()) {
+            return h;
+        }
+        return models.loadFailure(s.path().toAbsolutePath().normalize(), s.variant())
+                .map(f -> new LocalModelHealth(State.LOAD_FAILED, h.folder(), "Loading it failed: "
+                        + f.message().replace(h.folder() + java.io.File.separator, ""),
+                        s.catalogId() != null ? DOWNLOAD_AGAIN : "Import it again in Models → Local models once its "
+                                + "files are complete, or remove it there.", List.of(), h.recorded(), h.hashed()))
+                .orElse(h);
+    }
+
+    /** The files alone: {@link #check(LocalModels, LocalModelSettings, boolean)} without the last load's failure. */
     public static LocalModelHealth check(ModelFileIntegrity integrity, LocalModelSettings s, boolean full) {
         Path folder = s.path().toAbsolutePath().normalize();
         boolean downloaded = s.catalogId() != null;

@@ -154,8 +154,9 @@ public final class LocalModelManager {
     /**
      * Downloads a catalog model whose files changed or went missing again (Models → Download again): the files that
      * differ from what was recorded are deleted first — the downloader keeps a file that is present when the catalog
-     * publishes no size or checksum for it — then the download resumes as {@link #download} does, in the same precision,
-     * and the row records the new files.
+     * publishes no size or checksum for it — or every file of the precision when none can be told apart (a row with
+     * nothing recorded, or files as recorded that the engine refused); then the download resumes as {@link #download}
+     * does, in the same precision, and the row records the new files.
      */
     public Model downloadAgain(ModelDirectory directory, Model model, Consumer<DownloadProgress> progress,
                                DownloadControl control) throws CatalogException, LocalEngineException {
@@ -167,14 +168,20 @@ public final class LocalModelManager {
         CatalogModel entry = catalog().require(s.catalogId());
         String precision = precisionOf(entry, s.variant());
         Path folder = s.path().toAbsolutePath().normalize();
-        LocalModelHealth health = LocalModelHealth.check(localModels.integrity(), s);
+        LocalModelHealth health = LocalModelHealth.check(localModels.integrity(), s, false);
+        // the files that changed; when none can be told apart (nothing recorded, or the engine refused files that are as
+        // recorded), every file of the precision
+        java.util.List<String> damaged = health.problems().stream().map(p -> p.path()).toList();
+        if (damaged.isEmpty()) {
+            damaged = entry.filesFor(precision).stream().map(CatalogFile::target).toList();
+        }
         if (folder.startsWith(modelsRoot.toAbsolutePath().normalize())) { // only Switchyard's own download is touched
-            for (var p : health.problems()) {
+            for (String file : damaged) {
                 try {
-                    Files.deleteIfExists(folder.resolve(p.path()));
+                    Files.deleteIfExists(folder.resolve(file));
                 } catch (IOException e) {
-                    throw new CatalogException(CatalogException.Kind.IO, folder.resolve(p.path()).toString(),
-                            "Could not delete the damaged file " + folder.resolve(p.path()) + " before downloading it again: "
+                    throw new CatalogException(CatalogException.Kind.IO, folder.resolve(file).toString(),
+                            "Could not delete the damaged file " + folder.resolve(file) + " before downloading it again: "
                                     + e.getMessage(), e);
                 }
             }
@@ -240,7 +247,7 @@ public final class LocalModelManager {
 
     /** The quick check of a local generative model's files (sizes and times; INTENT-AND-CATALOG.md §2.5). */
     public LocalModelHealth health(Model model) {
-        return LocalModelHealth.check(localModels.integrity(), LocalModelSettings.of(model));
+        return LocalModelHealth.check(localModels, LocalModelSettings.of(model));
     }
 
     /**
@@ -249,14 +256,14 @@ public final class LocalModelManager {
      */
     public LocalModelHealth checkFiles(ModelDirectory directory, Workspace ws, Model model) throws LocalEngineException {
         LocalModelSettings s = LocalModelSettings.of(model);
-        LocalModelHealth h = LocalModelHealth.check(localModels.integrity(), s, true);
+        LocalModelHealth h = LocalModelHealth.check(localModels, s, true);
         if (h.ok() && !s.recorded()) {
             Path dir = s.path().toAbsolutePath().normalize();
             localModels.engine().validate(dir, s.variant() == null ? LoadOptions.defaults() : LoadOptions.variant(s.variant()));
             LocalModelSettings now = recorded(s);
             ws.models().update(new Model(model.id(), model.uid(), model.providerId(), model.apiModelId(), model.displayName(),
                     model.kind(), model.contextWindow(), model.capabilities(), now.toJson(), model.createdAt()));
-            return LocalModelHealth.check(localModels.integrity(), now);
+            return LocalModelHealth.check(localModels, now);
         }
         return h;
     }

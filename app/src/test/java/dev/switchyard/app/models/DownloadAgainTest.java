@@ -109,6 +109,23 @@ class DownloadAgainTest {
     }
 
     @Test
+    void aDownloadOfAnOlderBuildWithNothingRecordedIsDownloadedWhole() throws Exception {
+        Model m = manager.download(ctx.directory(ws), "smollm2-135m-instruct", null, p -> { }, new DownloadControl());
+        LocalModelSettings s = LocalModelSettings.of(m);
+        Model old = ctx.directory(ws).registerLocal(m.apiModelId(), m.displayName(), m.contextWindow(), m.kind(),
+                new LocalModelSettings(s.path(), s.variant(), s.catalogId())); // as an older build stored it
+        Path onnx = s.path().resolve("onnx/model_q4.onnx");
+        byte[] all = Files.readAllBytes(onnx);
+        Files.write(onnx, Arrays.copyOf(all, all.length / 3)); // still starts as an ONNX file does: only a load tells
+
+        gets.clear();
+        Model again = manager.downloadAgain(ctx.directory(ws), old, p -> { }, new DownloadControl());
+        assertThat(gets).as("which file is damaged cannot be told: all of them").hasSize(5);
+        assertThat(Files.size(onnx)).isEqualTo(all.length);
+        assertThat(LocalModelSettings.of(again).recorded()).isTrue();
+    }
+
+    @Test
     void aDownloadWhoseFolderWasDeletedIsDownloadedWhole() throws Exception {
         Model m = manager.download(ctx.directory(ws), "smollm2-135m-instruct", null, p -> { }, new DownloadControl());
         Path folder = LocalModelSettings.of(m).path();

@@ -62,7 +62,7 @@ public final class LocalModelEngine implements ModelEngine {
      */
     @Override
     public Availability availability() {
-        LocalModelHealth health = LocalModelHealth.check(models.integrity(), settings);
+        LocalModelHealth health = LocalModelHealth.check(models, settings);
         if (!health.ok()) {
             return Availability.notReady(health.reason(), health.fix());
         }
@@ -71,7 +71,11 @@ public final class LocalModelEngine implements ModelEngine {
 
     /** The failure kind of a run refused because of its files: the folder is gone, or files changed. */
     static String refusalKind(LocalModelHealth health) {
-        return health.state() == LocalModelHealth.State.FOLDER_MISSING ? "model_not_found" : "model_files_changed";
+        return switch (health.state()) {
+            case FOLDER_MISSING -> "model_not_found";
+            case LOAD_FAILED -> "corrupt_model";
+            default -> "model_files_changed";
+        };
     }
 
     @Override
@@ -101,7 +105,7 @@ public final class LocalModelEngine implements ModelEngine {
         void start(EngineRequest request) {
             // the files first, on this thread (a changed file may be hashed once): a damaged model is said as the picker
             // says it, not as ONNX Runtime's failure to load it
-            LocalModelHealth health = LocalModelHealth.check(models.integrity(), settings);
+            LocalModelHealth health = LocalModelHealth.check(models, settings);
             if (!health.ok()) {
                 target.onError(new EngineFailure(refusalKind(health), health.reason() + " " + health.fix(), null));
                 return;

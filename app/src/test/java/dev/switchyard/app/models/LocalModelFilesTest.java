@@ -177,8 +177,22 @@ class LocalModelFilesTest {
                 .doesNotContainIgnoringCase("protobuf").doesNotContain("\n");
         assertThat(FailureText.detail(run.failure.userMessage())).startsWith("ONNX Runtime said: ").containsIgnoringCase("protobuf");
 
-        // Check files validates it with the engine: it is refused, and nothing is recorded for the damaged folder
-        assertThat(manager.health(old).ok()).isTrue();
+        // from then on, until its files change, it is not ready: the picker and Models say why
+        LocalModelHealth after = manager.health(old);
+        assertThat(after.state()).isEqualTo(LocalModelHealth.State.LOAD_FAILED);
+        assertThat(after.reason()).startsWith("Loading it failed: onnx/model.onnx is damaged or truncated (172,079 bytes)");
+        assertThat(engine.availability().ready()).isFalse();
+        assertThat(manager.checkFiles(ctx.directory(ws), ws, old).state()).isEqualTo(LocalModelHealth.State.LOAD_FAILED);
+        assertThat(LocalModelSettings.of(ws.models().get(old.id()).orElseThrow()).recorded()).isFalse();
+    }
+
+    @Test
+    void checkFilesOfAnOlderRowValidatesItWithTheEngineAndRecordsNothingForADamagedFolder() throws Exception {
+        Model old = ctx.directory(ws).registerLocal("tiny-old", "Tiny (old row)", 256, ModelKind.LOCAL_GENERATIVE,
+                new LocalModelSettings(folder, null, null));
+        Path onnx = folder.resolve("onnx/model.onnx");
+        Files.write(onnx, Arrays.copyOf(Files.readAllBytes(onnx), 172_000));
+        assertThat(manager.health(old).ok()).as("never recorded, never loaded").isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.checkFiles(ctx.directory(ws), ws, old))
                 .hasMessageContaining("is damaged or truncated");
         assertThat(LocalModelSettings.of(ws.models().get(old.id()).orElseThrow()).recorded()).isFalse();

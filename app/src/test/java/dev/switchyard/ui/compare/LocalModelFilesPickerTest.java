@@ -128,5 +128,16 @@ class LocalModelFilesPickerTest {
         assertThat(pane.adviceProperty().get()).isEqualTo(
                 "Download the model again, or import a complete copy of its folder in Models → Local models.");
         assertThat(pane.errorDetailProperty().get()).startsWith("ONNX Runtime said: ").containsIgnoringCase("protobuf");
+
+        // from then on the picker says so, until its files change
+        vm.refreshModels();
+        ModelChoice old = choice("Tiny (older row)");
+        assertThat(old.ready()).isFalse();
+        assertThat(old.availability().reason()).isEqualTo("Loading it failed: onnx/model.onnx is damaged or truncated "
+                + "(172,079 bytes), or its external data file is missing, so ONNX Runtime cannot load it; download the "
+                + "model again, or copy the complete file into its folder.");
+        Files.write(onnx, all);
+        vm.refreshModels();
+        assertThat(choice("Tiny (older row)").ready()).as("its files changed: it may load now").isTrue();
     }
 }

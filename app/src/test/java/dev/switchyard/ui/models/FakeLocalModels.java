@@ -100,7 +100,7 @@ final class FakeLocalModels implements LocalModelService {
 
     @Override
     public dev.switchyard.app.models.LocalModelHealth checkFiles(Workspace ws, Model model) {
-        return dev.switchyard.app.models.LocalModelHealth.check(localModels.integrity(), LocalModelSettings.of(model), true);
+        return dev.switchyard.app.models.LocalModelHealth.check(localModels, LocalModelSettings.of(model), true);
     }
 
     private static ModelDirectory directory(Workspace ws) {

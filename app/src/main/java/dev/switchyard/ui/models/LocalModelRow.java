@@ -64,7 +64,13 @@ public record LocalModelRow(Model model, LocalModelManager.LocalFiles files) {
         if (ok() || !removable()) {
             return Fix.NONE;
         }
-        if (LocalModelSettings.of(model).catalogId() != null) {
+        String catalogId;
+        try {
+            catalogId = LocalModelSettings.of(model).catalogId();
+        } catch (IllegalStateException unreadable) {
+            catalogId = null; // its settings say nothing of a download: fixed as an imported folder
+        }
+        if (catalogId != null) {
             return Fix.DOWNLOAD_AGAIN;
         }
         return files.present() ? Fix.IMPORT_AGAIN : Fix.LOCATE_FOLDER;

@@ -39,6 +39,11 @@ public final class LocalModelsModel {
     private final ObjectProperty<LocalModelRow> selected = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper removing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
+    /**
+     * Counts the reads of the local models: only the latest one is shown. A refresh started when the window got the
+     * focus back from the Remove… dialog could end after the removal's own read and bring the removed row back.
+     */
+    private long reads;
     /** A model to select once the list holds it (-1: none). */
     private long pendingSelection = -1;
     private final ObservableList<CatalogModel> catalog = FXCollections.observableArrayList();
@@ -346,8 +351,9 @@ public final class LocalModelsModel {
         if (ws == null) {
             return;
         }
+        long read = ++reads;
         tasks.run("Load local models", () -> load(ws), loaded -> {
-            if (ws == workspace) {
+            if (ws == workspace && read == reads) {
                 models.setAll(loaded.rows());
                 storedCost = format(loaded.cost());
                 deviceCost.set(storedCost);
@@ -365,9 +371,10 @@ public final class LocalModelsModel {
         if (ws == null) {
             return;
         }
+        long read = ++reads;
         tasks.run("Load local models", () -> load(ws), loaded -> {
-            if (ws != workspace) {
-                return;
+            if (ws != workspace || read != reads) {
+                return; // a later read is on its way (a removal's, say): this one may predate it
             }
             LocalModelRow was = selected.get();
             if (!loaded.rows().equals(models)) {

@@ -38,6 +38,7 @@ public final class LocalEngineException extends Exception {
 
     private final Kind kind;
     private final transient LocalResult partial;
+    private final String detail;
 
     public LocalEngineException(Kind kind, String message) {
         this(kind, message, null, null);
@@ -48,9 +49,23 @@ public final class LocalEngineException extends Exception {
     }
 
     public LocalEngineException(Kind kind, String message, LocalResult partial, Throwable cause) {
+        this(kind, message, partial, cause, null);
+    }
+
+    /**
+     * With {@code detail}: the words of the library that failed (ONNX Runtime's message), kept apart from the sentence
+     * so that a user reads what is wrong and what to do first, and the library's text only as a detail.
+     */
+    public LocalEngineException(Kind kind, String message, LocalResult partial, Throwable cause, String detail) {
         super(message, cause);
         this.kind = kind;
         this.partial = partial;
+        this.detail = detail == null || detail.isBlank() ? null : detail.strip();
+    }
+
+    /** A failure whose sentence names the file and what to do; {@code detail}: ONNX Runtime's own words (may be null). */
+    public static LocalEngineException withDetail(Kind kind, String message, String detail, Throwable cause) {
+        return new LocalEngineException(kind, message, null, cause, detail);
     }
 
     public Kind kind() {
@@ -62,7 +77,12 @@ public final class LocalEngineException extends Exception {
         return Optional.ofNullable(partial);
     }
 
+    /** The failing library's own words (ONNX Runtime's message), apart from {@link #getMessage()}; null when none. */
+    public String detail() {
+        return detail;
+    }
+
     public LocalEngineException withPartial(LocalResult result) {
-        return new LocalEngineException(kind, getMessage(), result, getCause());
+        return new LocalEngineException(kind, getMessage(), result, getCause(), detail);
     }
 }

@@ -82,7 +82,12 @@ class BadInputTest {
         Files.write(f, Arrays.copyOf(all, all.length / 3));
         LocalEngineException e = fail(dir);
         assertThat(e.kind()).isEqualTo(Kind.CORRUPT_MODEL);
-        assertThat(e.getMessage()).contains("model.onnx").contains("damaged or truncated").contains(all.length / 3 + " bytes");
+        assertThat(e.getMessage()).contains("model.onnx").contains("damaged or truncated")
+                .contains(String.format(java.util.Locale.ROOT, "%,d bytes", all.length / 3))
+                .contains("download the model again");
+        // ONNX Runtime's own words are the detail, never the sentence
+        assertThat(e.detail()).isNotBlank();
+        assertThat(e.getMessage()).doesNotContain(e.detail()).doesNotContainIgnoringCase("protobuf");
     }
 
     @Test

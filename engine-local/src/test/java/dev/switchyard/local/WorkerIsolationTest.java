@@ -64,6 +64,24 @@ class WorkerIsolationTest {
     }
 
     @Test
+    void aTruncatedModelsOnnxRuntimeWordsCrossTheProcessBoundaryAsTheDetail(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path dir = tmp.resolve("tiny");
+        try (var files = java.nio.file.Files.walk(TestModels.tiny())) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, dir.resolve(TestModels.tiny().relativize(f).toString()));
+            }
+        }
+        Path onnx = dir.resolve("onnx/model.onnx");
+        byte[] all = java.nio.file.Files.readAllBytes(onnx);
+        java.nio.file.Files.write(onnx, java.util.Arrays.copyOf(all, all.length / 3));
+        LocalEngineException e = catchThrowableOfType(LocalEngineException.class, () -> engine.validate(dir));
+        assertThat(e.kind()).isEqualTo(Kind.CORRUPT_MODEL);
+        assertThat(e.getMessage()).contains("model.onnx is damaged or truncated").doesNotContain(e.detail());
+        assertThat(e.detail()).as("ONNX Runtime's own words").isNotBlank();
+    }
+
+    @Test
     void validationRunsInTheWorker() throws Exception {
         ModelInfo info = engine.validate(TestModels.tiny());
         assertThat(info.name()).isEqualTo("tiny-random (nonsense output, for tests)");

@@ -9,10 +9,8 @@ import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.PriceRow;
 import dev.switchyard.workspace.model.Provider;
 import dev.switchyard.app.models.LocalModelManager;
-import dev.switchyard.app.models.LocalModelSettings;
 import dev.switchyard.local.catalog.CatalogException;
 import dev.switchyard.local.catalog.DownloadControl;
-import dev.switchyard.local.LoadOptions;
 import dev.switchyard.local.LocalEngineException;
 import dev.switchyard.local.ModelInfo;
 import dev.switchyard.workspace.model.ModelKind;
@@ -109,19 +107,17 @@ final class ModelsCommand {
 
         @Override
         public Integer call() {
-            ModelInfo info;
-            try {
-                LoadOptions options = variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant);
-                info = app().localModels().engine().validate(folder, options);
-            } catch (LocalEngineException e) {
-                throw new CliException(ExitCodes.INPUT, e.getMessage(), e);
-            }
             try (Workspace ws = workspace.open()) {
                 ModelDirectory directory = app().directory(ws);
-                Model m = directory.registerLocal(id != null ? id : LocalModelManager.importedId(folder, variant),
-                        LocalModelManager.importedName(info.name(), variant),
-                        info.contextLength() > 0 ? info.contextLength() : null, ModelKind.LOCAL_GENERATIVE,
-                        new LocalModelSettings(folder.toAbsolutePath().normalize(), variant, null));
+                LocalModelManager.Imported imported;
+                try { // validated by the engine, its files recorded (so a later change shows in the model picker)
+                    imported = new LocalModelManager(app().localModels(), LocalModelManager.defaultModelsRoot(), null)
+                            .importFolder(directory, folder, variant, id, null);
+                } catch (LocalEngineException e) {
+                    throw new CliException(ExitCodes.INPUT, e.getMessage(), e);
+                }
+                Model m = imported.model();
+                ModelInfo info = imported.info();
                 if (json) {
                     ObjectNode n = json(m, directory);
                     n.putObject("local").put("folder", info.folder().toString()).put("modelFile", info.modelFile().toString())

@@ -68,7 +68,7 @@ final class RunJson {
             out.println("   " + other.replace('\u00a0', ' '));
         }
         if (r.error() != null) {
-            out.println("   " + r.error().message());
+            out.println("   " + r.error().message().replace("\n", "\n   ")); // a detail line (FailureText) indented too
         }
     }
 

@@ -53,6 +53,9 @@ public final class RunAdvice {
             // a local model's files: running again gives the same answer
             case "not_onnx", "corrupt_model", "config_invalid", "tokenizer_mismatch" ->
                     "Download the model again, or import a complete copy of its folder in Models → Local models.";
+            // refused before loading: the sentence says which files changed; Models → Local models fixes it
+            case "model_files_changed" -> "Models → Local models shows the model's files and what fixes them; "
+                    + "run again once they are complete.";
             case "not_a_decoder", "unsupported_model" ->
                     "Pick another file of this model in Models → Local models, or another model.";
             case "out_of_memory" -> "Close other programs or pick a smaller model or precision, then run again.";

@@ -36,8 +36,7 @@ public final class EngineFactory {
         return switch (model.kind()) {
             case CLOUD -> cloud(provider, model);
             case LOCAL_GENERATIVE -> {
-                LocalModelSettings s = LocalModelSettings.of(model);
-                yield new LocalModelEngine(app.localModels(), s.path(), s.variant(), model.displayName());
+                yield new LocalModelEngine(app.localModels(), LocalModelSettings.of(model), model.displayName());
             }
             case LOCAL_INTENT -> {
                 String setName = IntentSetStore.setName(model);

@@ -144,9 +144,128 @@ public final class LocalModelManager {
         downloader.download(entry, precision, folder, progress, control);
         ModelInfo info = localModels.engine().validate(folder, variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
         store.registerDownloaded(entry, precision, folder);
+        LocalModelSettings settings = recorded(new LocalModelSettings(folder, variant, entry.id()));
+        localModels.unload(folder); // a session loaded from the files replaced here is stale
         return directory.registerLocal(downloadedId(entry, precision), downloadedName(entry, precision),
                 entry.contextLength() > 0 ? entry.contextLength() : info.contextLength(),
-                ModelKind.LOCAL_GENERATIVE, new LocalModelSettings(folder, variant, entry.id()));
+                ModelKind.LOCAL_GENERATIVE, settings);
+    }
+
+    /**
+     * Downloads a catalog model whose files changed or went missing again (Models → Download again): the files that
+     * differ from what was recorded are deleted first — the downloader keeps a file that is present when the catalog
+     * publishes no size or checksum for it — or every file of the precision when none can be told apart (a row with
+     * nothing recorded, or files as recorded that the engine refused); then the download resumes as {@link #download}
+     * does, in the same precision, and the row records the new files.
+     */
+    public Model downloadAgain(ModelDirectory directory, Model model, Consumer<DownloadProgress> progress,
+                               DownloadControl control) throws CatalogException, LocalEngineException {
+        LocalModelSettings s = LocalModelSettings.of(model);
+        if (s.catalogId() == null) {
+            throw new IllegalArgumentException(model.displayName() + " was imported from a folder, not downloaded; "
+                    + "import its folder again instead.");
+        }
+        CatalogModel entry = catalog().require(s.catalogId());
+        String precision = precisionOf(entry, s.variant());
+        Path folder = s.path().toAbsolutePath().normalize();
+        LocalModelHealth health = LocalModelHealth.check(localModels.integrity(), s, false);
+        // the files that changed; when none can be told apart (nothing recorded, or the engine refused files that are as
+        // recorded), every file of the precision
+        java.util.List<String> damaged = health.problems().stream().map(p -> p.path()).toList();
+        if (damaged.isEmpty()) {
+            damaged = entry.filesFor(precision).stream().map(CatalogFile::target).toList();
+        }
+        if (folder.startsWith(modelsRoot.toAbsolutePath().normalize())) { // only Switchyard's own download is touched
+            for (String file : damaged) {
+                try {
+                    Files.deleteIfExists(folder.resolve(file));
+                } catch (IOException e) {
+                    throw new CatalogException(CatalogException.Kind.IO, folder.resolve(file).toString(),
+                            "Could not delete the damaged file " + folder.resolve(file) + " before downloading it again: "
+                                    + e.getMessage(), e);
+                }
+            }
+        }
+        localModels.unload(folder);
+        return download(directory, entry.id(), precision.equals(entry.recommendedPrecision().id()) ? null : precision,
+                progress, control);
+    }
+
+    /** The precision of a catalog entry whose ONNX file is {@code variant} (null: the recommended one). */
+    static String precisionOf(CatalogModel entry, String variant) throws CatalogException {
+        if (variant != null) {
+            for (var p : entry.precisions()) {
+                if (variant.equals(variant(entry, p.id()))) {
+                    return p.id();
+                }
+            }
+        }
+        return entry.recommendedPrecision().id();
+    }
+
+    /** What {@link #importFolder} registered, and what the engine found in the folder. */
+    public record Imported(Model model, ModelInfo info) {
+    }
+
+    /**
+     * Validates a model folder with the engine, records its files (INTENT-AND-CATALOG.md §2.5) and registers it as
+     * {@code id} (null: {@link #importedId}); an existing row of that id is updated (Models → Import again).
+     */
+    public Imported importFolder(ModelDirectory directory, Path folder, String variant, String id, String displayName)
+            throws LocalEngineException {
+        Path dir = folder.toAbsolutePath().normalize();
+        ModelInfo info = localModels.engine().validate(dir, variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
+        LocalModelSettings settings = recorded(new LocalModelSettings(dir, variant, null));
+        localModels.unload(dir); // a session loaded from the files replaced here is stale
+        Model m = directory.registerLocal(id != null ? id : importedId(dir, variant),
+                displayName != null ? displayName : importedName(info.name(), variant),
+                info.contextLength() > 0 ? info.contextLength() : null, ModelKind.LOCAL_GENERATIVE, settings);
+        return new Imported(m, info);
+    }
+
+    /**
+     * Imports an imported model's folder again into its own row (Models → Import again): from {@code folder}, or its
+     * recorded folder when null — after the user put its files back, replaced them on purpose, or moved the folder.
+     */
+    public Imported importAgain(ModelDirectory directory, Model model, Path folder) throws LocalEngineException {
+        LocalModelSettings s = LocalModelSettings.of(model);
+        return importFolder(directory, folder != null ? folder : s.path(), s.variant(), model.apiModelId(),
+                model.displayName());
+    }
+
+    /** The settings with the files a load of the folder reads recorded (size, time, SHA-256: reads them once). */
+    private LocalModelSettings recorded(LocalModelSettings s) throws LocalEngineException {
+        Path dir = s.path().toAbsolutePath().normalize();
+        java.util.List<String> files = dev.switchyard.local.onnx.ModelFolder.resolve(dir, s.variant()).filesToRun();
+        try {
+            return s.withFiles(localModels.integrity().record(dir, files));
+        } catch (IOException e) {
+            throw new LocalEngineException(LocalEngineException.Kind.MODEL_NOT_FOUND, "Could not read the files of "
+                    + dir + " to record them: " + e.getMessage(), e);
+        }
+    }
+
+    /** The quick check of a local generative model's files (sizes and times; INTENT-AND-CATALOG.md §2.5). */
+    public LocalModelHealth health(Model model) {
+        return LocalModelHealth.check(localModels, LocalModelSettings.of(model));
+    }
+
+    /**
+     * The check the user asks for (Models → Check files): every recorded file hashed again. A row of an older build,
+     * with no files recorded, is validated with the engine and its files recorded from now on.
+     */
+    public LocalModelHealth checkFiles(ModelDirectory directory, Workspace ws, Model model) throws LocalEngineException {
+        LocalModelSettings s = LocalModelSettings.of(model);
+        LocalModelHealth h = LocalModelHealth.check(localModels, s, true);
+        if (h.ok() && !s.recorded()) {
+            Path dir = s.path().toAbsolutePath().normalize();
+            localModels.engine().validate(dir, s.variant() == null ? LoadOptions.defaults() : LoadOptions.variant(s.variant()));
+            LocalModelSettings now = recorded(s);
+            ws.models().update(new Model(model.id(), model.uid(), model.providerId(), model.apiModelId(), model.displayName(),
+                    model.kind(), model.contextWindow(), model.capabilities(), now.toJson(), model.createdAt()));
+            return LocalModelHealth.check(localModels, now);
+        }
+        return h;
     }
 
     /**
@@ -231,14 +350,22 @@ public final class LocalModelManager {
      *
      * @param downloaded the folder is one of Switchyard's downloads (its files can be deleted with {@link #remove})
      */
-    public record LocalFiles(Path folder, long bytes, boolean present, boolean downloaded) {
+    public record LocalFiles(Path folder, long bytes, boolean present, boolean downloaded, LocalModelHealth health) {
+
+        /** Without a check of its files (taken as they were). */
+        public LocalFiles(Path folder, long bytes, boolean present, boolean downloaded) {
+            this(folder, bytes, present, downloaded, null);
+        }
     }
 
-    /** The folder of a local generative model, its size and whether Switchyard downloaded it (walks the folder). */
+    /**
+     * The folder of a local generative model, its size, whether Switchyard downloaded it (walks the folder), and the
+     * quick check of its files against what was recorded at import or download.
+     */
     public LocalFiles files(Model model) throws CatalogException {
         Path folder = folderOf(model);
         return new LocalFiles(folder, ModelStore.bytesOnDisk(folder), Files.isDirectory(folder),
-                storedDownload(folder).isPresent());
+                storedDownload(folder).isPresent(), health(model));
     }
 
     private static Path folderOf(Model model) {

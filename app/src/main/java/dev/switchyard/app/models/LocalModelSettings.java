@@ -2,27 +2,63 @@ package dev.switchyard.app.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.local.catalog.RecordedFile;
 import dev.switchyard.workspace.model.Model;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The local part of a model row, kept in its settings JSON:
- * {@code {"path": "/home/me/.switchyard/models/smollm2-135m", "variant": "model_q4.onnx", "catalogId": "…"}}.
+ * {@code {"path": "/home/me/.switchyard/models/smollm2-135m", "variant": "model_q4.onnx", "catalogId": "…",
+ * "files": [{"path": "onnx/model_q4.onnx", "size": 200000000, "modified": 1764100000000, "sha256": "…"}, …]}}.
  *
  * @param path      the model folder
  * @param variant   the ONNX file under onnx/ to run, null = the engine's default choice
  * @param catalogId the catalog entry it was downloaded from, null when imported
+ * @param files     the files a load reads, as they were when the model was imported or downloaded (empty for rows
+ *                  registered before files were recorded): what {@link LocalModelHealth} checks them against
  */
-public record LocalModelSettings(Path path, String variant, String catalogId) {
+public record LocalModelSettings(Path path, String variant, String catalogId, List<RecordedFile> files) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public LocalModelSettings {
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** Without recorded files. */
+    public LocalModelSettings(Path path, String variant, String catalogId) {
+        this(path, variant, catalogId, List.of());
+    }
+
+    /** The same model with these files recorded. */
+    public LocalModelSettings withFiles(List<RecordedFile> recorded) {
+        return new LocalModelSettings(path, variant, catalogId, recorded);
+    }
+
+    /** True when the files were recorded at import or download (rows of older builds have none). */
+    public boolean recorded() {
+        return !files.isEmpty();
+    }
 
     public String toJson() {
         ObjectNode n = JSON.createObjectNode();
         n.put("path", path.toAbsolutePath().toString());
         n.put("variant", variant);
         n.put("catalogId", catalogId);
+        if (!files.isEmpty()) {
+            ArrayNode arr = n.putArray("files");
+            for (RecordedFile f : files) {
+                ObjectNode o = arr.addObject();
+                o.put("path", f.path());
+                o.put("size", f.size());
+                o.put("modified", f.modifiedMillis());
+                o.put("sha256", f.sha256());
+            }
+        }
         return n.toString();
     }
 
@@ -30,7 +66,16 @@ public record LocalModelSettings(Path path, String variant, String catalogId) {
         try {
             JsonNode n = JSON.readTree(m.settingsJson());
             String path = n.path("path").asText("");
-            return new LocalModelSettings(Path.of(path.isEmpty() ? "." : path), text(n, "variant"), text(n, "catalogId"));
+            List<RecordedFile> files = new ArrayList<>();
+            for (JsonNode f : n.path("files")) {
+                String p = f.path("path").asText("");
+                long size = f.path("size").asLong(-1);
+                if (!p.isEmpty() && size >= 0) {
+                    files.add(new RecordedFile(p, size, f.path("modified").asLong(0), text(f, "sha256")));
+                }
+            }
+            return new LocalModelSettings(Path.of(path.isEmpty() ? "." : path), text(n, "variant"), text(n, "catalogId"),
+                    files);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Model " + m.apiModelId() + " has unreadable settings: " + e.getOriginalMessage(), e);
         }

@@ -193,7 +193,7 @@ public final class RoutedRunner {
 
         private String errorOf(Run r) {
             return r.error() == null ? r.status().name().toLowerCase(java.util.Locale.ROOT)
-                    : r.error().kind() + " (" + r.error().message() + ")";
+                    : r.error().kind() + " (" + dev.switchyard.app.engine.FailureText.sentence(r.error().message()) + ")";
         }
 
         @Override

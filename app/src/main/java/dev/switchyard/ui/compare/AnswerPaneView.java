@@ -296,7 +296,15 @@ final class AnswerPaneView extends VBox {
         error.visibleProperty().bind(shown.flatMap(PaneModel::stateProperty).map(s -> s != PaneModel.State.CANCELLED)
                 .orElse(true));
         error.managedProperty().bind(error.visibleProperty());
-        VBox box = new VBox(2, error, advice);
+        // ONNX Runtime's own words, when the engine gave them: quieter, under what to do
+        Label detail = new Label();
+        detail.getStyleClass().add("pane-error-detail");
+        detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
+        detail.textProperty().bind(of(PaneModel::errorDetailProperty));
+        detail.visibleProperty().bind(of(PaneModel::errorDetailProperty).map(t -> !t.isEmpty()).orElse(false));
+        detail.managedProperty().bind(detail.visibleProperty());
+        VBox box = new VBox(2, error, advice, detail);
         box.getStyleClass().add("pane-error-box");
         errorBox = box;
         box.visibleProperty().bind(of(PaneModel::errorProperty).map(e -> !e.isEmpty()).orElse(false));

@@ -74,13 +74,17 @@ public final class ModelChoice {
     }
 
     /**
-     * The part of the Models screen that fixes this choice: "local" for a local model's files or role, "cloud/&lt;provider
-     * id&gt;" for a cloud model (its provider's page: its key), "cloud" for a policy lacking cloud models.
+     * The part of the Models screen that fixes this choice: "local/&lt;model id&gt;" for a local model (its row, with what
+     * fixes its files), "local" for a policy's local role, "cloud/&lt;provider id&gt;" for a cloud model (its provider's
+     * page: its key), "cloud" for a policy lacking cloud models.
      */
     public String fixTab() {
         boolean local = model != null ? model.kind() != ModelKind.CLOUD
                 : policy.unfilledRoles().stream().noneMatch(r -> r.startsWith("$cloud"));
-        return local ? "local" : model != null ? "cloud/" + model.providerId() : "cloud";
+        if (local) {
+            return model != null && model.kind() == ModelKind.LOCAL_GENERATIVE ? "local/" + model.id() : "local";
+        }
+        return model != null ? "cloud/" + model.providerId() : "cloud";
     }
 
     /** The model; null for "Auto: &lt;policy&gt;". */

@@ -34,6 +34,8 @@ public final class ModelPickerModel {
     private final List<ModelChoice> order = new ArrayList<>();
     private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper full = new ReadOnlyBooleanWrapper();
+    /** Counts the reloads: only the latest one's models are shown. */
+    private long reads;
 
     ModelPickerModel(TaskRunner tasks, Consumer<String> message) {
         this.tasks = tasks;
@@ -57,8 +59,12 @@ public final class ModelPickerModel {
 
     /** As {@link #reload(Workspace, Function, Supplier)}, picking the choices of {@code keep} ({@link ModelChoice#key}), in that order. */
     void reload(Workspace ws, Function<Model, ModelEngine> engines, Supplier<AutoRoutes> routes, List<String> keep) {
-        tasks.run("Check models", () -> load(ws, engines, routes), loaded -> show(loaded, keep),
-                e -> message.accept("Could not list the workspace's models: " + e.getMessage()));
+        long read = ++reads;
+        tasks.run("Check models", () -> load(ws, engines, routes), loaded -> {
+            if (read == reads) { // an earlier reload that ends later (it hashed a changed model file) shows nothing
+                show(loaded, keep);
+            }
+        }, e -> message.accept("Could not list the workspace's models: " + e.getMessage()));
     }
 
     /** The picked choices' keys, in the order they were picked. */

@@ -3,6 +3,7 @@ package dev.switchyard.ui.compare;
 import dev.switchyard.app.compare.Formats;
 import dev.switchyard.app.compare.ModelStats;
 import dev.switchyard.app.compare.RunAdvice;
+import dev.switchyard.app.engine.FailureText;
 import dev.switchyard.app.compare.StreamBatcher;
 import dev.switchyard.app.engine.EngineListener;
 import dev.switchyard.app.routing.Decision;
@@ -67,6 +68,8 @@ public final class PaneModel {
     final StringProperty otherFigures = new SimpleStringProperty("");
     final StringProperty error = new SimpleStringProperty("");
     final StringProperty advice = new SimpleStringProperty("");
+    /** The failing library's own words (ONNX Runtime's message) under the error and advice, "" when none. */
+    final StringProperty errorDetail = new SimpleStringProperty("");
     final BooleanProperty running = new SimpleBooleanProperty();
     final BooleanProperty hidden = new SimpleBooleanProperty();
     private final ReadOnlyIntegerWrapper shownRun = new ReadOnlyIntegerWrapper(-1);
@@ -126,6 +129,7 @@ public final class PaneModel {
     public StringProperty elapsedProperty() { return elapsed; }
     public StringProperty errorProperty() { return error; }
     public StringProperty adviceProperty() { return advice; }
+    public StringProperty errorDetailProperty() { return errorDetail; }
     public BooleanProperty runningProperty() { return running; }
     public BooleanProperty hiddenProperty() { return hidden; }
 
@@ -255,6 +259,7 @@ public final class PaneModel {
         running.set(true);
         error.set("");
         advice.set("");
+        errorDetail.set("");
         if (model != null && model.kind() != ModelKind.CLOUD) {
             // until the local engine says it began (it says why it waits: the model loading, the device busy)
             state.set(State.WAITING);
@@ -343,6 +348,7 @@ public final class PaneModel {
         reasoning.append(run == null || run.reasoningText() == null ? "" : run.reasoningText());
         error.set("");
         advice.set("");
+        errorDetail.set("");
         shownRun.set(index);
         if (request != null && request.decision() != null) {
             route.decided(request.decision(), index, repeat);
@@ -388,9 +394,11 @@ public final class PaneModel {
         status.set(repeat > 1 ? what + " · " + (run.repeatIndex() + 1) + "/" + repeat : what);
         if (run.status() != RunStatus.COMPLETED) {
             String kind = failure != null ? failure.kind() : run.error() == null ? null : run.error().kind();
-            String sentence = failure != null ? failure.message() : run.error() == null ? "" : run.error().message();
+            String message = failure != null ? failure.message() : run.error() == null ? "" : run.error().message();
+            String sentence = FailureText.sentence(message);
             error.set(sentence == null || sentence.isBlank() ? "The run ended without a full answer." : sentence);
             advice.set(advice(kind));
+            errorDetail.set(FailureText.detail(message));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.switchyard.ui.models;
 
 import dev.switchyard.app.models.LocalModelManager;
+import dev.switchyard.app.models.LocalModelSettings;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
 import java.util.Locale;
@@ -19,15 +20,63 @@ public record LocalModelRow(Model model, LocalModelManager.LocalFiles files) {
         return new ModelRow(model, null).contextText();
     }
 
-    /** "Built in", "Ready" or "Files missing" (moved or deleted outside Switchyard). */
+    /** What fixes a local model whose files changed or went missing, with this screen's actions. */
+    public enum Fix {
+        /** Nothing to fix. */
+        NONE,
+        /** A catalog model: download it again (the files that differ are replaced). */
+        DOWNLOAD_AGAIN,
+        /** An imported folder that is there: validate and record it again (after its files were put back or replaced). */
+        IMPORT_AGAIN,
+        /** An imported folder that is gone: choose where it is now, imported again into the same row. */
+        LOCATE_FOLDER
+    }
+
+    /**
+     * "Built in", "Ready", "Folder not found" or "Files changed" (since it was imported or downloaded: truncated,
+     * overwritten, deleted outside Switchyard).
+     */
     public String statusText() {
         if (files == null) {
             return "Built in";
         }
-        return files.present() ? "Ready" : "Files missing";
+        if (files.health() != null) {
+            return files.health().state().label();
+        }
+        return files.present() ? "Ready" : "Folder not found";
     }
 
-    /** "870 MB, downloaded" or "12 MB in /path/to/folder" (imported), or where the missing files were expected. */
+    /** True for a local generative model whose files are as recorded (and the built-in intent model). */
+    public boolean ok() {
+        return files == null || (files.health() != null ? files.health().ok() : files.present());
+    }
+
+    /** What is wrong with the files, naming them ("Files changed since import: onnx/model.onnx is 12 MB, …"); "" when OK. */
+    public String problemText() {
+        if (ok()) {
+            return "";
+        }
+        return files.health() != null ? files.health().reason() : "Model folder not found: " + files.folder() + ".";
+    }
+
+    /** The action that fixes a damaged or missing model: download again (catalog), import again (imported). */
+    public Fix fix() {
+        if (ok() || !removable()) {
+            return Fix.NONE;
+        }
+        String catalogId;
+        try {
+            catalogId = LocalModelSettings.of(model).catalogId();
+        } catch (IllegalStateException unreadable) {
+            catalogId = null; // its settings say nothing of a download: fixed as an imported folder
+        }
+        if (catalogId != null) {
+            return Fix.DOWNLOAD_AGAIN;
+        }
+        return files.present() ? Fix.IMPORT_AGAIN : Fix.LOCATE_FOLDER;
+    }
+
+    /** "870 MB, downloaded" or "12 MB in /path/to/folder" (imported), or where the missing folder was expected. */
     public String filesText() {
         if (files == null) {
             return "";

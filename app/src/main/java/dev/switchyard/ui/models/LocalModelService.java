@@ -1,17 +1,13 @@
 package dev.switchyard.ui.models;
 
 import dev.switchyard.app.AppContext;
+import dev.switchyard.app.models.LocalModelHealth;
 import dev.switchyard.app.models.LocalModelManager;
-import dev.switchyard.app.models.LocalModelSettings;
-import dev.switchyard.app.models.ModelDirectory;
-import dev.switchyard.local.LoadOptions;
-import dev.switchyard.local.ModelInfo;
 import dev.switchyard.local.catalog.CatalogModel;
 import dev.switchyard.local.catalog.DownloadControl;
 import dev.switchyard.local.catalog.DownloadProgress;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
-import dev.switchyard.workspace.model.ModelKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -49,6 +45,22 @@ public interface LocalModelService {
         return manager().remove(ws, model, deleteFiles);
     }
 
+    /**
+     * Downloads a catalog model whose files changed or went missing again, in its precision, replacing the files that
+     * differ ({@link LocalModelManager#downloadAgain}); progress on the calling thread.
+     */
+    Model downloadAgain(Workspace ws, Model model, Consumer<DownloadProgress> progress, DownloadControl control)
+            throws Exception;
+
+    /**
+     * Validates an imported model's folder again and records its files into the same row
+     * ({@link LocalModelManager#importAgain}): from {@code folder}, or the folder it was imported from when null.
+     */
+    Model importAgain(Workspace ws, Model model, Path folder) throws Exception;
+
+    /** Hashes every recorded file of a local model again (an older row: validates and records it) — the user asked. */
+    LocalModelHealth checkFiles(Workspace ws, Model model) throws Exception;
+
     /** The production service over the composition root's model manager (models folder beside the default workspace). */
     static LocalModelService of(AppContext context) {
         return new LocalModelService() {
@@ -70,14 +82,23 @@ public interface LocalModelService {
 
             @Override
             public Model importFolder(Workspace ws, Path folder, String variant) throws Exception {
-                Path dir = folder.toAbsolutePath().normalize();
-                ModelInfo info = context.localModels().engine().validate(dir,
-                        variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
-                ModelDirectory directory = context.directory(ws);
-                return directory.registerLocal(LocalModelManager.importedId(dir, variant),
-                        LocalModelManager.importedName(info.name(), variant),
-                        info.contextLength() > 0 ? info.contextLength() : null, ModelKind.LOCAL_GENERATIVE,
-                        new LocalModelSettings(dir, variant, null));
+                return manager().importFolder(context.directory(ws), folder, variant, null, null).model();
+            }
+
+            @Override
+            public Model downloadAgain(Workspace ws, Model model, Consumer<DownloadProgress> progress,
+                                       DownloadControl control) throws Exception {
+                return manager().downloadAgain(context.directory(ws), model, progress, control);
+            }
+
+            @Override
+            public Model importAgain(Workspace ws, Model model, Path folder) throws Exception {
+                return manager().importAgain(context.directory(ws), model, folder).model();
+            }
+
+            @Override
+            public LocalModelHealth checkFiles(Workspace ws, Model model) throws Exception {
+                return manager().checkFiles(context.directory(ws), ws, model);
             }
         };
     }

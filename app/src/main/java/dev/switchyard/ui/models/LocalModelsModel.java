@@ -1,6 +1,7 @@
 package dev.switchyard.ui.models;
 
 import dev.switchyard.app.models.LocalModelManager;
+import dev.switchyard.app.models.LocalModelSettings;
 import dev.switchyard.local.catalog.CatalogModel;
 import dev.switchyard.local.catalog.DownloadControl;
 import dev.switchyard.local.catalog.DownloadProgress;
@@ -37,6 +38,14 @@ public final class LocalModelsModel {
     private final ObservableList<LocalModelRow> models = FXCollections.observableArrayList();
     private final ObjectProperty<LocalModelRow> selected = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper removing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
+    /**
+     * Counts the reads of the local models: only the latest one is shown. A refresh started when the window got the
+     * focus back from the Remove… dialog could end after the removal's own read and bring the removed row back.
+     */
+    private long reads;
+    /** A model to select once the list holds it (-1: none). */
+    private long pendingSelection = -1;
     private final ObservableList<CatalogModel> catalog = FXCollections.observableArrayList();
     private final ObjectProperty<CatalogModel> chosen = new SimpleObjectProperty<>();
     private final ObjectProperty<dev.switchyard.local.catalog.CatalogPrecision> precision = new SimpleObjectProperty<>();
@@ -171,6 +180,110 @@ public final class LocalModelsModel {
         });
     }
 
+    /**
+     * Fixes the selected model's files with the action its row offers ({@link LocalModelRow#fix}): a catalog model is
+     * downloaded again (the files that differ replaced, with the download's progress and Stop), an imported one is
+     * validated and recorded again from its folder. A folder that is gone needs {@link #importSelectedAgain(Path)}.
+     */
+    public void fixSelected() {
+        LocalModelRow row = selected.get();
+        if (row == null) {
+            return;
+        }
+        switch (row.fix()) {
+            case DOWNLOAD_AGAIN -> downloadSelectedAgain();
+            case IMPORT_AGAIN -> importSelectedAgain(null);
+            default -> { }
+        }
+    }
+
+    private void downloadSelectedAgain() {
+        Workspace ws = workspace;
+        LocalModelRow row = selected.get();
+        if (ws == null || row == null || busy.get()) {
+            return;
+        }
+        DownloadControl c = new DownloadControl();
+        control = c;
+        busy.set(true);
+        progress.set(-1);
+        String name = row.model().displayName();
+        progressText.set("Preparing to download " + name + " again …");
+        tasks.run("Download " + name + " again", () -> service.downloadAgain(ws, row.model(), this::post, c), model -> {
+            refresh();
+            finish("Downloaded " + model.displayName() + " again; its files are complete and it is ready in Compare.");
+        }, e -> finish(c.isCancelled() ? "Download stopped; Download again resumes it."
+                : "Could not download " + name + " again: " + e.getMessage()));
+    }
+
+    /**
+     * Validates the selected imported model's folder with the engine again and records its files in the same row:
+     * {@code folder} is where the folder is now (it was moved), null for the folder it was imported from.
+     */
+    public void importSelectedAgain(Path folder) {
+        Workspace ws = workspace;
+        LocalModelRow row = selected.get();
+        if (ws == null || row == null || !row.removable() || busy.get()) {
+            return;
+        }
+        String name = row.model().displayName();
+        busy.set(true);
+        progress.set(-1);
+        progressText.set("Checking " + (folder != null ? folder : row.files().folder()).getFileName()
+                + " with the local engine …");
+        tasks.run("Import " + name + " again", () -> service.importAgain(ws, row.model(), folder), model -> {
+            refresh();
+            finish("Imported " + model.displayName() + " again; its files are recorded as they are now and it is ready "
+                    + "in Compare.");
+        }, e -> finish("Could not import " + name + " again: " + e.getMessage()));
+    }
+
+    /** True while {@link #checkSelectedFiles} reads the files. */
+    public ReadOnlyBooleanProperty checkingProperty() { return checking.getReadOnlyProperty(); }
+
+    /**
+     * Reads every file of the selected local model again and compares it with what was recorded at import or download
+     * (the check the picker does only for files whose time changed); the message says what was found.
+     */
+    public void checkSelectedFiles() {
+        Workspace ws = workspace;
+        LocalModelRow row = selected.get();
+        if (ws == null || row == null || !row.removable() || checking.get()) {
+            return;
+        }
+        String name = row.model().displayName();
+        checking.set(true);
+        message.set("Checking the files of " + name + " …");
+        tasks.run("Check the files of " + name, () -> service.checkFiles(ws, row.model()), h -> {
+            checking.set(false);
+            refresh();
+            message.set(h.ok() ? "The files of " + name + " are as they were when it was "
+                    + (LocalModelSettings.of(row.model()).catalogId() != null ? "downloaded" : "imported")
+                    + (h.hashed() > 0 ? " (" + h.hashed() + (h.hashed() == 1 ? " file" : " files") + " read and compared)."
+                    : ".") : h.reason() + " " + h.fix());
+        }, e -> {
+            checking.set(false);
+            refresh();
+            message.set("Could not check the files of " + name + ": " + e.getMessage());
+        });
+    }
+
+    /** Selects the local model of this id once the list holds it (Compare's "Fix in Models…" of a damaged model). */
+    public void selectModel(long id) {
+        pendingSelection = id;
+        selectPending();
+    }
+
+    private void selectPending() {
+        if (pendingSelection < 0) {
+            return;
+        }
+        models.stream().filter(r -> r.model().id() == pendingSelection).findFirst().ifPresent(r -> {
+            selected.set(r);
+            pendingSelection = -1;
+        });
+    }
+
     private void finish(String text) {
         busy.set(false);
         control = null;
@@ -238,11 +351,13 @@ public final class LocalModelsModel {
         if (ws == null) {
             return;
         }
+        long read = ++reads;
         tasks.run("Load local models", () -> load(ws), loaded -> {
-            if (ws == workspace) {
+            if (ws == workspace && read == reads) {
                 models.setAll(loaded.rows());
                 storedCost = format(loaded.cost());
                 deviceCost.set(storedCost);
+                selectPending();
             }
         }, e -> message.set("Could not read local models: " + e.getMessage()));
     }
@@ -256,9 +371,10 @@ public final class LocalModelsModel {
         if (ws == null) {
             return;
         }
+        long read = ++reads;
         tasks.run("Load local models", () -> load(ws), loaded -> {
-            if (ws != workspace) {
-                return;
+            if (ws != workspace || read != reads) {
+                return; // a later read is on its way (a removal's, say): this one may predate it
             }
             LocalModelRow was = selected.get();
             if (!loaded.rows().equals(models)) {
@@ -268,6 +384,7 @@ public final class LocalModelsModel {
                 selected.set(loaded.rows().stream().filter(r -> r.model().id() == was.model().id()).findFirst()
                         .orElse(null));
             }
+            selectPending();
             String cost = format(loaded.cost());
             if (deviceCost.get() == null || deviceCost.get().equals(storedCost)) {
                 deviceCost.set(cost);

@@ -67,8 +67,21 @@ final class LocalModelsPane extends VBox {
                 + "also free its disk space.");
         removeHelp.getStyleClass().add("muted");
         removeHelp.setWrapText(true);
-        HBox removeRow = new HBox(8, remove, removeHelp);
+        Button check = new Button("Check files");
+        check.setId("local-check");
+        check.setTooltip(new javafx.scene.control.Tooltip("Reads every file of the model and compares it with what was "
+                + "recorded when it was imported or downloaded. The model picker only compares sizes and dates."));
+        check.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> model.checkingProperty().get()
+                || model.busyProperty().get() || model.selectedProperty().get() == null
+                || !model.selectedProperty().get().removable(),
+                model.selectedProperty(), model.checkingProperty(), model.busyProperty()));
+        check.setOnAction(e -> model.checkSelectedFiles());
+        for (Button b : java.util.List.of(remove, check)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox removeRow = new HBox(8, check, remove, removeHelp);
         removeRow.setAlignment(Pos.CENTER_LEFT);
+        VBox fixBox = fixBox(model);
 
         Label addTitle = new Label("Add a local model");
         addTitle.getStyleClass().add("section-title");
@@ -183,7 +196,74 @@ final class LocalModelsPane extends VBox {
         message.getStyleClass().add("muted");
         message.textProperty().bind(model.messageProperty());
 
-        getChildren().addAll(title, intro, table, removeRow, addTitle, addRow, bar, progress, costTitle, costHelp, row, message);
+        getChildren().addAll(title, intro, table, fixBox, removeRow, addTitle, addRow, bar, progress, costTitle, costHelp, row, message);
+    }
+
+    /**
+     * Under the table, for a selected model whose files changed or went missing: what is wrong, naming the files, and the
+     * action that fixes it — Download again (a catalog model), Import again (an imported folder that is there) or Import
+     * again from… (one that was moved: choose where it is now); Remove… beside it stays the other way out.
+     */
+    private VBox fixBox(LocalModelsModel model) {
+        Label problem = new Label();
+        problem.setId("local-problem");
+        problem.getStyleClass().add("state-blocked");
+        problem.setWrapText(true);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Button fix = new Button();
+        fix.setId("local-fix");
+        fix.getStyleClass().add("accent");
+        fix.disableProperty().bind(model.busyProperty());
+        fix.setOnAction(e -> {
+            LocalModelRow row = model.selectedProperty().get();
+            if (row != null && row.fix() == LocalModelRow.Fix.LOCATE_FOLDER) {
+                javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+                chooser.setTitle("Where is the folder of " + row.model().displayName() + " now?");
+                java.io.File dir = chooser.showDialog(getScene().getWindow());
+                if (dir != null) {
+                    model.importSelectedAgain(dir.toPath());
+                }
+            } else {
+                model.fixSelected();
+            }
+        });
+        Label how = new Label();
+        how.getStyleClass().add("muted");
+        how.setWrapText(true);
+        HBox actions = new HBox(8, fix, how);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, problem, actions);
+        box.setId("local-fix-box");
+        box.getStyleClass().add("local-fix-box");
+        Runnable show = () -> {
+            LocalModelRow row = model.selectedProperty().get();
+            boolean broken = row != null && !row.ok();
+            box.setVisible(broken);
+            box.setManaged(broken);
+            if (!broken) {
+                return;
+            }
+            problem.setText(row.problemText());
+            LocalModelRow.Fix f = row.fix();
+            fix.setText(switch (f) {
+                case DOWNLOAD_AGAIN -> "Download again";
+                case IMPORT_AGAIN -> "Import again";
+                case LOCATE_FOLDER -> "Import again from…";
+                case NONE -> "";
+            });
+            fix.setVisible(f != LocalModelRow.Fix.NONE);
+            fix.setManaged(fix.isVisible());
+            how.setText(switch (f) {
+                case DOWNLOAD_AGAIN -> "Replaces the files that changed; the runs it has stay in History.";
+                case IMPORT_AGAIN -> "Once its files are complete again (or replaced on purpose): checks the folder with "
+                        + "the engine and records its files as they are now.";
+                case LOCATE_FOLDER -> "Choose where the folder is now; the model keeps its runs in History.";
+                case NONE -> "";
+            } + " Or remove it.");
+        };
+        model.selectedProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        return box;
     }
 
     /** Asks before removing the selected model; offers to delete its files only when Switchyard downloaded them. */

@@ -23,9 +23,13 @@ public final class WelcomeScreen implements Screen {
     private final VBox view = new VBox(content);
     private Consumer<String> navigate = id -> { };
 
-    /** {@code app}: its engines say whether a provider's key can be had now, as Compare's picker does. */
+    /**
+     * {@code app}: its engines say whether a provider's key can be had now and whether a local model's files let it run,
+     * as Compare's picker does.
+     */
     public WelcomeScreen(MainViewModel main, TaskRunner tasks, AppContext app) {
-        model = new WelcomeViewModel(tasks, (ws, provider) -> app.engines(ws).keyAvailability(provider));
+        model = new WelcomeViewModel(tasks, (ws, provider) -> app.engines(ws).keyAvailability(provider),
+                (ws, m) -> app.engines(ws).forModel(m).availability());
         model.setOnEmptyWorkspace(() -> navigate.accept(id()));
         build();
         main.workspaceProperty().addListener((obs, old, ws) -> model.setWorkspace(ws));

@@ -33,6 +33,15 @@ public final class WelcomeViewModel {
     }
 
     /**
+     * Whether a local generative model can run now — Compare's picker's answer (its files as they were imported or
+     * downloaded: {@code LocalModelHealth}). It reads the disk, so it is called off the FX thread.
+     */
+    @FunctionalInterface
+    public interface LocalCheck {
+        Availability check(Workspace workspace, Model model);
+    }
+
+    /**
      * Where the "cloud" step stands: it is done once a cloud model can be picked in Compare — a cloud model whose
      * provider's key can be read now or that needs none. A provider alone (`providers add`, `set-key`) is on the way, and the step's
      * button says what is left.
@@ -74,11 +83,18 @@ public final class WelcomeViewModel {
     private Runnable onEmptyWorkspace = () -> { };
     private Workspace workspace;
     private final KeyCheck keys;
+    private final LocalCheck locals;
 
-    /** {@code keys}: whether a provider's key can be had now, as Compare's picker decides it. */
+    /** {@code keys}: whether a provider's key can be had now, as Compare's picker decides it; every local model counts. */
     public WelcomeViewModel(TaskRunner tasks, KeyCheck keys) {
+        this(tasks, keys, (ws, m) -> Availability.READY);
+    }
+
+    /** {@code locals}: whether a local generative model's files let it run, as Compare's picker decides it. */
+    public WelcomeViewModel(TaskRunner tasks, KeyCheck keys, LocalCheck locals) {
         this.tasks = tasks;
         this.keys = keys;
+        this.locals = locals;
     }
 
     /** True when the open workspace has no runs yet. */
@@ -148,7 +164,20 @@ public final class WelcomeViewModel {
                 keyed.put(p.id(), keys.check(ws, p));
             }
         }
-        return new Found(ws.runs().count(), ws.models().list(), providers, keyed);
+        List<Model> models = ws.models().list();
+        Map<Long, Availability> local = new HashMap<>();
+        for (Model m : models) {
+            if (m.kind() == ModelKind.LOCAL_GENERATIVE) {
+                Availability a;
+                try {
+                    a = locals.check(ws, m);
+                } catch (RuntimeException e) {
+                    a = Availability.notReady("This model cannot start: " + e.getMessage(), null);
+                }
+                local.put(m.id(), a);
+            }
+        }
+        return new Found(ws.runs().count(), models, providers, keyed, local);
     }
 
     private void show(Found f) {
@@ -166,7 +195,12 @@ public final class WelcomeViewModel {
         cloudProvider = next == null ? -1 : next.id();
         cloudStep.set(step);
         hasCloud.set(ready);
-        hasLocal.set(f.has(ModelKind.LOCAL_GENERATIVE));
+        // a local model whose files changed since import does not count: the picker will not run it either
+        hasLocal.set(f.models().stream().anyMatch(m -> m.kind() == ModelKind.LOCAL_GENERATIVE && f.local(m).ready()));
+        Model damaged = f.models().stream().filter(m -> m.kind() == ModelKind.LOCAL_GENERATIVE && !f.local(m).ready())
+                .findFirst().orElse(null);
+        String localProblem = damaged == null ? "" : " " + damaged.displayName() + " cannot run: "
+                + f.local(damaged).reason() + " Local models says what fixes it.";
         // a cloud key that cannot be had is said even beside a local model: the step's button alone does not say why
         nextStep.set(hasCloud.get() || hasLocal.get()
                 ? "You have models to compare: open Compare, pick two or more and run."
@@ -176,6 +210,7 @@ public final class WelcomeViewModel {
                 : step == CloudStep.NEEDS_KEY ? noKeySentence(next, f)
                 : "Start with the embedded intent model in Compare — it runs offline, with no key and no download. "
                 + "Add a cloud provider or a local model to compare against it.");
+        nextStep.set(nextStep.get() + localProblem);
     }
 
     /** Why {@code p} has no key now and what to do, in the words of the step's button (it opens {@code p} on Models). */
@@ -194,9 +229,10 @@ public final class WelcomeViewModel {
                 + " read it from an environment variable" + then + ".";
     }
 
-    private record Found(long runs, List<Model> models, List<Provider> providers, Map<Long, Availability> keys) {
-        boolean has(ModelKind kind) {
-            return models.stream().anyMatch(m -> m.kind() == kind);
+    private record Found(long runs, List<Model> models, List<Provider> providers, Map<Long, Availability> keys,
+                         Map<Long, Availability> locals) {
+        Availability local(Model m) {
+            return locals.getOrDefault(m.id(), Availability.READY);
         }
 
         Availability key(Provider p) {

@@ -159,7 +159,8 @@ class ModelDownloadCommandTest {
         assertThat(CliRunner.run("models", "list", "-w", ws).out()).contains("smollm2-135m-instruct");
         CliRunner.Result run = CliRunner.run("run", "-w", ws, "--model", "smollm2-135m-instruct", "--prompt", "hi");
         assertThat(run.code()).isNotZero();
-        assertThat(run.err() + run.out()).as(run.err() + run.out()).contains("are not at");
+        assertThat(run.err() + run.out()).as(run.err() + run.out()).contains("Model folder not found: ")
+                .contains("Download it again");
     }
 
     private void download(String ws, String models) {

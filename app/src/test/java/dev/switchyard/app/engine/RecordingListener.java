@@ -15,6 +15,7 @@ public final class RecordingListener implements EngineListener {
     public final CountDownLatch firstToken = new CountDownLatch(1);
     public final CountDownLatch done = new CountDownLatch(1);
     public volatile EngineResult result;
+    public volatile EngineFailure failure;
     private final CountDownLatch hold;
 
     public RecordingListener() {
@@ -62,6 +63,7 @@ public final class RecordingListener implements EngineListener {
 
     @Override
     public void onError(EngineFailure failure) {
+        this.failure = failure;
         events.add("error " + failure.userMessage());
         done.countDown();
     }

@@ -47,23 +47,60 @@ final class FakeLocalModels implements LocalModelService {
                 new LocalModelSettings(Path.of("/models", m.id()), null, m.id()));
     }
 
+    /** No engine; the files' checks (and their hash cache) are the real ones, shared by every call as in the app. */
+    final LocalModels localModels = new LocalModels(() -> {
+        throw new AssertionError("no engine in this test");
+    });
+    /** Models downloaded again, by id. */
+    final List<String> downloadedAgain = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public LocalModelManager manager() {
-        return new LocalModelManager(new LocalModels(() -> {
-            throw new AssertionError("no engine in this test");
-        }), modelsRoot, null);
+        return new LocalModelManager(localModels, modelsRoot, null);
     }
 
-    /** Registers a real model folder as the real service does, without validating it in the engine. */
+    /** Registers a real model folder as the real service does (its files recorded), without validating it in the engine. */
     @Override
     public Model importFolder(Workspace ws, Path folder, String variant) throws Exception {
+        return register(ws, folder, variant, null, null);
+    }
+
+    private Model register(Workspace ws, Path folder, String variant, String id, String displayName) throws Exception {
         if (!java.nio.file.Files.isRegularFile(folder.resolve("config.json"))) {
             throw new IllegalArgumentException("No config.json in " + folder.getFileName() + ".");
         }
-        String name = dev.switchyard.local.onnx.ModelFolder.resolve(folder, variant).name();
-        return directory(ws).registerLocal(LocalModelManager.importedId(folder, variant),
-                LocalModelManager.importedName(name, variant), 256, ModelKind.LOCAL_GENERATIVE,
-                new LocalModelSettings(folder, variant, null));
+        var resolved = dev.switchyard.local.onnx.ModelFolder.resolve(folder, variant);
+        LocalModelSettings settings = new LocalModelSettings(folder, variant, null)
+                .withFiles(localModels.integrity().record(folder, resolved.filesToRun()));
+        return directory(ws).registerLocal(id != null ? id : LocalModelManager.importedId(folder, variant),
+                displayName != null ? displayName : LocalModelManager.importedName(resolved.name(), variant), 256,
+                ModelKind.LOCAL_GENERATIVE, settings);
+    }
+
+    /** As the real one: the folder read and recorded again into the same row (here without the engine's validation). */
+    @Override
+    public Model importAgain(Workspace ws, Model model, Path folder) throws Exception {
+        LocalModelSettings s = LocalModelSettings.of(model);
+        Path dir = folder != null ? folder : s.path();
+        if (dev.switchyard.local.onnx.ModelFolder.notOnnxReason(dev.switchyard.local.onnx.ModelFolder.resolve(dir,
+                s.variant()).modelFile()) != null) {
+            throw new IllegalArgumentException("The engine refused " + dir.getFileName() + ".");
+        }
+        return register(ws, dir, s.variant(), model.apiModelId(), model.displayName());
+    }
+
+    /** Reports progress and re-registers the row as a finished download would. */
+    @Override
+    public Model downloadAgain(Workspace ws, Model model, Consumer<DownloadProgress> progress, DownloadControl control)
+            throws Exception {
+        downloadedAgain.add(model.apiModelId());
+        LocalModelSettings s = LocalModelSettings.of(model);
+        return download(ws, s.catalogId(), null, progress, control);
+    }
+
+    @Override
+    public dev.switchyard.app.models.LocalModelHealth checkFiles(Workspace ws, Model model) {
+        return dev.switchyard.app.models.LocalModelHealth.check(localModels, LocalModelSettings.of(model), true);
     }
 
     private static ModelDirectory directory(Workspace ws) {

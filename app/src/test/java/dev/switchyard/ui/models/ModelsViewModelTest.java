@@ -418,8 +418,10 @@ class ModelsViewModelTest {
         LocalModelsModel models = vm.local();
         vm.setWorkspace(ws);
         LocalModelRow row = row(models, "Gone model");
-        assertThat(row.statusText()).isEqualTo("Files missing");
+        assertThat(row.statusText()).isEqualTo("Folder not found");
         assertThat(row.filesText()).isEqualTo("expected in " + gone.toAbsolutePath());
+        assertThat(row.problemText()).isEqualTo("Model folder not found: " + gone.toAbsolutePath() + ".");
+        assertThat(row.fix()).as("imported: where is the folder now?").isEqualTo(LocalModelRow.Fix.LOCATE_FOLDER);
 
         models.selectedProperty().set(row);
         models.removeSelected(false);
@@ -428,6 +430,87 @@ class ModelsViewModelTest {
                 .isEqualTo("Gone model has runs or prices in this workspace; it is kept so their history stays readable."
                         + " Its folder " + gone.toAbsolutePath() + " was imported, so Switchyard does not delete it.");
         assertThat(models.models()).extracting(r -> r.model().displayName()).contains("Gone model");
+    }
+
+    @Test
+    void aLocalModelWhoseFilesChangedSaysWhichAndIsImportedAgainIntoItsOwnRowOnceTheyAreBack() throws Exception {
+        Path folder = dir.resolve("tiny-copy");
+        copyTree(TINY, folder);
+        LocalModelsModel local = vm.local();
+        local.importFolder(folder);
+        String name = "tiny-random (nonsense output, for tests)";
+        assertThat(row(local, name).statusText()).isEqualTo("Ready");
+        assertThat(row(local, name).fix()).isEqualTo(LocalModelRow.Fix.NONE);
+
+        Path onnx = folder.resolve("onnx/model.onnx");
+        byte[] all = Files.readAllBytes(onnx);
+        Files.write(onnx, java.util.Arrays.copyOf(all, 12_000));
+        local.refresh(); // F5, the window focused again, or the screen shown again
+        LocalModelRow row = row(local, name);
+        assertThat(row.statusText()).isEqualTo("Files changed");
+        assertThat(row.problemText()).isEqualTo("Files changed since import: onnx/model.onnx is 12 KB, expected 516 KB.");
+        assertThat(row.filesText()).as("where it is; what changed shows under the table").contains(" in " + folder);
+        assertThat(row.fix()).isEqualTo(LocalModelRow.Fix.IMPORT_AGAIN);
+
+        local.selectedProperty().set(row);
+        local.checkSelectedFiles();
+        assertThat(local.messageProperty().get()).isEqualTo("Files changed since import: onnx/model.onnx is 12 KB, "
+                + "expected 516 KB. Import it again in Models → Local models once its files are complete, or remove it there.");
+
+        Files.write(onnx, all); // the complete file put back (a new time: its content is read once and found as recorded)
+        local.refresh();
+        assertThat(row(local, name).statusText()).isEqualTo("Ready");
+        Files.write(onnx, new byte[0]);
+        local.refresh();
+        assertThat(row(local, name).problemText()).isEqualTo("Files changed since import: onnx/model.onnx is 0 bytes, "
+                + "expected 516 KB.");
+        Files.write(onnx, all);
+        local.selectedProperty().set(row(local, name));
+        local.fixSelected(); // Import again
+        assertThat(local.messageProperty().get()).isEqualTo("Imported " + name + " again; its files are recorded as they "
+                + "are now and it is ready in Compare.");
+        assertThat(local.models()).filteredOn(r -> r.model().displayName().equals(name)).singleElement()
+                .satisfies(r -> assertThat(r.statusText()).isEqualTo("Ready"));
+        assertThat(local.selectedProperty().get().model().id()).as("still the selected row").isEqualTo(row.model().id());
+
+        local.checkSelectedFiles();
+        assertThat(local.messageProperty().get()).isEqualTo("The files of " + name + " are as they were when it was "
+                + "imported (5 files read and compared).");
+    }
+
+    @Test
+    void aDownloadedModelWhoseFileWasOverwrittenIsDownloadedAgain() throws Exception {
+        FakeLocalModels service = new FakeLocalModels();
+        KeyVault vault = new TestVault(ctx, new KeyVault.Status(false, "No D-Bus session bus."));
+        ModelsViewModel screen = new ModelsViewModel(new DirectTaskRunner(), ModelsServices.of(ctx, vault), vault,
+                ctx.catalog().providers(), service, Clock.systemDefaultZone());
+        Path folder = dir.resolve("models-root/models/smollm2-135m-instruct-q4");
+        copyTree(TINY, folder);
+        var files = service.localModels.integrity().record(folder,
+                dev.switchyard.local.onnx.ModelFolder.resolve(folder, null).filesToRun());
+        Model m = new ModelDirectory(ws, ctx.catalog(), ctx.priceTable(), Clock.systemDefaultZone()).registerLocal(
+                "smollm2-135m-instruct", "SmolLM2 135M Instruct", 8192, ModelKind.LOCAL_GENERATIVE,
+                new LocalModelSettings(folder, null, "smollm2-135m-instruct", files));
+        Path tokenizer = folder.resolve("tokenizer.json");
+        byte[] text = Files.readAllBytes(tokenizer);
+        text[10] = (byte) (text[10] == 'x' ? 'y' : 'x');
+        Files.write(tokenizer, text);
+        Files.setLastModifiedTime(tokenizer, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+
+        LocalModelsModel local = screen.local();
+        screen.setWorkspace(ws);
+        local.selectModel(m.id()); // what Compare's "Fix in Models…" asks for
+        LocalModelRow row = local.selectedProperty().get();
+        assertThat(row.model().id()).isEqualTo(m.id());
+        assertThat(row.statusText()).isEqualTo("Files changed");
+        assertThat(row.problemText()).isEqualTo("Files changed since download: tokenizer.json was overwritten (same size, "
+                + "other content).");
+        assertThat(row.fix()).isEqualTo(LocalModelRow.Fix.DOWNLOAD_AGAIN);
+
+        local.fixSelected();
+        assertThat(service.downloadedAgain).containsExactly("smollm2-135m-instruct");
+        assertThat(local.messageProperty().get()).isEqualTo("Downloaded SmolLM2 135M Instruct again; its files are "
+                + "complete and it is ready in Compare.");
     }
 
     private static LocalModelRow row(LocalModelsModel models, String name) {

@@ -452,12 +452,12 @@ class ModelsWindowTest {
     void aLocalModelWhoseFilesAreGoneSaysSoInComparesPickerAndItsFixOpensLocalModels() throws Exception {
         Path gone = dir.resolve("moved-away");
         registerLocalThenLeaveWelcome("gone-model", "Gone model", gone, "#welcome-compare");
-        waitUntil(() -> robot.lookup(".model-row .state-blocked").match(l -> ((Label) l).getText().contains("Gone model"))
+        waitUntil(() -> robot.lookup(".model-row .state-blocked").match(l -> ((Label) l).getText().contains("moved-away"))
                 .tryQuery().isPresent());
-        assertThat(robot.lookup(".model-row .state-blocked").match(l -> ((Label) l).getText().contains("Gone model"))
-                .queryAs(Label.class).getText()).isEqualTo("● The files of Gone model are not at " + gone.toAbsolutePath() + ".");
+        assertThat(robot.lookup(".model-row .state-blocked").match(l -> ((Label) l).getText().contains("moved-away"))
+                .queryAs(Label.class).getText()).isEqualTo("● Model folder not found: " + gone.toAbsolutePath() + ".");
         Node row = robot.lookup(".model-row").match(r -> ((javafx.scene.layout.VBox) r).getChildren().stream()
-                .anyMatch(n -> n instanceof Label l && l.getText().contains("Gone model"))).query();
+                .anyMatch(n -> n instanceof javafx.scene.control.Labeled l && "Gone model".equals(l.getText()))).query();
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.from(row).lookup(".button").match(b -> "Fix in Models…".equals(((javafx.scene.control.Button) b)
                 .getText())).queryAs(Node.class));
@@ -467,7 +467,12 @@ class ModelsWindowTest {
                 .getSelectionModel().getSelectedItem().getId()));
         TableView<LocalModelRow> table = robot.lookup("#local-models-table").queryAs(TableView.class);
         waitUntil(() -> table.getItems().stream().anyMatch(r -> r.model().displayName().equals("Gone model")
-                && r.statusText().equals("Files missing")));
+                && r.statusText().equals("Folder not found")));
+        // its row is selected, with what is wrong and the fix: the folder, from where it is now
+        waitUntil(() -> table.getSelectionModel().getSelectedItem() != null
+                && table.getSelectionModel().getSelectedItem().model().displayName().equals("Gone model"));
+        waitUntil(() -> text("#local-problem").equals("Model folder not found: " + gone.toAbsolutePath() + "."));
+        assertThat(text("#local-fix")).isEqualTo("Import again from…");
     }
 
     @Test

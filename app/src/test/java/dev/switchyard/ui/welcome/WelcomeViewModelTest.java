@@ -227,6 +227,39 @@ class WelcomeViewModelTest {
         }
     }
 
+    /**
+     * A copy of the tiny model imported (its files recorded), then cut short: as in Compare's picker, it no longer
+     * counts as a local model to compare, and the sentence says why and where it is fixed.
+     */
+    @Test
+    void aLocalModelWhoseFileWasCutShortDoesNotCountAndIsSaid() throws Exception {
+        Path tiny = Path.of("../engine-local/src/test/resources/models/tiny-random-llama").toAbsolutePath().normalize();
+        Path folder = dir.resolve("tiny-copy");
+        try (var files = java.nio.file.Files.walk(tiny)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, folder.resolve(tiny.relativize(f).toString()));
+            }
+        }
+        WelcomeViewModel vm = new WelcomeViewModel(new DirectTaskRunner(), (ws, p) -> app.engines(ws).keyAvailability(p),
+                (ws, m) -> app.engines(ws).forModel(m).availability());
+        try (Workspace ws = Workspace.open(dir.resolve("t.switchyard"));
+             AppContext inProcess = new AppContext(n -> null, Clock.systemUTC(), dev.switchyard.local.LocalEngine::inProcess)) {
+            new dev.switchyard.app.models.LocalModelManager(inProcess.localModels(), dir.resolve("models"), null)
+                    .importFolder(inProcess.directory(ws), folder, null, null, null);
+            vm.setWorkspace(ws);
+            assertThat(vm.hasLocalModelProperty().get()).isTrue();
+            assertThat(vm.nextStepProperty().get()).isEqualTo("You have models to compare: open Compare, pick two or more "
+                    + "and run.");
+
+            Path onnx = folder.resolve("onnx/model.onnx");
+            java.nio.file.Files.write(onnx, java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(onnx), 12_000));
+            vm.refresh();
+            assertThat(vm.hasLocalModelProperty().get()).isFalse();
+            assertThat(vm.nextStepProperty().get()).endsWith(" tiny-random (nonsense output, for tests) cannot run: Files "
+                    + "changed since import: onnx/model.onnx is 12 KB, expected 516 KB. Local models says what fixes it.");
+        }
+    }
+
     /** The keyring may take seconds to answer (or to time out): it is asked in the background work, never on the UI thread. */
     @Test
     void theKeyringIsAskedInTheBackground() {

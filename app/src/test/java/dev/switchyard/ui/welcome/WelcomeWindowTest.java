@@ -74,7 +74,11 @@ class WelcomeWindowTest {
         // File → Refresh (F5) re-reads it too (it did not: the welcome listened to another workspace only)
         try (Workspace ws = Workspace.open(file)) {
             var device = ws.providers().list().stream().filter(p -> p.kind() == ProviderKind.LOCAL).findFirst().orElseThrow();
-            ws.models().insert(Model.of(device.id(), "tiny-llama", "Tiny Llama", ModelKind.LOCAL_GENERATIVE, 256, null, "{}"));
+            // the committed tiny model's folder (a local model counts once its files let it run, as in Compare's picker)
+            ws.models().insert(Model.of(device.id(), "tiny-llama", "Tiny Llama", ModelKind.LOCAL_GENERATIVE, 256, null,
+                    new dev.switchyard.app.models.LocalModelSettings(java.nio.file.Path.of(
+                            "../engine-local/src/test/resources/models/tiny-random-llama").toAbsolutePath().normalize(),
+                            null, null).toJson()));
         }
         robot.press(KeyCode.F5).release(KeyCode.F5);
         AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#welcome-local-step").equals("✓"));

@@ -58,8 +58,13 @@ public final class Generation {
         } catch (OrtException e) {
             String m = String.valueOf(e.getMessage());
             Kind kind = m.contains("bad_alloc") || m.contains("allocate") ? Kind.OUT_OF_MEMORY : Kind.RUNTIME_FAILURE;
-            listener.onError(new LocalEngineException(kind, "ONNX Runtime failed while running "
-                    + decoder.info().modelFile().getFileName() + ": " + m.split("\n")[0], snapshot(StopReason.ERROR), e));
+            // ONNX Runtime's words are the detail: the sentence says what happened and what to do
+            listener.onError(new LocalEngineException(kind, kind == Kind.OUT_OF_MEMORY
+                    ? "Out of memory while running " + decoder.info().modelFile().getFileName()
+                            + "; close other programs or pick a smaller precision of the model."
+                    : "ONNX Runtime failed while running " + decoder.info().modelFile().getFileName()
+                            + ". Run again; if it fails again, pick another file of the model.",
+                    snapshot(StopReason.ERROR), e, m.split("\n")[0]));
             return;
         } catch (OutOfMemoryError e) {
             listener.onError(new LocalEngineException(Kind.OUT_OF_MEMORY, "Out of memory while running "

@@ -100,7 +100,8 @@ public final class DecoderModel implements AutoCloseable {
             return new DecoderModel(env, session, io, folder);
         } catch (OrtException e) {
             closeQuietly(session);
-            throw new LocalEngineException(Kind.CORRUPT_MODEL, "Cannot read the inputs of " + file + ": " + e.getMessage(), e);
+            throw LocalEngineException.withDetail(Kind.CORRUPT_MODEL, "ONNX Runtime cannot read the inputs of " + file
+                    + "; the file may be damaged: " + REPLACE, ModelFolder.firstLine(e.getMessage()), e);
         } catch (LocalEngineException e) {
             closeQuietly(session);
             throw e;
@@ -270,15 +271,24 @@ public final class DecoderModel implements AutoCloseable {
             throw new LocalEngineException(Kind.MODEL_NOT_FOUND, "Cannot read " + file + ": " + e.getMessage(), e);
         }
         if (n == 0) {
-            throw new LocalEngineException(Kind.CORRUPT_MODEL, file + " is empty (0 bytes); the download or copy did not finish.");
+            throw new LocalEngineException(Kind.CORRUPT_MODEL, file + " is empty (0 bytes): the download or copy did not "
+                    + "finish; " + REPLACE);
         }
         if (head[0] != 0x08) {
             String start = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("[^\\x20-\\x7e]", ".");
-            throw new LocalEngineException(Kind.NOT_ONNX, file + " is not an ONNX model (it starts with \"" + start + "\").");
+            throw new LocalEngineException(Kind.NOT_ONNX, file + " is not an ONNX model (it starts with \"" + start
+                    + "\"): it was overwritten, or a download saved an error page instead; " + REPLACE);
         }
     }
 
-    private static LocalEngineException classifyLoadFailure(Path file, OrtException e) {
+    /** What fixes a damaged model file, in the engine's words (the app says which of its screens does it). */
+    static final String REPLACE = "download the model again, or copy the complete file into its folder.";
+
+    /**
+     * A load that ONNX Runtime refused, in a sentence naming the file and what to do; ONNX Runtime's own message is
+     * the exception's {@link LocalEngineException#detail() detail}, never the sentence.
+     */
+    static LocalEngineException classifyLoadFailure(Path file, OrtException e) {
         String msg = ModelFolder.firstLine(e.getMessage());
         long size = -1;
         try {
@@ -289,16 +299,20 @@ public final class DecoderModel implements AutoCloseable {
         String lower = msg.toLowerCase(java.util.Locale.ROOT);
         if (lower.contains("protobuf parsing failed") || lower.contains("load model") && lower.contains("failed")
                 || lower.contains("external") || lower.contains("no such file")) {
-            return new LocalEngineException(Kind.CORRUPT_MODEL, file + " is damaged or truncated (" + size
-                    + " bytes), or its external data file is missing: " + msg, e);
+            return LocalEngineException.withDetail(Kind.CORRUPT_MODEL, file + " is damaged or truncated ("
+                    + (size < 0 ? "its size cannot be read" : String.format(java.util.Locale.ROOT, "%,d bytes", size))
+                    + "), or its external data file is missing, so ONNX Runtime cannot load it; " + REPLACE, msg, e);
         }
         if (lower.contains("bad_alloc") || lower.contains("out of memory") || lower.contains("failed to allocate")) {
-            return new LocalEngineException(Kind.OUT_OF_MEMORY, "Not enough memory to load " + file + ": " + msg, e);
+            return LocalEngineException.withDetail(Kind.OUT_OF_MEMORY, "Not enough memory to load " + file
+                    + "; close other programs or pick a smaller precision of the model.", msg, e);
         }
         if (lower.contains("not implemented") || lower.contains("opset") || lower.contains("unsupported")) {
-            return new LocalEngineException(Kind.UNSUPPORTED_MODEL, "ONNX Runtime cannot run " + file + ": " + msg, e);
+            return LocalEngineException.withDetail(Kind.UNSUPPORTED_MODEL, "ONNX Runtime cannot run " + file
+                    + ": it uses an operator or opset this version does not have; pick another file of the model.", msg, e);
         }
-        return new LocalEngineException(Kind.CORRUPT_MODEL, "ONNX Runtime cannot load " + file + ": " + msg, e);
+        return LocalEngineException.withDetail(Kind.CORRUPT_MODEL, "ONNX Runtime cannot load " + file
+                + "; the file may be damaged: " + REPLACE, msg, e);
     }
 
     public OrtEnvironment env() {

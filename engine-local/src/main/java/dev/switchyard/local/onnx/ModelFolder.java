@@ -146,6 +146,49 @@ public record ModelFolder(Path folder, Path modelFile, List<String> variants, St
         }
     }
 
+    /**
+     * The files a load of this folder reads, as paths inside it with '/': the ONNX file that runs and its external
+     * data file ({@code NAME_data} / {@code NAME.data}) when there is one, then {@code tokenizer.json} and whichever of
+     * {@code config.json}, {@code tokenizer_config.json}, {@code generation_config.json} and {@code genai_config.json}
+     * the folder has. What the model manager records at import and checks later.
+     */
+    public List<String> filesToRun() {
+        List<Path> files = new ArrayList<>();
+        files.add(modelFile);
+        for (String suffix : List.of("_data", ".data")) {
+            Path data = modelFile.resolveSibling(modelFile.getFileName() + suffix);
+            if (Files.isRegularFile(data)) {
+                files.add(data);
+            }
+        }
+        for (String name : List.of("tokenizer.json", "config.json", "tokenizer_config.json", "generation_config.json",
+                "genai_config.json")) {
+            Path f = folder.resolve(name);
+            if (Files.isRegularFile(f)) {
+                files.add(f);
+            }
+        }
+        return files.stream().map(f -> folder.relativize(f).toString().replace('\\', '/')).toList();
+    }
+
+    /**
+     * Why {@code file} cannot be an ONNX model from its first bytes (empty, or not starting as an ONNX ModelProto
+     * does), in words to follow the file's name ("is empty (0 bytes)"); null when it may be one. Reads 16 bytes.
+     */
+    public static String notOnnxReason(Path file) {
+        byte[] head = new byte[16];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return "cannot be read (" + e.getMessage() + ")";
+        }
+        if (n == 0) {
+            return "is empty (0 bytes)";
+        }
+        return head[0] == 0x08 ? null : "is not an ONNX model";
+    }
+
     /** Bytes of an ONNX file plus its external data file ({@code NAME_data} as Optimum writes it, or {@code NAME.data}). */
     public static long fileBytes(Path file) {
         long total = 0;

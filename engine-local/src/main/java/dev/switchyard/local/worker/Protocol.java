@@ -69,6 +69,9 @@ final class Protocol {
 
     static ObjectNode error(String id, LocalEngineException e) {
         ObjectNode n = obj().put("id", id).put("type", "error").put("kind", e.kind().name()).put("message", e.getMessage());
+        if (e.detail() != null) {
+            n.put("detail", e.detail());
+        }
         e.partial().ifPresent(p -> n.set("partial", tree(p)));
         return n;
     }
@@ -81,6 +84,7 @@ final class Protocol {
             kind = LocalEngineException.Kind.RUNTIME_FAILURE;
         }
         LocalResult partial = n.hasNonNull("partial") ? read(n.get("partial"), LocalResult.class) : null;
-        return new LocalEngineException(kind, n.path("message").asText(), partial, null);
+        return new LocalEngineException(kind, n.path("message").asText(), partial, null,
+                n.hasNonNull("detail") ? n.get("detail").asText() : null);
     }
 }

@@ -6,9 +6,12 @@ import dev.switchyard.app.engine.EngineListener;
 import dev.switchyard.app.engine.EngineMetrics;
 import dev.switchyard.app.engine.EngineRequest;
 import dev.switchyard.app.engine.EngineResult;
+import dev.switchyard.app.engine.FailureText;
 import dev.switchyard.app.engine.GenerationParams;
 import dev.switchyard.app.engine.ModelEngine;
 import dev.switchyard.app.engine.RunHandle;
+import dev.switchyard.app.models.LocalModelHealth;
+import dev.switchyard.app.models.LocalModelSettings;
 import dev.switchyard.local.ChatMessage;
 import dev.switchyard.local.GenerationHandle;
 import dev.switchyard.local.GenerationRequest;
@@ -17,7 +20,6 @@ import dev.switchyard.local.LocalResult;
 import dev.switchyard.local.SamplingParams;
 import dev.switchyard.local.TokenListener;
 import dev.switchyard.workspace.model.RunStatus;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,33 +36,50 @@ public final class LocalModelEngine implements ModelEngine {
     public static final int DEFAULT_MAX_TOKENS = 256;
 
     private final LocalModels models;
+    private final LocalModelSettings settings;
     private final Path folder;
     private final String variant;
     private final String displayName;
 
+    /** A folder without recorded files (its files are checked by presence only). */
     public LocalModelEngine(LocalModels models, Path folder, String variant, String displayName) {
+        this(models, new LocalModelSettings(folder, variant, null), displayName);
+    }
+
+    /** A model row's folder, ONNX file and the files recorded when it was imported or downloaded. */
+    public LocalModelEngine(LocalModels models, LocalModelSettings settings, String displayName) {
         this.models = models;
-        this.folder = folder;
-        this.variant = variant;
+        this.settings = settings;
+        this.folder = settings.path();
+        this.variant = settings.variant();
         this.displayName = displayName;
     }
 
+    /**
+     * Ready unless the model's files changed or went missing since it was imported or downloaded
+     * ({@link LocalModelHealth}: sizes and times, a file hashed only when its time alone changed, and that once); may
+     * read the disk, so callers ask off the FX thread (the picker does).
+     */
     @Override
     public Availability availability() {
-        if (!Files.isDirectory(folder)) {
-            return Availability.notReady("The files of " + displayName + " are not at " + folder + ".",
-                    "Download the model again or import its folder in Models.");
+        LocalModelHealth health = LocalModelHealth.check(models, settings);
+        if (!health.ok()) {
+            return Availability.notReady(health.reason(), health.fix());
         }
         return models.isLoading(folder, variant) ? Availability.readyWhen("Loading into memory…") : Availability.READY;
     }
 
+    /** The failure kind of a run refused because of its files: the folder is gone, or files changed. */
+    static String refusalKind(LocalModelHealth health) {
+        return switch (health.state()) {
+            case FOLDER_MISSING -> "model_not_found";
+            case LOAD_FAILED -> "corrupt_model";
+            default -> "model_files_changed";
+        };
+    }
+
     @Override
     public RunHandle start(EngineRequest request, EngineListener listener) {
-        Availability a = availability();
-        if (!a.ready()) {
-            listener.onError(new EngineFailure("model_not_found", a.reason() + " " + a.fix(), null));
-            return () -> { };
-        }
         AtomicBoolean cancelled = new AtomicBoolean();
         Run run = new Run(listener, cancelled);
         Thread t = new Thread(() -> run.start(request), "switchyard-local-start");
@@ -84,6 +103,13 @@ public final class LocalModelEngine implements ModelEngine {
         }
 
         void start(EngineRequest request) {
+            // the files first, on this thread (a changed file may be hashed once): a damaged model is said as the picker
+            // says it, not as ONNX Runtime's failure to load it
+            LocalModelHealth health = LocalModelHealth.check(models, settings);
+            if (!health.ok()) {
+                target.onError(new EngineFailure(refusalKind(health), health.reason() + " " + health.fix(), null));
+                return;
+            }
             try {
                 LocalModels.Loaded loaded = models.ensureLoaded(folder, variant,
                         () -> target.onWaiting(EngineListener.Waiting.LOADING_MODEL));
@@ -146,7 +172,10 @@ public final class LocalModelEngine implements ModelEngine {
             EngineResult partial = error.partial()
                     .map(r -> result(r, status(error, r), loadMillis))
                     .orElse(null);
-            target.onError(new EngineFailure(error.kind().name().toLowerCase(Locale.ROOT), error.getMessage(), partial));
+            // ONNX Runtime's own words go after the sentence as its detail, never as the sentence's end
+            target.onError(new EngineFailure(error.kind().name().toLowerCase(Locale.ROOT),
+                    FailureText.withDetail(error.getMessage(), error.detail() == null ? null
+                            : "ONNX Runtime said: " + error.detail()), partial));
         }
     }
 

@@ -19,7 +19,29 @@ public final class LocalModels implements AutoCloseable {
     public record Loaded(String id, long loadMillis) {
     }
 
+    /**
+     * A load refused because of the model's files (damaged, not ONNX, missing, not this model's tokenizer …): the
+     * engine's kind and sentence, remembered while the folder's files stay as they were, so that the picker stops
+     * calling the model ready after its first run failed.
+     */
+    public record LoadFailure(LocalEngineException.Kind kind, String message) {
+    }
+
+    /** Failure kinds that come from the files: running again gives the same answer until they change. */
+    private static final java.util.Set<LocalEngineException.Kind> FILE_KINDS = java.util.EnumSet.of(
+            LocalEngineException.Kind.CORRUPT_MODEL, LocalEngineException.Kind.NOT_ONNX,
+            LocalEngineException.Kind.MODEL_NOT_FOUND, LocalEngineException.Kind.CONFIG_INVALID,
+            LocalEngineException.Kind.TOKENIZER_MISMATCH, LocalEngineException.Kind.NOT_A_DECODER,
+            LocalEngineException.Kind.UNSUPPORTED_MODEL);
+
+    private record Failed(LoadFailure failure, String files) {
+    }
+
+    private final Map<String, Failed> failedLoads = new ConcurrentHashMap<>();
+
     private final EngineStarter starter;
+    /** The model files' integrity checks and their hash cache, shared by every check in this process. */
+    private final dev.switchyard.local.catalog.ModelFileIntegrity integrity = new dev.switchyard.local.catalog.ModelFileIntegrity();
     private final Map<String, String> loadedIds = new ConcurrentHashMap<>();
     /** One lock per model file, so two runs of a model load it once without holding up anything else. */
     private final Map<String, Object> loading = new ConcurrentHashMap<>();
@@ -42,6 +64,14 @@ public final class LocalModels implements AutoCloseable {
 
     public static LocalModels inWorker() {
         return new LocalModels(LocalEngine::inWorker);
+    }
+
+    /**
+     * Records and checks local models' files (sizes, times, checksums), with one cache of file hashes for the process
+     * (INTENT-AND-CATALOG.md §2.5). Needs no engine.
+     */
+    public dev.switchyard.local.catalog.ModelFileIntegrity integrity() {
+        return integrity;
     }
 
     public synchronized LocalEngine engine() throws LocalEngineException {
@@ -72,7 +102,16 @@ public final class LocalModels implements AutoCloseable {
             loadingNow.add(key);
             loadListeners.forEach(Runnable::run);
             try {
-                LocalEngine.LoadedModel m = engine().load(folder, variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
+                LocalEngine.LoadedModel m;
+                try {
+                    m = engine().load(folder, variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
+                } catch (LocalEngineException e) {
+                    if (FILE_KINDS.contains(e.kind())) {
+                        failedLoads.put(key, new Failed(new LoadFailure(e.kind(), e.getMessage()), filesState(folder)));
+                    }
+                    throw e;
+                }
+                failedLoads.remove(key);
                 loadedIds.put(key, m.id());
                 // the engine's own figure: a wall clock here would also count the wait behind a run in flight
                 return new Loaded(m.id(), Math.max(1, m.info().loadMillis()));
@@ -81,6 +120,48 @@ public final class LocalModels implements AutoCloseable {
                 loadListeners.forEach(Runnable::run);
             }
         }
+    }
+
+    /**
+     * The last load of this model that its files made fail, while the folder's files (names, sizes, times of the folder
+     * and its onnx/ subfolder) are as they were then; empty once they changed or a load succeeded. Reads two listings.
+     */
+    public java.util.Optional<LoadFailure> loadFailure(Path folder, String variant) {
+        String key = key(folder, variant);
+        Failed f = failedLoads.get(key);
+        if (f == null) {
+            return java.util.Optional.empty();
+        }
+        if (!f.files().equals(filesState(folder))) {
+            failedLoads.remove(key, f);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(f.failure());
+    }
+
+    /** Names, sizes and times of the regular files in the folder and its onnx/ subfolder (hidden files left out). */
+    private static String filesState(Path folder) {
+        StringBuilder sb = new StringBuilder();
+        for (Path dir : java.util.List.of(folder, folder.resolve("onnx"))) {
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                sb.append(dir.getFileName()).append(":none;");
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+                files.filter(p -> !p.getFileName().toString().startsWith(".") && java.nio.file.Files.isRegularFile(p))
+                        .sorted().forEach(p -> {
+                            try {
+                                sb.append(p.getFileName()).append(',').append(java.nio.file.Files.size(p)).append(',')
+                                        .append(java.nio.file.Files.getLastModifiedTime(p).toMillis()).append(';');
+                            } catch (java.io.IOException e) {
+                                sb.append(p.getFileName()).append(",?;");
+                            }
+                        });
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                sb.append(dir.getFileName()).append(":unreadable;");
+            }
+        }
+        return sb.toString();
     }
 
     /** True while this model is being loaded for a run. */
@@ -100,6 +181,7 @@ public final class LocalModels implements AutoCloseable {
     /** Unloads every loaded variant of the model in {@code folder} (before its files are deleted). */
     public synchronized void unload(Path folder) {
         String prefix = key(folder, null); // every variant's key starts with the default one's
+        failedLoads.keySet().removeIf(k -> k.startsWith(prefix)); // imported or downloaded again: its files are new
         loadedIds.entrySet().removeIf(e -> {
             if (!e.getKey().startsWith(prefix)) {
                 return false;

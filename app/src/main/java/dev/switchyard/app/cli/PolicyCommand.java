@@ -75,7 +75,8 @@ final class PolicyCommand {
         }
     }
 
-    @Command(name = "save", description = "Save a policy file as the next version of a named policy.")
+    @Command(name = "save", description = "Save a policy file as the next version of a named policy "
+            + "(nothing is saved when it is the same as the latest version).")
     static final class Save extends Base {
         @Parameters(paramLabel = "<file>")
         Path file;
@@ -86,13 +87,18 @@ final class PolicyCommand {
 
         @Override
         int run(AppContext app, Workspace ws, PolicyStore store, PrintWriter out) {
-            PolicyVersion v = store.save(name, PolicySource.readFile(file), note);
+            var policy = PolicySource.readFile(file);
+            // the same as the latest version of the name: adding an identical version would only clutter the history
+            PolicyVersion same = store.sameAsLatest(name, policy).orElse(null);
+            PolicyVersion v = same != null ? same : store.save(name, policy, note);
             List<Problem> problems = new WorkspaceRouting(app, ws, NetworkState.ONLINE).validator().validate(
                     store.load(name));
             if (!json) {
-                out.printf("Saved %s version %d.%s%n", name, v.version(), problems.isEmpty() ? "" : " It has problems:");
+                out.printf(same != null ? "Same as version %2$d of %1$s: nothing new to save.%3$s%n" : "Saved %s version %d.%s%n",
+                        name, v.version(), problems.isEmpty() ? "" : " It has problems:");
             }
-            problems(problems, out, CliContext.object().put("name", name).put("version", v.version()));
+            problems(problems, out, CliContext.object().put("name", name).put("version", v.version())
+                    .put("saved", same == null));
             return ExitCodes.OK;
         }
     }

@@ -63,13 +63,18 @@ public final class VersionsViewModel {
         this.designer = designer;
     }
 
-    /** Attaches a workspace and opens its default policy (or the first saved one, or a new empty one). */
+    /**
+     * Attaches a workspace (null: none) and opens its default policy (or the first saved one, or a new empty one). The
+     * designer is emptied at once: whatever it held belongs to the previous workspace, and the window asked about unsaved
+     * work before another workspace was opened.
+     */
     public void attach(DesignerBackend backend) {
         this.backend = backend;
         policies.clear();
-        versions.clear();
-        diff.clear();
-        shownVersion.set(null);
+        defaultPolicy.set("");
+        note.set("");
+        showEmpty();
+        say("");
         if (backend == null) {
             return;
         }
@@ -78,13 +83,27 @@ public final class VersionsViewModel {
             String def = backend.defaultPolicy();
             return new Listing(names, def == null ? "" : def);
         }, l -> {
+            if (this.backend != backend) {
+                return; // another workspace was opened meanwhile
+            }
             policies.setAll(l.names());
             defaultPolicy.set(l.defaultName());
             String first = l.names().contains(l.defaultName()) ? l.defaultName() : l.names().stream().findFirst().orElse(null);
             if (first != null) {
-                openNow(first); // the window asked about unsaved work before another workspace was opened
+                openNow(first);
+            } else {
+                say("No saved policy in this workspace yet: a new empty policy.");
             }
         }, e -> fail("Could not read the policies: " + e.getMessage()));
+    }
+
+    /** A new, unsaved, empty policy in the designer, with no versions. */
+    private void showEmpty() {
+        name.set("untitled");
+        designer.load(PolicyEdits.empty("untitled"));
+        shownVersion.set(null);
+        versions.clear();
+        diff.clear();
     }
 
     private record Listing(List<String> names, String defaultName) {
@@ -196,6 +215,9 @@ public final class VersionsViewModel {
             PolicyVersion v = b.store().version(policyName, null);
             return new Restored(v, PolicyJson.read(v.bodyJson()));
         }, r -> {
+            if (backend != b) {
+                return; // another workspace was opened meanwhile: this policy is not in it
+            }
             show(policyName, r.policy(), r.version().version());
             say("Opened " + policyName + ".");
         }, e -> fail("Could not open " + policyName + ": " + e.getMessage()));
@@ -223,12 +245,15 @@ public final class VersionsViewModel {
     }
 
     private void startNewNow(String template) {
-        Policy p = template == null ? PolicyEdits.empty("untitled") : PolicyTemplates.load(template);
-        name.set(template == null ? "untitled" : template + "-copy");
-        designer.load(p);
-        shownVersion.set(null);
-        versions.clear();
-        diff.clear();
+        if (template == null) {
+            showEmpty();
+        } else {
+            name.set(template + "-copy");
+            designer.load(PolicyTemplates.load(template));
+            shownVersion.set(null);
+            versions.clear();
+            diff.clear();
+        }
         say(template == null ? "New empty policy." : "New policy from the " + template + " template; save it to keep it.");
     }
 

@@ -131,6 +131,31 @@ class RoutingCommandsTest {
         assertThat(cli("policy", "show", "nope", "-w", ws.toString()).code()).isEqualTo(ExitCodes.INPUT);
     }
 
+    /** Saving a file the same as the latest version of the name adds no version and says which version it is. */
+    @Test
+    void savingTheSameFileAgainSavesNothing() throws Exception {
+        Path v1 = file("v1.json", "{\"schema_version\":1,\"name\":\"other\",\"rules\":[],\"default\":{\"type\":\"route\",\"target\":\"intent:smart-home\"}}");
+        Path v2 = file("v2.json", "{\"schema_version\":1,\"rules\":[],\"default\":{\"type\":\"route\",\"target\":\"intent:customer-support\"}}");
+        JsonNode first = JSON.readTree(cli("policy", "save", v1.toString(), "--name", "home", "-w", ws.toString(), "--json").out());
+        assertThat(first.path("version").asInt()).isEqualTo(1);
+        assertThat(first.path("saved").asBoolean()).isTrue();
+
+        CliRunner.Result again = cli("policy", "save", v1.toString(), "--name", "home", "--note", "again", "-w", ws.toString());
+        assertThat(again.code()).isZero();
+        assertThat(again.out().strip()).isEqualTo("Same as version 1 of home: nothing new to save.");
+        JsonNode json = JSON.readTree(cli("policy", "save", v1.toString(), "--name", "home", "-w", ws.toString(), "--json").out());
+        assertThat(json.path("ok").asBoolean()).isTrue();
+        assertThat(json.path("name").asText()).isEqualTo("home");
+        assertThat(json.path("version").asInt()).isEqualTo(1);
+        assertThat(json.path("saved").asBoolean()).isFalse();
+        assertThat(JSON.readTree(cli("policy", "show", "home", "-w", ws.toString(), "--json").out()).path("versions"))
+                .as("no identical version added").hasSize(1);
+
+        // a different file is a new version; the first one again then differs from the latest and is saved too
+        assertThat(cli("policy", "save", v2.toString(), "--name", "home", "-w", ws.toString()).out()).contains("Saved home version 2.");
+        assertThat(cli("policy", "save", v1.toString(), "--name", "home", "-w", ws.toString()).out()).contains("Saved home version 3.");
+    }
+
     @Test
     void runWithAPolicyRoutesRunsAndReportsEveryStep() throws Exception {
         addCloudModel("first-model");

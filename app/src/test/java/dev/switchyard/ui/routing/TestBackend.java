@@ -89,7 +89,7 @@ final class TestBackend implements DesignerBackend {
 
     @Override
     public String defaultPolicy() {
-        return null;
+        return workspace.settings().get(dev.switchyard.workspace.repo.SettingsRepository.DEFAULT_POLICY).orElse(null);
     }
 
     Workspace workspace() {

@@ -158,6 +158,52 @@ class VersionsAndTestPanelTest {
         return new dev.switchyard.app.routing.PolicyStore(workspace).versions(name).size();
     }
 
+    /**
+     * Opening another workspace (File → Open / New workspace; the window has asked about the unsaved edits before) shows
+     * that workspace's default policy, or a new empty one when it has none — never the previous workspace's policy, still
+     * marked unsaved as if it belonged to the other file. Two real workspace files: this one with "tiered" as its default
+     * as the app seeds it, and one with no policy at all.
+     */
+    @Test
+    void anotherWorkspaceShowsItsOwnPolicyOrANewEmptyOne() {
+        VersionsViewModel v = vm.versions();
+        DesignerViewModel d = vm.designer();
+        PolicyTemplates.ensureDefault(workspace);
+        vm.attach(new TestBackend(workspace));
+        assertThat(v.nameProperty().get()).isEqualTo("tiered");
+        d.addRule();
+        assertThat(d.dirtyProperty().get()).isTrue();
+
+        try (Workspace empty = Workspace.open(dir.resolve("empty.switchyard"))) {
+            assertThat(empty.policies().list()).as("a workspace without any policy").isEmpty();
+            vm.attach(new TestBackend(empty));
+            assertThat(d.policy()).isEqualTo(dev.switchyard.app.routing.edit.PolicyEdits.empty("untitled"));
+            assertThat(v.nameProperty().get()).isEqualTo("untitled");
+            assertThat(d.dirtyProperty().get()).as("nothing of the other workspace is unsaved here").isFalse();
+            assertThat(d.canUndoProperty().get()).isFalse();
+            assertThat(v.shownVersionProperty().get()).isNull();
+            assertThat(v.policies()).isEmpty();
+            assertThat(v.versions()).isEmpty();
+            assertThat(v.defaultPolicyProperty().get()).isEmpty();
+            assertThat(v.statusProperty().get()).isEqualTo("No saved policy in this workspace yet: a new empty policy.");
+
+            // and back: the first workspace's default, as saved (the discarded rule is not in it)
+            vm.attach(new TestBackend(workspace));
+            assertThat(v.nameProperty().get()).isEqualTo("tiered");
+            assertThat(d.policy()).isEqualTo(new dev.switchyard.app.routing.PolicyStore(workspace).load("tiered"));
+            assertThat(d.dirtyProperty().get()).isFalse();
+            assertThat(v.shownVersionProperty().get()).isEqualTo(1);
+            assertThat(v.defaultPolicyProperty().get()).isEqualTo("tiered");
+
+            // no workspace at all (the window closing it): nothing of it stays either
+            d.addRule();
+            vm.attach(null);
+            assertThat(d.policy()).isEqualTo(dev.switchyard.app.routing.edit.PolicyEdits.empty("untitled"));
+            assertThat(d.dirtyProperty().get()).isFalse();
+            assertThat(v.defaultPolicyProperty().get()).isEmpty();
+        }
+    }
+
     @Test
     void templatesStartAnUnsavedPolicyAndANameIsNeededToSave() {
         vm.versions().startNew("cascade");

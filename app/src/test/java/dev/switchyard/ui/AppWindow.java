@@ -173,4 +173,18 @@ public final class AppWindow {
         }
         waitUntil(10, main::isFocused);
     }
+
+    /**
+     * Saves a screenshot of the whole X display as {@code <dir>/<name>.png} (X11 {@code import}) when {@code dir} is
+     * given and there is a display; for looking at a window test's screens by hand, never asserted.
+     */
+    public static void shot(String dir, String name) throws Exception {
+        if (dir == null || System.getenv("DISPLAY") == null) {
+            return;
+        }
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        new ProcessBuilder("import", "-window", "root", Path.of(dir, name + ".png").toString()).inheritIO().start()
+                .waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }

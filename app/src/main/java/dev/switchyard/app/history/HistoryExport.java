@@ -1,5 +1,6 @@
 package dev.switchyard.app.history;
 
+import dev.switchyard.app.SafeFileWrite;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.Page;
@@ -7,10 +8,7 @@ import dev.switchyard.workspace.model.Provider;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunQuery;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
@@ -80,14 +78,14 @@ public final class HistoryExport {
 
     /** Every run matching the query (its offset/limit are ignored) into {@code file}; returns the count. */
     public long query(RunQuery query, ExportFormat format, Path file) throws IOException {
-        return toFile(file, out -> exporter.write(format, paged(query), out));
+        return SafeFileWrite.write(file, out -> exporter.write(format, paged(query), out));
     }
 
     /** The runs with these ids, in the order given, into {@code file}; returns the count. */
     public long runs(Collection<Long> ids, ExportFormat format, Path file) throws IOException {
         Iterator<Run> runs = ids.stream().map(id -> workspace.runs().get(id))
                 .flatMap(java.util.Optional::stream).iterator();
-        return toFile(file, out -> exporter.write(format, runs, out));
+        return SafeFileWrite.write(file, out -> exporter.write(format, runs, out));
     }
 
     /** Iterates every matching run page by page (the page after the last seen offset). */
@@ -116,28 +114,5 @@ public final class HistoryExport {
                 return buffer.poll();
             }
         };
-    }
-
-    private interface Body {
-        long write(OutputStream out) throws IOException;
-    }
-
-    private static long toFile(Path file, Body body) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
-            long n;
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                n = body.write(out);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return n;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.switchyard.app.routing;
 
 import dev.switchyard.app.ReadProblem;
+import dev.switchyard.app.SafeFileWrite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -60,17 +60,10 @@ public final class PolicyFile {
      * through a temporary file beside it, so a failed write leaves an earlier file whole.
      */
     public static void write(Path file, Policy policy) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
-            Files.writeString(tmp, PolicyJson.write(policy) + System.lineSeparator());
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        byte[] json = (PolicyJson.write(policy) + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        SafeFileWrite.write(file, out -> {
+            out.write(json);
+            return json.length;
+        });
     }
 }

@@ -96,17 +96,28 @@ public final class LocalModelsModel {
         if (ws == null || m == null || busy.get()) {
             return;
         }
-        DownloadControl c = new DownloadControl();
-        control = c;
-        busy.set(true);
-        progress.set(-1);
-        progressText.set("Preparing the download of " + m.displayName() + " …");
+        DownloadControl c = startDownload("Preparing the download of " + m.displayName() + " …");
         String p = precision.get() == null || precision.get().recommended() ? null : precision.get().id();
         tasks.run("Download " + m.id(), () -> service.download(ws, m.id(), p, this::post, c), model -> {
             setWorkspace(ws);
             finish("Downloaded and validated " + model.displayName() + "; it is ready in Compare.");
         }, e -> finish(c.isCancelled() ? "Download stopped; starting again resumes it."
                 : "Could not download " + m.displayName() + ": " + e.getMessage()));
+    }
+
+    /** The pane is busy with {@code text} under an indeterminate progress bar until {@code finish}. */
+    private void startBusy(String text) {
+        busy.set(true);
+        progress.set(-1);
+        progressText.set(text);
+    }
+
+    /** {@link #startBusy} for a download, which Stop can cancel. */
+    private DownloadControl startDownload(String text) {
+        DownloadControl c = new DownloadControl();
+        control = c;
+        startBusy(text);
+        return c;
     }
 
     /** Stops the running download (the part kept on disk resumes next time). */
@@ -142,9 +153,7 @@ public final class LocalModelsModel {
         if (ws == null || folder == null || busy.get()) {
             return;
         }
-        busy.set(true);
-        progress.set(-1);
-        progressText.set("Checking " + folder.getFileName() + " with the local engine …");
+        startBusy("Checking " + folder.getFileName() + " with the local engine …");
         tasks.run("Import model", () -> service.importFolder(ws, folder, variant), model -> {
             setWorkspace(ws);
             finish("Imported " + model.displayName() + ".");
@@ -203,12 +212,8 @@ public final class LocalModelsModel {
         if (ws == null || row == null || busy.get()) {
             return;
         }
-        DownloadControl c = new DownloadControl();
-        control = c;
-        busy.set(true);
-        progress.set(-1);
         String name = row.model().displayName();
-        progressText.set("Preparing to download " + name + " again …");
+        DownloadControl c = startDownload("Preparing to download " + name + " again …");
         tasks.run("Download " + name + " again", () -> service.downloadAgain(ws, row.model(), this::post, c), model -> {
             refresh();
             finish("Downloaded " + model.displayName() + " again; its files are complete and it is ready in Compare.");
@@ -227,9 +232,7 @@ public final class LocalModelsModel {
             return;
         }
         String name = row.model().displayName();
-        busy.set(true);
-        progress.set(-1);
-        progressText.set("Checking " + (folder != null ? folder : row.files().folder()).getFileName()
+        startBusy("Checking " + (folder != null ? folder : row.files().folder()).getFileName()
                 + " with the local engine …");
         tasks.run("Import " + name + " again", () -> service.importAgain(ws, row.model(), folder), model -> {
             refresh();

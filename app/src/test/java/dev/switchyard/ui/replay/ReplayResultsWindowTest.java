@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
@@ -125,12 +124,6 @@ class ReplayResultsWindowTest {
     }
 
     private void shot(String name) throws Exception {
-        String shots = System.getenv("REPLAY_UI_SHOTS");
-        if (shots != null && System.getenv("DISPLAY") != null) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(300);
-            new ProcessBuilder("import", "-window", "root", Path.of(shots, name + ".png").toString()).inheritIO()
-                    .start().waitFor(20, TimeUnit.SECONDS);
-        }
+        AppWindow.shot(System.getenv("REPLAY_UI_SHOTS"), name);
     }
 }

@@ -39,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The replay screen in a real window (Xvfb): import a CSV, replay a length-threshold policy live against a local
@@ -149,13 +148,7 @@ class ReplayScreenTest {
     }
 
     private void shot(String name) throws Exception {
-        String shots = System.getenv("REPLAY_UI_SHOTS");
-        if (shots != null) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(300);
-            new ProcessBuilder("import", "-window", "root", Path.of(shots, name + ".png").toString()).inheritIO()
-                    .start().waitFor();
-        }
+        AppWindow.shot(System.getenv("REPLAY_UI_SHOTS"), name);
     }
 
     @Test

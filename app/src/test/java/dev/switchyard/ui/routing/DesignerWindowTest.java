@@ -6,7 +6,6 @@ import dev.switchyard.app.routing.Policy;
 import dev.switchyard.app.routing.PolicyJson;
 import dev.switchyard.ui.AppWindow;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -268,13 +267,6 @@ class DesignerWindowTest {
     }
 
     private void shot(String name) throws Exception {
-        String target = System.getProperty("designer.shots");
-        if (target == null || System.getenv("DISPLAY") == null) {
-            return;
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
-        new ProcessBuilder("import", "-window", "root", Path.of(target, name + ".png").toString())
-                .inheritIO().start().waitFor(20, TimeUnit.SECONDS);
+        AppWindow.shot(System.getProperty("designer.shots"), name);
     }
 }

@@ -10,7 +10,6 @@ import dev.switchyard.ui.AppWindow;
 import dev.switchyard.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
@@ -280,13 +279,6 @@ class PolicyFileWindowTest {
     }
 
     private void shot(String name) throws Exception {
-        String target = System.getProperty("designer.shots");
-        if (target == null || System.getenv("DISPLAY") == null) {
-            return;
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
-        new ProcessBuilder("import", "-window", "root", Path.of(target, name + ".png").toString())
-                .inheritIO().start().waitFor(20, TimeUnit.SECONDS);
+        AppWindow.shot(System.getProperty("designer.shots"), name);
     }
 }

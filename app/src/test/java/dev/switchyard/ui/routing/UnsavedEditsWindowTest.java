@@ -7,7 +7,6 @@ import dev.switchyard.ui.AppWindow;
 import dev.switchyard.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
@@ -188,13 +187,6 @@ class UnsavedEditsWindowTest {
     }
 
     private void shot(String name) throws Exception {
-        String target = System.getProperty("designer.shots");
-        if (target == null || System.getenv("DISPLAY") == null) {
-            return;
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
-        new ProcessBuilder("import", "-window", "root", Path.of(target, name + ".png").toString())
-                .inheritIO().start().waitFor(20, TimeUnit.SECONDS);
+        AppWindow.shot(System.getProperty("designer.shots"), name);
     }
 }

@@ -8,7 +8,9 @@ import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.PriceRow;
 import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.app.models.LocalModelHealth;
 import dev.switchyard.app.models.LocalModelManager;
+import dev.switchyard.app.models.LocalModelSettings;
 import dev.switchyard.local.catalog.CatalogException;
 import dev.switchyard.local.catalog.DownloadControl;
 import dev.switchyard.local.LocalEngineException;
@@ -46,6 +48,15 @@ final class ModelsCommand {
                     Optional<PriceRow> price = ws.prices().inForce(m.id(), LocalDate.now(app().clock()));
                     ObjectNode n = json(m, directory);
                     n.set("price", price.<com.fasterxml.jackson.databind.JsonNode>map(PricesCommand::json).orElse(null));
+                    // a local model's files as the picker checks them (sizes and times; no full hashing)
+                    LocalModelHealth health = m.kind() == ModelKind.LOCAL_GENERATIVE
+                            ? LocalModelHealth.check(app().localModels(), LocalModelSettings.of(m)) : null;
+                    String fix = health == null ? null : CliFix.forModel(m, health.state(), ws);
+                    if (health != null) {
+                        n.putObject("files").put("state", health.state().name().toLowerCase(java.util.Locale.ROOT))
+                                .put("label", health.state().label()).put("folder", health.folder().toString())
+                                .put("reason", health.reason()).put("fix", fix);
+                    }
                     array.add(n);
                     if (!json) {
                         out.printf("%-40s %-17s %s%n", directory.qualifiedName(m), m.kind().code(),
@@ -55,6 +66,12 @@ final class ModelsCommand {
                             var t = directory.timeouts(m);
                             out.printf("    time limits: %s%s%n", dev.switchyard.app.models.TimeLimits.describe(t),
                                     t.equals(directory.defaultTimeouts(m)) ? " (defaults)" : "");
+                        }
+                        if (health != null) {
+                            out.printf("    files: %s%n", health.ok() ? "ready" : health.reason());
+                            if (fix != null) {
+                                out.printf("    %s%n", fix);
+                            }
                         }
                     }
                 }
@@ -240,7 +257,12 @@ final class ModelsCommand {
             PrintWriter err = CliContext.err(spec);
             try (Workspace ws = workspace.open()) {
                 ModelDirectory directory = app().directory(ws);
-                Model m = manager.download(directory, catalogId, precision, p -> DownloadLine.print(err, p), control);
+                Model damaged = damagedDownload(ws);
+                // a row of this download whose files changed or went missing: its damaged files deleted first (as
+                // Models → Download again does), else the downloader keeps a present file it cannot tell is wrong
+                Model m = damaged != null
+                        ? manager.downloadAgain(directory, damaged, p -> DownloadLine.print(err, p), control)
+                        : manager.download(directory, catalogId, precision, p -> DownloadLine.print(err, p), control);
                 err.println();
                 if (json) {
                     CliContext.printJson(spec, CliContext.object().put("ok", true).set("model", json(m, directory)));
@@ -258,6 +280,21 @@ final class ModelsCommand {
                     // the hook is cancelling the download
                 }
             }
+        }
+
+        /** The workspace's row of this catalog id and precision when its files are not as downloaded, else null. */
+        private Model damagedDownload(Workspace ws) throws CatalogException {
+            var entry = LocalModelManager.catalog().require(catalogId);
+            String id = LocalModelManager.downloadedId(entry, precision);
+            for (Model m : ws.models().list()) {
+                if (m.kind() == ModelKind.LOCAL_GENERATIVE && m.apiModelId().equals(id)) {
+                    LocalModelSettings s = LocalModelSettings.of(m);
+                    if (catalogId.equals(s.catalogId()) && !LocalModelHealth.check(app().localModels(), s).ok()) {
+                        return m;
+                    }
+                }
+            }
+            return null;
         }
     }
 

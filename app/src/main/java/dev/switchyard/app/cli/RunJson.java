@@ -45,6 +45,8 @@ final class RunJson {
         n.put("price_source", price.map(p -> p.source() + " (" + p.asOf() + ")").orElse(null));
         n.put("error_kind", r.error() == null ? null : r.error().kind());
         n.put("error_message", r.error() == null ? null : r.error().message());
+        // a local model's damaged files: the command that fixes them (the stored message names the screen's actions)
+        n.put("cli_fix", r.error() == null ? null : CliFix.forRun(model, r.error().kind(), ws));
         n.put("http_attempts", r.httpAttempts());
         n.set("outcome", dev.switchyard.app.run.RunOutcome.tree(r.outcomeJson()));
         return n;
@@ -69,6 +71,9 @@ final class RunJson {
         }
         if (r.error() != null) {
             out.println("   " + r.error().message().replace("\n", "\n   ")); // a detail line (FailureText) indented too
+            if (!n.path("cli_fix").isNull()) {
+                out.println("   " + n.get("cli_fix").asText());
+            }
         }
     }
 

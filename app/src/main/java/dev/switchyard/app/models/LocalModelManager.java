@@ -192,7 +192,7 @@ public final class LocalModelManager {
     }
 
     /** The precision of a catalog entry whose ONNX file is {@code variant} (null: the recommended one). */
-    static String precisionOf(CatalogModel entry, String variant) throws CatalogException {
+    public static String precisionOf(CatalogModel entry, String variant) throws CatalogException {
         if (variant != null) {
             for (var p : entry.precisions()) {
                 if (variant.equals(variant(entry, p.id()))) {

@@ -83,4 +83,74 @@ class LocalModelCommandsTest {
         assertThat(run.path("ttft_ms").isNumber()).isTrue();
         assertThat(run.path("decode_tps").isNumber()).as("a template reply has no decode speed: " + run).isFalse();
     }
+
+    @Test
+    void aDamagedImportSaysTheImportCommandThatFixesItAndModelsListShowsItsFiles() throws Exception {
+        Path folder = copyOfTiny(dir.resolve("tiny copy"));
+        String ws = dir.resolve("damaged.switchyard").toString();
+        assertThat(CliRunner.run("models", "import", folder.toString(), "-w", ws, "--id", "tiny").code()).isZero();
+        assertThat(CliRunner.run("models", "list", "-w", ws).out()).contains("    files: ready");
+        Path tokenizer = folder.resolve("tokenizer.json");
+        Files.write(tokenizer, java.util.Arrays.copyOf(Files.readAllBytes(tokenizer), 100)); // truncated
+
+        CliRunner.Result run = CliRunner.run("run", "-w", ws, "--model", "tiny", "--prompt", "hi", "--max-tokens", "2");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
+        String command = "switchyard models import '" + folder + "' --id tiny -w " + ws;
+        assertThat(run.out()).as(run.out()).contains("Files changed since import: tokenizer.json is 100 bytes")
+                .contains("From the command line, once its files are complete: " + command);
+        JsonNode failed = JSON.readTree(CliRunner.run("run", "-w", ws, "--model", "tiny", "--prompt", "hi", "--json").out())
+                .path("runs").get(0);
+        assertThat(failed.path("error_kind").asText()).isEqualTo("model_files_changed");
+        assertThat(failed.path("cli_fix").asText()).contains(command);
+
+        String list = CliRunner.run("models", "list", "-w", ws).out();
+        assertThat(list).contains("    files: Files changed since import: tokenizer.json is 100 bytes").contains(command);
+        JsonNode files = JSON.readTree(CliRunner.run("models", "list", "-w", ws, "--json").out()).path("models")
+                .findParents("files").stream().filter(m -> m.path("apiModelId").asText().equals("tiny")).findFirst()
+                .orElseThrow().path("files");
+        assertThat(files.path("state").asText()).isEqualTo("files_changed");
+        assertThat(files.path("label").asText()).isEqualTo("Files changed");
+        assertThat(files.path("reason").asText()).contains("tokenizer.json is 100 bytes");
+
+        // the files put back, the command the message named imports it again into the same row, and it runs
+        Files.copy(TINY.resolve("tokenizer.json"), tokenizer, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CliRunner.Result again = CliRunner.run("models", "import", folder.toString(), "--id", "tiny", "-w", ws);
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(JSON.readTree(CliRunner.run("models", "list", "-w", ws, "--json").out()).path("models")
+                .findValuesAsText("apiModelId").stream().filter(id -> id.startsWith("tiny"))).containsExactly("tiny");
+        assertThat(CliRunner.run("models", "list", "-w", ws).out()).contains("    files: ready");
+        assertThat(CliRunner.run("run", "-w", ws, "--model", "tiny", "--prompt", "hi", "--max-tokens", "2").code()).isZero();
+
+        // the folder gone
+        deleteTree(folder);
+        CliRunner.Result gone = CliRunner.run("run", "-w", ws, "--model", "tiny", "--prompt", "hi");
+        assertThat(gone.out()).contains("Model folder not found")
+                .contains("switchyard models import <where the folder is now> --id tiny -w " + ws)
+                .contains("switchyard models remove tiny -w " + ws);
+        assertThat(JSON.readTree(CliRunner.run("models", "list", "-w", ws, "--json").out()).path("models")
+                .findValuesAsText("state")).contains("folder_missing");
+    }
+
+    static Path copyOfTiny(Path to) throws Exception {
+        try (var files = Files.walk(TINY)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(TINY.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return to;
+    }
+
+    static void deleteTree(Path root) throws Exception {
+        try (var files = Files.walk(root)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
 }

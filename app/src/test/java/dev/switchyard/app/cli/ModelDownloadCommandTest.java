@@ -186,4 +186,30 @@ class ModelDownloadCommandTest {
         assertThat(r.code()).isEqualTo(ExitCodes.ENGINE);
         assertThat(r.err()).contains("gpt-7-local");
     }
+
+    @Test
+    void aDamagedDownloadSaysTheDownloadCommandThatFixesIt() throws Exception {
+        String ws = dir.resolve("damaged.switchyard").toString();
+        String models = dir.resolve("models").toString();
+        download(ws, models);
+        Path onnx = downloadedFolders().get(0).resolve("onnx/model_q4.onnx");
+        Files.write(onnx, java.util.Arrays.copyOf(Files.readAllBytes(onnx), 1000)); // truncated
+
+        CliRunner.Result run = CliRunner.run("run", "-w", ws, "--model", "smollm2-135m-instruct", "--prompt", "hi");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
+        String command = "switchyard models download smollm2-135m-instruct --models-dir " + models + " -w " + ws;
+        assertThat(run.out()).as(run.out()).contains("Files changed since download: onnx/model_q4.onnx is")
+                .contains("From the command line: " + command + ".");
+        String list = CliRunner.run("models", "list", "-w", ws).out();
+        assertThat(list).contains("    files: Files changed since download: onnx/model_q4.onnx").contains(command);
+
+        // the command it names (here with the test's mirror) fixes it
+        CliRunner.Result again = CliRunner.run("models", "download", "smollm2-135m-instruct", "--models-dir", models,
+                "-w", ws, "--mirror", "http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(CliRunner.run("models", "list", "-w", ws).out()).contains("    files: ready");
+        assertThat(CliRunner.run("run", "-w", ws, "--model", "smollm2-135m-instruct", "--prompt", "hi",
+                "--max-tokens", "2").code()).isZero();
+    }
 }

@@ -1,0 +1,91 @@
+package dev.switchyard.app.cli;
+
+import dev.switchyard.app.models.LocalModelHealth;
+import dev.switchyard.app.models.LocalModelManager;
+import dev.switchyard.app.models.LocalModelSettings;
+import dev.switchyard.local.catalog.CatalogException;
+import dev.switchyard.local.catalog.CatalogModel;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.ModelKind;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The command that fixes a local generative model whose files changed or went missing, for a failure the CLI reports
+ * (the stored message names the Models screen's actions, which a terminal user does not have at hand): a catalog model
+ * is downloaded again, an imported folder imported again into its own row ({@code --id}), or removed.
+ */
+final class CliFix {
+
+    /** The failure kinds of a run refused because of its files (LocalModelEngine.refusalKind). */
+    private static final Set<String> FILE_KINDS = Set.of("model_not_found", "model_files_changed", "corrupt_model");
+
+    private CliFix() {
+    }
+
+    /** The command for a run that failed with {@code errorKind} on {@code m}, or null when none applies. */
+    static String forRun(Model m, String errorKind, Workspace ws) {
+        if (m.kind() != ModelKind.LOCAL_GENERATIVE || errorKind == null || !FILE_KINDS.contains(errorKind)) {
+            return null;
+        }
+        LocalModelHealth.State state = "model_not_found".equals(errorKind) ? LocalModelHealth.State.FOLDER_MISSING
+                : LocalModelHealth.State.FILES_CHANGED;
+        return forModel(m, state, ws);
+    }
+
+    /**
+     * "switchyard models download smollm2-135m-instruct --precision fp16", "switchyard models import /models/tiny --id
+     * tiny", …: one sentence; null when {@code state} is OK.
+     */
+    static String forModel(Model m, LocalModelHealth.State state, Workspace ws) {
+        if (state == LocalModelHealth.State.OK) {
+            return null;
+        }
+        LocalModelSettings s = LocalModelSettings.of(m);
+        String w = workspaceOption(ws);
+        if (s.catalogId() != null) {
+            StringBuilder cmd = new StringBuilder("switchyard models download ").append(quote(s.catalogId()));
+            try {
+                CatalogModel entry = LocalModelManager.catalog().require(s.catalogId());
+                String precision = LocalModelManager.precisionOf(entry, s.variant());
+                if (!precision.equals(entry.recommendedPrecision().id())) {
+                    cmd.append(" --precision ").append(quote(precision));
+                }
+            } catch (CatalogException | RuntimeException e) {
+                // no longer in the shipped catalog: the command without a precision still says what to do
+            }
+            // a download lives in <models dir>/models/<folder>: name a models dir other than the default one
+            Path parent = s.path().toAbsolutePath().normalize().getParent();
+            Path root = parent != null && parent.getParent() != null && "models".equals(String.valueOf(parent.getFileName()))
+                    ? parent.getParent() : null;
+            if (root != null && !root.equals(LocalModelManager.defaultModelsRoot().toAbsolutePath().normalize())) {
+                cmd.append(" --models-dir ").append(quote(root.toString()));
+            }
+            return "From the command line: " + cmd + w + ".";
+        }
+        String again = " --id " + quote(m.apiModelId()) + (s.variant() == null ? "" : " --variant " + quote(s.variant())) + w;
+        String remove = "switchyard models remove " + quote(m.apiModelId()) + w;
+        if (state == LocalModelHealth.State.FOLDER_MISSING) {
+            return "From the command line: switchyard models import <where the folder is now>" + again + ", or "
+                    + remove + ".";
+        }
+        return "From the command line, once its files are complete: switchyard models import "
+                + quote(s.path().toAbsolutePath().normalize().toString()) + again + " (imports it again into the same "
+                + "row), or " + remove + ".";
+    }
+
+    /** " -w <file>" when the workspace is not the default one, else "". */
+    private static String workspaceOption(Workspace ws) {
+        if (ws == null || ws.file() == null) {
+            return "";
+        }
+        Path f = ws.file().toAbsolutePath().normalize();
+        return f.equals(Workspace.defaultFile().toAbsolutePath().normalize()) ? "" : " -w " + quote(f.toString());
+    }
+
+    /** A shell word: as it is when it has no space or quote, else in single quotes. */
+    static String quote(String s) {
+        return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+}

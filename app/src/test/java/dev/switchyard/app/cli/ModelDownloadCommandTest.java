@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,57 +21,25 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelDownloadCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PREFIX = "/HuggingFaceTB/SmolLM2-135M-Instruct/resolve/main/";
 
     @TempDir
     Path dir;
-    private HttpServer server;
-    private final AtomicInteger gets = new AtomicInteger();
+    private dev.switchyard.app.models.TinyModelHub hub;
 
     @BeforeEach
     void serve() throws Exception {
-        Path tiny = LocalModelCommandsTest.TINY;
-        Map<String, Path> files = Map.of("config.json", tiny.resolve("config.json"),
-                "generation_config.json", tiny.resolve("generation_config.json"),
-                "tokenizer.json", tiny.resolve("tokenizer.json"),
-                "tokenizer_config.json", tiny.resolve("tokenizer_config.json"),
-                "onnx/model_q4.onnx", tiny.resolve("onnx/model.onnx"),
-                "onnx/model.onnx", tiny.resolve("onnx/model.onnx")); // (the fp32 precision's file)
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", ex -> {
-            String path = ex.getRequestURI().getPath();
-            Path file = path.startsWith(PREFIX) ? files.get(path.substring(PREFIX.length())) : null;
-            if (file == null) {
-                ex.sendResponseHeaders(404, -1);
-                ex.close();
-                return;
-            }
-            byte[] body = Files.readAllBytes(file);
-            ex.getResponseHeaders().add("Content-Type", "application/octet-stream");
-            if ("HEAD".equals(ex.getRequestMethod())) {
-                ex.getResponseHeaders().add("Content-Length", Integer.toString(body.length));
-                ex.sendResponseHeaders(200, -1);
-            } else {
-                gets.incrementAndGet();
-                ex.sendResponseHeaders(200, body.length);
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-            ex.close();
-        });
-        server.start();
+        hub = new dev.switchyard.app.models.TinyModelHub();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        hub.close();
     }
 
     @Test
     void downloadsValidatesRegistersAndRuns() throws Exception {
         String ws = dir.resolve("dl.switchyard").toString();
-        String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        String mirror = hub.mirror();
 
         CliRunner.Result r = CliRunner.run("models", "download", "smollm2-135m-instruct", "-w", ws,
                 "--models-dir", dir.resolve("models").toString(), "--mirror", mirror, "--json");
@@ -87,7 +49,7 @@ class ModelDownloadCommandTest {
         JsonNode model = JSON.readTree(r.out()).path("model");
         assertThat(model.path("apiModelId").asText()).isEqualTo("smollm2-135m-instruct");
         assertThat(Files.exists(dir.resolve("models"))).isTrue();
-        assertThat(gets.get()).isEqualTo(5);
+        assertThat(hub.gets()).hasSize(5);
 
         CliRunner.Result run = CliRunner.run("run", "-w", ws, "--model", "smollm2-135m-instruct", "--prompt", "hi",
                 "--max-tokens", "4", "--json");
@@ -99,7 +61,7 @@ class ModelDownloadCommandTest {
         String ws = dir.resolve("two.switchyard").toString();
         String models = dir.resolve("models").toString();
         download(ws, models);
-        String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        String mirror = hub.mirror();
 
         CliRunner.Result r = CliRunner.run("models", "download", "smollm2-135m-instruct", "--precision", "fp32", "-w", ws,
                 "--models-dir", models, "--mirror", mirror, "--json");
@@ -165,7 +127,7 @@ class ModelDownloadCommandTest {
 
     private void download(String ws, String models) {
         CliRunner.Result r = CliRunner.run("models", "download", "smollm2-135m-instruct", "-w", ws, "--models-dir", models,
-                "--mirror", "http://127.0.0.1:" + server.getAddress().getPort() + "/");
+                "--mirror", hub.mirror());
         assertThat(r.code()).as(r.err() + r.out()).isZero();
     }
 
@@ -206,7 +168,7 @@ class ModelDownloadCommandTest {
 
         // the command it names (here with the test's mirror) fixes it
         CliRunner.Result again = CliRunner.run("models", "download", "smollm2-135m-instruct", "--models-dir", models,
-                "-w", ws, "--mirror", "http://127.0.0.1:" + server.getAddress().getPort() + "/");
+                "-w", ws, "--mirror", hub.mirror());
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(CliRunner.run("models", "list", "-w", ws).out()).contains("    files: ready");
         assertThat(CliRunner.run("run", "-w", ws, "--model", "smollm2-135m-instruct", "--prompt", "hi",

@@ -35,8 +35,8 @@ final class CliFix {
     }
 
     /**
-     * "switchyard models download smollm2-135m-instruct --precision fp16", "switchyard models import /models/tiny --id
-     * tiny", …: one sentence; null when {@code state} is OK.
+     * "switchyard models download smollm2-135m-instruct --precision fp16 --mirror http://mirror.lan/", "switchyard
+     * models import /models/tiny --id tiny", …: one sentence; null when {@code state} is OK.
      */
     static String forModel(Model m, LocalModelHealth.State state, Workspace ws) {
         if (state == LocalModelHealth.State.OK) {
@@ -54,6 +54,9 @@ final class CliFix {
                 }
             } catch (CatalogException | RuntimeException e) {
                 // no longer in the shipped catalog: the command without a precision still says what to do
+            }
+            if (s.mirror() != null) { // downloaded from a mirror (kept with the row): from there again
+                cmd.append(" --mirror ").append(quote(s.mirror()));
             }
             // a download lives in <models dir>/models/<folder>: name a models dir other than the default one
             Path parent = s.path().toAbsolutePath().normalize().getParent();

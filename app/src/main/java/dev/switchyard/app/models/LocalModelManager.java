@@ -144,7 +144,8 @@ public final class LocalModelManager {
         downloader.download(entry, precision, folder, progress, control);
         ModelInfo info = localModels.engine().validate(folder, variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
         store.registerDownloaded(entry, precision, folder);
-        LocalModelSettings settings = recorded(new LocalModelSettings(folder, variant, entry.id()));
+        LocalModelSettings settings = recorded(new LocalModelSettings(folder, variant, entry.id()))
+                .withMirror(mirrorOf(entry, downloader.options().mirrorRoot()));
         localModels.unload(folder); // a session loaded from the files replaced here is stale
         return directory.registerLocal(downloadedId(entry, precision), downloadedName(entry, precision),
                 entry.contextLength() > 0 ? entry.contextLength() : info.contextLength(),
@@ -189,6 +190,26 @@ public final class LocalModelManager {
         localModels.unload(folder);
         return download(directory, entry.id(), precision.equals(entry.recommendedPrecision().id()) ? null : precision,
                 progress, control);
+    }
+
+    /**
+     * The mirror a download of {@code entry} used, as its row keeps it (so the command that downloads it again names
+     * it): null for the catalog's own hub — no mirror, or one that leads to the same URLs — else the root without any
+     * user name or password in it.
+     */
+    static String mirrorOf(CatalogModel entry, URI root) {
+        if (root == null || (root + entry.repo() + "/resolve/main/").equals(entry.baseUrl())) {
+            return null;
+        }
+        if (root.getRawUserInfo() == null) {
+            return root.toString();
+        }
+        try {
+            return new URI(root.getScheme(), null, root.getHost(), root.getPort(), root.getPath(), root.getQuery(),
+                    root.getFragment()).toString();
+        } catch (java.net.URISyntaxException e) {
+            return null; // not kept rather than kept with a password in it
+        }
     }
 
     /** The precision of a catalog entry whose ONNX file is {@code variant} (null: the recommended one). */

@@ -160,16 +160,23 @@ class ModelDownloadCommandTest {
         CliRunner.Result run = CliRunner.run("run", "-w", ws, "--model", "smollm2-135m-instruct", "--prompt", "hi");
 
         assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
-        String command = "switchyard models download smollm2-135m-instruct --models-dir " + models + " -w " + ws;
+        // downloaded from a mirror (the test's loopback hub): the command downloads from it again
+        String command = "switchyard models download smollm2-135m-instruct --mirror " + hub.mirror() + " --models-dir "
+                + models + " -w " + ws;
         assertThat(run.out()).as(run.out()).contains("Files changed since download: onnx/model_q4.onnx is")
                 .contains("From the command line: " + command + ".");
         String list = CliRunner.run("models", "list", "-w", ws).out();
         assertThat(list).contains("    files: Files changed since download: onnx/model_q4.onnx").contains(command);
 
-        // the command it names (here with the test's mirror) fixes it
-        CliRunner.Result again = CliRunner.run("models", "download", "smollm2-135m-instruct", "--models-dir", models,
-                "-w", ws, "--mirror", hub.mirror());
+        // the command it names, exactly as printed, fixes it
+        String printed = run.out().lines().filter(l -> l.contains("From the command line: switchyard ")).findFirst()
+                .orElseThrow();
+        String[] args = printed.substring(printed.indexOf("switchyard ") + "switchyard ".length(),
+                printed.length() - 1).split(" ");
+        hub.gets().clear();
+        CliRunner.Result again = CliRunner.run(args);
         assertThat(again.code()).as(again.err()).isZero();
+        assertThat(hub.gets()).as("downloaded again from the mirror it came from").containsExactly("onnx/model_q4.onnx");
         assertThat(CliRunner.run("models", "list", "-w", ws).out()).contains("    files: ready");
         assertThat(CliRunner.run("run", "-w", ws, "--model", "smollm2-135m-instruct", "--prompt", "hi",
                 "--max-tokens", "2").code()).isZero();

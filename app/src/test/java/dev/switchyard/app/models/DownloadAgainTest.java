@@ -103,4 +103,22 @@ class DownloadAgainTest {
         assertThat(hub.gets()).hasSize(5);
         assertThat(manager.health(again).ok()).isTrue();
     }
+
+    @Test
+    void theRowKeepsTheMirrorADownloadCameFromAndNothingForTheHub() throws Exception {
+        Model m = manager.download(ctx.directory(ws), "smollm2-135m-instruct", null, p -> { }, new DownloadControl());
+        assertThat(LocalModelSettings.of(m).mirror()).isEqualTo(hub.mirror());
+        assertThat(m.settingsJson()).contains("\"mirror\":\"" + hub.mirror() + "\"");
+        Path onnx = LocalModelSettings.of(m).path().resolve("onnx/model_q4.onnx");
+        Files.write(onnx, Arrays.copyOf(Files.readAllBytes(onnx), 1000));
+        Model again = manager.downloadAgain(ctx.directory(ws), m, p -> { }, new DownloadControl());
+        assertThat(LocalModelSettings.of(again).mirror()).as("still from the mirror").isEqualTo(hub.mirror());
+
+        var entry = LocalModelManager.catalog().require("smollm2-135m-instruct");
+        assertThat(LocalModelManager.mirrorOf(entry, null)).isNull();
+        assertThat(LocalModelManager.mirrorOf(entry, URI.create("https://huggingface.co/"))).as("the hub itself").isNull();
+        assertThat(LocalModelManager.mirrorOf(entry, URI.create("http://me:secret@mirror.lan:8080/hf/")))
+                .as("never a password in the workspace").isEqualTo("http://mirror.lan:8080/hf/");
+        assertThat(new LocalModelSettings(Path.of("/m"), null, "x").toJson()).doesNotContain("mirror");
+    }
 }

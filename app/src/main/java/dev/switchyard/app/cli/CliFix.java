@@ -45,27 +45,7 @@ final class CliFix {
         LocalModelSettings s = LocalModelSettings.of(m);
         String w = workspaceOption(ws);
         if (s.catalogId() != null) {
-            StringBuilder cmd = new StringBuilder("switchyard models download ").append(quote(s.catalogId()));
-            try {
-                CatalogModel entry = LocalModelManager.catalog().require(s.catalogId());
-                String precision = LocalModelManager.precisionOf(entry, s.variant());
-                if (!precision.equals(entry.recommendedPrecision().id())) {
-                    cmd.append(" --precision ").append(quote(precision));
-                }
-            } catch (CatalogException | RuntimeException e) {
-                // no longer in the shipped catalog: the command without a precision still says what to do
-            }
-            if (s.mirror() != null) { // downloaded from a mirror (kept with the row): from there again
-                cmd.append(" --mirror ").append(quote(s.mirror()));
-            }
-            // a download lives in <models dir>/models/<folder>: name a models dir other than the default one
-            Path parent = s.path().toAbsolutePath().normalize().getParent();
-            Path root = parent != null && parent.getParent() != null && "models".equals(String.valueOf(parent.getFileName()))
-                    ? parent.getParent() : null;
-            if (root != null && !root.equals(LocalModelManager.defaultModelsRoot().toAbsolutePath().normalize())) {
-                cmd.append(" --models-dir ").append(quote(root.toString()));
-            }
-            return "From the command line: " + cmd + w + ".";
+            return "From the command line: " + downloadCommand(s, ws) + ".";
         }
         String again = " --id " + quote(m.apiModelId()) + (s.variant() == null ? "" : " --variant " + quote(s.variant())) + w;
         String remove = "switchyard models remove " + quote(m.apiModelId()) + w;
@@ -78,8 +58,39 @@ final class CliFix {
                 + "row), or " + remove + ".";
     }
 
+    /**
+     * "switchyard models download smollm2-135m-instruct [--precision p] [--mirror URL] [--models-dir D] [-w F]": the
+     * command that downloads a catalog model's row ({@code s.catalogId()} set) again, from the mirror it came from.
+     */
+    static String downloadCommand(LocalModelSettings s, Workspace ws) {
+        StringBuilder cmd = new StringBuilder("switchyard models download ").append(quote(s.catalogId()));
+        try {
+            CatalogModel entry = LocalModelManager.catalog().require(s.catalogId());
+            String precision = LocalModelManager.precisionOf(entry, s.variant());
+            if (!precision.equals(entry.recommendedPrecision().id())) {
+                cmd.append(" --precision ").append(quote(precision));
+            }
+        } catch (CatalogException | RuntimeException e) {
+            // no longer in the shipped catalog: the command without a precision still says what to do
+        }
+        if (s.mirror() != null) { // downloaded from a mirror (kept with the row): from there again
+            cmd.append(" --mirror ").append(quote(s.mirror()));
+        }
+        return cmd + modelsDirOption(s) + workspaceOption(ws);
+    }
+
+    /** " --models-dir D" when a download lives in a models dir other than the default one, else "". */
+    static String modelsDirOption(LocalModelSettings s) {
+        // a download lives in <models dir>/models/<folder>
+        Path parent = s.path().toAbsolutePath().normalize().getParent();
+        Path root = parent != null && parent.getParent() != null && "models".equals(String.valueOf(parent.getFileName()))
+                ? parent.getParent() : null;
+        return root != null && !root.equals(LocalModelManager.defaultModelsRoot().toAbsolutePath().normalize())
+                ? " --models-dir " + quote(root.toString()) : "";
+    }
+
     /** " -w <file>" when the workspace is not the default one, else "". */
-    private static String workspaceOption(Workspace ws) {
+    static String workspaceOption(Workspace ws) {
         if (ws == null || ws.file() == null) {
             return "";
         }

@@ -7,6 +7,7 @@ import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.PriceRow;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunMetrics;
+import dev.switchyard.workspace.model.RunStatus;
 import java.io.PrintWriter;
 import java.util.Optional;
 
@@ -46,7 +47,12 @@ final class RunJson {
         n.put("error_kind", r.error() == null ? null : r.error().kind());
         n.put("error_message", r.error() == null ? null : r.error().message());
         // a local model's damaged files: the command that fixes them (the stored message names the screen's actions)
-        n.put("cli_fix", r.error() == null ? null : CliFix.forRun(model, r.error().kind(), ws));
+        String fix = r.error() == null ? null : CliFix.forRun(model, r.error().kind(), ws);
+        n.put("cli_fix", fix);
+        // what to do next, as the compare pane advises it, in commands instead of the window's places
+        n.put("advice", r.status() == RunStatus.COMPLETED ? null
+                : CliAdvice.forRun(r.error() != null ? r.error().kind() : r.status() == RunStatus.CANCELLED ? "cancelled"
+                        : null, model, ws, directory, fix));
         n.put("http_attempts", r.httpAttempts());
         n.set("outcome", dev.switchyard.app.run.RunOutcome.tree(r.outcomeJson()));
         return n;
@@ -74,6 +80,9 @@ final class RunJson {
             if (!n.path("cli_fix").isNull()) {
                 out.println("   " + n.get("cli_fix").asText());
             }
+        }
+        if (!n.path("advice").isNull()) {
+            out.println("   " + n.get("advice").asText());
         }
     }
 

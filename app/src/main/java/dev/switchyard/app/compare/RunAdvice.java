@@ -24,14 +24,35 @@ public final class RunAdvice {
      */
     public static String whatToDo(String kind, String model, Timeouts limits) {
         String k = kind == null ? "" : kind.toLowerCase(Locale.ROOT);
+        String ref = model == null ? "<model>" : model.matches("[\\w./:@-]+") ? model : "\"" + model + "\"";
+        String timeLimit = timeLimit(k, limits, " in Models → " + (model == null ? "the model" : model) + " → Time limits, or",
+                model == null ? "the model's " : "its ", ref, "");
+        return timeLimit != null ? timeLimit : general(k);
+    }
+
+    /**
+     * The advice for a run that hit a time limit, for a terminal: the limit raised with {@code switchyard models
+     * set-timeouts <modelRef> … <tail>} alone, without the window's place for it; null for any other kind.
+     *
+     * @param modelRef the model as the command names it, ready for a shell ("Gate/slow-model")
+     * @param limits   the model's time limits, null: unknown
+     * @param tail     what the command ends with (" -w team.switchyard"), "" for nothing
+     */
+    public static String timeLimitInTerminal(String kind, String modelRef, Timeouts limits, String tail) {
+        return timeLimit(kind == null ? "" : kind.toLowerCase(Locale.ROOT), limits, "", "its ", modelRef, tail);
+    }
+
+    private static String timeLimit(String k, Timeouts limits, String where, String whose, String ref, String tail) {
         return switch (k) {
-            case "first_token_timeout" -> raise(Limit.FIRST_TOKEN, model, limits, "If it is only slow to start (a gateway "
-                    + "loading a large model on its first request), ", " Otherwise run again later or pick a faster model.");
-            case "idle_timeout" -> raise(Limit.IDLE_GAP, model, limits, "If it pauses while it answers, ",
-                    " Otherwise run again later or pick another model.");
-            case "total_timeout" -> raise(Limit.TOTAL, model, limits, "For a long answer, ",
-                    " Or lower Max tokens, or pick a faster model.");
-            default -> general(k);
+            case "first_token_timeout" -> raise(Limit.FIRST_TOKEN, limits, "If it is only slow to start (a gateway "
+                    + "loading a large model on its first request), ", " Otherwise run again later or pick a faster model.",
+                    where, whose, ref, tail);
+            case "idle_timeout" -> raise(Limit.IDLE_GAP, limits, "If it pauses while it answers, ",
+                    " Otherwise run again later or pick another model.", where, whose, ref, tail);
+            case "total_timeout" -> raise(Limit.TOTAL, limits, "For a long answer, ",
+                    " Or lower " + (where.isEmpty() ? "--max-tokens" : "Max tokens") + ", or pick a faster model.",
+                    where, whose, ref, tail);
+            default -> null;
         };
     }
 
@@ -66,9 +87,11 @@ public final class RunAdvice {
 
     /**
      * "If it is only slow to start …, raise its first-token limit (now 60 s) in Models → GPT-4o mini → Time limits, or
-     * with: switchyard models set-timeouts "GPT-4o mini" --first-token 2min. Otherwise …"
+     * with: switchyard models set-timeouts "GPT-4o mini" --first-token 2min. Otherwise …" ({@code where}: the window's
+     * place, " in Models → … → Time limits, or"; "" in a terminal).
      */
-    private static String raise(Limit limit, String model, Timeouts limits, String when, String otherwise) {
+    private static String raise(Limit limit, Timeouts limits, String when, String otherwise, String where, String whose,
+                                String ref, String tail) {
         Duration now = limits == null ? null : limit.of(limits);
         Duration longer = now == null ? limit.of(Timeouts.DEFAULT).multipliedBy(2) : now.multipliedBy(2);
         if (longer.compareTo(limit.max()) > 0) {
@@ -79,10 +102,8 @@ public final class RunAdvice {
             return "Its " + what + " (" + TimeLimits.format(now) + ") is already the longest allowed; run again later or "
                     + "pick another model.";
         }
-        String ref = model == null ? "<model>" : model.matches("[\\w./:@-]+") ? model : "\"" + model + "\"";
-        return when + "raise " + (model == null ? "the model's " : "its ") + what
-                + (now == null ? "" : " (now " + TimeLimits.format(now) + ")") + " in Models → "
-                + (model == null ? "the model" : model) + " → Time limits, or with: switchyard models set-timeouts " + ref
-                + " " + limit.option() + " " + TimeLimits.format(longer).replace(" ", "") + "." + otherwise;
+        return when + "raise " + whose + what + (now == null ? "" : " (now " + TimeLimits.format(now) + ")") + where
+                + " with: switchyard models set-timeouts " + ref + " " + limit.option() + " "
+                + TimeLimits.format(longer).replace(" ", "") + tail + "." + otherwise;
     }
 }

@@ -118,4 +118,37 @@ class EditedTimeLimitsRunTest {
             assertThat(run.error().kind()).isEqualTo("first_token_timeout");
         }
     }
+
+    /**
+     * The text output says what the window's pane says, in a command: the advice line after the error names
+     * set-timeouts with the limit it hit doubled, and that command, run as printed, lets the slow gateway answer.
+     */
+    @Test
+    void aTimedOutRunPrintsTheSetTimeoutsCommandThatLetsItAnswer() throws Exception {
+        ok("models", "set-timeouts", "-w", ws, "Gate/slow-model", "--connect", "1s", "--first-token", "1s");
+        server.enqueue(new MockResponse.Builder().headersDelay(1500, TimeUnit.MILLISECONDS)
+                .addHeader("Content-Type", "text/event-stream")
+                .body(RunCommandTest.openAiStream("slow-model", List.of("Loaded", " at last"), 5, 3)).build());
+
+        CliRunner.Result failed = CliRunner.run("run", "-w", ws, "--model", "Gate/slow-model", "--prompt", "hi");
+
+        assertThat(failed.code()).isEqualTo(ExitCodes.FAILED);
+        String command = "switchyard models set-timeouts Gate/slow-model --first-token 2s -w " + file.toAbsolutePath();
+        List<String> lines = failed.out().lines().toList();
+        int advice = lines.indexOf("   If it is only slow to start (a gateway loading a large model on its first "
+                + "request), raise its first-token limit (now 1 s) with: " + command + ". Otherwise run again later or "
+                + "pick a faster model.");
+        assertThat(advice).as(failed.out()).isPositive();
+        assertThat(lines.get(advice - 1)).as("right after the error").contains("first-token");
+        assertThat(failed.out()).doesNotContain("Models →").doesNotContain("Time limits");
+
+        String[] args = command.substring("switchyard ".length()).split(" ");
+        ok(args);
+        enqueueSlowAnswer();
+        CliRunner.Result answered = CliRunner.run("run", "-w", ws, "--model", "Gate/slow-model", "--prompt", "hi", "--json");
+        JsonNode run = JSON.readTree(answered.out()).path("runs").get(0);
+        assertThat(run.path("status").asText()).as(answered.out()).isEqualTo("COMPLETED");
+        assertThat(run.has("advice")).isTrue();
+        assertThat(run.path("advice").isNull()).as("nothing to do after a full answer").isTrue();
+    }
 }

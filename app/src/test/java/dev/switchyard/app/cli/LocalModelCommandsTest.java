@@ -99,10 +99,16 @@ class LocalModelCommandsTest {
         String command = "switchyard models import '" + folder + "' --id tiny -w " + ws;
         assertThat(run.out()).as(run.out()).contains("Files changed since import: tokenizer.json is 100 bytes")
                 .contains("From the command line, once its files are complete: " + command);
+        // what comes after the fix, in a terminal's words, and the fix command said once
+        String advice = "Run again once its files are fixed; switchyard models list -w " + ws
+                + " shows whether they are ready.";
+        assertThat(run.out().lines()).contains("   " + advice);
+        assertThat(run.out().split("switchyard models import", -1)).as(run.out()).hasSize(2);
         JsonNode failed = JSON.readTree(CliRunner.run("run", "-w", ws, "--model", "tiny", "--prompt", "hi", "--json").out())
                 .path("runs").get(0);
         assertThat(failed.path("error_kind").asText()).isEqualTo("model_files_changed");
         assertThat(failed.path("cli_fix").asText()).contains(command);
+        assertThat(failed.path("advice").asText()).isEqualTo(advice);
 
         String list = CliRunner.run("models", "list", "-w", ws).out();
         assertThat(list).contains("    files: Files changed since import: tokenizer.json is 100 bytes").contains(command);

@@ -253,4 +253,40 @@ class RunCommandTest {
         assertThat(Files.readAllBytes(ws)).asString().doesNotContain(KEY);
         assertThat(JSON.readTree(r.out()).path("runs").get(0).path("error_kind").asText()).isEqualTo("authentication");
     }
+
+    /** The pane's advice, with the command a terminal user has instead of Models and providers; once, after the error. */
+    @Test
+    void aRefusedKeyPrintsTheSetKeyCommandAfterTheErrorAndInJson() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"Incorrect API key provided\"}}").build());
+        server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"Incorrect API key provided\"}}").build());
+        List<String> text = inline("gpt-4o-mini");
+        text.remove("--json");
+
+        CliRunner.Result r = run(text);
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        String w = " -w " + ws.toAbsolutePath();
+        String provider = "'Custom (" + server.url("/v1").host() + ")'";
+        String advice = "Check the provider's key (switchyard providers list" + w + " shows where it lives), or give it "
+                + "one with: switchyard providers set-key " + provider + " --keyring" + w + " (or --key-ref env:VAR); "
+                + "then run again.";
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).as(r.out()).contains("   " + advice);
+        assertThat(lines.get(lines.indexOf("   " + advice) - 1)).as("right after the error")
+                .contains("Incorrect API key provided");
+        assertThat(r.out().split("providers set-key", -1)).as("said once").hasSize(2);
+        assertThat(r.out()).doesNotContain("Models and providers");
+
+        JsonNode run = JSON.readTree(run(inline("gpt-4o-mini")).out()).path("runs").get(0);
+        assertThat(run.path("error_kind").asText()).isEqualTo("authentication");
+        assertThat(run.path("advice").asText()).isEqualTo(advice);
+        assertThat(run.path("cli_fix").isNull()).isTrue();
+
+        // the set-key command it names finds the provider
+        CliRunner.Result set = CliRunner.run("providers", "set-key", "Custom (" + server.url("/v1").host() + ")", "--key-ref",
+                "env:OTHER_KEY", "-w", ws.toString());
+        assertThat(set.code()).as(set.err()).isZero();
+    }
 }

@@ -8,8 +8,13 @@ import dev.switchyard.local.catalog.CatalogModel;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
+import dev.switchyard.workspace.model.Run;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The command that fixes a local generative model whose files changed or went missing, for a failure the CLI reports
@@ -32,6 +37,22 @@ final class CliFix {
         LocalModelHealth.State state = "model_not_found".equals(errorKind) ? LocalModelHealth.State.FOLDER_MISSING
                 : LocalModelHealth.State.FILES_CHANGED;
         return forModel(m, state, ws);
+    }
+
+    /**
+     * {@link #forRun} for many stored runs (a history export, a replay's answers): each model and failure kind worked
+     * out once; null for a run without an error.
+     */
+    static Function<Run, String> cached(Workspace ws) {
+        Map<String, Optional<String>> fixes = new HashMap<>();
+        return r -> r.error() == null ? null : fixes.computeIfAbsent(r.modelId() + "\n" + r.error().kind(),
+                k -> ws.models().get(r.modelId()).map(m -> forRun(m, r.error().kind(), ws))).orElse(null);
+    }
+
+    /** {@link #cached} by run id (a replay's answers name their runs). */
+    static java.util.function.LongFunction<String> forRunId(Workspace ws) {
+        Function<Run, String> fixes = cached(ws);
+        return id -> ws.runs().get(id).map(fixes).orElse(null);
     }
 
     /**

@@ -123,7 +123,7 @@ final class ReplayCommand implements Callable<Integer> {
             confirm(prepared.estimate());
             ReplayJob job = service.start(prepared, true, progress());
             ReplayResult result = await(job);
-            return report(result, prepared.estimate());
+            return report(ws, result, prepared.estimate());
         } catch (ReplayException e) {
             throw ReplayErrors.cli(e);
         }
@@ -210,7 +210,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private int report(ReplayResult r, ReplayEstimate estimate) {
+    private int report(Workspace ws, ReplayResult r, ReplayEstimate estimate) {
         Summary s = Summary.of(r);
         Point p = s.policy();
         ArrayNode gates = CliContext.JSON.createArrayNode();
@@ -237,7 +237,7 @@ final class ReplayCommand implements Callable<Integer> {
             ObjectNode n = CliContext.object().put("ok", ok);
             n.set("gates", gates);
             n.set("estimate", CliContext.JSON.valueToTree(estimate));
-            n.setAll(ReplayReport.json(r, items));
+            n.setAll(ReplayReport.json(r, items, CliFix.forRunId(ws)));
             CliContext.printJson(spec, n);
         } else {
             ReplayText.print(CliContext.out(spec), r, s);

@@ -38,10 +38,10 @@ final class ReplayExportCommand implements Callable<Integer> {
             ReplayExports.Format f = ReplayExports.Format.parse(format);
             ReplayResult r = ReplayService.of(parent.root.context(), ws).open(id);
             if (output == null) {
-                CliContext.out(spec).print(ReplayExports.render(r, f));
+                CliContext.out(spec).print(ReplayExports.render(r, f, CliFix.forRunId(ws)));
                 CliContext.out(spec).flush();
             } else {
-                ReplayExports.write(r, f, output);
+                ReplayExports.write(r, f, output, CliFix.forRunId(ws));
                 CliContext.err(spec).println("Wrote " + output);
                 CliContext.err(spec).flush();
             }

@@ -29,8 +29,13 @@ public final class HistoryExport {
     private final RunExporter exporter;
 
     public HistoryExport(Workspace workspace) {
+        this(workspace, r -> null);
+    }
+
+    /** {@code cliFix}: the {@code cli_fix} column of a failed run (the command line's export), null for none. */
+    public HistoryExport(Workspace workspace, java.util.function.Function<Run, String> cliFix) {
         this.workspace = workspace;
-        this.exporter = new RunExporter(modelNames(workspace)::get, RunPrompts.of(workspace)::of);
+        this.exporter = new RunExporter(modelNames(workspace)::get, RunPrompts.of(workspace)::of, cliFix);
     }
 
     /** {@code provider/model} for every model id of the workspace. */

@@ -32,7 +32,7 @@ public final class RunExporter {
             "repeat_index", "prompt", "output", "reasoning", "error", "queue_ms", "ttft_ms", "total_ms", "input_tokens",
             "cached_input_tokens", "output_tokens", "reasoning_tokens", "decode_tps", "cost_usd", "cost_kind",
             "tokens_estimated", "finish_reason", "prompt_name", "prompt_version", "temperature", "max_tokens", "top_p",
-            "seed", "stop", "system_message", "user_message");
+            "seed", "stop", "system_message", "user_message", "cli_fix");
 
     /** Digits kept after the point: a cost to a ten-billionth of a dollar, a rate to a hundredth of a token/s. */
     static final int COST_SCALE = 10;
@@ -40,6 +40,7 @@ public final class RunExporter {
 
     private final LongFunction<String> modelName;
     private final Function<Run, RunPrompt> prompts;
+    private final Function<Run, String> cliFix;
 
     /**
      * Without saved prompts: {@code prompt_name} and {@code prompt_version} stay empty, the system message is the
@@ -54,8 +55,17 @@ public final class RunExporter {
      * @param prompts   the saved prompt a run came from ({@link RunPrompts#of(Run)})
      */
     public RunExporter(LongFunction<String> modelName, Function<Run, RunPrompt> prompts) {
+        this(modelName, prompts, r -> null);
+    }
+
+    /**
+     * @param cliFix the command that fixes what a run failed on ({@code cli_fix}: a local model refused for its files,
+     *               as {@code switchyard run} names it), null for none; the History screen's export has none
+     */
+    public RunExporter(LongFunction<String> modelName, Function<Run, RunPrompt> prompts, Function<Run, String> cliFix) {
         this.modelName = modelName;
         this.prompts = prompts;
+        this.cliFix = cliFix;
     }
 
     /** Writes the runs in {@code format}; returns how many were written. */
@@ -133,7 +143,7 @@ public final class RunExporter {
                 prompt.name(), prompt.version(), number(params.get("temperature")), whole(params.get("maxTokens")),
                 number(params.get("topP")), whole(params.get("seed")),
                 params.path("stop").isArray() && !params.get("stop").isEmpty() ? params.get("stop") : null,
-                prompt.system(), prompt.user());
+                prompt.system(), prompt.user(), r.error() == null ? null : cliFix.apply(r));
     }
 
     /** A plain decimal rounded to {@code scale} places, trailing zeros dropped ("0.0004", "12.44"); null stays null. */

@@ -135,7 +135,8 @@ class RunExporterTest {
                 "total_ms", "input_tokens", "cached_input_tokens", "output_tokens", "reasoning_tokens", "decode_tps",
                 "cost_usd", "cost_kind", "tokens_estimated", "finish_reason");
         assertThat(RunExporter.COLUMNS.subList(22, RunExporter.COLUMNS.size())).containsExactly("prompt_name",
-                "prompt_version", "temperature", "max_tokens", "top_p", "seed", "stop", "system_message", "user_message");
+                "prompt_version", "temperature", "max_tokens", "top_p", "seed", "stop", "system_message", "user_message",
+                "cli_fix");
     }
 
     /** A run of saved prompt "Trip planner" v2 with every parameter set, a cost of $0.0004 and an unrounded rate. */

@@ -29,16 +29,25 @@ public final class ReplayExports {
     }
 
     public static String render(ReplayResult r, Format f) {
+        return render(r, f, null);
+    }
+
+    /** {@code runFix}: a JSON report's {@code cli_fix} of each answer that did not complete ({@link ReplayReport#json}). */
+    public static String render(ReplayResult r, Format f, java.util.function.LongFunction<String> runFix) {
         return switch (f) {
             case CSV -> CsvExport.csv(r);
-            case JSON -> ReplayReport.json(r, true).toPrettyString();
+            case JSON -> ReplayReport.json(r, true, runFix).toPrettyString();
             case HTML -> HtmlReport.html(r);
         };
     }
 
     public static void write(ReplayResult r, Format f, Path file) {
+        write(r, f, file, null);
+    }
+
+    public static void write(ReplayResult r, Format f, Path file, java.util.function.LongFunction<String> runFix) {
         try {
-            Files.writeString(file, render(r, f), StandardCharsets.UTF_8);
+            Files.writeString(file, render(r, f, runFix), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ReplayException(ReplayException.Kind.BAD_INPUT, "Cannot write " + file + ": " + e.getMessage());
         }

@@ -12,8 +12,10 @@ import dev.switchyard.app.replay.grade.GraderSpec;
 import dev.switchyard.app.replay.results.Point;
 import dev.switchyard.app.replay.results.Summary;
 import dev.switchyard.app.replay.results.Sweep;
+import dev.switchyard.workspace.model.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * The report of a replay as JSON (the export format, and what the CLI prints with --json; schema in
@@ -30,6 +32,14 @@ public final class ReplayReport {
     }
 
     public static ObjectNode json(ReplayResult r, boolean withItems) {
+        return json(r, withItems, null);
+    }
+
+    /**
+     * With {@code runFix} (the command line's report): each item's answer that did not complete says the command that
+     * fixes what its run failed on, {@code "cli_fix"} (null when none) — {@code runFix} maps a run id to it.
+     */
+    public static ObjectNode json(ReplayResult r, boolean withItems, LongFunction<String> runFix) {
         Summary s = Summary.of(r);
         ObjectNode n = JSON.createObjectNode();
         ObjectNode rep = n.putObject("replay").put("id", r.replay().id()).put("uid", r.replay().uid())
@@ -47,7 +57,7 @@ public final class ReplayReport {
         Sweep.of(r).ifPresent(sw -> n.set("sweep", sweep(sw)));
         if (withItems) {
             ArrayNode items = n.putArray("items");
-            r.items().forEach(o -> items.add(item(r, o)));
+            r.items().forEach(o -> items.add(item(r, o, runFix)));
         }
         return n;
     }
@@ -66,7 +76,7 @@ public final class ReplayReport {
         return n;
     }
 
-    static ObjectNode item(ReplayResult r, ItemOutcome o) {
+    static ObjectNode item(ReplayResult r, ItemOutcome o, LongFunction<String> runFix) {
         ObjectNode n = JSON.createObjectNode().put("position", o.item().position()).put("datasetItemId", o.item().id())
                 .put("prompt", o.item().prompt()).put("reference", o.item().referenceAnswer())
                 .put("category", GraderSpec.fromTags(o.item().tagsJson(), null).category())
@@ -94,6 +104,9 @@ public final class ReplayReport {
             }
             a.put("latencyMs", c.latency());
             a.set("grade", c.grade() == null ? null : c.grade().toJson());
+            if (runFix != null) {
+                a.put("cli_fix", c.runId() == null || c.status() == RunStatus.COMPLETED ? null : runFix.apply(c.runId()));
+            }
         }
         return n;
     }

@@ -143,7 +143,7 @@ public final class UiJvm {
      * keeps the window's JVM without a console), else {@code java} of {@code javaHome} (an app launcher built by
      * jpackage is not a java command line).
      */
-    static Path javaLauncher(Path running, Path javaHome) {
+    public static Path javaLauncher(Path running, Path javaHome) {
         if (running != null && running.getFileName() != null
                 && running.getFileName().toString().matches("(?i)javaw?(\\.exe)?")) {
             return running;

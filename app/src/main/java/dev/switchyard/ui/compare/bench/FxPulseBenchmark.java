@@ -32,7 +32,9 @@ import javafx.stage.Window;
  * Run (with a display, e.g. under Xvfb):
  * {@code java -cp app/target/switchyard.jar:app/target/lib/* dev.switchyard.ui.compare.bench.FxPulseBenchmark
  * [--panes 6] [--tps 200] [--tokens 800] [--rounds 2] [--repeat 1] [--hold-ms 0] [--tab answers|stats|charts]
- * [--size 1400x880] [--broken true] [--blind true] [--verbose true] [--jfr file.jfr] [--think-ms 2000]}: {@code --think-ms}
+ * [--size 1400x880] [--broken true] [--blind true] [--verbose true] [--jfr file.jfr] [--think-ms 2000]
+ * [--server process|inside]}: {@code --server} runs the loopback server in a JVM of its own (the default, as a local
+ * server runs beside the app) or inside the benchmark's JVM; {@code --think-ms}
  * waits that long on the usable Compare screen before the first Run, as a user typing a prompt would (0: Run at
  * once, so round 1 also builds the panes); {@code --verbose} prints the three
  * worst gaps of each round (when, and the FX thread's CPU in them); {@code --jfr} records rounds 2.. with Flight
@@ -62,7 +64,10 @@ public final class FxPulseBenchmark {
         String[] size = strArg(args, "--size", "1400x880").split("x");
         long setupStart = System.nanoTime();
         Path dir = Files.createTempDirectory("switchyard-bench");
-        StreamingFixture fixture = new StreamingFixture(tps, tokens);
+        // a local server runs beside the app, not inside it: by default in a JVM of its own ("--server inside": here)
+        boolean inside = "inside".equals(strArg(args, "--server", "process"));
+        StreamingFixture.Server fixture = inside ? new StreamingFixture(tps, tokens).inThisJvm()
+                : StreamingFixture.startProcess(tps, tokens);
         List<String> names = new ArrayList<>();
         String[] base = {"gpt-4o-mini", "claude-3-5-haiku", "llama-3.1-8b", "mistral-small", "qwen2.5-7b", "gemini-1.5-flash"};
         for (int i = 0; i < panes; i++) {
@@ -72,7 +77,7 @@ public final class FxPulseBenchmark {
             names.set(names.size() - 1, "broken-gateway-model");
         }
         Path ws = dir.resolve("bench.switchyard");
-        fixture.workspace(ws, names);
+        StreamingFixture.workspace(ws, names, fixture.baseUrl());
         double setupMs = (System.nanoTime() - setupStart) / 1e6;
 
         long launch = System.nanoTime();
@@ -123,6 +128,7 @@ public final class FxPulseBenchmark {
             java.util.Map<String, Long> perThread0 = cpuByThreadName(threads);
             java.util.Map<String, Long> vm0 = vmThreadCpuMs();
             long proc0 = processCpu();
+            long server0 = fixture.processCpuMs();
             onFx(() -> {
                 ui.userMessage().setText("Write a rollout plan for a hybrid assistant (round " + Math.random() + ").");
                 boxes.forEach(b -> b.setSelected(false));
@@ -175,6 +181,10 @@ public final class FxPulseBenchmark {
                     renderMs, 100 * renderMs / wall, procMs, 100 * procMs / wall,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
+            if (server0 >= 0) {
+                System.out.printf(Locale.ROOT, "  server process CPU %d ms (%.0f%% of one core; not in the figures above)%n",
+                        fixture.processCpuMs() - server0, 100 * (fixture.processCpuMs() - server0) / wall);
+            }
             if (verbose) {
                 System.out.println("  worst gaps: " + pulses.worstGaps + "; " + pulses.passes());
                 java.util.Map<String, Long> perThread = cpuByThreadName(threads);

@@ -19,8 +19,26 @@ import java.util.regex.Pattern;
  * A loopback OpenAI-compatible server that streams a Markdown answer at a fixed token rate, and a workspace
  * whose models point at it (provider without a key). A model whose name contains "broken" drops the connection
  * after 60 tokens (to show a failed pane). Used by the FX pulse benchmark and for screenshots.
+ *
+ * <p>{@link #startProcess} runs it in a JVM of its own, as a local server (Ollama, a gateway) runs beside the app:
+ * its threads, allocation and JIT compilations then stay out of the app's JVM. {@link #main} is that JVM's entry
+ * point: it prints the base URL on one line and serves until its standard input closes (the benchmark ending, or
+ * dying, closes it).
  */
 public final class StreamingFixture implements AutoCloseable {
+
+    /** Where the answers come from: this JVM's server, or the one of a server process. */
+    public interface Server extends AutoCloseable {
+        String baseUrl();
+
+        /** CPU time the server process has used, in ms; -1 when the server runs in this JVM. */
+        default long processCpuMs() {
+            return -1;
+        }
+
+        @Override
+        void close();
+    }
 
     private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]+)\"");
     private static final String ANSWER = """
@@ -57,11 +75,100 @@ public final class StreamingFixture implements AutoCloseable {
         return server.baseUrl();
     }
 
+    /** This fixture as a {@link Server} in this JVM. */
+    public Server inThisJvm() {
+        return new Server() {
+            @Override
+            public String baseUrl() {
+                return StreamingFixture.this.baseUrl();
+            }
+
+            @Override
+            public void close() {
+                StreamingFixture.this.close();
+            }
+        };
+    }
+
+    /**
+     * Starts the fixture in a JVM of its own (this JVM's launcher and class path; C1 only with one compiler thread,
+     * the serial collector and a 64 MB heap: a small server process) and waits for its base URL.
+     */
+    public static Server startProcess(int tokensPerSecond, int tokensPerAnswer) throws IOException {
+        Path launcher = dev.switchyard.app.UiJvm.javaLauncher(
+                ProcessHandle.current().info().command().map(Path::of).orElse(null), Path.of(System.getProperty("java.home")));
+        Process p = new ProcessBuilder(launcher.toString(), "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                "-XX:+UseSerialGC", "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                StreamingFixture.class.getName(), String.valueOf(tokensPerSecond), String.valueOf(tokensPerAnswer))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        String url = out.readLine();
+        if (url == null || !url.startsWith("http://")) {
+            p.destroyForcibly();
+            throw new IOException("the streaming server process did not start (it printed: " + url + ")");
+        }
+        return new Server() {
+            @Override
+            public String baseUrl() {
+                return url;
+            }
+
+            @Override
+            public long processCpuMs() {
+                return p.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+            }
+
+            @Override
+            public void close() {
+                try {
+                    p.getOutputStream().close(); // the server ends when its input closes
+                    if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
+                } catch (IOException e) {
+                    p.destroyForcibly();
+                } catch (InterruptedException e) {
+                    p.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+    }
+
+    /** The server process: {@code StreamingFixture <tokens per second> <tokens per answer>}. */
+    public static void main(String[] args) throws IOException {
+        try (StreamingFixture f = new StreamingFixture(Integer.parseInt(args[0]), Integer.parseInt(args[1]))) {
+            // a local server has been up for a while: its streaming code is compiled before the benchmark starts
+            try (StreamingFixture warm = new StreamingFixture(100_000, 2_000)) {
+                for (int i = 0; i < 5; i++) {
+                    try (java.net.Socket s = new java.net.Socket("127.0.0.1", warm.server.port())) {
+                        s.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 19\r\n\r\n"
+                                + "{\"model\":\"warm-up\"}").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        s.shutdownOutput();
+                        s.getInputStream().readAllBytes();
+                    }
+                }
+            }
+            System.out.println(f.baseUrl());
+            System.out.flush();
+            while (System.in.read() != -1) {
+                // serve until the benchmark closes our input (or ends)
+            }
+        }
+        System.exit(0);
+    }
+
     /** Creates (or reuses) a workspace with {@code names} as models of one keyless provider on this server. */
     public List<Model> workspace(Path file, List<String> names) {
+        return workspace(file, names, baseUrl());
+    }
+
+    /** Creates (or reuses) a workspace with {@code names} as models of one keyless provider at {@code baseUrl}. */
+    public static List<Model> workspace(Path file, List<String> names, String baseUrl) {
         List<Model> out = new ArrayList<>();
         try (Workspace ws = Workspace.open(file)) {
-            Provider p = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "Loopback gateway", baseUrl(), null, null));
+            Provider p = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "Loopback gateway", baseUrl, null, null));
             int i = 0;
             for (String name : names) {
                 Model m = ws.models().insert(Model.of(p.id(), name, name, dev.switchyard.workspace.model.ModelKind.CLOUD,

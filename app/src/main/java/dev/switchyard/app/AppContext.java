@@ -7,6 +7,7 @@ import dev.switchyard.app.models.IntentSetStore;
 import dev.switchyard.app.models.Assets;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.cloud.CloudClients;
+import dev.switchyard.cloud.WarmUp;
 import dev.switchyard.cloud.catalog.CloudCatalog;
 import dev.switchyard.cloud.secrets.EnvironmentSecrets;
 import dev.switchyard.cloud.secrets.KeyringSecretStore;
@@ -15,7 +16,11 @@ import dev.switchyard.cloud.secrets.SecretStore;
 import dev.switchyard.cloud.secrets.SessionSecretStore;
 import dev.switchyard.cloud.catalog.PriceTable;
 import dev.switchyard.workspace.Workspace;
+import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -36,6 +41,7 @@ public final class AppContext implements AutoCloseable {
     private final Supplier<SecretStore> keyring;
     private LocalModels localModels;
     private IntentModels intentModels;
+    private final AtomicReference<CompletableFuture<Optional<WarmUp.Result>>> cloudWarmUp = new AtomicReference<>();
 
     public AppContext(UnaryOperator<String> env, Clock clock) {
         this(env, clock, dev.switchyard.local.LocalEngine::inWorker);
@@ -87,6 +93,37 @@ public final class AppContext implements AutoCloseable {
             cloudClients = CloudClients.create();
         }
         return cloudClients;
+    }
+
+    /**
+     * Runs the cloud client's code once over loopback ({@link WarmUp}), so that the first cloud run of this process
+     * does not count the JVM loading and compiling it in its time to first token (README decision 26). Once per
+     * context: a second call waits for the first one's result. Empty when it is turned off
+     * ({@code -Dswitchyard.warmUp=false}) or could not run (said on standard error); a warm-up never stops a run. Never
+     * call it on the FX thread: it takes 0.1–0.5 s.
+     */
+    public Optional<WarmUp.Result> warmUpCloud() {
+        if ("false".equals(System.getProperty("switchyard.warmUp"))) {
+            return Optional.empty();
+        }
+        CompletableFuture<Optional<WarmUp.Result>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<WarmUp.Result>> running = cloudWarmUp.compareAndExchange(null, mine);
+        if (running != null) {
+            return running.join();
+        }
+        Optional<WarmUp.Result> result = Optional.empty();
+        try {
+            result = Optional.of(WarmUp.run(cloudClients(), 2));
+            StartupLog.mark("cloud client warmed up over loopback: " + result.get());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Switchyard: the cloud client's warm-up over loopback failed (" + e.getMessage()
+                    + "); the first cloud run's time to first token may include loading it.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            mine.complete(result);
+        }
+        return result;
     }
 
     /** The local engine (a worker process, started on first use) and the models loaded in it. */

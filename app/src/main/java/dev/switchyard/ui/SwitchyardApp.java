@@ -101,6 +101,25 @@ public final class SwitchyardApp extends Application {
             });
         }
         stage.show();
+        warmUpCloudClientSoon();
+    }
+
+    /**
+     * A second after the window shows (while the user reads it), runs the cloud client once over loopback on a
+     * background thread, so the first cloud answer's time to first token is the provider's, not this JVM's warm-up
+     * (README decision 26).
+     */
+    private void warmUpCloudClientSoon() {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(1000);
+                context.warmUpCloud();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "switchyard-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Checks the network every few seconds off the FX thread; hosts are those of the workspace's providers. */

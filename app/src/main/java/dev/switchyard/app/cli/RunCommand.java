@@ -117,6 +117,9 @@ final class RunCommand implements Callable<Integer> {
             }
             try (Workspace ws = workspace.open()) {
                 app.prepare(ws);
+                if (ws.models().list().stream().anyMatch(m -> m.kind() == dev.switchyard.workspace.model.ModelKind.CLOUD)) {
+                    app.warmUpCloud(); // the policy may route to a cloud model: its TTFT is then the provider's
+                }
                 return RoutedRun.run(app, ws, routing, new EngineRequest(system, prompt, params), json, spec);
             }
         }
@@ -125,6 +128,9 @@ final class RunCommand implements Callable<Integer> {
             app.prepare(ws);
             ModelDirectory directory = app.directory(ws);
             List<Model> chosen = chooseModels(directory);
+            if (chosen.stream().anyMatch(m -> m.kind() == dev.switchyard.workspace.model.ModelKind.CLOUD)) {
+                app.warmUpCloud(); // the first answer's TTFT is then the provider's, not this JVM's (decision 26)
+            }
             Comparison comparison = ws.comparisons().create(null, repeat, false);
             ComparisonRunner runner = new ComparisonRunner(new RunService(ws, app.clock(), System::nanoTime), engines::forModel);
             ComparisonRunner.Handle handle = runner.start(chosen, new EngineRequest(system, prompt, params), repeat,

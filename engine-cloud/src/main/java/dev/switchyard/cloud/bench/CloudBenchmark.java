@@ -61,6 +61,39 @@ public final class CloudBenchmark {
                 + System.getProperty("java.version"));
         ttftOverhead(out);
         throughput(out);
+        coldStart(out);
+    }
+
+    /**
+     * The first stream of a fresh JVM, without and with {@link dev.switchyard.cloud.WarmUp} before it, in child JVMs
+     * started alternately: with the default compilers (as the CLI runs) and with C1 only (as the window runs).
+     */
+    private static void coldStart(PrintStream out) throws Exception {
+        String launcher = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        out.println("First stream of a fresh JVM (TTFT, ms; 5 child JVMs each, started alternately):");
+        for (String[] flags : new String[][] {{}, {"-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2"}}) {
+            java.util.List<String> cold = new java.util.ArrayList<>();
+            java.util.List<String> warm = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                cold.add(childTtft(launcher, flags, false));
+                warm.add(childTtft(launcher, flags, true));
+            }
+            String jit = flags.length == 0 ? "default compilers" : "C1 only (the window's JVM)";
+            out.printf("  %s: no warm-up %s; after the warm-up %s%n", jit, cold, warm);
+        }
+    }
+
+    private static String childTtft(String launcher, String[] flags, boolean warmUp) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(launcher));
+        cmd.addAll(java.util.List.of(flags));
+        cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), ColdStream.class.getName()));
+        if (warmUp) {
+            cmd.add("warm-up");
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor();
+        return output.startsWith("ttft ") ? output.substring(5) : "failed: " + output;
     }
 
     static String chunk(String content) {

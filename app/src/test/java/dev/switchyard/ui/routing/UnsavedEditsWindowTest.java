@@ -120,6 +120,43 @@ class UnsavedEditsWindowTest {
         }
     }
 
+    /**
+     * Only the policy's name changed in the toolbar: "● unsaved" shows, New asks "Save changes to tiered-v2 …?", and
+     * File → Quit asks "Leave without saving?" naming the renamed policy; Cancel keeps the window and the name. Typing the
+     * saved name back is no change.
+     */
+    @Test
+    void aRenameAloneIsAskedAboutAndNamedOnQuit() throws Exception {
+        AppWindow.click(robot, "#nav-routing");
+        AppWindow.waitUntil(10, () -> robot.lookup("#rule-node-2").tryQuery().isPresent() && name().equals("tiered"));
+        assertThat(dirtyShown()).isFalse();
+        replace("#policy-name", "tiered-v2");
+        AppWindow.waitUntil(5, this::dirtyShown);
+
+        AppWindow.click(robot, "#policy-new");
+        AppWindow.click(robot, "#new-empty");
+        AppWindow.waitUntil(10, () -> header().equals("Save changes to tiered-v2 before starting a new empty policy?"));
+        answer("Cancel");
+        assertThat(name()).isEqualTo("tiered-v2");
+        assertThat(ruleShown(2)).isTrue();
+
+        AppWindow.click(robot, "File");
+        AppWindow.click(robot, "Quit");
+        AppWindow.waitUntil(10, () -> header().equals("Leave without saving?"));
+        assertThat(AppWindow.onFx(() -> dialog().lookupAll(".label").stream().map(n -> ((javafx.scene.control.Label) n).getText())
+                .collect(java.util.stream.Collectors.joining(" ")))).contains("Not saved yet: the routing policy tiered-v2 (renamed from tiered).");
+        shot("rename-quit-question");
+        answer("Cancel");
+        assertThat(dialogShown()).isFalse();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#main-view").query().getScene().getWindow().isShowing())).isTrue();
+        assertThat(name()).isEqualTo("tiered-v2");
+        assertThat(dirtyShown()).isTrue();
+
+        replace("#policy-name", "tiered");
+        AppWindow.waitUntil(5, () -> !dirtyShown());
+        assertThat(versions("tiered")).isEqualTo(1);
+    }
+
     private boolean ruleShown(int index) throws Exception {
         return AppWindow.onFx(() -> robot.lookup("#rule-node-" + index).tryQuery().isPresent());
     }

@@ -39,11 +39,7 @@ public final class IntentsScreen implements Screen {
 
     @Override
     public String unsavedWork() {
-        if (!model.unsavedProperty().get()) {
-            return null;
-        }
-        String name = model.nameProperty().get() == null ? "" : model.nameProperty().get().strip();
-        return name.isEmpty() ? "a new intent" : "the intent " + name;
+        return model.unsavedWork(); // the intent being edited, a set name typed and not created
     }
 
     public IntentsViewModel model() {

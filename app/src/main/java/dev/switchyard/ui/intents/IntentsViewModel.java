@@ -147,6 +147,24 @@ public final class IntentsViewModel {
         askToSave = ask;
     }
 
+    /**
+     * What the screen holds typed and not stored, for the window's "Leave without saving?" ("the intent lights_on", "a new
+     * intent", "the new intent set kitchen (not created)"), null when nothing. A prompt typed to try the set is not work
+     * to keep: nothing stores it.
+     */
+    public String unsavedWork() {
+        List<String> work = new java.util.ArrayList<>();
+        if (unsaved.get()) {
+            String n = strip(name.get());
+            work.add(n.isEmpty() ? "a new intent" : "the intent " + n);
+        }
+        String set = strip(newSetName.get());
+        if (!set.isEmpty()) {
+            work.add("the new intent set " + set + " (not created)");
+        }
+        return work.isEmpty() ? null : String.join(", ", work);
+    }
+
     /** Whether the editor holds something {@link #save()} would store and nothing stores yet. */
     public BooleanBinding unsavedProperty() {
         return unsaved;

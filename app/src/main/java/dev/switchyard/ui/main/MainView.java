@@ -202,13 +202,32 @@ public final class MainView extends BorderPane {
      * holds unsaved work or the user chose to drop it; false when they cancelled (nothing changes).
      */
     public boolean mayLeave(String action) {
+        javafx.scene.Node typing = leaveTheFieldBeingTyped();
         List<String> unsaved = screens.stream().map(Screen::unsavedWork).filter(w -> w != null).toList();
         if (unsaved.isEmpty() || getScene() == null) {
             return true;
         }
-        return dev.switchyard.ui.Dialogs.confirm(this, "Unsaved changes", "Leave without saving?",
+        boolean leave = dev.switchyard.ui.Dialogs.confirm(this, "Unsaved changes", "Leave without saving?",
                 "Not saved yet: " + String.join(", ", unsaved) + ". " + action + " and they are lost; Cancel to go back "
                         + "and save them.", action);
+        if (!leave && typing != null && typing.getScene() == getScene()) {
+            typing.requestFocus(); // back to typing where the user was
+        }
+        return leave;
+    }
+
+    /**
+     * Takes the keyboard focus off the control being typed in, so that a field that takes its text only on Enter or when
+     * it is left (the routing designer's Inspector) takes it now and its screen counts it as unsaved; a menu or the
+     * window's close button does not take the focus. Returns that control (null when none), to give the focus back.
+     */
+    private javafx.scene.Node leaveTheFieldBeingTyped() {
+        javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        if (owner == null || owner == this) {
+            return null;
+        }
+        requestFocus();
+        return owner;
     }
 
     private void choose(boolean create, Consumer<Path> then) {

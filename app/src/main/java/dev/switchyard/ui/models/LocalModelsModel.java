@@ -351,6 +351,7 @@ public final class LocalModelsModel {
         workspace = ws;
         models.clear();
         message.set("");
+        deviceCost.set(storedCost); // a cost typed for the workspace left is not this one's (the window asked before)
         if (ws == null) {
             return;
         }
@@ -406,6 +407,25 @@ public final class LocalModelsModel {
             }
         }
         return new Loaded(rows, ws.settings().getDouble(SettingsRepository.DEVICE_COST_PER_HOUR, 0));
+    }
+
+    /**
+     * "the device cost per hour" while the field holds another cost than the one stored (the same amount written another
+     * way, "0.40" for "0.4", is no change), else null: what quitting or opening another workspace names as not saved.
+     */
+    public String unsavedWork() {
+        String typed = deviceCost.get() == null ? "" : deviceCost.get().strip();
+        if (workspace == null || typed.equals(storedCost)) {
+            return null;
+        }
+        try {
+            if (Double.parseDouble(typed.replace("$", "")) == Double.parseDouble(storedCost)) {
+                return null;
+            }
+        } catch (NumberFormatException e) {
+            // not a number (yet): still typed
+        }
+        return "the device cost per hour";
     }
 
     /** Saves the device cost per hour (a number ≥ 0). */

@@ -77,6 +77,12 @@ public final class ModelsScreen implements Screen {
         }
     }
 
+    /** Typed and not saved: time limits, prices, the device cost, a provider being added, a key being set. */
+    @Override
+    public String unsavedWork() {
+        return model.unsavedWork();
+    }
+
     public ModelsViewModel model() {
         return model;
     }

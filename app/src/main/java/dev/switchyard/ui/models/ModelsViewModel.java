@@ -139,6 +139,9 @@ public final class ModelsViewModel {
         workspace = ws;
         providers.clear();
         selected.set(null);
+        // the model picked belongs to the workspace left: its prices and limits (and what was typed in them, which the
+        // window asked about) must not stay, nor be kept by a model of this workspace that has the same id
+        selectedModel.set(null);
         local.setWorkspace(ws);
         if (ws == null) {
             mode.set(Mode.NO_WORKSPACE);
@@ -225,6 +228,24 @@ public final class ModelsViewModel {
             wanted = null;
         }
         return p;
+    }
+
+    /**
+     * What the screen holds typed and not saved ("time limits of gpt-4o-mini, the device cost per hour"), null when
+     * nothing: the provider being added, a key being set, the picked model's prices and time limits, the device cost.
+     * A field the user has not changed does not count. The window names it before quitting or opening another workspace.
+     */
+    public String unsavedWork() {
+        List<String> work = new java.util.ArrayList<>();
+        if (mode.get() == Mode.ADDING) {
+            work.add(form.unsavedWork());
+        }
+        work.add(keys.unsavedWork());
+        work.add(prices.unsavedWork());
+        work.add(limits.unsavedWork());
+        work.add(local.unsavedWork());
+        List<String> said = work.stream().filter(w -> w != null).toList();
+        return said.isEmpty() ? null : String.join(", ", said);
     }
 
     /** Opens the add form and probes the keyring in the background. */

@@ -174,6 +174,37 @@ public final class PriceEditor {
         return inForce;
     }
 
+    /**
+     * "prices of gpt-4o-mini" while a field holds another price than the row in force filled in (the same amount written
+     * another way, "0.150" for "0.15", is no change), else null: what quitting or opening another workspace names as not
+     * saved.
+     */
+    public String unsavedWork() {
+        List<String> now = fields();
+        if (model == null || now.equals(filled)) {
+            return null;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            if (changed(now.get(i), filled.get(i), i == 1)) {
+                return "prices of " + model.displayName();
+            }
+        }
+        return null;
+    }
+
+    private static boolean changed(String typed, String was, boolean optional) {
+        if (java.util.Objects.equals(typed, was)) {
+            return false;
+        }
+        try {
+            BigDecimal a = parse(typed, "", optional);
+            BigDecimal b = parse(was, "", optional);
+            return a == null ? b != null : b == null || a.compareTo(b) != 0;
+        } catch (IllegalArgumentException e) {
+            return true; // not a price (yet): still typed
+        }
+    }
+
     /** Adds a price row dated today from the three fields (cached optional). */
     public void save() {
         Model m = model;

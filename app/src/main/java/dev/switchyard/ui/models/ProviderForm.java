@@ -32,6 +32,8 @@ public final class ProviderForm {
     private final KeyForm keys = new KeyForm();
     private final StringProperty error = new SimpleStringProperty("");
     private Collection<String> existingNames = List.of();
+    /** The name, base URL and variable as the preset filled them in: one typed otherwise is an unsaved edit. */
+    private List<String> filled = List.of("", "", "");
 
     public ProviderForm(Collection<ProviderPreset> catalog) {
         presets.setAll(catalog);
@@ -77,6 +79,28 @@ public final class ProviderForm {
         keys.sourceProperty().set(!p.requiresKey() ? KeySource.NONE
                 : keys.keyringDown() ? KeySource.ENVIRONMENT : KeySource.KEYRING);
         error.set("");
+        filled = typed();
+    }
+
+    private List<String> typed() {
+        return List.of(strip(name.get()), strip(baseUrl.get()), strip(keys.envVarProperty().get()));
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    /**
+     * "the new provider Team gateway" (or "the provider being added" without a name) while something was typed in the
+     * form — a name, base URL or variable other than the preset filled in, or a key — else null. Picking a preset alone
+     * is no typing.
+     */
+    public String unsavedWork() {
+        if (typed().equals(filled) && strip(keys.keyProperty().get()).isEmpty()) {
+            return null;
+        }
+        String n = strip(name.get());
+        return n.isEmpty() ? "the provider being added" : "the new provider " + n;
     }
 
     /** The draft, or null with {@link #errorProperty()} set to what to fix. */

@@ -32,6 +32,8 @@ public final class ProviderKeyEditor {
     private final ReadOnlyStringWrapper where = new ReadOnlyStringWrapper("");
     private Workspace workspace;
     private Provider provider;
+    /** The variable Set key… opened with: one typed otherwise is an unsaved edit. */
+    private String filledEnv = "";
 
     /**
      * @param message   where to say what was done
@@ -107,9 +109,24 @@ public final class ProviderKeyEditor {
         }
         form.clearSecret();
         form.envVarProperty().set(p.authRef() != null && p.authRef().startsWith("env:") ? p.authRef().substring(4) : "");
+        filledEnv = form.envVarProperty().get();
         form.sourceProperty().set(defaultSource());
         editing.set(true);
         probe(tasks, vault, form);
+    }
+
+    /**
+     * "the key of OpenAI" while Set key… is open with a key pasted or another variable typed, else null: what quitting
+     * or opening another workspace names as not saved.
+     */
+    public String unsavedWork() {
+        Provider p = provider;
+        if (!editing.get() || p == null) {
+            return null;
+        }
+        String key = form.keyProperty().get() == null ? "" : form.keyProperty().get().strip();
+        String env = form.envVarProperty().get() == null ? "" : form.envVarProperty().get().strip();
+        return key.isEmpty() && env.equals(filledEnv.strip()) ? null : "the key of " + p.name();
     }
 
     public void cancel() {

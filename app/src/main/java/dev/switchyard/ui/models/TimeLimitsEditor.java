@@ -92,6 +92,35 @@ public final class TimeLimitsEditor {
 
     public Model model() { return model; }
 
+    /**
+     * "time limits of gpt-4o-mini" while a field holds something else than the stored limit (the same time written
+     * another way, "1 min" for "60 s", is no change), else null: what quitting or opening another workspace names as not
+     * saved. A field the user has not changed does not count.
+     */
+    public String unsavedWork() {
+        if (model == null || saved == null) {
+            return null;
+        }
+        for (Limit l : Limit.values()) {
+            if (changed(l)) {
+                return "time limits of " + model.displayName();
+            }
+        }
+        return null;
+    }
+
+    private boolean changed(Limit l) {
+        String typed = texts.get(l).get();
+        if (typed == null || typed.equals(filled.get(l.ordinal()))) {
+            return false;
+        }
+        try {
+            return !TimeLimits.parse(typed, l).equals(l.of(saved));
+        } catch (IllegalArgumentException e) {
+            return true; // typed wrong, or half typed: still typed
+        }
+    }
+
     // ------------------------------------------------------------------ commands
 
     /** Shows this model's time limits (null, or a model that does not run in the cloud, clears). */

@@ -50,6 +50,8 @@ public final class DesignerViewModel {
     private final ObservableList<String> intentSets = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private long generation;
+    /** Counts {@link #load}s: an edit made for a policy that has been replaced since does not apply to the new one. */
+    private long loads;
 
     public DesignerViewModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -130,8 +132,14 @@ public final class DesignerViewModel {
         return s != null && s.startsWith("rule:") ? Integer.parseInt(s.substring(5)) : -1;
     }
 
+    /** How many times a policy was loaded ({@link #load}); an edit begun under another count is for another policy. */
+    public long loads() {
+        return loads;
+    }
+
     /** Starts over with {@code p}: clears undo/redo and selection. */
     public void load(Policy p) {
+        loads++;
         undo.clear();
         redo.clear();
         policy.set(p);

@@ -82,7 +82,14 @@ final class Inspector extends ScrollPane {
         problems(ProblemNodes.ruleNode(index));
         TextField name = new TextField(r.name() == null ? "" : r.name());
         name.setId("rule-name");
-        commitOn(name, () -> vm.renameRule(index, name.getText()));
+        long load = vm.loads();
+        commitOn(name, () -> {
+            // left once another policy replaced this one (another workspace, Open, New…): the name was for a rule of the
+            // policy that is gone, not for the new policy's rule at the same place
+            if (vm.loads() == load && index < vm.policy().rules().size()) {
+                vm.renameRule(index, name.getText());
+            }
+        });
         content.getChildren().addAll(label("Name"), name, section("When"));
         HBox groups = new HBox(6, button("All", "wrap-all", () -> vm.wrapCondition("all")),
                 button("Any", "wrap-any", () -> vm.wrapCondition("any")), button("Not", "wrap-not", () -> vm.wrapCondition("not")),

@@ -66,17 +66,14 @@ public final class PolicyFileViewModel {
     }
 
     private final TaskRunner tasks;
-    private final DesignerViewModel designer;
     private final VersionsViewModel versions;
     private final Runnable showVersions;
     private DesignerBackend backend;
     private Function<NameQuestion, String> askName = NameQuestion::proposed;
 
     /** @param showVersions brings the Versions tab, where the status line and the new version are, into view */
-    public PolicyFileViewModel(TaskRunner tasks, DesignerViewModel designer, VersionsViewModel versions,
-                               Runnable showVersions) {
+    public PolicyFileViewModel(TaskRunner tasks, VersionsViewModel versions, Runnable showVersions) {
         this.tasks = tasks;
-        this.designer = designer;
         this.versions = versions;
         this.showVersions = showVersions;
     }
@@ -98,9 +95,9 @@ public final class PolicyFileViewModel {
         versions.setAskToSave(ask);
     }
 
-    /** The file name Export proposes: the policy's name with {@code .json}. */
+    /** The file name Export proposes: the name of the policy it exports (the saved one shown) with {@code .json}. */
     public String suggestedFileName() {
-        String n = versions.nameProperty().get() == null ? "" : versions.nameProperty().get().strip();
+        String n = versions.savedNameProperty().get() == null ? "" : versions.savedNameProperty().get().strip();
         n = n.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "-");
         return (n.isEmpty() ? "policy" : n) + ".json";
     }
@@ -230,7 +227,8 @@ public final class PolicyFileViewModel {
      */
     public void exportTo(Path file) {
         DesignerBackend b = backend;
-        String name = versions.nameProperty().get() == null ? "" : versions.nameProperty().get().strip();
+        // the saved version shown, under the name it was saved as: a name typed since is not saved (nor in the file)
+        String name = versions.savedNameProperty().get() == null ? "" : versions.savedNameProperty().get().strip();
         Integer version = versions.shownVersionProperty().get();
         showVersions.run();
         if (b == null) {
@@ -242,7 +240,7 @@ public final class PolicyFileViewModel {
                     + (name.isEmpty() ? "this one" : name) + " has none yet.", true);
             return;
         }
-        boolean edited = designer.dirtyProperty().get();
+        boolean edited = versions.unsavedProperty().get();
         tasks.run("Exporting " + name, () -> {
             PolicyFile.write(file, PolicyJson.read(b.store().version(name, version).bodyJson()));
             return file.toAbsolutePath();

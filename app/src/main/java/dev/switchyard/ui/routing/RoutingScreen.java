@@ -201,7 +201,7 @@ public final class RoutingScreen implements Screen {
         save.getStyleClass().add("accent");
         Label dirty = new Label("● unsaved");
         dirty.getStyleClass().add("dirty-marker");
-        dirty.visibleProperty().bind(d.dirtyProperty());
+        dirty.visibleProperty().bind(v.unsavedProperty()); // an edited policy, or another name typed
         Label message = new Label();
         message.setId("designer-message");
         message.getStyleClass().add("problem-text");
@@ -298,11 +298,6 @@ public final class RoutingScreen implements Screen {
 
     @Override
     public String unsavedWork() {
-        if (!vm.designer().dirtyProperty().get()) {
-            return null;
-        }
-        var policy = vm.designer().policyProperty().get();
-        return policy == null || policy.name() == null || policy.name().isBlank() ? "a new routing policy"
-                : "the routing policy " + policy.name();
+        return vm.versions().unsavedWork(); // the policy edited, or only renamed
     }
 }

@@ -20,7 +20,7 @@ public final class RoutingViewModel {
         test = new TestPanelViewModel(tasks, designer::policy);
         versions = new VersionsViewModel(tasks, designer);
         versions.setShowStatus(() -> mode.set(Mode.VERSIONS)); // a save that failed, an import refused: said in view
-        files = new PolicyFileViewModel(tasks, designer, versions, () -> mode.set(Mode.VERSIONS));
+        files = new PolicyFileViewModel(tasks, versions, () -> mode.set(Mode.VERSIONS));
     }
 
     /** Follows the open workspace (null: none). */

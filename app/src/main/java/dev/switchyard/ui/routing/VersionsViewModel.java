@@ -28,7 +28,8 @@ import javafx.collections.ObservableList;
  * restore one, and start a new policy from a template. The designer's policy is read and loaded through
  * {@link DesignerViewModel}. Whatever replaces the designer's policy (New, Open, Restore, an import) asks first when it
  * holds unsaved edits: Save (stored first; a save that fails replaces nothing), Discard or Cancel
- * ({@link #leaveDesigner}).
+ * ({@link #leaveDesigner}). Unsaved edits are the designer's changes to the policy and a name typed in the toolbar other
+ * than the one the policy was opened, started or last saved under ({@link #unsavedProperty()}).
  */
 public final class VersionsViewModel {
 
@@ -46,6 +47,12 @@ public final class VersionsViewModel {
     private final DesignerViewModel designer;
     private DesignerBackend backend;
     private final StringProperty name = new SimpleStringProperty("untitled");
+    /**
+     * The name the designer's policy was opened, started, restored or last saved under: the policy whose versions are
+     * listed, diffed, restored and exported. A name typed other than it is an unsaved edit.
+     */
+    private final ReadOnlyStringWrapper savedName = new ReadOnlyStringWrapper("untitled");
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper();
     private final StringProperty note = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper defaultPolicy = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -61,6 +68,28 @@ public final class VersionsViewModel {
     public VersionsViewModel(TaskRunner tasks, DesignerViewModel designer) {
         this.tasks = tasks;
         this.designer = designer;
+        name.addListener((o, a, b) -> updateUnsaved());
+        savedName.addListener((o, a, b) -> updateUnsaved());
+        designer.dirtyProperty().addListener((o, a, b) -> updateUnsaved());
+    }
+
+    private void updateUnsaved() {
+        unsaved.set(designer.dirtyProperty().get() || renamed());
+    }
+
+    /** Whether the name typed differs from the one the policy was opened, started or saved under (spaces around aside). */
+    public boolean renamed() {
+        return !strip(name.get()).equals(strip(savedName.get()));
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    /** Names the policy shown as opened, started or saved under {@code policyName}: not a rename. */
+    private void named(String policyName) {
+        savedName.set(policyName);
+        name.set(policyName);
     }
 
     /**
@@ -99,7 +128,7 @@ public final class VersionsViewModel {
 
     /** A new, unsaved, empty policy in the designer, with no versions. */
     private void showEmpty() {
-        name.set("untitled");
+        named("untitled");
         designer.load(PolicyEdits.empty("untitled"));
         shownVersion.set(null);
         versions.clear();
@@ -115,6 +144,37 @@ public final class VersionsViewModel {
 
     public StringProperty noteProperty() {
         return note;
+    }
+
+    /** The name the policy shown was opened, started, restored or last saved under (its versions are the ones listed). */
+    public ReadOnlyStringProperty savedNameProperty() {
+        return savedName.getReadOnlyProperty();
+    }
+
+    /**
+     * True while the designer holds something not saved: an edit of the policy (undoing back to the saved one is none)
+     * or another name typed in the toolbar. What New, Open saved…, Restore and an import ask about, what the "unsaved"
+     * marker shows and what quitting asks about.
+     */
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
+    }
+
+    /**
+     * What the window's "Leave without saving?" names ("the routing policy tiered", "the routing policy tiered-2 (renamed
+     * from tiered)"), null when nothing is unsaved.
+     */
+    public String unsavedWork() {
+        if (!unsaved.get()) {
+            return null;
+        }
+        String typed = strip(name.get());
+        String was = strip(savedName.get());
+        boolean saved = shownVersion.get() != null;
+        if (typed.isEmpty()) {
+            return was.isEmpty() ? "a new routing policy" : "the routing policy " + was + " (its name cleared)";
+        }
+        return saved && renamed() ? "the routing policy " + typed + " (renamed from " + was + ")" : "the routing policy " + typed;
     }
 
     /** The workspace's default policy name ("" when none). */
@@ -164,7 +224,7 @@ public final class VersionsViewModel {
      * @param cancelled what is not done, as the subject of "cancelled" ("Opening tiered")
      */
     void leaveDesigner(String doing, String cancelled, Runnable then) {
-        if (!designer.dirtyProperty().get()) {
+        if (!unsaved.get()) {
             then.run();
             return;
         }
@@ -225,7 +285,7 @@ public final class VersionsViewModel {
 
     /** Shows version {@code version} of the saved policy {@code policyName} in the designer (a fresh history). */
     void show(String policyName, Policy p, int version) {
-        name.set(policyName);
+        named(policyName);
         designer.load(p);
         shownVersion.set(version);
         if (!policies.contains(policyName)) {
@@ -248,7 +308,7 @@ public final class VersionsViewModel {
         if (template == null) {
             showEmpty();
         } else {
-            name.set(template + "-copy");
+            named(template + "-copy");
             designer.load(PolicyTemplates.load(template));
             shownVersion.set(null);
             versions.clear();
@@ -285,6 +345,7 @@ public final class VersionsViewModel {
         tasks.run("Saving policy", () -> b.store().save(n, p, text), v -> {
             designer.markSaved(p);
             shownVersion.set(v.version());
+            savedName.set(n); // the name typed (unless it changed while saving) is the saved one now
             note.set("");
             if (!policies.contains(n)) {
                 policies.add(n);
@@ -297,7 +358,7 @@ public final class VersionsViewModel {
 
     public void refreshVersions() {
         DesignerBackend b = backend;
-        String n = name.get();
+        String n = savedName.get();
         if (b == null || !policies.contains(n)) {
             versions.clear();
             return;
@@ -338,10 +399,10 @@ public final class VersionsViewModel {
         }
     }
 
-    /** Diffs two versions of the open policy into {@link #diff()}. */
+    /** Diffs two versions of the open policy (the one whose versions are listed) into {@link #diff()}. */
     public void diff(int from, int to) {
         DesignerBackend b = backend;
-        String n = name.get();
+        String n = savedName.get();
         if (b == null) {
             return;
         }
@@ -361,17 +422,21 @@ public final class VersionsViewModel {
         };
     }
 
-    /** Restores a version as a new version and loads it, after asking about unsaved edits ({@link #leaveDesigner}). */
+    /**
+     * Restores a version of the policy whose versions are listed as a new version and loads it, after asking about unsaved
+     * edits ({@link #leaveDesigner}; a renamed policy saved first is stored under its new name, and the version restored
+     * is still the listed policy's).
+     */
     public void restore(int version) {
         if (backend == null) {
             return;
         }
-        leaveDesigner("restoring version " + version, "Restoring version " + version, () -> restoreNow(version));
+        String of = savedName.get();
+        leaveDesigner("restoring version " + version, "Restoring version " + version, () -> restoreNow(of, version));
     }
 
-    private void restoreNow(int version) {
+    private void restoreNow(String n, int version) {
         DesignerBackend b = backend;
-        String n = name.get();
         if (b == null) {
             return;
         }
@@ -379,10 +444,8 @@ public final class VersionsViewModel {
             PolicyVersion v = b.store().restore(n, version, null);
             return new Restored(v, PolicyJson.read(v.bodyJson()));
         }, r -> {
-            designer.load(r.policy());
-            shownVersion.set(r.version().version());
+            show(n, r.policy(), r.version().version()); // a name typed and discarded goes back to the restored policy's
             say("Restored v" + version + " as v" + r.version().version() + ".");
-            refreshVersions();
         }, e -> fail("Could not restore: " + e.getMessage()));
     }
 

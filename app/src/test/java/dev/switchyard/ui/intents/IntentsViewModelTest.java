@@ -239,6 +239,34 @@ class IntentsViewModelTest {
         assertThat(stored("smart-home", "water_plants").examples()).containsExactly("water the plants");
     }
 
+    /**
+     * What quitting or opening another workspace names: the intent edited and a set name typed but not created; a prompt
+     * typed to try the set is not work to keep.
+     */
+    @Test
+    void typedAndNotStoredIsNamedAsUnsavedWork() {
+        List<String> asked = new ArrayList<>();
+        UnsavedChoice[] answer = {UnsavedChoice.DISCARD};
+        recordAsks(asked, answer);
+        vm.select(set("smart-home"));
+        vm.edit(intent("lights_on"));
+        assertThat(vm.unsavedWork()).isNull();
+        vm.promptProperty().set("turn on the lights");
+        assertThat(vm.unsavedWork()).as("a prompt to try").isNull();
+
+        vm.newSetNameProperty().set(" kitchen ");
+        assertThat(vm.unsavedWork()).isEqualTo("the new intent set kitchen (not created)");
+        vm.replyProperty().set("Lights on.");
+        assertThat(vm.unsavedWork()).isEqualTo("the intent lights_on, the new intent set kitchen (not created)");
+
+        vm.createSet(); // the edit discarded, the set created
+        assertThat(vm.sets()).extracting(IntentSet::name).contains("kitchen");
+        assertThat(vm.unsavedWork()).isNull();
+        vm.edit(null);
+        vm.examplesProperty().set("water the plants");
+        assertThat(vm.unsavedWork()).isEqualTo("a new intent");
+    }
+
     @Test
     void aRefreshKeepsTheEditorAsTyped() {
         vm.select(set("smart-home"));

@@ -110,6 +110,25 @@ class IntentsWindowTest {
         return AppWindow.onFx(() -> robot.lookup(query).queryAs(TextInputControl.class).getText());
     }
 
+    /** A set name typed and not created: File → Quit names it; Cancel keeps the window and the name. */
+    @Test
+    void aSetNameTypedAndNotCreatedIsNamedBeforeQuitting() throws Exception {
+        AppWindow.click(robot, "#nav-intents");
+        AppWindow.waitUntil(10, () -> robot.lookup("#intent-set-name").tryQuery().isPresent());
+        AppWindow.click(robot, "#intent-set-name").write("kitchen");
+        AppWindow.click(robot, "File");
+        AppWindow.click(robot, "Quit");
+        AppWindow.waitUntil(10, this::dialogShown);
+        assertThat(dialogHeader()).isEqualTo("Leave without saving?");
+        assertThat(AppWindow.onFx(() -> robot.lookup(".dialog-pane .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).collect(java.util.stream.Collectors.joining(" "))))
+                .contains("Not saved yet: the new intent set kitchen (not created).");
+        answer("Cancel");
+        AppWindow.waitUntil(10, () -> !dialogShown());
+        assertThat(AppWindow.onFx(() -> robot.lookup("#main-view").query().getScene().getWindow().isShowing())).isTrue();
+        assertThat(field("#intent-set-name")).isEqualTo("kitchen");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void anUnsavedEditIsAskedAboutBeforeAnotherIntentAndDeletingAsksFirst() throws Exception {

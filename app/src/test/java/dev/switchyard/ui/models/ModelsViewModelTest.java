@@ -284,6 +284,71 @@ class ModelsViewModelTest {
         assertThat(prices.errorProperty().get()).contains("cannot be negative");
     }
 
+    /**
+     * What the Models screen names before quitting or opening another workspace: a price, a device cost, a provider being
+     * added and a key being set, each only once the user changed it (what a preset or the stored row filled in, the same
+     * amount written another way, a saved or cancelled form are not).
+     */
+    @Test
+    void typedAndNotSavedFieldsAreNamedAsUnsavedWork() {
+        assertThat(vm.unsavedWork()).isNull();
+
+        // a provider being added: the preset's own filling is not typing; a name or a key typed is
+        vm.beginAdd();
+        assertThat(vm.unsavedWork()).isNull();
+        vm.form().presetProperty().set(vm.form().presets().stream().filter(p -> p.id().equals("openai")).findFirst().orElseThrow());
+        assertThat(vm.unsavedWork()).as("a preset picked").isNull();
+        vm.form().nameProperty().set("OpenAI team");
+        assertThat(vm.unsavedWork()).isEqualTo("the new provider OpenAI team");
+        vm.form().nameProperty().set("OpenAI");
+        vm.form().keys().keyProperty().set("sk-typed");
+        assertThat(vm.unsavedWork()).isEqualTo("the new provider OpenAI");
+        vm.cancelAdd();
+        assertThat(vm.unsavedWork()).as("cancelled").isNull();
+        fillCustom("Loopback", KeySource.NONE);
+        assertThat(vm.unsavedWork()).isEqualTo("the new provider Loopback");
+        vm.addProvider();
+        assertThat(vm.unsavedWork()).as("added").isNull();
+
+        // a key being set: opening Set key… is not typing; a key pasted or another variable typed is
+        vm.keys().begin();
+        assertThat(vm.unsavedWork()).isNull();
+        vm.keys().form().sourceProperty().set(KeySource.ENVIRONMENT);
+        vm.keys().form().envVarProperty().set("LOOP_KEY");
+        assertThat(vm.unsavedWork()).isEqualTo("the key of Loopback");
+        vm.keys().cancel();
+        assertThat(vm.unsavedWork()).isNull();
+
+        // a price typed for the picked model
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
+        vm.testConnection();
+        vm.addRemoteModels(List.of(vm.remoteModels().get(1)));
+        vm.selectedModelProperty().set(vm.models().get(0));
+        assertThat(vm.unsavedWork()).isNull();
+        vm.prices().inputProperty().set("0.5");
+        assertThat(vm.unsavedWork()).isEqualTo("prices of tiny-2");
+        vm.prices().outputProperty().set("1.5");
+        vm.prices().save();
+        assertThat(vm.unsavedWork()).as("saved").isNull();
+        vm.prices().inputProperty().set("0.500"); // the same price written another way
+        assertThat(vm.unsavedWork()).isNull();
+        vm.prices().cachedProperty().set("0.1");
+        vm.limits().textProperty(dev.switchyard.app.models.TimeLimits.Limit.CONNECT).set("5 s");
+        assertThat(vm.unsavedWork()).isEqualTo("prices of tiny-2, time limits of tiny-2");
+        vm.prices().cachedProperty().set("");
+        vm.limits().textProperty(dev.switchyard.app.models.TimeLimits.Limit.CONNECT).set("10 s");
+
+        // the device cost typed and not saved
+        LocalModelsModel local = vm.local();
+        local.deviceCostProperty().set("0.4");
+        assertThat(vm.unsavedWork()).isEqualTo("the device cost per hour");
+        local.deviceCostProperty().set("0.40");
+        local.saveDeviceCost();
+        assertThat(vm.unsavedWork()).as("saved as 0.4").isNull();
+        local.deviceCostProperty().set("");
+        assertThat(vm.unsavedWork()).isEqualTo("the device cost per hour");
+    }
+
     @Test
     void deviceCostPerHourIsSavedInTheWorkspaceSettings() {
         LocalModelsModel local = vm.local();

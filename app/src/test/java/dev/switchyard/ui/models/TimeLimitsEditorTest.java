@@ -98,6 +98,42 @@ class TimeLimitsEditorTest {
         assertThat(limits.noteProperty(Limit.FIRST_TOKEN).get()).as("300 s is the default").isEqualTo("default");
     }
 
+    /**
+     * Limits typed and not saved are what the Models screen names before quitting or opening another workspace ("time
+     * limits of llama3.1:70b"); fields as filled in, the same time written another way, saved or reset limits are not;
+     * another workspace keeps nothing of this one's model.
+     */
+    @Test
+    void limitsTypedAndNotSavedAreTheScreensUnsavedWork() {
+        assertThat(vm.unsavedWork()).isNull();
+        pick("llama3.1:70b");
+        assertThat(vm.unsavedWork()).as("fields the user has not changed").isNull();
+
+        limits.textProperty(Limit.TOTAL).set("20"); // "20 min" half typed
+        assertThat(limits.unsavedWork()).isEqualTo("time limits of llama3.1:70b");
+        assertThat(vm.unsavedWork()).isEqualTo("time limits of llama3.1:70b");
+        limits.textProperty(Limit.TOTAL).set("600"); // the stored 10 min, written another way
+        assertThat(vm.unsavedWork()).isNull();
+        limits.textProperty(Limit.TOTAL).set("20 min");
+        limits.save();
+        assertThat(stored("llama3.1:70b").total()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(vm.unsavedWork()).as("saved").isNull();
+
+        limits.textProperty(Limit.FIRST_TOKEN).set("soon"); // typed wrong: still typed
+        assertThat(vm.unsavedWork()).isEqualTo("time limits of llama3.1:70b");
+        limits.resetToDefaults();
+        assertThat(vm.unsavedWork()).as("reset stores the defaults the fields show").isNull();
+
+        // another workspace (the window asked first): the model and what was typed for it stay with the one left
+        limits.textProperty(Limit.FIRST_TOKEN).set("2 min");
+        try (Workspace other = Workspace.open(dir.resolve("other.switchyard"))) {
+            vm.setWorkspace(other);
+            assertThat(limits.hasModelProperty().get()).isFalse();
+            assertThat(vm.unsavedWork()).isNull();
+            vm.setWorkspace(ws);
+        }
+    }
+
     @Test
     void aWrongValueIsMarkedSaidOnSaveAndNothingIsStored() {
         pick("llama3.1:70b");

@@ -30,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Models → a cloud model → Time limits in the real window at 1000 x 720: the four limits read readably with the
  * defaults marked; a wrong one is marked and said and nothing is stored; Save stores them; Reset to defaults brings the
- * defaults back.
+ * defaults back. Limits and a price typed and not saved are named by File → Quit's "Leave without saving?".
  */
 class TimeLimitsWindowTest {
 
@@ -191,5 +191,52 @@ class TimeLimitsWindowTest {
         assertThat(text("#limit-first-token-note")).isEqualTo("default");
         assertThat(stored()).isEqualTo(Timeouts.DEFAULT);
         AppWindow.waitUntil(5, () -> robot.lookup("#limits-reset").query().isDisabled());
+    }
+
+    /**
+     * A limit half typed and a price typed, neither saved: File → Quit asks "Leave without saving?" and names both
+     * ("prices of llama3.1:70b, time limits of llama3.1:70b"); Cancel keeps the window and what was typed.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void limitsAndAPriceTypedAndNotSavedAreNamedBeforeQuitting() throws Exception {
+        AppWindow.resize(1000, 720);
+        AppWindow.click(robot, "#nav-models");
+        TableView<ModelRow> models = robot.lookup("#provider-models").queryAs(TableView.class);
+        AppWindow.waitUntil(10, () -> models.getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#provider-models .table-row-cell").match((javafx.scene.control.TableRow<?> r)
+                -> r.getIndex() == 0 && !r.isEmpty()).queryAs(Node.class));
+        AppWindow.waitUntil(10, () -> "10 min".equals(field("#limit-total")));
+
+        scrollTo("#time-limits");
+        type("#limit-total", "20"); // on its way to "20 min"
+        scrollTo("#price-in");
+        type("#price-in", "0.5");
+
+        AppWindow.click(robot, "File");
+        AppWindow.click(robot, "Quit");
+        AppWindow.waitUntil(10, () -> "Leave without saving?".equals(AppWindow.onFx(() -> dialog() == null ? ""
+                : dialog().getHeaderText())));
+        assertThat(AppWindow.onFx(() -> dialog().lookupAll(".label").stream().map(n -> ((Label) n).getText())
+                .collect(java.util.stream.Collectors.joining(" "))))
+                .contains("Not saved yet: prices of llama3.1:70b, time limits of llama3.1:70b.");
+        Node cancel = AppWindow.onFx(() -> dialog().getButtonTypes().stream().filter(t -> t.getText().equals("Cancel"))
+                .map(t -> dialog().lookupButton(t)).findFirst().orElseThrow());
+        robot.clickOn(cancel);
+        WaitForAsyncUtils.waitForFxEvents();
+        AppWindow.waitUntil(5, () -> dialog() == null);
+        assertThat(AppWindow.onFx(() -> robot.lookup("#main-view").query().getScene().getWindow().isShowing())).isTrue();
+        assertThat(field("#limit-total")).isEqualTo("20");
+        assertThat(field("#price-in")).isEqualTo("0.5");
+        assertThat(stored()).isEqualTo(Timeouts.DEFAULT);
+    }
+
+    /** The dialog shown (looked up on the FX thread through the windows), or null. */
+    private static javafx.scene.control.DialogPane dialog() {
+        return javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing)
+                .map(w -> w.getScene() == null ? null : w.getScene().getRoot().lookup(".dialog-pane"))
+                .filter(n -> n instanceof javafx.scene.control.DialogPane).map(n -> (javafx.scene.control.DialogPane) n)
+                .findFirst().orElse(null);
     }
 }

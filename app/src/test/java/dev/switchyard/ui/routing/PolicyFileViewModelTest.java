@@ -362,6 +362,24 @@ class PolicyFileViewModelTest {
         assertThat(store().list()).extracting(p -> p.name()).containsExactly("mine", "team");
     }
 
+    /**
+     * Export writes the saved version shown under the name it was saved as: a name typed since is an unsaved edit, not
+     * another policy to look up (a name typed that another policy has would export that one).
+     */
+    @Test
+    void aNameTypedSinceTheSaveIsNotExported() throws Exception {
+        vm.files().importFrom(file("team.json", TEAM));
+        vm.versions().nameProperty().set("team-2");
+        Path out = dir.resolve("renamed.json");
+        assertThat(vm.files().suggestedFileName()).isEqualTo("team.json");
+
+        vm.files().exportTo(out);
+
+        assertThat(status()).isEqualTo("Exported team version 1 to " + out.toAbsolutePath() + ". Your unsaved changes "
+                + "are not in it: save a version to export them.");
+        assertThat(PolicyFile.parse(out).policy()).isEqualTo(store().load("team"));
+    }
+
     @Test
     void anExportReadsBackAsTheSamePolicyAndReimportsExactly() throws Exception {
         vm.files().importFrom(file("team.json", TEAM));

@@ -120,6 +120,88 @@ class UnsavedEditsWindowTest {
         }
     }
 
+    /**
+     * Only the policy's name changed in the toolbar: "● unsaved" shows, New asks "Save changes to tiered-v2 …?", and
+     * File → Quit asks "Leave without saving?" naming the renamed policy; Cancel keeps the window and the name. Typing the
+     * saved name back is no change.
+     */
+    @Test
+    void aRenameAloneIsAskedAboutAndNamedOnQuit() throws Exception {
+        AppWindow.click(robot, "#nav-routing");
+        AppWindow.waitUntil(10, () -> robot.lookup("#rule-node-2").tryQuery().isPresent() && name().equals("tiered"));
+        assertThat(dirtyShown()).isFalse();
+        replace("#policy-name", "tiered-v2");
+        AppWindow.waitUntil(5, this::dirtyShown);
+
+        AppWindow.click(robot, "#policy-new");
+        AppWindow.click(robot, "#new-empty");
+        AppWindow.waitUntil(10, () -> header().equals("Save changes to tiered-v2 before starting a new empty policy?"));
+        answer("Cancel");
+        assertThat(name()).isEqualTo("tiered-v2");
+        assertThat(ruleShown(2)).isTrue();
+
+        AppWindow.click(robot, "File");
+        AppWindow.click(robot, "Quit");
+        AppWindow.waitUntil(10, () -> header().equals("Leave without saving?"));
+        assertThat(AppWindow.onFx(() -> dialog().lookupAll(".label").stream().map(n -> ((javafx.scene.control.Label) n).getText())
+                .collect(java.util.stream.Collectors.joining(" ")))).contains("Not saved yet: the routing policy tiered-v2 (renamed from tiered).");
+        shot("rename-quit-question");
+        answer("Cancel");
+        assertThat(dialogShown()).isFalse();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#main-view").query().getScene().getWindow().isShowing())).isTrue();
+        assertThat(name()).isEqualTo("tiered-v2");
+        assertThat(dirtyShown()).isTrue();
+
+        replace("#policy-name", "tiered");
+        AppWindow.waitUntil(5, () -> !dirtyShown());
+        assertThat(versions("tiered")).isEqualTo(1);
+    }
+
+    /**
+     * A rule's new name typed in the Inspector and not yet committed (no Enter, the field still focused): File → Quit
+     * asks "Leave without saving?" about the policy; Cancel gives the field its focus back with the name as typed.
+     */
+    @Test
+    void aFieldStillBeingTypedInIsAskedAboutOnQuit() throws Exception {
+        AppWindow.click(robot, "#nav-routing");
+        AppWindow.waitUntil(10, () -> robot.lookup("#rule-node-2").tryQuery().isPresent() && name().equals("tiered"));
+        AppWindow.click(robot, "#rule-node-0");
+        AppWindow.waitUntil(5, () -> robot.lookup("#rule-name").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#rule-name").queryAs(Node.class));
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write("greetings");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dirtyShown()).as("not committed yet").isFalse();
+
+        AppWindow.click(robot, "File");
+        AppWindow.click(robot, "Quit");
+        AppWindow.waitUntil(10, () -> header().equals("Leave without saving?"));
+        assertThat(AppWindow.onFx(() -> dialog().lookupAll(".label").stream().map(n -> ((javafx.scene.control.Label) n).getText())
+                .collect(java.util.stream.Collectors.joining(" ")))).contains("Not saved yet: the routing policy tiered.");
+        answer("Cancel");
+        assertThat(dialogShown()).isFalse();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#main-view").query().getScene().getWindow().isShowing())).isTrue();
+        AppWindow.waitUntil(5, () -> robot.lookup("#rule-name").query().isFocused());
+        assertThat(AppWindow.onFx(() -> robot.lookup("#rule-name").queryAs(TextField.class).getText())).isEqualTo("greetings");
+        assertThat(dirtyShown()).isTrue();
+        assertThat(versions("tiered")).isEqualTo(1);
+
+        // undone; a name typed again and not committed, then New → Empty policy: asked too, Cancel keeps it
+        AppWindow.click(robot, "#undo");
+        AppWindow.waitUntil(5, () -> !dirtyShown());
+        robot.clickOn(robot.lookup("#rule-name").queryAs(Node.class));
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write("plugs");
+        WaitForAsyncUtils.waitForFxEvents();
+        AppWindow.click(robot, "#policy-new");
+        AppWindow.click(robot, "#new-empty");
+        AppWindow.waitUntil(10, () -> header().equals("Save changes to tiered before starting a new empty policy?"));
+        answer("Cancel");
+        assertThat(ruleShown(2)).isTrue();
+        AppWindow.click(robot, "#rule-node-0");
+        AppWindow.waitUntil(5, () -> "plugs".equals(robot.lookup("#rule-name").queryAs(TextField.class).getText()));
+    }
+
     private boolean ruleShown(int index) throws Exception {
         return AppWindow.onFx(() -> robot.lookup("#rule-node-" + index).tryQuery().isPresent());
     }

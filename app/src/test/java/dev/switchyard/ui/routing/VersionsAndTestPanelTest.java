@@ -154,6 +154,89 @@ class VersionsAndTestPanelTest {
         assertThat(d.dirtyProperty().get()).isTrue();
     }
 
+    /**
+     * A name typed in the toolbar is an unsaved edit by itself (saving stores the policy under it): the "unsaved" state,
+     * the question New / Open / Restore ask, and what quitting names. Typing the saved name back is no edit; Discard
+     * goes back to the saved name; Save stores the policy under the new name; versions, diff and restore stay those of
+     * the policy listed. An edit of the default route counts as any edit of the policy.
+     */
+    @Test
+    void aNameTypedAloneIsAnUnsavedEdit() {
+        VersionsViewModel v = vm.versions();
+        DesignerViewModel d = vm.designer();
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        UnsavedChoice[] answer = {UnsavedChoice.CANCEL};
+        v.setAskToSave(q -> {
+            asked.add(q);
+            return answer[0];
+        });
+        PolicyTemplates.ensureDefault(workspace);
+        vm.attach(new TestBackend(workspace));
+        assertThat(v.nameProperty().get()).isEqualTo("tiered");
+        assertThat(v.unsavedProperty().get()).isFalse();
+        assertThat(v.unsavedWork()).isNull();
+
+        v.nameProperty().set("tiered-2");
+        assertThat(d.dirtyProperty().get()).as("the policy itself is as saved").isFalse();
+        assertThat(v.unsavedProperty().get()).isTrue();
+        assertThat(v.unsavedWork()).isEqualTo("the routing policy tiered-2 (renamed from tiered)");
+
+        // Cancel: New, Open saved… and Restore each ask, and keep the name typed
+        v.startNew(null);
+        v.open("tiered");
+        v.restore(1);
+        assertThat(asked).containsExactly("Save changes to tiered-2 before starting a new empty policy?",
+                "Save changes to tiered-2 before opening tiered?", "Save changes to tiered-2 before restoring version 1?");
+        assertThat(v.nameProperty().get()).isEqualTo("tiered-2");
+        assertThat(v.unsavedProperty().get()).isTrue();
+
+        // the saved name typed back (spaces around do not count): nothing to ask
+        v.nameProperty().set(" tiered ");
+        assertThat(v.unsavedProperty().get()).isFalse();
+        v.open("tiered");
+        assertThat(asked).hasSize(3);
+
+        // Discard, then Restore: version 1 of tiered (the policy listed, not the name typed) comes back as version 2
+        v.nameProperty().set("tiered-2");
+        answer[0] = UnsavedChoice.DISCARD;
+        v.restore(1);
+        assertThat(asked).hasSize(4);
+        assertThat(workspaceVersions("tiered")).isEqualTo(2);
+        assertThat(v.nameProperty().get()).isEqualTo("tiered");
+        assertThat(v.unsavedProperty().get()).isFalse();
+        assertThat(v.policies()).containsExactly("tiered");
+
+        // Save, then Restore: the policy is stored under the name typed, and tiered's version 1 is restored
+        v.nameProperty().set("tiered-b");
+        answer[0] = UnsavedChoice.SAVE;
+        v.restore(1);
+        assertThat(workspaceVersions("tiered-b")).isEqualTo(1);
+        assertThat(new dev.switchyard.app.routing.PolicyStore(workspace).load("tiered-b").rules()).isEqualTo(d.policy().rules());
+        assertThat(workspaceVersions("tiered")).isEqualTo(3);
+        assertThat(v.nameProperty().get()).isEqualTo("tiered");
+        assertThat(v.versions()).extracting(VersionsViewModel.VersionRow::version).containsExactly(3, 2, 1);
+
+        // Save version under a new name: nothing unsaved after it; the name cleared is unsaved again
+        v.nameProperty().set("mine");
+        v.save();
+        assertThat(v.unsavedProperty().get()).isFalse();
+        assertThat(v.savedNameProperty().get()).isEqualTo("mine");
+        v.nameProperty().set("");
+        assertThat(v.unsavedWork()).isEqualTo("the routing policy mine (its name cleared)");
+        v.nameProperty().set("mine");
+
+        // the default route edited: unsaved like any edit of the policy
+        d.connect(-1, "local-llama");
+        assertThat(v.unsavedWork()).isEqualTo("the routing policy mine");
+        d.undo();
+        assertThat(v.unsavedWork()).isNull();
+
+        // a new policy never saved, only named: unsaved, under the name typed
+        v.startNew(null);
+        v.nameProperty().set("night");
+        assertThat(v.unsavedWork()).isEqualTo("the routing policy night");
+    }
+
     private int workspaceVersions(String name) {
         return new dev.switchyard.app.routing.PolicyStore(workspace).versions(name).size();
     }

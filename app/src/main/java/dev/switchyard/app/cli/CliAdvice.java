@@ -1,6 +1,7 @@
 package dev.switchyard.app.cli;
 
 import dev.switchyard.app.compare.RunAdvice;
+import dev.switchyard.app.models.CliFix;
 import dev.switchyard.app.models.LocalModelSettings;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.workspace.Workspace;

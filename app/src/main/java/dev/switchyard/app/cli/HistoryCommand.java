@@ -67,7 +67,7 @@ final class HistoryCommand {
                 if (model != null) {
                     q = q.model(parent.root.context().directory(ws).resolve(model).id());
                 }
-                long n = new HistoryExport(ws, CliFix.cached(ws)).query(q, fmt, output);
+                long n = new HistoryExport(ws).query(q, fmt, output);
                 CliContext.out(spec).printf("Exported %,d %s to %s.%n", n, n == 1 ? "run" : "runs", output.toAbsolutePath());
                 CliContext.out(spec).flush();
             } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.engine.GenerationParams;
+import dev.switchyard.app.models.CliFix;
 import dev.switchyard.app.replay.Prepared;
 import dev.switchyard.app.replay.ReplayException;
 import dev.switchyard.app.replay.ReplayGraders;

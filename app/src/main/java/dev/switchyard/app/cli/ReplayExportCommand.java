@@ -1,5 +1,6 @@
 package dev.switchyard.app.cli;
 
+import dev.switchyard.app.models.CliFix;
 import dev.switchyard.app.replay.ReplayException;
 import dev.switchyard.app.replay.ReplayService;
 import dev.switchyard.app.replay.engine.ReplayResult;

@@ -1,6 +1,7 @@
 package dev.switchyard.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.app.models.CliFix;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;

@@ -88,22 +88,38 @@ public final class RunAdvice {
     /**
      * "If it is only slow to start …, raise its first-token limit (now 60 s) in Models → GPT-4o mini → Time limits, or
      * with: switchyard models set-timeouts "GPT-4o mini" --first-token 2min. Otherwise …" ({@code where}: the window's
-     * place, " in Models → … → Time limits, or"; "" in a terminal).
+     * place, " in Models → … → Time limits, or"; "" in a terminal). The limit is doubled within what Time limits and
+     * {@code set-timeouts} accept ({@link #raised}); a first-token or idle-gap limit raised past the total limit raises
+     * that too, as neither accepts one longer than the total.
      */
     private static String raise(Limit limit, Timeouts limits, String when, String otherwise, String where, String whose,
                                 String ref, String tail) {
         Duration now = limits == null ? null : limit.of(limits);
-        Duration longer = now == null ? limit.of(Timeouts.DEFAULT).multipliedBy(2) : now.multipliedBy(2);
-        if (longer.compareTo(limit.max()) > 0) {
-            longer = limit.max();
-        }
         String what = limit.label().toLowerCase(Locale.ROOT).replace(' ', '-') + " limit";
         if (now != null && now.compareTo(limit.max()) >= 0) {
             return "Its " + what + " (" + TimeLimits.format(now) + ") is already the longest allowed; run again later or "
                     + "pick another model.";
         }
-        return when + "raise " + whose + what + (now == null ? "" : " (now " + TimeLimits.format(now) + ")") + where
-                + " with: switchyard models set-timeouts " + ref + " " + limit.option() + " "
-                + TimeLimits.format(longer).replace(" ", "") + tail + "." + otherwise;
+        Duration longer = raised(limit, now);
+        String command = limit.option() + " " + TimeLimits.format(longer).replace(" ", "");
+        String also = "";
+        if (limits != null && limit != Limit.TOTAL && longer.compareTo(limits.total()) > 0) {
+            also = " and its total limit (now " + TimeLimits.format(limits.total()) + ") to " + TimeLimits.format(longer);
+            command += " " + Limit.TOTAL.option() + " " + TimeLimits.format(longer).replace(" ", "");
+        }
+        return when + "raise " + whose + what + (now == null ? "" : " (now " + TimeLimits.format(now) + ")") + also
+                + where + " with: switchyard models set-timeouts " + ref + " " + command + tail + "." + otherwise;
+    }
+
+    /**
+     * {@code now} doubled (unknown: the general default doubled), kept within the limit's bounds — at least its minimum
+     * (1 s), at most its maximum — so the command it is given in is one {@code set-timeouts} accepts.
+     */
+    static Duration raised(Limit limit, Duration now) {
+        Duration longer = (now == null ? limit.of(Timeouts.DEFAULT) : now).multipliedBy(2);
+        if (longer.compareTo(limit.min()) < 0) {
+            return limit.min();
+        }
+        return longer.compareTo(limit.max()) > 0 ? limit.max() : longer;
     }
 }

@@ -12,4 +12,12 @@ public interface ModelEngine {
 
     /** Whether the model can run now, and if not why and what fixes it. */
     Availability availability();
+
+    /**
+     * The time limits this engine's runs stop at — a cloud model's, as {@code ModelDirectory#timeouts} reads them from
+     * its row — so what a failed run's advice says of them is what the run used; null for an engine without them.
+     */
+    default dev.switchyard.cloud.Timeouts timeLimits() {
+        return null;
+    }
 }

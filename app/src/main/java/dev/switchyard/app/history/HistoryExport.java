@@ -1,6 +1,7 @@
 package dev.switchyard.app.history;
 
 import dev.switchyard.app.SafeFileWrite;
+import dev.switchyard.app.models.CliFix;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.Page;
@@ -28,14 +29,13 @@ public final class HistoryExport {
     private final Workspace workspace;
     private final RunExporter exporter;
 
+    /**
+     * The export of the command line and of the History screen alike: a run refused for a local model's files has the
+     * command that fixes them in its {@code cli_fix} column ({@link CliFix}).
+     */
     public HistoryExport(Workspace workspace) {
-        this(workspace, r -> null);
-    }
-
-    /** {@code cliFix}: the {@code cli_fix} column of a failed run (the command line's export), null for none. */
-    public HistoryExport(Workspace workspace, java.util.function.Function<Run, String> cliFix) {
         this.workspace = workspace;
-        this.exporter = new RunExporter(modelNames(workspace)::get, RunPrompts.of(workspace)::of, cliFix);
+        this.exporter = new RunExporter(modelNames(workspace)::get, RunPrompts.of(workspace)::of, CliFix.cached(workspace));
     }
 
     /** {@code provider/model} for every model id of the workspace. */

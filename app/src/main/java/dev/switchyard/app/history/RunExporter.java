@@ -60,7 +60,7 @@ public final class RunExporter {
 
     /**
      * @param cliFix the command that fixes what a run failed on ({@code cli_fix}: a local model refused for its files,
-     *               as {@code switchyard run} names it), null for none; the History screen's export has none
+     *               as {@code switchyard run} names it), null for none
      */
     public RunExporter(LongFunction<String> modelName, Function<Run, RunPrompt> prompts, Function<Run, String> cliFix) {
         this.modelName = modelName;

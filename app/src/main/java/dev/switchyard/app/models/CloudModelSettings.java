@@ -59,13 +59,12 @@ public final class CloudModelSettings {
                 m.contextWindow() == null ? 0 : m.contextWindow());
     }
 
-    /** The row's timeouts; a limit the row does not store is the reasoning or the general default. */
-    public static Timeouts timeouts(Model m) {
-        return timeouts(m, m.capabilities().reasoning() ? Timeouts.REASONING : Timeouts.DEFAULT);
-    }
-
-    /** The row's timeouts; a limit the row does not store (or stores as zero or less) is taken from {@code d}. */
-    public static Timeouts timeouts(Model m, Timeouts d) {
+    /**
+     * The row's timeouts; a limit the row does not store (or stores as zero or less) is taken from {@code d}. Only for
+     * {@link ModelDirectory#timeouts}, the one reading of a model's limits (its defaults come from the catalog): runs,
+     * the compare pane's advice, Models → Time limits and {@code models list} all use that.
+     */
+    static Timeouts timeouts(Model m, Timeouts d) {
         JsonNode t = read(m.settingsJson()).path("timeouts");
         return new Timeouts(ms(t, "connectMs", d.connect()), ms(t, "firstTokenMs", d.firstToken()),
                 ms(t, "idleMs", d.idleGap()), ms(t, "totalMs", d.total()));

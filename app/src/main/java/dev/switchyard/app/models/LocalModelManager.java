@@ -131,16 +131,30 @@ public final class LocalModelManager {
         }
     }
 
-    /** Downloads (resuming any earlier part), validates with the engine, and registers the model in the workspace. */
+    /**
+     * Downloads (resuming any earlier part), validates with the engine, and registers the model in the workspace. From
+     * this manager's mirror when it has one; without one, a model the workspace already has (the same catalog id and
+     * precision) comes from the mirror its row keeps ({@link #keptMirror}), else from the catalog's hub.
+     */
     public Model download(ModelDirectory directory, String catalogId, String precisionId, Consumer<DownloadProgress> progress,
                           DownloadControl control) throws CatalogException, LocalEngineException {
         CatalogModel entry = catalog().require(catalogId);
         String precision = precisionId == null ? entry.recommendedPrecision().id() : precisionId;
+        return download(directory, entry, precision,
+                directory.findLocal(downloadedId(entry, precision)).map(r -> keptMirror(r, entry.id())).orElse(null),
+                progress, control);
+    }
+
+    /** {@link #download}: from this manager's mirror, else {@code kept} (a row's mirror), else the hub. */
+    private Model download(ModelDirectory directory, CatalogModel entry, String precision, String kept,
+                           Consumer<DownloadProgress> progress, DownloadControl control)
+            throws CatalogException, LocalEngineException {
         String variant = variant(entry, precision);
         ModelStore store = new ModelStore(modelsRoot, info -> { });
         Path folder = store.downloadFolder(entry, precision);
         ModelDownloader.Options options = ModelDownloader.Options.defaults();
-        ModelDownloader downloader = ModelDownloader.create(mirror == null ? options : options.withMirror(mirror));
+        URI from = mirror != null ? mirror : kept != null ? URI.create(kept) : null;
+        ModelDownloader downloader = ModelDownloader.create(from == null ? options : options.withMirror(from));
         downloader.download(entry, precision, folder, progress, control);
         ModelInfo info = localModels.engine().validate(folder, variant == null ? LoadOptions.defaults() : LoadOptions.variant(variant));
         store.registerDownloaded(entry, precision, folder);
@@ -157,7 +171,8 @@ public final class LocalModelManager {
      * differ from what was recorded are deleted first — the downloader keeps a file that is present when the catalog
      * publishes no size or checksum for it — or every file of the precision when none can be told apart (a row with
      * nothing recorded, or files as recorded that the engine refused); then the download resumes as {@link #download}
-     * does, in the same precision, and the row records the new files.
+     * does, in the same precision — from the mirror the row keeps unless this manager was given one — and the row
+     * records the new files.
      */
     public Model downloadAgain(ModelDirectory directory, Model model, Consumer<DownloadProgress> progress,
                                DownloadControl control) throws CatalogException, LocalEngineException {
@@ -188,8 +203,7 @@ public final class LocalModelManager {
             }
         }
         localModels.unload(folder);
-        return download(directory, entry.id(), precision.equals(entry.recommendedPrecision().id()) ? null : precision,
-                progress, control);
+        return download(directory, entry, precision, keptMirror(model, entry.id()), progress, control);
     }
 
     /**
@@ -210,6 +224,24 @@ public final class LocalModelManager {
         } catch (java.net.URISyntaxException e) {
             return null; // not kept rather than kept with a password in it
         }
+    }
+
+    /**
+     * The mirror a catalog model's row keeps ({@code models download --mirror}): where downloading it again fetches its
+     * files from when no other mirror is given. Null for the hub, an imported model, another catalog entry's row
+     * ({@code catalogId} not null and not the row's) or a row whose settings cannot be read.
+     */
+    public static String keptMirror(Model row, String catalogId) {
+        if (row == null || row.kind() != ModelKind.LOCAL_GENERATIVE) {
+            return null;
+        }
+        LocalModelSettings s;
+        try {
+            s = LocalModelSettings.of(row);
+        } catch (IllegalStateException unreadable) {
+            return null;
+        }
+        return s.catalogId() == null || (catalogId != null && !catalogId.equals(s.catalogId())) ? null : s.mirror();
     }
 
     /** The precision of a catalog entry whose ONNX file is {@code variant} (null: the recommended one). */

@@ -167,6 +167,12 @@ public final class ModelDirectory {
         return existing.isPresent() ? workspace.models().update(row) : workspace.models().insert(row);
     }
 
+    /** The local model row of this id (a download's or an import's), if the workspace has one; creates nothing. */
+    public Optional<Model> findLocal(String id) {
+        return workspace.providers().list().stream().filter(p -> p.kind() == ProviderKind.LOCAL).findFirst()
+                .flatMap(p -> workspace.models().find(p.id(), id));
+    }
+
     /** The row of the embedded intent model answering with one intent set, created if missing. */
     public Model registerLocalIntent(String id, String displayName) {
         Provider device = deviceProvider();

@@ -76,7 +76,7 @@ public final class ModelPickerModel {
         List<ModelChoice> out = new ArrayList<>();
         for (Model m : ws.models().list()) {
             String provider = ws.providers().get(m.providerId()).map(Provider::name).orElse("?");
-            out.add(new ModelChoice(m, provider, availability(m, engines)));
+            out.add(choice(m, provider, engines));
         }
         out.sort(Comparator.comparing((ModelChoice c) -> c.model().kind()).thenComparing(ModelChoice::provider)
                 .thenComparing(ModelChoice::name, String.CASE_INSENSITIVE_ORDER));
@@ -87,14 +87,17 @@ public final class ModelPickerModel {
         return out;
     }
 
-    static Availability availability(Model m, Function<Model, ModelEngine> engines) {
+    /** The model with whether it can run now and the time limits its runs stop at, from the engine built for it. */
+    static ModelChoice choice(Model m, String provider, Function<Model, ModelEngine> engines) {
         try {
-            return engines.apply(m).availability();
+            ModelEngine engine = engines.apply(m);
+            return new ModelChoice(m, provider, engine.availability(), engine.timeLimits());
         } catch (UnsupportedOperationException e) {
-            return Availability.notReady(ModelChoice.kindLabel(m.kind()) + " models cannot run in this build yet.",
-                    "Add or update the model in Models and providers.");
+            return new ModelChoice(m, provider, Availability.notReady(ModelChoice.kindLabel(m.kind())
+                    + " models cannot run in this build yet.", "Add or update the model in Models and providers."));
         } catch (RuntimeException e) {
-            return Availability.notReady("This model cannot start: " + e.getMessage(), "Check it in Models and providers.");
+            return new ModelChoice(m, provider, Availability.notReady("This model cannot start: " + e.getMessage(),
+                    "Check it in Models and providers."));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.switchyard.app.engine.EngineListener;
 import dev.switchyard.app.routing.Decision;
 import dev.switchyard.app.routing.RoutedResult;
 import dev.switchyard.app.run.RunFailure;
+import dev.switchyard.cloud.Timeouts;
 import dev.switchyard.workspace.model.CostKind;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
@@ -45,6 +46,7 @@ public final class PaneModel {
     private String provider;
     private final String blindLabel;
     private final int repeat;
+    private Timeouts timeLimits;
     private final List<Run> runs = new ArrayList<>();
     private final List<RoutedResult> routed = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
@@ -85,7 +87,16 @@ public final class PaneModel {
     private int runIndex;
 
     PaneModel(Model model, String realName, String provider, String blindLabel, int repeat) {
+        this(model, realName, provider, blindLabel, repeat, null);
+    }
+
+    /**
+     * {@code timeLimits}: the model's time limits as its runs use them ({@link ModelChoice#timeLimits}), which a run
+     * that hit one names in its advice; null: not said.
+     */
+    PaneModel(Model model, String realName, String provider, String blindLabel, int repeat, Timeouts timeLimits) {
         this(model, null, realName, provider, blindLabel, repeat);
+        this.timeLimits = timeLimits;
     }
 
     /** An empty pane that shows nothing (pre-built pane views hold one until a run needs them). */
@@ -409,8 +420,7 @@ public final class PaneModel {
     private String advice(String kind) {
         boolean named = model != null && blindLabel == null;
         return RunAdvice.whatToDo(kind, named ? realName : null,
-                named && model.kind() == dev.switchyard.workspace.model.ModelKind.CLOUD
-                        ? dev.switchyard.app.models.CloudModelSettings.timeouts(model) : null);
+                named && model.kind() == dev.switchyard.workspace.model.ModelKind.CLOUD ? timeLimits : null);
     }
 
     /** A routed pane's decision (before its runs) or result (after them). */

@@ -76,6 +76,14 @@ public record LocalModelRow(Model model, LocalModelManager.LocalFiles files) {
         return files.present() ? Fix.IMPORT_AGAIN : Fix.LOCATE_FOLDER;
     }
 
+    /**
+     * The mirror a catalog model was downloaded from ({@code models download --mirror}), which Download again fetches
+     * from too; null for the hub or an imported model.
+     */
+    public String mirror() {
+        return LocalModelManager.keptMirror(model, null);
+    }
+
     /** "870 MB, downloaded" or "12 MB in /path/to/folder" (imported), or where the missing folder was expected. */
     public String filesText() {
         if (files == null) {

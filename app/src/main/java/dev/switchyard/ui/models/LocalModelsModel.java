@@ -53,6 +53,8 @@ public final class LocalModelsModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private volatile DownloadControl control;
+    /** The mirror the running download fetches from, which its progress names; null for the catalog's hub. */
+    private volatile String source;
     private volatile long lastPost;
     private final StringProperty deviceCost = new SimpleStringProperty("0");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -86,7 +88,10 @@ public final class LocalModelsModel {
     /** 0..1, or -1 (indeterminate) while the size is unknown. */
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
 
-    /** "Downloading model.onnx (2/5) · 120 / 480 MB · 8.1 MB/s · 44 s left". */
+    /**
+     * "Downloading model.onnx (2/5) · 120 / 480 MB · 8.1 MB/s · 44 s left", with " · from http://mirror.lan/" when it
+     * comes from a mirror.
+     */
     public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
 
     /** Downloads the chosen catalog model (resuming an earlier part), validates and registers it. */
@@ -96,13 +101,24 @@ public final class LocalModelsModel {
         if (ws == null || m == null || busy.get()) {
             return;
         }
-        DownloadControl c = startDownload("Preparing the download of " + m.displayName() + " …");
         String p = precision.get() == null || precision.get().recommended() ? null : precision.get().id();
+        // a model the workspace already has comes from the mirror its row keeps (LocalModelManager#download)
+        String id = LocalModelManager.downloadedId(m, p);
+        String mirror = models.stream().filter(r -> r.model().apiModelId().equals(id))
+                .map(r -> LocalModelManager.keptMirror(r.model(), m.id())).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+        String from = from(mirror);
+        DownloadControl c = startDownload("Preparing the download of " + m.displayName() + from + " …", mirror);
         tasks.run("Download " + m.id(), () -> service.download(ws, m.id(), p, this::post, c), model -> {
             setWorkspace(ws);
-            finish("Downloaded and validated " + model.displayName() + "; it is ready in Compare.");
+            finish("Downloaded and validated " + model.displayName() + from + "; it is ready in Compare.");
         }, e -> finish(c.isCancelled() ? "Download stopped; starting again resumes it."
-                : "Could not download " + m.displayName() + ": " + e.getMessage()));
+                : "Could not download " + m.displayName() + from + ": " + e.getMessage()));
+    }
+
+    /** " from the mirror http://mirror.lan/" for a download from a mirror, "" for the catalog's hub. */
+    static String from(String mirror) {
+        return mirror == null ? "" : " from the mirror " + mirror;
     }
 
     /** The pane is busy with {@code text} under an indeterminate progress bar until {@code finish}. */
@@ -112,10 +128,11 @@ public final class LocalModelsModel {
         progressText.set(text);
     }
 
-    /** {@link #startBusy} for a download, which Stop can cancel. */
-    private DownloadControl startDownload(String text) {
+    /** {@link #startBusy} for a download, which Stop can cancel, from {@code mirror} (null: the hub). */
+    private DownloadControl startDownload(String text, String mirror) {
         DownloadControl c = new DownloadControl();
         control = c;
+        source = mirror;
         startBusy(text);
         return c;
     }
@@ -213,12 +230,14 @@ public final class LocalModelsModel {
             return;
         }
         String name = row.model().displayName();
-        DownloadControl c = startDownload("Preparing to download " + name + " again …");
+        String from = from(row.mirror()); // downloaded again from where it came from
+        DownloadControl c = startDownload("Preparing to download " + name + " again" + from + " …", row.mirror());
         tasks.run("Download " + name + " again", () -> service.downloadAgain(ws, row.model(), this::post, c), model -> {
             refresh();
-            finish("Downloaded " + model.displayName() + " again; its files are complete and it is ready in Compare.");
+            finish("Downloaded " + model.displayName() + " again" + from + "; its files are complete and it is ready "
+                    + "in Compare.");
         }, e -> finish(c.isCancelled() ? "Download stopped; Download again resumes it."
-                : "Could not download " + name + " again: " + e.getMessage()));
+                : "Could not download " + name + " again" + from + ": " + e.getMessage()));
     }
 
     /**
@@ -290,6 +309,7 @@ public final class LocalModelsModel {
     private void finish(String text) {
         busy.set(false);
         control = null;
+        source = null;
         progress.set(0);
         progressText.set("");
         message.set(text);
@@ -303,7 +323,8 @@ public final class LocalModelsModel {
             return;
         }
         lastPost = now;
-        String text = describe(p);
+        String mirror = source;
+        String text = describe(p) + (mirror == null ? "" : " · from " + mirror);
         double f = p.fraction();
         tasks.onUiThread(() -> {
             if (busy.get()) {

@@ -228,6 +228,7 @@ final class LocalModelsPane extends VBox {
             }
         });
         Label how = new Label();
+        how.setId("local-fix-how");
         how.getStyleClass().add("muted");
         how.setWrapText(true);
         HBox actions = new HBox(8, fix, how);
@@ -254,7 +255,9 @@ final class LocalModelsPane extends VBox {
             fix.setVisible(f != LocalModelRow.Fix.NONE);
             fix.setManaged(fix.isVisible());
             how.setText(switch (f) {
-                case DOWNLOAD_AGAIN -> "Replaces the files that changed; the runs it has stay in History.";
+                case DOWNLOAD_AGAIN -> "Replaces the files that changed" + (row.mirror() == null ? ""
+                        : ", from the mirror " + row.mirror() + " it was downloaded from") + "; the runs it has stay "
+                        + "in History.";
                 case IMPORT_AGAIN -> "Once its files are complete again (or replaced on purpose): checks the folder with "
                         + "the engine and records its files as they are now.";
                 case LOCATE_FOLDER -> "Choose where the folder is now; the model keeps its runs in History.";

@@ -1,5 +1,6 @@
 package dev.switchyard.ui.replay;
 
+import dev.switchyard.app.models.CliFix;
 import dev.switchyard.app.replay.Prepared;
 import dev.switchyard.app.replay.ReplayException;
 import dev.switchyard.app.replay.ReplayJob;
@@ -141,6 +142,7 @@ public final class WorkspaceReplayBackend implements ReplayBackend {
 
     @Override
     public void export(ReplayResult result, ExportFormat format, Path file) {
-        ReplayExports.write(result, ReplayExports.Format.valueOf(format.name()), file);
+        // a JSON report gives each answer refused for a local model's files its cli_fix, as the command line's does
+        ReplayExports.write(result, ReplayExports.Format.valueOf(format.name()), file, CliFix.forRunId(workspace));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.compare.RunAdvice;
+import dev.switchyard.app.models.CliFix;
 import dev.switchyard.app.models.LocalModelSettings;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.cloud.CloudException;

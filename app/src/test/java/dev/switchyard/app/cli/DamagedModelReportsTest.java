@@ -27,7 +27,7 @@ class DamagedModelReportsTest {
 
     @BeforeEach
     void damagedImport() throws Exception {
-        Path folder = LocalModelCommandsTest.copyOfTiny(dir.resolve("tiny copy"));
+        Path folder = dev.switchyard.testing.TinyModel.copy(dir.resolve("tiny copy"));
         ws = dir.resolve("damaged.switchyard").toString();
         CliRunner.Result imported = CliRunner.run("models", "import", folder.toString(), "-w", ws, "--id", "tiny");
         assertThat(imported.code()).as(imported.err()).isZero();

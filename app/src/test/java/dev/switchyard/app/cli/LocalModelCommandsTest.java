@@ -86,7 +86,7 @@ class LocalModelCommandsTest {
 
     @Test
     void aDamagedImportSaysTheImportCommandThatFixesItAndModelsListShowsItsFiles() throws Exception {
-        Path folder = copyOfTiny(dir.resolve("tiny copy"));
+        Path folder = dev.switchyard.testing.TinyModel.copy(dir.resolve("tiny copy"));
         String ws = dir.resolve("damaged.switchyard").toString();
         assertThat(CliRunner.run("models", "import", folder.toString(), "-w", ws, "--id", "tiny").code()).isZero();
         assertThat(CliRunner.run("models", "list", "-w", ws).out()).contains("    files: ready");
@@ -136,20 +136,6 @@ class LocalModelCommandsTest {
                 .contains("switchyard models remove tiny -w " + ws);
         assertThat(JSON.readTree(CliRunner.run("models", "list", "-w", ws, "--json").out()).path("models")
                 .findValuesAsText("state")).contains("folder_missing");
-    }
-
-    static Path copyOfTiny(Path to) throws Exception {
-        try (var files = Files.walk(TINY)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(TINY.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return to;
     }
 
     static void deleteTree(Path root) throws Exception {

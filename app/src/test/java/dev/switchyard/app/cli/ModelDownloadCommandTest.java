@@ -180,5 +180,14 @@ class ModelDownloadCommandTest {
         assertThat(CliRunner.run("models", "list", "-w", ws).out()).contains("    files: ready");
         assertThat(CliRunner.run("run", "-w", ws, "--model", "smollm2-135m-instruct", "--prompt", "hi",
                 "--max-tokens", "2").code()).isZero();
+
+        // without --mirror too: from the mirror the row keeps, as the window's Download again, not from the hub
+        Files.write(onnx, java.util.Arrays.copyOf(Files.readAllBytes(onnx), 1000));
+        hub.gets().clear();
+        CliRunner.Result kept = CliRunner.run("models", "download", "smollm2-135m-instruct", "--models-dir", models,
+                "-w", ws);
+        assertThat(kept.code()).as(kept.err()).isZero();
+        assertThat(hub.gets()).containsExactly("onnx/model_q4.onnx");
+        assertThat(CliRunner.run("models", "list", "-w", ws).out()).contains("    files: ready");
     }
 }

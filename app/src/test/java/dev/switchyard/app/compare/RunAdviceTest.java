@@ -2,6 +2,7 @@ package dev.switchyard.app.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchyard.app.models.TimeLimits;
 import dev.switchyard.cloud.CloudException;
 import dev.switchyard.cloud.Timeouts;
 import java.time.Duration;
@@ -33,8 +34,65 @@ class RunAdviceTest {
                 + " pick a faster model.");
         assertThat(RunAdvice.whatToDo("first_token_timeout", "Slow", Timeouts.DEFAULT.withFirstToken(Duration.ofHours(1))))
                 .isEqualTo("Its first-token limit (1 h) is already the longest allowed; run again later or pick another model.");
-        assertThat(RunAdvice.whatToDo("idle_timeout", "Slow", Timeouts.DEFAULT.withIdleGap(Duration.ofMinutes(40))))
-                .as("never past the longest allowed").contains("--idle 1h.");
+        assertThat(RunAdvice.whatToDo("idle_timeout", "Slow", Timeouts.DEFAULT.withTotal(Duration.ofHours(2))
+                .withIdleGap(Duration.ofMinutes(40)))).as("never past the longest allowed").contains("--idle 1h.");
+    }
+
+    /**
+     * The doubled limit the advice names is one Models → Time limits and {@code set-timeouts} accept: at least 1 s (a
+     * row can store less), at most the limit's longest, and a first-token or idle-gap limit past the total raises that
+     * too — else the command given would be refused.
+     */
+    @Test
+    void theRaisedLimitStaysWithinWhatTimeLimitsAccepts() {
+        assertThat(RunAdvice.whatToDo("first_token_timeout", "m", Timeouts.DEFAULT.withFirstToken(Duration.ofMillis(300))))
+                .as("under the minimum, doubled or not: the minimum").contains("(now 300 ms)")
+                .contains("--first-token 1s.");
+        assertThat(RunAdvice.whatToDo("idle_timeout", "m", Timeouts.DEFAULT.withIdleGap(Duration.ofMillis(400))))
+                .contains("--idle 1s.");
+        assertThat(RunAdvice.whatToDo("idle_timeout", "m", Timeouts.DEFAULT.withIdleGap(Duration.ofMillis(500))))
+                .as("doubled to the minimum itself").contains("--idle 1s.");
+        assertThat(RunAdvice.whatToDo("first_token_timeout", "m", Timeouts.DEFAULT.withFirstToken(Duration.ofMillis(600))))
+                .contains("--first-token 1.2s.");
+        assertThat(RunAdvice.whatToDo("first_token_timeout", "m", Timeouts.DEFAULT.withFirstToken(Duration.ofSeconds(1))))
+                .contains("--first-token 2s.");
+        // at the top
+        Timeouts longTotal = Timeouts.DEFAULT.withTotal(Duration.ofHours(6));
+        assertThat(RunAdvice.whatToDo("first_token_timeout", "m", longTotal.withFirstToken(Duration.ofMinutes(30))))
+                .contains("--first-token 1h.");
+        assertThat(RunAdvice.whatToDo("first_token_timeout", "m", longTotal.withFirstToken(Duration.ofMinutes(59))))
+                .contains("--first-token 1h.");
+        assertThat(RunAdvice.whatToDo("total_timeout", "m", Timeouts.DEFAULT.withTotal(Duration.ofHours(3))))
+                .contains("--total 6h.");
+        assertThat(RunAdvice.whatToDo("total_timeout", "m", Timeouts.DEFAULT.withTotal(Duration.ofHours(4))))
+                .contains("--total 6h.");
+        assertThat(RunAdvice.whatToDo("total_timeout", "m", Timeouts.DEFAULT.withTotal(Duration.ofHours(6))))
+                .startsWith("Its total limit (6 h) is already the longest allowed");
+        // past the total (10 min): raised with it
+        assertThat(RunAdvice.whatToDo("first_token_timeout", "m", Timeouts.DEFAULT.withFirstToken(Duration.ofMinutes(6))))
+                .isEqualTo("If it is only slow to start (a gateway loading a large model on its first request), raise its"
+                        + " first-token limit (now 6 min) and its total limit (now 10 min) to 12 min in Models → m → Time"
+                        + " limits, or with: switchyard models set-timeouts m --first-token 12min --total 12min. Otherwise"
+                        + " run again later or pick a faster model.");
+        assertThat(RunAdvice.timeLimitInTerminal("idle_timeout", "Gate/m", Timeouts.DEFAULT.withIdleGap(
+                Duration.ofMinutes(8)), " -w w.switchyard")).contains("--idle 16min --total 16min -w w.switchyard.");
+        assertThat(RunAdvice.whatToDo("first_token_timeout", "m", Timeouts.DEFAULT.withFirstToken(Duration.ofMinutes(5))))
+                .as("exactly the total: nothing more").contains("--first-token 10min.");
+
+        // whatever the limits, the raised one is accepted as Time limits checks them
+        for (TimeLimits.Limit l : new TimeLimits.Limit[] {TimeLimits.Limit.FIRST_TOKEN, TimeLimits.Limit.IDLE_GAP,
+                TimeLimits.Limit.TOTAL}) {
+            for (Duration now : new Duration[] {Duration.ofMillis(1), Duration.ofMillis(999), Duration.ofSeconds(1),
+                    Duration.ofSeconds(30), Duration.ofMinutes(9), Duration.ofMinutes(31), Duration.ofMinutes(59),
+                    Duration.ofHours(3).plusSeconds(1), Duration.ofHours(5)}) {
+                if (now.compareTo(l.max()) >= 0) {
+                    continue;
+                }
+                Duration raised = RunAdvice.raised(l, now);
+                assertThat(TimeLimits.outOfBounds(l, raised)).as(l + " " + now).isNull();
+                assertThat(raised).as(l + " " + now).isGreaterThan(now);
+            }
+        }
     }
 
     @Test

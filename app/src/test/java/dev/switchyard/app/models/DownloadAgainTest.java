@@ -104,6 +104,36 @@ class DownloadAgainTest {
         assertThat(manager.health(again).ok()).isTrue();
     }
 
+    /**
+     * The window's model manager has no mirror of its own (Models → Download again, and Download of a model the
+     * workspace already has): a row downloaded from a mirror is downloaded from that mirror again, not from the hub.
+     */
+    @Test
+    void withoutAMirrorGivenARowIsDownloadedAgainFromTheMirrorItKeeps() throws Exception {
+        Model m = manager.download(ctx.directory(ws), "smollm2-135m-instruct", null, p -> { }, new DownloadControl());
+        LocalModelManager window = new LocalModelManager(ctx.localModels(), dir.resolve("models"), null);
+        Path onnx = LocalModelSettings.of(m).path().resolve("onnx/model_q4.onnx");
+        byte[] all = Files.readAllBytes(onnx);
+        Files.write(onnx, Arrays.copyOf(all, 1000));
+
+        hub.gets().clear();
+        Model again = window.downloadAgain(ctx.directory(ws), m, p -> { }, new DownloadControl());
+        assertThat(hub.gets()).as("from the mirror it came from").containsExactly("onnx/model_q4.onnx");
+        assertThat(window.health(again).ok()).isTrue();
+        assertThat(LocalModelSettings.of(again).mirror()).as("still kept").isEqualTo(hub.mirror());
+
+        // Download of the catalog model the workspace has: the same row, from the same mirror
+        Files.delete(LocalModelSettings.of(m).path().resolve("tokenizer.json"));
+        hub.gets().clear();
+        Model downloaded = window.download(ctx.directory(ws), "smollm2-135m-instruct", null, p -> { },
+                new DownloadControl());
+        assertThat(downloaded.id()).isEqualTo(m.id());
+        assertThat(hub.gets()).as("the missing file, from the mirror").containsExactly("tokenizer.json");
+        assertThat(LocalModelSettings.of(downloaded).mirror()).isEqualTo(hub.mirror());
+        assertThat(LocalModelManager.keptMirror(downloaded, "smollm2-135m-instruct")).isEqualTo(hub.mirror());
+        assertThat(LocalModelManager.keptMirror(downloaded, "qwen2.5-0.5b-instruct")).as("another entry's row").isNull();
+    }
+
     @Test
     void theRowKeepsTheMirrorADownloadCameFromAndNothingForTheHub() throws Exception {
         Model m = manager.download(ctx.directory(ws), "smollm2-135m-instruct", null, p -> { }, new DownloadControl());

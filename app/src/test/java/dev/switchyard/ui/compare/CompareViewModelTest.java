@@ -387,9 +387,17 @@ class CompareViewModelTest {
                 .items().get(0).status()).isEqualTo(RunStatus.INCOMPLETE);
     }
 
-    /** An engine that ends every run with first_token_timeout before any token, as the cloud engine does. */
-    private static ModelEngine timingOut() {
+    /**
+     * An engine that ends every run with first_token_timeout before any token, as the cloud engine does, and runs with
+     * {@code limits} (the cloud engine's are its row's, ModelDirectory#timeouts).
+     */
+    private static ModelEngine timingOut(dev.switchyard.cloud.Timeouts limits) {
         return new ModelEngine() {
+            @Override
+            public dev.switchyard.cloud.Timeouts timeLimits() {
+                return limits;
+            }
+
             @Override
             public dev.switchyard.app.engine.RunHandle start(dev.switchyard.app.engine.EngineRequest request,
                                                              dev.switchyard.app.engine.EngineListener listener) {
@@ -410,7 +418,8 @@ class CompareViewModelTest {
     /** The advice under a timed-out pane names the model, the limit it hit and where to raise it; blind, not the model. */
     @Test
     void aTimedOutPaneSaysWhereToRaiseTheModelsLimit() {
-        Model slow = model("slow-gw", timingOut(), null);
+        Model slow = model("slow-gw", timingOut(dev.switchyard.cloud.Timeouts.DEFAULT.withFirstToken(
+                java.time.Duration.ofSeconds(90))), null);
         ws.models().update(new Model(slow.id(), slow.uid(), slow.providerId(), slow.apiModelId(), "Big llama", slow.kind(),
                 null, slow.capabilities(), "{\"timeouts\":{\"connectMs\":10000,\"firstTokenMs\":90000,\"idleMs\":30000,"
                 + "\"totalMs\":600000}}", slow.createdAt()));

@@ -47,6 +47,11 @@ public final class CloudModelEngine implements ModelEngine {
     }
 
     @Override
+    public Timeouts timeLimits() {
+        return timeouts;
+    }
+
+    @Override
     public RunHandle start(EngineRequest request, EngineListener listener) {
         if (!availability.ready()) {
             listener.onError(new EngineFailure("unavailable", availability.reason() + " " + availability.fix(),

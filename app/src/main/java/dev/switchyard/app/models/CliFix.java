@@ -1,8 +1,5 @@
-package dev.switchyard.app.cli;
+package dev.switchyard.app.models;
 
-import dev.switchyard.app.models.LocalModelHealth;
-import dev.switchyard.app.models.LocalModelManager;
-import dev.switchyard.app.models.LocalModelSettings;
 import dev.switchyard.local.catalog.CatalogException;
 import dev.switchyard.local.catalog.CatalogModel;
 import dev.switchyard.workspace.Workspace;
@@ -19,9 +16,11 @@ import java.util.function.Function;
 /**
  * The command that fixes a local generative model whose files changed or went missing, for a failure the CLI reports
  * (the stored message names the Models screen's actions, which a terminal user does not have at hand): a catalog model
- * is downloaded again, an imported folder imported again into its own row ({@code --id}), or removed.
+ * is downloaded again, an imported folder imported again into its own row ({@code --id}), or removed. The CLI prints it;
+ * an export — the command line's and the window's (History, Replay) — keeps it as {@code cli_fix}, for whoever reads
+ * the file in a terminal.
  */
-final class CliFix {
+public final class CliFix {
 
     /** The failure kinds of a run refused because of its files (LocalModelEngine.refusalKind). */
     private static final Set<String> FILE_KINDS = Set.of("model_not_found", "model_files_changed", "corrupt_model");
@@ -30,7 +29,7 @@ final class CliFix {
     }
 
     /** The command for a run that failed with {@code errorKind} on {@code m}, or null when none applies. */
-    static String forRun(Model m, String errorKind, Workspace ws) {
+    public static String forRun(Model m, String errorKind, Workspace ws) {
         if (m.kind() != ModelKind.LOCAL_GENERATIVE || errorKind == null || !FILE_KINDS.contains(errorKind)) {
             return null;
         }
@@ -43,14 +42,14 @@ final class CliFix {
      * {@link #forRun} for many stored runs (a history export, a replay's answers): each model and failure kind worked
      * out once; null for a run without an error.
      */
-    static Function<Run, String> cached(Workspace ws) {
+    public static Function<Run, String> cached(Workspace ws) {
         Map<String, Optional<String>> fixes = new HashMap<>();
         return r -> r.error() == null ? null : fixes.computeIfAbsent(r.modelId() + "\n" + r.error().kind(),
                 k -> ws.models().get(r.modelId()).map(m -> forRun(m, r.error().kind(), ws))).orElse(null);
     }
 
     /** {@link #cached} by run id (a replay's answers name their runs). */
-    static java.util.function.LongFunction<String> forRunId(Workspace ws) {
+    public static java.util.function.LongFunction<String> forRunId(Workspace ws) {
         Function<Run, String> fixes = cached(ws);
         return id -> ws.runs().get(id).map(fixes).orElse(null);
     }
@@ -59,7 +58,7 @@ final class CliFix {
      * "switchyard models download smollm2-135m-instruct --precision fp16 --mirror http://mirror.lan/", "switchyard
      * models import /models/tiny --id tiny", …: one sentence; null when {@code state} is OK.
      */
-    static String forModel(Model m, LocalModelHealth.State state, Workspace ws) {
+    public static String forModel(Model m, LocalModelHealth.State state, Workspace ws) {
         if (state == LocalModelHealth.State.OK) {
             return null;
         }
@@ -83,7 +82,7 @@ final class CliFix {
      * "switchyard models download smollm2-135m-instruct [--precision p] [--mirror URL] [--models-dir D] [-w F]": the
      * command that downloads a catalog model's row ({@code s.catalogId()} set) again, from the mirror it came from.
      */
-    static String downloadCommand(LocalModelSettings s, Workspace ws) {
+    public static String downloadCommand(LocalModelSettings s, Workspace ws) {
         StringBuilder cmd = new StringBuilder("switchyard models download ").append(quote(s.catalogId()));
         try {
             CatalogModel entry = LocalModelManager.catalog().require(s.catalogId());
@@ -101,7 +100,7 @@ final class CliFix {
     }
 
     /** " --models-dir D" when a download lives in a models dir other than the default one, else "". */
-    static String modelsDirOption(LocalModelSettings s) {
+    public static String modelsDirOption(LocalModelSettings s) {
         // a download lives in <models dir>/models/<folder>
         Path parent = s.path().toAbsolutePath().normalize().getParent();
         Path root = parent != null && parent.getParent() != null && "models".equals(String.valueOf(parent.getFileName()))
@@ -111,7 +110,7 @@ final class CliFix {
     }
 
     /** " -w <file>" when the workspace is not the default one, else "". */
-    static String workspaceOption(Workspace ws) {
+    public static String workspaceOption(Workspace ws) {
         if (ws == null || ws.file() == null) {
             return "";
         }
@@ -120,7 +119,7 @@ final class CliFix {
     }
 
     /** A shell word: as it is when it has no space or quote, else in single quotes. */
-    static String quote(String s) {
+    public static String quote(String s) {
         return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 }

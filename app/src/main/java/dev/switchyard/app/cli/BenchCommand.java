@@ -33,7 +33,7 @@ final class BenchCommand {
         }
     }
 
-    @Command(name = "cloud", description = "Client overhead on TTFT versus a raw socket, and stream parsing throughput (loopback).")
+    @Command(name = "cloud", description = "Client overhead on TTFT versus a raw socket, stream parsing throughput, and the first stream of fresh JVMs with and without the warm-up (loopback).")
     static final class CloudBench implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {

@@ -220,6 +220,25 @@ class CompareWindowTest {
                 .isGreaterThanOrEqualTo(150);
     }
 
+    /**
+     * Tab from the user message goes into the first variable's value field, so a value typed after it is the value the
+     * run sends (the table itself took the focus, the typing was lost and Ctrl+Enter said the variable had no value).
+     */
+    @Test
+    void tabFromTheMessageGoesIntoTheVariablesValueAndTheRunSendsIt() throws Exception {
+        pick("fast-model", true);
+        AppWindow.click(robot, "#user-message").write("Where is my order {{order}}?");
+        waitFor(() -> robot.lookup("#variable-order").tryQuery().isPresent());
+        robot.type(KeyCode.TAB);
+        AppWindow.waitUntil(5, () -> focusedId().equals("variable-order"));
+        robot.write("A-1234");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#variable-order").queryAs(javafx.scene.control.TextField.class)
+                .getText())).isEqualTo("A-1234");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished"));
+        assertThat(bodies).anyMatch(b -> b.contains("Where is my order A-1234?"));
+    }
+
     /** The parameter captions as shown, left to right. */
     private List<String> captions() throws Exception {
         return AppWindow.onFx(() -> robot.lookup(".params").query().lookupAll(".field-label").stream()

@@ -239,6 +239,23 @@ class CompareWindowTest {
         assertThat(bodies).anyMatch(b -> b.contains("Where is my order A-1234?"));
     }
 
+    /**
+     * In the default 1100 px window the toolbar's message reads whole: "Give a value to {{order}} …" was cut to "Give a
+     * value to {{order}} in the v…" beside the hint. The hint gives way to it, and a longer one goes on a second line.
+     */
+    @Test
+    void theToolbarMessageReadsWholeInTheDefaultWindow() throws Exception {
+        AppWindow.resize(1100, 720);
+        pick("fast-model", true);
+        AppWindow.click(robot, "#user-message").write("Where is my order {{order}}?");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitFor(() -> text("#compare-message").startsWith("Give a value to {{order}}"));
+        Label message = robot.lookup("#compare-message").queryAs(Label.class);
+        AppWindow.waitUntil(5, () -> ((Text) message.lookup(".text")).getText().equals(message.getText()));
+        assertThat(AppWindow.cutTexts(robot, ".compare-toolbar")).isEmpty();
+        assertThat(AppWindow.withinWindow(robot, "#compare-message")).isTrue();
+    }
+
     /** The parameter captions as shown, left to right. */
     private List<String> captions() throws Exception {
         return AppWindow.onFx(() -> robot.lookup(".params").query().lookupAll(".field-label").stream()

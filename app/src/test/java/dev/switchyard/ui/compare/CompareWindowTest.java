@@ -561,6 +561,42 @@ class CompareWindowTest {
         assertThat(rates).contains("Win rate").contains(winner + " 1 1 0 100%");
     }
 
+    /**
+     * A model without a price reads "no price" on its row of the cost chart: its row was empty, as a model's whose runs
+     * cost $0, and the chart read as if it were the cheapest.
+     */
+    @Test
+    void theCostChartSaysNoPriceForAModelWithoutOneInsteadOfAnEmptyRow() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("compare-test.switchyard"))) { // added from a terminal, no price
+            Provider p = ws.providers().list().stream().filter(x -> x.name().equals("Mock gateway")).findFirst().orElseThrow();
+            ws.models().insert(Model.of(p.id(), "unpriced-model", "unpriced-model", ModelKind.CLOUD, null, null, "{}"));
+        }
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        pick("unpriced-model", true);
+        pick("quick-model", false);
+        pick("fast-model", true);
+        typePromptAndRun("Compare us");
+        waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished 2 runs"));
+
+        AppWindow.click(robot, "Charts");
+        XYChart<?, ?> cost = robot.lookup("#chart-cost").queryAs(XYChart.class);
+        waitFor(() -> text("#chart-cost").contains("no price"));
+        AppWindow.shot(System.getProperty("compare.shots"), "cost-chart-no-price");
+        Node words = AppWindow.onFx(() -> cost.lookupAll(".chart-bar-note").stream().filter(Node::isVisible)
+                .findFirst().orElseThrow());
+        AppWindow.onFx(() -> {
+            var plot = cost.lookup(".chart-plot-background");
+            var at = words.localToScene(words.getLayoutBounds());
+            assertThat(plot.localToScene(plot.getLayoutBounds()).contains(at)).as("inside the plot").isTrue();
+            var axis = ((javafx.scene.chart.CategoryAxis) cost.getYAxis());
+            double row = axis.localToScene(0, axis.getDisplayPosition("unpriced-model")).getY();
+            assertThat(row).as("on the unpriced model's row").isBetween(at.getMinY(), at.getMaxY());
+            return null;
+        });
+        assertThat(AppWindow.onFx(() -> visibleText(cost.getParent()))).doesNotContain("Every run cost $0")
+                .doesNotContain("No model in this comparison has this figure");
+    }
+
     @Test
     void aCloudModelAndTheTinyLocalModelAnswerSideBySide() throws Exception {
         // the committed tiny decoder, added while the window is open (as `models import` in a terminal would), then

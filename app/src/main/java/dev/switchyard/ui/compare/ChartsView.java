@@ -122,6 +122,9 @@ final class ChartsView extends GridPane {
         fit(chart, axis);
     }
 
+    /** The chart's padding (compare.css) on every side but the right, which {@link #fit} widens for the last tick label. */
+    static final double PADDING = 6;
+
     private static void fit(XYChart<Number, String> chart, NumberAxis axis) {
         Text probe = new Text();
         probe.setFont(axis.getTickLabelFont());
@@ -130,6 +133,14 @@ final class ChartsView extends GridPane {
             return probe.getLayoutBounds().getWidth();
         };
         ValueScale scale = ValueScale.fit((Double) axis.getProperties().get(MAX), axis.getWidth(), width);
+        // the last tick's label is centred on the axis' end: half of it stands past the plot, where the chart's own
+        // padding must hold it ("0.0000020" was cut to "0.000002" at the chart's edge)
+        double right = Math.max(PADDING, Math.ceil(width.applyAsDouble(scale.label(scale.upper())) / 2) + 2);
+        String style = String.format(java.util.Locale.ROOT, "-fx-padding: %.0f %.0f %.0f %.0f;", PADDING, right, PADDING,
+                PADDING);
+        if (!style.equals(chart.getStyle())) {
+            chart.setStyle(style);
+        }
         axis.setAutoRanging(false);
         axis.setLowerBound(0);
         axis.setUpperBound(scale.upper());

@@ -597,6 +597,29 @@ class CompareWindowTest {
                 .doesNotContain("No model in this comparison has this figure");
     }
 
+    /**
+     * The value axes' tick labels read whole: the last one is centred on the axis' end, and a long one ("0.0000020" for
+     * a cost of about $0.000002 a run) was cut at the chart's right edge.
+     */
+    @Test
+    void everyTickLabelOfTheChartsReadsWholeInsideItsChart() throws Exception {
+        pick("quick-model", false);
+        pick("fast-model", true);
+        typePromptAndRun("Compare us");
+        waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished 1 run"));
+        AppWindow.click(robot, "Charts");
+        waitFor(() -> text("#chart-cost").contains("0.0000020"));
+        for (String id : List.of("#chart-ttft", "#chart-total", "#chart-cost", "#chart-speed")) {
+            assertThat(AppWindow.onFx(() -> {
+                XYChart<?, ?> chart = robot.lookup(id).queryAs(XYChart.class);
+                double right = chart.localToScene(chart.getLayoutBounds()).getMaxX();
+                return chart.getXAxis().lookupAll("Text").stream().filter(Node::isVisible)
+                        .filter(t -> t.localToScene(t.getLayoutBounds()).getMaxX() > right + 0.5)
+                        .map(t -> ((Text) t).getText()).toList();
+            })).as("tick labels past the right edge of " + id).isEmpty();
+        }
+    }
+
     @Test
     void aCloudModelAndTheTinyLocalModelAnswerSideBySide() throws Exception {
         // the committed tiny decoder, added while the window is open (as `models import` in a terminal would), then

@@ -330,7 +330,8 @@ public final class HistoryView extends VBox {
         b.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
         b.setOnAction(e -> {
             List<HistoryRow> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
-            Path file = files.choose(getScene().getWindow(), "Export " + chosen.size() + " runs",
+            String title = "Export " + chosen.size() + (chosen.size() == 1 ? " run" : " runs");
+            Path file = files.choose(getScene().getWindow(), title,
                     "switchyard-runs." + format.extension(), format.extension());
             if (file != null) {
                 model.export(chosen, format, file);

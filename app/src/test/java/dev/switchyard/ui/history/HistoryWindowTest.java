@@ -264,7 +264,11 @@ class HistoryWindowTest {
 
         Path out = dir.resolve("exported.csv");
         HistoryView view = robot.lookup("#history-view").queryAs(HistoryView.class);
-        robot.interact(() -> view.setSaveFileChooser((owner, title, name, ext) -> out));
+        List<String> titles = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> view.setSaveFileChooser((owner, title, name, ext) -> {
+            titles.add(title);
+            return out;
+        }));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(firstRow("#history-table"));
         AppWindow.waitUntil(5, () -> text("#history-detail-title").equals("beta"));
@@ -274,6 +278,7 @@ class HistoryWindowTest {
         AppWindow.waitUntil(10, () -> text("#history-message").startsWith("Exported"));
 
         assertThat(text("#history-message")).isEqualTo("Exported 1 run to " + out.toAbsolutePath() + ".");
+        assertThat(titles).as("the save dialog's title").containsExactly("Export 1 run");
         String csv = Files.readString(out);
         assertThat(csv.split("\r\n")).hasSize(2);
         assertThat(csv).contains("Gate/beta").contains("kitchen lights on").contains("Lights are on.")

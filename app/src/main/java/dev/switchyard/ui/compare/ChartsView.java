@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -116,18 +117,30 @@ final class ChartsView extends GridPane {
         NumberAxis axis = (NumberAxis) chart.getXAxis();
         boolean first = axis.getProperties().put(MAX, max) == null;
         if (first) {
-            axis.widthProperty().addListener((o, was, now) -> fit(axis));
+            axis.widthProperty().addListener((o, was, now) -> fit(chart, axis));
         }
-        fit(axis);
+        fit(chart, axis);
     }
 
-    private static void fit(NumberAxis axis) {
+    /** The chart's padding (compare.css) on every side but the right, which {@link #fit} widens for the last tick label. */
+    static final double PADDING = 6;
+
+    private static void fit(XYChart<Number, String> chart, NumberAxis axis) {
         Text probe = new Text();
         probe.setFont(axis.getTickLabelFont());
-        ValueScale scale = ValueScale.fit((Double) axis.getProperties().get(MAX), axis.getWidth(), label -> {
+        ToDoubleFunction<String> width = label -> {
             probe.setText(label);
             return probe.getLayoutBounds().getWidth();
-        });
+        };
+        ValueScale scale = ValueScale.fit((Double) axis.getProperties().get(MAX), axis.getWidth(), width);
+        // the last tick's label is centred on the axis' end: half of it stands past the plot, where the chart's own
+        // padding must hold it ("0.0000020" was cut to "0.000002" at the chart's edge)
+        double right = Math.max(PADDING, Math.ceil(width.applyAsDouble(scale.label(scale.upper())) / 2) + 2);
+        String style = String.format(java.util.Locale.ROOT, "-fx-padding: %.0f %.0f %.0f %.0f;", PADDING, right, PADDING,
+                PADDING);
+        if (!style.equals(chart.getStyle())) {
+            chart.setStyle(style);
+        }
         axis.setAutoRanging(false);
         axis.setLowerBound(0);
         axis.setUpperBound(scale.upper());
@@ -173,15 +186,19 @@ final class ChartsView extends GridPane {
         List<String> names = labels(model.stats().stream().map(ModelStats::label).toList());
         spread(ttft, names, ModelStats.Sample::ttftMs, s -> s.ttftMs() == null ? null : s.ttftMs().p50());
         spread(total, names, ModelStats.Sample::totalMs, s -> s.totalMs() == null ? null : s.totalMs().p50());
-        bar(cost, names, s -> s.costUsd() == null ? null : s.costUsd().mean());
-        bar(speed, names, s -> s.tokensPerSec() == null ? null : s.tokensPerSec().p50());
+        bar(cost, names, s -> s.costUsd() == null ? null : s.costUsd().mean(), s -> s.costUsd() == null && s.runs() > 0
+                ? "no price" : null);
+        bar(speed, names, s -> s.tokensPerSec() == null ? null : s.tokensPerSec().p50(), s -> null);
+        boolean unpriced = model.stats().stream().anyMatch(s -> s.costUsd() == null && s.runs() > 0);
         for (XYChart<Number, String> chart : List.of(ttft, total, cost, speed)) {
             double max = chart.getData().stream().flatMap(series -> series.getData().stream())
+                    .filter(d -> !(d.getNode() instanceof BarNote))
                     .mapToDouble(d -> d.getXValue().doubleValue()).max().orElse(-1);
             valueAxis(chart, Math.max(max, 0));
             chart.getXAxis().setTickLabelsVisible(max > 0); // no scale to read where nothing is above 0
-            note(chart, model.stats().isEmpty() ? null : max < 0 ? "No model in this comparison has this figure."
-                    : max == 0 && chart == cost ? "Every run cost $0: runs on this device are free unless "
+            note(chart, model.stats().isEmpty() ? null : max < 0 && !(chart == cost && unpriced)
+                    ? "No model in this comparison has this figure."
+                    : max == 0 && chart == cost && !unpriced ? "Every run cost $0: runs on this device are free unless "
                     + "Models → Local models sets a device cost per hour." : null);
         }
     }
@@ -209,16 +226,50 @@ final class ChartsView extends GridPane {
         chart.getData().setAll(List.of(runs, median));
     }
 
-    private void bar(BarChart<Number, String> chart, List<String> names, Function<ModelStats, Double> value) {
+    /**
+     * A bar per model with a value; a model without one but with a {@code why} ("no price": its cost is unknown, not
+     * $0) gets those words on its row instead of an empty row that read as a bar of $0.
+     */
+    private void bar(BarChart<Number, String> chart, List<String> names, Function<ModelStats, Double> value,
+                     Function<ModelStats, String> why) {
         XYChart.Series<Number, String> series = new XYChart.Series<>();
         for (int i = 0; i < model.stats().size(); i++) {
             Double v = value.apply(model.stats().get(i));
+            String instead = v == null ? why.apply(model.stats().get(i)) : null;
             if (v != null) {
                 series.getData().add(new XYChart.Data<>(v, names.get(i)));
+            } else if (instead != null) {
+                XYChart.Data<Number, String> d = new XYChart.Data<>(0, names.get(i));
+                d.setNode(new BarNote(instead));
+                series.getData().add(d);
             }
         }
         rows(chart, names);
         chart.getData().setAll(List.of(series));
+    }
+
+    /**
+     * Words in place of a bar ("no price"): the chart sizes this node as a bar of 0, and the words stand to the right
+     * of the axis, centred on the row.
+     */
+    static final class BarNote extends javafx.scene.layout.Pane {
+        private final Label text;
+
+        BarNote(String words) {
+            text = new Label(words);
+            text.getStyleClass().add("chart-bar-note");
+            getChildren().add(text); // the chart gives this node the style classes of a bar; it is 0 wide
+        }
+
+        String words() {
+            return text.getText();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            text.autosize();
+            text.relocate(6, (getHeight() - text.getHeight()) / 2);
+        }
     }
 
     /**

@@ -144,7 +144,9 @@ public final class CompareView extends BorderPane {
         message.getStyleClass().add("compare-message");
         message.textProperty().bind(model.messageProperty());
         message.setMinWidth(0);
-        // a long message is cut, never the controls; the whole sentence is in its tooltip
+        // the controls keep their size; a message that does not fit goes on a second line (at 1100 px "Give a value
+        // to {{order}} in the v…" was cut), and the hint gives way to it first; the whole sentence is in its tooltip too
+        message.setWrapText(true);
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(model.messageProperty());
         whole.setWrapText(true);
@@ -156,7 +158,25 @@ public final class CompareView extends BorderPane {
         hint.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, run, stop, repeatLabel, repeat, blind, hint, grow, message);
+        HBox bar = new HBox(8, run, stop, repeatLabel, repeat, blind, hint, grow, message) {
+            /** The hint shows while it fits beside the controls and the whole message, and gives way otherwise. */
+            @Override
+            protected void layoutChildren() {
+                double room = getWidth() - snappedLeftInset() - snappedRightInset();
+                String text = message.getText();
+                boolean fits = text == null || text.isEmpty() || room <= 0
+                        || widthOf(List.of(run, stop, repeatLabel, repeat, blind, hint, message)) <= room;
+                if (hint.isManaged() != fits) {
+                    hint.setManaged(fits);
+                    hint.setVisible(fits);
+                }
+                super.layoutChildren();
+            }
+
+            private double widthOf(List<? extends Region> nodes) {
+                return nodes.stream().mapToDouble(n -> snapSizeX(n.prefWidth(-1))).sum() + getSpacing() * nodes.size();
+            }
+        };
         bar.getStyleClass().add("compare-toolbar");
         return bar;
     }

@@ -74,6 +74,9 @@ final class PromptEditorView extends VBox {
     private TableView<VariableRow> variables() {
         TableView<VariableRow> table = new TableView<>(editor.variables());
         table.setId("variables-table");
+        // Tab from the user message goes into the first value field, not to the table itself: a focused table takes
+        // no typing (the value typed after Tab was lost, and Ctrl+Enter then said the variable had no value)
+        table.setFocusTraversable(false);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<VariableRow, String> name = new TableColumn<>("Variable");
         name.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty("{{" + c.getValue().name() + "}}"));

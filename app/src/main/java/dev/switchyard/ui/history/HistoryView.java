@@ -256,6 +256,10 @@ public final class HistoryView extends VBox {
             public void run() {
                 scene.removePostLayoutPulseListener(this);
                 layOutAgain = false;
+                // the resize policy runs when the table's width changes, not when a column's least width grows: run
+                // it, or the widened columns push the Prompt column past the table's edge (a page of a few runs,
+                // with no scroll bar coming or going, kept it there, its texts cut off without "…")
+                table.getColumnResizePolicy().call(new TableView.ResizeFeatures<>(table, null, 0.0));
                 table.requestLayout();
                 table.layout();
             }
@@ -326,7 +330,8 @@ public final class HistoryView extends VBox {
         b.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
         b.setOnAction(e -> {
             List<HistoryRow> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
-            Path file = files.choose(getScene().getWindow(), "Export " + chosen.size() + " runs",
+            String title = "Export " + chosen.size() + (chosen.size() == 1 ? " run" : " runs");
+            Path file = files.choose(getScene().getWindow(), title,
                     "switchyard-runs." + format.extension(), format.extension());
             if (file != null) {
                 model.export(chosen, format, file);

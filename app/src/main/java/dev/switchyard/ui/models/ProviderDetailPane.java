@@ -74,8 +74,40 @@ final class ProviderDetailPane extends VBox {
         HBox connect = new HBox(10, test, status);
         connect.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(head, keyEditor(model), connect, columns(model), new TimeLimitsPane(model.limits()),
+        VBox keyEditor = keyEditor(model);
+        focusFollowsKeyEditor(keys, keyEditor, setKey);
+        getChildren().addAll(head, keyEditor, connect, columns(model), new TimeLimitsPane(model.limits()),
                 new PriceEditorPane(model.prices()));
+    }
+
+    /**
+     * Set key… puts the keyboard focus in the field the key (or the variable's name) is typed into, and the focus goes
+     * back to Set key… when the editor closes with it inside. Before, Set key… turned itself off and the focus fell
+     * to the next button, Remove key: what was typed went nowhere, and Enter asked to remove the key.
+     */
+    private static void focusFollowsKeyEditor(ProviderKeyEditor keys, VBox editor, Button setKey) {
+        keys.editingProperty().addListener((obs, was, editing) -> {
+            javafx.scene.Node owner = editor.getScene() == null ? null : editor.getScene().getFocusOwner();
+            boolean inside = owner == null || owner == setKey || isWithin(owner, editor);
+            javafx.application.Platform.runLater(() -> {
+                if (editing) {
+                    editor.lookupAll(".text-field").stream()
+                            .filter(n -> n.isVisible() && n.isManaged() && !n.isDisabled())
+                            .findFirst().ifPresent(javafx.scene.Node::requestFocus);
+                } else if (inside && setKey.getScene() != null) {
+                    setKey.requestFocus();
+                }
+            });
+        });
+    }
+
+    private static boolean isWithin(javafx.scene.Node node, javafx.scene.Parent parent) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == parent) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A button ({@code style}: a style class or null) that keeps its whole text when the row is short of room. */

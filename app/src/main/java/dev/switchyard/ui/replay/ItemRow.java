@@ -20,6 +20,14 @@ public record ItemRow(int position, long datasetItemId, String prompt, String de
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static ItemRow of(ReplayResult r, ItemOutcome o) {
+        return of(r, o, java.util.Map.of());
+    }
+
+    /**
+     * As above; an item whose route ended in a call that did not complete and left no text reads "Failed: " and the
+     * run's error from {@code errors} (by run id), not an empty answer.
+     */
+    public static ItemRow of(ReplayResult r, ItemOutcome o, java.util.Map<Long, String> errors) {
         String route = o.route().steps().stream().map(s -> step(r, s)).collect(Collectors.joining(" → "));
         String source = o.route().steps().stream().map(s -> s.source().code()).distinct()
                 .collect(Collectors.joining("+"));
@@ -28,8 +36,22 @@ public record ItemRow(int position, long datasetItemId, String prompt, String de
                 + " (" + g.grader() + (g.detail() == null || g.detail().isBlank() ? "" : ": " + g.detail()) + ")";
         Cell last = o.route().finalCell();
         return new ItemRow(o.item().position() + 1, o.item().id(), o.item().prompt(), decision(o.decisionJson()),
-                route, source, last.answer() == null ? "" : last.answer(), o.costUsd(), o.route().unpriced(), o.latencyMs(),
+                route, source, answer(last, errors), o.costUsd(), o.route().unpriced(), o.latencyMs(),
                 g == null ? null : g.pass(), grade);
+    }
+
+    private static String answer(Cell last, java.util.Map<Long, String> errors) {
+        String text = last.answer() == null ? "" : last.answer();
+        if (!text.isBlank() || !didNotComplete(last)) {
+            return text;
+        }
+        String why = last.runId() == null ? null : errors.get(last.runId());
+        return "Failed: " + (why == null ? "the call did not complete (History shows the run)." : why);
+    }
+
+    /** A call this replay made or reused that ended without completing (not an answer missing from the store). */
+    static boolean didNotComplete(Cell c) {
+        return c.source() != Cell.Source.MISSING && c.status() != dev.switchyard.workspace.model.RunStatus.COMPLETED;
     }
 
     private static String step(ReplayResult r, StepTaken s) {

@@ -65,6 +65,11 @@ public interface ReplayBackend {
 
     ReplayResult open(long replayId);
 
+    /** The error sentence each of these stored runs ended with, by run id (runs without one are left out). */
+    default java.util.Map<Long, String> runErrors(java.util.Collection<Long> runIds) {
+        return java.util.Map.of();
+    }
+
     /** Writes the replay as CSV, JSON or the self-contained HTML report. */
     void export(ReplayResult result, ExportFormat format, Path file);
 

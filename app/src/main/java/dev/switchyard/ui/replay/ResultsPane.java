@@ -52,6 +52,10 @@ final class ResultsPane extends VBox {
         message.setId("replay-results-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(model.messageProperty());
+        model.warningProperty().addListener((obs, was, now) -> {
+            message.getStyleClass().removeAll("muted", "error-text");
+            message.getStyleClass().add(now ? "error-text" : "muted");
+        });
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
         message.setMinHeight(Region.USE_PREF_SIZE);

@@ -59,6 +59,7 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper sweepText = new ReadOnlyStringWrapper("");
     private final ObservableList<Sweep.Change> changes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper warning = new ReadOnlyBooleanWrapper(false);
     private Sweep sweep;
     private boolean sweeping;
     private Double pendingPosition;
@@ -114,21 +115,39 @@ public final class ResultsViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** True while the message says that calls of the shown replay failed (the screen shows it as a warning). */
+    public ReadOnlyBooleanProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
     /** Shows a replay (just finished or reopened); the summary and sweep are computed off the UI thread. */
     public void show(ReplayResult r) {
-        tasks.run("Computing results", () -> new Computed(r, Summary.of(r), Sweep.of(r).orElse(null)), this::apply,
-                e -> message.set(Messages.of(e)));
+        tasks.run("Computing results", () -> new Computed(r, Summary.of(r), Sweep.of(r).orElse(null), errors(r)),
+                this::apply, e -> say(Messages.of(e), false));
     }
 
     /** Reopens a stored replay. */
     public void open(long replayId) {
         ReplayBackend b = backend.get();
         if (b != null) {
-            tasks.run("Opening replay", () -> b.open(replayId), this::show, e -> message.set(Messages.of(e)));
+            tasks.run("Opening replay", () -> b.open(replayId), this::show, e -> say(Messages.of(e), false));
         }
     }
 
-    private record Computed(ReplayResult r, Summary s, Sweep sweep) {
+    private record Computed(ReplayResult r, Summary s, Sweep sweep, java.util.Map<Long, String> errors) {
+    }
+
+    /** The error sentences of the runs whose failure ended an item's route, read from the workspace. */
+    private java.util.Map<Long, String> errors(ReplayResult r) {
+        List<Long> ids = r.items().stream().map(o -> o.route().finalCell()).filter(ItemRow::didNotComplete)
+                .map(dev.switchyard.app.replay.engine.Cell::runId).filter(java.util.Objects::nonNull).distinct().toList();
+        ReplayBackend b = backend.get();
+        return ids.isEmpty() || b == null ? java.util.Map.of() : b.runErrors(ids);
+    }
+
+    private void say(String text, boolean isWarning) {
+        message.set(text);
+        warning.set(isWarning);
     }
 
     private void apply(Computed c) {
@@ -144,7 +163,7 @@ public final class ResultsViewModel {
         pts.add(ChartPoint.of(p));
         c.s().baselines().stream().filter(x -> x.passRate() != null).map(ChartPoint::of).forEach(pts::add);
         points.setAll(pts);
-        rows.setAll(c.r().items().stream().map(o -> ItemRow.of(c.r(), o)).toList());
+        rows.setAll(c.r().items().stream().map(o -> ItemRow.of(c.r(), o, c.errors())).toList());
         sweep = c.sweep();
         changes.clear();
         sweepPoint.set(null);
@@ -161,8 +180,44 @@ public final class ResultsViewModel {
             sweepable.set(true);
             sweepTo(sweep.spec().current()); // the figures at the policy's own threshold, before any slider move
         }
-        message.set(unpricedNote(c.s()));
+        String failed = failedNote(c.r(), c.errors());
+        say(String.join(" ", java.util.stream.Stream.of(failed, unpricedNote(c.s())).filter(t -> !t.isEmpty()).toList()),
+                !failed.isEmpty());
         result.set(c.r());
+    }
+
+    /**
+     * How many items ended in a call that did not complete, by model, with the first error of each and what to do (""
+     * when none did): such an item has no answer, so it counts as a fail and costs nothing, which the figures alone
+     * do not say.
+     */
+    static String failedNote(ReplayResult r, java.util.Map<Long, String> errors) {
+        java.util.Map<String, Integer> count = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> why = new java.util.LinkedHashMap<>();
+        for (var o : r.items()) {
+            var last = o.route().finalCell();
+            if (ItemRow.didNotComplete(last)) {
+                String name = r.modelName(last.modelId());
+                count.merge(name, 1, Integer::sum);
+                String error = last.runId() == null ? null : errors.get(last.runId());
+                if (error != null) {
+                    why.putIfAbsent(name, error);
+                }
+            }
+        }
+        if (count.isEmpty()) {
+            return "";
+        }
+        int total = count.values().stream().mapToInt(Integer::intValue).sum();
+        List<String> parts = new ArrayList<>();
+        count.forEach((name, n) -> parts.add(name + " " + n));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%,d of %,d items have no answer: the call to %s"
+                + " did not complete (%s), so %s count%s as failed and cost nothing.", total, r.items().size(),
+                String.join(", ", count.keySet()), String.join(", ", parts), total == 1 ? "it" : "they",
+                total == 1 ? "s" : ""));
+        why.forEach((name, error) -> sb.append(' ').append(name).append(": ").append(error.strip())
+                .append(error.strip().endsWith(".") ? "" : "."));
+        return sb.append(" Once that is fixed, replay again: the answers that completed are reused.").toString();
     }
 
     /** Which models' costs are unknown and where to fix it ("" when every answer has a price). */
@@ -191,7 +246,7 @@ public final class ResultsViewModel {
         double from = s.spec().current();
         tasks.run("Sweeping", () -> new Swept(t, s.at(t), s.changes(from, t, 0)), this::swept, e -> {
             sweeping = false;
-            message.set(Messages.of(e));
+            say(Messages.of(e), false);
         });
     }
 
@@ -228,6 +283,6 @@ public final class ResultsViewModel {
         tasks.run("Exporting", () -> {
             b.export(r, format, file);
             return file;
-        }, f -> message.set("Exported " + format.name() + " to " + f + "."), e -> message.set(Messages.of(e)));
+        }, f -> say("Exported " + format.name() + " to " + f + ".", false), e -> say(Messages.of(e), false));
     }
 }

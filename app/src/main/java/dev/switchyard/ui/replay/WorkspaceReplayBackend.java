@@ -141,6 +141,17 @@ public final class WorkspaceReplayBackend implements ReplayBackend {
     }
 
     @Override
+    public java.util.Map<Long, String> runErrors(java.util.Collection<Long> runIds) {
+        java.util.Map<Long, String> errors = new java.util.HashMap<>();
+        workspace.runs().getAll(runIds).forEach((id, run) -> {
+            if (run.error() != null && run.error().message() != null && !run.error().message().isBlank()) {
+                errors.put(id, run.error().message());
+            }
+        });
+        return errors;
+    }
+
+    @Override
     public void export(ReplayResult result, ExportFormat format, Path file) {
         // a JSON report gives each answer refused for a local model's files its cli_fix, as the command line's does
         ReplayExports.write(result, ReplayExports.Format.valueOf(format.name()), file, CliFix.forRunId(workspace));

@@ -220,6 +220,42 @@ class CompareWindowTest {
                 .isGreaterThanOrEqualTo(150);
     }
 
+    /**
+     * Tab from the user message goes into the first variable's value field, so a value typed after it is the value the
+     * run sends (the table itself took the focus, the typing was lost and Ctrl+Enter said the variable had no value).
+     */
+    @Test
+    void tabFromTheMessageGoesIntoTheVariablesValueAndTheRunSendsIt() throws Exception {
+        pick("fast-model", true);
+        AppWindow.click(robot, "#user-message").write("Where is my order {{order}}?");
+        waitFor(() -> robot.lookup("#variable-order").tryQuery().isPresent());
+        robot.type(KeyCode.TAB);
+        AppWindow.waitUntil(5, () -> focusedId().equals("variable-order"));
+        robot.write("A-1234");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#variable-order").queryAs(javafx.scene.control.TextField.class)
+                .getText())).isEqualTo("A-1234");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished"));
+        assertThat(bodies).anyMatch(b -> b.contains("Where is my order A-1234?"));
+    }
+
+    /**
+     * In the default 1100 px window the toolbar's message reads whole: "Give a value to {{order}} …" was cut to "Give a
+     * value to {{order}} in the v…" beside the hint. The hint gives way to it, and a longer one goes on a second line.
+     */
+    @Test
+    void theToolbarMessageReadsWholeInTheDefaultWindow() throws Exception {
+        AppWindow.resize(1100, 720);
+        pick("fast-model", true);
+        AppWindow.click(robot, "#user-message").write("Where is my order {{order}}?");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitFor(() -> text("#compare-message").startsWith("Give a value to {{order}}"));
+        Label message = robot.lookup("#compare-message").queryAs(Label.class);
+        AppWindow.waitUntil(5, () -> ((Text) message.lookup(".text")).getText().equals(message.getText()));
+        assertThat(AppWindow.cutTexts(robot, ".compare-toolbar")).isEmpty();
+        assertThat(AppWindow.withinWindow(robot, "#compare-message")).isTrue();
+    }
+
     /** The parameter captions as shown, left to right. */
     private List<String> captions() throws Exception {
         return AppWindow.onFx(() -> robot.lookup(".params").query().lookupAll(".field-label").stream()
@@ -523,6 +559,65 @@ class CompareWindowTest {
         waitFor(() -> text("#win-rates").contains("100%"));
         String rates = text("#win-rates");
         assertThat(rates).contains("Win rate").contains(winner + " 1 1 0 100%");
+    }
+
+    /**
+     * A model without a price reads "no price" on its row of the cost chart: its row was empty, as a model's whose runs
+     * cost $0, and the chart read as if it were the cheapest.
+     */
+    @Test
+    void theCostChartSaysNoPriceForAModelWithoutOneInsteadOfAnEmptyRow() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("compare-test.switchyard"))) { // added from a terminal, no price
+            Provider p = ws.providers().list().stream().filter(x -> x.name().equals("Mock gateway")).findFirst().orElseThrow();
+            ws.models().insert(Model.of(p.id(), "unpriced-model", "unpriced-model", ModelKind.CLOUD, null, null, "{}"));
+        }
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        pick("unpriced-model", true);
+        pick("quick-model", false);
+        pick("fast-model", true);
+        typePromptAndRun("Compare us");
+        waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished 2 runs"));
+
+        AppWindow.click(robot, "Charts");
+        XYChart<?, ?> cost = robot.lookup("#chart-cost").queryAs(XYChart.class);
+        waitFor(() -> text("#chart-cost").contains("no price"));
+        AppWindow.shot(System.getProperty("compare.shots"), "cost-chart-no-price");
+        Node words = AppWindow.onFx(() -> cost.lookupAll(".chart-bar-note").stream().filter(Node::isVisible)
+                .findFirst().orElseThrow());
+        AppWindow.onFx(() -> {
+            var plot = cost.lookup(".chart-plot-background");
+            var at = words.localToScene(words.getLayoutBounds());
+            assertThat(plot.localToScene(plot.getLayoutBounds()).contains(at)).as("inside the plot").isTrue();
+            var axis = ((javafx.scene.chart.CategoryAxis) cost.getYAxis());
+            double row = axis.localToScene(0, axis.getDisplayPosition("unpriced-model")).getY();
+            assertThat(row).as("on the unpriced model's row").isBetween(at.getMinY(), at.getMaxY());
+            return null;
+        });
+        assertThat(AppWindow.onFx(() -> visibleText(cost.getParent()))).doesNotContain("Every run cost $0")
+                .doesNotContain("No model in this comparison has this figure");
+    }
+
+    /**
+     * The value axes' tick labels read whole: the last one is centred on the axis' end, and a long one ("0.0000020" or
+     * "0.000002" for a cost of about $0.000002 a run) was cut at the chart's right edge.
+     */
+    @Test
+    void everyTickLabelOfTheChartsReadsWholeInsideItsChart() throws Exception {
+        pick("quick-model", false);
+        pick("fast-model", true);
+        typePromptAndRun("Compare us");
+        waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished 1 run"));
+        AppWindow.click(robot, "Charts");
+        waitFor(() -> text("#chart-cost").contains("0.00000")); // the cost axis' ticks, six or seven decimals
+        for (String id : List.of("#chart-ttft", "#chart-total", "#chart-cost", "#chart-speed")) {
+            assertThat(AppWindow.onFx(() -> {
+                XYChart<?, ?> chart = robot.lookup(id).queryAs(XYChart.class);
+                double right = chart.localToScene(chart.getLayoutBounds()).getMaxX();
+                return chart.getXAxis().lookupAll("Text").stream().filter(Node::isVisible)
+                        .filter(t -> t.localToScene(t.getLayoutBounds()).getMaxX() > right + 0.5)
+                        .map(t -> ((Text) t).getText()).toList();
+            })).as("tick labels past the right edge of " + id).isEmpty();
+        }
     }
 
     @Test

@@ -176,6 +176,29 @@ class HistoryWindowTest {
         })).as("the detail beside the table, at a readable width").isTrue();
     }
 
+    /**
+     * The window a first start opens on a 1600 x 1000 screen (1440 x 900): the detail beside the table and every column
+     * inside the table — also with a page of a few runs (no vertical scroll bar) after the long model name widened its
+     * column. The Prompt column reached past the table's edge, its texts cut off without "…".
+     */
+    @Test
+    void everyColumnStaysInsideTheTableAt1440WithAFewRuns() throws Exception {
+        AppWindow.resize(1440, 900);
+        AppWindow.click(robot, "#nav-history");
+        waitForPage("1–50 of 64 runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(AppWindow.onFx(this::columnsNotReadable)).isEmpty();
+        choose("#history-model", INTENT);
+        waitForPage("1–2 of 2 runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(AppWindow.onFx(this::columnsNotReadable)).as("a page of two runs").isEmpty();
+        choose("#history-model", "beta");
+        waitForPage("1–2 of 2 runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(AppWindow.onFx(this::columnsNotReadable)).as("then another model's").isEmpty();
+        AppWindow.shot(System.getProperty("history.shots"), "history-1440");
+    }
+
     /** Whether {@code lower} lies under {@code upper}. */
     private boolean below(String lower, String upper) {
         var l = robot.lookup(lower).query();
@@ -241,7 +264,11 @@ class HistoryWindowTest {
 
         Path out = dir.resolve("exported.csv");
         HistoryView view = robot.lookup("#history-view").queryAs(HistoryView.class);
-        robot.interact(() -> view.setSaveFileChooser((owner, title, name, ext) -> out));
+        List<String> titles = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> view.setSaveFileChooser((owner, title, name, ext) -> {
+            titles.add(title);
+            return out;
+        }));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(firstRow("#history-table"));
         AppWindow.waitUntil(5, () -> text("#history-detail-title").equals("beta"));
@@ -251,6 +278,7 @@ class HistoryWindowTest {
         AppWindow.waitUntil(10, () -> text("#history-message").startsWith("Exported"));
 
         assertThat(text("#history-message")).isEqualTo("Exported 1 run to " + out.toAbsolutePath() + ".");
+        assertThat(titles).as("the save dialog's title").containsExactly("Export 1 run");
         String csv = Files.readString(out);
         assertThat(csv.split("\r\n")).hasSize(2);
         assertThat(csv).contains("Gate/beta").contains("kitchen lights on").contains("Lights are on.")

@@ -103,6 +103,37 @@ class ModelsWindowTest {
     }
 
     /**
+     * Set key… puts the keyboard focus in the key field, so a key typed (or pasted) right away goes there: the focus
+     * fell to Remove key before, the typing went nowhere and Enter asked to remove the key. Cancel gives the focus back
+     * to Set key….
+     */
+    @Test
+    void setKeyPutsTheFocusInTheKeyFieldAndCancelGivesItBack() throws Exception {
+        try (Workspace ws = Workspace.open(file)) {
+            dev.switchyard.testing.Seed.model(ws, dev.switchyard.testing.Seed.provider(ws, "Gate"), "fast-model");
+        }
+        AppWindow.click(robot, "#nav-models");
+        waitUntil(() -> "Gate".equals(text("#provider-title")));
+        AppWindow.click(robot, "#provider-set-key");
+        waitUntil(() -> robot.lookup("#key-editor").query().isVisible());
+        waitUntil(() -> "set-key".equals(focusedId()));
+        robot.write("sk-typed-at-once");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#set-key").queryAs(javafx.scene.control.TextField.class).getText()))
+                .isEqualTo("sk-typed-at-once");
+
+        AppWindow.click(robot, "#set-key-cancel");
+        waitUntil(() -> !robot.lookup("#key-editor").query().isVisible());
+        waitUntil(() -> "provider-set-key".equals(focusedId()));
+    }
+
+    private String focusedId() throws Exception {
+        return AppWindow.onFx(() -> {
+            Node n = robot.lookup("#models-view").query().getScene().getFocusOwner();
+            return n == null || n.getId() == null ? "" : n.getId();
+        });
+    }
+
+    /**
      * A provider and a model added from a terminal (the CLI on the same workspace file) show when the window gets the
      * focus back, and on File → Refresh (F5); a key half typed in Set key… stays as typed (it showed only when a
      * workspace was opened again).

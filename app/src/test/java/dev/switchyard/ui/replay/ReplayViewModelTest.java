@@ -31,6 +31,10 @@ class ReplayViewModelTest {
     private ReplayViewModel vm;
     private final AtomicInteger engineCalls = new AtomicInteger();
     private final SimpleObjectProperty<Workspace> open = new SimpleObjectProperty<>();
+    /** The engine of a live call; most tests expect none. */
+    private Function<Model, ModelEngine> live = m -> {
+        throw new AssertionError("no live call expected");
+    };
 
     @BeforeEach
     void setUp() throws Exception {
@@ -41,7 +45,7 @@ class ReplayViewModelTest {
         long v2 = ReplayUiFixture.policyVersion(ws, "length");
         Function<Model, ModelEngine> engines = m -> {
             engineCalls.incrementAndGet();
-            throw new AssertionError("no live call expected");
+            return live.apply(m);
         };
         WorkspaceReplayBackend.PolicyAdapter adapter = (w, version, label) -> ReplayUiFixture.lengthPolicy(
                 version.id(), label, local, cloud, version.id() == v1 ? 12 : 30);
@@ -188,6 +192,61 @@ class ReplayViewModelTest {
         assertThat(s.unpricedModels()).containsExactly("gpt-x");
         assertThat(s.savings().costUnknown()).isTrue();
         assertThat(s.savings().costReduction()).isNull();
+    }
+
+    /**
+     * gpt-x cannot run (its key was kept for an earlier app run only), so its calls fail at once: the results say how
+     * many items have no answer and why, as a warning, and those items' answers read "Failed: " and the run's error
+     * (they were empty cells beside a $0 cost, and the savings said all-cloud "cost nothing").
+     */
+    @Test
+    void callsThatFailAreSaidWithTheirErrorInsteadOfEmptyAnswers() throws Exception {
+        String why = "No API key for gateway gpt-x: The key was kept for an earlier app run only; enter it again.";
+        live = m -> new ModelEngine() {
+            @Override
+            public dev.switchyard.app.engine.RunHandle start(dev.switchyard.app.engine.EngineRequest request,
+                                                            dev.switchyard.app.engine.EngineListener listener) {
+                listener.onError(new dev.switchyard.app.engine.EngineFailure("unavailable", why,
+                        new dev.switchyard.app.engine.EngineResult(dev.switchyard.workspace.model.RunStatus.FAILED, "", "",
+                                null, dev.switchyard.app.engine.EngineMetrics.NONE, null)));
+                return () -> { };
+            }
+
+            @Override
+            public dev.switchyard.app.engine.Availability availability() {
+                return dev.switchyard.app.engine.Availability.READY;
+            }
+        };
+        vm.datasets().importFile(csv("prompt,reference,grader\n"
+                + "lights on,ok,contains\n"
+                + "lights off,ok,contains\n"
+                + "summarise the meeting notes,summary,contains\n"
+                + "plan a three day trip to Lisbon please,itinerary,contains\n"));
+        ws.prices().insert(dev.switchyard.workspace.model.PriceRow.of(cloud.id(), new java.math.BigDecimal("0.15"), null,
+                new java.math.BigDecimal("0.60"), "test", java.time.LocalDate.of(2024, 1, 1)));
+        for (String prompt : new String[] {"lights on", "lights off", "summarise the meeting notes",
+                "plan a three day trip to Lisbon please"}) {
+            ReplayUiFixture.stored(ws, local, prompt, "ok", 0, 40);
+        }
+        vm.run().policyProperty().set(vm.run().policies().stream().filter(p -> p.label().equals("length v1"))
+                .findFirst().orElseThrow());
+        vm.run().prepare();
+        assertThat(vm.run().modeProperty().get()).isEqualTo(RunViewModel.Mode.CONFIRMING);
+        vm.run().confirm();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (vm.run().modeProperty().get() != RunViewModel.Mode.FINISHED) {
+            assertThat(System.currentTimeMillis()).as(vm.run().messageProperty().get()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+
+        // v1: the two short prompts stay local and pass, the two long ones go to gpt-x, whose calls failed
+        assertThat(vm.results().messageProperty().get()).isEqualTo("2 of 4 items have no answer: the call to gpt-x did"
+                + " not complete (gpt-x 2), so they count as failed and cost nothing. gpt-x: " + why
+                + " Once that is fixed, replay again: the answers that completed are reused.");
+        assertThat(vm.results().warningProperty().get()).isTrue();
+        assertThat(figure("cost-total")).isEqualTo("$0");
+        assertThat(vm.results().rows()).extracting(ItemRow::answer).containsExactly("ok", "ok", "Failed: " + why,
+                "Failed: " + why);
     }
 
     @Test

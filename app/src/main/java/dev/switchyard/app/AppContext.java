@@ -118,8 +118,6 @@ public final class AppContext implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             System.err.println("Switchyard: the cloud client's warm-up over loopback failed (" + e.getMessage()
                     + "); the first cloud run's time to first token may include loading it.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             mine.complete(result);
         }

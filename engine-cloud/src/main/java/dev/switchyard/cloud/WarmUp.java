@@ -4,10 +4,6 @@ import dev.switchyard.cloud.bench.LoopbackStreamServer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the streaming client's whole path once per protocol over loopback, before the first real run: request
@@ -32,6 +28,9 @@ public final class WarmUp {
     private static final String OPENAI_CHUNK = "data: {\"id\":\"w\",\"object\":\"chat.completion.chunk\",\"model\":\"warm-up\","
             + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"word \"},\"finish_reason\":null}]}\n\n";
 
+    private static final Timeouts LIMITS = new Timeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10),
+            java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(30));
+
     private WarmUp() {
     }
 
@@ -42,7 +41,7 @@ public final class WarmUp {
      *
      * @throws IOException when the loopback server cannot start or a warm-up stream does not complete
      */
-    public static Result run(CloudClients clients, int streamsPerProtocol) throws IOException, InterruptedException {
+    public static Result run(CloudClients clients, int streamsPerProtocol) throws IOException {
         long start = System.nanoTime();
         List<Double> ttft = new ArrayList<>();
         try (LoopbackStreamServer server = new LoopbackStreamServer(WarmUp::answer);
@@ -57,28 +56,13 @@ public final class WarmUp {
         return new Result(ttft, (System.nanoTime() - start) / 1e6);
     }
 
-    private static double stream(CloudClient client) throws IOException, InterruptedException {
-        CompletableFuture<ChatResult> done = new CompletableFuture<>();
-        client.stream(ChatRequest.builder("warm-up").user("Warm up.").maxTokens(16).build(), new ChatListener() {
-            @Override
-            public void onToken(String text) {
-                // the answer is thrown away
-            }
-
-            @Override
-            public void onComplete(ChatResult result) {
-                done.complete(result);
-            }
-
-            @Override
-            public void onError(CloudException error) {
-                done.completeExceptionally(error);
-            }
-        });
+    /** One warm-up stream to its end (within seconds: a loopback answer that stalls fails the warm-up). */
+    private static double stream(CloudClient client) throws IOException {
         try {
-            Double ttft = done.get(30, TimeUnit.SECONDS).timings().ttftMillis();
+            Double ttft = client.complete(ChatRequest.builder("warm-up").user("Warm up.").maxTokens(16).timeouts(LIMITS)
+                    .build()).timings().ttftMillis();
             return ttft == null ? Double.NaN : ttft;
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (CloudException e) {
             throw new IOException("a warm-up stream over loopback did not complete: " + e.getMessage(), e);
         }
     }

@@ -1,19 +1,15 @@
 package dev.switchyard.cloud.bench;
 
 import dev.switchyard.cloud.ApiKind;
-import dev.switchyard.cloud.ChatListener;
 import dev.switchyard.cloud.ChatRequest;
 import dev.switchyard.cloud.ChatResult;
 import dev.switchyard.cloud.CloudClients;
-import dev.switchyard.cloud.CloudException;
 import dev.switchyard.cloud.EndpointConfig;
 import dev.switchyard.cloud.WarmUp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One fresh JVM's first stream over loopback, as the first cloud run of a session: {@code ColdStream [warm-up]}
@@ -40,24 +36,9 @@ public final class ColdStream {
             if (warmUp) {
                 WarmUp.run(clients, 2);
             }
-            CompletableFuture<ChatResult> done = new CompletableFuture<>();
-            clients.client(EndpointConfig.builder(ApiKind.OPENAI, server.baseUrl()).build())
-                    .stream(ChatRequest.builder("bench").user("hi").build(), new ChatListener() {
-                        @Override
-                        public void onToken(String text) {
-                        }
-
-                        @Override
-                        public void onComplete(ChatResult result) {
-                            done.complete(result);
-                        }
-
-                        @Override
-                        public void onError(CloudException error) {
-                            done.completeExceptionally(error);
-                        }
-                    });
-            System.out.printf(java.util.Locale.ROOT, "ttft %.1f%n", done.get(30, TimeUnit.SECONDS).timings().ttftMillis());
+            ChatResult first = clients.client(EndpointConfig.builder(ApiKind.OPENAI, server.baseUrl()).build())
+                    .complete(ChatRequest.builder("bench").user("hi").build());
+            System.out.printf(java.util.Locale.ROOT, "ttft %.1f%n", first.timings().ttftMillis());
         }
         System.exit(0);
     }

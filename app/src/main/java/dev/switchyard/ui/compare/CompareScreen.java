@@ -40,6 +40,8 @@ public final class CompareScreen implements Screen {
                          dev.switchyard.ui.prefs.AppPreferences prefs, Consumer<String> navigate) {
         model = new CompareViewModel(tasks, System::nanoTime,
                 CompletableFuture.delayedExecutor(BATCH_WINDOW_MS, TimeUnit.MILLISECONDS), new Random());
+        // the draft is kept 1.5 s after the typing stops, not only when the workspace closes (a crash loses nothing more)
+        model.setDraftTimer(new dev.switchyard.ui.task.FxDebouncer(java.time.Duration.ofMillis(1500)));
         view = new CompareView(model, navigate);
         view.rememberSplit(prefs);
         main.workspaceProperty().addListener((obs, old, ws) -> open(app, ws, network));

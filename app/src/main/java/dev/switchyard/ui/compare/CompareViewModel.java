@@ -84,6 +84,9 @@ public final class CompareViewModel {
     private final PromptLibraryModel library;
     private final ModelPickerModel picker;
     private Workspace ws;
+    private dev.switchyard.ui.task.Debouncer draftTimer = dev.switchyard.ui.task.Debouncer.NEVER;
+    /** True while the draft kept in the workspace is read and shown: those changes are no typing to keep. */
+    private boolean restoring;
     private Function<Model, ModelEngine> engines;
     private Supplier<AutoRoutes> routes;
     private Comparison comparison;
@@ -99,6 +102,35 @@ public final class CompareViewModel {
         this.library = new PromptLibraryModel(tasks, editor, message::set);
         this.picker = new ModelPickerModel(tasks, message::set);
         editor.changesProperty().addListener((o, a, b) -> recheckRefusal());
+        // the draft is kept a short while after the last change too, so a crash or a kill does not lose it
+        editor.changesProperty().addListener(o -> draftChanged());
+        picker.picksProperty().addListener(o -> draftChanged());
+        repeat.addListener(o -> draftChanged());
+        blind.addListener(o -> draftChanged());
+    }
+
+    /**
+     * What waits for the typing to stop before the draft is kept in the workspace ({@link #draft()}, stored off the UI
+     * thread in the setting the close path writes); the screen waits 1.5 s. Without one, only leaving keeps it.
+     */
+    public void setDraftTimer(dev.switchyard.ui.task.Debouncer timer) {
+        draftTimer = timer;
+    }
+
+    private void draftChanged() {
+        Workspace w = ws;
+        if (w == null || restoring) {
+            return; // a draft being restored is what the workspace holds already
+        }
+        draftTimer.restart(() -> {
+            if (ws == w && !restoring) {
+                CompareDraft d = draft();
+                tasks.run("Keep the draft", () -> {
+                    d.save(w);
+                    return d;
+                }, kept -> { }, e -> { }); // closed or read-only meanwhile: leaving keeps it, or nothing can
+            }
+        });
     }
 
     /** After an edit, a Run refusal the toolbar still shows goes when the draft is fine, or says what is wrong now. */
@@ -193,6 +225,7 @@ public final class CompareViewModel {
     private void restoreDraft(Workspace w, boolean otherWorkspace) {
         List<String> current = otherWorkspace ? List.of() : picker.selectedKeys();
         Function<Model, ModelEngine> eng = engines;
+        restoring = true;
         tasks.run("Read the kept draft", () -> {
             CompareDraft d = CompareDraft.load(w).orElse(null);
             PromptVersion v = d == null || d.versionId() == null ? null : w.prompts().getVersion(d.versionId()).orElse(null);
@@ -202,13 +235,22 @@ public final class CompareViewModel {
                 return;
             }
             CompareDraft d = kept.draft();
-            if (d != null) {
-                editor.show(d.promptName(), kept.version(), d.prompt());
-                repeat.set(d.repeat());
-                blind.set(d.blind());
+            try {
+                if (d != null) {
+                    editor.show(d.promptName(), kept.version(), d.prompt());
+                    repeat.set(d.repeat());
+                    blind.set(d.blind());
+                }
+            } finally {
+                restoring = false;
             }
             picker.reload(w, eng, routes, d != null ? d.picked() : current);
-        }, e -> picker.reload(w, eng, routes, current));
+        }, e -> {
+            if (ws == w) {
+                restoring = false;
+            }
+            picker.reload(w, eng, routes, current);
+        });
     }
 
     private record Kept(CompareDraft draft, PromptVersion version) {

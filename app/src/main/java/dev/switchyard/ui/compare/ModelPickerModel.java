@@ -34,6 +34,8 @@ public final class ModelPickerModel {
     private final List<ModelChoice> order = new ArrayList<>();
     private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper full = new ReadOnlyBooleanWrapper();
+    /** Counts the changes to the picks (a pick, an unpick, the list read again), for whoever keeps them. */
+    private final ReadOnlyIntegerWrapper picks = new ReadOnlyIntegerWrapper();
     /** Counts the reloads: only the latest one's models are shown. */
     private long reads;
 
@@ -44,6 +46,8 @@ public final class ModelPickerModel {
 
     public ObservableList<ModelChoice> choices() { return choices; }
     public ReadOnlyIntegerProperty selectedCountProperty() { return selectedCount.getReadOnlyProperty(); }
+    /** Counts the changes to the picks (a pick, an unpick, the list read again). */
+    public ReadOnlyIntegerProperty picksProperty() { return picks.getReadOnlyProperty(); }
     /** True when {@value #MAX} models are picked: no more can be added. */
     public ReadOnlyBooleanProperty fullProperty() { return full.getReadOnlyProperty(); }
 
@@ -155,6 +159,7 @@ public final class ModelPickerModel {
     }
 
     private void update() {
+        picks.set(picks.get() + 1);
         selectedCount.set(order.size());
         full.set(order.size() >= MAX);
     }

@@ -27,6 +27,8 @@ public final class ModelsView extends VBox {
     public ModelsView(ModelsViewModel model, AppPreferences prefs, NetworkStatus network) {
         super(10);
         setId("models-view");
+        model.setAskToSave(question -> dev.switchyard.ui.Dialogs.askToSave(this, "Unsaved changes", question,
+                "What you typed there is lost if you don't save it."));
         getStyleClass().add("screen");
 
         VBox providers = providerList(model);
@@ -79,9 +81,16 @@ public final class ModelsView extends VBox {
                 setText(empty || p == null ? null : p.name());
             }
         });
+        // A pick asks about what is typed and not saved once the click is handled (Cancel puts the selection back); a
+        // selection the list made itself while the model re-read it is gone by then, and ignored.
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                model.selectedProviderProperty().set(now);
+            if (now != null && now != model.selectedProviderProperty().get()) {
+                javafx.application.Platform.runLater(() -> {
+                    if (list.getSelectionModel().getSelectedItem() == now && now != model.selectedProviderProperty().get()) {
+                        model.pickProvider(now);
+                        list.getSelectionModel().select(model.selectedProviderProperty().get());
+                    }
+                });
             }
         });
         model.selectedProviderProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));

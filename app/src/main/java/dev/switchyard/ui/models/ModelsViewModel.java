@@ -4,6 +4,7 @@ import dev.switchyard.cloud.CloudException;
 import dev.switchyard.cloud.RemoteModel;
 import dev.switchyard.app.models.ProviderKeys;
 import dev.switchyard.cloud.catalog.ProviderPreset;
+import dev.switchyard.ui.UnsavedChoice;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.ModelKind;
@@ -13,6 +14,8 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -60,6 +63,7 @@ public final class ModelsViewModel {
     private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(Connection.UNTESTED);
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private Function<String, UnsavedChoice> askToSave = question -> UnsavedChoice.CANCEL; // nobody to ask: keep them
     private Workspace workspace;
     private boolean refreshing;
     /** A provider asked for ({@link #selectProvider}) that the list did not hold yet; selected once it is read. */
@@ -75,11 +79,12 @@ public final class ModelsViewModel {
         this.prices = new PriceEditor(tasks, clock);
         this.limits = new TimeLimitsEditor(tasks);
         this.local = new LocalModelsModel(tasks, localModels);
-        this.keys = new ProviderKeyEditor(tasks, vault, message::set, p -> {
+        this.keys = new ProviderKeyEditor(tasks, vault, message::set, (p, then) -> {
             if (p.equals(selected.get())) {
                 keys().show(workspace, p); // the same reference (a key kept for this run again): look it up again
+                then.run();
             } else {
-                reloadProviders(p.id());
+                reloadProviders(p.id(), then);
             }
         });
         selected.addListener((obs, old, now) -> {
@@ -248,8 +253,78 @@ public final class ModelsViewModel {
         return said.isEmpty() ? null : String.join(", ", said);
     }
 
-    /** Opens the add form and probes the keyring in the background. */
+    /** Who answers "Save the time limits of gpt-4o-mini?" (the view: a dialog with Save, Discard and Cancel). */
+    public void setAskToSave(Function<String, UnsavedChoice> ask) {
+        askToSave = ask;
+    }
+
+    /**
+     * Picks the provider {@code p} (the list), once a key being set and the picked model's prices and time limits typed
+     * and not saved are saved or discarded; Cancel keeps the provider shown and what was typed.
+     */
+    public void pickProvider(Provider p) {
+        Provider now = selected.get();
+        if (p == null || (now != null && now.id() == p.id())) {
+            return;
+        }
+        leave(List.of(new Part(limits.unsavedWork(), limits::save), new Part(prices.unsavedWork(), prices::save),
+                new Part(keys.unsavedWork(), keys::save)), () -> selected.set(p));
+    }
+
+    /**
+     * Picks the model {@code row} (the table), once the prices and time limits typed for the model picked now and not
+     * saved are saved or discarded; Cancel keeps the model picked and what was typed.
+     */
+    public void pickModel(ModelRow row) {
+        ModelRow now = selectedModel.get();
+        if (row == null || (now != null && now.model().id() == row.model().id())) {
+            return;
+        }
+        leave(List.of(new Part(limits.unsavedWork(), limits::save), new Part(prices.unsavedWork(), prices::save)),
+                () -> selectedModel.set(row));
+    }
+
+    /** Typed work that {@code save} stores, calling its argument once stored (not when it cannot be); null: none. */
+    private record Part(String what, Consumer<Runnable> save) {
+    }
+
+    /**
+     * Runs {@code then} at once when none of {@code parts} holds typed work; otherwise asks "Save … ?" naming it: Save
+     * stores each in turn and runs {@code then} once all are stored (a save that fails says why in its own pane and
+     * leaves everything where it was), Discard runs {@code then}, Cancel does nothing.
+     */
+    private void leave(List<Part> parts, Runnable then) {
+        List<Part> typed = parts.stream().filter(p -> p.what() != null).toList();
+        if (typed.isEmpty()) {
+            then.run();
+            return;
+        }
+        String question = "Save " + typed.stream().map(Part::what).collect(Collectors.joining(" and ")) + "?";
+        switch (askToSave.apply(question)) {
+            case SAVE -> saveInTurn(typed, 0, then);
+            case DISCARD -> then.run();
+            case CANCEL -> { }
+        }
+    }
+
+    private static void saveInTurn(List<Part> parts, int i, Runnable then) {
+        if (i == parts.size()) {
+            then.run();
+        } else {
+            parts.get(i).save().accept(() -> saveInTurn(parts, i + 1, then));
+        }
+    }
+
+    /**
+     * Opens the add form and probes the keyring in the background; a provider being added with something typed is first
+     * saved, discarded or kept (Cancel: the form stays as typed), see {@link #setAskToSave}.
+     */
     public void beginAdd() {
+        leave(List.of(new Part(mode.get() == Mode.ADDING ? form.unsavedWork() : null, this::addProvider)),
+                this::startAdd);
+    }
+
+    private void startAdd() {
         form.reset();
         mode.set(Mode.ADDING);
         ProviderKeyEditor.probe(tasks, vault, form.keys());
@@ -262,6 +337,11 @@ public final class ModelsViewModel {
 
     /** Validates the form, stores the key where the user chose, inserts the provider and selects it. */
     public void addProvider() {
+        addProvider(() -> { });
+    }
+
+    /** {@link #addProvider()}, then {@code then} once the provider is stored and selected (not when it is not). */
+    private void addProvider(Runnable then) {
         Workspace ws = workspace;
         if (ws == null) {
             return;
@@ -279,7 +359,7 @@ public final class ModelsViewModel {
         }, p -> {
             form.keys().clearSecret();
             message.set("Added " + p.name() + ". " + TEST_TO_LIST);
-            reloadProviders(p.id());
+            reloadProviders(p.id(), then);
         }, e -> form.errorProperty().set("Could not add the provider: " + e.getMessage()));
     }
 
@@ -383,6 +463,11 @@ public final class ModelsViewModel {
     // ------------------------------------------------------------------ loading
 
     private void reloadProviders(Long select) {
+        reloadProviders(select, () -> { });
+    }
+
+    /** Reads the providers and selects {@code select} (else the first), then runs {@code then}. */
+    private void reloadProviders(Long select, Runnable then) {
         Workspace ws = workspace;
         tasks.run("Load providers", () -> cloudProviders(ws), list -> {
                     if (ws != workspace) {
@@ -394,6 +479,7 @@ public final class ModelsViewModel {
                             .findFirst().orElse(list.isEmpty() ? null : list.get(0));
                     selected.set(pick);
                     mode.set(list.isEmpty() ? Mode.EMPTY : Mode.VIEWING);
+                    then.run();
                 }, e -> message.set("Could not read providers: " + e.getMessage()));
     }
 
@@ -417,7 +503,6 @@ public final class ModelsViewModel {
             models.clear();
             return;
         }
-        Long keep = selectedModel.get() == null ? null : selectedModel.get().model().id();
         LocalDate today = LocalDate.now(clock);
         tasks.run("Load models", () -> ws.models().byProvider(p.id()).stream()
                 .filter(m -> m.kind() == ModelKind.CLOUD)
@@ -425,6 +510,8 @@ public final class ModelsViewModel {
                     if (p != selected.get()) {
                         return;
                     }
+                    // the model picked when the rows arrive (another one may have been picked since they were asked for)
+                    Long keep = selectedModel.get() == null ? null : selectedModel.get().model().id();
                     models.setAll(rows);
                     selectedModel.set(rows.stream().filter(r -> keep != null && r.model().id() == keep).findFirst()
                             .orElse(null));

@@ -207,6 +207,11 @@ public final class PriceEditor {
 
     /** Adds a price row dated today from the three fields (cached optional). */
     public void save() {
+        save(() -> { });
+    }
+
+    /** {@link #save()}, then {@code then} once the row is stored (not when the fields are wrong or storing fails). */
+    void save(Runnable then) {
         Model m = model;
         if (m == null) {
             return;
@@ -236,6 +241,7 @@ public final class PriceEditor {
                         + day(LocalDate.now(clock)) + " on.");
             }
             onSaved.run();
+            then.run();
         }, e -> error.set("Could not save the price: " + e.getMessage()));
     }
 

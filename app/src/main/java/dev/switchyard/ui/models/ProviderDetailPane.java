@@ -217,9 +217,20 @@ final class ProviderDetailPane extends VBox {
         Label none = new Label("No models added yet.");
         none.getStyleClass().add("muted");
         table.setPlaceholder(none);
+        // as the provider list: a pick asks about prices and time limits typed and not saved (Cancel puts it back)
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                model.selectedModelProperty().set(now);
+            if (now != null && now != model.selectedModelProperty().get()) {
+                javafx.application.Platform.runLater(() -> {
+                    if (table.getSelectionModel().getSelectedItem() == now && now != model.selectedModelProperty().get()) {
+                        model.pickModel(now);
+                        ModelRow picked = model.selectedModelProperty().get();
+                        if (picked == null) {
+                            table.getSelectionModel().clearSelection();
+                        } else {
+                            table.getSelectionModel().select(picked);
+                        }
+                    }
+                });
             }
         });
         model.selectedModelProperty().addListener((obs, old, now) -> {

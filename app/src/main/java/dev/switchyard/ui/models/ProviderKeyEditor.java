@@ -24,7 +24,7 @@ public final class ProviderKeyEditor {
     private final TaskRunner tasks;
     private final KeyVault vault;
     private final Consumer<String> message;
-    private final Consumer<Provider> onChanged;
+    private final java.util.function.BiConsumer<Provider, Runnable> onChanged;
     private final KeyForm form = new KeyForm();
     private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper();
@@ -37,9 +37,10 @@ public final class ProviderKeyEditor {
 
     /**
      * @param message   where to say what was done
-     * @param onChanged called with the provider as stored after its key changed
+     * @param onChanged called with the provider as stored after its key changed, and what to run once it is shown
      */
-    ProviderKeyEditor(TaskRunner tasks, KeyVault vault, Consumer<String> message, Consumer<Provider> onChanged) {
+    ProviderKeyEditor(TaskRunner tasks, KeyVault vault, Consumer<String> message,
+                      java.util.function.BiConsumer<Provider, Runnable> onChanged) {
         this.tasks = tasks;
         this.vault = vault;
         this.message = message;
@@ -136,6 +137,11 @@ public final class ProviderKeyEditor {
 
     /** Stores the key where the form says, points the provider at it and deletes the key it replaces. */
     public void save() {
+        save(() -> { });
+    }
+
+    /** {@link #save()}, then {@code then} once the key is stored and the provider shown again (not when it fails). */
+    void save(Runnable then) {
         Provider p = provider;
         Workspace ws = workspace;
         KeyForm.Choice choice = p == null || ws == null ? null : form.validate();
@@ -152,7 +158,7 @@ public final class ProviderKeyEditor {
             form.clearSecret();
             editing.set(false);
             message.accept(saved(p.name(), choice) + (done.leftover() == null ? "" : " " + done.leftover()));
-            onChanged.accept(done.provider());
+            onChanged.accept(done.provider(), then);
         }, e -> form.errorProperty().set("Could not store the key: " + e.getMessage()));
     }
 
@@ -169,7 +175,7 @@ public final class ProviderKeyEditor {
         tasks.run("Remove key", () -> new Changed(ws.providers().update(p.withAuthRef(ProviderKeys.REMOVED)),
                 forget(p.authRef())), done -> {
             message.accept(ProviderKeys.removedSentence(p.name(), p.authRef()) + (done.leftover() == null ? "" : " " + done.leftover()));
-            onChanged.accept(done.provider());
+            onChanged.accept(done.provider(), () -> { });
         }, e -> message.accept("Could not remove the key of " + p.name() + ": " + e.getMessage()));
     }
 

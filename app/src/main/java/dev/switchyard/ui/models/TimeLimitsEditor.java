@@ -173,6 +173,11 @@ public final class TimeLimitsEditor {
 
     /** Checks the four fields and stores them; a wrong one is said (and marked) and nothing is stored. */
     public void save() {
+        save(() -> { });
+    }
+
+    /** {@link #save()}, then {@code then} once the limits are stored (not when one is wrong or storing fails). */
+    void save(Runnable then) {
         if (model == null || saved == null) {
             return;
         }
@@ -182,7 +187,7 @@ public final class TimeLimitsEditor {
             error.set(problem);
             return;
         }
-        store(typed(), "Saved the time limits of " + model.displayName() + "; its next run uses them.");
+        store(typed(), "Saved the time limits of " + model.displayName() + "; its next run uses them.", then);
     }
 
     /** Stores the model's default limits (the fields show them), whatever is typed. */
@@ -191,7 +196,8 @@ public final class TimeLimitsEditor {
             return;
         }
         fill(defaults);
-        store(defaults, model.displayName() + " has its default time limits again: " + TimeLimits.describe(defaults) + ".");
+        store(defaults, model.displayName() + " has its default time limits again: " + TimeLimits.describe(defaults) + ".",
+                () -> { });
     }
 
     // ------------------------------------------------------------------ inside
@@ -210,7 +216,7 @@ public final class TimeLimitsEditor {
         return new Read(row, dir.timeouts(row), dir.defaultTimeouts(row));
     }
 
-    private void store(Timeouts t, String done) {
+    private void store(Timeouts t, String done, Runnable then) {
         Model m = model;
         Workspace ws = workspace;
         Supplier<ModelDirectory> dir = directory;
@@ -223,6 +229,7 @@ public final class TimeLimitsEditor {
                 error.set("");
                 message.set(done);
             }
+            then.run();
         }, e -> {
             message.set("");
             error.set("Could not save the time limits: " + e.getMessage());

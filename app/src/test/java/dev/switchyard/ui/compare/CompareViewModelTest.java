@@ -568,6 +568,46 @@ class CompareViewModelTest {
         assertThat(again.picker().selected()).extracting(ModelChoice::name).containsExactly("beta", "alpha");
     }
 
+    /**
+     * The draft is kept a short while after the typing stops (the screen's timer, fired here by hand), not on every
+     * keystroke and not only when the workspace closes: a new view model on the same workspace file — the app started
+     * again after a crash — shows it.
+     */
+    @Test
+    void theDraftIsKeptOnceTheTypingStopsSoACrashDoesNotLoseIt() {
+        model("alpha", FakeEngine.answering("a"), null);
+        model("beta", FakeEngine.answering("b"), null);
+        Runnable[] waiting = {null};
+        vm.setDraftTimer(action -> waiting[0] = action); // the last change's action, replacing the one before
+        start();
+        pickOnly("beta", "alpha");
+        waiting[0] = null;
+        vm.editor().systemProperty().set("Be brief.");
+        vm.editor().userProperty().set("Say hi to {{who}}");
+        vm.editor().variables().get(0).valueProperty().set("Ada");
+        vm.editor().maxTokensProperty().set("64");
+        vm.repeatProperty().set(3);
+        assertThat(ws.settings().get(dev.switchyard.app.compare.CompareDraft.SETTING))
+                .as("nothing kept while the timer waits").isEmpty();
+        assertThat(waiting[0]).as("each change restarts the one timer").isNotNull();
+
+        waiting[0].run(); // the typing stopped a while ago
+        assertThat(ws.settings().get(dev.switchyard.app.compare.CompareDraft.SETTING)).isPresent();
+
+        // no vm.open(null, null): the app did not close, it was killed; the file is opened again by a new app
+        try (Workspace reopened = Workspace.open(dir.resolve("vm.switchyard"))) {
+            CompareViewModel again = new CompareViewModel(new DirectTaskRunner(), () -> clock.addAndGet(1_000_000),
+                    Runnable::run, new Random(7));
+            again.open(reopened, m -> engines.get(m.apiModelId()));
+            assertThat(again.editor().systemProperty().get()).isEqualTo("Be brief.");
+            assertThat(again.editor().userProperty().get()).isEqualTo("Say hi to {{who}}");
+            assertThat(again.editor().variables()).extracting(v -> v.valueProperty().get()).containsExactly("Ada");
+            assertThat(again.editor().maxTokensProperty().get()).isEqualTo("64");
+            assertThat(again.repeatProperty().get()).isEqualTo(3);
+            assertThat(again.picker().selected()).extracting(ModelChoice::name).containsExactly("beta", "alpha");
+        }
+    }
+
     @Test
     void anUnreadableOrForeignDraftLeavesTheScreenAsANewOne() {
         model("alpha", FakeEngine.answering("a"), null);

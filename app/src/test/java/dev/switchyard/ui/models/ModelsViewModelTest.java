@@ -738,6 +738,103 @@ class ModelsViewModelTest {
         assertThat(vm.form().errorProperty().get()).isEmpty();
     }
 
+    /**
+     * Picking another model, another provider or starting a second "+ Add provider" asks "Save …?" naming what would be
+     * lost (limits, prices, a key being set, the provider being added); Cancel keeps the pick and the typing, Discard
+     * goes on, Save stores first and goes on only once stored (a wrong field keeps everything and says why). Nothing
+     * typed: no question.
+     */
+    @Test
+    void pickingAnotherModelOrProviderOrAddingAgainAsksAboutTypedWork() {
+        List<String> asked = new java.util.ArrayList<>();
+        dev.switchyard.ui.UnsavedChoice[] answer = {dev.switchyard.ui.UnsavedChoice.CANCEL};
+        vm.setAskToSave(q -> {
+            asked.add(q);
+            return answer[0];
+        });
+        fillCustom("Loopback", KeySource.NONE);
+        vm.addProvider();
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
+        vm.testConnection();
+        vm.addRemoteModels(List.copyOf(vm.remoteModels()));
+        assertThat(vm.models()).hasSize(2);
+        ModelRow first = vm.models().get(0);
+        ModelRow second = vm.models().get(1);
+        vm.pickModel(first);
+        assertThat(asked).as("nothing typed: no question").isEmpty();
+        var connect = dev.switchyard.app.models.TimeLimits.Limit.CONNECT;
+
+        // Cancel: the model stays picked, the typed price and limit stay
+        vm.prices().inputProperty().set("0.5");
+        vm.limits().textProperty(connect).set("5 s");
+        vm.pickModel(second);
+        assertThat(asked).containsExactly("Save time limits of " + first.model().displayName() + " and prices of "
+                + first.model().displayName() + "?");
+        assertThat(vm.selectedModelProperty().get().model().id()).isEqualTo(first.model().id());
+        assertThat(vm.prices().inputProperty().get()).isEqualTo("0.5");
+        assertThat(vm.limits().textProperty(connect).get()).isEqualTo("5 s");
+
+        // Save with a price that cannot be stored: the limits are stored, the price and the pick stay, the error says why
+        answer[0] = dev.switchyard.ui.UnsavedChoice.SAVE;
+        vm.pickModel(second);
+        assertThat(vm.selectedModelProperty().get().model().id()).isEqualTo(first.model().id());
+        assertThat(vm.prices().errorProperty().get()).isEqualTo("Enter the output price in USD per 1M tokens.");
+        assertThat(vm.prices().inputProperty().get()).isEqualTo("0.5");
+        assertThat(vm.unsavedWork()).isEqualTo("prices of " + first.model().displayName());
+
+        // Save once it can be stored: stored, and the other model is picked
+        vm.prices().outputProperty().set("1.5");
+        vm.pickModel(second);
+        assertThat(vm.selectedModelProperty().get().model().id()).isEqualTo(second.model().id());
+        assertThat(ws.prices().history(first.model().id())).hasSize(1);
+        assertThat(vm.unsavedWork()).isNull();
+
+        // Discard: the other model is picked and the typing is gone
+        asked.clear();
+        answer[0] = dev.switchyard.ui.UnsavedChoice.DISCARD;
+        vm.prices().inputProperty().set("9");
+        vm.pickModel(first);
+        assertThat(asked).containsExactly("Save prices of " + second.model().displayName() + "?");
+        assertThat(vm.selectedModelProperty().get().model().id()).isEqualTo(first.model().id());
+        assertThat(ws.prices().history(second.model().id())).isEmpty();
+        assertThat(vm.unsavedWork()).isNull();
+
+        // a key being set, then another provider picked: Cancel keeps the provider and the key form as typed
+        Provider loop = vm.selectedProviderProperty().get();
+        Provider other = ws.providers().insert(Provider.of(dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE,
+                "Other", "http://127.0.0.1:9/v1", null, null));
+        vm.refresh();
+        assertThat(vm.providers()).hasSize(2);
+        vm.keys().begin();
+        vm.keys().form().sourceProperty().set(KeySource.ENVIRONMENT);
+        vm.keys().form().envVarProperty().set("LOOP_KEY");
+        asked.clear();
+        answer[0] = dev.switchyard.ui.UnsavedChoice.CANCEL;
+        vm.pickProvider(other);
+        assertThat(asked).containsExactly("Save the key of Loopback?");
+        assertThat(vm.selectedProviderProperty().get().id()).isEqualTo(loop.id());
+        assertThat(vm.keys().editingProperty().get()).isTrue();
+        assertThat(vm.keys().form().envVarProperty().get()).isEqualTo("LOOP_KEY");
+        // Save: the key is stored where typed, then the other provider is shown
+        answer[0] = dev.switchyard.ui.UnsavedChoice.SAVE;
+        vm.pickProvider(other);
+        assertThat(vm.selectedProviderProperty().get().id()).isEqualTo(other.id());
+        assertThat(ws.providers().get(loop.id()).orElseThrow().authRef()).isEqualTo("env:LOOP_KEY");
+
+        // a second "+ Add provider" while a name is typed in the first: Cancel keeps it, Discard starts over
+        fillCustom("Team gateway", KeySource.NONE);
+        asked.clear();
+        answer[0] = dev.switchyard.ui.UnsavedChoice.CANCEL;
+        vm.beginAdd();
+        assertThat(asked).containsExactly("Save the new provider Team gateway?");
+        assertThat(vm.form().nameProperty().get()).isEqualTo("Team gateway");
+        answer[0] = dev.switchyard.ui.UnsavedChoice.DISCARD;
+        vm.beginAdd();
+        assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.ADDING);
+        assertThat(vm.form().nameProperty().get()).isNotEqualTo("Team gateway");
+        assertThat(vm.unsavedWork()).isNull();
+    }
+
     private void fillCustomOn(ModelsViewModel m, String name, KeySource source) {
         m.beginAdd();
         m.form().presetProperty().set(m.form().presets().stream().filter(p -> p.id().equals("custom")).findFirst().orElseThrow());

@@ -50,6 +50,7 @@ class TimeLimitsWindowTest {
             Provider p = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "Ollama box",
                     "http://127.0.0.1:9/v1", null, null));
             ctx.directory(ws).addCloudModel(p, "llama3.1:70b");
+            ctx.directory(ws).addCloudModel(p, "qwen2.5:7b");
         }
         app = AppWindow.open(robot, file);
     }
@@ -126,7 +127,7 @@ class TimeLimitsWindowTest {
         AppWindow.resize(1000, 720);
         AppWindow.click(robot, "#nav-models");
         TableView<ModelRow> models = robot.lookup("#provider-models").queryAs(TableView.class);
-        AppWindow.waitUntil(10, () -> models.getItems().size() == 1);
+        AppWindow.waitUntil(10, () -> models.getItems().size() == 2);
         assertThat(text("#limits-summary")).isEqualTo(TimeLimitsEditor.PICK_A_MODEL);
         assertThat(AppWindow.onFx(() -> robot.lookup("#limits-save").query().isDisabled())).isTrue();
 
@@ -203,7 +204,7 @@ class TimeLimitsWindowTest {
         AppWindow.resize(1000, 720);
         AppWindow.click(robot, "#nav-models");
         TableView<ModelRow> models = robot.lookup("#provider-models").queryAs(TableView.class);
-        AppWindow.waitUntil(10, () -> models.getItems().size() == 1);
+        AppWindow.waitUntil(10, () -> models.getItems().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup("#provider-models .table-row-cell").match((javafx.scene.control.TableRow<?> r)
                 -> r.getIndex() == 0 && !r.isEmpty()).queryAs(Node.class));
@@ -230,6 +231,54 @@ class TimeLimitsWindowTest {
         assertThat(field("#limit-total")).isEqualTo("20");
         assertThat(field("#price-in")).isEqualTo("0.5");
         assertThat(stored()).isEqualTo(Timeouts.DEFAULT);
+    }
+
+    /**
+     * A price typed for one model and not saved, then another model clicked in the table: "Save prices of llama3.1:70b?"
+     * with Save, Discard and Cancel; Cancel keeps the model picked and the price typed, Discard picks the other model.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void pickingAnotherModelAsksBeforeATypedPriceIsDropped() throws Exception {
+        AppWindow.resize(1000, 720);
+        AppWindow.click(robot, "#nav-models");
+        TableView<ModelRow> models = robot.lookup("#provider-models").queryAs(TableView.class);
+        AppWindow.waitUntil(10, () -> models.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        clickRow(0);
+        AppWindow.waitUntil(10, () -> "Time limits of llama3.1:70b".equals(text("#limits-title")));
+        scrollTo("#price-in");
+        type("#price-in", "0.5");
+
+        scrollTo("#provider-models");
+        clickRow(1);
+        AppWindow.waitUntil(10, () -> "Save prices of llama3.1:70b?".equals(AppWindow.onFx(() -> dialog() == null ? ""
+                : dialog().getHeaderText())));
+        clickDialogButton("Cancel");
+        assertThat(text("#limits-title")).isEqualTo("Time limits of llama3.1:70b");
+        assertThat(field("#price-in")).isEqualTo("0.5");
+        assertThat(AppWindow.onFx(() -> models.getSelectionModel().getSelectedIndex())).as("the pick put back").isEqualTo(0);
+
+        clickRow(1);
+        AppWindow.waitUntil(10, () -> dialog() != null);
+        clickDialogButton("Discard");
+        AppWindow.waitUntil(10, () -> "Time limits of qwen2.5:7b".equals(text("#limits-title")));
+        assertThat(field("#price-in")).isEmpty();
+        assertThat(AppWindow.onFx(() -> models.getSelectionModel().getSelectedIndex())).isEqualTo(1);
+    }
+
+    private void clickRow(int index) {
+        robot.clickOn(robot.lookup("#provider-models .table-row-cell").match((javafx.scene.control.TableRow<?> r)
+                -> r.getIndex() == index && !r.isEmpty()).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void clickDialogButton(String text) throws Exception {
+        Node button = AppWindow.onFx(() -> dialog().getButtonTypes().stream().filter(t -> t.getText().equals(text))
+                .map(t -> dialog().lookupButton(t)).findFirst().orElseThrow());
+        robot.clickOn(button);
+        WaitForAsyncUtils.waitForFxEvents();
+        AppWindow.waitUntil(5, () -> dialog() == null);
     }
 
     /** The dialog shown (looked up on the FX thread through the windows), or null. */

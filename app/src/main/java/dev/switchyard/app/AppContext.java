@@ -42,6 +42,7 @@ public final class AppContext implements AutoCloseable {
     private LocalModels localModels;
     private IntentModels intentModels;
     private final AtomicReference<CompletableFuture<Optional<WarmUp.Result>>> cloudWarmUp = new AtomicReference<>();
+    private boolean closed;
 
     public AppContext(UnaryOperator<String> env, Clock clock) {
         this(env, clock, dev.switchyard.local.LocalEngine::inWorker);
@@ -113,7 +114,14 @@ public final class AppContext implements AutoCloseable {
         }
         Optional<WarmUp.Result> result = Optional.empty();
         try {
-            result = Optional.of(WarmUp.run(cloudClients(), 2));
+            CloudClients clients;
+            synchronized (this) {
+                if (closed) {
+                    return result; // the app ended before its warm-up began
+                }
+                clients = cloudClients();
+            }
+            result = Optional.of(WarmUp.run(clients, 2));
             StartupLog.mark("cloud client warmed up over loopback: " + result.get());
         } catch (IOException | RuntimeException e) {
             System.err.println("Switchyard: the cloud client's warm-up over loopback failed (" + e.getMessage()
@@ -184,6 +192,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (intentModels != null) {
             intentModels.close();
             intentModels = null;

@@ -123,6 +123,15 @@ public final class ReplayService {
                     + (possible > 0 ? " + up to " + possible + " escalation" + (possible == 1 ? "" : "s") : "");
             return model + " (" + n + "): " + reason + (fix == null || fix.isBlank() ? "" : " " + fix);
         }
+
+        /** The warning shown with the estimate (Replay screen and {@code replay} command), or empty when none. */
+        public static String warning(List<Blocked> blocked) {
+            if (blocked.isEmpty()) {
+                return "";
+            }
+            return (blocked.size() == 1 ? "1 model cannot run now; its" : blocked.size() + " models cannot run now; their")
+                    + " calls will fail: " + String.join(" · ", blocked.stream().map(Blocked::sentence).toList());
+        }
     }
 
     /**

@@ -173,14 +173,9 @@ public final class RunViewModel {
         });
     }
 
-    /** "Cannot run now — their calls will fail: gpt-4o (12 planned calls): No API key … ; …" or empty. */
+    /** "1 model cannot run now; its calls will fail: gpt-4o (12 planned calls): … " or empty. */
     static String warning(List<ReplayService.Blocked> blocked) {
-        if (blocked.isEmpty()) {
-            return "";
-        }
-        return (blocked.size() == 1 ? "1 model cannot run now" : blocked.size() + " models cannot run now")
-                + "; its calls will fail: ".replace("its", blocked.size() == 1 ? "its" : "their")
-                + String.join(" · ", blocked.stream().map(ReplayService.Blocked::sentence).toList());
+        return ReplayService.Blocked.warning(blocked);
     }
 
     static String describe(ReplayEstimate e) {

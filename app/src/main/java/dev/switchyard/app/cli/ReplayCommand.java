@@ -121,7 +121,7 @@ final class ReplayCommand implements Callable<Integer> {
                     null, null, List.of()), ReplayGraders.build(app, ws, graderKind(), judge, rubric, null), concurrency,
                     seed);
             Prepared prepared = prepare(app, ws, service, options);
-            confirm(prepared.estimate());
+            confirm(prepared.estimate(), ReplayService.Blocked.warning(service.blocked(prepared)));
             ReplayJob job = service.start(prepared, true, progress());
             ReplayResult result = await(job);
             return report(ws, result, prepared.estimate());
@@ -155,8 +155,12 @@ final class ReplayCommand implements Callable<Integer> {
         return datasets.find(dataset);
     }
 
-    private void confirm(ReplayEstimate e) {
+    private void confirm(ReplayEstimate e, String blocked) {
         PrintWriter err = CliContext.err(spec);
+        if (!blocked.isEmpty() && !json) {
+            err.println("Warning: " + blocked);
+            err.flush();
+        }
         if (!e.needsConfirmation() || yes) {
             if (!json) {
                 err.println(e.sentence());

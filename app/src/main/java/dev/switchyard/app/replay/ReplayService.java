@@ -1,5 +1,7 @@
 package dev.switchyard.app.replay;
 
+import dev.switchyard.app.engine.Availability;
+
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.engine.ModelEngine;
 import dev.switchyard.app.replay.engine.CachedRuns;
@@ -108,6 +110,66 @@ public final class ReplayService {
                 : CachedRuns.load(workspace, policy.targets());
         return new Prepared(policy, dataset, items, plans, cached, options, Estimator.estimate(workspace,
                 policy.targets(), items, plans, cached, options, LocalDate.now(clock)), existing, finished);
+    }
+
+    /**
+     * A model the replay would call live that cannot run now: why and what fixes it (the words Compare's model
+     * picker shows), and how many of the planned calls go to it ({@code possible}: cascade/fallback escalations).
+     */
+    public record Blocked(String model, int calls, int possible, String reason, String fix) {
+        /** "gpt-4o-mini (12 planned calls): No API key … Fix: …" */
+        public String sentence() {
+            String n = calls + " planned call" + (calls == 1 ? "" : "s")
+                    + (possible > 0 ? " + up to " + possible + " escalation" + (possible == 1 ? "" : "s") : "");
+            return model + " (" + n + "): " + reason + (fix == null || fix.isBlank() ? "" : " " + fix);
+        }
+
+        /** The warning shown with the estimate (Replay screen and {@code replay} command), or empty when none. */
+        public static String warning(List<Blocked> blocked) {
+            if (blocked.isEmpty()) {
+                return "";
+            }
+            return (blocked.size() == 1 ? "1 model cannot run now; its" : blocked.size() + " models cannot run now; their")
+                    + " calls will fail: " + String.join(" · ", blocked.stream().map(Blocked::sentence).toList());
+        }
+    }
+
+    /**
+     * The models {@code p} calls live that cannot run now (no key readable now, a local model whose files are
+     * missing…), in the policy's order. Builds each model's engine and may ask the OS keyring: call it off the FX
+     * thread. Empty when every model can run.
+     */
+    public List<Blocked> blocked(Prepared p) {
+        Map<Long, int[]> calls = Estimator.liveCalls(p.policy().targets(), p.todo(),
+                p.cached(), p.options());
+        List<Blocked> out = new java.util.ArrayList<>();
+        for (Model m : p.policy().targets()) {
+            int[] n = calls.get(m.id());
+            if (n == null) {
+                continue;
+            }
+            Availability a = availability(m);
+            if (!a.ready()) {
+                out.add(new Blocked(m.displayName(), n[0], n[1], a.reason(), a.fix()));
+            }
+        }
+        return out;
+    }
+
+    /** As Compare's picker decides it (ModelPickerModel.choice): the engine's availability, or why it cannot be built. */
+    private Availability availability(Model m) {
+        try {
+            return engines.apply(m).availability();
+        } catch (UnsupportedOperationException e) {
+            return Availability.notReady(switch (m.kind()) {
+                case CLOUD -> "Cloud";
+                case LOCAL_GENERATIVE -> "Local";
+                case LOCAL_INTENT -> "Local intent";
+            } + " models cannot run in this build yet.", "Add or update the model in Models and providers.");
+        } catch (RuntimeException e) {
+            return Availability.notReady("This model cannot start: " + e.getMessage(),
+                    "Check it in Models and providers.");
+        }
     }
 
     /**

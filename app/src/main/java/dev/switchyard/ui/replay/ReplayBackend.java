@@ -58,6 +58,14 @@ public interface ReplayBackend {
     /** Prepares the rest of an interrupted or cancelled replay. */
     Prepared prepareResume(long replayId);
 
+    /**
+     * The models the prepared replay calls live that cannot run now, why, their planned calls and what fixes it
+     * (Compare's picker's words). May ask the OS keyring.
+     */
+    default List<dev.switchyard.app.replay.ReplayService.Blocked> blocked(Prepared prepared) {
+        return List.of();
+    }
+
     /** Starts (the job runs on its own threads; its listener is called on them). */
     ReplayJob start(Prepared prepared, boolean confirmed, ReplayListener listener);
 

@@ -2,6 +2,7 @@ package dev.switchyard.ui.replay;
 
 import dev.switchyard.app.replay.Prepared;
 import dev.switchyard.app.replay.ReplayJob;
+import dev.switchyard.app.replay.ReplayService;
 import dev.switchyard.app.replay.engine.ReplayEstimate;
 import dev.switchyard.app.replay.engine.ReplayListener;
 import dev.switchyard.app.replay.engine.ReplayProgress;
@@ -11,6 +12,7 @@ import dev.switchyard.app.replay.results.Wording;
 import dev.switchyard.ui.replay.ItemRow.Format;
 import dev.switchyard.ui.task.TaskRunner;
 import dev.switchyard.workspace.model.Dataset;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,6 +47,7 @@ public final class RunViewModel {
     private final ObjectProperty<Sourcing> sourcing = new SimpleObjectProperty<>(Sourcing.PREFER_CACHED);
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.IDLE);
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -84,6 +87,14 @@ public final class RunViewModel {
         return estimate.getReadOnlyProperty();
     }
 
+    /**
+     * Shown with the estimate: the models the replay calls that cannot run now (their calls will fail), why, how
+     * many planned calls go to each and what fixes it; empty when every model can run.
+     */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
@@ -119,29 +130,40 @@ public final class RunViewModel {
         long pv = policy.get().versionId();
         long ds = dataset.get().id();
         Sourcing s = sourcing.get();
-        begin(() -> b.prepare(pv, ds, s));
+        begin(b, () -> b.prepare(pv, ds, s));
     }
 
     /** Resumes an interrupted or cancelled replay: finished items are not called again. */
     public void resume(long replayId) {
         ReplayBackend b = backend.get();
         if (b != null) {
-            begin(() -> b.prepareResume(replayId));
+            begin(b, () -> b.prepareResume(replayId));
         }
     }
 
-    private void begin(java.util.concurrent.Callable<Prepared> work) {
+    private record Checked(Prepared prepared, List<ReplayService.Blocked> blocked) {
+    }
+
+    private void begin(ReplayBackend b, java.util.concurrent.Callable<Prepared> work) {
         if (mode.get() == Mode.RUNNING || mode.get() == Mode.PREPARING) {
             return;
         }
         mode.set(Mode.PREPARING);
+        warning.set("");
         message.set("Deciding every item and estimating…");
-        tasks.run("Preparing replay", work, p -> {
+        tasks.run("Preparing replay", () -> {
+            Prepared p = work.call();
+            return new Checked(p, b.blocked(p)); // may ask the OS keyring: off the FX thread, as the estimate
+        }, c -> {
+            Prepared p = c.prepared();
             prepared = p;
             estimate.set(describe(p.estimate()));
-            if (p.estimate().needsConfirmation()) {
+            warning.set(warning(c.blocked()));
+            if (p.estimate().needsConfirmation() || !c.blocked().isEmpty()) {
                 mode.set(Mode.CONFIRMING);
-                message.set("Confirm to start: live calls cost money.");
+                message.set(c.blocked().isEmpty() ? "Confirm to start: live calls cost money."
+                        : "Confirm to start anyway: the calls to a model that cannot run now fail and are reported"
+                        + " with the results.");
             } else {
                 start(false);
             }
@@ -149,6 +171,11 @@ public final class RunViewModel {
             mode.set(Mode.IDLE);
             fail(e);
         });
+    }
+
+    /** "1 model cannot run now; its calls will fail: gpt-4o (12 planned calls): … " or empty. */
+    static String warning(List<ReplayService.Blocked> blocked) {
+        return ReplayService.Blocked.warning(blocked);
     }
 
     static String describe(ReplayEstimate e) {

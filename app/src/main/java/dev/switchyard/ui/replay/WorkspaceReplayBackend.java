@@ -117,6 +117,11 @@ public final class WorkspaceReplayBackend implements ReplayBackend {
     }
 
     @Override
+    public List<ReplayService.Blocked> blocked(Prepared prepared) {
+        return replays.blocked(prepared);
+    }
+
+    @Override
     public ReplayJob start(Prepared prepared, boolean confirmed, ReplayListener listener) {
         return replays.start(prepared, confirmed, listener);
     }

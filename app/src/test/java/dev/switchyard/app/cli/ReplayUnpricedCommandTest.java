@@ -114,4 +114,15 @@ class ReplayUnpricedCommandTest {
         assertThat(gated.code()).as(gated.out()).isEqualTo(ExitCodes.FAILED);
         assertThat(gated.out()).contains("Gate max-cost-per-1k: MISSED").contains("no price");
     }
+
+    /** gpt-x's provider reads its key from an environment variable that is not set: the estimate warns first. */
+    @Test
+    void aLiveReplayWarnsOfAModelThatCannotRunNowBeforeItsEstimate() throws Exception {
+        CliRunner.Result live = CliRunner.run("replay", "-w", ws, "--policy", dir.resolve("short-local.json").toString(),
+                "--dataset", dir.resolve("prompts.jsonl").toString(), "--live", "--yes", "--no-baselines");
+        assertThat(live.err()).as(live.err() + live.out())
+                .contains("Warning: ").contains("cannot run now")
+                .contains("gpt-x (2 planned calls): ").contains("NOT_USED");
+        assertThat(live.err().indexOf("Warning: ")).isLessThan(live.err().indexOf("cloud calls"));
+    }
 }

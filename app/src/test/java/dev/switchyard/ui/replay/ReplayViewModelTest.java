@@ -43,9 +43,19 @@ class ReplayViewModelTest {
         cloud = ReplayUiFixture.cloud(ws, "gpt-x");
         long v1 = ReplayUiFixture.policyVersion(ws, "length");
         long v2 = ReplayUiFixture.policyVersion(ws, "length");
-        Function<Model, ModelEngine> engines = m -> {
-            engineCalls.incrementAndGet();
-            return live.apply(m);
+        // building an engine only to ask whether its model can run now (the estimate's warning) calls nothing
+        Function<Model, ModelEngine> engines = m -> new ModelEngine() {
+            @Override
+            public dev.switchyard.app.engine.RunHandle start(dev.switchyard.app.engine.EngineRequest request,
+                                                           dev.switchyard.app.engine.EngineListener listener) {
+                engineCalls.incrementAndGet();
+                return live.apply(m).start(request, listener);
+            }
+
+            @Override
+            public dev.switchyard.app.engine.Availability availability() {
+                return dev.switchyard.app.engine.Availability.READY;
+            }
         };
         WorkspaceReplayBackend.PolicyAdapter adapter = (w, version, label) -> ReplayUiFixture.lengthPolicy(
                 version.id(), label, local, cloud, version.id() == v1 ? 12 : 30);

@@ -108,6 +108,40 @@ public final class Estimator {
                 judgeCost, List.copyOf(unpriced), missing);
     }
 
+    /**
+     * The live calls each model would get, by model id: {@code [certain, possible]}, counted as {@link #estimate}
+     * counts them (answers from stored runs are not calls; cached-only makes none). Local models are counted too.
+     */
+    public static Map<Long, int[]> liveCalls(List<Model> targets, Map<DatasetItem, RoutePlan> todo, CachedRuns cached,
+                                             ReplayOptions o) {
+        Map<Long, int[]> calls = new java.util.LinkedHashMap<>();
+        if (o.sourcing() == Sourcing.CACHED_ONLY) {
+            return calls;
+        }
+        Set<Long> known = new java.util.HashSet<>();
+        targets.forEach(m -> known.add(m.id()));
+        String params = RunService.parametersJson(o.params());
+        for (var e : todo.entrySet()) {
+            EngineRequest request = ItemRequest.of(e.getKey(), o.params());
+            Set<Long> certain = new LinkedHashSet<>();
+            certain.add(e.getValue().steps().get(0).modelId());
+            if (o.baselines()) {
+                certain.addAll(known);
+            }
+            Set<Long> possible = new LinkedHashSet<>();
+            e.getValue().steps().forEach(s -> possible.add(s.modelId()));
+            possible.removeAll(certain);
+            for (long id : concat(certain, possible)) {
+                if (!known.contains(id) || o.sourcing() != Sourcing.LIVE
+                        && cached.find(id, request.promptText(), params).isPresent()) {
+                    continue;
+                }
+                calls.computeIfAbsent(id, k -> new int[2])[certain.contains(id) ? 0 : 1]++;
+            }
+        }
+        return calls;
+    }
+
     private static List<Long> concat(Set<Long> a, Set<Long> b) {
         List<Long> l = new java.util.ArrayList<>(a);
         l.addAll(b);

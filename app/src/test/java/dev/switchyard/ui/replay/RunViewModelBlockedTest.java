@@ -1,0 +1,81 @@
+package dev.switchyard.ui.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchyard.app.AppContext;
+import dev.switchyard.app.engine.Availability;
+import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.app.replay.ReplayService;
+import dev.switchyard.local.LocalEngine;
+import dev.switchyard.ui.task.DirectTaskRunner;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.Provider;
+import dev.switchyard.workspace.model.ProviderKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The estimate the user confirms names the models that cannot run now (here: a cloud provider whose key is in an
+ * environment variable that is not set), why, their planned calls and the fix, in the words Compare's picker uses.
+ */
+class RunViewModelBlockedTest {
+
+    @TempDir
+    Path dir;
+    private Workspace ws;
+    private AppContext app;
+
+    @BeforeEach
+    void setUp() {
+        app = new AppContext(Map.of("KEYED_GATEWAY_KEY", "sk-test-0123456789")::get, Clock.systemUTC(),
+                LocalEngine::inProcess);
+        ws = Workspace.open(dir.resolve("blocked.switchyard"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        ws.close();
+    }
+
+    @Test
+    void theEstimateWarnsOfACloudModelWhoseKeyCannotBeReadNow() throws Exception {
+        ModelDirectory directory = app.directory(ws);
+        Provider keyed = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "keyed gateway",
+                "http://127.0.0.1:9/v1", "env:KEYED_GATEWAY_KEY", null));
+        Provider keyless = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "keyless gateway",
+                "http://127.0.0.1:9/v1", "env:SWITCHYARD_TEST_NO_SUCH_KEY", null));
+        Model small = directory.addCloudModel(keyed, "small-model");
+        Model big = directory.addCloudModel(keyless, "big-model");
+        ReplayUiFixture.policyVersion(ws, "length");
+        ReplayViewModel vm = new ReplayViewModel(new DirectTaskRunner(), new SimpleObjectProperty<>(ws), w ->
+                new WorkspaceReplayBackend(w, ReplayService.of(app, w), (x, version, label) ->
+                        ReplayUiFixture.lengthPolicy(version.id(), label, small, big, 12)));
+        Path csv = dir.resolve("prompts.csv");
+        Files.writeString(csv, "prompt\nlights on\nsummarise the meeting notes\nplan a three day trip to Lisbon\n");
+        vm.datasets().importFile(csv);
+        RunViewModel run = vm.run();
+        run.policyProperty().set(run.policies().get(0));
+        run.sourcingProperty().set(dev.switchyard.app.replay.engine.Sourcing.LIVE);
+
+        run.prepare();
+
+        Availability why = app.engines(ws).keyAvailability(keyless); // what Compare's picker shows for it
+        assertThat(why.ready()).isFalse();
+        assertThat(run.modeProperty().get()).isEqualTo(RunViewModel.Mode.CONFIRMING);
+        assertThat(run.estimateProperty().get()).startsWith("6 cloud calls"); // defaults: both models on each item
+        assertThat(run.warningProperty().get())
+                .startsWith("1 model cannot run now; its calls will fail: ")
+                .contains(big.displayName() + " (3 planned calls): " + why.reason())
+                .contains(why.fix())
+                .doesNotContain(small.displayName());
+        assertThat(run.messageProperty().get()).contains("Confirm to start anyway");
+    }
+}

@@ -20,4 +20,19 @@ public record Availability(boolean ready, String reason, String fix) {
     public static Availability notReady(String reason, String fix) {
         return new Availability(false, reason, fix);
     }
+
+    /**
+     * A model whose engine could not be built ({@code e}): this build has no engine of its kind
+     * ({@link UnsupportedOperationException}), or building it failed. Said the same by Compare's picker and Replay.
+     */
+    public static Availability notBuilt(dev.switchyard.workspace.model.ModelKind kind, RuntimeException e) {
+        if (e instanceof UnsupportedOperationException) {
+            return notReady(switch (kind) {
+                case CLOUD -> "Cloud";
+                case LOCAL_GENERATIVE -> "Local";
+                case LOCAL_INTENT -> "Local intent";
+            } + " models cannot run in this build yet.", "Add or update the model in Models and providers.");
+        }
+        return notReady("This model cannot start: " + e.getMessage(), "Check it in Models and providers.");
+    }
 }

@@ -160,15 +160,8 @@ public final class ReplayService {
     private Availability availability(Model m) {
         try {
             return engines.apply(m).availability();
-        } catch (UnsupportedOperationException e) {
-            return Availability.notReady(switch (m.kind()) {
-                case CLOUD -> "Cloud";
-                case LOCAL_GENERATIVE -> "Local";
-                case LOCAL_INTENT -> "Local intent";
-            } + " models cannot run in this build yet.", "Add or update the model in Models and providers.");
         } catch (RuntimeException e) {
-            return Availability.notReady("This model cannot start: " + e.getMessage(),
-                    "Check it in Models and providers.");
+            return Availability.notBuilt(m.kind(), e);
         }
     }
 

@@ -96,12 +96,8 @@ public final class ModelPickerModel {
         try {
             ModelEngine engine = engines.apply(m);
             return new ModelChoice(m, provider, engine.availability(), engine.timeLimits());
-        } catch (UnsupportedOperationException e) {
-            return new ModelChoice(m, provider, Availability.notReady(ModelChoice.kindLabel(m.kind())
-                    + " models cannot run in this build yet.", "Add or update the model in Models and providers."));
         } catch (RuntimeException e) {
-            return new ModelChoice(m, provider, Availability.notReady("This model cannot start: " + e.getMessage(),
-                    "Check it in Models and providers."));
+            return new ModelChoice(m, provider, Availability.notBuilt(m.kind(), e));
         }
     }
 

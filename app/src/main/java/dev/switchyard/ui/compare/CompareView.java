@@ -44,6 +44,11 @@ public final class CompareView extends BorderPane {
             pulse(now);
         }
     };
+    /** A Run's launch waiting for the frame that shows its panes to go by ({@link CompareViewModel#setLaunchGate}). */
+    private Runnable pendingLaunch;
+    private int launchInPulses;
+    private static final boolean LAUNCH_AFTER_FRAME =
+            !"false".equals(System.getProperty("switchyard.launchAfterFrame"));
     private boolean enterHeld;
     /** Between the prompt and models above and the answers below. */
     private SplitPane split;
@@ -60,6 +65,9 @@ public final class CompareView extends BorderPane {
         createView();
         bindKeys();
         startPulse();
+        if (LAUNCH_AFTER_FRAME) {
+            model.setLaunchGate(this::launchAfterFrame);
+        }
     }
 
     private void createView() {
@@ -226,6 +234,11 @@ public final class CompareView extends BorderPane {
             if (scene == null) {
                 pulse.stop();
                 awake = false;
+                if (pendingLaunch != null) {
+                    Runnable launch = pendingLaunch;
+                    pendingLaunch = null;
+                    launch.run();
+                }
             } else {
                 wake();
             }
@@ -233,7 +246,26 @@ public final class CompareView extends BorderPane {
         model.modeProperty().addListener((o, was, now) -> wake());
     }
 
+    /**
+     * Runs {@code launch} at the second pulse from now: the first one styles, lays out and paints the new panes, and
+     * the streams' first tokens would otherwise be delivered in that same frame. At once when the screen is not shown.
+     */
+    private void launchAfterFrame(Runnable launch) {
+        if (getScene() == null) {
+            launch.run();
+            return;
+        }
+        pendingLaunch = launch;
+        launchInPulses = 2;
+        wake();
+    }
+
     private void pulse(long now) {
+        if (pendingLaunch != null && --launchInPulses <= 0) {
+            Runnable launch = pendingLaunch;
+            pendingLaunch = null;
+            launch.run();
+        }
         answers.prewarm(now);
         if (now - lastRender >= RENDER_NANOS) {
             lastRender = now;

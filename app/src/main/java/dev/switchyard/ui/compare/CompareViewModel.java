@@ -89,6 +89,8 @@ public final class CompareViewModel {
     private boolean restoring;
     private Function<Model, ModelEngine> engines;
     private Supplier<AutoRoutes> routes;
+    /** What a Run's launch (the comparison row and the streams) waits for; the screen waits for its first frame. */
+    private java.util.function.Consumer<Runnable> launchGate = Runnable::run;
     private Comparison comparison;
     private int panesDone;
     private long statsAsked;
@@ -115,6 +117,15 @@ public final class CompareViewModel {
      */
     public void setDraftTimer(dev.switchyard.ui.task.Debouncer timer) {
         draftTimer = timer;
+    }
+
+    /**
+     * What a Run's launch waits for once its panes are shown: the screen lets the frame that shows six new panes go
+     * by before the streams begin (their first tokens would land in that frame). Without one, the launch begins at
+     * once.
+     */
+    public void setLaunchGate(java.util.function.Consumer<Runnable> gate) {
+        launchGate = gate;
     }
 
     private void draftChanged() {
@@ -343,11 +354,12 @@ public final class CompareViewModel {
         Workspace w = ws;
         Function<Model, ModelEngine> eng = engines;
         Supplier<AutoRoutes> auto = routes;
-        tasks.run("Start comparison", () -> launch(w, eng, auto, versionId, n, isBlind, request, made, batchers),
+        launchGate.accept(() -> tasks.run("Start comparison",
+                () -> launch(w, eng, auto, versionId, n, isBlind, request, made, batchers),
                 launched -> attach(launched, made), e -> {
                     mode.set(Mode.IDLE);
                     message.set("Could not start the comparison: " + e.getMessage());
-                });
+                }));
     }
 
     /** What a pane is running: a model's repeats or a policy's routed requests. */

@@ -460,6 +460,34 @@ class CompareViewModelTest {
     }
 
     @Test
+    void aRunLaunchesWhenItsGateOpensAndAStopBeforeThenCancelsAtOnce() {
+        model("alpha", FakeEngine.answering("Hello"), null);
+        model("slow", new FakeEngine(List.of("Partial"), FakeEngine.End.HANG, Availability.READY, ""), null);
+        start();
+        List<Runnable> held = new java.util.ArrayList<>();
+        vm.setLaunchGate(held::add);
+        vm.editor().userProperty().set("q");
+        vm.run();
+
+        // the panes show at once; nothing is stored or asked of an engine until the gate lets the launch go
+        assertThat(vm.panes()).hasSize(2);
+        assertThat(vm.modeProperty().get()).isEqualTo(CompareViewModel.Mode.RUNNING);
+        assertThat(held).hasSize(1);
+        assertThat(ws.comparisons().recent(10)).isEmpty();
+        assertThat(ws.runs().count()).isZero();
+
+        PaneModel slow = vm.panes().stream().filter(p -> p.realName().equals("slow")).findFirst().orElseThrow();
+        slow.stop(); // Esc before the streams began
+        held.get(0).run();
+
+        PaneModel alpha = vm.panes().stream().filter(p -> p.realName().equals("alpha")).findFirst().orElseThrow();
+        assertThat(alpha.answerProperty().get()).isEqualTo("Hello");
+        assertThat(slow.stateProperty().get()).isEqualTo(PaneModel.State.CANCELLED);
+        assertThat(vm.modeProperty().get()).isEqualTo(CompareViewModel.Mode.IDLE);
+        assertThat(ws.comparisons().recent(10)).hasSize(1);
+    }
+
+    @Test
     void repeatRunsEachModelNTimesAndRanksThem() {
         model("alpha", FakeEngine.answering("a", "b", "c #n"), 1.0);
         model("beta", FakeEngine.answering("a"), 0.1);

@@ -598,6 +598,48 @@ class CompareWindowTest {
     }
 
     /**
+     * Every run cost $0 (models priced at $0): the cost chart's note saying so stands in the plot area, clear of the
+     * models' names on its left; centred over the whole chart it was drawn over the middle row's name.
+     */
+    @Test
+    void theNoteThatEveryRunCostNothingCoversNoModelName() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("compare-test.switchyard"))) {
+            Provider p = ws.providers().list().stream().filter(x -> x.name().equals("Mock gateway")).findFirst().orElseThrow();
+            model(ws, p, "free-model-with-a-long-name", 0.0);
+            model(ws, p, "gratis-model-long-name-x", 0.0);
+            model(ws, p, "zero-cost-model-long-name", 0.0);
+        }
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        pick("free-model-with-a-long-name", true);
+        pick("gratis-model-long-name-x", true);
+        pick("zero-cost-model-long-name", true);
+        pick("quick-model", false);
+        pick("fast-model", false);
+        typePromptAndRun("Compare us");
+        waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished 3 runs"));
+
+        AppWindow.click(robot, "Charts");
+        XYChart<?, ?> cost = robot.lookup("#chart-cost").queryAs(XYChart.class);
+        waitFor(() -> visibleText(cost.getParent()).contains("Every run cost $0"));
+        AppWindow.shot(System.getProperty("compare.shots"), "cost-chart-all-free");
+        AppWindow.onFx(() -> {
+            Node note = cost.getParent().lookup(".chart-empty-note");
+            var at = note.localToScene(note.getLayoutBounds());
+            List<String> names = cost.getYAxis().lookupAll("Text").stream().filter(Node::isVisible)
+                    .map(t -> (Text) t).filter(t -> !t.getText().isEmpty()).map(Text::getText).toList();
+            assertThat(names).hasSize(3);
+            assertThat(cost.getYAxis().lookupAll("Text").stream().filter(Node::isVisible)
+                    .filter(t -> t.localToScene(t.getLayoutBounds()).intersects(at)).map(t -> ((Text) t).getText()).toList())
+                    .as("model names under the note").isEmpty();
+            var plot = cost.lookup(".chart-plot-background");
+            var area = plot.localToScene(plot.getLayoutBounds());
+            assertThat(at.getMinX()).as("right of the names, in the plot area").isGreaterThanOrEqualTo(area.getMinX());
+            assertThat(at.getMaxX()).isLessThanOrEqualTo(area.getMaxX());
+            return null;
+        });
+    }
+
+    /**
      * The value axes' tick labels read whole: the last one is centred on the axis' end, and a long one ("0.0000020" or
      * "0.000002" for a cost of about $0.000002 a run) was cut at the chart's right edge.
      */

@@ -456,6 +456,35 @@ class CompareWindowTest {
         assertThat(bodies).allMatch(b -> b.contains("Say hello in lisbon"));
     }
 
+    /**
+     * Run disables itself as the run starts: the focus goes to Stop all (Space stops, Esc too), not to the control after
+     * Run — the Repeat spinner, where a typed digit changed the count of the next run — and comes back to Run when the
+     * run ends, so Space runs again.
+     */
+    @Test
+    void runningPutsTheFocusOnStopAllAndTheEndBackOnRunNeverOnRepeat() throws Exception {
+        pick("quick-model", false);
+        pick("slow-model", true);
+        AppWindow.click(robot, "#user-message").write("Say hello");
+        AppWindow.click(robot, "#run-button");
+        waitFor(() -> text("#compare-screen").contains("slow word 2"));
+        assertThat(focusedId()).isEqualTo("stop-all-button");
+        robot.type(KeyCode.DIGIT7);
+        assertThat(robot.lookup("#repeat-spinner").queryAs(javafx.scene.control.Spinner.class).getValue()).isEqualTo(1);
+        robot.type(KeyCode.SPACE);
+        waitFor(this::runEnabled);
+        assertThat(text("#compare-screen")).contains("Stopped");
+        waitFor(() -> focusedId().equals("run-button"));
+
+        robot.type(KeyCode.SPACE); // runs again, from the keyboard
+        waitFor(() -> !runEnabled());
+        waitFor(() -> focusedId().equals("stop-all-button"));
+        robot.type(KeyCode.ESCAPE);
+        waitFor(this::runEnabled);
+        waitFor(() -> focusedId().equals("run-button"));
+        assertThat(robot.lookup("#repeat-spinner").queryAs(javafx.scene.control.Spinner.class).getValue()).isEqualTo(1);
+    }
+
     @Test
     void autoPolicyRunsLiveBesideAModelAndShowsTheCascadeItTook() throws Exception {
         waitFor(() -> robot.lookup("#pick-auto-cascade").tryQuery().isPresent());

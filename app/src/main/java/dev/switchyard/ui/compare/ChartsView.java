@@ -236,9 +236,19 @@ final class ChartsView extends GridPane {
             chart.getXAxis().setTickLabelsVisible(max > 0); // no scale to read where nothing is above 0
             note(chart, model.stats().isEmpty() ? null : max < 0 && !(chart == cost && unpriced)
                     ? "No model in this comparison has this figure."
-                    : max == 0 && chart == cost && !unpriced ? "Every run cost $0: runs on this device are free unless "
-                    + "Models → Local models sets a device cost per hour." : null);
+                    : max == 0 && chart == cost && !unpriced ? allFree() : null);
         }
+    }
+
+    /**
+     * Why every run cost $0: only this device's models ran (free unless a device cost per hour is set), or cloud models
+     * whose price in force is $0 — "runs on this device are free" said of those sent the user to the wrong setting.
+     */
+    private String allFree() {
+        boolean onDevice = model.panes().stream().allMatch(p -> p.model() != null
+                && p.model().kind() != dev.switchyard.workspace.model.ModelKind.CLOUD);
+        return onDevice ? "Every run cost $0: runs on this device are free unless Models → Local models sets a device "
+                + "cost per hour." : "Every run cost $0 at the prices in force.";
     }
 
     private void spread(ScatterChart<Number, String> chart, List<String> names, Function<ModelStats.Sample, Long> value,

@@ -650,6 +650,8 @@ class CompareWindowTest {
         AppWindow.click(robot, "Charts");
         XYChart<?, ?> cost = robot.lookup("#chart-cost").queryAs(XYChart.class);
         waitFor(() -> visibleText(cost.getParent()).contains("Every run cost $0"));
+        assertThat(visibleText(cost.getParent())).as("cloud models priced at $0, not this device's")
+                .contains("Every run cost $0 at the prices in force").doesNotContain("on this device");
         AppWindow.shot(System.getProperty("compare.shots"), "cost-chart-all-free");
         AppWindow.onFx(() -> {
             Node note = cost.getParent().lookup(".chart-empty-note");

@@ -26,10 +26,19 @@ final class CliAdvice {
      * run's fix command or null.
      */
     static String forRun(String errorKind, Model m, Workspace ws, ModelDirectory directory, String cliFix) {
+        return forRun(errorKind, m, ws, directory, cliFix, null);
+    }
+
+    /**
+     * As {@link #forRun(String, Model, Workspace, ModelDirectory, String)}; {@code ranWith}: the time limits the run
+     * stored ({@code RunLimits}), named rather than the model's of now; null: not recorded, the model's are named.
+     */
+    static String forRun(String errorKind, Model m, Workspace ws, ModelDirectory directory, String cliFix,
+                         dev.switchyard.cloud.Timeouts ranWith) {
         String kind = errorKind == null ? "" : errorKind.toLowerCase(Locale.ROOT);
         String w = CliFix.workspaceOption(ws);
         String limit = RunAdvice.timeLimitInTerminal(kind, CliFix.quote(directory.qualifiedName(m)),
-                m.kind() == ModelKind.CLOUD ? directory.timeouts(m) : null, w);
+                m.kind() != ModelKind.CLOUD ? null : ranWith != null ? ranWith : directory.timeouts(m), w);
         if (limit != null) {
             return limit;
         }

@@ -53,7 +53,7 @@ final class RunJson {
         // what to do next, as the compare pane advises it, in commands instead of the window's places
         n.put("advice", r.status() == RunStatus.COMPLETED ? null
                 : CliAdvice.forRun(r.error() != null ? r.error().kind() : r.status() == RunStatus.CANCELLED ? "cancelled"
-                        : null, model, ws, directory, fix));
+                        : null, model, ws, directory, fix, dev.switchyard.app.models.RunLimits.of(r).limits()));
         n.put("http_attempts", r.httpAttempts());
         n.set("outcome", dev.switchyard.app.run.RunOutcome.tree(r.outcomeJson()));
         return n;

@@ -1,5 +1,6 @@
 package dev.switchyard.app.compare;
 
+import dev.switchyard.app.models.RunLimits;
 import dev.switchyard.app.models.TimeLimits;
 import dev.switchyard.app.models.TimeLimits.Limit;
 import dev.switchyard.cloud.Timeouts;
@@ -23,11 +24,37 @@ public final class RunAdvice {
      * "the model") and, when {@code limits} (the model's time limits, null: unknown) are given, the limit it hit.
      */
     public static String whatToDo(String kind, String model, Timeouts limits) {
+        return whatToDo(kind, model, limits, Tense.NOW);
+    }
+
+    /**
+     * As {@link #whatToDo(String, String, Timeouts)} with the limits {@code run} ran with, as stored with it
+     * ({@link RunLimits#of}; null: unknown): for a run shown again from the workspace ({@code reopened}: a comparison
+     * opened from History) they are named as the run's ("(60 s when it ran)"), not as today's — they may have changed
+     * since — and a run that did not record them is told so rather than given a limit it may never have had.
+     */
+    public static String whatToDo(String kind, String model, RunLimits run, boolean reopened) {
+        Tense tense = !reopened ? Tense.NOW : run != null && !run.recorded() ? Tense.NOT_RECORDED : Tense.WHEN_IT_RAN;
+        return whatToDo(kind, model, run == null ? null : run.limits(), tense);
+    }
+
+    /**
+     * How a limit's value is named: the model's now (a run just made with it), the one a stored run ran with, or not at
+     * all for a stored run that did not record its limits.
+     */
+    private enum Tense { NOW, WHEN_IT_RAN, NOT_RECORDED }
+
+    private static String whatToDo(String kind, String model, Timeouts limits, Tense tense) {
         String k = kind == null ? "" : kind.toLowerCase(Locale.ROOT);
         String ref = model == null ? "<model>" : model.matches("[\\w./:@-]+") ? model : "\"" + model + "\"";
         String timeLimit = timeLimit(k, limits, " in Models → " + (model == null ? "the model" : model) + " → Time limits, or",
-                model == null ? "the model's " : "its ", ref, "");
+                model == null ? "the model's " : "its ", ref, "", tense);
         return timeLimit != null ? timeLimit : general(k);
+    }
+
+    /** "first-token limit". */
+    private static String what(Limit limit) {
+        return limit.label().toLowerCase(Locale.ROOT).replace(' ', '-') + " limit";
     }
 
     /**
@@ -39,19 +66,20 @@ public final class RunAdvice {
      * @param tail     what the command ends with (" -w team.switchyard"), "" for nothing
      */
     public static String timeLimitInTerminal(String kind, String modelRef, Timeouts limits, String tail) {
-        return timeLimit(kind == null ? "" : kind.toLowerCase(Locale.ROOT), limits, "", "its ", modelRef, tail);
+        return timeLimit(kind == null ? "" : kind.toLowerCase(Locale.ROOT), limits, "", "its ", modelRef, tail, Tense.NOW);
     }
 
-    private static String timeLimit(String k, Timeouts limits, String where, String whose, String ref, String tail) {
+    private static String timeLimit(String k, Timeouts limits, String where, String whose, String ref, String tail,
+                                    Tense tense) {
         return switch (k) {
             case "first_token_timeout" -> raise(Limit.FIRST_TOKEN, limits, "If it is only slow to start (a gateway "
                     + "loading a large model on its first request), ", " Otherwise run again later or pick a faster model.",
-                    where, whose, ref, tail);
+                    where, whose, ref, tail, tense);
             case "idle_timeout" -> raise(Limit.IDLE_GAP, limits, "If it pauses while it answers, ",
-                    " Otherwise run again later or pick another model.", where, whose, ref, tail);
+                    " Otherwise run again later or pick another model.", where, whose, ref, tail, tense);
             case "total_timeout" -> raise(Limit.TOTAL, limits, "For a long answer, ",
                     " Or lower " + (where.isEmpty() ? "--max-tokens" : "Max tokens") + ", or pick a faster model.",
-                    where, whose, ref, tail);
+                    where, whose, ref, tail, tense);
             default -> null;
         };
     }
@@ -93,22 +121,32 @@ public final class RunAdvice {
      * that too, as neither accepts one longer than the total.
      */
     private static String raise(Limit limit, Timeouts limits, String when, String otherwise, String where, String whose,
-                                String ref, String tail) {
+                                String ref, String tail, Tense tense) {
         Duration now = limits == null ? null : limit.of(limits);
-        String what = limit.label().toLowerCase(Locale.ROOT).replace(' ', '-') + " limit";
+        String what = what(limit);
+        if (tense == Tense.NOT_RECORDED && !where.isEmpty()) {
+            // no value to double: today's limit may not be the one it stopped at
+            return when + "raise " + whose + what + where.substring(0, where.length() - ", or".length()) + " ("
+                    + RunLimits.NOT_RECORDED_TEXT + " for this run)." + otherwise;
+        }
         if (now != null && now.compareTo(limit.max()) >= 0) {
-            return "Its " + what + " (" + TimeLimits.format(now) + ") is already the longest allowed; run again later or "
-                    + "pick another model.";
+            return "Its " + what + " (" + TimeLimits.format(now) + (tense == Tense.NOW ? "" : " when it ran")
+                    + ") is already the longest allowed; run again later or pick another model.";
         }
         Duration longer = raised(limit, now);
         String command = limit.option() + " " + TimeLimits.format(longer).replace(" ", "");
         String also = "";
         if (limits != null && limit != Limit.TOTAL && longer.compareTo(limits.total()) > 0) {
-            also = " and its total limit (now " + TimeLimits.format(limits.total()) + ") to " + TimeLimits.format(longer);
+            also = " and its total limit (" + was(limits.total(), tense) + ") to " + TimeLimits.format(longer);
             command += " " + Limit.TOTAL.option() + " " + TimeLimits.format(longer).replace(" ", "");
         }
-        return when + "raise " + whose + what + (now == null ? "" : " (now " + TimeLimits.format(now) + ")") + also
+        return when + "raise " + whose + what + (now == null ? "" : " (" + was(now, tense) + ")") + also
                 + where + " with: switchyard models set-timeouts " + ref + " " + command + tail + "." + otherwise;
+    }
+
+    /** "now 60 s" (a run just made), "60 s when it ran" (a stored run's). */
+    private static String was(Duration d, Tense tense) {
+        return tense == Tense.NOW ? "now " + TimeLimits.format(d) : TimeLimits.format(d) + " when it ran";
     }
 
     /**

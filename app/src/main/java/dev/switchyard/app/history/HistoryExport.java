@@ -31,11 +31,16 @@ public final class HistoryExport {
 
     /**
      * The export of the command line and of the History screen alike: a run refused for a local model's files has the
-     * command that fixes them in its {@code cli_fix} column ({@link CliFix}).
+     * command that fixes them in its {@code cli_fix} column ({@link CliFix}), and a run the time limits it ran with
+     * ({@code time_limits}; "limits not recorded" for a cloud model's run stored before runs kept them).
      */
     public HistoryExport(Workspace workspace) {
         this.workspace = workspace;
-        this.exporter = new RunExporter(modelNames(workspace)::get, RunPrompts.of(workspace)::of, CliFix.cached(workspace));
+        java.util.Set<Long> cloud = new java.util.HashSet<>();
+        workspace.models().list().stream().filter(m -> m.kind() == dev.switchyard.workspace.model.ModelKind.CLOUD)
+                .forEach(m -> cloud.add(m.id()));
+        this.exporter = new RunExporter(modelNames(workspace)::get, RunPrompts.of(workspace)::of, CliFix.cached(workspace),
+                cloud::contains);
     }
 
     /** {@code provider/model} for every model id of the workspace. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchyard.app.history.RunPrompts.RunPrompt;
+import dev.switchyard.app.models.RunLimits;
+import dev.switchyard.app.models.TimeLimits.Limit;
 import dev.switchyard.app.run.RunOutcome;
 import dev.switchyard.workspace.model.Run;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 
 /**
  * Writes runs to CSV (RFC 4180: every field quoted when it holds a comma, quote, CR or LF; quotes doubled;
@@ -32,7 +35,8 @@ public final class RunExporter {
             "repeat_index", "prompt", "output", "reasoning", "error", "queue_ms", "ttft_ms", "total_ms", "input_tokens",
             "cached_input_tokens", "output_tokens", "reasoning_tokens", "decode_tps", "cost_usd", "cost_kind",
             "tokens_estimated", "finish_reason", "prompt_name", "prompt_version", "temperature", "max_tokens", "top_p",
-            "seed", "stop", "system_message", "user_message", "cli_fix");
+            "seed", "stop", "system_message", "user_message", "cli_fix", "time_limits", "connect_limit_ms",
+            "first_token_limit_ms", "idle_limit_ms", "total_limit_ms");
 
     /** Digits kept after the point: a cost to a ten-billionth of a dollar, a rate to a hundredth of a token/s. */
     static final int COST_SCALE = 10;
@@ -41,6 +45,7 @@ public final class RunExporter {
     private final LongFunction<String> modelName;
     private final Function<Run, RunPrompt> prompts;
     private final Function<Run, String> cliFix;
+    private final LongPredicate timeLimited;
 
     /**
      * Without saved prompts: {@code prompt_name} and {@code prompt_version} stay empty, the system message is the
@@ -63,9 +68,20 @@ public final class RunExporter {
      *               as {@code switchyard run} names it), null for none
      */
     public RunExporter(LongFunction<String> modelName, Function<Run, RunPrompt> prompts, Function<Run, String> cliFix) {
+        this(modelName, prompts, cliFix, id -> true);
+    }
+
+    /**
+     * @param timeLimited whether a model id's runs stop at time limits (a cloud model): a run of one that did not
+     *                    record them (stored before schema version 6) says "limits not recorded" in {@code time_limits};
+     *                    another model's says nothing
+     */
+    public RunExporter(LongFunction<String> modelName, Function<Run, RunPrompt> prompts, Function<Run, String> cliFix,
+                       LongPredicate timeLimited) {
         this.modelName = modelName;
         this.prompts = prompts;
         this.cliFix = cliFix;
+        this.timeLimited = timeLimited;
     }
 
     /** Writes the runs in {@code format}; returns how many were written. */
@@ -133,6 +149,7 @@ public final class RunExporter {
         var m = r.metrics();
         RunPrompt prompt = prompts.apply(r);
         JsonNode params = RunOutcome.tree(r.parametersJson());
+        RunLimits limits = RunLimits.of(r);
         return java.util.Arrays.asList(r.uid(), r.createdAt() == null ? null : r.createdAt().toString(),
                 modelName.apply(r.modelId()), r.status().code(), r.comparisonId(), r.repeatIndex(), r.promptText(),
                 r.outputText(), r.reasoningText(), r.error() == null ? null : r.error().message(), m.queueMs(),
@@ -143,7 +160,22 @@ public final class RunExporter {
                 prompt.name(), prompt.version(), number(params.get("temperature")), whole(params.get("maxTokens")),
                 number(params.get("topP")), whole(params.get("seed")),
                 params.path("stop").isArray() && !params.get("stop").isEmpty() ? params.get("stop") : null,
-                prompt.system(), prompt.user(), r.error() == null ? null : cliFix.apply(r));
+                prompt.system(), prompt.user(), r.error() == null ? null : cliFix.apply(r), limits(r),
+                limits.millis(Limit.CONNECT), limits.millis(Limit.FIRST_TOKEN), limits.millis(Limit.IDLE_GAP),
+                limits.millis(Limit.TOTAL));
+    }
+
+    /**
+     * The time limits the run ran with, as stored with it (never the model's limits of today): "connect 10 s · first
+     * token 60 s · idle gap 30 s · total 10 min", "limits not recorded" for a run of a time-limited model stored before
+     * runs kept them, null for a run without time limits.
+     */
+    private String limits(Run r) {
+        RunLimits l = RunLimits.of(r);
+        if (!l.recorded()) {
+            return timeLimited.test(r.modelId()) ? RunLimits.NOT_RECORDED_TEXT : null;
+        }
+        return l.limits() == null ? null : l.describe();
     }
 
     /** A plain decimal rounded to {@code scale} places, trailing zeros dropped ("0.0004", "12.44"); null stays null. */

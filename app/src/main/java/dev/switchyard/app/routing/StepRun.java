@@ -173,5 +173,11 @@ final class StepRun {
         public Availability availability() {
             return inner.availability();
         }
+
+        /** The wrapped engine's: a routed run stores the limits it ran with too (workspace-schema decision 15). */
+        @Override
+        public dev.switchyard.cloud.Timeouts timeLimits() {
+            return inner.timeLimits();
+        }
     }
 }

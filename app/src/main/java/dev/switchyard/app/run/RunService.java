@@ -9,6 +9,7 @@ import dev.switchyard.app.engine.EngineRequest;
 import dev.switchyard.app.engine.EngineResult;
 import dev.switchyard.app.engine.GenerationParams;
 import dev.switchyard.app.engine.ModelEngine;
+import dev.switchyard.app.models.RunLimits;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
@@ -50,8 +51,9 @@ public final class RunService {
     }
 
     /**
-     * Stores the run with the system message it is sent ({@code ""} when none: workspace-schema decision 14),
-     * already STREAMING (the engine is asked at once: one commit instead of a CREATED row and an
+     * Stores the run with the system message it is sent ({@code ""} when none: workspace-schema decision 14) and the
+     * time limits its engine stops it at, read from the engine now ({@code "{}"} when none: decision 15), already
+     * STREAMING (the engine is asked at once: one commit instead of a CREATED row and an
      * update, which at the start of a six-model comparison were twelve commits on the task thread), and starts it;
      * returns at once.
      */
@@ -62,6 +64,7 @@ public final class RunService {
                 .withPromptVersion(spec.promptVersionId())
                 .withComparison(spec.comparisonId(), spec.repeatIndex())
                 .withRoute(spec.routeJson())
+                .withLimits(RunLimits.json(engine.timeLimits()))
                 .withOutput(RunStatus.STREAMING, "", null));
         CompletableFuture<Run> done = new CompletableFuture<>();
         ActiveRun active = new ActiveRun(row, done);

@@ -85,8 +85,9 @@ final class ChartsView extends GridPane {
     }
 
     /**
-     * The chart over a note saying why it shows nothing: hidden until the vote, no model has its figure (intent
-     * models decode no tokens/s), every value is 0 (what {@link #rebuild} puts in the chart's {@link #NOTE}).
+     * The chart under a note saying why it shows nothing: hidden until the vote, no model has its figure (intent
+     * models decode no tokens/s), every value is 0 (what {@link #rebuild} puts in the chart's {@link #NOTE}). The note
+     * stands inside the plot area ({@link Noted}), so it never covers the models' names beside it.
      */
     private StackPane withNote(XYChart<Number, String> chart) {
         Label note = new Label();
@@ -94,13 +95,50 @@ final class ChartsView extends GridPane {
         note.setMouseTransparent(true);
         note.setWrapText(true);
         note.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        note.maxWidthProperty().bind(chart.widthProperty().multiply(0.7));
         StringProperty why = new SimpleStringProperty();
         chart.getProperties().put(NOTE, why);
         note.textProperty().bind(Bindings.when(model.figuresHiddenProperty())
                 .then("Hidden until you vote: a cost or a speed can name the model.").otherwise(why));
         note.visibleProperty().bind(model.figuresHiddenProperty().or(why.isNotNull()));
-        return new StackPane(chart, note);
+        return new Noted(chart, note);
+    }
+
+    /**
+     * A chart with its note laid out over the plot area — right of the names of the rows, above the value axis —
+     * centred there and wrapped to its width (at most 70 % of the chart's). Centred over the whole chart, a long note
+     * ("Every run cost $0: …") was drawn over the model names on the left.
+     */
+    static final class Noted extends StackPane {
+        private static final double INSET = 8;
+        private final XYChart<?, ?> chart;
+        private final Label note;
+        private final javafx.scene.Node plot;
+
+        Noted(XYChart<?, ?> chart, Label note) {
+            super(chart, note);
+            this.chart = chart;
+            this.note = note;
+            note.setManaged(false);
+            plot = chart.lookup(".chart-plot-background");
+            if (plot != null) { // the chart lays out its plot area after this pane: place the note again then
+                plot.boundsInParentProperty().addListener((o, was, now) -> requestLayout());
+            }
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            javafx.geometry.Bounds area = plot == null || plot.getLayoutBounds().getWidth() <= 0
+                    ? chart.getBoundsInParent() : sceneToLocal(plot.localToScene(plot.getLayoutBounds()));
+            if (area == null) {
+                return;
+            }
+            double w = Math.max(0, Math.min(note.prefWidth(-1),
+                    Math.min(area.getWidth() - 2 * INSET, chart.getWidth() * 0.7)));
+            double h = note.prefHeight(w); // whole, even in a plot area too short for it (no value axis to cover then)
+            note.resizeRelocate(Math.round(area.getMinX() + (area.getWidth() - w) / 2),
+                    Math.round(area.getMinY() + Math.max(0, (area.getHeight() - h) / 2)), w, h);
+        }
     }
 
     /** Shows {@code why} over {@code chart} (null: nothing). */
@@ -198,9 +236,19 @@ final class ChartsView extends GridPane {
             chart.getXAxis().setTickLabelsVisible(max > 0); // no scale to read where nothing is above 0
             note(chart, model.stats().isEmpty() ? null : max < 0 && !(chart == cost && unpriced)
                     ? "No model in this comparison has this figure."
-                    : max == 0 && chart == cost && !unpriced ? "Every run cost $0: runs on this device are free unless "
-                    + "Models → Local models sets a device cost per hour." : null);
+                    : max == 0 && chart == cost && !unpriced ? allFree() : null);
         }
+    }
+
+    /**
+     * Why every run cost $0: only this device's models ran (free unless a device cost per hour is set), or cloud models
+     * whose price in force is $0 — "runs on this device are free" said of those sent the user to the wrong setting.
+     */
+    private String allFree() {
+        boolean onDevice = model.panes().stream().allMatch(p -> p.model() != null
+                && p.model().kind() != dev.switchyard.workspace.model.ModelKind.CLOUD);
+        return onDevice ? "Every run cost $0: runs on this device are free unless Models → Local models sets a device "
+                + "cost per hour." : "Every run cost $0 at the prices in force.";
     }
 
     private void spread(ScatterChart<Number, String> chart, List<String> names, Function<ModelStats.Sample, Long> value,

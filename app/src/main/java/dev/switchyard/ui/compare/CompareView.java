@@ -133,6 +133,16 @@ public final class CompareView extends BorderPane {
         stop.setTooltip(new Tooltip("Stop every run (Esc)"));
         stop.setOnAction(e -> model.stopAll());
         stop.disableProperty().bind(model.modeProperty().isNotEqualTo(CompareViewModel.Mode.RUNNING));
+        // Run and Stop all disable themselves as a run starts and ends; JavaFX then hands the focus to the next control,
+        // the Repeat spinner, where a typed digit changed the next run's count. The focus goes to the button that
+        // does the next thing instead: Stop all while it runs (Space stops, as Esc), Run again once it has ended.
+        model.modeProperty().addListener((o, was, now) -> {
+            if (now == CompareViewModel.Mode.RUNNING && run.isFocused()) {
+                stop.requestFocus();
+            } else if (was == CompareViewModel.Mode.RUNNING && now == CompareViewModel.Mode.IDLE && stop.isFocused()) {
+                run.requestFocus();
+            }
+        });
         Spinner<Integer> repeat = new Spinner<>(1, 50, 1);
         repeat.setId("repeat-spinner");
         repeat.setEditable(true);

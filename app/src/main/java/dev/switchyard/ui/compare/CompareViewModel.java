@@ -329,7 +329,7 @@ public final class CompareViewModel {
             ModelChoice c = order.get(i);
             String blindLabel = isBlind ? "Model " + (char) ('A' + i) : null;
             String subtitle = c.provider() + " · " + c.kindLabel();
-            PaneModel pane = c.model() != null ? new PaneModel(c.model(), c.name(), subtitle, blindLabel, n, c.timeLimits())
+            PaneModel pane = c.model() != null ? new PaneModel(c.model(), c.name(), subtitle, blindLabel, n)
                     : new PaneModel(new RouteModel(c.policy().policy()), c.name(), subtitle, blindLabel, n);
             made.add(pane);
             batchers.add(new StreamBatcher(tasks::onUiThread, batchWindow, nanoTime, batch -> {

@@ -2,7 +2,6 @@ package dev.switchyard.ui.compare;
 
 import dev.switchyard.app.engine.Availability;
 import dev.switchyard.app.routing.AutoRoutes;
-import dev.switchyard.cloud.Timeouts;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
 import java.util.Locale;
@@ -26,25 +25,21 @@ public final class ModelChoice {
     private final AutoRoutes.Choice policy;
     private final String provider;
     private final Availability availability;
-    private final Timeouts timeLimits;
     private final BooleanProperty selected = new SimpleBooleanProperty();
 
+    /**
+     * A model with whether it can run now. Its time limits are not kept here: a run reads them from the engine built
+     * for it when it starts, and stores them with the run (so limits changed after the picker was filled count).
+     */
     public ModelChoice(Model model, String provider, Availability availability) {
-        this(model, provider, availability, null);
+        this(model, null, provider, availability);
     }
 
-    /** {@code timeLimits}: what its engine's runs stop at ({@link dev.switchyard.app.engine.ModelEngine#timeLimits}). */
-    public ModelChoice(Model model, String provider, Availability availability, Timeouts timeLimits) {
-        this(model, null, provider, availability, timeLimits);
-    }
-
-    private ModelChoice(Model model, AutoRoutes.Choice policy, String provider, Availability availability,
-                        Timeouts timeLimits) {
+    private ModelChoice(Model model, AutoRoutes.Choice policy, String provider, Availability availability) {
         this.model = model;
         this.policy = policy;
         this.provider = provider;
         this.availability = availability;
-        this.timeLimits = timeLimits;
     }
 
     /**
@@ -64,7 +59,7 @@ public final class ModelChoice {
             a = Availability.notReady("The policy has " + (n == 1 ? "a problem" : n + " problems") + ": "
                     + policy.problems().get(0).message(), "Open it in Routing to fix it.");
         }
-        return new ModelChoice(null, policy, "Routing policy v" + policy.version(), a, null);
+        return new ModelChoice(null, policy, "Routing policy v" + policy.version(), a);
     }
 
     /** "a cloud model", "a local model", "a cloud model and a local model"… for the roles given. */
@@ -109,8 +104,6 @@ public final class ModelChoice {
     public String name() { return model != null ? model.displayName() : AUTO + ": " + policy.policy(); }
     public String provider() { return provider; }
     public Availability availability() { return availability; }
-    /** A cloud model's time limits as its runs use them (read when the picker was filled); null when not known. */
-    public Timeouts timeLimits() { return timeLimits; }
     public boolean ready() { return availability.ready(); }
     public BooleanProperty selectedProperty() { return selected; }
     public boolean isSelected() { return selected.get(); }

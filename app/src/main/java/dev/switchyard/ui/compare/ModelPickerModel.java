@@ -91,11 +91,11 @@ public final class ModelPickerModel {
         return out;
     }
 
-    /** The model with whether it can run now and the time limits its runs stop at, from the engine built for it. */
+    /** The model with whether it can run now, from the engine built for it. */
     static ModelChoice choice(Model m, String provider, Function<Model, ModelEngine> engines) {
         try {
             ModelEngine engine = engines.apply(m);
-            return new ModelChoice(m, provider, engine.availability(), engine.timeLimits());
+            return new ModelChoice(m, provider, engine.availability());
         } catch (RuntimeException e) {
             return new ModelChoice(m, provider, Availability.notBuilt(m.kind(), e));
         }

@@ -9,7 +9,7 @@ import dev.switchyard.app.engine.EngineListener;
 import dev.switchyard.app.routing.Decision;
 import dev.switchyard.app.routing.RoutedResult;
 import dev.switchyard.app.run.RunFailure;
-import dev.switchyard.cloud.Timeouts;
+import dev.switchyard.app.models.RunLimits;
 import dev.switchyard.workspace.model.CostKind;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
@@ -46,7 +46,8 @@ public final class PaneModel {
     private String provider;
     private final String blindLabel;
     private final int repeat;
-    private Timeouts timeLimits;
+    /** Shown again from the workspace (a comparison opened from History), not run now. */
+    private boolean reopened;
     private final List<Run> runs = new ArrayList<>();
     private final List<RoutedResult> routed = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
@@ -86,17 +87,21 @@ public final class PaneModel {
     private int pieces;
     private int runIndex;
 
+    /**
+     * A model's pane. A run that hit a time limit names in its advice the limits that run was started with, as stored
+     * with it (workspace-schema decision 15) — not the model's limits when the picker was filled, nor today's.
+     */
     PaneModel(Model model, String realName, String provider, String blindLabel, int repeat) {
-        this(model, realName, provider, blindLabel, repeat, null);
+        this(model, null, realName, provider, blindLabel, repeat);
     }
 
     /**
-     * {@code timeLimits}: the model's time limits as its runs use them ({@link ModelChoice#timeLimits}), which a run
-     * that hit one names in its advice; null: not said.
+     * A pane that shows stored runs again (a comparison opened from History): the time limits its advice names are
+     * the ones each run ran with ("60 s when it ran"), or said not to be recorded for a run stored before they were.
      */
-    PaneModel(Model model, String realName, String provider, String blindLabel, int repeat, Timeouts timeLimits) {
-        this(model, null, realName, provider, blindLabel, repeat);
-        this.timeLimits = timeLimits;
+    PaneModel reopened() {
+        reopened = true;
+        return this;
     }
 
     /** An empty pane that shows nothing (pre-built pane views hold one until a run needs them). */
@@ -408,19 +413,20 @@ public final class PaneModel {
             String message = failure != null ? failure.message() : run.error() == null ? "" : run.error().message();
             String sentence = FailureText.sentence(message);
             error.set(sentence == null || sentence.isBlank() ? "The run ended without a full answer." : sentence);
-            advice.set(advice(kind));
+            advice.set(advice(kind, run));
             errorDetail.set(FailureText.detail(message));
         }
     }
 
     /**
-     * What to do after a run that ended without a full answer; a timed-out cloud model's names it and the limit it hit
-     * (not in blind mode: that would give the model away).
+     * What to do after a run that ended without a full answer; a timed-out cloud model's names it and the limit it hit,
+     * as {@code run} stored it (not in blind mode: that would give the model away).
      */
-    private String advice(String kind) {
+    private String advice(String kind, Run run) {
         boolean named = model != null && blindLabel == null;
         return RunAdvice.whatToDo(kind, named ? realName : null,
-                named && model.kind() == dev.switchyard.workspace.model.ModelKind.CLOUD ? timeLimits : null);
+                named && model.kind() == dev.switchyard.workspace.model.ModelKind.CLOUD ? RunLimits.of(run) : null,
+                reopened);
     }
 
     /** A routed pane's decision (before its runs) or result (after them). */

@@ -173,7 +173,7 @@ final class StoredComparison {
         String name = c != null ? c.name() : m != null ? m.displayName() : "Removed model #" + modelId;
         String subtitle = c != null ? c.provider() + " · " + c.kindLabel()
                 : m != null ? ModelChoice.kindLabel(m.kind()) : "no longer in the workspace";
-        return new PaneModel(m, name, subtitle, null, repeat, c != null ? c.timeLimits() : null);
+        return new PaneModel(m, name, subtitle, null, repeat).reopened();
     }
 
     /** "Comparison of 26 Nov, 11:13 from History: 15 runs of “Turn on the kitchen lights”." (the user message) */

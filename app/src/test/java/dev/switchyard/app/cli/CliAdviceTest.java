@@ -104,6 +104,10 @@ class CliAdviceTest {
                 + "--first-token 2min" + w + ". Otherwise run again later or pick a faster model.");
         assertThat(CliAdvice.forRun("total_timeout", cloud, ws, directory, null)).contains("--total 20min" + w + ".")
                 .endsWith(" Or lower --max-tokens, or pick a faster model.");
+        // the limits the run stored are the ones it stopped at: named even when the model's row says otherwise now
+        assertThat(CliAdvice.forRun("first_token_timeout", cloud, ws, directory, null, dev.switchyard.cloud.Timeouts
+                .DEFAULT.withFirstToken(java.time.Duration.ofSeconds(90)))).contains("(now 90 s)")
+                .contains("--first-token 3min" + w + ".");
         // the window's sentence is unchanged
         assertThat(RunAdvice.whatToDo("first_token_timeout", "slow-model", dev.switchyard.cloud.Timeouts.DEFAULT))
                 .contains(" in Models → slow-model → Time limits, or with: switchyard models set-timeouts slow-model");

@@ -61,9 +61,11 @@ class DamagedModelReportsTest {
         Path csv = dir.resolve("runs.csv");
         assertThat(CliRunner.run("history", "export", "-w", ws, "--format", "csv", "-o", csv.toString()).code()).isZero();
         String[] rows = Files.readString(csv).split("\r\n");
-        assertThat(rows[0]).endsWith(",user_message,cli_fix");
-        assertThat(rows[1]).endsWith(",\"" + fix.replace("\"", "\"\"") + "\"");
-        assertThat(rows[2]).endsWith(",");
+        // the time limits come after cli_fix: a local model's runs have none
+        assertThat(rows[0]).endsWith(",user_message,cli_fix,time_limits,connect_limit_ms,first_token_limit_ms,"
+                + "idle_limit_ms,total_limit_ms");
+        assertThat(rows[1]).endsWith(",\"" + fix.replace("\"", "\"\"") + "\",,,,,");
+        assertThat(rows[2]).endsWith(",,,,,,");
     }
 
     @Test

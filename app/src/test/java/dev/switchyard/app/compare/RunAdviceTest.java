@@ -2,6 +2,7 @@ package dev.switchyard.app.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchyard.app.models.RunLimits;
 import dev.switchyard.app.models.TimeLimits;
 import dev.switchyard.cloud.CloudException;
 import dev.switchyard.cloud.Timeouts;
@@ -13,6 +14,27 @@ import org.junit.jupiter.api.Test;
 
 /** The line under a failed pane's error: it must point at something the user can really do. */
 class RunAdviceTest {
+
+    /**
+     * A stored run shown again (a comparison opened from History) names the limits it ran with as its own, not as
+     * today's; one stored before runs kept their limits says so and gives no value it may never have had.
+     */
+    @Test
+    void aReopenedRunNamesTheLimitsItRanWithOrThatTheyWereNotRecorded() {
+        RunLimits ran = new RunLimits(true, Timeouts.DEFAULT.withFirstToken(Duration.ofSeconds(90)));
+        assertThat(RunAdvice.whatToDo("first_token_timeout", "GPT-4o mini", ran, true)).contains("raise its first-token"
+                + " limit (90 s when it ran) in Models → GPT-4o mini → Time limits, or with:").contains("--first-token 3min.");
+        assertThat(RunAdvice.whatToDo("first_token_timeout", "GPT-4o mini", ran, false)).as("a run just made")
+                .contains("(now 90 s)");
+        assertThat(RunAdvice.whatToDo("idle_timeout", "Big", new RunLimits(true, Timeouts.DEFAULT.withIdleGap(
+                Duration.ofMinutes(8))), true)).contains("raise its idle-gap limit (8 min when it ran) and its total limit"
+                + " (10 min when it ran) to 16 min");
+        assertThat(RunAdvice.whatToDo("total_timeout", "o1-mini", RunLimits.NOT_RECORDED, true)).isEqualTo("For a long"
+                + " answer, raise its total limit in Models → o1-mini → Time limits (limits not recorded for this run)."
+                + " Or lower Max tokens, or pick a faster model.");
+        assertThat(RunAdvice.whatToDo("network", "o1-mini", RunLimits.NOT_RECORDED, true))
+                .isEqualTo(RunAdvice.whatToDo("network"));
+    }
 
     /** A run that hit a time limit is sent to where that limit is changed: the screen and the command. */
     @Test

@@ -136,7 +136,35 @@ class RunExporterTest {
                 "cost_usd", "cost_kind", "tokens_estimated", "finish_reason");
         assertThat(RunExporter.COLUMNS.subList(22, RunExporter.COLUMNS.size())).containsExactly("prompt_name",
                 "prompt_version", "temperature", "max_tokens", "top_p", "seed", "stop", "system_message", "user_message",
-                "cli_fix");
+                "cli_fix", "time_limits", "connect_limit_ms", "first_token_limit_ms", "idle_limit_ms", "total_limit_ms");
+    }
+
+    /**
+     * The time limits each run ran with, as stored with it (workspace-schema decision 15) — never the model's limits of
+     * today: a cloud run stored before runs kept them says "limits not recorded" with its numbers null, a local run
+     * (no time limits) has none.
+     */
+    @Test
+    void jsonHasTheTimeLimitsEachRunRanWithOrSaysTheyWereNotRecorded() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("w.switchyard"))) {
+            Model m = Seed.model(ws, Seed.provider(ws, "Gate"), "m-1");
+            Run ran = Seed.run(ws, m, "p", "a", RunStatus.FAILED, Instant.parse("2026-01-02T03:04:05Z"), 80);
+            Run with = ws.runs().insert(Run.created(m.id(), "q", "{}").withLimits(
+                    "{\"connectMs\":10000,\"firstTokenMs\":180000,\"idleMs\":30000,\"totalMs\":600000}"));
+            Run local = ws.runs().insert(Run.created(m.id(), "r", "{}").withLimits("{}"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new RunExporter(id -> "Gate/m-1").writeJson(List.of(ran, with, local).iterator(), out);
+            JsonNode json = new ObjectMapper().readTree(out.toByteArray());
+
+            assertThat(json.get(0).get("time_limits").asText()).isEqualTo("limits not recorded");
+            assertThat(json.get(0).get("first_token_limit_ms").isNull()).isTrue();
+            assertThat(json.get(1).get("time_limits").asText())
+                    .isEqualTo("connect 10 s · first token 3 min · idle gap 30 s · total 10 min");
+            assertThat(json.get(1).get("first_token_limit_ms").asLong()).isEqualTo(180_000);
+            assertThat(json.get(1).get("total_limit_ms").isNumber()).isTrue();
+            assertThat(json.get(2).get("time_limits").isNull()).as("an engine without time limits").isTrue();
+            assertThat(json.get(2).get("connect_limit_ms").isNull()).isTrue();
+        }
     }
 
     /** A run of saved prompt "Trip planner" v2 with every parameter set, a cost of $0.0004 and an unrounded rate. */

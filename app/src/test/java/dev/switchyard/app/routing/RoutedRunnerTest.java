@@ -117,6 +117,13 @@ class RoutedRunnerTest {
             assertThat(route.path("step").asText()).isEqualTo(s.role());
             assertThat(route.path("decision").path("action").path("type").asText()).isEqualTo("cascade");
         }
+        // each step stores the time limits it ran with (workspace-schema decision 15): none for the intent model
+        Run local = ws.runs().get(r.steps().get(0).run().id()).orElseThrow();
+        Run cloud = ws.runs().get(r.steps().get(1).run().id()).orElseThrow();
+        assertThat(dev.switchyard.app.models.RunLimits.of(local)).isEqualTo(dev.switchyard.app.models.RunLimits.NONE);
+        dev.switchyard.workspace.model.Model cheap = ws.models().get(cloud.modelId()).orElseThrow();
+        assertThat(dev.switchyard.app.models.RunLimits.of(cloud).limits()).as("a routed cloud step's, not 'none'")
+                .isNotNull().isEqualTo(app.directory(ws).timeouts(cheap));
     }
 
     @Test

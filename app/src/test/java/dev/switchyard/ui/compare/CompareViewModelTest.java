@@ -20,6 +20,7 @@ import dev.switchyard.workspace.model.ModelKind;
 import dev.switchyard.workspace.model.PriceRow;
 import dev.switchyard.workspace.model.Provider;
 import dev.switchyard.workspace.model.ProviderKind;
+import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunStatus;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -437,6 +438,35 @@ class CompareViewModelTest {
         vm.run();
         assertThat(vm.panes().get(0).adviceProperty().get()).as("blind: the model is not given away")
                 .doesNotContain("Big llama").doesNotContain("90 s").contains("Models → the model → Time limits");
+    }
+
+    /**
+     * Time limits changed after the picker was filled (Models → Time limits, or {@code models set-timeouts} from a
+     * terminal; the engine factory reads the row again for each run): the next Run's advice names the limit that run
+     * really had, read when it started — not the one the picker saw — and the run stores it (workspace-schema
+     * decision 15).
+     */
+    @Test
+    void limitsChangedAfterThePickerWasFilledAreTheOnesTheNextRunUsesNamesAndStores() {
+        model("slow-gw", timingOut(dev.switchyard.cloud.Timeouts.DEFAULT.withFirstToken(
+                java.time.Duration.ofSeconds(90))), null);
+        start();
+        vm.editor().userProperty().set("q");
+        vm.run();
+        assertThat(vm.panes().get(0).adviceProperty().get()).contains("raise its first-token limit (now 90 s)");
+
+        // raised to 4 min on the Models screen meanwhile; the picker is not reloaded
+        engines.put("slow-gw", timingOut(dev.switchyard.cloud.Timeouts.DEFAULT.withFirstToken(
+                java.time.Duration.ofMinutes(4)).withTotal(java.time.Duration.ofMinutes(10))));
+        vm.run();
+        PaneModel p = vm.panes().get(0);
+        assertThat(p.adviceProperty().get()).contains("raise its first-token limit (now 4 min)")
+                .contains("--first-token 8min").doesNotContain("90 s");
+        List<Run> stored = ws.runs().page(new dev.switchyard.workspace.model.RunQuery(null, null, null, null, null, null,
+                false, 0, 10)).items();
+        assertThat(stored).extracting(Run::limitsJson).containsExactlyInAnyOrder(
+                "{\"connectMs\":10000,\"firstTokenMs\":240000,\"idleMs\":30000,\"totalMs\":600000}",
+                "{\"connectMs\":10000,\"firstTokenMs\":90000,\"idleMs\":30000,\"totalMs\":600000}");
     }
 
     @Test

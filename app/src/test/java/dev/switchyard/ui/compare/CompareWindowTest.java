@@ -456,6 +456,35 @@ class CompareWindowTest {
         assertThat(bodies).allMatch(b -> b.contains("Say hello in lisbon"));
     }
 
+    /**
+     * Run disables itself as the run starts: the focus goes to Stop all (Space stops, Esc too), not to the control after
+     * Run — the Repeat spinner, where a typed digit changed the count of the next run — and comes back to Run when the
+     * run ends, so Space runs again.
+     */
+    @Test
+    void runningPutsTheFocusOnStopAllAndTheEndBackOnRunNeverOnRepeat() throws Exception {
+        pick("quick-model", false);
+        pick("slow-model", true);
+        AppWindow.click(robot, "#user-message").write("Say hello");
+        AppWindow.click(robot, "#run-button");
+        waitFor(() -> text("#compare-screen").contains("slow word 2"));
+        assertThat(focusedId()).isEqualTo("stop-all-button");
+        robot.type(KeyCode.DIGIT7);
+        assertThat(robot.lookup("#repeat-spinner").queryAs(javafx.scene.control.Spinner.class).getValue()).isEqualTo(1);
+        robot.type(KeyCode.SPACE);
+        waitFor(this::runEnabled);
+        assertThat(text("#compare-screen")).contains("Stopped");
+        waitFor(() -> focusedId().equals("run-button"));
+
+        robot.type(KeyCode.SPACE); // runs again, from the keyboard
+        waitFor(() -> !runEnabled());
+        waitFor(() -> focusedId().equals("stop-all-button"));
+        robot.type(KeyCode.ESCAPE);
+        waitFor(this::runEnabled);
+        waitFor(() -> focusedId().equals("run-button"));
+        assertThat(robot.lookup("#repeat-spinner").queryAs(javafx.scene.control.Spinner.class).getValue()).isEqualTo(1);
+    }
+
     @Test
     void autoPolicyRunsLiveBesideAModelAndShowsTheCascadeItTook() throws Exception {
         waitFor(() -> robot.lookup("#pick-auto-cascade").tryQuery().isPresent());
@@ -595,6 +624,50 @@ class CompareWindowTest {
         });
         assertThat(AppWindow.onFx(() -> visibleText(cost.getParent()))).doesNotContain("Every run cost $0")
                 .doesNotContain("No model in this comparison has this figure");
+    }
+
+    /**
+     * Every run cost $0 (models priced at $0): the cost chart's note saying so stands in the plot area, clear of the
+     * models' names on its left; centred over the whole chart it was drawn over the middle row's name.
+     */
+    @Test
+    void theNoteThatEveryRunCostNothingCoversNoModelName() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("compare-test.switchyard"))) {
+            Provider p = ws.providers().list().stream().filter(x -> x.name().equals("Mock gateway")).findFirst().orElseThrow();
+            model(ws, p, "free-model-with-a-long-name", 0.0);
+            model(ws, p, "gratis-model-long-name-x", 0.0);
+            model(ws, p, "zero-cost-model-long-name", 0.0);
+        }
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        pick("free-model-with-a-long-name", true);
+        pick("gratis-model-long-name-x", true);
+        pick("zero-cost-model-long-name", true);
+        pick("quick-model", false);
+        pick("fast-model", false);
+        typePromptAndRun("Compare us");
+        waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished 3 runs"));
+
+        AppWindow.click(robot, "Charts");
+        XYChart<?, ?> cost = robot.lookup("#chart-cost").queryAs(XYChart.class);
+        waitFor(() -> visibleText(cost.getParent()).contains("Every run cost $0"));
+        assertThat(visibleText(cost.getParent())).as("cloud models priced at $0, not this device's")
+                .contains("Every run cost $0 at the prices in force").doesNotContain("on this device");
+        AppWindow.shot(System.getProperty("compare.shots"), "cost-chart-all-free");
+        AppWindow.onFx(() -> {
+            Node note = cost.getParent().lookup(".chart-empty-note");
+            var at = note.localToScene(note.getLayoutBounds());
+            List<String> names = cost.getYAxis().lookupAll("Text").stream().filter(Node::isVisible)
+                    .map(t -> (Text) t).filter(t -> !t.getText().isEmpty()).map(Text::getText).toList();
+            assertThat(names).hasSize(3);
+            assertThat(cost.getYAxis().lookupAll("Text").stream().filter(Node::isVisible)
+                    .filter(t -> t.localToScene(t.getLayoutBounds()).intersects(at)).map(t -> ((Text) t).getText()).toList())
+                    .as("model names under the note").isEmpty();
+            var plot = cost.lookup(".chart-plot-background");
+            var area = plot.localToScene(plot.getLayoutBounds());
+            assertThat(at.getMinX()).as("right of the names, in the plot area").isGreaterThanOrEqualTo(area.getMinX());
+            assertThat(at.getMaxX()).isLessThanOrEqualTo(area.getMaxX());
+            return null;
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.cli.CliRunner;
 import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.app.models.RunLimits;
 import dev.switchyard.app.models.TimeLimits;
 import dev.switchyard.cloud.Timeouts;
 import dev.switchyard.ui.models.TimeLimitsEditor;
@@ -67,11 +68,17 @@ class PaneTimeLimitsTest {
         app.close();
     }
 
-    /** A stored comparison of one run of the model that ended on {@code kind}. */
-    private long failedComparison(String kind) {
+    /** A stored comparison of one run of the model that ended on {@code kind}, started with {@code limits}. */
+    private long failedComparison(String kind, Timeouts limits) {
+        return failedComparison(kind, RunLimits.json(limits));
+    }
+
+    /** {@code limitsJson} null: a run stored before runs kept their limits (schema version 5). */
+    private long failedComparison(String kind, String limitsJson) {
         Comparison c = ws.comparisons().create(null, 1, false);
         Instant at = Instant.parse("2026-11-20T10:00:00Z");
         ws.runs().insert(Run.created(sonnet.id(), "Plan a trip", "{}").withUid(null, at).withComparison(c.id(), 0)
+                .withLimits(limitsJson)
                 .withOutput(RunStatus.FAILED, "", null).finished(RunStatus.FAILED, new RunError(kind, "Timed out."),
                         new RunMetrics(0L, null, 60_000L, 12L, null, 0L, null, null, null, null, null), RunCost.NONE, false, 1, at.plusSeconds(60)));
         return c.id();
@@ -87,17 +94,17 @@ class PaneTimeLimitsTest {
 
         CompareViewModel vm = new CompareViewModel(new DirectTaskRunner(), System::nanoTime, Runnable::run, new Random(1));
         vm.open(ws, app.engines(ws)::forModel);
-        vm.showStored(failedComparison("first_token_timeout"));
+        vm.showStored(failedComparison("first_token_timeout", used));
         assertThat(vm.panes()).hasSize(1);
         assertThat(vm.panes().get(0).adviceProperty().get()).isEqualTo("If it is only slow to start (a gateway loading a"
-                + " large model on its first request), raise its first-token limit (now 60 s) in Models → Claude Sonnet 4"
-                + " → Time limits, or with: switchyard models set-timeouts \"Claude Sonnet 4\" --first-token 2min."
+                + " large model on its first request), raise its first-token limit (60 s when it ran) in Models → Claude"
+                + " Sonnet 4 → Time limits, or with: switchyard models set-timeouts \"Claude Sonnet 4\" --first-token 2min."
                 + " Otherwise run again later or pick a faster model.");
-        vm.showStored(failedComparison("idle_timeout"));
-        assertThat(vm.panes().get(0).adviceProperty().get()).contains("raise its idle-gap limit (now 30 s)")
+        vm.showStored(failedComparison("idle_timeout", used));
+        assertThat(vm.panes().get(0).adviceProperty().get()).contains("raise its idle-gap limit (30 s when it ran)")
                 .contains("--idle 60s.");
-        vm.showStored(failedComparison("total_timeout"));
-        assertThat(vm.panes().get(0).adviceProperty().get()).contains("raise its total limit (now 20 min)")
+        vm.showStored(failedComparison("total_timeout", used));
+        assertThat(vm.panes().get(0).adviceProperty().get()).contains("raise its total limit (20 min when it ran)")
                 .contains("--total 40min.");
 
         TimeLimitsEditor editor = new TimeLimitsEditor(new DirectTaskRunner());
@@ -112,5 +119,40 @@ class PaneTimeLimitsTest {
         String list = CliRunner.run("models", "list", "-w", file.toString()).out();
         ws = Workspace.open(file);
         assertThat(list).contains(TimeLimits.describe(used));
+    }
+
+    /**
+     * A comparison reopened from History names the limits its runs ran with, even after the model's limits changed;
+     * a run stored before runs kept them (schema version 5) says they were not recorded instead of today's limits; the
+     * history export carries the same.
+     */
+    @Test
+    void aReopenedComparisonNamesTheLimitsItsRunsRanWithOrSaysTheyWereNotRecorded() throws Exception {
+        Timeouts then = app.directory(ws).timeouts(sonnet);
+        long recorded = failedComparison("first_token_timeout", then);
+        long old = failedComparison("first_token_timeout", (String) null);
+        // raised since, on the Models screen
+        Timeouts now = then.withFirstToken(Duration.ofMinutes(5));
+        sonnet = ws.models().update(new Model(sonnet.id(), sonnet.uid(), sonnet.providerId(), sonnet.apiModelId(),
+                sonnet.displayName(), sonnet.kind(), sonnet.contextWindow(), sonnet.capabilities(),
+                dev.switchyard.app.models.CloudModelSettings.withTimeouts(sonnet.settingsJson(), now), sonnet.createdAt()));
+        assertThat(app.engines(ws).forModel(sonnet).timeLimits()).isEqualTo(now);
+
+        CompareViewModel vm = new CompareViewModel(new DirectTaskRunner(), System::nanoTime, Runnable::run, new Random(1));
+        vm.open(ws, app.engines(ws)::forModel);
+        vm.showStored(recorded);
+        assertThat(vm.panes().get(0).adviceProperty().get()).contains("raise its first-token limit (60 s when it ran)")
+                .doesNotContain("5 min");
+        vm.showStored(old);
+        assertThat(vm.panes().get(0).adviceProperty().get()).isEqualTo("If it is only slow to start (a gateway loading a"
+                + " large model on its first request), raise its first-token limit in Models → Claude Sonnet 4 → Time"
+                + " limits (limits not recorded for this run). Otherwise run again later or pick a faster model.");
+
+        Path csv = dir.resolve("runs.csv");
+        new dev.switchyard.app.history.HistoryExport(ws).query(dev.switchyard.workspace.model.RunQuery.latest(),
+                dev.switchyard.app.history.ExportFormat.CSV, csv);
+        String text = java.nio.file.Files.readString(csv);
+        assertThat(text).contains("connect 10 s · first token 60 s · idle gap 30 s · total 20 min,10000,60000,30000,1200000")
+                .contains("limits not recorded,,,,").doesNotContain("first token 5 min");
     }
 }

@@ -135,7 +135,7 @@ final class ImportRows {
         ws.runs().insert(new Run(0, uid, pv, model, cmp, Nodes.intOr(n, "repeatIndex", 0), Nodes.json(n, "parameters"),
                 Nodes.text(n, "promptText"), Nodes.text(n, "systemText"), Nodes.text(n, "outputText"), Nodes.text(n, "reasoningText"),
                 RunStatus.of(Nodes.required(n, "status")), error, metrics, cost, Nodes.bool(n, "tokensEstimated"),
-                Nodes.intOr(n, "httpAttempts", 0), Nodes.json(n, "route"), Nodes.json(n, "outcome"), Nodes.instant(n, "createdAt"),
+                Nodes.intOr(n, "httpAttempts", 0), Nodes.json(n, "route"), Nodes.json(n, "outcome"), Nodes.json(n, "limits"), Nodes.instant(n, "createdAt"),
                 Nodes.instant(n, "finishedAt")));
         return Outcome.ADDED;
     }

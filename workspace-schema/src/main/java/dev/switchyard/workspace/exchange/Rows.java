@@ -87,6 +87,7 @@ final class Rows {
                 .put("priceUid", priceUid).put("tokensEstimated", r.tokensEstimated()).put("httpAttempts", r.httpAttempts());
         n.set("route", Nodes.embed(r.routeJson()));
         n.set("outcome", Nodes.embed(r.outcomeJson()));
+        n.set("limits", Nodes.embed(r.limitsJson()));
         return n.put("createdAt", Nodes.instant(r.createdAt())).put("finishedAt", Nodes.instant(r.finishedAt()));
     }
 

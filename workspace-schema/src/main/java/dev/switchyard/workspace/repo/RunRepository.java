@@ -353,7 +353,7 @@ public final class RunRepository extends Repository {
     private void validate(Run r, Set<String> validJson) {
         require("run status", r.status());
         for (String[] json : new String[][] {{"run parameters", r.parametersJson()}, {"run route", r.routeJson()},
-            {"run outcome", r.outcomeJson()}}) {
+            {"run outcome", r.outcomeJson()}, {"run time limits", r.limitsJson()}}) {
             if (json[1] != null && (validJson == null || !validJson.contains(json[1]))) {
                 requireJson(json[0], json[1]);
                 if (validJson != null) {

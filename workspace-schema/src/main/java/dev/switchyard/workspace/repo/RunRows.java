@@ -18,7 +18,7 @@ final class RunRows {
             + " prompt_text, system_text, output_text, reasoning_text, status, error_kind, error_message, queue_ms, ttft_ms,"
             + " total_ms, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, decode_tps, prefill_tps, load_ms,"
             + " peak_memory_bytes, cost_usd, cost_kind, price_id, tokens_estimated, http_attempts, route_json,"
-            + " outcome_json, created_at, finished_at, owner";
+            + " outcome_json, created_at, finished_at, owner, limits_json";
     static final String SELECT_COLS = "id, " + INSERT_COLS;
     static final String UPDATE = "UPDATE runs SET output_text = ?, reasoning_text = ?, status = ?, error_kind = ?,"
             + " error_message = ?, queue_ms = ?, ttft_ms = ?, total_ms = ?, input_tokens = ?, cached_input_tokens = ?,"
@@ -94,7 +94,7 @@ final class RunRows {
             m.inputTokens(), m.cachedInputTokens(), m.outputTokens(), m.reasoningTokens(), m.decodeTps(),
             m.prefillTps(), m.loadMs(), m.peakMemoryBytes(), c.usd(), c.kind(), c.priceId(), r.tokensEstimated(),
             r.httpAttempts(), r.routeJson(), r.outcomeJson(), r.createdAt(), r.finishedAt(),
-            r.status().isTerminal() ? null : RunOwner.CURRENT};
+            r.status().isTerminal() ? null : RunOwner.CURRENT, r.limitsJson()};
     }
 
     static Object[] updateArgs(Run r) {
@@ -126,6 +126,7 @@ final class RunRows {
                 rs.getString("parameters_json"), rs.getString("prompt_text"), rs.getString("system_text"),
                 rs.getString("output_text"), rs.getString("reasoning_text"), RunStatus.of(rs.getString("status")), error, metrics, cost,
                 Sql.bool(rs, "tokens_estimated"), rs.getInt("http_attempts"), rs.getString("route_json"),
-                rs.getString("outcome_json"), Sql.instant(rs, "created_at"), Sql.instant(rs, "finished_at"));
+                rs.getString("outcome_json"), rs.getString("limits_json"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "finished_at"));
     }
 }

@@ -57,6 +57,8 @@ class ExportImportTest {
                     .containsExactlyInAnyOrder("stop", "");
             assertThat(doc.get("runs")).extracting(n -> n.get("systemText").isNull() ? null : n.get("systemText").asText())
                     .as("sent without a system message; not recorded").containsExactlyInAnyOrder("", null);
+            assertThat(doc.get("runs")).extracting(n -> n.get("limits").isNull() ? null : n.get("limits").path("firstTokenMs").asLong())
+                    .as("the first-token limit the run used; not recorded").containsExactlyInAnyOrder(3000L, null);
             assertThat(doc.get("models").get(1).get("settings").get("precision").asText()).isEqualTo("int4");
         }
     }

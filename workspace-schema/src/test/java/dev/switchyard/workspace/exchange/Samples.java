@@ -51,7 +51,8 @@ final class Samples {
                         .withComparison(cmp.id(), 0)
                         .finished(RunStatus.COMPLETED, null, new RunMetrics(1L, 200L, 900L, 30L, 10L, 3L, 0L, 4.5, null,
                                 null, null), RunCost.api(0.0000063, price.id()), false, 1, Instant.parse(
-                                "2026-11-20T10:00:00.123Z")).withOutcome("{\"finishReason\":\"stop\",\"servedModel\":\"gpt-x\"}"),
+                                "2026-11-20T10:00:00.123Z")).withOutcome("{\"finishReason\":\"stop\",\"servedModel\":\"gpt-x\"}")
+                        .withLimits("{\"connectMs\":10000,\"firstTokenMs\":3000,\"idleMs\":30000,\"totalMs\":600000}"),
                 Fixtures.completedRun(phi.id(), "Classify printer on fire", "urgent?").withComparison(cmp.id(), 0)
                         .finished(RunStatus.INCOMPLETE, new RunError("oom", "Out of memory."), new RunMetrics(0L, 50L,
                                 400L, 30L, null, 2L, null, 10.0, 600.0, 1200L, 900_000_000L), RunCost.device(0.00001),

@@ -123,6 +123,23 @@ class RunRepositoryTest {
     }
 
     @Test
+    void theTimeLimitsARunStartedWithReadBackAndAnUpdateKeepsThem() {
+        String limits = "{\"connectMs\":10000,\"firstTokenMs\":3000,\"idleMs\":30000,\"totalMs\":600000}";
+        Run cloud = ws.runs().insert(Run.created(gpt, "Explain WAL", "{}").withLimits(limits));
+        Run none = ws.runs().insert(Run.created(gpt, "Explain WAL", "{}").withLimits("{}"));
+        Run unknown = ws.runs().insert(Run.created(gpt, "Explain WAL", "{}"));
+        assertThat(ws.runs().get(cloud.id()).orElseThrow().limitsJson()).isEqualTo(limits);
+        assertThat(ws.runs().get(none.id()).orElseThrow().limitsJson()).as("an engine without limits").isEqualTo("{}");
+        assertThat(ws.runs().get(unknown.id()).orElseThrow().limitsJson()).as("not recorded").isNull();
+        Run finished = ws.runs().update(ws.runs().get(cloud.id()).orElseThrow().withOutput(RunStatus.COMPLETED, "A log.", null)
+                .finished(RunStatus.COMPLETED, null, RunMetrics.NONE, RunCost.NONE, false, 1, null));
+        assertThat(ws.runs().get(finished.id())).contains(finished);
+        assertThat(finished.limitsJson()).isEqualTo(limits);
+        assertThatThrownBy(() -> ws.runs().insert(Run.created(gpt, "x", "{}").withLimits("{first token")))
+                .isInstanceOf(WorkspaceException.class).hasMessageContaining("time limits");
+    }
+
+    @Test
     void batchInsertIsOneTransactionAndReturnsIdsInOrder() {
         List<Run> batch = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

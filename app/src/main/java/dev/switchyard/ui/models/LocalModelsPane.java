@@ -36,9 +36,11 @@ final class LocalModelsPane extends VBox {
         TableView<LocalModelRow> table = new TableView<>(model.models());
         table.setId("local-models-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(ProviderDetailPane.col("Model", r -> r.model().displayName()));
+        java.util.function.Function<LocalModelRow, String> tip = r -> ProviderDetailPane.modelTip(
+                r.model().displayName(), r.model().apiModelId(), null) + "\n" + r.kindText();
+        table.getColumns().add(ProviderDetailPane.col("Model", r -> r.model().displayName(), tip));
         table.getColumns().add(ProviderDetailPane.col("Kind", LocalModelRow::kindText));
-        table.getColumns().add(ProviderDetailPane.col("Id", r -> r.model().apiModelId()));
+        table.getColumns().add(ProviderDetailPane.col("Id", r -> r.model().apiModelId(), tip));
         table.getColumns().add(ProviderDetailPane.col("Context", LocalModelRow::contextText));
         table.getColumns().add(ProviderDetailPane.col("Status", LocalModelRow::statusText));
         table.getColumns().add(ProviderDetailPane.col("Files", LocalModelRow::filesText));

@@ -56,6 +56,10 @@ public final class LocalModelsModel {
     /** The mirror the running download fetches from, which its progress names; null for the catalog's hub. */
     private volatile String source;
     private volatile long lastPost;
+    /** A download from a mirror failed: {@link #downloadFromHub} can fetch it from the hub instead. */
+    private final ReadOnlyBooleanWrapper hubOffered = new ReadOnlyBooleanWrapper(false);
+    /** What {@link #downloadFromHub} runs (the failed download, from the hub); null when nothing is offered. */
+    private Runnable fromHub;
     private final StringProperty deviceCost = new SimpleStringProperty("0");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private Workspace workspace;
@@ -107,13 +111,61 @@ public final class LocalModelsModel {
         String mirror = models.stream().filter(r -> r.model().apiModelId().equals(id))
                 .map(r -> LocalModelManager.keptMirror(r.model(), m.id())).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
-        String from = from(mirror);
-        DownloadControl c = startDownload("Preparing the download of " + m.displayName() + from + " …", mirror);
-        tasks.run("Download " + m.id(), () -> service.download(ws, m.id(), p, this::post, c), model -> {
+        download(ws, m, p, mirror, false);
+    }
+
+    /** {@link #download()} from {@code mirror} (null: the hub), or with {@code hub} from the hub instead of it. */
+    private void download(Workspace ws, CatalogModel m, String p, String mirror, boolean hub) {
+        String from = hub ? FROM_HUB : from(mirror);
+        DownloadControl c = startDownload("Preparing the download of " + m.displayName() + from + " …", hub ? null : mirror);
+        tasks.run("Download " + m.id(), () -> hub ? service.downloadFromHub(ws, m.id(), p, this::post, c)
+                : service.download(ws, m.id(), p, this::post, c), model -> {
             setWorkspace(ws);
-            finish("Downloaded and validated " + model.displayName() + from + "; it is ready in Compare.");
-        }, e -> finish(c.isCancelled() ? "Download stopped; starting again resumes it."
-                : "Could not download " + m.displayName() + from + ": " + e.getMessage()));
+            finish("Downloaded and validated " + model.displayName() + from + "; it is ready in Compare."
+                    + forgotten(mirror, hub));
+        }, e -> failed(c, "Download stopped; starting again resumes it.",
+                "Could not download " + m.displayName() + from + ": " + e.getMessage(), m.displayName(), mirror, hub,
+                () -> download(ws, m, p, mirror, true)));
+    }
+
+    private static final String FROM_HUB = " from Hugging Face";
+
+    /** True after a download from a mirror failed: Download from Hugging Face ({@link #downloadFromHub}) is offered. */
+    public ReadOnlyBooleanProperty hubOfferedProperty() { return hubOffered.getReadOnlyProperty(); }
+
+    /**
+     * Runs the download that failed from a mirror again from the catalog's hub, Hugging Face; once done, its row no
+     * longer keeps the mirror (as {@code models download … --mirror https://huggingface.co/}).
+     */
+    public void downloadFromHub() {
+        Runnable r = fromHub;
+        if (r != null && !busy.get()) {
+            r.run();
+        }
+    }
+
+    /**
+     * Ends a download that failed or was stopped. One that came from {@code mirror} (or went to the hub instead of it)
+     * offers Download from Hugging Face, and a failure says why it might help.
+     */
+    private void failed(DownloadControl c, String stopped, String failed, String name, String mirror, boolean hub,
+                        Runnable retryFromHub) {
+        if (c.isCancelled()) {
+            finish(hub ? "Download stopped; Download from Hugging Face resumes it." : stopped);
+        } else {
+            finish(failed + (mirror == null || hub ? "" : (failed.endsWith(".") ? "" : ".") + " If the mirror is gone or "
+                    + "out of date, Download from Hugging Face gets the files from the hub instead and stops using the "
+                    + "mirror for " + name + "."));
+        }
+        if (mirror != null && (hub || !c.isCancelled())) {
+            fromHub = retryFromHub;
+            hubOffered.set(true);
+        }
+    }
+
+    /** " It no longer uses the mirror http://mirror.lan/." after a download from the hub instead of it, else "". */
+    private static String forgotten(String mirror, boolean hub) {
+        return hub && mirror != null ? " It no longer uses the mirror " + mirror + "." : "";
     }
 
     /** " from the mirror http://mirror.lan/" for a download from a mirror, "" for the catalog's hub. */
@@ -123,6 +175,8 @@ public final class LocalModelsModel {
 
     /** The pane is busy with {@code text} under an indeterminate progress bar until {@code finish}. */
     private void startBusy(String text) {
+        fromHub = null;
+        hubOffered.set(false);
         busy.set(true);
         progress.set(-1);
         progressText.set(text);
@@ -229,15 +283,23 @@ public final class LocalModelsModel {
         if (ws == null || row == null || busy.get()) {
             return;
         }
+        downloadAgain(ws, row, false);
+    }
+
+    /** Downloads {@code row} again from where it came from (its mirror, else the hub), or with {@code hub} from the hub. */
+    private void downloadAgain(Workspace ws, LocalModelRow row, boolean hub) {
         String name = row.model().displayName();
-        String from = from(row.mirror()); // downloaded again from where it came from
-        DownloadControl c = startDownload("Preparing to download " + name + " again" + from + " …", row.mirror());
-        tasks.run("Download " + name + " again", () -> service.downloadAgain(ws, row.model(), this::post, c), model -> {
+        String mirror = row.mirror();
+        String from = hub ? FROM_HUB : from(mirror); // downloaded again from where it came from
+        DownloadControl c = startDownload("Preparing to download " + name + " again" + from + " …", hub ? null : mirror);
+        tasks.run("Download " + name + " again", () -> hub ? service.downloadAgainFromHub(ws, row.model(), this::post, c)
+                : service.downloadAgain(ws, row.model(), this::post, c), model -> {
             refresh();
             finish("Downloaded " + model.displayName() + " again" + from + "; its files are complete and it is ready "
-                    + "in Compare.");
-        }, e -> finish(c.isCancelled() ? "Download stopped; Download again resumes it."
-                : "Could not download " + name + " again" + from + ": " + e.getMessage()));
+                    + "in Compare." + forgotten(mirror, hub));
+        }, e -> failed(c, "Download stopped; Download again resumes it.",
+                "Could not download " + name + " again" + from + ": " + e.getMessage(), name, mirror, hub,
+                () -> downloadAgain(ws, row, true)));
     }
 
     /**
@@ -369,6 +431,10 @@ public final class LocalModelsModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
 
     public void setWorkspace(Workspace ws) {
+        if (ws != workspace) {
+            fromHub = null; // a download of the workspace left
+            hubOffered.set(false);
+        }
         workspace = ws;
         models.clear();
         message.set("");

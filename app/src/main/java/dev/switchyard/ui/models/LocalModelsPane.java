@@ -197,8 +197,19 @@ final class LocalModelsPane extends VBox {
         message.setId("local-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(model.messageProperty());
+        message.setWrapText(true); // a failed download's reason and what to do read whole
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // a download from a mirror that failed (the mirror gone, say): the way back to the catalog's hub
+        Button fromHub = new Button("Download from Hugging Face");
+        fromHub.setId("local-from-hub");
+        fromHub.setTooltip(new javafx.scene.control.Tooltip("Gets the files from the hub instead of the mirror, and "
+                + "stops using the mirror for this model."));
+        fromHub.visibleProperty().bind(model.hubOfferedProperty().and(model.busyProperty().not()));
+        fromHub.managedProperty().bind(fromHub.visibleProperty());
+        fromHub.setOnAction(e -> model.downloadFromHub());
 
-        getChildren().addAll(title, intro, table, fixBox, removeRow, addTitle, addRow, bar, progress, costTitle, costHelp, row, message);
+        getChildren().addAll(title, intro, table, fixBox, removeRow, addTitle, addRow, bar, progress, costTitle, costHelp, row,
+                message, fromHub);
     }
 
     /**

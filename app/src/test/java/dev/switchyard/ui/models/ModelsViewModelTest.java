@@ -578,6 +578,61 @@ class ModelsViewModelTest {
                 + "complete and it is ready in Compare.");
     }
 
+    /**
+     * A model downloaded from a mirror that has gone away: Download again fails from that mirror and says what happened,
+     * and Download from Hugging Face gets it from the hub and forgets the mirror, as `models download --mirror
+     * https://huggingface.co/` does; Download of such a model likewise. Nothing is offered before a failure.
+     */
+    @Test
+    void aDownloadFromAMirrorThatIsGoneOffersTheHubInsteadWhichThenForgetsTheMirror() throws Exception {
+        FakeLocalModels service = new FakeLocalModels();
+        service.mirrorGone = true;
+        KeyVault vault = new TestVault(ctx, new KeyVault.Status(false, "No D-Bus session bus."));
+        ModelsViewModel screen = new ModelsViewModel(new DirectTaskRunner(), ModelsServices.of(ctx, vault), vault,
+                ctx.catalog().providers(), service, Clock.systemDefaultZone());
+        ModelDirectory directory = new ModelDirectory(ws, ctx.catalog(), ctx.priceTable(), Clock.systemDefaultZone());
+        String mirror = "http://mirror.lan/";
+        Model m = directory.registerLocal("smollm2-135m-instruct", "SmolLM2 135M Instruct", 8192,
+                ModelKind.LOCAL_GENERATIVE, new LocalModelSettings(dir.resolve("gone"), null, "smollm2-135m-instruct")
+                        .withMirror(mirror));
+        LocalModelsModel local = screen.local();
+        screen.setWorkspace(ws);
+        local.selectModel(m.id());
+        assertThat(local.selectedProperty().get().fix()).isEqualTo(LocalModelRow.Fix.DOWNLOAD_AGAIN);
+        assertThat(local.hubOfferedProperty().get()).isFalse();
+
+        local.fixSelected();
+        assertThat(service.downloadedAgain).containsExactly("smollm2-135m-instruct");
+        assertThat(local.messageProperty().get()).isEqualTo("Could not download SmolLM2 135M Instruct again from the "
+                + "mirror http://mirror.lan/: Could not connect to http://mirror.lan/ (connection refused). If the mirror "
+                + "is gone or out of date, Download from Hugging Face gets the files from the hub instead and stops using "
+                + "the mirror for SmolLM2 135M Instruct.");
+        assertThat(local.hubOfferedProperty().get()).isTrue();
+        local.downloadFromHub();
+        assertThat(service.fromHub).containsExactly("smollm2-135m-instruct");
+        assertThat(local.messageProperty().get()).isEqualTo("Downloaded SmolLM2 135M Instruct again from Hugging Face; "
+                + "its files are complete and it is ready in Compare. It no longer uses the mirror http://mirror.lan/.");
+        assertThat(local.hubOfferedProperty().get()).isFalse();
+        assertThat(LocalModelSettings.of(ws.models().get(m.id()).orElseThrow()).mirror()).isNull();
+
+        // Download of the catalog model whose row keeps a mirror: the same way back to the hub
+        directory.registerLocal("smollm2-135m-instruct", "SmolLM2 135M Instruct", 8192, ModelKind.LOCAL_GENERATIVE,
+                new LocalModelSettings(dir.resolve("gone"), null, "smollm2-135m-instruct").withMirror(mirror));
+        local.refresh();
+        local.chosenProperty().set(local.catalog().stream().filter(c -> c.id().equals("smollm2-135m-instruct"))
+                .findFirst().orElseThrow());
+        local.download();
+        assertThat(local.messageProperty().get()).startsWith("Could not download SmolLM2 135M Instruct from the mirror "
+                + "http://mirror.lan/: ").endsWith("Download from Hugging Face gets the files from the hub instead and "
+                + "stops using the mirror for SmolLM2 135M Instruct.");
+        assertThat(local.hubOfferedProperty().get()).isTrue();
+        local.downloadFromHub();
+        assertThat(service.fromHub).hasSize(2);
+        assertThat(local.messageProperty().get()).isEqualTo("Downloaded and validated SmolLM2 135M Instruct from Hugging "
+                + "Face; it is ready in Compare. It no longer uses the mirror http://mirror.lan/.");
+        assertThat(LocalModelSettings.of(ws.models().get(m.id()).orElseThrow()).mirror()).isNull();
+    }
+
     private static LocalModelRow row(LocalModelsModel models, String name) {
         return models.models().stream().filter(r -> r.model().displayName().equals(name)).findFirst().orElseThrow();
     }

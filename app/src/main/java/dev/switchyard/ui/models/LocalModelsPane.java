@@ -32,6 +32,7 @@ final class LocalModelsPane extends VBox {
                 + "They work with the network unplugged.");
         intro.getStyleClass().add("muted");
         intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         TableView<LocalModelRow> table = new TableView<>(model.models());
         table.setId("local-models-table");
@@ -52,6 +53,8 @@ final class LocalModelsPane extends VBox {
         none.getStyleClass().add("muted");
         table.setPlaceholder(none);
         VBox.setVgrow(table, Priority.ALWAYS);
+        // a few rows at least: in a short window the pane scrolls rather than squeezing the table and cutting its texts
+        table.setMinHeight(130);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> model.selectedProperty().set(row));
         model.selectedProperty().addListener((o, a, row) -> { // kept across File → Refresh
             if (row != null && table.getSelectionModel().getSelectedItem() != row) {
@@ -69,6 +72,7 @@ final class LocalModelsPane extends VBox {
                 + "also free its disk space.");
         removeHelp.getStyleClass().add("muted");
         removeHelp.setWrapText(true);
+        removeHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button check = new Button("Check files");
         check.setId("local-check");
         check.setTooltip(new javafx.scene.control.Tooltip("Reads every file of the model and compares it with what was "
@@ -183,6 +187,7 @@ final class LocalModelsPane extends VBox {
                 + "0 means local runs are free.");
         costHelp.getStyleClass().add("muted");
         costHelp.setWrapText(true);
+        costHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextField cost = new TextField();
         cost.setId("device-cost");
         cost.setPrefColumnCount(8);
@@ -227,6 +232,7 @@ final class LocalModelsPane extends VBox {
         fix.setId("local-fix");
         fix.getStyleClass().add("accent");
         fix.disableProperty().bind(model.busyProperty());
+        fix.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Download again" whole beside a long sentence
         fix.setOnAction(e -> {
             LocalModelRow row = model.selectedProperty().get();
             if (row != null && row.fix() == LocalModelRow.Fix.LOCATE_FOLDER) {
@@ -244,6 +250,7 @@ final class LocalModelsPane extends VBox {
         how.setId("local-fix-how");
         how.getStyleClass().add("muted");
         how.setWrapText(true);
+        how.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, fix, how);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, problem, actions);

@@ -243,20 +243,46 @@ public final class LocalModelsModel {
      */
     public void removeSelected(boolean deleteFiles) {
         Workspace ws = workspace;
+        onSelected(removing, "remove", "Removing", (w, row) -> service.remove(w, row.model(), deleteFiles), null,
+                (row, r) -> {
+                    setWorkspace(ws);
+                    message.set(r.describe(row.model().displayName()));
+                });
+    }
+
+    /** A blocking action on a local model's files, run off the UI thread. */
+    private interface RowWork<T> {
+        T run(Workspace ws, LocalModelRow row) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on the selected model's row in the background while {@code flag} is set and the message says
+     * "{@code doing} SmolLM2 135M …"; then {@code after} (null: nothing) whatever the outcome, and {@code done} with the
+     * result, or the message "Could not {@code what} SmolLM2 135M: why". Nothing without a workspace, a selected row
+     * that can be removed, or while {@code flag} is set (the same action runs).
+     */
+    private <T> void onSelected(ReadOnlyBooleanWrapper flag, String what, String doing, RowWork<T> work, Runnable after,
+                                java.util.function.BiConsumer<LocalModelRow, T> done) {
+        Workspace ws = workspace;
         LocalModelRow row = selected.get();
-        if (ws == null || row == null || !row.removable() || removing.get()) {
+        if (ws == null || row == null || !row.removable() || flag.get()) {
             return;
         }
         String name = row.model().displayName();
-        removing.set(true);
-        message.set("Removing " + name + " …");
-        tasks.run("Remove " + name, () -> service.remove(ws, row.model(), deleteFiles), r -> {
-            removing.set(false);
-            setWorkspace(ws);
-            message.set(r.describe(name));
+        flag.set(true);
+        message.set(doing + " " + name + " …");
+        Runnable ended = () -> {
+            flag.set(false);
+            if (after != null) {
+                after.run();
+            }
+        };
+        tasks.run(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " " + name, () -> work.run(ws, row), r -> {
+            ended.run();
+            done.accept(row, r);
         }, e -> {
-            removing.set(false);
-            message.set("Could not remove " + name + ": " + e.getMessage());
+            ended.run();
+            message.set("Could not " + what + " " + name + ": " + e.getMessage());
         });
     }
 
@@ -330,26 +356,12 @@ public final class LocalModelsModel {
      * (the check the picker does only for files whose time changed); the message says what was found.
      */
     public void checkSelectedFiles() {
-        Workspace ws = workspace;
-        LocalModelRow row = selected.get();
-        if (ws == null || row == null || !row.removable() || checking.get()) {
-            return;
-        }
-        String name = row.model().displayName();
-        checking.set(true);
-        message.set("Checking the files of " + name + " …");
-        tasks.run("Check the files of " + name, () -> service.checkFiles(ws, row.model()), h -> {
-            checking.set(false);
-            refresh();
-            message.set(h.ok() ? "The files of " + name + " are as they were when it was "
-                    + (LocalModelSettings.of(row.model()).catalogId() != null ? "downloaded" : "imported")
-                    + (h.hashed() > 0 ? " (" + h.hashed() + (h.hashed() == 1 ? " file" : " files") + " read and compared)."
-                    : ".") : h.reason() + " " + h.fix());
-        }, e -> {
-            checking.set(false);
-            refresh();
-            message.set("Could not check the files of " + name + ": " + e.getMessage());
-        });
+        onSelected(checking, "check the files of", "Checking the files of", (ws, row) -> service.checkFiles(ws, row.model()),
+                this::refresh, (row, h) -> message.set(h.ok() ? "The files of " + row.model().displayName()
+                        + " are as they were when it was "
+                        + (LocalModelSettings.of(row.model()).catalogId() != null ? "downloaded" : "imported")
+                        + (h.hashed() > 0 ? " (" + h.hashed() + (h.hashed() == 1 ? " file" : " files")
+                        + " read and compared)." : ".") : h.reason() + " " + h.fix()));
     }
 
     /** Selects the local model of this id once the list holds it (Compare's "Fix in Models…" of a damaged model). */

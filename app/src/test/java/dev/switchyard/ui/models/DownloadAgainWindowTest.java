@@ -61,6 +61,12 @@ class DownloadAgainWindowTest {
         }
     }
 
+    /** On the FX thread: whether the labeled node {@code query} finds shows its whole text (not cut with "…"). */
+    private boolean readsWhole(String query) {
+        javafx.scene.control.Labeled l = robot.lookup(query).queryAs(javafx.scene.control.Labeled.class);
+        return l.lookup(".text") instanceof javafx.scene.text.Text t && l.getText().equals(t.getText());
+    }
+
     /** A workspace whose SmolLM2 135M came from the loopback mirror, one of its files cut short since. */
     private Path damagedDownloadFromTheMirror() throws Exception {
         Path file = dir.resolve("mirror.switchyard");
@@ -138,8 +144,13 @@ class DownloadAgainWindowTest {
         assertThat(AppWindow.onFx(() -> robot.lookup("#local-from-hub").query().isVisible())).isTrue();
         assertThat(AppWindow.label(robot, "#local-from-hub")).isEqualTo("Download from Hugging Face");
         AppWindow.shot(System.getProperty("designer.shots"), "download-mirror-gone");
-        for (String part : new String[] {"#local-message", "#local-from-hub", "#local-fix", "#local-fix-how",
-                "#local-fix-box"}) {
+        String[] parts = {"#local-message", "#local-from-hub", "#local-fix", "#local-fix-how", "#local-problem"};
+        try { // the message's new text is laid out at the next pulse: until then its text node shows nothing
+            AppWindow.waitUntil(10, () -> java.util.Arrays.stream(parts).allMatch(this::readsWhole));
+        } catch (java.util.concurrent.TimeoutException cut) {
+            // said below, with what is cut
+        }
+        for (String part : parts) {
             assertThat(AppWindow.cutTexts(robot, part)).as(part + " reads whole").isEmpty();
         }
     }

@@ -256,8 +256,14 @@ final class ModelsCommand {
             Thread onCtrlC = new Thread(control::cancel, "switchyard-cancel-download");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             PrintWriter err = CliContext.err(spec);
+            String kept = null; // the mirror the workspace's row keeps, which a download without --mirror comes from
             try (Workspace ws = workspace.open()) {
                 ModelDirectory directory = app().directory(ws);
+                if (mirror == null) {
+                    var entry = LocalModelManager.catalog().require(catalogId);
+                    kept = directory.findLocal(LocalModelManager.downloadedId(entry, precision))
+                            .map(r -> LocalModelManager.keptMirror(r, catalogId)).orElse(null);
+                }
                 Model damaged = damagedDownload(ws);
                 // a row of this download whose files changed or went missing: its damaged files deleted first (as
                 // Models → Download again does), else the downloader keeps a present file it cannot tell is wrong
@@ -273,7 +279,13 @@ final class ModelsCommand {
                 }
                 return ExitCodes.OK;
             } catch (CatalogException | LocalEngineException e) {
-                throw new CliException(ExitCodes.ENGINE, e.getMessage(), e);
+                // from the mirror the row keeps, which may be gone: the way back to the hub (the window's Download from
+                // Hugging Face)
+                String back = kept == null || control.isCancelled() ? "" : (e.getMessage().endsWith(".") ? "" : ".")
+                        + " It came from the mirror " + kept + " that the model keeps; if that mirror is gone or out of "
+                        + "date, add --mirror " + LocalModelManager.HUB + " to get the files from the hub instead (the "
+                        + "model then stops using the mirror).";
+                throw new CliException(ExitCodes.ENGINE, e.getMessage() + back, e);
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(onCtrlC);

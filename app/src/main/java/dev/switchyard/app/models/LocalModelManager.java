@@ -37,6 +37,13 @@ public final class LocalModelManager {
 
     private final LocalModels localModels;
     private final Path modelsRoot;
+    /**
+     * The catalog's hub (Hugging Face) given as a mirror, as {@code models download --mirror https://huggingface.co/}
+     * does: the files come from the hub whatever mirror a row keeps, and the row forgets that mirror
+     * ({@link #mirrorOf} keeps nothing for the hub). Models → Download from Hugging Face uses it when a mirror failed.
+     */
+    public static final URI HUB = URI.create("https://huggingface.co/");
+
     private final URI mirror;
 
     /**

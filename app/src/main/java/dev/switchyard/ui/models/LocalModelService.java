@@ -53,6 +53,17 @@ public interface LocalModelService {
             throws Exception;
 
     /**
+     * {@link #download} from the catalog's hub, Hugging Face, whatever mirror the workspace's row of that model keeps,
+     * which the row then forgets ({@link LocalModelManager#HUB}, as {@code --mirror https://huggingface.co/}).
+     */
+    Model downloadFromHub(Workspace ws, String catalogId, String precision, Consumer<DownloadProgress> progress,
+                          DownloadControl control) throws Exception;
+
+    /** {@link #downloadAgain} from the catalog's hub, Hugging Face, instead of the mirror the row keeps, which it forgets. */
+    Model downloadAgainFromHub(Workspace ws, Model model, Consumer<DownloadProgress> progress, DownloadControl control)
+            throws Exception;
+
+    /**
      * Validates an imported model's folder again and records its files into the same row
      * ({@link LocalModelManager#importAgain}): from {@code folder}, or the folder it was imported from when null.
      */
@@ -89,6 +100,24 @@ public interface LocalModelService {
             public Model downloadAgain(Workspace ws, Model model, Consumer<DownloadProgress> progress,
                                        DownloadControl control) throws Exception {
                 return manager().downloadAgain(context.directory(ws), model, progress, control);
+            }
+
+            @Override
+            public Model downloadFromHub(Workspace ws, String catalogId, String precision,
+                                         Consumer<DownloadProgress> progress, DownloadControl control) throws Exception {
+                return hub().download(context.directory(ws), catalogId, precision, progress, control);
+            }
+
+            @Override
+            public Model downloadAgainFromHub(Workspace ws, Model model, Consumer<DownloadProgress> progress,
+                                              DownloadControl control) throws Exception {
+                return hub().downloadAgain(context.directory(ws), model, progress, control);
+            }
+
+            /** The model manager with the hub as its mirror: a row's kept mirror is not used, and is forgotten. */
+            private LocalModelManager hub() {
+                return new LocalModelManager(context.localModels(), LocalModelManager.defaultModelsRoot(),
+                        LocalModelManager.HUB);
             }
 
             @Override

@@ -56,6 +56,10 @@ public final class LocalModelsModel {
     /** The mirror the running download fetches from, which its progress names; null for the catalog's hub. */
     private volatile String source;
     private volatile long lastPost;
+    /** A download from a mirror failed: {@link #downloadFromHub} can fetch it from the hub instead. */
+    private final ReadOnlyBooleanWrapper hubOffered = new ReadOnlyBooleanWrapper(false);
+    /** What {@link #downloadFromHub} runs (the failed download, from the hub); null when nothing is offered. */
+    private Runnable fromHub;
     private final StringProperty deviceCost = new SimpleStringProperty("0");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private Workspace workspace;
@@ -107,13 +111,61 @@ public final class LocalModelsModel {
         String mirror = models.stream().filter(r -> r.model().apiModelId().equals(id))
                 .map(r -> LocalModelManager.keptMirror(r.model(), m.id())).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
-        String from = from(mirror);
-        DownloadControl c = startDownload("Preparing the download of " + m.displayName() + from + " …", mirror);
-        tasks.run("Download " + m.id(), () -> service.download(ws, m.id(), p, this::post, c), model -> {
+        download(ws, m, p, mirror, false);
+    }
+
+    /** {@link #download()} from {@code mirror} (null: the hub), or with {@code hub} from the hub instead of it. */
+    private void download(Workspace ws, CatalogModel m, String p, String mirror, boolean hub) {
+        String from = hub ? FROM_HUB : from(mirror);
+        DownloadControl c = startDownload("Preparing the download of " + m.displayName() + from + " …", hub ? null : mirror);
+        tasks.run("Download " + m.id(), () -> hub ? service.downloadFromHub(ws, m.id(), p, this::post, c)
+                : service.download(ws, m.id(), p, this::post, c), model -> {
             setWorkspace(ws);
-            finish("Downloaded and validated " + model.displayName() + from + "; it is ready in Compare.");
-        }, e -> finish(c.isCancelled() ? "Download stopped; starting again resumes it."
-                : "Could not download " + m.displayName() + from + ": " + e.getMessage()));
+            finish("Downloaded and validated " + model.displayName() + from + "; it is ready in Compare."
+                    + forgotten(mirror, hub));
+        }, e -> failed(c, "Download stopped; starting again resumes it.",
+                "Could not download " + m.displayName() + from + ": " + e.getMessage(), m.displayName(), mirror, hub,
+                () -> download(ws, m, p, mirror, true)));
+    }
+
+    private static final String FROM_HUB = " from Hugging Face";
+
+    /** True after a download from a mirror failed: Download from Hugging Face ({@link #downloadFromHub}) is offered. */
+    public ReadOnlyBooleanProperty hubOfferedProperty() { return hubOffered.getReadOnlyProperty(); }
+
+    /**
+     * Runs the download that failed from a mirror again from the catalog's hub, Hugging Face; once done, its row no
+     * longer keeps the mirror (as {@code models download … --mirror https://huggingface.co/}).
+     */
+    public void downloadFromHub() {
+        Runnable r = fromHub;
+        if (r != null && !busy.get()) {
+            r.run();
+        }
+    }
+
+    /**
+     * Ends a download that failed or was stopped. One that came from {@code mirror} (or went to the hub instead of it)
+     * offers Download from Hugging Face, and a failure says why it might help.
+     */
+    private void failed(DownloadControl c, String stopped, String failed, String name, String mirror, boolean hub,
+                        Runnable retryFromHub) {
+        if (c.isCancelled()) {
+            finish(hub ? "Download stopped; Download from Hugging Face resumes it." : stopped);
+        } else {
+            finish(failed + (mirror == null || hub ? "" : (failed.endsWith(".") ? "" : ".") + " If the mirror is gone or "
+                    + "out of date, Download from Hugging Face gets the files from the hub instead and stops using the "
+                    + "mirror for " + name + "."));
+        }
+        if (mirror != null && (hub || !c.isCancelled())) {
+            fromHub = retryFromHub;
+            hubOffered.set(true);
+        }
+    }
+
+    /** " It no longer uses the mirror http://mirror.lan/." after a download from the hub instead of it, else "". */
+    private static String forgotten(String mirror, boolean hub) {
+        return hub && mirror != null ? " It no longer uses the mirror " + mirror + "." : "";
     }
 
     /** " from the mirror http://mirror.lan/" for a download from a mirror, "" for the catalog's hub. */
@@ -123,6 +175,8 @@ public final class LocalModelsModel {
 
     /** The pane is busy with {@code text} under an indeterminate progress bar until {@code finish}. */
     private void startBusy(String text) {
+        fromHub = null;
+        hubOffered.set(false);
         busy.set(true);
         progress.set(-1);
         progressText.set(text);
@@ -189,20 +243,46 @@ public final class LocalModelsModel {
      */
     public void removeSelected(boolean deleteFiles) {
         Workspace ws = workspace;
+        onSelected(removing, "remove", "Removing", (w, row) -> service.remove(w, row.model(), deleteFiles), null,
+                (row, r) -> {
+                    setWorkspace(ws);
+                    message.set(r.describe(row.model().displayName()));
+                });
+    }
+
+    /** A blocking action on a local model's files, run off the UI thread. */
+    private interface RowWork<T> {
+        T run(Workspace ws, LocalModelRow row) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on the selected model's row in the background while {@code flag} is set and the message says
+     * "{@code doing} SmolLM2 135M …"; then {@code after} (null: nothing) whatever the outcome, and {@code done} with the
+     * result, or the message "Could not {@code what} SmolLM2 135M: why". Nothing without a workspace, a selected row
+     * that can be removed, or while {@code flag} is set (the same action runs).
+     */
+    private <T> void onSelected(ReadOnlyBooleanWrapper flag, String what, String doing, RowWork<T> work, Runnable after,
+                                java.util.function.BiConsumer<LocalModelRow, T> done) {
+        Workspace ws = workspace;
         LocalModelRow row = selected.get();
-        if (ws == null || row == null || !row.removable() || removing.get()) {
+        if (ws == null || row == null || !row.removable() || flag.get()) {
             return;
         }
         String name = row.model().displayName();
-        removing.set(true);
-        message.set("Removing " + name + " …");
-        tasks.run("Remove " + name, () -> service.remove(ws, row.model(), deleteFiles), r -> {
-            removing.set(false);
-            setWorkspace(ws);
-            message.set(r.describe(name));
+        flag.set(true);
+        message.set(doing + " " + name + " …");
+        Runnable ended = () -> {
+            flag.set(false);
+            if (after != null) {
+                after.run();
+            }
+        };
+        tasks.run(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " " + name, () -> work.run(ws, row), r -> {
+            ended.run();
+            done.accept(row, r);
         }, e -> {
-            removing.set(false);
-            message.set("Could not remove " + name + ": " + e.getMessage());
+            ended.run();
+            message.set("Could not " + what + " " + name + ": " + e.getMessage());
         });
     }
 
@@ -229,15 +309,23 @@ public final class LocalModelsModel {
         if (ws == null || row == null || busy.get()) {
             return;
         }
+        downloadAgain(ws, row, false);
+    }
+
+    /** Downloads {@code row} again from where it came from (its mirror, else the hub), or with {@code hub} from the hub. */
+    private void downloadAgain(Workspace ws, LocalModelRow row, boolean hub) {
         String name = row.model().displayName();
-        String from = from(row.mirror()); // downloaded again from where it came from
-        DownloadControl c = startDownload("Preparing to download " + name + " again" + from + " …", row.mirror());
-        tasks.run("Download " + name + " again", () -> service.downloadAgain(ws, row.model(), this::post, c), model -> {
+        String mirror = row.mirror();
+        String from = hub ? FROM_HUB : from(mirror); // downloaded again from where it came from
+        DownloadControl c = startDownload("Preparing to download " + name + " again" + from + " …", hub ? null : mirror);
+        tasks.run("Download " + name + " again", () -> hub ? service.downloadAgainFromHub(ws, row.model(), this::post, c)
+                : service.downloadAgain(ws, row.model(), this::post, c), model -> {
             refresh();
             finish("Downloaded " + model.displayName() + " again" + from + "; its files are complete and it is ready "
-                    + "in Compare.");
-        }, e -> finish(c.isCancelled() ? "Download stopped; Download again resumes it."
-                : "Could not download " + name + " again" + from + ": " + e.getMessage()));
+                    + "in Compare." + forgotten(mirror, hub));
+        }, e -> failed(c, "Download stopped; Download again resumes it.",
+                "Could not download " + name + " again" + from + ": " + e.getMessage(), name, mirror, hub,
+                () -> downloadAgain(ws, row, true)));
     }
 
     /**
@@ -268,26 +356,12 @@ public final class LocalModelsModel {
      * (the check the picker does only for files whose time changed); the message says what was found.
      */
     public void checkSelectedFiles() {
-        Workspace ws = workspace;
-        LocalModelRow row = selected.get();
-        if (ws == null || row == null || !row.removable() || checking.get()) {
-            return;
-        }
-        String name = row.model().displayName();
-        checking.set(true);
-        message.set("Checking the files of " + name + " …");
-        tasks.run("Check the files of " + name, () -> service.checkFiles(ws, row.model()), h -> {
-            checking.set(false);
-            refresh();
-            message.set(h.ok() ? "The files of " + name + " are as they were when it was "
-                    + (LocalModelSettings.of(row.model()).catalogId() != null ? "downloaded" : "imported")
-                    + (h.hashed() > 0 ? " (" + h.hashed() + (h.hashed() == 1 ? " file" : " files") + " read and compared)."
-                    : ".") : h.reason() + " " + h.fix());
-        }, e -> {
-            checking.set(false);
-            refresh();
-            message.set("Could not check the files of " + name + ": " + e.getMessage());
-        });
+        onSelected(checking, "check the files of", "Checking the files of", (ws, row) -> service.checkFiles(ws, row.model()),
+                this::refresh, (row, h) -> message.set(h.ok() ? "The files of " + row.model().displayName()
+                        + " are as they were when it was "
+                        + (LocalModelSettings.of(row.model()).catalogId() != null ? "downloaded" : "imported")
+                        + (h.hashed() > 0 ? " (" + h.hashed() + (h.hashed() == 1 ? " file" : " files")
+                        + " read and compared)." : ".") : h.reason() + " " + h.fix()));
     }
 
     /** Selects the local model of this id once the list holds it (Compare's "Fix in Models…" of a damaged model). */
@@ -369,6 +443,10 @@ public final class LocalModelsModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
 
     public void setWorkspace(Workspace ws) {
+        if (ws != workspace) {
+            fromHub = null; // a download of the workspace left
+            hubOffered.set(false);
+        }
         workspace = ws;
         models.clear();
         message.set("");

@@ -32,13 +32,16 @@ final class LocalModelsPane extends VBox {
                 + "They work with the network unplugged.");
         intro.getStyleClass().add("muted");
         intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         TableView<LocalModelRow> table = new TableView<>(model.models());
         table.setId("local-models-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(ProviderDetailPane.col("Model", r -> r.model().displayName()));
+        java.util.function.Function<LocalModelRow, String> tip = r -> ProviderDetailPane.modelTip(
+                r.model().displayName(), r.model().apiModelId(), null) + "\n" + r.kindText();
+        table.getColumns().add(ProviderDetailPane.col("Model", r -> r.model().displayName(), tip));
         table.getColumns().add(ProviderDetailPane.col("Kind", LocalModelRow::kindText));
-        table.getColumns().add(ProviderDetailPane.col("Id", r -> r.model().apiModelId()));
+        table.getColumns().add(ProviderDetailPane.col("Id", r -> r.model().apiModelId(), tip));
         table.getColumns().add(ProviderDetailPane.col("Context", LocalModelRow::contextText));
         table.getColumns().add(ProviderDetailPane.col("Status", LocalModelRow::statusText));
         table.getColumns().add(ProviderDetailPane.col("Files", LocalModelRow::filesText));
@@ -50,6 +53,8 @@ final class LocalModelsPane extends VBox {
         none.getStyleClass().add("muted");
         table.setPlaceholder(none);
         VBox.setVgrow(table, Priority.ALWAYS);
+        // a few rows at least: in a short window the pane scrolls rather than squeezing the table and cutting its texts
+        table.setMinHeight(130);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> model.selectedProperty().set(row));
         model.selectedProperty().addListener((o, a, row) -> { // kept across File → Refresh
             if (row != null && table.getSelectionModel().getSelectedItem() != row) {
@@ -67,6 +72,7 @@ final class LocalModelsPane extends VBox {
                 + "also free its disk space.");
         removeHelp.getStyleClass().add("muted");
         removeHelp.setWrapText(true);
+        removeHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button check = new Button("Check files");
         check.setId("local-check");
         check.setTooltip(new javafx.scene.control.Tooltip("Reads every file of the model and compares it with what was "
@@ -181,6 +187,7 @@ final class LocalModelsPane extends VBox {
                 + "0 means local runs are free.");
         costHelp.getStyleClass().add("muted");
         costHelp.setWrapText(true);
+        costHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextField cost = new TextField();
         cost.setId("device-cost");
         cost.setPrefColumnCount(8);
@@ -195,8 +202,19 @@ final class LocalModelsPane extends VBox {
         message.setId("local-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(model.messageProperty());
+        message.setWrapText(true); // a failed download's reason and what to do read whole
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // a download from a mirror that failed (the mirror gone, say): the way back to the catalog's hub
+        Button fromHub = new Button("Download from Hugging Face");
+        fromHub.setId("local-from-hub");
+        fromHub.setTooltip(new javafx.scene.control.Tooltip("Gets the files from the hub instead of the mirror, and "
+                + "stops using the mirror for this model."));
+        fromHub.visibleProperty().bind(model.hubOfferedProperty().and(model.busyProperty().not()));
+        fromHub.managedProperty().bind(fromHub.visibleProperty());
+        fromHub.setOnAction(e -> model.downloadFromHub());
 
-        getChildren().addAll(title, intro, table, fixBox, removeRow, addTitle, addRow, bar, progress, costTitle, costHelp, row, message);
+        getChildren().addAll(title, intro, table, fixBox, removeRow, addTitle, addRow, bar, progress, costTitle, costHelp, row,
+                message, fromHub);
     }
 
     /**
@@ -214,6 +232,7 @@ final class LocalModelsPane extends VBox {
         fix.setId("local-fix");
         fix.getStyleClass().add("accent");
         fix.disableProperty().bind(model.busyProperty());
+        fix.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Download again" whole beside a long sentence
         fix.setOnAction(e -> {
             LocalModelRow row = model.selectedProperty().get();
             if (row != null && row.fix() == LocalModelRow.Fix.LOCATE_FOLDER) {
@@ -231,6 +250,7 @@ final class LocalModelsPane extends VBox {
         how.setId("local-fix-how");
         how.getStyleClass().add("muted");
         how.setWrapText(true);
+        how.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, fix, how);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, problem, actions);

@@ -79,6 +79,8 @@ public final class ModelsView extends VBox {
             protected void updateItem(Provider p, boolean empty) {
                 super.updateItem(p, empty);
                 setText(empty || p == null ? null : p.name());
+                // a long name cut with "…" reads whole on hover, with where the provider is
+                setTooltip(empty || p == null ? null : new javafx.scene.control.Tooltip(p.name() + "\n" + p.baseUrl()));
             }
         });
         // A pick asks about what is typed and not saved once the click is handled (Cancel puts the selection back); a

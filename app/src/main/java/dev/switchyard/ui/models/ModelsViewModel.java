@@ -212,17 +212,30 @@ public final class ModelsViewModel {
     }
 
     /**
-     * Shows this provider's page (Get started's "Add a model", a link): at once when the list holds it, else once the
-     * providers are read again — the screen built just now, or the provider added from a terminal meanwhile.
+     * Shows this provider's page when asked from elsewhere (Get started's "Add a model", Compare's "Fix in Models…"): at
+     * once when the list holds it, else once the providers are read again — the screen built just now, or the provider
+     * added from a terminal meanwhile. Typed work it would drop is first saved, discarded or kept as {@link #pickProvider}
+     * asks (the provider being added too: the add form gives way to the page); Cancel keeps the provider shown, the add
+     * form and what was typed.
      */
     public void selectProvider(long id) {
-        Provider p = providers.stream().filter(x -> x.id() == id).findFirst().orElse(null);
-        if (p != null) {
-            selected.set(p);
+        Provider now = selected.get();
+        if (now != null && now.id() == id && mode.get() != Mode.ADDING) {
             return;
         }
-        wanted = id;
-        refresh();
+        leave(leavingParts(now == null || now.id() != id), () -> {
+            if (mode.get() == Mode.ADDING) {
+                cancelAdd();
+            }
+            Provider p = providers.stream().filter(x -> x.id() == id).findFirst().orElse(null);
+            if (p != null) {
+                selected.set(p);
+                mode.set(Mode.VIEWING);
+                return;
+            }
+            wanted = id;
+            refresh();
+        });
     }
 
     /** The provider {@link #selectProvider} asked for when {@code list} holds it (and forgets the wish), else null. */
@@ -260,15 +273,37 @@ public final class ModelsViewModel {
 
     /**
      * Picks the provider {@code p} (the list), once a key being set and the picked model's prices and time limits typed
-     * and not saved are saved or discarded; Cancel keeps the provider shown and what was typed.
+     * and not saved — and a provider being added, whose form then gives way to the page — are saved or discarded; Cancel
+     * keeps the provider shown (or the add form) and what was typed.
      */
     public void pickProvider(Provider p) {
         Provider now = selected.get();
-        if (p == null || (now != null && now.id() == p.id())) {
+        if (p == null || (now != null && now.id() == p.id() && mode.get() != Mode.ADDING)) {
             return;
         }
-        leave(List.of(new Part(limits.unsavedWork(), limits::save), new Part(prices.unsavedWork(), prices::save),
-                new Part(keys.unsavedWork(), keys::save)), () -> selected.set(p));
+        leave(leavingParts(now == null || now.id() != p.id()), () -> {
+            if (mode.get() == Mode.ADDING) {
+                cancelAdd();
+            }
+            selected.set(p);
+        });
+    }
+
+    /**
+     * What leaving the page shown drops: with {@code otherProvider}, the selected provider's key being set and its picked
+     * model's time limits and prices (stored first, as the new provider's addition selects it); and the provider being
+     * added.
+     */
+    private List<Part> leavingParts(boolean otherProvider) {
+        List<Part> parts = new java.util.ArrayList<>(otherProvider ? providerWork() : List.of());
+        parts.add(new Part(mode.get() == Mode.ADDING ? form.unsavedWork() : null, this::addProvider));
+        return parts;
+    }
+
+    /** The selected provider's page typed and not saved: its picked model's time limits and prices, a key being set. */
+    private List<Part> providerWork() {
+        return List.of(new Part(limits.unsavedWork(), limits::save), new Part(prices.unsavedWork(), prices::save),
+                new Part(keys.unsavedWork(), keys::save));
     }
 
     /**
@@ -316,12 +351,32 @@ public final class ModelsViewModel {
     }
 
     /**
-     * Opens the add form and probes the keyring in the background; a provider being added with something typed is first
-     * saved, discarded or kept (Cancel: the form stays as typed), see {@link #setAskToSave}.
+     * Opens the add form and probes the keyring in the background. The provider page it replaces (a key being set, the
+     * picked model's time limits and prices — an added provider is selected, which would drop them) and a provider being
+     * added with something typed are first saved, discarded or kept (Cancel: the page or the form stays as typed), see
+     * {@link #setAskToSave}.
      */
     public void beginAdd() {
-        leave(List.of(new Part(mode.get() == Mode.ADDING ? form.unsavedWork() : null, this::addProvider)),
-                this::startAdd);
+        boolean viewing = mode.get() == Mode.VIEWING;
+        leave(leavingParts(viewing), () -> {
+            if (viewing) {
+                discardProviderWork(); // not kept hidden behind the form, to come back after Cancel
+            }
+            startAdd();
+        });
+    }
+
+    /** Puts what was typed on the selected provider's page back as stored (Set key… closed, limits and prices re-read). */
+    private void discardProviderWork() {
+        Workspace ws = workspace;
+        if (keys.unsavedWork() != null) {
+            keys.cancel();
+        }
+        if (limits.unsavedWork() != null || prices.unsavedWork() != null) {
+            ModelRow row = selectedModel.get();
+            prices.show(ws, () -> services.directory(ws), row == null ? null : row.model());
+            limits.show(ws, () -> services.directory(ws), row == null ? null : row.model());
+        }
     }
 
     private void startAdd() {

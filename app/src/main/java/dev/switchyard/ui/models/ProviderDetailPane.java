@@ -174,6 +174,19 @@ final class ProviderDetailPane extends VBox {
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
         remote.setPlaceholder(hint);
+        remote.setCellFactory(list -> new javafx.scene.control.ListCell<>() { // a long id reads whole on hover
+            private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+
+            @Override
+            protected void updateItem(ModelsViewModel.RemoteRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : r.toString());
+                Provider p = model.selectedProviderProperty().get();
+                tooltip.setText(empty || r == null ? "" : modelTip(r.displayName() == null ? r.id() : r.displayName(),
+                        r.id(), p == null ? null : p.name()) + (r.added() ? "\nAdded to this workspace" : ""));
+                setTooltip(empty || r == null ? null : tooltip);
+            }
+        });
         Button add = new Button("Add selected");
         add.setId("remote-add");
         // off while nothing picked is still to add (every listed model may be added already); read through the
@@ -203,8 +216,10 @@ final class ProviderDetailPane extends VBox {
         table.setId("provider-models");
         table.setPrefHeight(170);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(col("Model", r -> r.model().displayName()));
-        table.getColumns().add(col("API id", r -> r.model().apiModelId()));
+        Function<ModelRow, String> tip = r -> modelTip(r.model().displayName(), r.model().apiModelId(),
+                model.selectedProviderProperty().get() == null ? null : model.selectedProviderProperty().get().name());
+        table.getColumns().add(col("Model", r -> r.model().displayName(), tip));
+        table.getColumns().add(col("API id", r -> r.model().apiModelId(), tip));
         table.getColumns().add(col("Context", ModelRow::contextText));
         table.getColumns().add(col("Price in force /1M", ModelRow::priceText));
         // wide enough for "Claude Haiku 3.5", "claude-3-5-haiku-latest", "200,000" and "$0.80 in · $4.00 out"
@@ -298,9 +313,45 @@ final class ProviderDetailPane extends VBox {
         return l;
     }
 
+    /** A column of texts whose cells show their whole text on hover (a narrow column cuts it with "…"). */
     static <T> TableColumn<T, String> col(String title, Function<T, String> v) {
+        return col(title, v, null);
+    }
+
+    /**
+     * A column of texts whose cells show {@code tip} of their row on hover (null: the cell's whole text) — a long model
+     * id that a narrow column cuts with "…" reads whole there, with its name and provider.
+     */
+    static <T> TableColumn<T, String> col(String title, Function<T, String> v, Function<T, String> tip) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(v.apply(cd.getValue())));
+        c.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                List<T> items = getTableView() == null ? List.of() : getTableView().getItems();
+                T row = empty || getIndex() < 0 || getIndex() >= items.size() ? null : items.get(getIndex());
+                String t = row == null || text == null || text.isEmpty() ? null : tip == null ? text : tip.apply(row);
+                tooltip.setText(t == null ? "" : t);
+                setTooltip(t == null ? null : tooltip);
+            }
+        });
         return c;
+    }
+
+    /** "Claude Haiku 3.5", "API id: claude-3-5-haiku-latest", "Provider: Anthropic" on lines: a model cell's tooltip. */
+    static String modelTip(String name, String id, String provider) {
+        StringBuilder sb = new StringBuilder();
+        if (!id.equals(name)) {
+            sb.append(name).append('\n');
+        }
+        sb.append(provider == null ? "Id: " : "API id: ").append(id);
+        if (provider != null) {
+            sb.append("\nProvider: ").append(provider);
+        }
+        return sb.toString();
     }
 }

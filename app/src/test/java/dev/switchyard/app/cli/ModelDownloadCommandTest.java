@@ -125,6 +125,29 @@ class ModelDownloadCommandTest {
                 .contains("Download it again");
     }
 
+    /**
+     * A model downloaded from a mirror that has gone since: downloading it again without --mirror (from the mirror its
+     * row keeps) fails and says how to go back to the hub, as the window's Download from Hugging Face does.
+     */
+    @Test
+    void aKeptMirrorThatIsGoneSaysHowToGoBackToTheHub() throws Exception {
+        String ws = dir.resolve("gone.switchyard").toString();
+        String models = dir.resolve("models").toString();
+        download(ws, models);
+        String mirror = hub.mirror();
+        try (Stream<Path> folders = Files.list(dir.resolve("models").resolve("models"))) {
+            Files.delete(folders.findFirst().orElseThrow().resolve("tokenizer.json"));
+        }
+        hub.close(); // the mirror is gone
+
+        CliRunner.Result r = CliRunner.run("models", "download", "smollm2-135m-instruct", "-w", ws, "--models-dir", models);
+
+        assertThat(r.code()).as(r.err() + r.out()).isEqualTo(ExitCodes.ENGINE);
+        assertThat(r.err()).contains("It came from the mirror " + mirror + " that the model keeps; if that mirror is "
+                + "gone or out of date, add --mirror https://huggingface.co/ to get the files from the hub instead (the "
+                + "model then stops using the mirror).");
+    }
+
     private void download(String ws, String models) {
         CliRunner.Result r = CliRunner.run("models", "download", "smollm2-135m-instruct", "-w", ws, "--models-dir", models,
                 "--mirror", hub.mirror());

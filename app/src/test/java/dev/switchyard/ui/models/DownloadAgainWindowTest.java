@@ -51,7 +51,9 @@ class DownloadAgainWindowTest {
         if (app != null) {
             AppWindow.close(app);
         }
-        hub.close();
+        if (hub != null) {
+            hub.close();
+        }
         if (homeBefore == null) {
             System.clearProperty("switchyard.home");
         } else {
@@ -59,9 +61,14 @@ class DownloadAgainWindowTest {
         }
     }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void downloadAgainFetchesADamagedDownloadFromTheMirrorItCameFromAndSaysSo() throws Exception {
+    /** On the FX thread: whether the labeled node {@code query} finds shows its whole text (not cut with "…"). */
+    private boolean readsWhole(String query) {
+        javafx.scene.control.Labeled l = robot.lookup(query).queryAs(javafx.scene.control.Labeled.class);
+        return l.lookup(".text") instanceof javafx.scene.text.Text t && l.getText().equals(t.getText());
+    }
+
+    /** A workspace whose SmolLM2 135M came from the loopback mirror, one of its files cut short since. */
+    private Path damagedDownloadFromTheMirror() throws Exception {
         Path file = dir.resolve("mirror.switchyard");
         Path onnx;
         try (Workspace ws = Workspace.open(file); AppContext ctx = new AppContext(n -> null, Clock.systemUTC(),
@@ -74,7 +81,12 @@ class DownloadAgainWindowTest {
         assertThat(onnx).startsWith(dir);
         Files.write(onnx, Arrays.copyOf(Files.readAllBytes(onnx), 12_000)); // cut short
         hub.gets().clear();
+        return file;
+    }
 
+    /** Opens the window on {@code file}, Get started → Local models, and selects the damaged model's row. */
+    @SuppressWarnings("unchecked")
+    private TableView<LocalModelRow> openOnTheDamagedModel(Path file) throws Exception {
         app = AppWindow.open(robot, file);
         AppWindow.waitUntil(15, () -> robot.lookup("#welcome-view").tryQuery().map(n -> n.getScene() != null).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
@@ -84,8 +96,14 @@ class DownloadAgainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup("#local-models-table .table-cell").match(c -> "SmolLM2 135M Instruct".equals(
                 ((javafx.scene.control.TableCell<?, ?>) c).getText())).queryAs(Node.class));
-
         AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#local-fix").equals("Download again"));
+        return table;
+    }
+
+    @Test
+    void downloadAgainFetchesADamagedDownloadFromTheMirrorItCameFromAndSaysSo() throws Exception {
+        Path file = damagedDownloadFromTheMirror();
+        TableView<LocalModelRow> table = openOnTheDamagedModel(file);
         assertThat(AppWindow.label(robot, "#local-fix-how")).isEqualTo("Replaces the files that changed, from the mirror "
                 + hub.mirror() + " it was downloaded from; the runs it has stay in History. Or remove it.");
         AppWindow.shot(System.getProperty("designer.shots"), "download-again-mirror");
@@ -95,11 +113,45 @@ class DownloadAgainWindowTest {
         assertThat(AppWindow.label(robot, "#local-message")).isEqualTo("Downloaded SmolLM2 135M Instruct again from the "
                 + "mirror " + hub.mirror() + "; its files are complete and it is ready in Compare.");
         assertThat(hub.gets()).as("the file that changed, from the mirror").containsExactly("onnx/model_q4.onnx");
+        assertThat(robot.lookup("#local-from-hub").query().isVisible()).as("nothing failed: no way back offered").isFalse();
         AppWindow.waitUntil(10, () -> table.getItems().stream().allMatch(r -> r.statusText().equals("Ready")
                 || r.statusText().equals("Built in")));
         try (Workspace ws = Workspace.open(file)) {
             assertThat(ws.models().list()).filteredOn(m -> m.apiModelId().equals("smollm2-135m-instruct"))
                     .singleElement().satisfies(m -> assertThat(LocalModelSettings.of(m).mirror()).isEqualTo(hub.mirror()));
+        }
+    }
+
+    /**
+     * The mirror the model came from has gone away: Download again fails and says so, naming the mirror, and offers
+     * Download from Hugging Face — the window had no way back to the catalog's hub (only `--mirror` in a terminal).
+     */
+    @Test
+    void aMirrorThatIsGoneSaysSoAndOffersTheHubInstead() throws Exception {
+        Path file = damagedDownloadFromTheMirror();
+        String mirror = hub.mirror();
+        hub.close(); // the mirror is gone
+        hub = null;
+        openOnTheDamagedModel(file);
+        AppWindow.resize(1100, 720); // the pane's texts were squeezed and cut there ("Download again" read "...")
+        assertThat(robot.lookup("#local-from-hub").query().isVisible()).as("nothing failed yet").isFalse();
+        AppWindow.click(robot, "#local-fix");
+
+        AppWindow.waitUntil(90, () -> AppWindow.label(robot, "#local-message").startsWith("Could not download"));
+        assertThat(AppWindow.label(robot, "#local-message")).startsWith("Could not download SmolLM2 135M Instruct again "
+                + "from the mirror " + mirror + ": ").endsWith(" If the mirror is gone or out of date, Download from "
+                + "Hugging Face gets the files from the hub instead and stops using the mirror for SmolLM2 135M Instruct.");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#local-from-hub").query().isVisible())).isTrue();
+        assertThat(AppWindow.label(robot, "#local-from-hub")).isEqualTo("Download from Hugging Face");
+        AppWindow.shot(System.getProperty("designer.shots"), "download-mirror-gone");
+        String[] parts = {"#local-message", "#local-from-hub", "#local-fix", "#local-fix-how", "#local-problem"};
+        try { // the message's new text is laid out at the next pulse: until then its text node shows nothing
+            AppWindow.waitUntil(10, () -> java.util.Arrays.stream(parts).allMatch(this::readsWhole));
+        } catch (java.util.concurrent.TimeoutException cut) {
+            // said below, with what is cut
+        }
+        for (String part : parts) {
+            assertThat(AppWindow.cutTexts(robot, part)).as(part + " reads whole").isEmpty();
         }
     }
 }

@@ -34,6 +34,18 @@ final class FakeLocalModels implements LocalModelService {
     public Model download(Workspace ws, String catalogId, String precision, Consumer<DownloadProgress> progress,
                           DownloadControl control) throws Exception {
         CatalogModel m = LocalModelManager.catalog().require(catalogId);
+        String kept = directory(ws).findLocal(LocalModelManager.downloadedId(m, precision))
+                .map(r -> LocalModelManager.keptMirror(r, catalogId)).orElse(null);
+        if (mirrorGone && kept != null) {
+            throw new java.net.ConnectException("Could not connect to " + kept + " (connection refused).");
+        }
+        return fetch(ws, catalogId, precision, progress, control);
+    }
+
+    /** The download itself, from wherever: progress, then the row registered (without a mirror). */
+    private Model fetch(Workspace ws, String catalogId, String precision, Consumer<DownloadProgress> progress,
+                        DownloadControl control) throws Exception {
+        CatalogModel m = LocalModelManager.catalog().require(catalogId);
         progress.accept(new DownloadProgress(catalogId, "int4", DownloadProgress.Phase.DOWNLOADING, "onnx/model.onnx", 1, 2,
                 50_000_000, 100_000_000, 50_000_000, 120_000_000, 8_000_000, Duration.ofSeconds(9)));
         if (cancelBeforeDone) {
@@ -89,13 +101,36 @@ final class FakeLocalModels implements LocalModelService {
         return register(ws, dir, s.variant(), model.apiModelId(), model.displayName());
     }
 
-    /** Reports progress and re-registers the row as a finished download would. */
+    /** Reports progress and re-registers the row as a finished download would (failing from a mirror that is gone). */
     @Override
     public Model downloadAgain(Workspace ws, Model model, Consumer<DownloadProgress> progress, DownloadControl control)
             throws Exception {
         downloadedAgain.add(model.apiModelId());
         LocalModelSettings s = LocalModelSettings.of(model);
-        return download(ws, s.catalogId(), null, progress, control);
+        if (mirrorGone && s.mirror() != null) {
+            throw new java.net.ConnectException("Could not connect to " + s.mirror() + " (connection refused).");
+        }
+        return fetch(ws, s.catalogId(), null, progress, control);
+    }
+
+    /** {@link #downloadAgain} and {@link #download} fail for a row that keeps a mirror. */
+    boolean mirrorGone;
+    /** Downloads from the hub asked for (instead of a mirror), by id. */
+    final List<String> fromHub = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** As {@link #download} from the hub: the row registered anew keeps no mirror. */
+    @Override
+    public Model downloadFromHub(Workspace ws, String catalogId, String precision, Consumer<DownloadProgress> progress,
+                                 DownloadControl control) throws Exception {
+        fromHub.add(catalogId);
+        return fetch(ws, catalogId, precision, progress, control);
+    }
+
+    @Override
+    public Model downloadAgainFromHub(Workspace ws, Model model, Consumer<DownloadProgress> progress,
+                                      DownloadControl control) throws Exception {
+        fromHub.add(model.apiModelId());
+        return fetch(ws, LocalModelSettings.of(model).catalogId(), null, progress, control);
     }
 
     @Override

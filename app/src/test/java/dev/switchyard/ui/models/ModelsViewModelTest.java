@@ -578,6 +578,61 @@ class ModelsViewModelTest {
                 + "complete and it is ready in Compare.");
     }
 
+    /**
+     * A model downloaded from a mirror that has gone away: Download again fails from that mirror and says what happened,
+     * and Download from Hugging Face gets it from the hub and forgets the mirror, as `models download --mirror
+     * https://huggingface.co/` does; Download of such a model likewise. Nothing is offered before a failure.
+     */
+    @Test
+    void aDownloadFromAMirrorThatIsGoneOffersTheHubInsteadWhichThenForgetsTheMirror() throws Exception {
+        FakeLocalModels service = new FakeLocalModels();
+        service.mirrorGone = true;
+        KeyVault vault = new TestVault(ctx, new KeyVault.Status(false, "No D-Bus session bus."));
+        ModelsViewModel screen = new ModelsViewModel(new DirectTaskRunner(), ModelsServices.of(ctx, vault), vault,
+                ctx.catalog().providers(), service, Clock.systemDefaultZone());
+        ModelDirectory directory = new ModelDirectory(ws, ctx.catalog(), ctx.priceTable(), Clock.systemDefaultZone());
+        String mirror = "http://mirror.lan/";
+        Model m = directory.registerLocal("smollm2-135m-instruct", "SmolLM2 135M Instruct", 8192,
+                ModelKind.LOCAL_GENERATIVE, new LocalModelSettings(dir.resolve("gone"), null, "smollm2-135m-instruct")
+                        .withMirror(mirror));
+        LocalModelsModel local = screen.local();
+        screen.setWorkspace(ws);
+        local.selectModel(m.id());
+        assertThat(local.selectedProperty().get().fix()).isEqualTo(LocalModelRow.Fix.DOWNLOAD_AGAIN);
+        assertThat(local.hubOfferedProperty().get()).isFalse();
+
+        local.fixSelected();
+        assertThat(service.downloadedAgain).containsExactly("smollm2-135m-instruct");
+        assertThat(local.messageProperty().get()).isEqualTo("Could not download SmolLM2 135M Instruct again from the "
+                + "mirror http://mirror.lan/: Could not connect to http://mirror.lan/ (connection refused). If the mirror "
+                + "is gone or out of date, Download from Hugging Face gets the files from the hub instead and stops using "
+                + "the mirror for SmolLM2 135M Instruct.");
+        assertThat(local.hubOfferedProperty().get()).isTrue();
+        local.downloadFromHub();
+        assertThat(service.fromHub).containsExactly("smollm2-135m-instruct");
+        assertThat(local.messageProperty().get()).isEqualTo("Downloaded SmolLM2 135M Instruct again from Hugging Face; "
+                + "its files are complete and it is ready in Compare. It no longer uses the mirror http://mirror.lan/.");
+        assertThat(local.hubOfferedProperty().get()).isFalse();
+        assertThat(LocalModelSettings.of(ws.models().get(m.id()).orElseThrow()).mirror()).isNull();
+
+        // Download of the catalog model whose row keeps a mirror: the same way back to the hub
+        directory.registerLocal("smollm2-135m-instruct", "SmolLM2 135M Instruct", 8192, ModelKind.LOCAL_GENERATIVE,
+                new LocalModelSettings(dir.resolve("gone"), null, "smollm2-135m-instruct").withMirror(mirror));
+        local.refresh();
+        local.chosenProperty().set(local.catalog().stream().filter(c -> c.id().equals("smollm2-135m-instruct"))
+                .findFirst().orElseThrow());
+        local.download();
+        assertThat(local.messageProperty().get()).startsWith("Could not download SmolLM2 135M Instruct from the mirror "
+                + "http://mirror.lan/: ").endsWith("Download from Hugging Face gets the files from the hub instead and "
+                + "stops using the mirror for SmolLM2 135M Instruct.");
+        assertThat(local.hubOfferedProperty().get()).isTrue();
+        local.downloadFromHub();
+        assertThat(service.fromHub).hasSize(2);
+        assertThat(local.messageProperty().get()).isEqualTo("Downloaded and validated SmolLM2 135M Instruct from Hugging "
+                + "Face; it is ready in Compare. It no longer uses the mirror http://mirror.lan/.");
+        assertThat(LocalModelSettings.of(ws.models().get(m.id()).orElseThrow()).mirror()).isNull();
+    }
+
     private static LocalModelRow row(LocalModelsModel models, String name) {
         return models.models().stream().filter(r -> r.model().displayName().equals(name)).findFirst().orElseThrow();
     }
@@ -832,6 +887,89 @@ class ModelsViewModelTest {
         vm.beginAdd();
         assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.ADDING);
         assertThat(vm.form().nameProperty().get()).isNotEqualTo("Team gateway");
+        assertThat(vm.unsavedWork()).isNull();
+    }
+
+    /**
+     * A jump to a provider from another screen (Get started's links, Compare's "Fix in Models…": selectProvider) and
+     * "+ Add provider" ask about the typed work they would drop, as a pick in the list does: Cancel keeps the provider's
+     * page and the typing (and asks for nothing later), Discard goes on without it, Save stores it first. A provider being
+     * added with a name typed is asked about too when a jump shows another provider's page.
+     */
+    @Test
+    void jumpingToAProviderFromElsewhereOrAddingOneAsksAboutTypedWork() {
+        List<String> asked = new java.util.ArrayList<>();
+        dev.switchyard.ui.UnsavedChoice[] answer = {dev.switchyard.ui.UnsavedChoice.CANCEL};
+        vm.setAskToSave(q -> {
+            asked.add(q);
+            return answer[0];
+        });
+        fillCustom("Loopback", KeySource.NONE);
+        vm.addProvider();
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
+        vm.testConnection();
+        vm.addRemoteModels(List.copyOf(vm.remoteModels()));
+        ModelRow first = vm.models().get(0);
+        vm.pickModel(first);
+        Provider loop = vm.selectedProviderProperty().get();
+        Provider other = ws.providers().insert(Provider.of(dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE,
+                "Other", "http://127.0.0.1:9/v1", null, null));
+        vm.refresh();
+        var connect = dev.switchyard.app.models.TimeLimits.Limit.CONNECT;
+        vm.limits().textProperty(connect).set("5 s");
+        String question = "Save time limits of " + first.model().displayName() + "?";
+
+        // a jump to a provider the list holds: Cancel keeps the page and the typing
+        vm.selectProvider(other.id());
+        assertThat(asked).containsExactly(question);
+        assertThat(vm.selectedProviderProperty().get().id()).isEqualTo(loop.id());
+        assertThat(vm.selectedModelProperty().get().model().id()).isEqualTo(first.model().id());
+        assertThat(vm.limits().textProperty(connect).get()).isEqualTo("5 s");
+        // to one it does not hold yet (added from a terminal): Cancel, and the next read does not select it either
+        Provider third = ws.providers().insert(Provider.of(dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE,
+                "Third", "http://127.0.0.1:9/v1", null, null));
+        vm.selectProvider(third.id());
+        assertThat(asked).containsExactly(question, question);
+        vm.refresh();
+        assertThat(vm.selectedProviderProperty().get().id()).isEqualTo(loop.id());
+        assertThat(vm.limits().textProperty(connect).get()).isEqualTo("5 s");
+
+        // "+ Add provider" with the limit typed: Cancel keeps the page as typed
+        asked.clear();
+        vm.beginAdd();
+        assertThat(asked).containsExactly(question);
+        assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.VIEWING);
+        assertThat(vm.limits().textProperty(connect).get()).isEqualTo("5 s");
+        // Discard: the form opens and the typing is gone (Cancel on the form shows the page as stored)
+        answer[0] = dev.switchyard.ui.UnsavedChoice.DISCARD;
+        vm.beginAdd();
+        assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.ADDING);
+        vm.cancelAdd();
+        assertThat(vm.limits().textProperty(connect).get()).isNotEqualTo("5 s");
+        assertThat(vm.unsavedWork()).isNull();
+        // Save: the limit is stored, then the form opens
+        vm.limits().textProperty(connect).set("5 s");
+        answer[0] = dev.switchyard.ui.UnsavedChoice.SAVE;
+        vm.beginAdd();
+        assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.ADDING);
+        assertThat(ctx.directory(ws).timeouts(ws.models().get(first.model().id()).orElseThrow()).connect())
+                .isEqualTo(java.time.Duration.ofSeconds(5));
+        vm.cancelAdd();
+
+        // a provider being added with a name typed, then a jump to another provider: asked about; Cancel keeps the form
+        fillCustom("Team gateway", KeySource.NONE);
+        asked.clear();
+        answer[0] = dev.switchyard.ui.UnsavedChoice.CANCEL;
+        vm.selectProvider(other.id());
+        assertThat(asked).containsExactly("Save the new provider Team gateway?");
+        assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.ADDING);
+        assertThat(vm.form().nameProperty().get()).isEqualTo("Team gateway");
+        // Save: the provider is added, then the page asked for is shown
+        answer[0] = dev.switchyard.ui.UnsavedChoice.SAVE;
+        vm.selectProvider(other.id());
+        assertThat(ws.providers().list()).extracting(Provider::name).contains("Team gateway");
+        assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.VIEWING);
+        assertThat(vm.selectedProviderProperty().get().id()).isEqualTo(other.id());
         assertThat(vm.unsavedWork()).isNull();
     }
 

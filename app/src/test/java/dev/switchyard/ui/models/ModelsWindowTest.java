@@ -103,6 +103,56 @@ class ModelsWindowTest {
     }
 
     /**
+     * A model id or name longer than its column is cut with "…" in the provider's table and the local models' table;
+     * each cut cell shows the whole text on hover — a model's with its name, its id and its provider
+     * (there was no tooltip: a cut id could not be read anywhere on the screen).
+     */
+    @Test
+    void cutModelIdsAndNamesReadWholeInTheirTooltips() throws Exception {
+        String id = "accounts/fireworks/models/llama-v3p1-405b-instruct-long-context-preview";
+        String localId = "qwen2.5-coder-1.5b-instruct-onnx-int4-research-build-2026";
+        try (Workspace ws = Workspace.open(file); dev.switchyard.app.AppContext ctx = new dev.switchyard.app.AppContext(
+                java.util.Map.<String, String>of()::get, java.time.Clock.systemDefaultZone())) {
+            var p = dev.switchyard.testing.Seed.provider(ws, "Fireworks gateway of the research group");
+            dev.switchyard.testing.Seed.model(ws, p, id);
+            ctx.directory(ws).registerLocal(localId, "Qwen2.5 Coder 1.5B Instruct (research build, int4, 2026)", 4096,
+                    dev.switchyard.workspace.model.ModelKind.LOCAL_GENERATIVE,
+                    new dev.switchyard.app.models.LocalModelSettings(dir.resolve("gone"), null, null));
+        }
+        AppWindow.resize(1000, 700);
+        AppWindow.click(robot, "#nav-models");
+        waitUntil(() -> robot.lookup("#provider-models .table-row-cell").match((javafx.scene.control.TableRow<?> r)
+                -> !r.isEmpty()).tryQuery().isPresent());
+        java.util.Map<String, String> cloud = cutWithTips("#provider-models .table-cell");
+        assertThat(cloud).as("the id is cut at 1000 px").containsKey(id);
+        assertThat(cloud.get(id)).contains("API id: " + id).contains("Provider: Fireworks gateway of the research group");
+        // the provider list scrolls sideways rather than cut a name: its cell says the name and where it is on hover
+        assertThat(AppWindow.onFx(() -> robot.lookup("#provider-list .list-cell").match((javafx.scene.control.ListCell<?> c)
+                -> "Fireworks gateway of the research group".equals(c.getText())).queryAs(javafx.scene.control.ListCell.class)
+                .getTooltip().getText())).startsWith("Fireworks gateway of the research group\nhttp");
+
+        AppWindow.click(robot, "#tab-local");
+        waitUntil(() -> robot.lookup("#local-models-table .table-cell").match((javafx.scene.control.TableCell<?, ?> c)
+                -> localId.equals(c.getText())).tryQuery().isPresent());
+        java.util.Map<String, String> local = cutWithTips("#local-models-table .table-cell");
+        assertThat(local).as("the local id and name are cut").containsKey(localId)
+                .containsKey("Qwen2.5 Coder 1.5B Instruct (research build, int4, 2026)");
+        assertThat(local.get(localId)).contains("Id: " + localId);
+        assertThat(local).allSatisfy((text, tip) -> assertThat(tip).as(text).contains(text));
+    }
+
+    /** The cells {@code query} finds whose text is cut with "…" on screen, each with its tooltip's text ("" when none). */
+    private java.util.Map<String, String> cutWithTips(String query) throws Exception {
+        return AppWindow.onFx(() -> robot.lookup(query).queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()
+                        && n.isVisible() && l.lookup(".text") instanceof javafx.scene.text.Text t
+                        && !l.getText().equals(t.getText()))
+                .map(n -> (javafx.scene.control.Labeled) n)
+                .collect(java.util.stream.Collectors.toMap(javafx.scene.control.Labeled::getText,
+                        l -> l.getTooltip() == null ? "" : l.getTooltip().getText(), (a, b) -> a)));
+    }
+
+    /**
      * Set key… puts the keyboard focus in the key field, so a key typed (or pasted) right away goes there: the focus
      * fell to Remove key before, the typing went nowhere and Enter asked to remove the key. Cancel gives the focus back
      * to Set key….

@@ -232,6 +232,28 @@ final class DownloadRun {
         return FileOutcome.DOWNLOADED;
     }
 
+    /**
+     * What went wrong with a connection, in words: the JDK's client often throws a {@link java.net.ConnectException}
+     * without a message (a refused connection read "connection failed (null)").
+     */
+    static String why(IOException e, URI url) {
+        String host = url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
+            return "no answer from " + host + " in time";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no reply from " + host + " within 60 s";
+        }
+        if (e instanceof java.net.UnknownHostException || e.getCause() instanceof java.net.UnknownHostException) {
+            return "the host " + url.getHost() + " was not found; check the address and the network";
+        }
+        if (e instanceof java.net.ConnectException || e.getCause() instanceof java.net.ConnectException) {
+            return "nothing answers at " + host + "; the server may be down or the address wrong";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
     private void fetch(int i, CatalogFile f, URI url, Path part) throws CatalogException, RetryableException {
         long have;
         try {
@@ -256,7 +278,7 @@ final class DownloadRun {
             resp = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             checkCancelled(f);
-            throw new RetryableException("connection failed (" + e.getMessage() + ")", e);
+            throw new RetryableException("could not connect (" + why(e, url) + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw cancelled(f);
@@ -320,7 +342,7 @@ final class DownloadRun {
                 throw new RetryableException("no data arrived for " + options.stallTimeout().toMillis()
                         + " ms after " + human(have), e);
             }
-            throw new RetryableException("the connection dropped after " + human(have) + " (" + e.getMessage() + ")", e);
+            throw new RetryableException("the connection dropped after " + human(have) + " (" + why(e, url) + ")", e);
         } finally {
             control.detach();
             if (dog != null) {

@@ -188,6 +188,23 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void aMirrorThatIsGoneSaysNothingAnswersThereInWords() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        ModelDownloader.Options o = ModelDownloader.Options.defaults()
+                .withMirror(java.net.URI.create("http://127.0.0.1:" + port + "/")).withMaxAttempts(1)
+                .withRetryBackoff(Duration.ofMillis(10));
+        assertThatThrownBy(() -> ModelDownloader.create(o).download(model(sha(onnx)), "q4", target, null, null))
+                .isInstanceOfSatisfying(CatalogException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(CatalogException.Kind.NETWORK);
+                    assertThat(e.getMessage()).contains("nothing answers at 127.0.0.1:" + port)
+                            .doesNotContain("null");
+                });
+    }
+
+    @Test
     void wrongBytesFailTheChecksumAndDeleteThePart() throws Exception {
         hub.mode("onnx/model_q4.onnx", FakeHub.Mode.WRONG_BYTES);
         assertThatThrownBy(() -> downloader(1).download(model(sha(onnx)), "q4", target, null, null))

@@ -100,8 +100,14 @@ public record LocalModelRow(Model model, LocalModelManager.LocalFiles files) {
         return files == null ? "" : megabytes(files.bytes());
     }
 
-    /** "870 MB", "0.5 MB" below one megabyte. */
+    /** "870 MB", "0.5 MB" below one megabyte, "12 KB" below 0.1 MB, "no bytes" for empty files (a damaged model). */
     static String megabytes(long bytes) {
+        if (bytes <= 0) {
+            return "no bytes";
+        }
+        if (bytes < 100_000) {
+            return String.format(Locale.ROOT, "%d KB", Math.max(1, Math.round(bytes / 1e3)));
+        }
         return String.format(Locale.ROOT, bytes < 1_000_000 ? "%.1f MB" : "%,.0f MB", bytes / 1e6);
     }
 

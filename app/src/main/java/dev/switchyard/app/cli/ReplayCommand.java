@@ -24,6 +24,7 @@ import dev.switchyard.app.replay.policy.ReplayPolicies;
 import dev.switchyard.app.replay.results.Point;
 import dev.switchyard.app.replay.results.Summary;
 import dev.switchyard.app.replay.results.Wording;
+import dev.switchyard.app.routing.InterfaceNetworkState;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Dataset;
 import java.io.PrintWriter;
@@ -116,15 +117,18 @@ final class ReplayCommand implements Callable<Integer> {
         AppContext app = root.context();
         try (Workspace ws = workspace.open()) {
             app.prepare(ws);
-            ReplayService service = ReplayService.of(app, ws);
+            // the command line's network knowledge is the machine's interfaces (as route --network auto): a pulled
+            // cable or Wi-Fi off makes the cloud models it would call "cannot run now"
+            ReplayService service = ReplayService.of(app, ws, new InterfaceNetworkState());
             ReplayOptions options = new ReplayOptions(sourcing(), baselines, new GenerationParams(maxTokens, temperature,
                     null, null, List.of()), ReplayGraders.build(app, ws, graderKind(), judge, rubric, null), concurrency,
                     seed);
             Prepared prepared = prepare(app, ws, service, options);
-            confirm(prepared.estimate(), ReplayService.Blocked.warning(service.blocked(prepared)));
+            List<ReplayService.Blocked> blocked = service.blocked(prepared);
+            confirm(prepared.estimate(), ReplayService.Blocked.warning(blocked));
             ReplayJob job = service.start(prepared, true, progress());
             ReplayResult result = await(job);
-            return report(ws, result, prepared.estimate());
+            return report(ws, result, prepared.estimate(), blocked);
         } catch (ReplayException e) {
             throw ReplayErrors.cli(e);
         }
@@ -169,8 +173,9 @@ final class ReplayCommand implements Callable<Integer> {
             return;
         }
         if (json || System.console() == null) {
+            // with --json the warning above is not printed: the refusal says it
             throw new CliException(ExitCodes.USAGE, "This replay makes live calls: " + e.sentence()
-                    + " Add --yes to confirm.");
+                    + " Add --yes to confirm." + (json && !blocked.isEmpty() ? " Warning: " + blocked : ""));
         }
         String answer = System.console().readLine("%s Start? [y/N] ", e.sentence());
         if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
@@ -215,7 +220,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private int report(Workspace ws, ReplayResult r, ReplayEstimate estimate) {
+    private int report(Workspace ws, ReplayResult r, ReplayEstimate estimate, List<ReplayService.Blocked> blocked) {
         Summary s = Summary.of(r);
         Point p = s.policy();
         ArrayNode gates = CliContext.JSON.createArrayNode();
@@ -242,6 +247,8 @@ final class ReplayCommand implements Callable<Integer> {
             ObjectNode n = CliContext.object().put("ok", ok);
             n.set("gates", gates);
             n.set("estimate", CliContext.JSON.valueToTree(estimate));
+            n.set("blocked", blockedJson(blocked));
+            n.put("warning", blocked.isEmpty() ? null : ReplayService.Blocked.warning(blocked));
             n.setAll(ReplayReport.json(r, items, CliFix.forRunId(ws)));
             CliContext.printJson(spec, n);
         } else {
@@ -253,6 +260,17 @@ final class ReplayCommand implements Callable<Integer> {
             CliContext.out(spec).flush();
         }
         return ok ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * The models the replay was to call that could not run when it started (as the warning before the estimate names
+     * them): {@code [{"model", "calls", "possible", "reason", "fix"}]}, empty when every model could run.
+     */
+    static ArrayNode blockedJson(List<ReplayService.Blocked> blocked) {
+        ArrayNode a = CliContext.JSON.createArrayNode();
+        blocked.forEach(b -> a.addObject().put("model", b.model()).put("calls", b.calls()).put("possible", b.possible())
+                .put("reason", b.reason()).put("fix", b.fix()));
+        return a;
     }
 
     private Sourcing sourcing() {

@@ -14,6 +14,7 @@ import dev.switchyard.app.replay.engine.ReplayPolicy;
 import dev.switchyard.app.replay.engine.ReplayResult;
 import dev.switchyard.app.replay.engine.RoutePlan;
 import dev.switchyard.app.replay.engine.Sourcing;
+import dev.switchyard.app.routing.NetworkState;
 import dev.switchyard.app.run.RunService;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Dataset;
@@ -44,16 +45,32 @@ public final class ReplayService {
     private final RunService runs;
     private final Function<Model, ModelEngine> engines;
     private final Clock clock;
+    private final NetworkState network;
 
     public ReplayService(Workspace workspace, RunService runs, Function<Model, ModelEngine> engines, Clock clock) {
+        this(workspace, runs, engines, clock, NetworkState.ONLINE);
+    }
+
+    /**
+     * {@code network}: whether the machine is online now, for {@link #blocked} (the window's network monitor; the
+     * command line's network interfaces). Routing decisions are made as if online whatever it says.
+     */
+    public ReplayService(Workspace workspace, RunService runs, Function<Model, ModelEngine> engines, Clock clock,
+                         NetworkState network) {
         this.workspace = workspace;
         this.runs = runs;
         this.engines = engines;
         this.clock = clock;
+        this.network = network;
     }
 
     public static ReplayService of(AppContext app, Workspace workspace) {
-        return new ReplayService(workspace, new RunService(workspace), app.engines(workspace)::forModel, app.clock());
+        return of(app, workspace, NetworkState.ONLINE);
+    }
+
+    public static ReplayService of(AppContext app, Workspace workspace, NetworkState network) {
+        return new ReplayService(workspace, new RunService(workspace), app.engines(workspace)::forModel, app.clock(),
+                network);
     }
 
     /** Decides every item and counts the calls and cost; nothing is called or stored yet. */
@@ -136,19 +153,20 @@ public final class ReplayService {
 
     /**
      * The models {@code p} calls live that cannot run now (no key readable now, a local model whose files are
-     * missing…), in the policy's order. Builds each model's engine and may ask the OS keyring: call it off the FX
-     * thread. Empty when every model can run.
+     * missing, a cloud model while the network is known to be down…), in the policy's order. Builds each model's
+     * engine and may ask the OS keyring: call it off the FX thread. Empty when every model can run.
      */
     public List<Blocked> blocked(Prepared p) {
         Map<Long, int[]> calls = Estimator.liveCalls(p.policy().targets(), p.todo(),
                 p.cached(), p.options());
+        boolean online = network.online();
         List<Blocked> out = new java.util.ArrayList<>();
         for (Model m : p.policy().targets()) {
             int[] n = calls.get(m.id());
             if (n == null) {
                 continue;
             }
-            Availability a = availability(m);
+            Availability a = Availability.onNetwork(m.kind(), availability(m), online);
             if (!a.ready()) {
                 out.add(new Blocked(m.displayName(), n[0], n[1], a.reason(), a.fix()));
             }

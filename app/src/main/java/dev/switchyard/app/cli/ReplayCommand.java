@@ -126,9 +126,9 @@ final class ReplayCommand implements Callable<Integer> {
             Prepared prepared = prepare(app, ws, service, options);
             List<ReplayService.Blocked> blocked = service.blocked(prepared);
             confirm(prepared.estimate(), ReplayService.Blocked.warning(blocked));
-            ReplayJob job = service.start(prepared, true, progress());
+            ReplayJob job = service.start(prepared, true, progress(), blocked);
             ReplayResult result = await(job);
-            return report(ws, result, prepared.estimate(), blocked);
+            return report(ws, result, prepared.estimate()); // its JSON has the blocked models: kept with the replay
         } catch (ReplayException e) {
             throw ReplayErrors.cli(e);
         }
@@ -220,7 +220,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private int report(Workspace ws, ReplayResult r, ReplayEstimate estimate, List<ReplayService.Blocked> blocked) {
+    private int report(Workspace ws, ReplayResult r, ReplayEstimate estimate) {
         Summary s = Summary.of(r);
         Point p = s.policy();
         ArrayNode gates = CliContext.JSON.createArrayNode();
@@ -247,8 +247,6 @@ final class ReplayCommand implements Callable<Integer> {
             ObjectNode n = CliContext.object().put("ok", ok);
             n.set("gates", gates);
             n.set("estimate", CliContext.JSON.valueToTree(estimate));
-            n.set("blocked", blockedJson(blocked));
-            n.put("warning", blocked.isEmpty() ? null : ReplayService.Blocked.warning(blocked));
             n.setAll(ReplayReport.json(r, items, CliFix.forRunId(ws)));
             CliContext.printJson(spec, n);
         } else {
@@ -260,17 +258,6 @@ final class ReplayCommand implements Callable<Integer> {
             CliContext.out(spec).flush();
         }
         return ok ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    /**
-     * The models the replay was to call that could not run when it started (as the warning before the estimate names
-     * them): {@code [{"model", "calls", "possible", "reason", "fix"}]}, empty when every model could run.
-     */
-    static ArrayNode blockedJson(List<ReplayService.Blocked> blocked) {
-        ArrayNode a = CliContext.JSON.createArrayNode();
-        blocked.forEach(b -> a.addObject().put("model", b.model()).put("calls", b.calls()).put("possible", b.possible())
-                .put("reason", b.reason()).put("fix", b.fix()));
-        return a;
     }
 
     private Sourcing sourcing() {

@@ -141,6 +141,31 @@ public final class ReplayService {
             return model + " (" + n + "): " + reason + (fix == null || fix.isBlank() ? "" : " " + fix);
         }
 
+        /** {@code [{"model", "calls", "possible", "reason", "fix"}]}: as {@code replay --json} and the exports write it. */
+        public static com.fasterxml.jackson.databind.node.ArrayNode toJson(List<Blocked> blocked) {
+            var a = ReplaySetup.JSON.createArrayNode();
+            blocked.forEach(b -> a.addObject().put("model", b.model()).put("calls", b.calls())
+                    .put("possible", b.possible()).put("reason", b.reason()).put("fix", b.fix()));
+            return a;
+        }
+
+        /**
+         * The models a stored replay was to call that could not run when it started ({@code setup.blocked} of its
+         * summary JSON), empty when none or for a replay stored before they were kept.
+         */
+        public static List<Blocked> stored(String summaryJson) {
+            List<Blocked> out = new ArrayList<>();
+            try {
+                var a = ReplaySetup.JSON.readTree(summaryJson == null ? "{}" : summaryJson).path("setup").path("blocked");
+                a.forEach(b -> out.add(new Blocked(b.path("model").asText(), b.path("calls").asInt(),
+                        b.path("possible").asInt(), b.path("reason").asText(), b.path("fix").isNull() ? null
+                        : b.path("fix").asText())));
+            } catch (Exception e) {
+                return List.of(); // an unreadable summary says nothing of them
+            }
+            return out;
+        }
+
         /** The warning shown with the estimate (Replay screen and {@code replay} command), or empty when none. */
         public static String warning(List<Blocked> blocked) {
             if (blocked.isEmpty()) {
@@ -188,6 +213,15 @@ public final class ReplayService {
      * calls) and {@code confirmed} is false, nothing starts.
      */
     public ReplayJob start(Prepared p, boolean confirmed, ReplayListener listener) {
+        return start(p, confirmed, listener, List.of());
+    }
+
+    /**
+     * As above; {@code blocked} ({@link #blocked} of {@code p}, as the user was warned) is kept with the replay's
+     * setup, so its JSON (the command's and the exports) says which models could not run when it started (a resumed
+     * replay: when it was resumed).
+     */
+    public ReplayJob start(Prepared p, boolean confirmed, ReplayListener listener, List<Blocked> blocked) {
         if (p.estimate().needsConfirmation() && !confirmed) {
             throw new ReplayException(ReplayException.Kind.NOT_CONFIRMED, "This replay makes live calls ("
                     + p.estimate().sentence() + "); confirm to start it.");
@@ -196,7 +230,11 @@ public final class ReplayService {
         if (p.existing() == null) {
             ReplaySetup setup = ReplaySetup.of(p.policy(), p.options());
             var summary = ReplaySetup.JSON.createObjectNode();
-            summary.set("setup", setup.toJson());
+            var setupJson = setup.toJson();
+            if (!blocked.isEmpty()) {
+                setupJson.set("blocked", Blocked.toJson(blocked));
+            }
+            summary.set("setup", setupJson);
             replay = workspace.replays().insert(new Replay(0, null, p.policy().versionId(), p.dataset().id(),
                     p.options().sourcing().mode(), ReplayStatus.RUNNING, null, null, summary.toString()));
         } else {
@@ -204,7 +242,7 @@ public final class ReplayService {
             replay = replay(p.existing().id());
         }
         ReplayJob job = new ReplayJob(workspace, runs, engines, p, replay, listener == null ? ReplayListener.NONE
-                : listener);
+                : listener, blocked);
         job.begin();
         return job;
     }

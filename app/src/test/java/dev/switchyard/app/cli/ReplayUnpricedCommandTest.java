@@ -129,7 +129,7 @@ class ReplayUnpricedCommandTest {
     /**
      * {@code replay --json} carries the same warning as the terminal's: {@code blocked} lists each model that cannot
      * run now with its planned calls, why and the fix, {@code warning} the sentence; a replay that calls nothing has
-     * none. Without {@code --yes}, the refusal says the warning too.
+     * none. Without {@code --yes}, the refusal says the warning too. The replay keeps them: its JSON export has them.
      */
     @Test
     void theJsonCarriesTheModelsThatCannotRunNow() throws Exception {
@@ -159,6 +159,15 @@ class ReplayUnpricedCommandTest {
         assertThat(gptx.path("fix").asText()).isNotBlank();
         assertThat(out.path("warning").asText()).contains("cannot run now")
                 .contains("gpt-x (2 planned calls): " + gptx.path("reason").asText());
+
+        // kept with the replay: its JSON export (the Replay screen's too, ReplayExports) says it as well
+        Path exported = dir.resolve("export.json");
+        CliRunner.Result export = CliRunner.run("replay", "export", out.path("replay").path("id").asText(), "-w", ws,
+                "--format", "json", "-o", exported.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        JsonNode report = JSON.readTree(Files.readString(exported));
+        assertThat(report.path("blocked")).isEqualTo(out.path("blocked"));
+        assertThat(report.path("warning").asText()).isEqualTo(out.path("warning").asText());
 
         JsonNode cached = JSON.readTree(replay("--json").out());
         assertThat(cached.path("blocked").isArray()).isTrue();

@@ -77,6 +77,21 @@ class RunViewModelBlockedTest {
                 .contains(why.fix())
                 .doesNotContain(small.displayName());
         assertThat(run.messageProperty().get()).contains("Confirm to start anyway");
+
+        // started anyway: the replay keeps what the warning said, for its JSON export
+        run.confirm();
+        var stored = ws.replays().list();
+        assertThat(stored).hasSize(1);
+        assertThat(ReplayService.Blocked.stored(stored.get(0).summaryJson())).extracting(ReplayService.Blocked::model)
+                .containsExactly(big.displayName());
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (run.modeProperty().get() == RunViewModel.Mode.RUNNING && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(run.modeProperty().get()).isNotEqualTo(RunViewModel.Mode.RUNNING);
+        String finished = ws.replays().get(stored.get(0).id()).orElseThrow().summaryJson();
+        assertThat(ReplayService.Blocked.stored(finished)).extracting(ReplayService.Blocked::sentence)
+                .containsExactly(run.warningProperty().get().substring(run.warningProperty().get().indexOf(": ") + 2));
     }
 
     /**

@@ -66,7 +66,8 @@ public final class SwitchyardApp extends Application {
         // Screens not shown at start are built on first use.
         Screen routing = new LazyScreen("routing", "Routing", () -> new RoutingScreen(new RoutingViewModel(tasks),
                 model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)));
-        Screen replay = new LazyScreen("replay", "Replay", () -> ReplayScreen.create(context, tasks, model));
+        Screen replay = new LazyScreen("replay", "Replay", () -> ReplayScreen.create(context, tasks, model,
+                networkMonitor::isOnline));
         Screen history = new LazyScreen("history", "History", () -> new HistoryScreen(model, tasks, prefs,
                 id -> ((MainView) stage.getScene().getRoot()).show(id)));
         Screen models = new LazyScreen("models", "Models", () -> new ModelsScreen(model, tasks, context, prefs, network));

@@ -24,6 +24,7 @@ import dev.switchyard.app.replay.policy.ReplayPolicies;
 import dev.switchyard.app.replay.results.Point;
 import dev.switchyard.app.replay.results.Summary;
 import dev.switchyard.app.replay.results.Wording;
+import dev.switchyard.app.routing.InterfaceNetworkState;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Dataset;
 import java.io.PrintWriter;
@@ -116,15 +117,18 @@ final class ReplayCommand implements Callable<Integer> {
         AppContext app = root.context();
         try (Workspace ws = workspace.open()) {
             app.prepare(ws);
-            ReplayService service = ReplayService.of(app, ws);
+            // the command line's network knowledge is the machine's interfaces (as route --network auto): a pulled
+            // cable or Wi-Fi off makes the cloud models it would call "cannot run now"
+            ReplayService service = ReplayService.of(app, ws, new InterfaceNetworkState());
             ReplayOptions options = new ReplayOptions(sourcing(), baselines, new GenerationParams(maxTokens, temperature,
                     null, null, List.of()), ReplayGraders.build(app, ws, graderKind(), judge, rubric, null), concurrency,
                     seed);
             Prepared prepared = prepare(app, ws, service, options);
-            confirm(prepared.estimate(), ReplayService.Blocked.warning(service.blocked(prepared)));
-            ReplayJob job = service.start(prepared, true, progress());
+            List<ReplayService.Blocked> blocked = service.blocked(prepared);
+            confirm(prepared.estimate(), ReplayService.Blocked.warning(blocked));
+            ReplayJob job = service.start(prepared, true, progress(), blocked);
             ReplayResult result = await(job);
-            return report(ws, result, prepared.estimate());
+            return report(ws, result, prepared.estimate()); // its JSON has the blocked models: kept with the replay
         } catch (ReplayException e) {
             throw ReplayErrors.cli(e);
         }
@@ -169,8 +173,9 @@ final class ReplayCommand implements Callable<Integer> {
             return;
         }
         if (json || System.console() == null) {
+            // with --json the warning above is not printed: the refusal says it
             throw new CliException(ExitCodes.USAGE, "This replay makes live calls: " + e.sentence()
-                    + " Add --yes to confirm.");
+                    + " Add --yes to confirm." + (json && !blocked.isEmpty() ? " Warning: " + blocked : ""));
         }
         String answer = System.console().readLine("%s Start? [y/N] ", e.sentence());
         if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {

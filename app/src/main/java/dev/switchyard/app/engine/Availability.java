@@ -35,4 +35,21 @@ public record Availability(boolean ready, String reason, String fix) {
         }
         return notReady("This model cannot start: " + e.getMessage(), "Check it in Models and providers.");
     }
+
+    /**
+     * A cloud model while the network is known to be down (the status bar says Offline; for the command line, no
+     * network interface is up): its provider cannot be reached, whatever its key. One sentence for every check made
+     * before calling a model ({@link #onNetwork}).
+     */
+    public static final Availability OFFLINE = notReady("Offline: cloud providers cannot be reached right now.",
+            "Reconnect to the network, then start again; local models keep working.");
+
+    /**
+     * {@code a} as the network leaves it: a cloud model that could run is {@link #OFFLINE} when the network is known to
+     * be down; a reason it already has (no key…) is kept, since reconnecting alone would not fix it; a local model is
+     * not affected.
+     */
+    public static Availability onNetwork(dev.switchyard.workspace.model.ModelKind kind, Availability a, boolean online) {
+        return online || kind != dev.switchyard.workspace.model.ModelKind.CLOUD || !a.ready() ? a : OFFLINE;
+    }
 }

@@ -41,6 +41,7 @@ public final class ReplayJob {
 
     private final Workspace workspace;
     private final Prepared prepared;
+    private final List<ReplayService.Blocked> blocked;
     private final Replay replay;
     private final ReplayListener listener;
     private final ItemRunner runner;
@@ -56,8 +57,10 @@ public final class ReplayJob {
     private double judgeSpent;
     private long startNanos;
 
+    /** {@code blocked}: the models that could not run when it (last) started, kept in its setup. */
     ReplayJob(Workspace workspace, RunService runs, Function<Model, ModelEngine> engines, Prepared prepared,
-              Replay replay, ReplayListener listener) {
+              Replay replay, ReplayListener listener, List<ReplayService.Blocked> blocked) {
+        this.blocked = List.copyOf(blocked);
         this.workspace = workspace;
         this.runs = runs;
         this.engines = engines;
@@ -189,7 +192,11 @@ public final class ReplayJob {
 
     private String summaryJson(boolean withSummary) {
         var n = ReplaySetup.JSON.createObjectNode();
-        n.set("setup", ReplaySetup.of(prepared.policy(), prepared.options()).toJson());
+        var setup = ReplaySetup.of(prepared.policy(), prepared.options()).toJson();
+        if (!blocked.isEmpty()) {
+            setup.set("blocked", ReplayService.Blocked.toJson(blocked));
+        }
+        n.set("setup", setup);
         if (withSummary) {
             n.set("summary", Summary.of(resultOf(replay)).toJson());
         }

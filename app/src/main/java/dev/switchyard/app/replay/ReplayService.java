@@ -14,6 +14,7 @@ import dev.switchyard.app.replay.engine.ReplayPolicy;
 import dev.switchyard.app.replay.engine.ReplayResult;
 import dev.switchyard.app.replay.engine.RoutePlan;
 import dev.switchyard.app.replay.engine.Sourcing;
+import dev.switchyard.app.routing.NetworkState;
 import dev.switchyard.app.run.RunService;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Dataset;
@@ -44,16 +45,32 @@ public final class ReplayService {
     private final RunService runs;
     private final Function<Model, ModelEngine> engines;
     private final Clock clock;
+    private final NetworkState network;
 
     public ReplayService(Workspace workspace, RunService runs, Function<Model, ModelEngine> engines, Clock clock) {
+        this(workspace, runs, engines, clock, NetworkState.ONLINE);
+    }
+
+    /**
+     * {@code network}: whether the machine is online now, for {@link #blocked} (the window's network monitor; the
+     * command line's network interfaces). Routing decisions are made as if online whatever it says.
+     */
+    public ReplayService(Workspace workspace, RunService runs, Function<Model, ModelEngine> engines, Clock clock,
+                         NetworkState network) {
         this.workspace = workspace;
         this.runs = runs;
         this.engines = engines;
         this.clock = clock;
+        this.network = network;
     }
 
     public static ReplayService of(AppContext app, Workspace workspace) {
-        return new ReplayService(workspace, new RunService(workspace), app.engines(workspace)::forModel, app.clock());
+        return of(app, workspace, NetworkState.ONLINE);
+    }
+
+    public static ReplayService of(AppContext app, Workspace workspace, NetworkState network) {
+        return new ReplayService(workspace, new RunService(workspace), app.engines(workspace)::forModel, app.clock(),
+                network);
     }
 
     /** Decides every item and counts the calls and cost; nothing is called or stored yet. */
@@ -124,6 +141,31 @@ public final class ReplayService {
             return model + " (" + n + "): " + reason + (fix == null || fix.isBlank() ? "" : " " + fix);
         }
 
+        /** {@code [{"model", "calls", "possible", "reason", "fix"}]}: as {@code replay --json} and the exports write it. */
+        public static com.fasterxml.jackson.databind.node.ArrayNode toJson(List<Blocked> blocked) {
+            var a = ReplaySetup.JSON.createArrayNode();
+            blocked.forEach(b -> a.addObject().put("model", b.model()).put("calls", b.calls())
+                    .put("possible", b.possible()).put("reason", b.reason()).put("fix", b.fix()));
+            return a;
+        }
+
+        /**
+         * The models a stored replay was to call that could not run when it started ({@code setup.blocked} of its
+         * summary JSON), empty when none or for a replay stored before they were kept.
+         */
+        public static List<Blocked> stored(String summaryJson) {
+            List<Blocked> out = new ArrayList<>();
+            try {
+                var a = ReplaySetup.JSON.readTree(summaryJson == null ? "{}" : summaryJson).path("setup").path("blocked");
+                a.forEach(b -> out.add(new Blocked(b.path("model").asText(), b.path("calls").asInt(),
+                        b.path("possible").asInt(), b.path("reason").asText(), b.path("fix").isNull() ? null
+                        : b.path("fix").asText())));
+            } catch (Exception e) {
+                return List.of(); // an unreadable summary says nothing of them
+            }
+            return out;
+        }
+
         /** The warning shown with the estimate (Replay screen and {@code replay} command), or empty when none. */
         public static String warning(List<Blocked> blocked) {
             if (blocked.isEmpty()) {
@@ -136,19 +178,20 @@ public final class ReplayService {
 
     /**
      * The models {@code p} calls live that cannot run now (no key readable now, a local model whose files are
-     * missing…), in the policy's order. Builds each model's engine and may ask the OS keyring: call it off the FX
-     * thread. Empty when every model can run.
+     * missing, a cloud model while the network is known to be down…), in the policy's order. Builds each model's
+     * engine and may ask the OS keyring: call it off the FX thread. Empty when every model can run.
      */
     public List<Blocked> blocked(Prepared p) {
         Map<Long, int[]> calls = Estimator.liveCalls(p.policy().targets(), p.todo(),
                 p.cached(), p.options());
+        boolean online = network.online();
         List<Blocked> out = new java.util.ArrayList<>();
         for (Model m : p.policy().targets()) {
             int[] n = calls.get(m.id());
             if (n == null) {
                 continue;
             }
-            Availability a = availability(m);
+            Availability a = Availability.onNetwork(m.kind(), availability(m), online);
             if (!a.ready()) {
                 out.add(new Blocked(m.displayName(), n[0], n[1], a.reason(), a.fix()));
             }
@@ -170,6 +213,15 @@ public final class ReplayService {
      * calls) and {@code confirmed} is false, nothing starts.
      */
     public ReplayJob start(Prepared p, boolean confirmed, ReplayListener listener) {
+        return start(p, confirmed, listener, List.of());
+    }
+
+    /**
+     * As above; {@code blocked} ({@link #blocked} of {@code p}, as the user was warned) is kept with the replay's
+     * setup, so its JSON (the command's and the exports) says which models could not run when it started (a resumed
+     * replay: when it was resumed).
+     */
+    public ReplayJob start(Prepared p, boolean confirmed, ReplayListener listener, List<Blocked> blocked) {
         if (p.estimate().needsConfirmation() && !confirmed) {
             throw new ReplayException(ReplayException.Kind.NOT_CONFIRMED, "This replay makes live calls ("
                     + p.estimate().sentence() + "); confirm to start it.");
@@ -178,7 +230,11 @@ public final class ReplayService {
         if (p.existing() == null) {
             ReplaySetup setup = ReplaySetup.of(p.policy(), p.options());
             var summary = ReplaySetup.JSON.createObjectNode();
-            summary.set("setup", setup.toJson());
+            var setupJson = setup.toJson();
+            if (!blocked.isEmpty()) {
+                setupJson.set("blocked", Blocked.toJson(blocked));
+            }
+            summary.set("setup", setupJson);
             replay = workspace.replays().insert(new Replay(0, null, p.policy().versionId(), p.dataset().id(),
                     p.options().sourcing().mode(), ReplayStatus.RUNNING, null, null, summary.toString()));
         } else {
@@ -186,7 +242,7 @@ public final class ReplayService {
             replay = replay(p.existing().id());
         }
         ReplayJob job = new ReplayJob(workspace, runs, engines, p, replay, listener == null ? ReplayListener.NONE
-                : listener);
+                : listener, blocked);
         job.begin();
         return job;
     }

@@ -21,6 +21,9 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
     private final XYChart.Series<Number, Number> baselines = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> curve = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> position = new XYChart.Series<>();
+    /** Instead of names beside the dots when no point costs more than $0: they would all stand in one column. */
+    private final ZeroCostNote note = new ZeroCostNote();
+    private boolean noCostScale;
 
     /**
      * Both axes keep {@link PaddedAxis#PAD} pixels between the plot area's edges and their 0 (and the pass rate's 100):
@@ -54,6 +57,8 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         curve.setName("sweep");
         position.setName("slider");
         getData().addAll(List.of(curve, position, baselines, policy));
+        note.setViewOrder(-10); // over the grid and the dots
+        getPlotChildren().add(note);
         model.points().addListener((ListChangeListener<ChartPoint>) c -> redraw(model));
         model.curve().addListener((ListChangeListener<ChartPoint>) c -> redraw(model));
         model.sweepPointProperty().addListener((o, a, p) -> {
@@ -61,7 +66,8 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
             if (p != null) {
                 boolean onAPoint = model.points().stream().anyMatch(q -> Math.abs(q.costPer1k() - p.costPer1k()) < 1e-12
                         && Math.abs(q.passRate() - p.passRate()) < 1e-9);
-                XYChart.Data<Number, Number> d = point(p, "replay-point-slider", onAPoint ? null : p.name());
+                XYChart.Data<Number, Number> d = point(p, "replay-point-slider", onAPoint || noCostScale ? null
+                        : p.name());
                 d.getNode().setViewOrder(1); // drawn behind the policy and baseline dots
                 position.getData().add(d);
             }
@@ -88,6 +94,9 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
         x.setTickMarkVisible(max > 0);
         x.setMinorTickVisible(max > 0);
         x.setLabel(axisLabel(model.points(), max));
+        // every dot in the one column at $0: names beside them could only pile up, so the note lists them instead
+        noCostScale = max <= 0;
+        note.show(noCostScale ? List.copyOf(model.points()) : List.of());
         // points on the same spot share one label (the policy's when it is one of them)
         java.util.Map<String, java.util.List<ChartPoint>> spots = new java.util.LinkedHashMap<>();
         for (ChartPoint p : model.points()) {
@@ -101,7 +110,7 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
             for (ChartPoint p : spot) {
                 boolean isPolicy = "policy".equals(p.kind());
                 XYChart.Data<Number, Number> d = point(p, isPolicy ? "replay-point-policy" : "replay-point-baseline",
-                        p == first ? label : null);
+                        p == first && !noCostScale ? label : null);
                 d.getNode().setViewOrder(isPolicy ? -1 : 0); // the policy in front of a baseline on the same spot
                 (isPolicy ? policy : baselines).getData().add(d);
             }
@@ -128,6 +137,12 @@ final class CostQualityChart extends ScatterChart<Number, Number> {
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
+        if (note.isVisible()) {
+            // right of the column of dots at $0, from the plot area's top; it wraps to the plot area's width
+            double left = getXAxis().getDisplayPosition(0) + 16;
+            double w = Math.min(note.prefWidth(-1), Math.max(120, getXAxis().getWidth() - left - 8));
+            note.resizeRelocate(left, 6, w, note.prefHeight(w));
+        }
         List<LabelledDot> dots = new java.util.ArrayList<>();
         List<LabelLayout.Box> boxes = new java.util.ArrayList<>();
         double height = 0;

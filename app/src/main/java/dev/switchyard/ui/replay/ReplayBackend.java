@@ -69,6 +69,15 @@ public interface ReplayBackend {
     /** Starts (the job runs on its own threads; its listener is called on them). */
     ReplayJob start(Prepared prepared, boolean confirmed, ReplayListener listener);
 
+    /**
+     * As above; {@code blocked} (what {@link #blocked} said of it, the user's warning) is kept with the replay, so its
+     * JSON export says which models could not run when it started.
+     */
+    default ReplayJob start(Prepared prepared, List<dev.switchyard.app.replay.ReplayService.Blocked> blocked,
+                            boolean confirmed, ReplayListener listener) {
+        return start(prepared, confirmed, listener);
+    }
+
     List<ReplayRow> replays();
 
     ReplayResult open(long replayId);

@@ -2,6 +2,7 @@ package dev.switchyard.ui.replay;
 
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.replay.ReplayService;
+import dev.switchyard.app.routing.NetworkState;
 import dev.switchyard.ui.Screen;
 import dev.switchyard.ui.main.MainViewModel;
 import dev.switchyard.ui.task.TaskRunner;
@@ -23,10 +24,13 @@ public final class ReplayScreen implements Screen {
         this.dialogs = dialogs;
     }
 
-    /** The screen wired to the app: the replay core over the workspace the main window has open. */
-    public static ReplayScreen create(AppContext app, TaskRunner tasks, MainViewModel main) {
+    /**
+     * The screen wired to the app: the replay core over the workspace the main window has open; {@code network} is
+     * the network monitor's state, so a live replay's confirmation names the cloud models it calls while offline.
+     */
+    public static ReplayScreen create(AppContext app, TaskRunner tasks, MainViewModel main, NetworkState network) {
         return new ReplayScreen(new ReplayViewModel(tasks, main.workspaceProperty(), ws -> new WorkspaceReplayBackend(ws,
-                ReplayService.of(app, ws), PolicyAdapters.forApp(app))));
+                ReplayService.of(app, ws, network), PolicyAdapters.forApp(app))));
     }
 
     @Override

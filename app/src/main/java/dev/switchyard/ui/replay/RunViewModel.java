@@ -54,6 +54,8 @@ public final class RunViewModel {
     private final AtomicReference<ReplayProgress> latest = new AtomicReference<>();
     private final AtomicBoolean posted = new AtomicBoolean();
     private Prepared prepared;
+    /** The models {@link #prepared} calls that could not run when it was checked (the warning): kept with the replay. */
+    private List<ReplayService.Blocked> blocked = List.of();
     private ReplayJob job;
 
     public RunViewModel(TaskRunner tasks, Supplier<ReplayBackend> backend, Consumer<ReplayResult> onResult) {
@@ -157,6 +159,7 @@ public final class RunViewModel {
         }, c -> {
             Prepared p = c.prepared();
             prepared = p;
+            blocked = c.blocked();
             estimate.set(describe(p.estimate()));
             warning.set(warning(c.blocked()));
             if (p.estimate().needsConfirmation() || !c.blocked().isEmpty()) {
@@ -229,7 +232,7 @@ public final class RunViewModel {
         mode.set(Mode.RUNNING);
         message.set("Replaying " + p.policy().label() + " over " + p.dataset().name() + "…");
         try {
-            job = backend.get().start(p, confirmed, new ReplayListener() {
+            job = backend.get().start(p, blocked, confirmed, new ReplayListener() {
                 @Override
                 public void onProgress(ReplayProgress pr) {
                     latest.set(pr);

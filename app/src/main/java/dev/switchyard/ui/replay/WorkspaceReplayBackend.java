@@ -127,6 +127,12 @@ public final class WorkspaceReplayBackend implements ReplayBackend {
     }
 
     @Override
+    public ReplayJob start(Prepared prepared, List<ReplayService.Blocked> blocked, boolean confirmed,
+                           ReplayListener listener) {
+        return replays.start(prepared, confirmed, listener, blocked);
+    }
+
+    @Override
     public List<ReplayRow> replays() {
         List<ReplayRow> rows = new ArrayList<>();
         for (Replay r : replays.list()) {

@@ -125,4 +125,53 @@ class ReplayUnpricedCommandTest {
                 .contains("gpt-x (2 planned calls): ").contains("NOT_USED");
         assertThat(live.err().indexOf("Warning: ")).isLessThan(live.err().indexOf("cloud calls"));
     }
+
+    /**
+     * {@code replay --json} carries the same warning as the terminal's: {@code blocked} lists each model that cannot
+     * run now with its planned calls, why and the fix, {@code warning} the sentence; a replay that calls nothing has
+     * none. Without {@code --yes}, the refusal says the warning too. The replay keeps them: its JSON export has them.
+     */
+    @Test
+    void theJsonCarriesTheModelsThatCannotRunNow() throws Exception {
+        String[] live = {"replay", "-w", ws, "--policy", dir.resolve("short-local.json").toString(),
+                "--dataset", dir.resolve("prompts.jsonl").toString(), "--live", "--no-baselines", "--json"};
+        CliRunner.Result refused = CliRunner.run(live);
+        assertThat(refused.code()).as(refused.out()).isEqualTo(ExitCodes.USAGE);
+        JsonNode error = JSON.readTree(refused.out()).path("error");
+        assertThat(error.path("message").asText()).contains("Add --yes to confirm. Warning: ")
+                .contains("gpt-x (2 planned calls): ");
+
+        String[] confirmed = java.util.Arrays.copyOf(live, live.length + 1);
+        confirmed[live.length] = "--yes";
+        CliRunner.Result run = CliRunner.run(confirmed);
+        JsonNode out = JSON.readTree(run.out());
+        assertThat(out.path("ok").asBoolean()).as(run.out()).isTrue();
+        JsonNode gptx = null;
+        for (JsonNode b : out.path("blocked")) {
+            if (b.path("model").asText().equals("gpt-x")) {
+                gptx = b;
+            }
+        }
+        assertThat(gptx).as(out.path("blocked").toString()).isNotNull();
+        assertThat(gptx.path("calls").asInt()).isEqualTo(2);
+        assertThat(gptx.path("possible").asInt()).isZero();
+        assertThat(gptx.path("reason").asText()).contains("NOT_USED");
+        assertThat(gptx.path("fix").asText()).isNotBlank();
+        assertThat(out.path("warning").asText()).contains("cannot run now")
+                .contains("gpt-x (2 planned calls): " + gptx.path("reason").asText());
+
+        // kept with the replay: its JSON export (the Replay screen's too, ReplayExports) says it as well
+        Path exported = dir.resolve("export.json");
+        CliRunner.Result export = CliRunner.run("replay", "export", out.path("replay").path("id").asText(), "-w", ws,
+                "--format", "json", "-o", exported.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        JsonNode report = JSON.readTree(Files.readString(exported));
+        assertThat(report.path("blocked")).isEqualTo(out.path("blocked"));
+        assertThat(report.path("warning").asText()).isEqualTo(out.path("warning").asText());
+
+        JsonNode cached = JSON.readTree(replay("--json").out());
+        assertThat(cached.path("blocked").isArray()).isTrue();
+        assertThat(cached.path("blocked")).isEmpty();
+        assertThat(cached.path("warning").isNull()).isTrue();
+    }
 }

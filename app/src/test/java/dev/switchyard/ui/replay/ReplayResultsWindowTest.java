@@ -24,8 +24,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The walkthrough's replay in a real window (Xvfb), from stored runs only: a cloud model without a price, a local
  * model at $0. The cost cards say "cost unknown" (not "$0"), the savings card puts the pass rates side by side, and on
- * the chart — every point at $0 or of unknown cost — no two names cover each other and the cost axis says why it has
- * no scale; at 1100x720 and at 1600x1000. With {@code REPLAY_UI_SHOTS=<dir>} it saves screenshots (X11 import).
+ * the chart — every point at $0 or of unknown cost, in one column — the names are listed by pass rate in a note
+ * (marked "(cost unknown)" where so), none covering another, and the cost axis says why it has no scale; at 1100x720
+ * and at 1600x1000. With {@code REPLAY_UI_SHOTS=<dir>} it saves screenshots (X11 import).
  */
 class ReplayResultsWindowTest {
 
@@ -94,6 +95,7 @@ class ReplayResultsWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             shot("results-" + (int) size[0]);
             assertThat(overlappingNames()).as("at %.0fx%.0f", size[0], size[1]).isEmpty();
+            assertThat(AppWindow.cutTexts(robot, "#replay-chart-note")).isEmpty();
             assertThat(AppWindow.withinWindow(robot, "#replay-figures")).isTrue();
             assertThat(AppWindow.cutTexts(robot, "#replay-figures")).isEmpty();
             // the note about the unpriced model wraps beside the export buttons (it cut them to "E…" at 1100 px)
@@ -103,11 +105,22 @@ class ReplayResultsWindowTest {
         }
     }
 
-    /** Pairs of point names on the chart whose boxes on screen intersect ("a / b"); empty when all read apart. */
+    /**
+     * Pairs of lines of the chart's note whose boxes on screen intersect ("a / b"); empty when all read apart. With
+     * every point in the $0 column the names are there, by pass rate, and none beside a dot.
+     */
     private List<String> overlappingNames() throws Exception {
         return AppWindow.onFx(() -> {
-            List<Label> labels = robot.lookup(".replay-point-label").queryAll().stream().filter(Node::isVisible)
-                    .map(n -> (Label) n).toList();
+            assertThat(robot.lookup(".replay-point-label").queryAll().stream().filter(Node::isVisible).toList())
+                    .as("names beside the dots").isEmpty();
+            Node note = robot.lookup("#replay-chart-note").query();
+            assertThat(note.isVisible()).isTrue();
+            List<Label> labels = note.lookupAll(".label").stream().filter(Node::isVisible).map(n -> (Label) n).toList();
+            List<String> texts = labels.stream().map(Label::getText).toList();
+            assertThat(texts.get(0)).isEqualTo("Every cost is $0 or unknown (no price); by pass rate:");
+            assertThat(texts).anyMatch(t -> t.contains("all-cloud (gpt-x) (cost unknown)"))
+                    .anyMatch(t -> t.contains("policy (cost unknown)"))
+                    .anyMatch(t -> t.contains("all-local (tiny)") && !t.contains("all-local (tiny) (cost"));
             List<String> out = new ArrayList<>();
             for (int i = 0; i < labels.size(); i++) {
                 for (int j = i + 1; j < labels.size(); j++) {

@@ -77,5 +77,67 @@ class RunViewModelBlockedTest {
                 .contains(why.fix())
                 .doesNotContain(small.displayName());
         assertThat(run.messageProperty().get()).contains("Confirm to start anyway");
+
+        // started anyway: the replay keeps what the warning said, for its JSON export
+        run.confirm();
+        var stored = ws.replays().list();
+        assertThat(stored).hasSize(1);
+        assertThat(ReplayService.Blocked.stored(stored.get(0).summaryJson())).extracting(ReplayService.Blocked::model)
+                .containsExactly(big.displayName());
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (run.modeProperty().get() == RunViewModel.Mode.RUNNING && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(run.modeProperty().get()).isNotEqualTo(RunViewModel.Mode.RUNNING);
+        String finished = ws.replays().get(stored.get(0).id()).orElseThrow().summaryJson();
+        assertThat(ReplayService.Blocked.stored(finished)).extracting(ReplayService.Blocked::sentence)
+                .containsExactly(run.warningProperty().get().substring(run.warningProperty().get().indexOf(": ") + 2));
+    }
+
+    /**
+     * With the network known to be down (the window's monitor says Offline), a cloud model whose key is there cannot
+     * run now either: named with the offline reason and fix; one without a key keeps its own reason (reconnecting
+     * alone would not fix it); a local model is not affected.
+     */
+    @Test
+    void offlineTheEstimateWarnsOfEveryCloudModelItWouldCall() throws Exception {
+        ModelDirectory directory = app.directory(ws);
+        Provider keyed = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "keyed gateway",
+                "https://gateway.example.com/v1", "env:KEYED_GATEWAY_KEY", null));
+        Provider keyless = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "keyless gateway",
+                "https://gateway.example.com/v1", "env:SWITCHYARD_TEST_NO_SUCH_KEY", null));
+        Model small = directory.addCloudModel(keyed, "small-model");
+        Model big = directory.addCloudModel(keyless, "big-model");
+        ReplayUiFixture.policyVersion(ws, "length");
+        java.util.concurrent.atomic.AtomicBoolean online = new java.util.concurrent.atomic.AtomicBoolean(false);
+        ReplayViewModel vm = new ReplayViewModel(new DirectTaskRunner(), new SimpleObjectProperty<>(ws), w ->
+                new WorkspaceReplayBackend(w, ReplayService.of(app, w, online::get), (x, version, label) ->
+                        ReplayUiFixture.lengthPolicy(version.id(), label, small, big, 12)));
+        Path csv = dir.resolve("prompts.csv");
+        Files.writeString(csv, "prompt\nlights on\nsummarise the meeting notes\n");
+        vm.datasets().importFile(csv);
+        RunViewModel run = vm.run();
+        run.policyProperty().set(run.policies().get(0));
+        run.sourcingProperty().set(dev.switchyard.app.replay.engine.Sourcing.LIVE);
+
+        run.prepare();
+
+        Availability noKey = app.engines(ws).keyAvailability(keyless);
+        assertThat(run.modeProperty().get()).isEqualTo(RunViewModel.Mode.CONFIRMING);
+        assertThat(run.warningProperty().get())
+                .startsWith("2 models cannot run now; their calls will fail: ")
+                .contains(small.displayName() + " (2 planned calls): " + Availability.OFFLINE.reason() + " "
+                        + Availability.OFFLINE.fix())
+                .contains(big.displayName() + " (2 planned calls): " + noKey.reason());
+        assertThat(Availability.OFFLINE.reason()).startsWith("Offline: ");
+        // a local model runs offline
+        assertThat(Availability.onNetwork(dev.switchyard.workspace.model.ModelKind.LOCAL_GENERATIVE, Availability.READY,
+                false)).isEqualTo(Availability.READY);
+
+        run.decline();
+        online.set(true); // back online: only the model without a key is named
+        run.prepare();
+        assertThat(run.warningProperty().get()).startsWith("1 model cannot run now; its calls will fail: ")
+                .contains(big.displayName()).doesNotContain(small.displayName());
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchyard.app.replay.export;
 
+import dev.switchyard.app.replay.ReplayService;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -50,6 +52,10 @@ public final class ReplayReport {
                 .put("finishedAt", r.replay().finishedAt() == null ? null : r.replay().finishedAt().toString());
         ArrayNode t = rep.putArray("targets");
         r.targets().forEach(m -> t.addObject().put("id", m.id()).put("name", m.displayName()).put("kind", m.kind().code()));
+        // the models it was to call that could not run when it started, as the user was warned before it
+        List<ReplayService.Blocked> blocked = ReplayService.Blocked.stored(r.replay().summaryJson());
+        n.set("blocked", ReplayService.Blocked.toJson(blocked));
+        n.put("warning", blocked.isEmpty() ? null : ReplayService.Blocked.warning(blocked));
         n.set("summary", s.toJson());
         ArrayNode points = n.putObject("chart").putArray("points");
         points.add(s.policy().toJson());

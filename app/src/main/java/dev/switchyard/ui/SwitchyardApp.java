@@ -60,7 +60,7 @@ public final class SwitchyardApp extends Application {
         startNetworkMonitor();
         StartupLog.mark("context, tasks, network monitor; workspace opening");
         WelcomeScreen welcome = new WelcomeScreen(model, tasks, context);
-        CompareScreen compare = new CompareScreen(context, tasks, model, networkMonitor::isOnline, prefs,
+        CompareScreen compare = new CompareScreen(context, tasks, model, networkMonitor::isOnline, network, prefs,
                 id -> ((MainView) stage.getScene().getRoot()).show(id));
         StartupLog.mark("compare screen");
         // Screens not shown at start are built on first use.

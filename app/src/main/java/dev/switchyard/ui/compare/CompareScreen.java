@@ -35,9 +35,14 @@ public final class CompareScreen implements Screen {
     private final CompareView view;
     private boolean shownBefore;
 
-    /** {@code network} is what "Auto: &lt;policy&gt;" panes route by when a policy asks whether the machine is online. */
+    /**
+     * {@code network} is what "Auto: &lt;policy&gt;" panes route by when a policy asks whether the machine is online;
+     * {@code status} what the picker shows: offline, a cloud model cannot run now (the picker is read again when it
+     * changes).
+     */
     public CompareScreen(AppContext app, TaskRunner tasks, MainViewModel main, NetworkState network,
-                         dev.switchyard.ui.prefs.AppPreferences prefs, Consumer<String> navigate) {
+                         dev.switchyard.ui.net.NetworkStatus status, dev.switchyard.ui.prefs.AppPreferences prefs,
+                         Consumer<String> navigate) {
         model = new CompareViewModel(tasks, System::nanoTime,
                 CompletableFuture.delayedExecutor(BATCH_WINDOW_MS, TimeUnit.MILLISECONDS), new Random());
         // the draft is kept 1.5 s after the typing stops, not only when the workspace closes (a crash loses nothing more)
@@ -46,6 +51,8 @@ public final class CompareScreen implements Screen {
         view.rememberSplit(prefs);
         main.workspaceProperty().addListener((obs, old, ws) -> open(app, ws, network));
         main.refreshesProperty().addListener((obs, old, n) -> model.refreshModels()); // a model another process added
+        model.setNetwork(status::isOnline);
+        status.onlineProperty().addListener((obs, was, now) -> model.refreshModels());
         // a local model loading into memory says so in the picker, and stops saying it when loaded
         app.localModels().onLoadsChanged(() -> tasks.onUiThread(model::refreshModels));
         if (main.workspace() != null) {

@@ -268,6 +268,14 @@ public final class CompareViewModel {
     }
 
     /** Re-checks which models exist and can run (after keys or models changed elsewhere). */
+    /**
+     * Whether the machine is online, as the status bar shows it: while it is not, the picker says a cloud model cannot
+     * run now (offline) and Run refuses it with that reason. Call {@link #refreshModels} when it changes.
+     */
+    public void setNetwork(java.util.function.BooleanSupplier online) {
+        picker.setNetwork(online);
+    }
+
     public void refreshModels() {
         if (ws != null) {
             picker.reload(ws, engines, routes);

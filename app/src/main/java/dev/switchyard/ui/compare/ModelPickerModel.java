@@ -38,6 +38,8 @@ public final class ModelPickerModel {
     private final ReadOnlyIntegerWrapper picks = new ReadOnlyIntegerWrapper();
     /** Counts the reloads: only the latest one's models are shown. */
     private long reads;
+    /** Whether the machine is online as far as the app knows (a cloud model cannot run offline). */
+    private java.util.function.BooleanSupplier online = () -> true;
 
     ModelPickerModel(TaskRunner tasks, Consumer<String> message) {
         this.tasks = tasks;
@@ -45,6 +47,14 @@ public final class ModelPickerModel {
     }
 
     public ObservableList<ModelChoice> choices() { return choices; }
+
+    /**
+     * Where the picker learns whether the machine is online: while it is not, a cloud model that could run says
+     * {@link Availability#OFFLINE} (reload the picker when the state changes). Without one, always online.
+     */
+    void setNetwork(java.util.function.BooleanSupplier online) {
+        this.online = online;
+    }
     public ReadOnlyIntegerProperty selectedCountProperty() { return selectedCount.getReadOnlyProperty(); }
     /** Counts the changes to the picks (a pick, an unpick, the list read again). */
     public ReadOnlyIntegerProperty picksProperty() { return picks.getReadOnlyProperty(); }
@@ -64,7 +74,8 @@ public final class ModelPickerModel {
     /** As {@link #reload(Workspace, Function, Supplier)}, picking the choices of {@code keep} ({@link ModelChoice#key}), in that order. */
     void reload(Workspace ws, Function<Model, ModelEngine> engines, Supplier<AutoRoutes> routes, List<String> keep) {
         long read = ++reads;
-        tasks.run("Check models", () -> load(ws, engines, routes), loaded -> {
+        boolean isOnline = online.getAsBoolean();
+        tasks.run("Check models", () -> load(ws, engines, routes, isOnline), loaded -> {
             if (read == reads) { // an earlier reload that ends later (it hashed a changed model file) shows nothing
                 show(loaded, keep);
             }
@@ -76,11 +87,14 @@ public final class ModelPickerModel {
         return order.stream().map(ModelChoice::key).toList();
     }
 
-    private static List<ModelChoice> load(Workspace ws, Function<Model, ModelEngine> engines, Supplier<AutoRoutes> routes) {
+    private static List<ModelChoice> load(Workspace ws, Function<Model, ModelEngine> engines, Supplier<AutoRoutes> routes,
+                                          boolean online) {
         List<ModelChoice> out = new ArrayList<>();
         for (Model m : ws.models().list()) {
             String provider = ws.providers().get(m.providerId()).map(Provider::name).orElse("?");
-            out.add(choice(m, provider, engines));
+            ModelChoice c = choice(m, provider, engines);
+            Availability a = Availability.onNetwork(m.kind(), c.availability(), online);
+            out.add(a == c.availability() ? c : new ModelChoice(m, provider, a));
         }
         out.sort(Comparator.comparing((ModelChoice c) -> c.model().kind()).thenComparing(ModelChoice::provider)
                 .thenComparing(ModelChoice::name, String.CASE_INSENSITIVE_ORDER));

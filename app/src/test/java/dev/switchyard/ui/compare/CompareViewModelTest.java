@@ -518,6 +518,36 @@ class CompareViewModelTest {
     }
 
     @Test
+    void offlineTheCloudModelsSaySoAndRunRefusesThemUntilTheNetworkIsBack() {
+        model("cloudy", FakeEngine.answering("Hi"), null);
+        model("keyless", new FakeEngine(List.of(), FakeEngine.End.COMPLETE,
+                Availability.notReady("No API key for Gateway.", "Add the key in Models and providers."), ""), null);
+        boolean[] online = {false};
+        vm.setNetwork(() -> online[0]);
+        start();
+
+        ModelChoice cloudy = choice("cloudy");
+        assertThat(cloudy.ready()).isFalse();
+        assertThat(cloudy.availability()).isEqualTo(Availability.OFFLINE);
+        assertThat(cloudy.fix()).isEqualTo(ModelChoice.Fix.TEXT); // reconnecting is not done in Models
+        assertThat(choice("keyless").availability().reason()).startsWith("No API key"); // a key fixes it, not the network
+        pickOnly("cloudy");
+        vm.editor().userProperty().set("q");
+        vm.run();
+        assertThat(vm.panes()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("cloudy cannot run now: " + Availability.OFFLINE.reason() + " "
+                + Availability.OFFLINE.fix());
+
+        online[0] = true; // the status bar saw the network come back: the screen reads the picker again
+        vm.refreshModels();
+        assertThat(choice("cloudy").ready()).isTrue();
+        assertThat(vm.picker().selected()).extracting(ModelChoice::name).containsExactly("cloudy"); // the pick is kept
+        vm.run();
+        assertThat(vm.panes()).hasSize(1);
+        assertThat(vm.panes().get(0).answerProperty().get()).isEqualTo("Hi");
+    }
+
+    @Test
     void repeatRunsEachModelNTimesAndRanksThem() {
         model("alpha", FakeEngine.answering("a", "b", "c #n"), 1.0);
         model("beta", FakeEngine.answering("a"), 0.1);

@@ -3,8 +3,11 @@ package dev.switchyard.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.app.models.CliFix;
 import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.app.models.RunLimits;
+import dev.switchyard.app.models.TimeLimits.Limit;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.ModelKind;
 import dev.switchyard.workspace.model.PriceRow;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunMetrics;
@@ -53,8 +56,15 @@ final class RunJson {
         // what to do next, as the compare pane advises it, in commands instead of the window's places
         n.put("advice", r.status() == RunStatus.COMPLETED ? null
                 : CliAdvice.forRun(r.error() != null ? r.error().kind() : r.status() == RunStatus.CANCELLED ? "cancelled"
-                        : null, model, ws, directory, fix, dev.switchyard.app.models.RunLimits.of(r).limits()));
+                        : null, model, ws, directory, fix, RunLimits.of(r).limits()));
         n.put("http_attempts", r.httpAttempts());
+        // the time limits it ran with, as stored with it: the history export's columns, same names and wording
+        RunLimits limits = RunLimits.of(r);
+        n.put("time_limits", limits.exportText(model.kind() == ModelKind.CLOUD));
+        n.put("connect_limit_ms", limits.millis(Limit.CONNECT));
+        n.put("first_token_limit_ms", limits.millis(Limit.FIRST_TOKEN));
+        n.put("idle_limit_ms", limits.millis(Limit.IDLE_GAP));
+        n.put("total_limit_ms", limits.millis(Limit.TOTAL));
         n.set("outcome", dev.switchyard.app.run.RunOutcome.tree(r.outcomeJson()));
         return n;
     }

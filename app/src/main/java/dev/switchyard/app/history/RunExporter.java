@@ -171,11 +171,7 @@ public final class RunExporter {
      * runs kept them, null for a run without time limits.
      */
     private String limits(Run r) {
-        RunLimits l = RunLimits.of(r);
-        if (!l.recorded()) {
-            return timeLimited.test(r.modelId()) ? RunLimits.NOT_RECORDED_TEXT : null;
-        }
-        return l.limits() == null ? null : l.describe();
+        return RunLimits.of(r).exportText(timeLimited.test(r.modelId()));
     }
 
     /** A plain decimal rounded to {@code scale} places, trailing zeros dropped ("0.0004", "12.44"); null stays null. */

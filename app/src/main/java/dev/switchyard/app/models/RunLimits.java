@@ -74,6 +74,20 @@ public record RunLimits(boolean recorded, Timeouts limits) {
         return limits == null ? null : limit.of(limits).toMillis();
     }
 
+    /**
+     * The {@code time_limits} text of an export or of {@code switchyard run --json}: "connect 10 s · first token 60 s
+     * · idle gap 30 s · total 10 min", "limits not recorded" for a run of a time-limited model (a cloud model) stored
+     * before runs kept them, null for a run without time limits.
+     *
+     * @param timeLimited whether the run's model stops its runs at time limits (a cloud model)
+     */
+    public String exportText(boolean timeLimited) {
+        if (!recorded) {
+            return timeLimited ? NOT_RECORDED_TEXT : null;
+        }
+        return limits == null ? null : describe();
+    }
+
     /** "connect 10 s · first token 60 s · idle gap 30 s · total 10 min", "limits not recorded", or "" for none. */
     public String describe() {
         return limits != null ? TimeLimits.describe(limits) : recorded ? "" : NOT_RECORDED_TEXT;

@@ -87,7 +87,8 @@ final class ChartsView extends GridPane {
     /**
      * The chart under a note saying why it shows nothing: hidden until the vote, no model has its figure (intent
      * models decode no tokens/s), every value is 0 (what {@link #rebuild} puts in the chart's {@link #NOTE}). The note
-     * stands inside the plot area ({@link Noted}), so it never covers the models' names beside it.
+     * stands inside the plot area ({@link Noted}), so it never covers the models' names beside it nor the value axis
+     * below it.
      */
     private StackPane withNote(XYChart<Number, String> chart) {
         Label note = new Label();
@@ -97,28 +98,70 @@ final class ChartsView extends GridPane {
         note.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         StringProperty why = new SimpleStringProperty();
         chart.getProperties().put(NOTE, why);
-        note.textProperty().bind(Bindings.when(model.figuresHiddenProperty())
-                .then("Hidden until you vote: a cost or a speed can name the model.").otherwise(why));
+        javafx.beans.binding.StringBinding text = Bindings.when(model.figuresHiddenProperty())
+                .then("Hidden until you vote: a cost or a speed can name the model.").otherwise(why);
         note.visibleProperty().bind(model.figuresHiddenProperty().or(why.isNotNull()));
-        return new Noted(chart, note);
+        return new Noted(chart, note, text);
+    }
+
+    /**
+     * The note in fewer words, for a plot area too small for the whole sentence (a 1100 x 720 window's cost chart is
+     * about 160 x 77 px); the whole sentence is then the chart's tooltip.
+     */
+    static String brief(String note) {
+        if (note == null) {
+            return null;
+        }
+        if (note.startsWith("Every run cost $0: runs on this device are free")) {
+            return "Every run cost $0: runs on this device are free.";
+        }
+        if (note.startsWith("Every run cost $0")) {
+            return "Every run cost $0.";
+        }
+        if (note.startsWith("No model in this comparison has this figure")) {
+            return "No model has this figure.";
+        }
+        int colon = note.indexOf(':');
+        return colon > 0 ? note.substring(0, colon) + "." : note;
+    }
+
+    /** The whole note a chart's tooltip holds when its plot area shows it in fewer words; null when it shows it all. */
+    static String noteTooltip(XYChart<?, ?> chart) {
+        Object tip = chart.getProperties().get(Noted.TIP);
+        return tip instanceof javafx.scene.control.Tooltip t && t.getText() != null && !t.getText().isEmpty()
+                && chart.getParent() instanceof Noted n && n.shortened ? t.getText() : null;
     }
 
     /**
      * A chart with its note laid out over the plot area — right of the names of the rows, above the value axis —
      * centred there and wrapped to its width (at most 70 % of the chart's). Centred over the whole chart, a long note
-     * ("Every run cost $0: …") was drawn over the model names on the left.
+     * ("Every run cost $0: …") was drawn over the model names on the left; wrapped to a narrow plot area (a 1100 px
+     * window) it ran below the plot over the value axis. When the whole sentence does not fit the plot area's height
+     * it is said in fewer words ({@link #brief}), cut with an ellipsis if even those do not fit, and the whole sentence
+     * is the chart's tooltip.
      */
     static final class Noted extends StackPane {
         private static final double INSET = 8;
+        static final String TIP = "switchyard.note-tooltip";
         private final XYChart<?, ?> chart;
         private final Label note;
         private final javafx.scene.Node plot;
+        private final javafx.beans.value.ObservableValue<String> text;
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        private boolean shortened;
 
-        Noted(XYChart<?, ?> chart, Label note) {
+        Noted(XYChart<?, ?> chart, Label note, javafx.beans.value.ObservableValue<String> text) {
             super(chart, note);
             this.chart = chart;
             this.note = note;
+            this.text = text;
             note.setManaged(false);
+            note.setText(text.getValue());
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            chart.getProperties().put(TIP, tip);
+            text.addListener((o, was, now) -> requestLayout());
+            note.visibleProperty().addListener((o, was, now) -> requestLayout());
             plot = chart.lookup(".chart-plot-background");
             if (plot != null) { // the chart lays out its plot area after this pane: place the note again then
                 plot.boundsInParentProperty().addListener((o, was, now) -> requestLayout());
@@ -133,11 +176,40 @@ final class ChartsView extends GridPane {
             if (area == null) {
                 return;
             }
-            double w = Math.max(0, Math.min(note.prefWidth(-1),
-                    Math.min(area.getWidth() - 2 * INSET, chart.getWidth() * 0.7)));
-            double h = note.prefHeight(w); // whole, even in a plot area too short for it (no value axis to cover then)
+            String whole = text.getValue();
+            double maxW = Math.max(0, Math.min(area.getWidth() - 2 * INSET, chart.getWidth() * 0.7));
+            double room = Math.max(0, area.getHeight() - 2 * INSET);
+            show(whole);
+            double w = Math.min(note.prefWidth(-1), maxW);
+            double h = note.prefHeight(w);
+            String brief = brief(whole);
+            if (h > room && brief != null && !brief.equals(whole)) { // the whole sentence would run out of the plot
+                show(brief);
+                w = Math.min(note.prefWidth(-1), maxW);
+                h = note.prefHeight(w);
+            }
+            if (h > room) { // even fewer words do not fit: as many lines as do (at least one), then an ellipsis
+                h = Math.max(room, Math.min(h, note.prefHeight(Double.MAX_VALUE)));
+            }
+            boolean cut = whole != null && note.isVisible() && (!whole.equals(note.getText()) || h < note.prefHeight(w));
+            if (cut != shortened) {
+                shortened = cut;
+                if (cut) {
+                    javafx.scene.control.Tooltip.install(chart, tip);
+                } else {
+                    javafx.scene.control.Tooltip.uninstall(chart, tip);
+                }
+            }
+            tip.setText(cut ? whole : "");
             note.resizeRelocate(Math.round(area.getMinX() + (area.getWidth() - w) / 2),
                     Math.round(area.getMinY() + Math.max(0, (area.getHeight() - h) / 2)), w, h);
+        }
+
+        private void show(String words) {
+            String t = words == null ? "" : words;
+            if (!t.equals(note.getText())) {
+                note.setText(t);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import dev.switchyard.app.AppContext;
 import dev.switchyard.app.engine.EngineRequest;
 import dev.switchyard.app.engine.GenerationParams;
 import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.app.models.RunLimits;
 import dev.switchyard.app.run.RunService;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Comparison;
@@ -79,9 +80,9 @@ public final class DemoWorkspace {
             Comparison c = ws.comparisons().create(null, 1, i % 5 == 4);
             Instant at = start.plus(Duration.ofMinutes(i * 97L));
             for (Model m : trio) {
-                ws.runs().insert(run(m, asked, at, rnd, i).withComparison(c.id(), 0));
+                ws.runs().insert(run(dir, m, asked, at, rnd, i).withComparison(c.id(), 0));
             }
-            ws.runs().insert(run(intent, asked, at.plusSeconds(2), rnd, i));
+            ws.runs().insert(run(dir, intent, asked, at.plusSeconds(2), rnd, i));
         }
         // the "Everyday prompts" dataset and a finished replay of the default policy over it
         DemoReplay.seed(ws, context, gateway);
@@ -94,8 +95,11 @@ public final class DemoWorkspace {
         }
     }
 
-    /** A finished run of {@code asked}, stored as the run service stores one (its system message recorded). */
-    private static Run run(Model m, Asked asked, Instant at, Random rnd, int i) {
+    /**
+     * A finished run of {@code asked}, stored as the run service stores one: its system message recorded, and the time
+     * limits its engine stops it at (a cloud model's limits of today, as a run made now would; none for a local one).
+     */
+    private static Run run(ModelDirectory dir, Model m, Asked asked, Instant at, Random rnd, int i) {
         EngineRequest request = new EngineRequest(asked.system(), asked.user(), PARAMS);
         String prompt = asked.user();
         boolean local = m.kind() != ModelKind.CLOUD;
@@ -110,6 +114,7 @@ public final class DemoWorkspace {
         String text = intent ? "intent: " + (prompt.contains("light") ? "lights.on (0.91)" : "faq.refund (0.74)")
                 : answer(prompt, m.displayName());
         Run r = RunService.created(m.id(), request).withUid(null, at)
+                .withLimits(RunLimits.json(m.kind() == ModelKind.CLOUD ? dir.timeouts(m) : null))
                 .withOutput(status, status == RunStatus.FAILED ? "" : text, null);
         RunCost cost = local ? RunCost.device(0) : new RunCost((in * 0.15 + out * 0.6) / 1_000_000, dev.switchyard.workspace.model.CostKind.API, null);
         RunError error = status == RunStatus.FAILED

@@ -116,6 +116,32 @@ class RunCommandTest {
     }
 
     @Test
+    void eachRunsJsonNamesTheTimeLimitsItRanWithAsTheHistoryExportDoes() throws Exception {
+        server.enqueue(sse(openAiStream("gpt-4o-mini", List.of("Hi"), 3, 1)));
+
+        CliRunner.Result r = run(inline("gpt-4o-mini"));
+
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        JsonNode run = JSON.readTree(r.out()).path("runs").get(0);
+        assertThat(run.path("time_limits").asText())
+                .isEqualTo("connect 10 s · first token 60 s · idle gap 30 s · total 10 min");
+        assertThat(run.path("connect_limit_ms").asLong()).isEqualTo(10_000);
+        assertThat(run.path("first_token_limit_ms").asLong()).isEqualTo(60_000);
+        assertThat(run.path("idle_limit_ms").asLong()).isEqualTo(30_000);
+        assertThat(run.path("total_limit_ms").asLong()).isEqualTo(600_000);
+
+        Path out = dir.resolve("runs.json");
+        CliRunner.Result export = CliRunner.run("history", "export", "-w", ws.toString(), "--format", "json", "-o",
+                out.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        JsonNode exported = JSON.readTree(Files.readString(out)).get(0);
+        for (String field : List.of("time_limits", "connect_limit_ms", "first_token_limit_ms", "idle_limit_ms",
+                "total_limit_ms")) {
+            assertThat(run.get(field)).as(field).isEqualTo(exported.get(field));
+        }
+    }
+
+    @Test
     void aReasoningModelByIdGetsItsCatalogQuirksBehindAnyBaseUrl() throws Exception {
         server.enqueue(sse(openAiStream("o1-mini", List.of("42"), 20, 130)));
 

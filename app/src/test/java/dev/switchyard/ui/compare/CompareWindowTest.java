@@ -671,6 +671,53 @@ class CompareWindowTest {
     }
 
     /**
+     * In a 1100 x 720 window the plot areas are narrow and short: a long note ("Every run cost $0: runs on this device
+     * are free unless …", "No model in this comparison has this figure.") wrapped to several lines and ran below its
+     * plot area over the value axis. Each note stays inside its plot area, its whole sentence in the chart's tooltip.
+     */
+    @Test
+    void everyChartNoteStaysInsideItsPlotAreaInA1100By720Window() throws Exception {
+        AppWindow.resize(1100, 720);
+        CheckBox intent = robot.lookup((Node n) -> n instanceof CheckBox && n.getId() != null
+                && n.getId().startsWith("pick-intent:")).queryAs(CheckBox.class);
+        scrollIntoView(intent);
+        if (!intent.isSelected()) {
+            robot.clickOn(intent);
+        }
+        pick("quick-model", false);
+        pick("fast-model", false);
+        typePromptAndRun("Turn on the kitchen lights");
+        waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished"));
+
+        AppWindow.click(robot, "Charts");
+        XYChart<?, ?> cost = robot.lookup("#chart-cost").queryAs(XYChart.class);
+        XYChart<?, ?> speed = robot.lookup("#chart-speed").queryAs(XYChart.class);
+        waitFor(() -> visibleText(cost.getParent()).contains("Every run cost $0")
+                && visibleText(speed.getParent()).contains("No model"));
+        AppWindow.shot(System.getProperty("compare.shots"), "chart-notes-1100x720");
+        for (XYChart<?, ?> chart : List.of(cost, speed)) {
+            AppWindow.onFx(() -> {
+                Label note = (Label) chart.getParent().lookup(".chart-empty-note");
+                var at = note.localToScene(note.getLayoutBounds());
+                var plot = chart.lookup(".chart-plot-background");
+                var area = plot.localToScene(plot.getLayoutBounds());
+                assertThat(at.getMinX()).as(chart.getId() + ": " + note.getText() + " " + at + " in " + area)
+                        .isGreaterThanOrEqualTo(area.getMinX());
+                assertThat(at.getMaxX()).as(chart.getId() + ": right edge").isLessThanOrEqualTo(area.getMaxX());
+                assertThat(at.getMinY()).as(chart.getId() + ": top").isGreaterThanOrEqualTo(area.getMinY());
+                assertThat(at.getMaxY()).as(chart.getId() + ": " + note.getText() + " " + at + " above the value axis, in "
+                        + area).isLessThanOrEqualTo(area.getMaxY());
+                return null;
+            });
+        }
+        assertThat(AppWindow.onFx(() -> visibleText(cost.getParent()))).as("the cost note in fewer words")
+                .contains("Every run cost $0: runs on this device are free.");
+        // what a shortened note leaves out is in its chart's tooltip
+        assertThat(AppWindow.onFx(() -> ChartsView.noteTooltip(cost))).contains("Every run cost $0: runs on this device "
+                + "are free unless Models → Local models sets a device cost per hour.");
+    }
+
+    /**
      * The value axes' tick labels read whole: the last one is centred on the axis' end, and a long one ("0.0000020" or
      * "0.000002" for a cost of about $0.000002 a run) was cut at the chart's right edge.
      */

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.engine.EngineRequest;
 import dev.switchyard.app.engine.GenerationParams;
+import dev.switchyard.app.history.ExportFormat;
+import dev.switchyard.app.history.HistoryExport;
 import dev.switchyard.app.history.RunPrompts;
+import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.app.models.RunLimits;
 import dev.switchyard.app.replay.ReplayService;
 import dev.switchyard.app.replay.engine.Cell;
 import dev.switchyard.app.replay.engine.ReplayResult;
@@ -16,10 +20,12 @@ import dev.switchyard.app.run.RunObserver;
 import dev.switchyard.app.run.RunService;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
+import dev.switchyard.workspace.model.ModelKind;
 import dev.switchyard.workspace.model.Provider;
 import dev.switchyard.workspace.model.Replay;
 import dev.switchyard.workspace.model.ReplayStatus;
 import dev.switchyard.workspace.model.Run;
+import dev.switchyard.workspace.model.RunQuery;
 import dev.switchyard.workspace.model.RunStatus;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -89,6 +95,35 @@ class DemoWorkspaceTest {
             assertThat(RunPrompts.recorded(refund)).extracting(RunPrompts.RunPrompt::system, RunPrompts.RunPrompt::user)
                     .containsExactly(DemoReplay.SHOP, "What is your refund policy for annual plans?");
             assertThat(refund.parametersJson()).isEqualTo("{\"maxTokens\":512,\"temperature\":0.7}");
+        }
+    }
+
+    @Test
+    void theDemoRunsStoreTheTimeLimitsTheyRanWithSoAnExportNamesThem() throws Exception {
+        try (DemoGateway gateway = new DemoGateway();
+             AppContext ctx = new AppContext(Map.<String, String>of()::get, Clock.systemUTC());
+             Workspace ws = Workspace.open(dir.resolve("demo.switchyard"))) {
+            DemoWorkspace.seed(ws, ctx, gateway);
+
+            ModelDirectory directory = ctx.directory(ws);
+            Map<Long, Model> models = new java.util.HashMap<>();
+            ws.models().list().forEach(m -> models.put(m.id(), m));
+            List<Run> runs = new ArrayList<>();
+            ws.runs().forEach(runs::add);
+            List<Run> cloud = runs.stream().filter(r -> models.get(r.modelId()).kind() == ModelKind.CLOUD).toList();
+            assertThat(cloud).as("the demo's cloud runs").hasSizeGreaterThanOrEqualTo(28);
+            // each cloud run has its model's limits, as the run service stores them for a run made now
+            assertThat(cloud).allSatisfy(r -> assertThat(RunLimits.of(r))
+                    .isEqualTo(new RunLimits(true, directory.timeouts(models.get(r.modelId())))));
+            // a local model's run stores "none" ({}), not "not recorded"
+            assertThat(runs).filteredOn(r -> models.get(r.modelId()).kind() != ModelKind.CLOUD)
+                    .isNotEmpty().allSatisfy(r -> assertThat(RunLimits.of(r)).isEqualTo(RunLimits.NONE));
+
+            Path out = dir.resolve("history.json");
+            new HistoryExport(ws).query(RunQuery.latest(), ExportFormat.JSON, out);
+            String json = java.nio.file.Files.readString(out);
+            assertThat(json).doesNotContain(RunLimits.NOT_RECORDED_TEXT)
+                    .contains("\"time_limits\" : \"connect 10 s · first token 60 s · idle gap 30 s · total 10 min\"");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.switchyard.app.replay.bench;
 
 import dev.switchyard.app.AppContext;
+import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.app.models.RunLimits;
 import dev.switchyard.app.replay.Prepared;
 import dev.switchyard.app.replay.ReplayService;
 import dev.switchyard.app.replay.engine.ItemRequest;
@@ -67,7 +69,7 @@ public final class ReplayBenchmark {
         try (Workspace ws = Workspace.open(file)) {
             long t0 = System.nanoTime();
             List<Model> models = seedModels(ws);
-            long datasetId = seed(ws, models, items);
+            long datasetId = seed(ws, app.directory(ws), models, items);
             out.printf(Locale.ROOT, "seed: %d items + %d stored runs in %d ms (batch inserts)%n", items, 3 * items,
                     ms(t0));
             new PolicyStore(ws).save("bench-length", POLICY, "benchmark");
@@ -135,7 +137,7 @@ public final class ReplayBenchmark {
         return List.of(local, cheap, strong);
     }
 
-    private static long seed(Workspace ws, List<Model> models, int n) {
+    private static long seed(Workspace ws, ModelDirectory directory, List<Model> models, int n) {
         Random rnd = new Random(42);
         long datasetId = ws.datasets().create("bench-" + n, "synthetic").id();
         List<DatasetItem> items = new ArrayList<>(n);
@@ -154,12 +156,16 @@ public final class ReplayBenchmark {
         Instant now = Instant.now();
         for (int m = 0; m < models.size(); m++) {
             List<Run> runs = new ArrayList<>(n);
+            // the time limits its engine would stop it at, as the run service stores them (none for the local model)
+            Model model = models.get(m);
+            String limits = RunLimits.json(model.kind() == ModelKind.CLOUD ? directory.timeouts(model) : null);
             for (DatasetItem it : stored) {
                 String answer = rnd.nextDouble() < quality[m] ? "answer " + it.referenceAnswer() : "something else";
                 long ms = latency[m] / 2 + rnd.nextInt((int) latency[m]);
                 // stored as a replay of the item stores its run (the cached replay looks runs up by their text and
                 // parameters)
-                runs.add(RunService.created(models.get(m).id(), ItemRequest.of(it, null))
+                runs.add(RunService.created(model.id(), ItemRequest.of(it, null))
+                        .withLimits(limits)
                         .withOutput(RunStatus.COMPLETED, answer, null)
                         .finished(RunStatus.COMPLETED, null, RunMetrics.of(0, ms / 5, ms, 30, 40),
                                 new RunCost(cost[m] * (0.5 + rnd.nextDouble()), m == 0 ? CostKind.DEVICE : CostKind.API,

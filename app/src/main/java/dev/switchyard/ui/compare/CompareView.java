@@ -244,11 +244,7 @@ public final class CompareView extends BorderPane {
             if (scene == null) {
                 pulse.stop();
                 awake = false;
-                if (pendingLaunch != null) {
-                    Runnable launch = pendingLaunch;
-                    pendingLaunch = null;
-                    launch.run();
-                }
+                launchPending(); // not shown: nothing to wait for
             } else {
                 wake();
             }
@@ -270,11 +266,17 @@ public final class CompareView extends BorderPane {
         wake();
     }
 
+    private void launchPending() {
+        Runnable launch = pendingLaunch;
+        pendingLaunch = null;
+        if (launch != null) {
+            launch.run();
+        }
+    }
+
     private void pulse(long now) {
         if (pendingLaunch != null && --launchInPulses <= 0) {
-            Runnable launch = pendingLaunch;
-            pendingLaunch = null;
-            launch.run();
+            launchPending();
         }
         answers.prewarm(now);
         if (now - lastRender >= RENDER_NANOS) {

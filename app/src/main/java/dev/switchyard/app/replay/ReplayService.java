@@ -178,7 +178,8 @@ public final class ReplayService {
 
     /**
      * The models {@code p} calls live that cannot run now (no key readable now, a local model whose files are
-     * missing, a cloud model while the network is known to be down…), in the policy's order. Builds each model's
+     * missing, a cloud model while the network is known to be down…), in the policy's order, then the LLM judge
+     * when it grades and cannot run ("name (judge)"). Builds each model's
      * engine and may ask the OS keyring: call it off the FX thread. Empty when every model can run.
      */
     public List<Blocked> blocked(Prepared p) {
@@ -194,6 +195,16 @@ public final class ReplayService {
             Availability a = Availability.onNetwork(m.kind(), availability(m), online);
             if (!a.ready()) {
                 out.add(new Blocked(m.displayName(), n[0], n[1], a.reason(), a.fix()));
+            }
+        }
+        // the LLM judge is called once per graded answer, cached answers too: its grades fail when it cannot run
+        int judgeCalls = p.estimate().judgeCalls();
+        var judge = p.options().graders().judge();
+        if (judge.isPresent() && judgeCalls > 0) {
+            Model jm = judge.get().judgeModel();
+            Availability a = Availability.onNetwork(jm.kind(), availability(jm), online);
+            if (!a.ready()) {
+                out.add(new Blocked(jm.displayName() + " (judge)", judgeCalls, 0, a.reason(), a.fix()));
             }
         }
         return out;

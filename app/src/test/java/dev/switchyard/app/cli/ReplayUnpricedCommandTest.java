@@ -174,4 +174,20 @@ class ReplayUnpricedCommandTest {
         assertThat(cached.path("blocked")).isEmpty();
         assertThat(cached.path("warning").isNull()).isTrue();
     }
+
+    /**
+     * A cached replay makes no answer call, but an LLM judge grades every answer live: a judge that cannot run now (its
+     * key is in an unset environment variable) is named in the warning with its calls, marked "(judge)".
+     */
+    @Test
+    void aJudgeThatCannotRunNowIsNamedToo() throws Exception {
+        CliRunner.Result run = replay("--grader", "judge", "--judge", "gpt-x", "--no-baselines", "--yes", "--json");
+        JsonNode out = JSON.readTree(run.out());
+        assertThat(out.path("blocked")).as(run.out()).hasSize(1);
+        JsonNode judge = out.path("blocked").get(0);
+        assertThat(judge.path("model").asText()).isEqualTo("gpt-x (judge)");
+        assertThat(judge.path("calls").asInt()).isEqualTo(PROMPTS.length); // one grade per policy answer
+        assertThat(judge.path("reason").asText()).contains("NOT_USED");
+        assertThat(out.path("warning").asText()).contains("gpt-x (judge) (" + PROMPTS.length + " planned calls): ");
+    }
 }

@@ -22,6 +22,23 @@ public record Availability(boolean ready, String reason, String fix) {
     }
 
     /**
+     * Whether {@code m} can run now, as Compare's picker and Replay's warning say it: its engine's availability (or why
+     * the engine cannot be built, {@link #notBuilt}), then the network's ({@link #onNetwork}). Builds the engine and may
+     * ask the OS keyring: call it off the FX thread.
+     */
+    public static Availability of(dev.switchyard.workspace.model.Model m,
+                                  java.util.function.Function<dev.switchyard.workspace.model.Model, ModelEngine> engines,
+                                  boolean online) {
+        Availability a;
+        try {
+            a = engines.apply(m).availability();
+        } catch (RuntimeException e) {
+            a = notBuilt(m.kind(), e);
+        }
+        return onNetwork(m.kind(), a, online);
+    }
+
+    /**
      * A model whose engine could not be built ({@code e}): this build has no engine of its kind
      * ({@link UnsupportedOperationException}), or building it failed. Said the same by Compare's picker and Replay.
      */

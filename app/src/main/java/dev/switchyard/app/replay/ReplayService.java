@@ -192,7 +192,7 @@ public final class ReplayService {
             if (n == null) {
                 continue;
             }
-            Availability a = Availability.onNetwork(m.kind(), availability(m), online);
+            Availability a = Availability.of(m, engines, online);
             if (!a.ready()) {
                 out.add(new Blocked(m.displayName(), n[0], n[1], a.reason(), a.fix()));
             }
@@ -202,21 +202,12 @@ public final class ReplayService {
         var judge = p.options().graders().judge();
         if (judge.isPresent() && judgeCalls > 0) {
             Model jm = judge.get().judgeModel();
-            Availability a = Availability.onNetwork(jm.kind(), availability(jm), online);
+            Availability a = Availability.of(jm, engines, online);
             if (!a.ready()) {
                 out.add(new Blocked(jm.displayName() + " (judge)", judgeCalls, 0, a.reason(), a.fix()));
             }
         }
         return out;
-    }
-
-    /** As Compare's picker decides it (ModelPickerModel.choice): the engine's availability, or why it cannot be built. */
-    private Availability availability(Model m) {
-        try {
-            return engines.apply(m).availability();
-        } catch (RuntimeException e) {
-            return Availability.notBuilt(m.kind(), e);
-        }
     }
 
     /**

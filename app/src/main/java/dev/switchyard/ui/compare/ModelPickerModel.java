@@ -92,9 +92,7 @@ public final class ModelPickerModel {
         List<ModelChoice> out = new ArrayList<>();
         for (Model m : ws.models().list()) {
             String provider = ws.providers().get(m.providerId()).map(Provider::name).orElse("?");
-            ModelChoice c = choice(m, provider, engines);
-            Availability a = Availability.onNetwork(m.kind(), c.availability(), online);
-            out.add(a == c.availability() ? c : new ModelChoice(m, provider, a));
+            out.add(new ModelChoice(m, provider, Availability.of(m, engines, online)));
         }
         out.sort(Comparator.comparing((ModelChoice c) -> c.model().kind()).thenComparing(ModelChoice::provider)
                 .thenComparing(ModelChoice::name, String.CASE_INSENSITIVE_ORDER));
@@ -103,16 +101,6 @@ public final class ModelPickerModel {
             auto.choices().forEach(p -> out.add(ModelChoice.of(p)));
         }
         return out;
-    }
-
-    /** The model with whether it can run now, from the engine built for it. */
-    static ModelChoice choice(Model m, String provider, Function<Model, ModelEngine> engines) {
-        try {
-            ModelEngine engine = engines.apply(m);
-            return new ModelChoice(m, provider, engine.availability());
-        } catch (RuntimeException e) {
-            return new ModelChoice(m, provider, Availability.notBuilt(m.kind(), e));
-        }
     }
 
     private void show(List<ModelChoice> loaded, List<String> keep) {

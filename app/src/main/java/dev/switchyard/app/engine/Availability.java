@@ -23,10 +23,11 @@ public record Availability(boolean ready, String reason, String fix) {
 
     /**
      * Whether {@code m} can run now, as Compare's picker and Replay's warning say it: its engine's availability (or why
-     * the engine cannot be built, {@link #notBuilt}), then the network's ({@link #onNetwork}). Builds the engine and may
-     * ask the OS keyring: call it off the FX thread.
+     * the engine cannot be built, {@link #notBuilt}), then the network's ({@link #onNetwork}) — for a cloud model whose
+     * provider is not on this machine ({@code ws} says where it is). Builds the engine and may ask the OS keyring: call
+     * it off the FX thread.
      */
-    public static Availability of(dev.switchyard.workspace.model.Model m,
+    public static Availability of(dev.switchyard.workspace.model.Model m, dev.switchyard.workspace.Workspace ws,
                                   java.util.function.Function<dev.switchyard.workspace.model.Model, ModelEngine> engines,
                                   boolean online) {
         Availability a;
@@ -35,7 +36,17 @@ public record Availability(boolean ready, String reason, String fix) {
         } catch (RuntimeException e) {
             a = notBuilt(m.kind(), e);
         }
-        return onNetwork(m.kind(), a, online);
+        return onNetwork(needsNetwork(m, ws), a, online);
+    }
+
+    /**
+     * Whether running {@code m} needs the network: a cloud model, unless its provider runs on this machine (a gateway
+     * at localhost such as Ollama keeps answering with the network unplugged).
+     */
+    public static boolean needsNetwork(dev.switchyard.workspace.model.Model m, dev.switchyard.workspace.Workspace ws) {
+        return m.kind() == dev.switchyard.workspace.model.ModelKind.CLOUD
+                && !ws.providers().get(m.providerId())
+                        .map(p -> dev.switchyard.app.net.SocketNetworkProbe.onThisMachine(p.baseUrl())).orElse(false);
     }
 
     /**
@@ -62,11 +73,11 @@ public record Availability(boolean ready, String reason, String fix) {
             "Reconnect to the network, then start again; local models keep working.");
 
     /**
-     * {@code a} as the network leaves it: a cloud model that could run is {@link #OFFLINE} when the network is known to
-     * be down; a reason it already has (no key…) is kept, since reconnecting alone would not fix it; a local model is
-     * not affected.
+     * {@code a} as the network leaves it: a model that needs the network ({@link #needsNetwork}) and could run is
+     * {@link #OFFLINE} when the network is known to be down; a reason it already has (no key…) is kept, since
+     * reconnecting alone would not fix it; a model on this machine is not affected.
      */
-    public static Availability onNetwork(dev.switchyard.workspace.model.ModelKind kind, Availability a, boolean online) {
-        return online || kind != dev.switchyard.workspace.model.ModelKind.CLOUD || !a.ready() ? a : OFFLINE;
+    public static Availability onNetwork(boolean needsNetwork, Availability a, boolean online) {
+        return online || !needsNetwork || !a.ready() ? a : OFFLINE;
     }
 }

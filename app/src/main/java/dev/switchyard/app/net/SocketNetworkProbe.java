@@ -47,6 +47,15 @@ public final class SocketNetworkProbe implements NetworkProbe {
         }
     }
 
+    /**
+     * Whether a provider at {@code baseUrl} runs on this machine (localhost, 127.x, ::1 — Ollama, LM Studio, a local
+     * gateway): it answers with the network down, so being offline does not stop its models.
+     */
+    public static boolean onThisMachine(String baseUrl) {
+        Endpoint e = baseUrl == null ? null : Endpoint.of(baseUrl);
+        return e != null && e.loopback();
+    }
+
     /** Whether a non-loopback interface is up. */
     @FunctionalInterface
     public interface Interfaces {

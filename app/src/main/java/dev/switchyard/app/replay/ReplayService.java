@@ -192,7 +192,7 @@ public final class ReplayService {
             if (n == null) {
                 continue;
             }
-            Availability a = Availability.of(m, engines, online);
+            Availability a = Availability.of(m, workspace, engines, online);
             if (!a.ready()) {
                 out.add(new Blocked(m.displayName(), n[0], n[1], a.reason(), a.fix()));
             }
@@ -202,7 +202,7 @@ public final class ReplayService {
         var judge = p.options().graders().judge();
         if (judge.isPresent() && judgeCalls > 0) {
             Model jm = judge.get().judgeModel();
-            Availability a = Availability.of(jm, engines, online);
+            Availability a = Availability.of(jm, workspace, engines, online);
             if (!a.ready()) {
                 out.add(new Blocked(jm.displayName() + " (judge)", judgeCalls, 0, a.reason(), a.fix()));
             }

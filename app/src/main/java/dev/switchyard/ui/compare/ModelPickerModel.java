@@ -92,7 +92,7 @@ public final class ModelPickerModel {
         List<ModelChoice> out = new ArrayList<>();
         for (Model m : ws.models().list()) {
             String provider = ws.providers().get(m.providerId()).map(Provider::name).orElse("?");
-            out.add(new ModelChoice(m, provider, Availability.of(m, engines, online)));
+            out.add(new ModelChoice(m, provider, Availability.of(m, ws, engines, online)));
         }
         out.sort(Comparator.comparing((ModelChoice c) -> c.model().kind()).thenComparing(ModelChoice::provider)
                 .thenComparing(ModelChoice::name, String.CASE_INSENSITIVE_ORDER));

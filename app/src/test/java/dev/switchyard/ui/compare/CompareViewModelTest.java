@@ -61,7 +61,11 @@ class CompareViewModelTest {
     }
 
     private Model model(String name, ModelEngine engine, Double pricePerMTok) {
-        Model m = ws.models().insert(Model.of(provider.id(), name, name, ModelKind.CLOUD, null, null, "{}"));
+        return model(provider, name, engine, pricePerMTok);
+    }
+
+    private Model model(Provider at, String name, ModelEngine engine, Double pricePerMTok) {
+        Model m = ws.models().insert(Model.of(at.id(), name, name, ModelKind.CLOUD, null, null, "{}"));
         if (pricePerMTok != null) {
             ws.prices().insert(PriceRow.of(m.id(), BigDecimal.valueOf(pricePerMTok), null, BigDecimal.valueOf(pricePerMTok),
                     "test", LocalDate.of(2020, 1, 1)));
@@ -519,9 +523,12 @@ class CompareViewModelTest {
 
     @Test
     void offlineTheCloudModelsSaySoAndRunRefusesThemUntilTheNetworkIsBack() {
-        model("cloudy", FakeEngine.answering("Hi"), null);
-        model("keyless", new FakeEngine(List.of(), FakeEngine.End.COMPLETE,
+        Provider far = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "Far gateway",
+                "https://gateway.example.com/v1", null, null));
+        model(far, "cloudy", FakeEngine.answering("Hi"), null);
+        model(far, "keyless", new FakeEngine(List.of(), FakeEngine.End.COMPLETE,
                 Availability.notReady("No API key for Gateway.", "Add the key in Models and providers."), ""), null);
+        model("on-this-machine", FakeEngine.answering("Local gateway"), null); // at 127.0.0.1, as Ollama at localhost
         boolean[] online = {false};
         vm.setNetwork(() -> online[0]);
         start();
@@ -531,6 +538,7 @@ class CompareViewModelTest {
         assertThat(cloudy.availability()).isEqualTo(Availability.OFFLINE);
         assertThat(cloudy.fix()).isEqualTo(ModelChoice.Fix.TEXT); // reconnecting is not done in Models
         assertThat(choice("keyless").availability().reason()).startsWith("No API key"); // a key fixes it, not the network
+        assertThat(choice("on-this-machine").ready()).as("a gateway on this machine answers offline").isTrue();
         pickOnly("cloudy");
         vm.editor().userProperty().set("q");
         vm.run();

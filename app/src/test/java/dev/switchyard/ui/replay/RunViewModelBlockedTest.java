@@ -130,9 +130,9 @@ class RunViewModelBlockedTest {
                         + Availability.OFFLINE.fix())
                 .contains(big.displayName() + " (2 planned calls): " + noKey.reason());
         assertThat(Availability.OFFLINE.reason()).startsWith("Offline: ");
-        // a local model runs offline
-        assertThat(Availability.onNetwork(dev.switchyard.workspace.model.ModelKind.LOCAL_GENERATIVE, Availability.READY,
-                false)).isEqualTo(Availability.READY);
+        // a model that does not need the network (a local one, or one served on this machine) runs offline
+        assertThat(Availability.onNetwork(false, Availability.READY, false)).isEqualTo(Availability.READY);
+        assertThat(Availability.needsNetwork(small, ws)).isTrue();
 
         run.decline();
         online.set(true); // back online: only the model without a key is named

@@ -26,6 +26,8 @@ final class AnswerPaneView extends VBox {
     private final Label reasoningText = new Label();
     private final RouteBox routeBox = new RouteBox();
     private boolean dirty = true;
+    /** The streaming text changed since the last render or preparation. */
+    private boolean prepareDue;
     private TitledPane reasoningPane;
     /** The failure sentence and what to do; quiet when the user stopped the run. */
     private VBox errorBox;
@@ -68,6 +70,7 @@ final class AnswerPaneView extends VBox {
         });
         of(PaneModel::answerProperty).addListener((o, a, b) -> {
             dirty = true;
+            prepareDue = true;
             wake.run();
         });
         shown.flatMap(PaneModel::shownRunProperty).addListener((o, a, b) -> wake.run()); // ‹ / ›: its figures
@@ -134,8 +137,22 @@ final class AnswerPaneView extends VBox {
         }
     }
 
+    /**
+     * Builds the blocks that settled in the streaming text since the last render, ahead of the next one (called from
+     * the view's pulse timer in the pulses between renders; README decision 29).
+     */
+    void prepareIfDue() {
+        if (prepareDue) {
+            prepareDue = false;
+            if (pane().runningProperty().get()) {
+                markdown.prepare(pane().answerProperty().get());
+            }
+        }
+    }
+
     /** Re-renders the Markdown if the text changed since the last render (called from the view's pulse timer). */
     void renderIfDirty() {
+        prepareDue = false;
         if (!dirty) {
             return;
         }

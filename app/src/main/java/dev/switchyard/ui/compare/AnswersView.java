@@ -82,6 +82,10 @@ final class AnswersView extends VBox {
         views.forEach(AnswerPaneView::renderIfDirty);
     }
 
+    void prepareDue() {
+        views.forEach(AnswerPaneView::prepareIfDue);
+    }
+
     void refreshMetrics() {
         views.forEach(AnswerPaneView::refreshMetrics);
     }

@@ -49,6 +49,8 @@ public final class CompareView extends BorderPane {
     private int launchInPulses;
     private static final boolean LAUNCH_AFTER_FRAME =
             !"false".equals(System.getProperty("switchyard.launchAfterFrame"));
+    /** {@code -Dswitchyard.prepareBlocks=false}: blocks settle in the render pulse (for comparing; decision 29). */
+    private static final boolean PREPARE_BLOCKS = !"false".equals(System.getProperty("switchyard.prepareBlocks"));
     private boolean enterHeld;
     /** Between the prompt and models above and the answers below. */
     private SplitPane split;
@@ -287,6 +289,8 @@ public final class CompareView extends BorderPane {
                 model.tick();
                 answers.refreshMetrics();
             }
+        } else if (PREPARE_BLOCKS) {
+            answers.prepareDue(); // blocks that settled: built ahead, so the render only shows them (decision 29)
         }
         if (awakeUntil == 0 || model.modeProperty().get() == CompareViewModel.Mode.RUNNING || answers.prewarming()) {
             awakeUntil = now + LINGER_NANOS;

@@ -129,6 +129,7 @@ public final class FxPulseBenchmark {
             java.util.Map<String, Long> vm0 = vmThreadCpuMs();
             long proc0 = processCpu();
             long server0 = fixture.processCpuMs();
+            java.util.concurrent.atomic.AtomicReference<java.time.Instant> startedAt = new java.util.concurrent.atomic.AtomicReference<>();
             onFx(() -> {
                 ui.userMessage().setText("Write a rollout plan for a hybrid assistant (round " + Math.random() + ").");
                 boxes.forEach(b -> b.setSelected(false));
@@ -138,6 +139,7 @@ public final class FxPulseBenchmark {
                 ui.blind().setSelected(blind);
                 pulses.watch(ui.scene());
                 pulses.start();
+                startedAt.set(java.time.Instant.now());
                 ui.run().fire();
                 return null;
             });
@@ -186,6 +188,8 @@ public final class FxPulseBenchmark {
                         fixture.processCpuMs() - server0, 100 * (fixture.processCpuMs() - server0) / wall);
             }
             if (verbose) {
+                // the wall-clock time of "+0 ms", to find a gap in a Flight Recorder file (-XX:StartFlightRecording)
+                System.out.println("  round started at " + startedAt.get());
                 System.out.println("  worst gaps: " + pulses.worstGaps + "; " + pulses.passes());
                 java.util.Map<String, Long> perThread = cpuByThreadName(threads);
                 StringBuilder top = new StringBuilder();

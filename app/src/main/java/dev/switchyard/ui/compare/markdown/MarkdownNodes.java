@@ -83,7 +83,7 @@ public final class MarkdownNodes {
             return box;
         }
         if (n instanceof ThematicBreak) {
-            Region rule = new Region();
+            Region rule = new Rendered.Rule();
             rule.getStyleClass().add("md-rule");
             return rule;
         }
@@ -91,7 +91,7 @@ public final class MarkdownNodes {
     }
 
     private static VBox children(org.commonmark.node.Node parent, int depth) {
-        VBox box = new VBox();
+        VBox box = new Rendered.Column();
         box.getStyleClass().add("md-blocks");
         for (org.commonmark.node.Node c = parent.getFirstChild(); c != null; c = c.getNext()) {
             Node b = block(c, depth);
@@ -103,16 +103,17 @@ public final class MarkdownNodes {
     }
 
     private static Node list(org.commonmark.node.Node list, int depth) {
-        VBox box = new VBox();
+        VBox box = new Rendered.Column();
         box.getStyleClass().add("md-list");
         int number = list instanceof OrderedList o && o.getMarkerStartNumber() != null ? o.getMarkerStartNumber() : 1;
         for (org.commonmark.node.Node item = list.getFirstChild(); item != null; item = item.getNext()) {
             if (!(item instanceof ListItem)) {
                 continue;
             }
-            Text mark = new Text(list instanceof OrderedList ? number++ + "." : depth % 2 == 0 ? "•" : "◦");
+            Text mark = new Rendered.Run(list instanceof OrderedList ? number++ + "." : depth % 2 == 0 ? "•" : "◦");
             mark.getStyleClass().addAll("md-run", "md-text", "md-marker");
-            TextFlow marker = new TextFlow(mark);
+            TextFlow marker = new Rendered.Flow();
+            marker.getChildren().add(mark);
             double w = list instanceof OrderedList ? 22 : 14;
             marker.setMinWidth(w);
             marker.setPrefWidth(w);
@@ -124,7 +125,7 @@ public final class MarkdownNodes {
                 content = children(item, depth + 1);
             }
             HBox.setHgrow(content, Priority.ALWAYS);
-            HBox row = new HBox(4, marker, content);
+            HBox row = new Rendered.Row(4, marker, content);
             row.getStyleClass().add("md-item");
             box.getChildren().add(row);
         }
@@ -133,15 +134,16 @@ public final class MarkdownNodes {
 
     private static Node code(String literal) {
         String text = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
-        Text t = new Text(text);
+        Text t = new Rendered.Run(text);
         t.getStyleClass().add("md-code-text");
-        TextFlow flow = new TextFlow(t);
+        TextFlow flow = new Rendered.Flow();
+        flow.getChildren().add(t);
         flow.getStyleClass().add("md-code-block");
         return flow;
     }
 
     private static TextFlow inline(org.commonmark.node.Node parent, String style) {
-        TextFlow flow = new TextFlow();
+        TextFlow flow = new Rendered.Flow();
         flow.getStyleClass().add(style);
         parent.accept(new InlineBuilder(flow, style));
         return flow;
@@ -173,7 +175,7 @@ public final class MarkdownNodes {
                 last.setText(last.getText() + s);
                 return;
             }
-            Text t = new Text(s);
+            Text t = new Rendered.Run(s);
             t.getStyleClass().setAll(classes);
             runs.add(t);
         }

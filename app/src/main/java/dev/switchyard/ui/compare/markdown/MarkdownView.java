@@ -11,7 +11,8 @@ import javafx.scene.text.TextFlow;
  * (everything before the start of the newest top-level block, see {@link MarkdownStream}) is rendered once into a
  * {@link Chunk} that is never rebuilt or touched again; the block being written shows as plain text in one reused
  * {@link Text} whose string is replaced (its Markdown syntax taken out and its block's look applied, {@link TailText}),
- * and is rendered as Markdown when the stream ends.
+ * and is rendered as Markdown when the stream ends. Rendered nodes are styled by copying ({@link MarkdownLooks}), so a
+ * settled part can be built, styled and measured before it is shown ({@link #prepare}; README decision 29).
  */
 public final class MarkdownView extends VBox {
 
@@ -41,12 +42,112 @@ public final class MarkdownView extends VBox {
         }
     };
     private static final int DETACH_PER_PULSE = 4;
+    /** The looks copied onto rendered nodes (decision 29); null while not in a scene or styled by CSS. */
+    private MarkdownLooks looks;
+    /** {@link MarkdownLooks#generation()} the shown nodes were styled at. */
+    private int styledGeneration = -1;
+    /** Settled parts built, styled and measured ahead of the next render ({@link #prepare}), not shown yet. */
+    private final List<Chunk> prepared = new java.util.ArrayList<>();
+    /** The text was replaced since the last render: the nodes shown go before the prepared ones are added. */
+    private boolean preparedReset;
+    /** The widths this view was last asked its height at, newest first (a scroll pane asks at two). */
+    private final double[] askedWidths = {Double.NaN, Double.NaN};
 
     public MarkdownView() {
         getStyleClass().add("md-view");
         setFillWidth(true);
         rawTail.getStyleClass().setAll(TailText.PARAGRAPH);
         rawFlow.getStyleClass().setAll("md-text");
+        if (MarkdownLooks.ON) {
+            sceneProperty().addListener((o, old, scene) -> {
+                if (looks != null) {
+                    looks.unwatch(this);
+                }
+                looks = scene == null ? null : MarkdownLooks.of(scene);
+                if (looks != null) {
+                    looks.watch(this);
+                    if (looks.generation() != styledGeneration) {
+                        restyle();
+                    }
+                }
+            });
+        }
+    }
+
+    /** Styles every rendered node shown again (the scene's stylesheets changed, or the view entered a scene). */
+    void restyle() {
+        if (looks == null) {
+            return;
+        }
+        for (Node n : List.copyOf(getChildren())) {
+            looks.style(n, this);
+        }
+        styledGeneration = looks.generation();
+    }
+
+    /** Adds rendered nodes at {@code index}, styled as the scene's stylesheets say (decision 29). */
+    private void addRendered(int index, List<? extends Node> nodes) {
+        if (looks != null) {
+            if (looks.generation() != styledGeneration) {
+                restyle();
+            }
+            for (Node n : nodes) {
+                if (!(n instanceof Chunk c) || c.styledAt != styledGeneration) {
+                    looks.style(n, this);
+                }
+            }
+        }
+        getChildren().addAll(index, nodes);
+    }
+
+    /**
+     * Builds the blocks of {@code text} that settled since the last call, styles them and works out their sizes at
+     * the widths this view was last laid out at, without showing them (decision 29): called in the pulses between
+     * two renders, so that when six panes settle a block at once the render that shows them only attaches them. Does
+     * nothing while the nodes cannot be styled here (not in a scene, or styled by CSS).
+     */
+    public void prepare(String text) {
+        if (looks == null) {
+            return;
+        }
+        MarkdownStream.Update<Chunk> u = stream.update(text);
+        if (u.reset()) {
+            prepared.clear();
+            preparedReset = true;
+        }
+        if (looks.generation() != styledGeneration) {
+            restyle();
+        }
+        for (Chunk c : u.added()) {
+            looks.style(c, this);
+            c.styledAt = styledGeneration;
+            measure(c);
+            prepared.add(c);
+        }
+    }
+
+    /** Asks {@code c} its sizes as this view's layout will, at the widths it was last laid out at (oldest first). */
+    private void measure(Chunk c) {
+        for (int i = askedWidths.length - 1; i >= 0; i--) {
+            double width = askedWidths[i];
+            if (Double.isNaN(width)) {
+                continue;
+            }
+            // as VBox.getAreaHeights and Region.computeChildPrefAreaHeight work out a filled child's width
+            double inside = width - snapSpaceX(getInsets().getLeft()) - snapSpaceX(getInsets().getRight());
+            double w = snapSizeX(Math.min(Math.max(inside, c.minWidth(-1)), Math.max(c.minWidth(-1), c.maxWidth(-1))));
+            c.minHeight(w);
+            c.prefHeight(w);
+        }
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        if (width >= 0 && Double.compare(width, askedWidths[0]) != 0) {
+            askedWidths[1] = askedWidths[0];
+            askedWidths[0] = width;
+        }
+        return super.computePrefHeight(width);
     }
 
     /** Shows {@code text} fully rendered. */
@@ -61,11 +162,18 @@ public final class MarkdownView extends VBox {
      */
     public void setMarkdown(String text, boolean streaming) {
         MarkdownStream.Update<Chunk> u = stream.update(text);
-        if (u.reset()) {
+        List<Chunk> added = u.added();
+        if (!u.reset() && !prepared.isEmpty()) {
+            prepared.addAll(added);
+            added = List.copyOf(prepared);
+        }
+        if (u.reset() || preparedReset) {
             retire();
         }
-        if (!u.added().isEmpty()) {
-            getChildren().addAll(getChildren().size() - tail.size(), u.added());
+        prepared.clear();
+        preparedReset = false;
+        if (!added.isEmpty()) {
+            addRendered(getChildren().size() - tail.size(), added);
             renderedTail = null;
         }
         if (streaming) {
@@ -114,7 +222,7 @@ public final class MarkdownView extends VBox {
         }
         int from = getChildren().size() - tail.size();
         getChildren().remove(from, getChildren().size());
-        getChildren().addAll(nodes);
+        addRendered(getChildren().size(), nodes);
         tail = nodes;
     }
 
@@ -125,78 +233,20 @@ public final class MarkdownView extends VBox {
 
     /**
      * The nodes of a settled part. Their sizes never change once styled, so size queries are remembered for the
-     * last few widths: a layout pass costs O(chunks), not O(text), while the tail streams (JavaFX caches size
-     * queries only without a width, and a scroll pane asks for two widths, with and without its scroll bar).
+     * last few widths ({@link SizeCache}): a layout pass costs O(chunks), not O(text), while the tail streams.
      */
-    public static final class Chunk extends VBox {
-        private static final int WIDTHS = 4;
-        private static final int PREF_H = 0;
-        private static final int MIN_H = 1;
-        private static final int PREF_W = 2;
-        private static final int MIN_W = 3;
-        private final double[][] args = new double[4][WIDTHS];
-        private final double[][] values = new double[4][WIDTHS];
-        private final int[] next = new int[4];
+    public static final class Chunk extends Rendered.Column {
+        /** The looks generation it was styled at ahead of being shown; -1 if not. */
+        private int styledAt = -1;
 
         Chunk() {
             getStyleClass().add("md-chunk");
-            forget();
         }
 
         static Chunk of(String markdown) {
             Chunk c = new Chunk();
             c.getChildren().setAll(MarkdownNodes.render(markdown));
             return c;
-        }
-
-        private void forget() {
-            if (args == null) {
-                return; // called from the super constructor
-            }
-            for (double[] a : args) {
-                java.util.Arrays.fill(a, Double.NaN);
-            }
-        }
-
-        private double cached(int kind, double arg, java.util.function.DoubleUnaryOperator compute) {
-            double[] a = args[kind];
-            for (int i = 0; i < WIDTHS; i++) {
-                if (Double.compare(a[i], arg) == 0) {
-                    return values[kind][i];
-                }
-            }
-            double v = compute.applyAsDouble(arg);
-            int slot = next[kind];
-            next[kind] = (slot + 1) % WIDTHS;
-            a[slot] = arg;
-            values[kind][slot] = v;
-            return v;
-        }
-
-        @Override
-        protected double computePrefHeight(double width) {
-            return cached(PREF_H, width, super::computePrefHeight);
-        }
-
-        @Override
-        protected double computeMinHeight(double width) {
-            return cached(MIN_H, width, super::computeMinHeight);
-        }
-
-        @Override
-        protected double computePrefWidth(double height) {
-            return cached(PREF_W, height, super::computePrefWidth);
-        }
-
-        @Override
-        protected double computeMinWidth(double height) {
-            return cached(MIN_W, height, super::computeMinWidth);
-        }
-
-        @Override
-        public void requestLayout() {
-            forget();
-            super.requestLayout();
         }
     }
 }

@@ -82,8 +82,11 @@ final class AnswersView extends VBox {
         views.forEach(AnswerPaneView::renderIfDirty);
     }
 
-    void prepareDue() {
-        views.forEach(AnswerPaneView::prepareIfDue);
+    /** Prepares the panes of one half ({@code half} 0: the first, third, fifth pane; 1: the others). */
+    void prepareDue(int half) {
+        for (int i = half; i < views.size(); i += 2) {
+            views.get(i).prepareIfDue();
+        }
     }
 
     void refreshMetrics() {

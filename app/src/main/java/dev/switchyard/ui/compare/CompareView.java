@@ -33,6 +33,8 @@ public final class CompareView extends BorderPane {
     private final AnswersView answers;
     private long lastTick;
     private long lastRender;
+    /** Pulses since the last render: the first two prepare half the panes each (decision 29). */
+    private int sinceRender;
     /** The pulse timer is running; it stops itself once nothing streams, renders or waits to be pre-built. */
     private boolean awake;
     /** When the timer may stop (0: a wake asked it to stay, set at the next frame). */
@@ -283,6 +285,7 @@ public final class CompareView extends BorderPane {
         answers.prewarm(now);
         if (now - lastRender >= RENDER_NANOS) {
             lastRender = now;
+            sinceRender = 0;
             answers.renderDirty();
             if (now - lastTick >= TICK_NANOS - RENDER_NANOS / 2) {
                 lastTick = now;
@@ -290,7 +293,8 @@ public final class CompareView extends BorderPane {
                 answers.refreshMetrics();
             }
         } else if (PREPARE_BLOCKS) {
-            answers.prepareDue(); // blocks that settled: built ahead, so the render only shows them (decision 29)
+            // blocks that settled: built ahead, half the panes in each pulse, so the render only shows them (decision 29)
+            answers.prepareDue(sinceRender++ % 2);
         }
         if (awakeUntil == 0 || model.modeProperty().get() == CompareViewModel.Mode.RUNNING || answers.prewarming()) {
             awakeUntil = now + LINGER_NANOS;

@@ -107,6 +107,12 @@ public final class Screenshots {
                 if (shot[0].equals("compare")) {
                     Thread.sleep(1000);
                     waitUntil(() -> stage.getScene().lookup("#stop-all-button").isDisabled());
+                    // the README's first picture is a finished run: a refused or failed one is a broken shot, not a shot
+                    String said = fx(() -> ((javafx.scene.control.Labeled) stage.getScene().lookup("#compare-message"))
+                            .getText());
+                    if (said == null || !said.startsWith("Finished " + DemoGateway.MODELS.size() + " runs")) {
+                        throw new IllegalStateException("the demo's Compare run did not finish: \"" + said + "\"");
+                    }
                 }
                 Thread.sleep(shot[0].startsWith("compare-") ? 4000 : shot[0].equals("intents")
                         || shot[0].equals("comparison") || shot[0].equals("replay") ? 3000 : 1200);

@@ -33,6 +33,12 @@ final class AnswersView extends VBox {
     private int laidOutFor = -1;
     private long idleSince;
     private long lastPrewarm;
+    /** The rehearsal's answer (see {@link #prewarm}): every kind of block, several times. */
+    private static final String REHEARSAL = SAMPLE.repeat(8);
+    private static final int REHEARSAL_CHARS_PER_PULSE = 40;
+    /** How much of {@link #REHEARSAL} the first pane view has streamed so far. */
+    private int rehearsed;
+    private int rehearsalPulse;
     private final StackPane body;
 
     /** {@code wake} runs the screen's pulse timer a while (a pane's text or figures changed). */
@@ -131,16 +137,20 @@ final class AnswersView extends VBox {
         return v;
     }
 
+    /** True while pane views remain to be pre-built or rehearsed in (the screen idle with a workspace open). */
+    boolean prewarming() {
+        return (pool.size() < MAX_PANES || rehearsed < REHEARSAL.length())
+                && model.modeProperty().get() == CompareViewModel.Mode.IDLE;
+    }
+
     /**
      * Builds one more (hidden) pane view while the screen is idle, up to six, a short while after it is first
      * shown with a workspace open, so the first run does not build and style six panes in its first frame; the
-     * first one also renders a sample answer (loads and styles the Markdown nodes once). Called every pulse.
+     * first one also renders a sample answer (loads and styles the Markdown nodes once). Then rehearses: a sample
+     * answer streams into the first (hidden) view as a run's answer does — prepared between renders, rendered every
+     * third pulse, a few words a pulse, rendered whole at its end, then cleared — so that the code a streaming answer
+     * runs is compiled before the first Run instead of during it. Called every pulse.
      */
-    /** True while pane views remain to be pre-built (the screen idle with a workspace open). */
-    boolean prewarming() {
-        return pool.size() < MAX_PANES && model.modeProperty().get() == CompareViewModel.Mode.IDLE;
-    }
-
     void prewarm(long now) {
         if (!prewarming()) {
             idleSince = 0;
@@ -149,6 +159,10 @@ final class AnswersView extends VBox {
         if (idleSince == 0) {
             idleSince = now;
         }
+        if (pool.size() == MAX_PANES) {
+            rehearse();
+            return;
+        }
         if (now - idleSince < PREWARM_AFTER_NANOS || now - lastPrewarm < PREWARM_EVERY_NANOS) {
             return;
         }
@@ -156,6 +170,21 @@ final class AnswersView extends VBox {
         AnswerPaneView v = addToPool(PaneModel.blank());
         if (pool.size() == 1) {
             v.markdown().setMarkdown(SAMPLE, false);
+        }
+    }
+
+    /** One pulse of the rehearsal (see {@link #prewarm}). */
+    private void rehearse() {
+        dev.switchyard.ui.compare.markdown.MarkdownView md = pool.get(0).markdown();
+        rehearsed = Math.min(REHEARSAL.length(), rehearsed + REHEARSAL_CHARS_PER_PULSE);
+        String text = REHEARSAL.substring(0, rehearsed);
+        if (rehearsed == REHEARSAL.length()) {
+            md.setMarkdown(text, false);
+            md.setMarkdown("", false); // its nodes leave over the next pulses, before any Run
+        } else if (++rehearsalPulse % 3 == 0) {
+            md.setMarkdown(text, true);
+        } else {
+            md.prepare(text);
         }
     }
 

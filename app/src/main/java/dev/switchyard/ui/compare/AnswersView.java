@@ -173,6 +173,11 @@ final class AnswersView extends VBox {
         }
     }
 
+    /** Whether the rehearsal has streamed its whole answer (for tests). */
+    boolean rehearsed() {
+        return rehearsed == REHEARSAL.length();
+    }
+
     /** One pulse of the rehearsal (see {@link #prewarm}). */
     private void rehearse() {
         dev.switchyard.ui.compare.markdown.MarkdownView md = pool.get(0).markdown();

@@ -313,6 +313,11 @@ public final class CompareView extends BorderPane {
         }
     }
 
+    /** Whether the idle screen has rehearsed a streamed answer before the first Run (for tests). */
+    boolean rehearsed() {
+        return answers.rehearsed();
+    }
+
     /** True while the pulse timer runs (for tests). */
     boolean pulseRunning() {
         return awake;

@@ -150,8 +150,12 @@ class CompareWindowTest {
     }
 
     private static boolean pulseRunning(CompareView screen) {
+        return onFx(screen::pulseRunning);
+    }
+
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> query) {
         try {
-            return AppWindow.onFx(screen::pulseRunning);
+            return AppWindow.onFx(query);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -510,6 +514,18 @@ class CompareWindowTest {
         waitFor(() -> runEnabled() && text("#pane-1").contains("accepted: confidence"));
         assertThat(text("#pane-1")).contains("Auto · routed to ").doesNotContain("2 steps");
         assertThat(calls.get()).isEqualTo(3);
+    }
+
+    @Test
+    void theIdleScreenRehearsesAStreamedAnswerInAHiddenPaneThenClearsIt() throws Exception {
+        CompareView screen = robot.lookup("#compare-screen").queryAs(CompareView.class);
+        waitFor(() -> onFx(screen::rehearsed));
+        waitFor(() -> !pulseRunning(screen)); // then the idle screen asks for no more frames
+        assertThat(robot.lookup("#answers-empty").queryAs(Label.class).isVisible()).isTrue(); // nothing of it shows
+
+        typePromptAndRun("After the rehearsal");
+        waitFor(() -> runEnabled() && text("#compare-message").startsWith("Finished 2 runs"));
+        assertThat(text("#pane-0 .md-view")).contains("this is answer").doesNotContain("Sample").doesNotContain("quote");
     }
 
     @Test

@@ -89,7 +89,14 @@ final class AnswerPaneView extends VBox {
         shown.flatMap(PaneModel::stateProperty).addListener((o, a, s) -> {
             showState(s);
             dirty = true;
-            renderIfDirty();
+            if (a == PaneModel.State.STREAMING && getScene() != null) {
+                // the answer ended: its last block is built between renders and shown by the next one (decision 29),
+                // not here, where six answers ending in one delivery would render six blocks in one frame
+                prepareDue = true;
+                wake.run();
+            } else {
+                renderIfDirty();
+            }
             refreshMetrics();
         });
         showState(pane.stateProperty().get());
@@ -146,6 +153,8 @@ final class AnswerPaneView extends VBox {
             prepareDue = false;
             if (pane().runningProperty().get()) {
                 markdown.prepare(pane().answerProperty().get());
+            } else if (dirty) {
+                markdown.prepareFinal(pane().answerProperty().get());
             }
         }
     }

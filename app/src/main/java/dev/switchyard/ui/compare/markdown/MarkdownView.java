@@ -50,8 +50,11 @@ public final class MarkdownView extends VBox {
     private final List<Chunk> prepared = new java.util.ArrayList<>();
     /** The text was replaced since the last render: the nodes shown go before the prepared ones are added. */
     private boolean preparedReset;
-    /** The widths this view was last asked its height at, newest first (a scroll pane asks at two). */
-    private final double[] askedWidths = {Double.NaN, Double.NaN};
+    /** The open block rendered as Markdown ahead of the final render ({@link #prepareFinal}), and its text. */
+    private Chunk preparedTail;
+    private String preparedTailText;
+    /** The widths this view was last asked its height at, newest first (a scroll pane asks at two, a window at none). */
+    private final double[] askedWidths = {Double.NaN, Double.NaN, Double.NaN};
 
     public MarkdownView() {
         getStyleClass().add("md-view");
@@ -107,8 +110,30 @@ public final class MarkdownView extends VBox {
      * nothing while the nodes cannot be styled here (not in a scene, or styled by CSS).
      */
     public void prepare(String text) {
-        if (looks == null) {
+        prepareSettled(text);
+    }
+
+    /**
+     * As {@link #prepare}, for the text a stream ended with: the open block too is built, styled and measured as the
+     * Markdown the final {@code setMarkdown(text, false)} shows, so six answers ending in one frame do not render six
+     * blocks in it.
+     */
+    public void prepareFinal(String text) {
+        String open = prepareSettled(text);
+        if (open == null || open.isEmpty() || open.equals(renderedTail) || open.equals(preparedTailText)) {
             return;
+        }
+        preparedTail = Chunk.of(open);
+        looks.style(preparedTail, this);
+        preparedTail.styledAt = styledGeneration;
+        measure(preparedTail);
+        preparedTailText = open;
+    }
+
+    /** Builds, styles and measures what settled (see {@link #prepare}); the open block's text, null if not styled here. */
+    private String prepareSettled(String text) {
+        if (looks == null) {
+            return null;
         }
         MarkdownStream.Update<Chunk> u = stream.update(text);
         if (u.reset()) {
@@ -124,6 +149,7 @@ public final class MarkdownView extends VBox {
             measure(c);
             prepared.add(c);
         }
+        return u.tail();
     }
 
     /** Asks {@code c} its sizes as this view's layout will, at the widths it was last laid out at (oldest first). */
@@ -135,7 +161,8 @@ public final class MarkdownView extends VBox {
             }
             // as VBox.getAreaHeights and Region.computeChildPrefAreaHeight work out a filled child's width
             double inside = width - snapSpaceX(getInsets().getLeft()) - snapSpaceX(getInsets().getRight());
-            double w = snapSizeX(Math.min(Math.max(inside, c.minWidth(-1)), Math.max(c.minWidth(-1), c.maxWidth(-1))));
+            double w = width < 0 ? -1
+                    : snapSizeX(Math.min(Math.max(inside, c.minWidth(-1)), Math.max(c.minWidth(-1), c.maxWidth(-1))));
             c.minHeight(w);
             c.prefHeight(w);
         }
@@ -143,10 +170,12 @@ public final class MarkdownView extends VBox {
 
     @Override
     protected double computePrefHeight(double width) {
-        if (width >= 0 && Double.compare(width, askedWidths[0]) != 0) {
-            askedWidths[1] = askedWidths[0];
-            askedWidths[0] = width;
+        int seen = 0;
+        while (seen < askedWidths.length - 1 && Double.compare(askedWidths[seen], width) != 0) {
+            seen++;
         }
+        System.arraycopy(askedWidths, 0, askedWidths, 1, seen); // move it to the front, the oldest drops out
+        askedWidths[0] = width;
         return super.computePrefHeight(width);
     }
 
@@ -172,6 +201,10 @@ public final class MarkdownView extends VBox {
         }
         prepared.clear();
         preparedReset = false;
+        Chunk preparedLast = preparedTail;
+        String preparedLastText = preparedTailText;
+        preparedTail = null;
+        preparedTailText = null;
         if (!added.isEmpty()) {
             addRendered(getChildren().size() - tail.size(), added);
             renderedTail = null;
@@ -189,7 +222,8 @@ public final class MarkdownView extends VBox {
             showTail(List.of(rawFlow));
             renderedTail = null;
         } else if (!u.tail().equals(renderedTail)) {
-            showTail(u.tail().isEmpty() ? List.of() : List.of(Chunk.of(u.tail())));
+            Chunk last = !u.reset() && u.tail().equals(preparedLastText) ? preparedLast : Chunk.of(u.tail());
+            showTail(u.tail().isEmpty() ? List.of() : List.of(last));
             renderedTail = u.tail();
             rawTail.setText("");
             rawSource = "";

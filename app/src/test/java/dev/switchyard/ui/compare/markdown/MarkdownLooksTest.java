@@ -172,6 +172,31 @@ class MarkdownLooksTest {
         });
     }
 
+    @Test
+    void theLastBlockOfAnEndedAnswerIsPreparedBeforeTheFinalRender() throws Exception {
+        MarkdownView view = onFx(() -> {
+            MarkdownView v = show(60);
+            v.setMarkdown(ANSWER.substring(0, ANSWER.indexOf("Done.")), true);
+            return v;
+        });
+        WaitForAsyncUtils.waitForFxEvents(); // shown and laid out by the window's pulses
+        onFx(() -> {
+            Parent root = view.getScene().getRoot();
+            long before = SizeCache.computed;
+            view.prepareFinal(ANSWER); // the stream ended: the open block ("Done.") built as Markdown off the scene
+            assertThat(SizeCache.computed).isGreaterThan(before);
+            assertThat(texts(view)).doesNotContain("Done.");
+            before = SizeCache.computed;
+            view.setMarkdown(ANSWER, false);
+            root.applyCss();
+            root.layout();
+            assertThat(texts(view)).contains("Done.");
+            assertThat(SizeCache.computed - before).as("sizes worked out again when shown").isZero();
+            assertLooksAsCss(view, copied(view));
+            return null;
+        });
+    }
+
     private static List<String> texts(Node n) {
         List<String> out = new ArrayList<>();
         if (n instanceof Text t) {

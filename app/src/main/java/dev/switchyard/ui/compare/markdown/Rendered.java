@@ -12,8 +12,8 @@ import javafx.scene.text.TextFlow;
 
 /**
  * The kinds of node rendered Markdown is built from ({@link MarkdownNodes}): styled by copying
- * ({@link MarkdownLooks}), and — those that lay out text — remembering their sizes ({@link SizeCache}), since a
- * settled block never changes.
+ * ({@link MarkdownLooks}), and — text flows and columns of blocks — remembering their sizes ({@link SizeCache}),
+ * since a settled block never changes.
  */
 final class Rendered {
 
@@ -118,10 +118,11 @@ final class Rendered {
         }
     }
 
-    /** A list item: its marker beside its content. */
+    /**
+     * A list item: its marker beside its content. Its sizes are not remembered: both children are text flows that
+     * remember theirs, and the list holding it remembers its own, so working a row's size out again costs little.
+     */
     static final class Row extends HBox implements MarkdownLooks.Copied {
-        private final SizeCache sizes = new SizeCache();
-
         Row(double spacing, Node... children) {
             super(spacing, children);
         }
@@ -134,34 +135,6 @@ final class Rendered {
         @Override
         public Node probe() {
             return new HBox();
-        }
-
-        @Override
-        protected double computePrefHeight(double width) {
-            return sizes.get(SizeCache.PREF_HEIGHT, width, super::computePrefHeight);
-        }
-
-        @Override
-        protected double computeMinHeight(double width) {
-            return sizes.get(SizeCache.MIN_HEIGHT, width, super::computeMinHeight);
-        }
-
-        @Override
-        protected double computePrefWidth(double height) {
-            return sizes.get(SizeCache.PREF_WIDTH, height, super::computePrefWidth);
-        }
-
-        @Override
-        protected double computeMinWidth(double height) {
-            return sizes.get(SizeCache.MIN_WIDTH, height, super::computeMinWidth);
-        }
-
-        @Override
-        public void requestLayout() {
-            if (sizes != null) {
-                sizes.forget();
-            }
-            super.requestLayout();
         }
     }
 

@@ -6,6 +6,7 @@ import dev.switchyard.app.compare.StreamBatcher;
 import dev.switchyard.app.run.RunFailure;
 import dev.switchyard.ui.AppWindow;
 import dev.switchyard.ui.SwitchyardApp;
+import dev.switchyard.ui.compare.markdown.MarkdownNodes;
 import dev.switchyard.workspace.model.CostKind;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
@@ -83,7 +84,8 @@ class FailedPaneWindowTest {
         assertThat(AppWindow.onFx(() -> {
             robot.lookup(".answer-scroll").queryAs(ScrollPane.class).setVvalue(0);
             robot.lookup(".answer-scroll").query().getParent().layout();
-            Node heading = robot.lookup(".answer-scroll .md-h2").query();
+            Node heading = robot.from(robot.lookup(".answer-scroll"))
+                    .lookup((Node n) -> MarkdownNodes.classesOf(n).contains("md-h2")).query();
             return inViewport(heading);
         })).isTrue();
     }

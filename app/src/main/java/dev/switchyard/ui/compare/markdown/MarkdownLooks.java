@@ -27,6 +27,13 @@ import javafx.scene.layout.Pane;
  * stylesheets (compare.css's {@code md-*} rules, the theme's colours) stay the one place that says how Markdown
  * looks; the copies are read again when the scene's stylesheets change (a theme switch).
  *
+ * <p>A copied node keeps its Markdown style classes to itself ({@link Copied#classes}), off its
+ * {@link Node#getStyleClass() style class list}: JavaFX matches every new node's style classes against the
+ * stylesheets' rules at its first CSS pass, whether or not the node declares anything to style, walking up the
+ * node's ancestors for each rule such as {@code #compare-screen .md-run}, and keeps what matched in a style helper
+ * per node; with no classes nothing matches, no helper is made, and the pass on the node does next to nothing
+ * (README decision 31). {@link MarkdownNodes#classesOf} reads the classes of any rendered node.
+ *
  * <p>What a probe cannot see: a rule that depends on a Markdown node's Markdown ancestors (a probe is a direct child
  * of the view) or on a pseudo-class such as {@code :hover}. compare.css's {@code md-*} rules use neither.
  * {@code -Dswitchyard.markdownLooks=false} styles the nodes by CSS as before (for comparing the two).
@@ -42,12 +49,27 @@ final class MarkdownLooks {
     }
 
     /**
-     * A node styled by copying: it declares no styleable properties while {@link #ON}, and can make a plain node of its
-     * kind.
+     * A node styled by copying: it declares no styleable properties and has no CSS style classes while {@link #ON},
+     * and can make a plain node of its kind.
      */
     interface Copied {
         /** A plain node of the same kind (styled by CSS), to read what the stylesheets give its style classes. */
         Node probe();
+
+        /** Its Markdown style classes (also its CSS style classes when not {@link #ON}). */
+        List<String> classes();
+    }
+
+    /**
+     * The style classes of a {@link Copied} node being made, as it keeps them: also given to CSS when nodes are styled
+     * by CSS ({@code -Dswitchyard.markdownLooks=false}).
+     */
+    static List<String> classify(Node node, List<String> classes) {
+        List<String> fixed = List.copyOf(classes);
+        if (!ON) {
+            node.getStyleClass().setAll(fixed);
+        }
+        return fixed;
     }
 
     private record Key(Class<?> kind, List<String> classes) {
@@ -105,7 +127,7 @@ final class MarkdownLooks {
     }
 
     private List<Setting> settings(Node node, Copied copied, Pane context) {
-        Key key = new Key(node.getClass(), List.copyOf(node.getStyleClass()));
+        Key key = new Key(node.getClass(), copied.classes());
         List<Setting> settings = cache.get(key);
         if (settings == null) {
             settings = probe(copied.probe(), key.classes(), context);

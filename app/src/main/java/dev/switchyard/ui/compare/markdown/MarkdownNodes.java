@@ -5,7 +5,6 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -32,15 +31,25 @@ import org.commonmark.parser.Parser;
 /**
  * Markdown → JavaFX nodes: headings, paragraphs with emphasis, strong, inline code and links, bullet and
  * numbered lists (nested), fenced and indented code blocks, block quotes and rules. Raw HTML shows as text.
- * Style classes {@code md-*} are styled in compare.css. Only {@link Text}, {@link TextFlow} and plain layout panes
+ * Style classes {@code md-*} are styled in compare.css ({@link #classesOf}). Only {@link Text}, {@link TextFlow} and plain layout panes
  * are used (no controls: a control needs a skin and costs several times more to style), since a streaming
  * answer creates these nodes while other panes stream.
  */
 public final class MarkdownNodes {
 
     private static final Parser PARSER = Parser.builder().build();
+    private static final List<String> MARKER = List.of("md-run", "md-text", "md-marker");
+    private static final List<String> CODE_BLOCK = List.of("md-code-block");
 
     private MarkdownNodes() {
+    }
+
+    /**
+     * The Markdown style classes of a rendered node ({@code md-h2}, {@code md-code-block}, …): rendered nodes keep
+     * them off their CSS style class list (README decision 31), other nodes have them there.
+     */
+    public static List<String> classesOf(Node node) {
+        return node instanceof MarkdownLooks.Copied copied ? copied.classes() : node.getStyleClass();
     }
 
     /** The block nodes of a Markdown text. */
@@ -58,12 +67,11 @@ public final class MarkdownNodes {
 
     private static Node block(org.commonmark.node.Node n, int depth) {
         if (n instanceof Heading h) {
-            TextFlow flow = inline(h, "md-h" + Math.min(h.getLevel(), 4));
-            flow.getStyleClass().add("md-heading");
-            return flow;
+            String level = "md-h" + Math.min(h.getLevel(), 4);
+            return inline(h, level, level, "md-heading");
         }
         if (n instanceof Paragraph p) {
-            return inline(p, "md-text");
+            return inline(p, "md-text", "md-text");
         }
         if (n instanceof FencedCodeBlock c) {
             return code(c.getLiteral());
@@ -78,21 +86,16 @@ public final class MarkdownNodes {
             return list(n, depth);
         }
         if (n instanceof BlockQuote q) {
-            VBox box = children(q, depth);
-            box.getStyleClass().add("md-quote");
-            return box;
+            return children(q, depth, "md-blocks", "md-quote");
         }
         if (n instanceof ThematicBreak) {
-            Region rule = new Rendered.Rule();
-            rule.getStyleClass().add("md-rule");
-            return rule;
+            return new Rendered.Rule();
         }
         return null;
     }
 
-    private static VBox children(org.commonmark.node.Node parent, int depth) {
-        VBox box = new Rendered.Column();
-        box.getStyleClass().add("md-blocks");
+    private static VBox children(org.commonmark.node.Node parent, int depth, String... classes) {
+        VBox box = new Rendered.Column(classes);
         for (org.commonmark.node.Node c = parent.getFirstChild(); c != null; c = c.getNext()) {
             Node b = block(c, depth);
             if (b != null) {
@@ -103,16 +106,15 @@ public final class MarkdownNodes {
     }
 
     private static Node list(org.commonmark.node.Node list, int depth) {
-        VBox box = new Rendered.Column();
-        box.getStyleClass().add("md-list");
+        VBox box = new Rendered.Column("md-list");
         int number = list instanceof OrderedList o && o.getMarkerStartNumber() != null ? o.getMarkerStartNumber() : 1;
         for (org.commonmark.node.Node item = list.getFirstChild(); item != null; item = item.getNext()) {
             if (!(item instanceof ListItem)) {
                 continue;
             }
-            Text mark = new Rendered.Run(list instanceof OrderedList ? number++ + "." : depth % 2 == 0 ? "•" : "◦");
-            mark.getStyleClass().addAll("md-run", "md-text", "md-marker");
-            TextFlow marker = new Rendered.Flow();
+            Text mark = new Rendered.Run(list instanceof OrderedList ? number++ + "." : depth % 2 == 0 ? "•" : "◦",
+                    MARKER);
+            TextFlow marker = new Rendered.Flow(List.of());
             marker.getChildren().add(mark);
             double w = list instanceof OrderedList ? 22 : 14;
             marker.setMinWidth(w);
@@ -122,30 +124,25 @@ public final class MarkdownNodes {
             Node content = item.getFirstChild() != null && item.getFirstChild() == item.getLastChild()
                     ? block(item.getFirstChild(), depth + 1) : null;
             if (content == null) {
-                content = children(item, depth + 1);
+                content = children(item, depth + 1, "md-blocks");
             }
             HBox.setHgrow(content, Priority.ALWAYS);
-            HBox row = new Rendered.Row(4, marker, content);
-            row.getStyleClass().add("md-item");
-            box.getChildren().add(row);
+            box.getChildren().add(new Rendered.Row(4, marker, content));
         }
         return box;
     }
 
     private static Node code(String literal) {
         String text = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
-        Text t = new Rendered.Run(text);
-        t.getStyleClass().add("md-code-text");
-        TextFlow flow = new Rendered.Flow();
-        flow.getChildren().add(t);
-        flow.getStyleClass().add("md-code-block");
+        TextFlow flow = new Rendered.Flow(CODE_BLOCK);
+        flow.getChildren().add(new Rendered.Run(text, TailText.CODE));
         return flow;
     }
 
-    private static TextFlow inline(org.commonmark.node.Node parent, String style) {
-        TextFlow flow = new Rendered.Flow();
-        flow.getStyleClass().add(style);
-        parent.accept(new InlineBuilder(flow, style));
+    /** A flow of {@code parent}'s inline content, its runs styled {@code md-run}, {@code base} and their emphasis. */
+    private static TextFlow inline(org.commonmark.node.Node parent, String base, String... flowClasses) {
+        TextFlow flow = new Rendered.Flow(List.of(flowClasses));
+        parent.accept(new InlineBuilder(flow, base));
         return flow;
     }
 
@@ -171,13 +168,11 @@ public final class MarkdownNodes {
             classes.addAll(styles);
             classes.addAll(List.of(extra));
             List<Node> runs = flow.getChildren();
-            if (!runs.isEmpty() && runs.get(runs.size() - 1) instanceof Text last && last.getStyleClass().equals(classes)) {
+            if (!runs.isEmpty() && runs.get(runs.size() - 1) instanceof Rendered.Run last && last.classes().equals(classes)) {
                 last.setText(last.getText() + s);
                 return;
             }
-            Text t = new Rendered.Run(s);
-            t.getStyleClass().setAll(classes);
-            runs.add(t);
+            runs.add(new Rendered.Run(s, classes));
         }
 
         private void styled(org.commonmark.node.Node n, String style) {

@@ -274,7 +274,7 @@ public final class MarkdownView extends VBox {
         private int styledAt = -1;
 
         Chunk() {
-            getStyleClass().add("md-chunk");
+            super("md-chunk");
         }
 
         static Chunk of(String markdown) {

@@ -1,7 +1,6 @@
 package dev.switchyard.ui.compare.markdown;
 
 import java.util.Arrays;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * The sizes of a rendered Markdown node, remembered for the last few widths (heights). A settled block never changes,
@@ -36,20 +35,28 @@ final class SizeCache {
         }
     }
 
-    /** The size of {@code kind} for {@code arg} (a width or a height, -1 for none), computed at most once while remembered. */
-    double get(int kind, double arg, DoubleUnaryOperator compute) {
+    /**
+     * The size of {@code kind} remembered for {@code arg} (a width or a height, -1 for none); NaN when not remembered,
+     * then work it out and {@link #keep} it. (Not a method taking the computation: a method reference to a
+     * {@code super} method is a new object at every call, and size queries come by the thousand per layout.)
+     */
+    double find(int kind, double arg) {
         double[] a = args[kind];
         for (int i = 0; i < SLOTS; i++) {
             if (Double.compare(a[i], arg) == 0) {
                 return values[kind][i];
             }
         }
+        return Double.NaN;
+    }
+
+    /** Remembers {@code value}, the size of {@code kind} for {@code arg}, and returns it. */
+    double keep(int kind, double arg, double value) {
         computed++;
-        double v = compute.applyAsDouble(arg);
         int slot = next[kind];
         next[kind] = (slot + 1) % SLOTS;
-        a[slot] = arg;
-        values[kind][slot] = v;
-        return v;
+        args[kind][slot] = arg;
+        values[kind][slot] = value;
+        return value;
     }
 }

@@ -29,7 +29,7 @@ class MarkdownNodesTest {
         TextFlow content = (TextFlow) item.getChildren().get(1);
         assertThat(HBox.getHgrow(content)).isEqualTo(javafx.scene.layout.Priority.ALWAYS);
         assertThat(texts(content)).containsExactly("Measure ", "ttft", " on the device");
-        assertThat(((Text) content.getChildren().get(1)).getStyleClass()).contains("md-code");
+        assertThat(MarkdownNodes.classesOf(content.getChildren().get(1))).contains("md-code");
         // the list; per item its row, the marker (a fixed-width flow and its text), the paragraph and its runs
         assertThat(count(list)).isEqualTo(1 + (1 + 2 + 1 + 3) + (1 + 2 + 1 + 1));
     }
@@ -39,7 +39,7 @@ class MarkdownNodesTest {
         List<Node> blocks = MarkdownNodes.render("- First paragraph.\n\n  Second paragraph.\n- Next\n");
         HBox item = (HBox) ((VBox) blocks.get(0)).getChildren().get(0);
         VBox content = (VBox) item.getChildren().get(1);
-        assertThat(content.getStyleClass()).contains("md-blocks");
+        assertThat(MarkdownNodes.classesOf(content)).contains("md-blocks");
         assertThat(content.getChildren()).hasSize(2);
         assertThat(texts(content)).containsExactly("First paragraph.", "Second paragraph.");
     }
@@ -49,9 +49,9 @@ class MarkdownNodesTest {
         List<Node> blocks = MarkdownNodes.render("Ship the **offline\nmodel** first,\nthen route *complex* ones.");
         TextFlow p = (TextFlow) blocks.get(0);
         assertThat(texts(p)).containsExactly("Ship the ", "offline model", " first, then route ", "complex", " ones.");
-        assertThat(((Text) p.getChildren().get(1)).getStyleClass()).containsExactly("md-run", "md-text", "md-strong");
-        assertThat(((Text) p.getChildren().get(2)).getStyleClass()).containsExactly("md-run", "md-text");
-        assertThat(((Text) p.getChildren().get(3)).getStyleClass()).containsExactly("md-run", "md-text", "md-em");
+        assertThat(MarkdownNodes.classesOf(p.getChildren().get(1))).containsExactly("md-run", "md-text", "md-strong");
+        assertThat(MarkdownNodes.classesOf(p.getChildren().get(2))).containsExactly("md-run", "md-text");
+        assertThat(MarkdownNodes.classesOf(p.getChildren().get(3))).containsExactly("md-run", "md-text", "md-em");
     }
 
     private static List<String> texts(Node n) {

@@ -5,6 +5,7 @@ import dev.switchyard.app.run.RunOutcome;
 import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunMetrics;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,20 +23,20 @@ public final class Formats {
             return NONE;
         }
         double v = ms.doubleValue();
-        return v >= 10_000 ? String.format(Locale.ROOT, "%.1f s", v / 1000) : String.format(Locale.ROOT, "%,d ms", Math.round(v));
+        return v >= 10_000 ? fixed(v / 1000, 1) + " s" : grouped(Math.round(v)) + " ms";
     }
 
     /** Elapsed time: milliseconds under a second, then tenths of a second. */
     public static String elapsed(long ms) {
-        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        return ms < 1000 ? ms + " ms" : fixed(ms / 1000.0, 1) + " s";
     }
 
     public static String tps(Number tps) {
-        return tps == null ? NONE : String.format(Locale.ROOT, "%.1f tok/s", tps.doubleValue());
+        return tps == null ? NONE : fixed(tps.doubleValue(), 1) + " tok/s";
     }
 
     public static String tokens(Number n, boolean estimated) {
-        return n == null ? NONE : (estimated ? "~" : "") + String.format(Locale.ROOT, "%,d", n.longValue());
+        return n == null ? NONE : (estimated ? "~" : "") + grouped(n.longValue());
     }
 
     /** USD with enough digits for fractions of a cent; "no price" when unknown, never "$0" for unknown. */
@@ -48,12 +49,45 @@ public final class Formats {
             return "$0";
         }
         if (v >= 1) {
-            return String.format(Locale.ROOT, "$%,.2f", v);
+            return "$" + group(fixed(v, 2));
         }
-        if (v >= 0.01) {
-            return String.format(Locale.ROOT, "$%.4f", v);
+        return "$" + fixed(v, v >= 0.01 ? 4 : 6);
+    }
+
+    /*
+     * The figures a metric strip shows are formatted at every delivery of six streaming panes: String.format, which
+     * parses its pattern and looks up the locale's symbols at each call, made a tenth of what the FX thread allocated
+     * while answers streamed. These write the same text (FormatsTest compares them with String.format).
+     */
+
+    /** {@code v} as {@code String.format(Locale.ROOT, "%.<decimals>f", v)} writes it: rounded half up. */
+    static String fixed(double v, int decimals) {
+        if (!(Double.compare(v, 0.0) >= 0 && v < 1e15)) { // negative (-0.0 too), NaN, infinite, huge: String.format
+            return String.format(Locale.ROOT, "%." + decimals + "f", v);
         }
-        return String.format(Locale.ROOT, "$%.6f", v);
+        return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** {@code n} as {@code String.format(Locale.ROOT, "%,d", n)} writes it. */
+    static String grouped(long n) {
+        return n < 0 ? String.format(Locale.ROOT, "%,d", n) : group(Long.toString(n));
+    }
+
+    /** Thousands separators in the whole part of a non-negative number written in digits ("12345.60" → "12,345.60"). */
+    private static String group(String digits) {
+        int dot = digits.indexOf('.');
+        int whole = dot < 0 ? digits.length() : dot;
+        if (whole <= 3) {
+            return digits;
+        }
+        StringBuilder b = new StringBuilder(digits.length() + whole / 3);
+        for (int i = 0; i < whole; i++) {
+            if (i > 0 && (whole - i) % 3 == 0) {
+                b.append(',');
+            }
+            b.append(digits.charAt(i));
+        }
+        return b.append(digits, whole, digits.length()).toString();
     }
 
     /**

@@ -97,8 +97,13 @@ public final class ModelChoice {
     public AutoRoutes.Choice policy() { return policy; }
     /** Identity across reloads: the model's id or the policy's name. */
     public String key() { return model != null ? "model:" + model.id() : "policy:" + policy.policy(); }
-    /** What node ids use: the model's API id, or "auto-&lt;policy&gt;". */
-    public String idSuffix() { return model != null ? model.apiModelId() : "auto-" + policy.policy(); }
+    /**
+     * What node ids use: the model's API id, or "auto-&lt;policy&gt;", with every character a CSS id selector cannot
+     * hold as is (':' '/' '.' — "llama3.2:1b", "openai/gpt-4o-mini") written '-', so that {@code #pick-…} finds it.
+     */
+    public String idSuffix() {
+        return (model != null ? model.apiModelId() : "auto-" + policy.policy()).replaceAll("[^A-Za-z0-9_-]", "-");
+    }
     /** The kind badge's style suffix. */
     public String kindCode() { return model != null ? model.kind().code() : "auto"; }
     public String name() { return model != null ? model.displayName() : AUTO + ": " + policy.policy(); }

@@ -695,7 +695,7 @@ class CompareWindowTest {
     void everyChartNoteStaysInsideItsPlotAreaInA1100By720Window() throws Exception {
         AppWindow.resize(1100, 720);
         CheckBox intent = robot.lookup((Node n) -> n instanceof CheckBox && n.getId() != null
-                && n.getId().startsWith("pick-intent:")).queryAs(CheckBox.class);
+                && n.getId().startsWith("pick-intent-")).queryAs(CheckBox.class);
         scrollIntoView(intent);
         if (!intent.isSelected()) {
             robot.clickOn(intent);

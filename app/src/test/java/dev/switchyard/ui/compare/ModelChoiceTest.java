@@ -47,6 +47,16 @@ class ModelChoiceTest {
     }
 
     @Test
+    void nodeIdsHoldOnlyWhatACssIdSelectorCanFind() {
+        ModelChoice c = new ModelChoice(dev.switchyard.workspace.model.Model.of(8, "meta-llama/llama-3.2:1b", "Llama 3.2 1B",
+                dev.switchyard.workspace.model.ModelKind.CLOUD, null, null, null), "OpenRouter",
+                dev.switchyard.app.engine.Availability.readyWhen("Ready"));
+        assertThat(c.idSuffix()).isEqualTo("meta-llama-llama-3-2-1b");
+        assertThat(ModelChoice.of(new AutoRoutes.Choice("edge v2.1", 2, "", List.of(), List.of())).idSuffix())
+                .isEqualTo("auto-edge-v2-1");
+    }
+
+    @Test
     void aPolicyWithNothingMissingIsReady() {
         ModelChoice c = ModelChoice.of(new AutoRoutes.Choice("tiered", 1, "", List.of(), List.of()));
 

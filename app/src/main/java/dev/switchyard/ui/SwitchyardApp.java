@@ -67,7 +67,7 @@ public final class SwitchyardApp extends Application {
         Screen routing = new LazyScreen("routing", "Routing", () -> new RoutingScreen(new RoutingViewModel(tasks),
                 model.workspaceProperty(), ws -> new WorkspaceDesignerBackend(context, ws)));
         Screen replay = new LazyScreen("replay", "Replay", () -> ReplayScreen.create(context, tasks, model,
-                networkMonitor::isOnline));
+                networkMonitor::isOnline, network.onlineProperty()));
         Screen history = new LazyScreen("history", "History", () -> new HistoryScreen(model, tasks, prefs,
                 id -> ((MainView) stage.getScene().getRoot()).show(id)));
         Screen models = new LazyScreen("models", "Models", () -> new ModelsScreen(model, tasks, context, prefs, network));

@@ -159,21 +159,44 @@ public final class RunViewModel {
         }, c -> {
             Prepared p = c.prepared();
             prepared = p;
-            blocked = c.blocked();
             estimate.set(describe(p.estimate()));
-            warning.set(warning(c.blocked()));
             if (p.estimate().needsConfirmation() || !c.blocked().isEmpty()) {
                 mode.set(Mode.CONFIRMING);
-                message.set(c.blocked().isEmpty() ? "Confirm to start: live calls cost money."
-                        : "Confirm to start anyway: the calls to a model that cannot run now fail and are reported"
-                        + " with the results.");
+                showBlocked(c.blocked());
             } else {
+                blocked = c.blocked();
                 start(false);
             }
         }, e -> {
             mode.set(Mode.IDLE);
             fail(e);
         });
+    }
+
+    private void showBlocked(List<ReplayService.Blocked> now) {
+        blocked = now;
+        warning.set(warning(now));
+        message.set(now.isEmpty() ? "Confirm to start: live calls cost money."
+                : "Confirm to start anyway: the calls to a model that cannot run now fail and are reported"
+                + " with the results.");
+    }
+
+    /**
+     * The network went up or down: while the estimate waits for confirmation, what it says cannot run now is checked
+     * again (a model called "Offline" is no longer named once the network is back, and one that needs it is named
+     * when it goes), so the user confirms what is true and the replay keeps that.
+     */
+    public void networkChanged() {
+        ReplayBackend b = backend.get();
+        Prepared p = prepared;
+        if (b == null || p == null || mode.get() != Mode.CONFIRMING) {
+            return;
+        }
+        tasks.run("Checking the replay's models", () -> b.blocked(p), now -> {
+            if (mode.get() == Mode.CONFIRMING && prepared == p) {
+                showBlocked(now);
+            }
+        }, this::fail);
     }
 
     /** "1 model cannot run now; its calls will fail: gpt-4o (12 planned calls): … " or empty. */

@@ -134,10 +134,56 @@ class RunViewModelBlockedTest {
         assertThat(Availability.onNetwork(false, Availability.READY, false)).isEqualTo(Availability.READY);
         assertThat(Availability.needsNetwork(small, ws)).isTrue();
 
+        // back online while the estimate waits: the window's monitor says so and only the model without a key is named
+        online.set(true);
+        run.networkChanged();
+        assertThat(run.modeProperty().get()).isEqualTo(RunViewModel.Mode.CONFIRMING);
+        assertThat(run.warningProperty().get()).startsWith("1 model cannot run now; its calls will fail: ")
+                .contains(big.displayName()).doesNotContain(small.displayName());
+        assertThat(run.messageProperty().get()).contains("Confirm to start anyway");
+
         run.decline();
-        online.set(true); // back online: only the model without a key is named
+        online.set(false);
+        run.networkChanged(); // nothing waits for confirmation: nothing to check
+        assertThat(run.warningProperty().get()).doesNotContain(small.displayName());
+        online.set(true);
         run.prepare();
         assertThat(run.warningProperty().get()).startsWith("1 model cannot run now; its calls will fail: ")
                 .contains(big.displayName()).doesNotContain(small.displayName());
+    }
+
+    /** Gone offline while the estimate waits for confirmation: the cloud model it calls is named before any call. */
+    @Test
+    void goingOfflineWhileTheEstimateWaitsNamesTheCloudModelsItCalls() throws Exception {
+        ModelDirectory directory = app.directory(ws);
+        Provider keyed = ws.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "keyed gateway",
+                "https://gateway.example.com/v1", "env:KEYED_GATEWAY_KEY", null));
+        Model small = directory.addCloudModel(keyed, "small-model");
+        Model big = directory.addCloudModel(keyed, "big-model");
+        ReplayUiFixture.policyVersion(ws, "length");
+        java.util.concurrent.atomic.AtomicBoolean online = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ReplayViewModel vm = new ReplayViewModel(new DirectTaskRunner(), new SimpleObjectProperty<>(ws), w ->
+                new WorkspaceReplayBackend(w, ReplayService.of(app, w, online::get), (x, version, label) ->
+                        ReplayUiFixture.lengthPolicy(version.id(), label, small, big, 12)));
+        Path csv = dir.resolve("prompts.csv");
+        Files.writeString(csv, "prompt\nlights on\n");
+        vm.datasets().importFile(csv);
+        RunViewModel run = vm.run();
+        run.policyProperty().set(run.policies().get(0));
+        run.sourcingProperty().set(dev.switchyard.app.replay.engine.Sourcing.LIVE);
+
+        run.prepare();
+        assertThat(run.modeProperty().get()).isEqualTo(RunViewModel.Mode.CONFIRMING);
+        assertThat(run.warningProperty().get()).isEmpty();
+        assertThat(run.messageProperty().get()).isEqualTo("Confirm to start: live calls cost money.");
+
+        online.set(false);
+        run.networkChanged();
+        assertThat(run.warningProperty().get()).startsWith("2 models cannot run now; their calls will fail: ")
+                .contains(small.displayName() + " (1 planned call): " + Availability.OFFLINE.reason());
+        assertThat(run.messageProperty().get()).contains("Confirm to start anyway");
+
+        run.decline(); // (not confirmed: the gateway is not on this machine)
+        assertThat(run.modeProperty().get()).isEqualTo(RunViewModel.Mode.IDLE);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -111,7 +112,7 @@ public final class AppWindow {
      * a hidden node and its children are left out); empty when every one reads whole.
      */
     public static java.util.List<String> cutTexts(FxRobot robot, String query) throws Exception {
-        return onFx(() -> robot.lookup(query).query().lookupAll("*").stream()
+        return onFx(() -> laidOut(robot.lookup(query).query()).lookupAll("*").stream()
                 .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()
                         && shown(n))
                 .map(n -> (javafx.scene.control.Labeled) n)
@@ -126,6 +127,17 @@ public final class AppWindow {
             Node n = robot.lookup(query).query();
             return n.localToScene(n.getLayoutBounds()).getMaxX() <= n.getScene().getWidth() + 0.5;
         });
+    }
+
+    /**
+     * {@code node} after a CSS and layout pass of its scene: a label shows a new text only once laid out, and a check
+     * made in the same FX turn as the change (a wait that ends on it) would read the old one.
+     */
+    private static Node laidOut(Node node) {
+        Parent root = node.getScene().getRoot();
+        root.applyCss();
+        root.layout();
+        return node;
     }
 
     private static boolean shown(Node node) {

@@ -102,7 +102,12 @@ public final class ModelChoice {
      * hold as is (':' '/' '.' — "llama3.2:1b", "openai/gpt-4o-mini") written '-', so that {@code #pick-…} finds it.
      */
     public String idSuffix() {
-        return (model != null ? model.apiModelId() : "auto-" + policy.policy()).replaceAll("[^A-Za-z0-9_-]", "-");
+        return safeId(model != null ? model.apiModelId() : "auto-" + policy.policy());
+    }
+
+    /** {@code text} as part of a node id: every character a CSS id selector cannot hold written '-'. */
+    public static String safeId(String text) {
+        return text.replaceAll("[^A-Za-z0-9_-]", "-");
     }
     /** The kind badge's style suffix. */
     public String kindCode() { return model != null ? model.kind().code() : "auto"; }

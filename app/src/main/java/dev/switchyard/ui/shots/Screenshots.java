@@ -138,7 +138,7 @@ public final class Screenshots {
                 }
             }
             for (DemoGateway.DemoModel m : DemoGateway.MODELS) {
-                boxes.stream().filter(b -> b.getId().equals("pick-" + m.id())).findFirst().ifPresent(b -> b.setSelected(true));
+                boxes.stream().filter(b -> b.getId().equals("pick-" + dev.switchyard.ui.compare.ModelChoice.safeId(m.id()))).findFirst().ifPresent(b -> b.setSelected(true));
             }
             ((javafx.scene.control.TextInputControl) scene.lookup("#system-message")).setText(DemoGateway.COMPARE_SYSTEM);
             ((javafx.scene.control.TextInputControl) scene.lookup("#user-message")).setText(DemoGateway.COMPARE_PROMPT);

@@ -1,6 +1,7 @@
 package dev.switchyard.ui.compare.bench;
 
 import dev.switchyard.ui.SwitchyardApp;
+import dev.switchyard.ui.compare.ModelChoice;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,8 +134,12 @@ public final class FxPulseBenchmark {
             onFx(() -> {
                 ui.userMessage().setText("Write a rollout plan for a hybrid assistant (round " + Math.random() + ").");
                 boxes.forEach(b -> b.setSelected(false));
-                boxes.stream().filter(b -> names.contains(b.getId().substring("pick-".length())))
-                        .forEach(b -> b.setSelected(true));
+                List<String> ids = names.stream().map(n -> "pick-" + ModelChoice.safeId(n)).toList();
+                boxes.stream().filter(b -> ids.contains(b.getId())).forEach(b -> b.setSelected(true));
+                long picked = boxes.stream().filter(CheckBox::isSelected).count();
+                if (picked != names.size()) { // a round with fewer panes than asked would measure something else
+                    throw new IllegalStateException("picked " + picked + " of the " + names.size() + " models " + names);
+                }
                 ui.repeat().getValueFactory().setValue(repeat);
                 ui.blind().setSelected(blind);
                 pulses.watch(ui.scene());

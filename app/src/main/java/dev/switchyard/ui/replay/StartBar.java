@@ -78,7 +78,12 @@ final class StartBar extends VBox {
         policy.setPrefWidth(180);
         Label policyLabel = new Label("Policy");
         policyLabel.setMinWidth(Region.USE_PREF_SIZE);
-        dataset.setMinWidth(Region.USE_PREF_SIZE);
+        // a long dataset name is cut ("over “Everyday prompts of…”", whole in the tooltip and the Datasets list) rather
+        // than widening the bar past a 1100 px window
+        dataset.setMinWidth(80);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(dataset.textProperty());
+        dataset.setTooltip(whole);
         HBox top = new HBox(8, policyLabel, policy, dataset, sourcing, start);
         top.setAlignment(Pos.CENTER_LEFT);
         Label storedLabel = new Label("Or a stored replay");

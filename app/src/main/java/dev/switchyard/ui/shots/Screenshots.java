@@ -79,8 +79,10 @@ public final class Screenshots {
         fx(() -> {
             stage.setX(0);
             stage.setY(0);
-            stage.setWidth(1360);
-            stage.setHeight(860);
+            // the README's size; -Dswitchyard.shots.size=1100x720 shows the screens at the smallest size they are made for
+            String[] size = System.getProperty("switchyard.shots.size", "1360x860").split("x");
+            stage.setWidth(Double.parseDouble(size[0]));
+            stage.setHeight(Double.parseDouble(size[1]));
             return null;
         });
         Thread.sleep(2500);

@@ -82,7 +82,7 @@ class ReplayScreenTest {
         FileDialogs dialogs = new FileDialogs() {
             @Override
             public Path openDataset(Window owner) {
-                return dir.resolve("prompts.csv");
+                return dir.resolve("Everyday prompts of the support team, November.csv");
             }
 
             @Override
@@ -153,7 +153,7 @@ class ReplayScreenTest {
 
     @Test
     void importReplayConfirmSweepAndExport() throws Exception {
-        Files.writeString(dir.resolve("prompts.csv"), "prompt,reference,grader\n"
+        Files.writeString(dir.resolve("Everyday prompts of the support team, November.csv"), "prompt,reference,grader\n"
                 + "lights on,ok,contains\n"
                 + "summarise the meeting notes please,ok,contains\n"
                 + "plan a three day trip to Lisbon please,ok,contains\n"
@@ -176,6 +176,8 @@ class ReplayScreenTest {
         AppWindow.resize(1100, 720);
         assertThat(AppWindow.cutTexts(robot, "#replay-confirm-box")).isEmpty();
         assertThat(AppWindow.withinWindow(robot, "#replay-decline")).isTrue();
+        // a long dataset name is cut in the start bar, not pushing the screen past the window's right edge
+        assertThat(AppWindow.withinWindow(robot, "#replay-start")).isTrue();
 
         AppWindow.click(robot, "#replay-confirm");
         waitFor(90, () -> text("#replay-run-message").contains("completed")

@@ -6,6 +6,7 @@ import dev.switchyard.app.AppContext;
 import dev.switchyard.app.engine.Availability;
 import dev.switchyard.app.models.ModelDirectory;
 import dev.switchyard.app.replay.ReplayService;
+import dev.switchyard.app.routing.NetworkState;
 import dev.switchyard.local.LocalEngine;
 import dev.switchyard.ui.task.DirectTaskRunner;
 import dev.switchyard.workspace.Workspace;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +47,24 @@ class RunViewModelBlockedTest {
         ws.close();
     }
 
+    /**
+     * The Replay screen's run, ready to prepare a live replay of a "length" policy (a prompt of 12 characters or fewer
+     * to {@code small}, the others to {@code big}) over {@code prompts}, with the network as {@code network} says.
+     */
+    private RunViewModel liveReplay(Model small, Model big, NetworkState network, String... prompts) throws Exception {
+        ReplayUiFixture.policyVersion(ws, "length");
+        ReplayViewModel vm = new ReplayViewModel(new DirectTaskRunner(), new SimpleObjectProperty<>(ws), w ->
+                new WorkspaceReplayBackend(w, ReplayService.of(app, w, network), (x, version, label) ->
+                        ReplayUiFixture.lengthPolicy(version.id(), label, small, big, 12)));
+        Path csv = dir.resolve("prompts.csv");
+        Files.writeString(csv, "prompt\n" + String.join("\n", prompts) + "\n");
+        vm.datasets().importFile(csv);
+        RunViewModel run = vm.run();
+        run.policyProperty().set(run.policies().get(0));
+        run.sourcingProperty().set(dev.switchyard.app.replay.engine.Sourcing.LIVE);
+        return run;
+    }
+
     @Test
     void theEstimateWarnsOfACloudModelWhoseKeyCannotBeReadNow() throws Exception {
         ModelDirectory directory = app.directory(ws);
@@ -54,16 +74,8 @@ class RunViewModelBlockedTest {
                 "http://127.0.0.1:9/v1", "env:SWITCHYARD_TEST_NO_SUCH_KEY", null));
         Model small = directory.addCloudModel(keyed, "small-model");
         Model big = directory.addCloudModel(keyless, "big-model");
-        ReplayUiFixture.policyVersion(ws, "length");
-        ReplayViewModel vm = new ReplayViewModel(new DirectTaskRunner(), new SimpleObjectProperty<>(ws), w ->
-                new WorkspaceReplayBackend(w, ReplayService.of(app, w), (x, version, label) ->
-                        ReplayUiFixture.lengthPolicy(version.id(), label, small, big, 12)));
-        Path csv = dir.resolve("prompts.csv");
-        Files.writeString(csv, "prompt\nlights on\nsummarise the meeting notes\nplan a three day trip to Lisbon\n");
-        vm.datasets().importFile(csv);
-        RunViewModel run = vm.run();
-        run.policyProperty().set(run.policies().get(0));
-        run.sourcingProperty().set(dev.switchyard.app.replay.engine.Sourcing.LIVE);
+        RunViewModel run = liveReplay(small, big, NetworkState.ONLINE, "lights on", "summarise the meeting notes",
+                "plan a three day trip to Lisbon");
 
         run.prepare();
 
@@ -108,17 +120,8 @@ class RunViewModelBlockedTest {
                 "https://gateway.example.com/v1", "env:SWITCHYARD_TEST_NO_SUCH_KEY", null));
         Model small = directory.addCloudModel(keyed, "small-model");
         Model big = directory.addCloudModel(keyless, "big-model");
-        ReplayUiFixture.policyVersion(ws, "length");
-        java.util.concurrent.atomic.AtomicBoolean online = new java.util.concurrent.atomic.AtomicBoolean(false);
-        ReplayViewModel vm = new ReplayViewModel(new DirectTaskRunner(), new SimpleObjectProperty<>(ws), w ->
-                new WorkspaceReplayBackend(w, ReplayService.of(app, w, online::get), (x, version, label) ->
-                        ReplayUiFixture.lengthPolicy(version.id(), label, small, big, 12)));
-        Path csv = dir.resolve("prompts.csv");
-        Files.writeString(csv, "prompt\nlights on\nsummarise the meeting notes\n");
-        vm.datasets().importFile(csv);
-        RunViewModel run = vm.run();
-        run.policyProperty().set(run.policies().get(0));
-        run.sourcingProperty().set(dev.switchyard.app.replay.engine.Sourcing.LIVE);
+        AtomicBoolean online = new AtomicBoolean(false);
+        RunViewModel run = liveReplay(small, big, online::get, "lights on", "summarise the meeting notes");
 
         run.prepare();
 
@@ -160,17 +163,8 @@ class RunViewModelBlockedTest {
                 "https://gateway.example.com/v1", "env:KEYED_GATEWAY_KEY", null));
         Model small = directory.addCloudModel(keyed, "small-model");
         Model big = directory.addCloudModel(keyed, "big-model");
-        ReplayUiFixture.policyVersion(ws, "length");
-        java.util.concurrent.atomic.AtomicBoolean online = new java.util.concurrent.atomic.AtomicBoolean(true);
-        ReplayViewModel vm = new ReplayViewModel(new DirectTaskRunner(), new SimpleObjectProperty<>(ws), w ->
-                new WorkspaceReplayBackend(w, ReplayService.of(app, w, online::get), (x, version, label) ->
-                        ReplayUiFixture.lengthPolicy(version.id(), label, small, big, 12)));
-        Path csv = dir.resolve("prompts.csv");
-        Files.writeString(csv, "prompt\nlights on\n");
-        vm.datasets().importFile(csv);
-        RunViewModel run = vm.run();
-        run.policyProperty().set(run.policies().get(0));
-        run.sourcingProperty().set(dev.switchyard.app.replay.engine.Sourcing.LIVE);
+        AtomicBoolean online = new AtomicBoolean(true);
+        RunViewModel run = liveReplay(small, big, online::get, "lights on");
 
         run.prepare();
         assertThat(run.modeProperty().get()).isEqualTo(RunViewModel.Mode.CONFIRMING);

@@ -73,7 +73,7 @@ public final class Formats {
         return n < 0 ? String.format(Locale.ROOT, "%,d", n) : group(Long.toString(n));
     }
 
-    /** Thousands separators in the whole part of a non-negative number written in digits ("12345.60" → "12,345.60"). */
+    /** Thousands separators in the whole part of a non-negative number in digits ("12345.60" → "12,345.60"). */
     private static String group(String digits) {
         int dot = digits.indexOf('.');
         int whole = dot < 0 ? digits.length() : dot;

@@ -31,9 +31,9 @@ import org.commonmark.parser.Parser;
 /**
  * Markdown → JavaFX nodes: headings, paragraphs with emphasis, strong, inline code and links, bullet and
  * numbered lists (nested), fenced and indented code blocks, block quotes and rules. Raw HTML shows as text.
- * Style classes {@code md-*} are styled in compare.css ({@link #classesOf}). Only {@link Text}, {@link TextFlow} and plain layout panes
- * are used (no controls: a control needs a skin and costs several times more to style), since a streaming
- * answer creates these nodes while other panes stream.
+ * Style classes {@code md-*} are styled in compare.css ({@link #classesOf}). Only {@link Text}, {@link TextFlow} and
+ * plain layout panes are used (no controls: a control needs a skin and costs several times more to style), since a
+ * streaming answer creates these nodes while other panes stream.
  */
 public final class MarkdownNodes {
 
@@ -168,7 +168,8 @@ public final class MarkdownNodes {
             classes.addAll(styles);
             classes.addAll(List.of(extra));
             List<Node> runs = flow.getChildren();
-            if (!runs.isEmpty() && runs.get(runs.size() - 1) instanceof Rendered.Run last && last.classes().equals(classes)) {
+            if (!runs.isEmpty() && runs.get(runs.size() - 1) instanceof Rendered.Run last
+                    && last.classes().equals(classes)) {
                 last.setText(last.getText() + s);
                 return;
             }

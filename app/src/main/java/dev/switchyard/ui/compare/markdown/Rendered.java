@@ -12,8 +12,8 @@ import javafx.scene.text.TextFlow;
 
 /**
  * The kinds of node rendered Markdown is built from ({@link MarkdownNodes}): each with its Markdown style classes
- * fixed when made and styled by copying ({@link MarkdownLooks}), and — text flows and columns of blocks — remembering their sizes ({@link SizeCache}),
- * since a settled block never changes.
+ * fixed when made and styled by copying ({@link MarkdownLooks}), and — text flows and columns of blocks — remembering
+ * their sizes ({@link SizeCache}), since a settled block never changes.
  */
 final class Rendered {
 

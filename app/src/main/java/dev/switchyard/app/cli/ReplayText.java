@@ -16,10 +16,14 @@ final class ReplayText {
     static void print(PrintWriter out, ReplayResult r, Summary s) {
         out.printf(Locale.ROOT, "Replay %d of %s over %d items (%s, %s).%n", r.replay().id(), r.policyLabel(),
                 r.items().size(), r.sourcing().code(), r.replay().status().code());
-        out.printf(Locale.ROOT, "%-36s %9s %11s %10s %8s %8s %7s%n", "strategy", "pass", "cost", "$/1k", "p50 ms",
-                "p95 ms", "cloud");
-        row(out, s.policy());
-        s.baselines().forEach(p -> row(out, p));
+        // the strategy column as wide as its longest name ("best-single (Intent model (customer-support))"), so the
+        // figures stay in their columns
+        int width = Math.max(36, java.util.stream.Stream.concat(java.util.stream.Stream.of(s.policy()),
+                s.baselines().stream()).mapToInt(p -> p.name().length()).max().orElse(0));
+        out.printf(Locale.ROOT, "%-" + width + "s %9s %11s %10s %8s %8s %7s%n", "strategy", "pass", "cost", "$/1k",
+                "p50 ms", "p95 ms", "cloud");
+        row(out, s.policy(), width);
+        s.baselines().forEach(p -> row(out, p, width));
         out.println(Wording.savings(s.savings()));
         if (!s.unpricedModels().isEmpty()) {
             out.printf(Locale.ROOT, "Cost unknown for the answers of %s (no price in force when they ran): a cost marked"
@@ -32,8 +36,8 @@ final class ReplayText {
         s.pathShare().forEach((k, x) -> out.printf(Locale.ROOT, "  %5.1f%%  %s%n", x * 100, k));
     }
 
-    private static void row(PrintWriter out, Point p) {
-        out.printf(Locale.ROOT, "%-36s %9s %11s %10s %8d %8d %6.0f%%%n", p.name(), Wording.pct(p.passRate()),
+    private static void row(PrintWriter out, Point p, int width) {
+        out.printf(Locale.ROOT, "%-" + width + "s %9s %11s %10s %8d %8d %6.0f%%%n", p.name(), Wording.pct(p.passRate()),
                 money(p.costUsd(), p), money(p.costPer1k(), p), p.p50Ms(), p.p95Ms(), p.cloudShare() * 100);
     }
 

@@ -140,6 +140,13 @@ class ReplayCommandTest {
         assertThat(live.code()).as(live.err() + live.out()).isZero();
         assertThat(calls.get()).isEqualTo(6);
         assertThat(live.out()).contains("policy").contains("Gate max-cost-per-1k: passed");
+        // the table's columns line up, though "all-local (tiny-random (nonsense output, for tests))" is a long name
+        List<String> lines = live.out().lines().toList();
+        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("strategy")).findFirst().orElseThrow());
+        List<String> table = lines.subList(header, lines.size()).stream().takeWhile(l -> l.equals(lines.get(header))
+                || l.matches("(policy|all-local|all-cloud|best-single|oracle|random) .*")).toList();
+        assertThat(table).hasSizeGreaterThanOrEqualTo(5).anyMatch(l -> l.startsWith("all-local (tiny-random"));
+        assertThat(table).allSatisfy(l -> assertThat(l).hasSize(lines.get(header).length()));
 
         // --cached with different parameters finds no stored run: answers are missing, nothing is called
         CliRunner.Result cachedOnly = cli("replay", "--policy", "cheap-first", "--dataset", "mini", "--cached",

@@ -49,6 +49,7 @@ public final class CompareScreen implements Screen {
         model.setDraftTimer(new dev.switchyard.ui.task.FxDebouncer(java.time.Duration.ofMillis(1500)));
         view = new CompareView(model, navigate);
         view.rememberSplit(prefs);
+        view.rememberLibrary(prefs);
         main.workspaceProperty().addListener((obs, old, ws) -> open(app, ws, network));
         main.refreshesProperty().addListener((obs, old, n) -> model.refreshModels()); // a model another process added
         model.setNetwork(status::isOnline);

@@ -54,9 +54,13 @@ public final class CompareView extends BorderPane {
     /** {@code -Dswitchyard.prepareBlocks=false}: blocks settle in the render pulse (for comparing; decision 29). */
     private static final boolean PREPARE_BLOCKS = !"false".equals(System.getProperty("switchyard.prepareBlocks"));
     private boolean enterHeld;
+    static final javafx.scene.input.KeyCombination SHOW_LIBRARY =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+L");
     /** Between the prompt and models above and the answers below. */
     private SplitPane split;
     private static final double DIVIDER = 0.36;
+    /** The saved-prompts sidebar shows (the editor's "Prompts" toggle, Ctrl+Shift+L); hidden, the answers get its width. */
+    private final javafx.beans.property.BooleanProperty libraryShown = new javafx.beans.property.SimpleBooleanProperty(true);
 
     /** {@code navigate} switches the main window to another screen by id ("models", "routing"). */
     public CompareView(CompareViewModel model, java.util.function.Consumer<String> navigate) {
@@ -75,7 +79,8 @@ public final class CompareView extends BorderPane {
     }
 
     private void createView() {
-        HBox top = new HBox(new PromptEditorView(model.editor(), model.library()), new ModelPickerView(model.picker(), openModels, openRouting));
+        HBox top = new HBox(new PromptEditorView(model.editor(), model.library(), libraryShown),
+                new ModelPickerView(model.picker(), openModels, openRouting));
         top.getStyleClass().add("compare-top");
         HBox.setHgrow(top.getChildren().get(0), Priority.ALWAYS);
 
@@ -103,7 +108,9 @@ public final class CompareView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(DIVIDER);
         split.getStyleClass().add("compare-split");
-        setLeft(new PromptLibraryView(model.library()));
+        PromptLibraryView library = new PromptLibraryView(model.library());
+        setLeft(library);
+        libraryShown.addListener((o, was, shown) -> setLeft(shown ? library : null));
         setCenter(split);
         model.panes().addListener((ListChangeListener<PaneModel>) c -> results.getSelectionModel().select(0));
     }
@@ -232,6 +239,9 @@ public final class CompareView extends BorderPane {
             } else if (e.getCode() == KeyCode.ESCAPE && model.modeProperty().get() == CompareViewModel.Mode.RUNNING) {
                 model.stopAll();
                 e.consume();
+            } else if (SHOW_LIBRARY.match(e)) {
+                libraryShown.set(!libraryShown.get());
+                e.consume();
             }
         });
     }
@@ -328,6 +338,14 @@ public final class CompareView extends BorderPane {
         dev.switchyard.ui.prefs.WindowMemory.rememberSplit(split, "compare", prefs, DIVIDER);
         keepTheWantedDivider();
     }
+
+    /** The saved-prompts sidebar shows or hides as the user last left it (shown the first time). */
+    void rememberLibrary(dev.switchyard.ui.prefs.AppPreferences prefs) {
+        libraryShown.set(prefs.shown(LIBRARY_PANEL, true));
+        libraryShown.addListener((o, was, shown) -> prefs.rememberShown(LIBRARY_PANEL, shown));
+    }
+
+    static final String LIBRARY_PANEL = "compare.library";
 
     /**
      * A low window pushes the divider down (the prompt editor's least height keeps four lines of the user message);

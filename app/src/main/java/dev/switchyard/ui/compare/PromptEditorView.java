@@ -19,7 +19,8 @@ final class PromptEditorView extends VBox {
 
     private final PromptEditorModel editor;
 
-    PromptEditorView(PromptEditorModel editor, PromptLibraryModel library) {
+    /** {@code libraryShown}: whether the saved-prompts sidebar shows (the "Prompts" toggle at the left of the name). */
+    PromptEditorView(PromptEditorModel editor, PromptLibraryModel library, javafx.beans.property.BooleanProperty libraryShown) {
         this.editor = editor;
         getStyleClass().add("prompt-editor");
         TextField name = new TextField();
@@ -34,7 +35,12 @@ final class PromptEditorView extends VBox {
         Button save = new Button("Save");
         save.setId("save-prompt");
         save.setOnAction(e -> library.save());
-        HBox head = new HBox(8, name, version, save);
+        javafx.scene.control.ToggleButton prompts = new javafx.scene.control.ToggleButton("Prompts");
+        prompts.setId("toggle-library");
+        prompts.setTooltip(new javafx.scene.control.Tooltip("Show or hide the saved prompts (Ctrl+Shift+L)"));
+        prompts.setFocusTraversable(false);
+        prompts.selectedProperty().bindBidirectional(libraryShown);
+        HBox head = new HBox(8, prompts, name, version, save);
         head.setAlignment(Pos.CENTER_LEFT);
 
         TextArea system = area("system-message", "System message (optional)", editor.systemProperty(), 2);

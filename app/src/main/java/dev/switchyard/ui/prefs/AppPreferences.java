@@ -18,6 +18,7 @@ public final class AppPreferences {
     public static final String LAST_WORKSPACE = "workspace.last";
     public static final String WINDOW = "window.";
     public static final String SPLIT = "split.";
+    public static final String PANEL = "panel.";
 
     /** Window bounds as remembered. */
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
@@ -89,6 +90,17 @@ public final class AppPreferences {
 
     public void rememberSplit(String id, double position) {
         store.putDouble(SPLIT + id, position);
+    }
+
+    /** Whether a panel that can be hidden (by id) was left shown; the fallback when never set or unreadable. */
+    public boolean shown(String id, boolean fallback) {
+        return store.get(PANEL + id).map(v -> v.equals("true") ? Boolean.TRUE : v.equals("false") ? Boolean.FALSE : null)
+                .orElse(fallback);
+    }
+
+    public void rememberShown(String id, boolean shown) {
+        store.put(PANEL + id, Boolean.toString(shown));
+        store.flush();
     }
 
     public void flush() {

@@ -36,4 +36,34 @@ class CompareSplitTest {
         }).get(30, TimeUnit.SECONDS);
         // saving where the user drags it is WindowMemory's, checked with a real drag by WindowMemoryWindowTest
     }
+
+    @Test
+    void theSavedPromptsSidebarStaysHiddenOnceHidden() throws Exception {
+        AppPreferences prefs = new AppPreferences(new MemoryPreferenceStore());
+        WaitForAsyncUtils.asyncFx(() -> {
+            CompareView view = view();
+            view.rememberLibrary(prefs);
+            assertThat(view.getLeft()).as("shown the first time").isInstanceOf(PromptLibraryView.class);
+            ((javafx.scene.control.ToggleButton) view.lookup("#toggle-library")).fire();
+            assertThat(view.getLeft()).isNull();
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+        assertThat(prefs.shown(CompareView.LIBRARY_PANEL, true)).isFalse();
+        WaitForAsyncUtils.asyncFx(() -> {
+            CompareView next = view(); // the next start
+            next.rememberLibrary(prefs);
+            assertThat(next.getLeft()).isNull();
+            assertThat(((javafx.scene.control.ToggleButton) next.lookup("#toggle-library")).isSelected()).isFalse();
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+    }
+
+    /** A view in a scene (not shown), styled so that its split pane's items are in the scene graph for lookups. */
+    private static CompareView view() {
+        CompareView view = new CompareView(new CompareViewModel(new DirectTaskRunner(), System::nanoTime, Runnable::run,
+                new Random(1)), id -> { });
+        new javafx.scene.Scene(view);
+        view.applyCss();
+        return view;
+    }
 }

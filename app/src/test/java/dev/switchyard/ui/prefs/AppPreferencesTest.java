@@ -27,6 +27,21 @@ class AppPreferencesTest {
     }
 
     @Test
+    void aPanelShownOrHiddenIsRememberedAndNonsenseFallsBack() {
+        MemoryPreferenceStore store = new MemoryPreferenceStore();
+        AppPreferences prefs = new AppPreferences(store);
+        assertThat(prefs.shown("compare.library", true)).isTrue();
+        assertThat(prefs.shown("compare.library", false)).isFalse();
+
+        prefs.rememberShown("compare.library", false);
+        assertThat(store.snapshot()).containsEntry("panel.compare.library", "false");
+        assertThat(new AppPreferences(store).shown("compare.library", true)).isFalse();
+
+        store.put("panel.compare.library", "maybe");
+        assertThat(new AppPreferences(store).shown("compare.library", true)).isTrue();
+    }
+
+    @Test
     void windowBoundsRoundTripAndNonsenseIsIgnored() {
         MemoryPreferenceStore store = new MemoryPreferenceStore();
         AppPreferences prefs = new AppPreferences(store);

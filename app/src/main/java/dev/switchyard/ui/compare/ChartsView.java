@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -96,33 +95,25 @@ final class ChartsView extends GridPane {
         note.setMouseTransparent(true);
         note.setWrapText(true);
         note.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        StringProperty why = new SimpleStringProperty();
+        ObjectProperty<Note> why = new SimpleObjectProperty<>();
         chart.getProperties().put(NOTE, why);
-        javafx.beans.binding.StringBinding text = Bindings.when(model.figuresHiddenProperty())
-                .then("Hidden until you vote: a cost or a speed can name the model.").otherwise(why);
+        javafx.beans.value.ObservableValue<Note> text = model.figuresHiddenProperty().flatMap(hidden -> hidden
+                ? new SimpleObjectProperty<>(Note.HIDDEN) : why);
         note.visibleProperty().bind(model.figuresHiddenProperty().or(why.isNotNull()));
         return new Noted(chart, note, text);
     }
 
     /**
-     * The note in fewer words, for a plot area too small for the whole sentence (a 1100 x 720 window's cost chart is
-     * about 160 x 77 px); the whole sentence is then the chart's tooltip.
+     * A note over a chart: the whole sentence, and the same in fewer words for a plot area too small for it (a 1100 x
+     * 720 window's cost chart is about 160 x 77 px; the whole sentence is then the chart's tooltip).
      */
-    static String brief(String note) {
-        if (note == null) {
-            return null;
-        }
-        if (note.startsWith("Every run cost $0: runs on this device are free")) {
-            return "Every run cost $0: runs on this device are free.";
-        }
-        if (note.startsWith("Every run cost $0")) {
-            return "Every run cost $0.";
-        }
-        if (note.startsWith("No model in this comparison has this figure")) {
-            return "No model has this figure.";
-        }
-        int colon = note.indexOf(':');
-        return colon > 0 ? note.substring(0, colon) + "." : note;
+    record Note(String whole, String brief) {
+        static final Note HIDDEN = new Note("Hidden until you vote: a cost or a speed can name the model.",
+                "Hidden until you vote.");
+        static final Note NO_FIGURE = new Note("No model in this comparison has this figure.", "No model has this figure.");
+        static final Note FREE_ON_DEVICE = new Note("Every run cost $0: runs on this device are free unless Models → "
+                + "Local models sets a device cost per hour.", "Every run cost $0: runs on this device are free.");
+        static final Note FREE_AT_PRICES = new Note("Every run cost $0 at the prices in force.", "Every run cost $0.");
     }
 
     /** The whole note a chart's tooltip holds when its plot area shows it in fewer words; null when it shows it all. */
@@ -137,7 +128,7 @@ final class ChartsView extends GridPane {
      * centred there and wrapped to its width (at most 70 % of the chart's). Centred over the whole chart, a long note
      * ("Every run cost $0: …") was drawn over the model names on the left; wrapped to a narrow plot area (a 1100 px
      * window) it ran below the plot over the value axis. When the whole sentence does not fit the plot area's height
-     * it is said in fewer words ({@link #brief}), cut with an ellipsis if even those do not fit, and the whole sentence
+     * it is said in fewer words ({@link Note#brief}), cut with an ellipsis if even those do not fit, and the whole sentence
      * is the chart's tooltip.
      */
     static final class Noted extends StackPane {
@@ -146,17 +137,17 @@ final class ChartsView extends GridPane {
         private final XYChart<?, ?> chart;
         private final Label note;
         private final javafx.scene.Node plot;
-        private final javafx.beans.value.ObservableValue<String> text;
+        private final javafx.beans.value.ObservableValue<Note> text;
         private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
         private boolean shortened;
 
-        Noted(XYChart<?, ?> chart, Label note, javafx.beans.value.ObservableValue<String> text) {
+        Noted(XYChart<?, ?> chart, Label note, javafx.beans.value.ObservableValue<Note> text) {
             super(chart, note);
             this.chart = chart;
             this.note = note;
             this.text = text;
             note.setManaged(false);
-            note.setText(text.getValue());
+            note.setText(text.getValue() == null ? "" : text.getValue().whole());
             tip.setWrapText(true);
             tip.setMaxWidth(360);
             chart.getProperties().put(TIP, tip);
@@ -176,13 +167,14 @@ final class ChartsView extends GridPane {
             if (area == null) {
                 return;
             }
-            String whole = text.getValue();
+            Note said = text.getValue();
+            String whole = said == null ? null : said.whole();
             double maxW = Math.max(0, Math.min(area.getWidth() - 2 * INSET, chart.getWidth() * 0.7));
             double room = Math.max(0, area.getHeight() - 2 * INSET);
             show(whole);
             double w = Math.min(note.prefWidth(-1), maxW);
             double h = note.prefHeight(w);
-            String brief = brief(whole);
+            String brief = said == null ? null : said.brief();
             if (h > room && brief != null && !brief.equals(whole)) { // the whole sentence would run out of the plot
                 show(brief);
                 w = Math.min(note.prefWidth(-1), maxW);
@@ -215,8 +207,8 @@ final class ChartsView extends GridPane {
 
     /** Shows {@code why} over {@code chart} (null: nothing). */
     @SuppressWarnings("unchecked")
-    private static void note(XYChart<Number, String> chart, String why) {
-        ((StringProperty) chart.getProperties().get(NOTE)).set(why);
+    private static void note(XYChart<Number, String> chart, Note why) {
+        ((ObjectProperty<Note>) chart.getProperties().get(NOTE)).set(why);
     }
 
     /**
@@ -307,7 +299,7 @@ final class ChartsView extends GridPane {
             valueAxis(chart, Math.max(max, 0));
             chart.getXAxis().setTickLabelsVisible(max > 0); // no scale to read where nothing is above 0
             note(chart, model.stats().isEmpty() ? null : max < 0 && !(chart == cost && unpriced)
-                    ? "No model in this comparison has this figure."
+                    ? Note.NO_FIGURE
                     : max == 0 && chart == cost && !unpriced ? allFree() : null);
         }
     }
@@ -316,11 +308,10 @@ final class ChartsView extends GridPane {
      * Why every run cost $0: only this device's models ran (free unless a device cost per hour is set), or cloud models
      * whose price in force is $0 — "runs on this device are free" said of those sent the user to the wrong setting.
      */
-    private String allFree() {
+    private Note allFree() {
         boolean onDevice = model.panes().stream().allMatch(p -> p.model() != null
                 && p.model().kind() != dev.switchyard.workspace.model.ModelKind.CLOUD);
-        return onDevice ? "Every run cost $0: runs on this device are free unless Models → Local models sets a device "
-                + "cost per hour." : "Every run cost $0 at the prices in force.";
+        return onDevice ? Note.FREE_ON_DEVICE : Note.FREE_AT_PRICES;
     }
 
     private void spread(ScatterChart<Number, String> chart, List<String> names, Function<ModelStats.Sample, Long> value,

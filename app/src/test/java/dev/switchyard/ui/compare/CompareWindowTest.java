@@ -593,6 +593,9 @@ class CompareWindowTest {
         assertThat(text("#stats-cards")).doesNotContain("Fastest").doesNotContain("TTFT").doesNotContain("$");
         AppWindow.click(robot, "Charts");
         waitFor(() -> robot.lookup(".chart-empty-note").<Node>queryAll().stream().allMatch(Node::isVisible));
+        assertThat(AppWindow.onFx(() -> robot.lookup(".chart-empty-note").<javafx.scene.control.Label>queryAll().stream()
+                .map(javafx.scene.control.Label::getText).toList())).hasSize(4)
+                .allMatch(t -> t.startsWith("Hidden until you vote"), "says why the charts are empty");
         assertThat(robot.lookup("#chart-ttft").queryAs(XYChart.class).getData()).allMatch(series -> ((XYChart.Series<?, ?>) series).getData().isEmpty());
         AppWindow.click(robot, "Answers");
         AppWindow.click(robot, "#vote-model-a");

@@ -24,7 +24,6 @@ import dev.switchyard.app.replay.policy.ReplayPolicies;
 import dev.switchyard.app.replay.results.Point;
 import dev.switchyard.app.replay.results.Summary;
 import dev.switchyard.app.replay.results.Wording;
-import dev.switchyard.app.routing.InterfaceNetworkState;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Dataset;
 import java.io.PrintWriter;
@@ -117,9 +116,9 @@ final class ReplayCommand implements Callable<Integer> {
         AppContext app = root.context();
         try (Workspace ws = workspace.open()) {
             app.prepare(ws);
-            // the command line's network knowledge is the machine's interfaces (as route --network auto): a pulled
-            // cable or Wi-Fi off makes the cloud models it would call "cannot run now"
-            ReplayService service = ReplayService.of(app, ws, new InterfaceNetworkState());
+            // offline as the app's status bar says it (as route --network auto): no interface up, or none of the cloud
+            // providers' hosts answers — the cloud models it would call "cannot run now"
+            ReplayService service = ReplayService.of(app, ws, dev.switchyard.app.net.ProbedNetworkState.of(ws, app.clock()));
             ReplayOptions options = new ReplayOptions(sourcing(), baselines, new GenerationParams(maxTokens, temperature,
                     null, null, List.of()), ReplayGraders.build(app, ws, graderKind(), judge, rubric, null), concurrency,
                     seed);

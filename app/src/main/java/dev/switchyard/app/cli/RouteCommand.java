@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.app.AppContext;
 import dev.switchyard.app.routing.Decision;
-import dev.switchyard.app.routing.InterfaceNetworkState;
 import dev.switchyard.app.routing.NetworkState;
 import dev.switchyard.app.routing.PolicyJson;
 import dev.switchyard.app.routing.Problem;
@@ -49,16 +48,17 @@ final class RouteCommand implements Callable<Integer> {
                 description = "A saved policy or a policy JSON file (default: the workspace's default policy).")
         String policy;
         @Option(names = "--network", paramLabel = "auto|online|offline", defaultValue = "auto",
-                description = "Network state seen by 'network' conditions (auto: from the network interfaces).")
+                description = "Network state seen by 'network' conditions (auto: online when a cloud provider's host "
+                        + "answers, as the app's status bar checks).")
         String network;
         @Option(names = "--meta", paramLabel = "key=value", description = "Request metadata. Repeatable.")
         List<String> meta = List.of();
 
-        NetworkState networkState() {
+        NetworkState networkState(AppContext app, Workspace ws) {
             return switch (network.toLowerCase(Locale.ROOT)) {
                 case "online" -> () -> true;
                 case "offline" -> () -> false;
-                case "auto" -> new InterfaceNetworkState();
+                case "auto" -> dev.switchyard.app.net.ProbedNetworkState.of(ws, app.clock());
                 default -> throw new CliException(ExitCodes.USAGE, "--network must be auto, online or offline.");
             };
         }
@@ -82,7 +82,7 @@ final class RouteCommand implements Callable<Integer> {
         try (Workspace ws = workspace.open()) {
             app.prepare(ws);
             PolicySource source = PolicySource.of(ws, routing.policy);
-            WorkspaceRouting wr = new WorkspaceRouting(app, ws, routing.networkState());
+            WorkspaceRouting wr = new WorkspaceRouting(app, ws, routing.networkState(app, ws));
             List<Problem> problems = wr.validator().validate(source.policy());
             Decision d = wr.router().decide(source.policy(), new RouteRequest(prompt, routing.metadata()));
             if (json) {

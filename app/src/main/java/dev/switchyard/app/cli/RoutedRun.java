@@ -28,7 +28,7 @@ final class RoutedRun {
     static int run(AppContext app, Workspace ws, RouteCommand.RoutingOptions routing, EngineRequest request, boolean json,
                    CommandSpec spec) {
         PolicySource source = PolicySource.of(ws, routing.policy);
-        WorkspaceRouting wr = new WorkspaceRouting(app, ws, routing.networkState());
+        WorkspaceRouting wr = new WorkspaceRouting(app, ws, routing.networkState(app, ws));
         List<Problem> problems = wr.validator().validate(source.policy());
         Decision decision = wr.router().decide(source.policy(), new RouteRequest(request.user(), routing.metadata()));
         RoutedRunner runner = new RoutedRunner(new RunService(ws, app.clock(), System::nanoTime), app.engines(ws)::forModel,

@@ -127,6 +127,28 @@ class ReplayUnpricedCommandTest {
     }
 
     /**
+     * The command line says offline as the app's status bar does: a keyless cloud provider whose host cannot be reached
+     * (".invalid" never resolves) makes its model "Offline" in the warning, though a network interface is up.
+     */
+    @Test
+    void aLiveReplayNamesACloudModelWhoseHostDoesNotAnswerAsOffline() throws Exception {
+        try (Workspace w = Workspace.open(Path.of(ws))) {
+            Provider away = w.providers().insert(Provider.of(ProviderKind.OPENAI_COMPATIBLE, "far gateway",
+                    "https://gateway.invalid/v1", null, null));
+            w.models().insert(Model.of(away.id(), "gpt-far", "gpt-far", ModelKind.CLOUD, 8192, null, "{}"));
+        }
+        Files.writeString(dir.resolve("far.json"), """
+                {"schema_version": 1, "name": "far", "rules": [], "default": {"type": "route", "target": "gpt-far"}}
+                """);
+        CliRunner.Result live = CliRunner.run("replay", "-w", ws, "--policy", dir.resolve("far.json").toString(),
+                "--dataset", dir.resolve("prompts.jsonl").toString(), "--live", "--no-baselines", "--json");
+        // not confirmed (no --yes): the JSON error asks for it and carries the warning
+        String message = JSON.readTree(live.out()).path("error").path("message").asText();
+        assertThat(message).as(live.out() + live.err()).contains("Add --yes to confirm. Warning: ")
+                .contains("gpt-far (" + PROMPTS.length + " planned calls): Offline");
+    }
+
+    /**
      * {@code replay --json} carries the same warning as the terminal's: {@code blocked} lists each model that cannot
      * run now with its planned calls, why and the fix, {@code warning} the sentence; a replay that calls nothing has
      * none. Without {@code --yes}, the refusal says the warning too. The replay keeps them: its JSON export has them.

@@ -84,6 +84,38 @@ class RoutingCommandsTest {
         assertThat(text.out()).contains("Rule 2 (lights) matched").contains("✘ rule 1 (long)");
     }
 
+    /**
+     * {@code --network auto} (the default) sees what the app's status bar sees: with a cloud provider whose host cannot
+     * be reached (".invalid" never resolves) the machine is offline even with a network interface up; a provider on
+     * this machine (the loopback gateway) needs no network.
+     */
+    @Test
+    void routeSeesOfflineWhenNoCloudProvidersHostAnswers() throws Exception {
+        Path policy = file("net.json", """
+                {"schema_version": 1, "name": "net", "rules": [
+                  {"name": "offline", "when": {"type": "network", "state": "offline"}, "then": {"type": "route", "target": "intent:smart-home"}}
+                ], "default": {"type": "route", "target": "intent:customer-support"}}
+                """);
+        addCloudModel("loopback-model");
+        JsonNode here = JSON.readTree(cli("route", "-w", ws.toString(), "--policy", policy.toString(), "--prompt", "hi",
+                "--json").out());
+        assertThat(here.path("decision").path("targets").get(0).asText()).as("only a provider on this machine: online")
+                .isEqualTo("intent:customer-support");
+
+        try (dev.switchyard.workspace.Workspace w = dev.switchyard.workspace.Workspace.open(ws)) {
+            w.providers().insert(dev.switchyard.workspace.model.Provider.of(
+                    dev.switchyard.workspace.model.ProviderKind.OPENAI_COMPATIBLE, "far gateway", "https://gateway.invalid/v1",
+                    null, null));
+        }
+        JsonNode away = JSON.readTree(cli("route", "-w", ws.toString(), "--policy", policy.toString(), "--prompt", "hi",
+                "--json").out());
+        assertThat(away.path("decision").path("rule_name").asText()).isEqualTo("offline");
+        assertThat(away.path("decision").path("targets").get(0).asText()).isEqualTo("intent:smart-home");
+        JsonNode told = JSON.readTree(cli("route", "-w", ws.toString(), "--policy", policy.toString(), "--prompt", "hi",
+                "--network", "online", "--json").out());
+        assertThat(told.path("decision").path("targets").get(0).asText()).isEqualTo("intent:customer-support");
+    }
+
     @Test
     void validateListsEachProblemWithItsPathAndExitsOne() throws Exception {
         Path bad = file("bad.json", """

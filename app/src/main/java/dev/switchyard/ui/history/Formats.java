@@ -108,6 +108,9 @@ public final class Formats {
         return RunState.of(s).label();
     }
 
+    /** Between two figures of {@link #metrics}: a line may break after it, not before. */
+    static final String SEPARATOR = "\u00a0\u00a0·  ";
+
     /** A one-line metric summary for detail views, with how the run ended (the intent matched, a cut answer). */
     public static String metrics(Run r) {
         var m = r.metrics();
@@ -120,15 +123,16 @@ public final class Formats {
         append(sb, "cost", cost(r));
         String other = dev.switchyard.app.compare.Formats.notes(r, null);
         if (!other.isEmpty()) {
-            sb.append("  ·  ").append(other.replace(" · ", "  ·  "));
+            sb.append(SEPARATOR).append(other.replace(" · ", SEPARATOR));
         }
         return sb.toString();
     }
 
     private static void append(StringBuilder sb, String label, String value) {
         if (value != null && !value.isBlank()) {
-            // a figure and its unit stay on one line of the wrapping detail label
-            sb.append(sb.length() == 0 ? "" : "  ·  ").append(label).append(' ').append(value.replace(' ', '\u00a0'));
+            // a figure, its name and its unit stay on one line of the wrapping detail label, and a line ends with the
+            // dot between two figures instead of starting with it ("· cost" / "$0.001299" read as two figures)
+            sb.append(sb.length() == 0 ? "" : SEPARATOR).append(label).append('\u00a0').append(value.replace(' ', '\u00a0'));
         }
     }
 }

@@ -226,10 +226,11 @@ public final class ResultsViewModel {
                 s.unpricedModels()) + " (no price in force when they ran); set a price on the Models screen for later runs.";
     }
 
+    /** One route a line ("Intent model (smart-home) 35.3%"): on one wrapped line a share was cut from its name. */
     private static String share(Summary s) {
         List<String> parts = new ArrayList<>();
         s.routeShare().forEach((k, v) -> parts.add(k + " " + Format.pct(v)));
-        return String.join(" · ", parts);
+        return String.join("\n", parts);
     }
 
     /** Moves the threshold to {@code t}: the figures there and the prompts that change route (stored answers only). */

@@ -75,6 +75,11 @@ public final class ModelsView extends VBox {
         ListView<Provider> list = new ListView<>(model.providers());
         list.setId("provider-list");
         list.setCellFactory(l -> new ListCell<>() {
+            {
+                // as wide as the list, no wider: a long name is cut with "…" (it was clipped, under a sideways scroll bar)
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Provider p, boolean empty) {
                 super.updateItem(p, empty);

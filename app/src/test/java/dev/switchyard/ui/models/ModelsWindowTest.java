@@ -78,6 +78,7 @@ class ModelsWindowTest {
     void aNarrowWindowShowsTheModelsTableWholeAndInView() throws Exception {
         try (Workspace ws = Workspace.open(file)) {
             var p = dev.switchyard.testing.Seed.provider(ws, "Gate");
+            dev.switchyard.testing.Seed.provider(ws, "Scripted demo (loopback gateway)");
             dev.switchyard.testing.Seed.model(ws, p, "fast-model");
             var haiku = ws.models().insert(dev.switchyard.workspace.model.Model.of(p.id(), "claude-3-5-haiku-latest",
                     "Claude Haiku 3.5", dev.switchyard.workspace.model.ModelKind.CLOUD, 200_000, null, "{}"));
@@ -97,8 +98,16 @@ class ModelsWindowTest {
         for (double[] size : new double[][] {{1000, 720}, {1100, 720}}) {
             AppWindow.resize(size[0], size[1]);
             assertThat(AppWindow.cutTexts(robot, "#provider-models")).as("at " + size[0]).isEmpty();
-            assertThat(AppWindow.cutTexts(robot, "#models-view")).as("at " + size[0]).isEmpty();
+            assertThat(AppWindow.cutTexts(robot, "#models-view")).as("at " + size[0])
+                    .isEqualTo(AppWindow.cutTexts(robot, "#provider-list"));
             assertThat(AppWindow.onFx(this::modelsTableInView)).as("the table in view at " + size[0]).isTrue();
+            // a long provider name is cut with "…" (whole in its tooltip), not clipped under a sideways scroll bar
+            assertThat(AppWindow.cutTexts(robot, "#provider-list")).as("at " + size[0]).singleElement().asString()
+                    .startsWith("Scripted demo (loopback gateway) (shown as Scripted").matches(".*(\\.\\.\\.|…)\\)");
+            assertThat(AppWindow.onFx(() -> robot.lookup("#provider-list .scroll-bar").queryAll().stream()
+                    .filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                            && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                    .noneMatch(javafx.scene.Node::isVisible))).as("no sideways scroll bar at " + size[0]).isTrue();
         }
     }
 

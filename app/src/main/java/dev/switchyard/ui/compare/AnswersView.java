@@ -186,7 +186,7 @@ final class AnswersView extends VBox {
         if (rehearsed == REHEARSAL.length()) {
             md.setMarkdown(text, false);
             md.setMarkdown("", false); // its nodes leave over the next pulses, before any Run
-        } else if (++rehearsalPulse % 3 == 0) {
+        } else if (++rehearsalPulse % CompareView.PULSES_PER_RENDER == 0) {
             md.setMarkdown(text, true);
         } else {
             md.prepare(text);

@@ -25,7 +25,13 @@ import javafx.scene.layout.VBox;
 public final class CompareView extends BorderPane {
 
     private static final long TICK_NANOS = 100_000_000L;
-    private static final long RENDER_NANOS = 40_000_000L;
+    /**
+     * Streaming text renders at most this often: every fourth pulse at 60 Hz, 15 times a second (README decision 32;
+     * {@code -Dswitchyard.renderMs=40} renders every third pulse, as before it, for comparing).
+     */
+    private static final long RENDER_NANOS = Long.getLong("switchyard.renderMs", 56) * 1_000_000L;
+    /** Pulses from one render to the next at 60 Hz (the idle screen's rehearsal renders at the same pace). */
+    static final int PULSES_PER_RENDER = (int) Math.ceil(RENDER_NANOS / 16_666_667.0);
 
     private final CompareViewModel model;
     private final java.util.function.Consumer<String> openModels;
@@ -33,7 +39,7 @@ public final class CompareView extends BorderPane {
     private final AnswersView answers;
     private long lastTick;
     private long lastRender;
-    /** Pulses since the last render: the first two prepare half the panes each (decision 29). */
+    /** Pulses since the last render: the pulses between two renders prepare half the panes each, in turn (decision 29). */
     private int sinceRender;
     /** The pulse timer is running; it stops itself once nothing streams, renders or waits to be pre-built. */
     private boolean awake;
@@ -247,9 +253,9 @@ public final class CompareView extends BorderPane {
     }
 
     /**
-     * One FX-pulse timer: re-renders streaming Markdown at most every 40 ms (every third pulse at 60 Hz, so 20 times
-     * a second), and on every second of those ticks the elapsed clocks and refreshes the metric strips (every pane
-     * in the same pulse). Text and metrics change in the same frames, so the frames in between repaint nothing. It
+     * One FX-pulse timer: re-renders streaming Markdown at most every 56 ms (every fourth pulse at 60 Hz, so 15 times
+     * a second; decision 32), and on every second of those ticks the elapsed clocks and refreshes the metric strips
+     * (every pane in the same pulse). Text and metrics change in the same frames, so the frames in between repaint nothing. It
      * runs only while there is something to do — a run, an answer or figures to show (‹ / ›, a stored comparison),
      * panes to pre-build — and a moment after: a timer asking for every frame would keep an idle window busy.
      */

@@ -19,7 +19,14 @@ final class RunDetailPane extends VBox {
     private final Label error = new Label();
     private final TextArea system = area("history-detail-system", 3);
     private final TextArea prompt = area("history-detail-user", 4);
+    /** The answer as Markdown source: selectable, shown by the "Markdown source" toggle. */
     private final TextArea answer = area("history-detail-answer", 4);
+    /** The answer rendered as Compare's panes show it (the default). */
+    private final dev.switchyard.ui.compare.markdown.MarkdownView rendered = new dev.switchyard.ui.compare.markdown.MarkdownView();
+    private final javafx.scene.control.ScrollPane renderedScroll = new javafx.scene.control.ScrollPane(rendered);
+    private final javafx.scene.control.ToggleButton sourceToggle = new javafx.scene.control.ToggleButton("Markdown source");
+    private final javafx.scene.layout.StackPane answerView = new javafx.scene.layout.StackPane(renderedScroll, answer);
+    private final HBox answerHead;
     private final Button openComparison = new Button("Open in Compare");
     private final Label systemCaption = caption("System message");
     private final Label promptCaption = caption("User message");
@@ -33,6 +40,22 @@ final class RunDetailPane extends VBox {
         this.zone = zone;
         setId("history-detail");
         getStyleClass().add("detail-pane");
+        // the Markdown look (compare.css's md-* rules, which name this pane too) whichever screen was shown first
+        dev.switchyard.ui.SceneStylesheets.use(this, "/assets/css/compare.css");
+        rendered.setId("history-detail-rendered");
+        renderedScroll.setId("history-detail-rendered-scroll");
+        renderedScroll.setFitToWidth(true);
+        renderedScroll.setPrefViewportHeight(80);
+        renderedScroll.getStyleClass().add("history-answer-scroll");
+        sourceToggle.setId("history-answer-source");
+        sourceToggle.getStyleClass().add("flat-button");
+        sourceToggle.setTooltip(new javafx.scene.control.Tooltip("Show the answer as the model wrote it, to select and copy"));
+        answer.visibleProperty().bind(sourceToggle.selectedProperty());
+        renderedScroll.visibleProperty().bind(sourceToggle.selectedProperty().not());
+        javafx.scene.layout.Region headGrow = new javafx.scene.layout.Region();
+        HBox.setHgrow(headGrow, Priority.ALWAYS);
+        answerHead = new HBox(6, answerCaption, headGrow, sourceToggle);
+        answerHead.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         title.getStyleClass().add("section-title");
         title.setId("history-detail-title");
         meta.getStyleClass().add("muted");
@@ -76,12 +99,12 @@ final class RunDetailPane extends VBox {
             return;
         }
         below = under;
-        VBox.setVgrow(answer, Priority.ALWAYS);
+        VBox.setVgrow(answerView, Priority.ALWAYS);
         VBox.setVgrow(prompt, under ? Priority.ALWAYS : Priority.NEVER);
         VBox.setVgrow(system, under ? Priority.ALWAYS : Priority.NEVER);
         if (!under) {
             getChildren().setAll(title, meta, source, metrics, error, openComparison, systemCaption, system, promptCaption,
-                    prompt, answerCaption, answer);
+                    prompt, answerHead, answerView);
             setMinSize(260, 0);
             return;
         }
@@ -93,7 +116,8 @@ final class RunDetailPane extends VBox {
         facts.setPrefWidth(300);
         facts.setMinWidth(200);
         VBox promptBox = new VBox(4, systemCaption, system, promptCaption, prompt);
-        VBox answerBox = new VBox(4, answerCaption, answer);
+        VBox answerBox = new VBox(4, answerHead, answerView);
+        VBox.setVgrow(answerView, Priority.ALWAYS);
         for (VBox box : new VBox[] {promptBox, answerBox}) {
             HBox.setHgrow(box, Priority.ALWAYS);
             box.setPrefWidth(240);
@@ -119,6 +143,8 @@ final class RunDetailPane extends VBox {
         system.setText(has && r.prompt().system() != null ? r.prompt().system() : "");
         prompt.setText(has ? r.prompt().user() : "");
         answer.setText(has ? r.run().outputText() : "");
+        rendered.setMarkdown(answer.getText());
+        renderedScroll.setVvalue(0);
         openComparison.setVisible(has && r.comparisonId() != null);
     }
 

@@ -464,6 +464,31 @@ class HistoryWindowTest {
         assertThat(area("#history-detail-user")).isEqualTo(SYSTEM + "\n\nIs that really you, captain?");
     }
 
+    /** The words of the rendered answer in the detail, in order (its Markdown nodes' texts). */
+    private String renderedAnswer() throws Exception {
+        return AppWindow.onFx(() -> {
+            StringBuilder sb = new StringBuilder();
+            for (javafx.scene.text.Text t : texts(robot.lookup("#history-detail-rendered").query())) {
+                sb.append(t.getText());
+            }
+            return sb.toString().strip();
+        });
+    }
+
+    /** The shown Text nodes under {@code node}, in order. */
+    private static List<javafx.scene.text.Text> texts(javafx.scene.Node node) {
+        List<javafx.scene.text.Text> out = new java.util.ArrayList<>();
+        if (!node.isVisible()) {
+            return out;
+        }
+        if (node instanceof javafx.scene.text.Text t) {
+            out.add(t);
+        } else if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> out.addAll(texts(c)));
+        }
+        return out;
+    }
+
     @Test
     void aComparisonOpensOnTheCompareScreenWithItsPanes() throws Exception {
         // stored meanwhile by another process sharing the workspace (the CLI, say), before schema version 5 (no system
@@ -482,6 +507,18 @@ class HistoryWindowTest {
         waitForPage("1–4 of 4 runs");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(firstRow("#history-table"));
+        // the detail shows the answer rendered as Compare shows it; the toggle shows the Markdown source to copy
+        AppWindow.waitUntil(5, () -> renderedAnswer().startsWith("answer "));
+        assertThat(renderedAnswer()).matches("answer [01] of (alpha|beta)").doesNotContain("**");
+        assertThat(AppWindow.onFx(() -> texts(robot.lookup("#history-detail-rendered").query()).stream()
+                .filter(t -> t.getText().matches("alpha|beta"))
+                .map(t -> t.getFont().getStyle().toLowerCase(java.util.Locale.ROOT)).toList()))
+                .as("the model's name in bold").singleElement().asString().contains("bold");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#history-detail-answer").query().isVisible())).isFalse();
+        AppWindow.click(robot, "#history-answer-source");
+        AppWindow.waitUntil(5, () -> robot.lookup("#history-detail-answer").query().isVisible()
+                && !robot.lookup("#history-detail-rendered-scroll").query().isVisible());
+        assertThat(area("#history-detail-answer")).matches("answer [01] of \\*\\*(alpha|beta)\\*\\*");
         AppWindow.click(robot, "#history-open-comparison");
 
         AppWindow.waitUntil(10, () -> robot.lookup("#pane-1").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)

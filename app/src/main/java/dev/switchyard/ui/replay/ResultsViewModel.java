@@ -226,10 +226,13 @@ public final class ResultsViewModel {
                 s.unpricedModels()) + " (no price in force when they ran); set a price on the Models screen for later runs.";
     }
 
-    /** One route a line ("Intent model (smart-home) 35.3%"): on one wrapped line a share was cut from its name. */
+    /**
+     * One route a line, its share first ("35.3% Intent model (smart-home)"): a share after a long name wrapped to a line
+     * of its own, and on one line for all routes a share was cut from its name.
+     */
     private static String share(Summary s) {
         List<String> parts = new ArrayList<>();
-        s.routeShare().forEach((k, v) -> parts.add(k + " " + Format.pct(v)));
+        s.routeShare().forEach((k, v) -> parts.add(Format.pct(v) + " " + k));
         return String.join("\n", parts);
     }
 

@@ -184,7 +184,7 @@ class ReplayScreenTest {
                 && robot.lookup("#replay-figure-pass-rate").tryQuery().isPresent());
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(text("#replay-figure-pass-rate")).isNotBlank();
-        assertThat(text("#replay-figure-route-share")).contains("tiny 33.3%").contains(cloudName + " 66.7%");
+        assertThat(text("#replay-figure-route-share")).contains("33.3% tiny").contains("66.7% " + cloudName);
         assertThat(text("#replay-figure-cost-per-1k")).startsWith("$");
         assertThat(robot.lookup(".replay-point-policy").queryAll()).hasSize(1);
         assertThat(robot.lookup(".replay-point-baseline").queryAll()).hasSizeGreaterThanOrEqualTo(3);

@@ -152,7 +152,7 @@ class ReplayViewModelTest {
         assertThat(figure("cost-total")).isEqualTo("$0.00400");
         assertThat(figure("cost-per-1k")).isEqualTo("$1.0000");
         assertThat(figure("route-share").lines()).as("one route a line, its share beside its name")
-                .containsExactlyInAnyOrder("tiny 50.0%", "gpt-x 50.0%");
+                .containsExactlyInAnyOrder("50.0% tiny", "50.0% gpt-x");
         assertThat(figure("savings")).isEqualTo("50% cheaper than all-cloud (gpt-x) at the same pass rate or better:"
                 + " passes 100% vs 100%.");
         assertThat(vm.results().points()).extracting(ResultsViewModel.ChartPoint::name).contains("policy",

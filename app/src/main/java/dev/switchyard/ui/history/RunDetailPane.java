@@ -48,7 +48,6 @@ final class RunDetailPane extends VBox {
         renderedScroll.setPrefViewportHeight(80);
         renderedScroll.getStyleClass().add("history-answer-scroll");
         sourceToggle.setId("history-answer-source");
-        sourceToggle.getStyleClass().add("flat-button");
         sourceToggle.setTooltip(new javafx.scene.control.Tooltip("Show the answer as the model wrote it, to select and copy"));
         answer.visibleProperty().bind(sourceToggle.selectedProperty());
         renderedScroll.visibleProperty().bind(sourceToggle.selectedProperty().not());
@@ -117,7 +116,6 @@ final class RunDetailPane extends VBox {
         facts.setMinWidth(200);
         VBox promptBox = new VBox(4, systemCaption, system, promptCaption, prompt);
         VBox answerBox = new VBox(4, answerHead, answerView);
-        VBox.setVgrow(answerView, Priority.ALWAYS);
         for (VBox box : new VBox[] {promptBox, answerBox}) {
             HBox.setHgrow(box, Priority.ALWAYS);
             box.setPrefWidth(240);

@@ -3,7 +3,6 @@ package dev.switchyard.ui.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchyard.ui.AppWindow;
-import dev.switchyard.workspace.Workspace;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -27,11 +26,7 @@ class PromptLibraryToggleWindowTest {
 
     @BeforeEach
     void start() throws Exception {
-        Path file = dir.resolve("library.switchyard");
-        try (Workspace ws = Workspace.open(file)) {
-            // a new workspace: nothing to add
-        }
-        app = AppWindow.open(robot, file);
+        app = AppWindow.open(robot, dir.resolve("library.switchyard")); // the app creates the workspace
         AppWindow.resize(1100, 720);
     }
 

@@ -28,6 +28,12 @@ public final class WarmUp {
     private static final String OPENAI_CHUNK = "data: {\"id\":\"w\",\"object\":\"chat.completion.chunk\",\"model\":\"warm-up\","
             + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"word \"},\"finish_reason\":null}]}\n\n";
 
+    /**
+     * Chunks per warm-up answer: enough that the per-chunk code (SSE reader, chunk parser, run state) is called past
+     * the JIT's compile thresholds in the window's JVM (README decision 19) before the first Run, not during it.
+     */
+    static final int CHUNKS = 64;
+
     private static final Timeouts LIMITS = new Timeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10),
             java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(30));
 
@@ -59,7 +65,7 @@ public final class WarmUp {
     /** One warm-up stream to its end (within seconds: a loopback answer that stalls fails the warm-up). */
     private static double stream(CloudClient client) throws IOException {
         try {
-            Double ttft = client.complete(ChatRequest.builder("warm-up").user("Warm up.").maxTokens(16).timeouts(LIMITS)
+            Double ttft = client.complete(ChatRequest.builder("warm-up").user("Warm up.").maxTokens(CHUNKS).timeouts(LIMITS)
                     .build()).timings().ttftMillis();
             return ttft == null ? Double.NaN : ttft;
         } catch (CloudException e) {
@@ -76,22 +82,22 @@ public final class WarmUp {
                     + "\"output_tokens\":1}}}\n\n");
             ex.chunk("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
                     + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n");
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < CHUNKS; i++) {
                 ex.chunk("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
                         + "\"delta\":{\"type\":\"text_delta\",\"text\":\"word \"}}\n\n");
             }
             ex.chunk("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n");
             ex.chunk("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
-                    + "\"usage\":{\"output_tokens\":8}}\n\n");
+                    + "\"usage\":{\"output_tokens\":" + CHUNKS + "}}\n\n");
             ex.chunk("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
         } else {
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < CHUNKS; i++) {
                 ex.chunk(OPENAI_CHUNK);
             }
             ex.chunk("data: {\"id\":\"w\",\"model\":\"warm-up\",\"choices\":[{\"index\":0,\"delta\":{},"
                     + "\"finish_reason\":\"stop\"}]}\n\n");
             ex.chunk("data: {\"id\":\"w\",\"model\":\"warm-up\",\"choices\":[],\"usage\":{\"prompt_tokens\":3,"
-                    + "\"completion_tokens\":8,\"total_tokens\":11}}\n\n");
+                    + "\"completion_tokens\":" + CHUNKS + ",\"total_tokens\":" + (CHUNKS + 3) + "}}\n\n");
             ex.chunk("data: [DONE]\n\n");
         }
         ex.endChunked();

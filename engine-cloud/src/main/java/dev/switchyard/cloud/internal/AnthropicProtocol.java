@@ -87,6 +87,10 @@ public final class AnthropicProtocol implements Protocol {
     @Override
     public StreamParser newStreamParser() {
         return (type, data, nanos, sink) -> {
+            if ("content_block_delta".equals(type)) { // one per token: read without a tree (D8)
+                report(AnthropicDelta.parse(data), nanos, sink);
+                return;
+            }
             JsonNode ev = Json.parse(data);
             String t = type != null ? type : Json.text(ev, "type");
             if (t == null) {
@@ -101,21 +105,7 @@ public final class AnthropicProtocol implements Protocol {
                     }
                     readInputUsage(Json.object(msg, "usage"), sink.usage());
                 }
-                case "content_block_delta" -> {
-                    JsonNode delta = Json.object(ev, "delta");
-                    String dt = Json.text(delta, "type");
-                    if ("text_delta".equals(dt)) {
-                        String text = Json.text(delta, "text");
-                        if (text != null && !text.isEmpty()) {
-                            sink.token(text, nanos);
-                        }
-                    } else if ("thinking_delta".equals(dt)) {
-                        String text = Json.text(delta, "thinking");
-                        if (text != null && !text.isEmpty()) {
-                            sink.reasoning(text, nanos);
-                        }
-                    }
-                }
+                case "content_block_delta" -> report(AnthropicDelta.of(ev), nanos, sink); // no "event:" line
                 case "message_delta" -> {
                     String stop = Json.text(Json.object(ev, "delta"), "stop_reason");
                     if (stop != null) {
@@ -140,6 +130,18 @@ public final class AnthropicProtocol implements Protocol {
                 }
             }
         };
+    }
+
+    private static void report(AnthropicDelta delta, long nanos, RunSink sink) {
+        if ("text_delta".equals(delta.type())) {
+            if (delta.text() != null && !delta.text().isEmpty()) {
+                sink.token(delta.text(), nanos);
+            }
+        } else if ("thinking_delta".equals(delta.type())) {
+            if (delta.thinking() != null && !delta.thinking().isEmpty()) {
+                sink.reasoning(delta.thinking(), nanos);
+            }
+        }
     }
 
     private static void readInputUsage(JsonNode usage, UsageParts u) {

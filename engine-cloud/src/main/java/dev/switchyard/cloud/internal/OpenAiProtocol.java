@@ -89,9 +89,11 @@ public final class OpenAiProtocol implements Protocol {
             if (data.isBlank()) {
                 return;
             }
-            JsonNode chunk = Json.parse(data);
-            checkError(chunk);
-            readChunk(chunk, nanos, sink, "delta");
+            OpenAiChunk chunk = OpenAiChunk.parse(data);
+            if (chunk.hasError()) {
+                checkError(Json.parse(data));
+            }
+            report(chunk, nanos, sink);
         };
     }
 
@@ -103,38 +105,23 @@ public final class OpenAiProtocol implements Protocol {
         }
     }
 
-    private static void readChunk(JsonNode chunk, long nanos, RunSink sink, String deltaField) {
-        String model = Json.text(chunk, "model");
-        if (model != null && !model.isEmpty()) {
-            sink.model(model);
+    private static void report(OpenAiChunk chunk, long nanos, RunSink sink) {
+        if (chunk.model() != null && !chunk.model().isEmpty()) {
+            sink.model(chunk.model());
         }
-        JsonNode choices = chunk.get("choices");
-        if (choices != null && choices.isArray() && !choices.isEmpty()) {
-            JsonNode choice = choices.get(0);
-            JsonNode delta = Json.object(choice, deltaField);
-            if (delta != null) {
-                String reasoning = Json.text(delta, "reasoning_content");
-                if (reasoning == null) {
-                    reasoning = Json.text(delta, "reasoning");
-                }
-                if (reasoning != null && !reasoning.isEmpty()) {
-                    sink.reasoning(reasoning, nanos);
-                }
-                String content = Json.text(delta, "content");
-                if (content != null && !content.isEmpty()) {
-                    sink.token(content, nanos);
-                }
-                String refusal = Json.text(delta, "refusal");
-                if (refusal != null && !refusal.isEmpty()) {
-                    sink.token(refusal, nanos);
-                }
-            }
-            String finish = Json.text(choice, "finish_reason");
-            if (finish != null) {
-                sink.finishReason(finish);
-            }
+        if (chunk.reasoning() != null && !chunk.reasoning().isEmpty()) {
+            sink.reasoning(chunk.reasoning(), nanos);
         }
-        JsonNode usage = Json.object(chunk, "usage");
+        if (chunk.content() != null && !chunk.content().isEmpty()) {
+            sink.token(chunk.content(), nanos);
+        }
+        if (chunk.refusal() != null && !chunk.refusal().isEmpty()) {
+            sink.token(chunk.refusal(), nanos);
+        }
+        if (chunk.finishReason() != null) {
+            sink.finishReason(chunk.finishReason());
+        }
+        JsonNode usage = chunk.usage();
         if (usage != null) {
             // Later usage objects replace earlier ones field by field; absent fields keep what came before.
             UsageParts u = sink.usage();
@@ -158,8 +145,7 @@ public final class OpenAiProtocol implements Protocol {
     public void parseComplete(String body, RunSink sink) {
         JsonNode root = Json.parse(body);
         checkError(root);
-        long now = System.nanoTime();
-        readChunk(root, now, sink, "message");
+        report(OpenAiChunk.of(root, "message"), System.nanoTime(), sink);
         sink.end();
     }
 

@@ -26,7 +26,9 @@ public final class SseReader {
 
     /** Reads until EOF or {@link Handler#stopped()}; a pending event at EOF is still dispatched. */
     public static void read(BufferedSource source, Handler handler) throws IOException {
-        StringBuilder data = null;
+        // one event per token: a single-line event's data is its line's value, no builder (multi-line data joins)
+        String data = null;
+        StringBuilder more = null;
         String type = null;
         while (!handler.stopped()) {
             String line = source.readUtf8Line();
@@ -37,9 +39,10 @@ public final class SseReader {
             handler.onActivity(now);
             if (line.isEmpty()) {
                 if (data != null) {
-                    handler.onEvent(type, data.toString(), now);
+                    handler.onEvent(type, more != null ? more.toString() : data, now);
                 }
                 data = null;
+                more = null;
                 type = null;
                 continue;
             }
@@ -47,23 +50,39 @@ public final class SseReader {
                 continue;
             }
             int colon = line.indexOf(':');
-            String field = colon < 0 ? line : line.substring(0, colon);
-            String value = colon < 0 ? "" : line.substring(colon + 1);
-            if (!value.isEmpty() && value.charAt(0) == ' ') {
-                value = value.substring(1);
-            }
-            if ("data".equals(field)) {
+            int fieldEnd = colon < 0 ? line.length() : colon;
+            if (isField(line, fieldEnd, "data")) {
+                String value = valueOf(line, colon);
                 if (data == null) {
-                    data = new StringBuilder(value);
+                    data = value;
                 } else {
-                    data.append('\n').append(value);
+                    if (more == null) {
+                        more = new StringBuilder(data);
+                    }
+                    more.append('\n').append(value);
                 }
-            } else if ("event".equals(field)) {
-                type = value;
+            } else if (isField(line, fieldEnd, "event")) {
+                type = valueOf(line, colon);
             }
         }
         if (data != null && !handler.stopped()) {
-            handler.onEvent(type, data.toString(), System.nanoTime());
+            handler.onEvent(type, more != null ? more.toString() : data, System.nanoTime());
         }
+    }
+
+    private static boolean isField(String line, int fieldEnd, String name) {
+        return fieldEnd == name.length() && line.startsWith(name);
+    }
+
+    /** The text after the colon, less one leading space; empty when the line has no colon. */
+    private static String valueOf(String line, int colon) {
+        if (colon < 0) {
+            return "";
+        }
+        int start = colon + 1;
+        if (start < line.length() && line.charAt(start) == ' ') {
+            start++;
+        }
+        return line.substring(start);
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchyard.cloud.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchyard.cloud.CloudException.Kind;
 import dev.switchyard.cloud.RetryPolicy;
@@ -19,7 +20,8 @@ class ParsingUnitsTest {
 
     @Test
     void sseReaderFollowsFieldRules() throws IOException {
-        String raw = ": comment\r\nevent: a\r\ndata: one\r\ndata:two\r\nid: 7\r\n\r\ndata: [DONE]\n\n";
+        String raw = ": comment\r\nevent: a\r\ndata: one\r\ndata:two\r\nid: 7\r\n\r\ndata: [DONE]\n\n"
+                + "data\ndata:  x\n\ndataX: y\nevents: e\ndata: z\n\n";
         List<String> events = new ArrayList<>();
         int[] activity = {0};
         SseReader.read(new Buffer().writeUtf8(raw), new SseReader.Handler() {
@@ -38,8 +40,82 @@ class ParsingUnitsTest {
                 return false;
             }
         });
-        assertThat(events).containsExactly("a|one\ntwo", "null|[DONE]");
-        assertThat(activity[0]).isEqualTo(8);
+        assertThat(events).containsExactly("a|one\ntwo", "null|[DONE]", "null|\n x", "null|z");
+        assertThat(activity[0]).isEqualTo(15);
+    }
+
+    /** Streamed chunks are read with Jackson's streaming parser; what it reads must be what the tree says. */
+    @Test
+    void streamedChunkReadsWhatItsTreeSays() throws IOException {
+        List<String> chunks = new ArrayList<>(List.of(
+                "{\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":null}]}",
+                // fields in another order, finish reason before the delta, extra nested values skipped
+                "{\"choices\":[{\"finish_reason\":\"stop\",\"logprobs\":{\"content\":[{\"t\":[1,2]}]},"
+                        + "\"delta\":{\"tool_calls\":[{\"function\":{\"content\":\"no\"}}],\"content\":\"a\"}}],\"model\":\"x\"}",
+                // reasoning: reasoning_content wins, null falls back to reasoning; refusal
+                "{\"choices\":[{\"delta\":{\"reasoning_content\":\"r1\",\"reasoning\":\"r2\"}}]}",
+                "{\"choices\":[{\"delta\":{\"reasoning_content\":null,\"reasoning\":\"r2\",\"refusal\":\"no\"}}]}",
+                // not strings: null
+                "{\"model\":7,\"choices\":[{\"delta\":{\"content\":[\"a\"],\"refusal\":{\"x\":1}},\"finish_reason\":1}]}",
+                // only the first choice counts; empty choices; choices not an array; delta not an object
+                "{\"choices\":[{\"delta\":{\"content\":\"first\"}},{\"delta\":{\"content\":\"second\"}}]}",
+                "{\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":8,"
+                        + "\"prompt_tokens_details\":{\"cached_tokens\":1}}}",
+                "{\"choices\":{\"delta\":{\"content\":\"a\"}}}",
+                "{\"choices\":[{\"delta\":\"a\",\"finish_reason\":\"length\"}]}",
+                "{\"choices\":[7,{\"delta\":{\"content\":\"a\"}}]}",
+                // repeated keys: the last one counts, as in a tree
+                "{\"choices\":[{\"delta\":{\"content\":\"a\"},\"delta\":{\"refusal\":\"b\"}}]}",
+                "{\"choices\":[{\"delta\":{\"content\":\"a\"},\"finish_reason\":\"stop\"}],\"choices\":[]}",
+                "{\"usage\":{\"completion_tokens\":2},\"usage\":null}",
+                // errors, usage not an object, not an object at all
+                "{\"error\":{\"code\":\"x\",\"message\":\"m\"},\"choices\":[{\"delta\":{\"content\":\"a\"}}]}",
+                "{\"error\":null,\"usage\":5}",
+                "[1,{\"model\":\"m\"}]",
+                "\"text\""));
+        for (String fixture : List.of("openai-gpt-4o-mini", "deepseek-reasoner", "openai-o3-mini", "openrouter-reasoning",
+                "openrouter-error-midstream", "gateway-keepalive", "ollama-no-usage", "openai-content-filter")) {
+            try (var in = getClass().getResourceAsStream("/fixtures/" + fixture + ".sse")) {
+                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                        .filter(l -> l.startsWith("data: {")).map(l -> l.substring(6)).forEach(chunks::add);
+            }
+        }
+        for (String chunk : chunks) {
+            assertThat(OpenAiChunk.parse(chunk)).as(chunk).isEqualTo(OpenAiChunk.of(Json.parse(chunk), "delta"));
+        }
+        assertThat(OpenAiChunk.parse(chunks.get(1)))
+                .isEqualTo(new OpenAiChunk("x", null, "a", null, "stop", null, false));
+        for (String broken : List.of("{\"choices\":[{\"delta\":{\"content\":\"a", "{\"model\":}", "nope")) {
+            assertThatThrownBy(() -> OpenAiChunk.parse(broken)).isInstanceOf(dev.switchyard.cloud.CloudException.class)
+                    .hasMessageContaining("invalid JSON");
+            assertThatThrownBy(() -> Json.parse(broken)).hasMessageContaining("invalid JSON");
+        }
+    }
+
+    @Test
+    void streamedAnthropicDeltaReadsWhatItsTreeSays() throws IOException {
+        List<String> events = new ArrayList<>(List.of(
+                "{\"delta\":{\"text\":\"a\",\"type\":\"text_delta\"},\"type\":\"content_block_delta\",\"index\":0}",
+                "{\"type\":\"content_block_delta\",\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"t\",\"x\":[{}]}}",
+                "{\"delta\":{\"type\":\"signature_delta\",\"signature\":\"s\"}}",
+                "{\"delta\":{\"type\":\"text_delta\",\"text\":null}}",
+                "{\"delta\":{\"type\":1,\"text\":{\"a\":\"b\"}}}",
+                "{\"delta\":\"text\"}",
+                "{\"delta\":{\"type\":\"text_delta\",\"text\":\"a\"},\"delta\":{\"type\":\"text_delta\"}}",
+                "{\"delta\":{\"type\":\"text_delta\",\"text\":\"a\"},\"delta\":[1]}",
+                "{}",
+                "[{\"delta\":{}}]"));
+        for (String fixture : List.of("anthropic-plain", "anthropic-thinking", "anthropic-error-midstream")) {
+            try (var in = getClass().getResourceAsStream("/fixtures/" + fixture + ".sse")) {
+                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                        .filter(l -> l.startsWith("data: {")).map(l -> l.substring(6)).forEach(events::add);
+            }
+        }
+        for (String event : events) {
+            assertThat(AnthropicDelta.parse(event)).as(event).isEqualTo(AnthropicDelta.of(Json.parse(event)));
+        }
+        assertThat(AnthropicDelta.parse(events.get(1))).isEqualTo(new AnthropicDelta("thinking_delta", null, "t"));
+        assertThatThrownBy(() -> AnthropicDelta.parse("{\"delta\":{\"text\":\"a")).hasMessageContaining("invalid JSON");
     }
 
     @Test

@@ -80,7 +80,7 @@ final class RunJson {
                 v(m.ttftMs()), v(m.totalMs()), m.decodeTps() == null ? "–" : String.format("%.1f", m.decodeTps()),
                 v(m.inputTokens()), r.tokensEstimated() ? "~" : "", v(m.outputTokens()),
                 r.cost().usd() == null ? "no price" : String.format("$%.6f", r.cost().usd()),
-                r.httpAttempts() > 0 ? " · " + r.httpAttempts() + " HTTP attempt(s)" : "");
+                r.httpAttempts() > 0 ? " · " + r.httpAttempts() + (r.httpAttempts() == 1 ? " HTTP attempt" : " HTTP attempts") : "");
         // how it ended and what else it has, as the compare pane shows it: intent, cut answer, load, queue, prefill…
         String other = dev.switchyard.app.compare.Formats.notes(r, null);
         if (!other.isEmpty()) {

@@ -210,6 +210,20 @@ class RunCommandTest {
     }
 
     @Test
+    void theTextOutputCountsHttpAttemptsInWords() {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "0").build());
+        server.enqueue(sse(openAiStream("gpt-4o-mini", List.of("fine"), 3, 1)));
+        server.enqueue(sse(openAiStream("gpt-4o-mini", List.of("again"), 3, 1)));
+
+        List<String> twoAttempts = inline("gpt-4o-mini");
+        twoAttempts.remove("--json");
+        List<String> oneAttempt = new ArrayList<>(twoAttempts);
+
+        assertThat(run(twoAttempts).out()).contains("· 2 HTTP attempts").doesNotContain("attempt(s)");
+        assertThat(run(oneAttempt).out()).contains("· 1 HTTP attempt\n").doesNotContain("attempt(s)");
+    }
+
+    @Test
     void aStreamThatBreaksAfterTokensKeepsThePartialAnswer() throws Exception {
         String body = openAiStream("gpt-4o-mini", List.of("The answer", " is being", " written"), 5, 3);
         server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")

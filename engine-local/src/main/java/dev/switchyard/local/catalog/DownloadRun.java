@@ -215,7 +215,7 @@ final class DownloadRun {
                 if (attempt >= options.maxAttempts()) {
                     throw new CatalogException(CatalogException.Kind.NETWORK, url.toString(),
                             "Downloading " + f.target() + " from " + url + " failed after " + attempt
-                                    + " attempt(s): " + e.getMessage() + ". The partial file is kept; "
+                                    + (attempt == 1 ? " attempt: " : " attempts: ") + e.getMessage() + ". The partial file is kept; "
                                     + "retry to resume.", e);
                 }
                 emit(DownloadProgress.Phase.RETRYING, f.target(), i + 1, onDisk(dest), sizes[i], true);

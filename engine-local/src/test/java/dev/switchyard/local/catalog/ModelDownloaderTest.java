@@ -182,7 +182,7 @@ class ModelDownloaderTest {
         assertThatThrownBy(() -> downloader(2).download(model(sha(onnx)), "q4", target, null, null))
                 .isInstanceOfSatisfying(CatalogException.class, e -> {
                     assertThat(e.kind()).isEqualTo(CatalogException.Kind.NETWORK);
-                    assertThat(e.getMessage()).contains("after 2 attempt(s)");
+                    assertThat(e.getMessage()).contains("after 2 attempts: ");
                 });
         assertThat(hub.gets("onnx/model_q4.onnx")).isEqualTo(2);
     }

@@ -57,7 +57,8 @@ final class DatasetCommand {
                 r.problems().forEach(x -> p.addObject().put("line", x.line()).put("message", x.message()));
                 CliContext.printJson(spec, n);
             } else {
-                out.printf("Imported %d item(s) into dataset %d \"%s\".%n", r.added(), r.dataset().id(), r.dataset().name());
+                out.printf("Imported %d %s into dataset %d \"%s\".%n", r.added(), r.added() == 1 ? "item" : "items",
+                        r.dataset().id(), r.dataset().name());
                 PrintWriter err = CliContext.err(spec);
                 for (ImportProblem x : r.problems()) {
                     err.println("Skipped " + x);

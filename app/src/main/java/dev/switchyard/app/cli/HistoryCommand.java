@@ -68,7 +68,7 @@ final class HistoryCommand {
                     q = q.model(parent.root.context().directory(ws).resolve(model).id());
                 }
                 long n = new HistoryExport(ws).query(q, fmt, output);
-                CliContext.out(spec).printf("Exported %,d %s to %s.%n", n, n == 1 ? "run" : "runs", output.toAbsolutePath());
+                CliContext.out(spec).printf(Locale.ROOT, "Exported %,d %s to %s.%n", n, n == 1 ? "run" : "runs", output.toAbsolutePath());
                 CliContext.out(spec).flush();
             } catch (IOException e) {
                 throw new CliException(ExitCodes.INPUT, "Could not write " + output + ": " + e.getMessage(), e);

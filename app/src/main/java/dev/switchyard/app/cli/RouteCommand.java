@@ -106,11 +106,16 @@ final class RouteCommand implements Callable<Integer> {
         return a;
     }
 
+    /** A terminal line: plain spaces (the window's no-break spaces keep a number with its unit when it wraps). */
+    private static String plain(String text) {
+        return text.replace('\u00a0', ' ');
+    }
+
     static void printText(PrintWriter out, PolicySource source, List<Problem> problems, Decision d) {
         out.println(d.why());
-        out.printf("policy %s%s · decided in %.0f µs%n", source.label(), source.version() == null ? "" : " v" + source.version(),
-                d.micros());
-        TraceText.lines(d).forEach(line -> out.println("  " + line));
+        out.printf("policy %s%s · decided in %s%n", source.label(), source.version() == null ? "" : " v" + source.version(),
+                plain(TraceText.duration(d.micros())));
+        TraceText.lines(d).forEach(line -> out.println("  " + plain(line)));
         d.features().forEach((k, v) -> out.println("  feature " + k + " = " + v));
         problems.forEach(p -> out.println("  problem " + p));
         out.flush();

@@ -17,6 +17,7 @@ import dev.switchyard.app.run.RunService;
 import dev.switchyard.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code run --policy}: route, run live (cascade and fallback steps included), print the route and every run. */
@@ -78,7 +79,7 @@ final class RoutedRun {
                 }
             }
             out.printf("total %d ms · %s%n", result.totalMs(), result.totalCostUsd() == null ? "no price"
-                    : String.format("$%.6f", result.totalCostUsd()));
+                    : String.format(Locale.ROOT, "$%.6f", result.totalCostUsd()));
             out.flush();
         }
         return result.ok() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -13,6 +13,7 @@ import dev.switchyard.workspace.model.Run;
 import dev.switchyard.workspace.model.RunMetrics;
 import dev.switchyard.workspace.model.RunStatus;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Optional;
 
 /** One stored run as the CLI prints it (JSON schema in the README). */
@@ -77,9 +78,9 @@ final class RunJson {
         }
         RunMetrics m = r.metrics();
         out.printf("   ttft %s ms · total %s ms · %s tok/s · in %s%s · out %s · %s%s%n",
-                v(m.ttftMs()), v(m.totalMs()), m.decodeTps() == null ? "–" : String.format("%.1f", m.decodeTps()),
+                v(m.ttftMs()), v(m.totalMs()), m.decodeTps() == null ? "–" : String.format(Locale.ROOT, "%.1f", m.decodeTps()),
                 v(m.inputTokens()), r.tokensEstimated() ? "~" : "", v(m.outputTokens()),
-                r.cost().usd() == null ? "no price" : String.format("$%.6f", r.cost().usd()),
+                r.cost().usd() == null ? "no price" : String.format(Locale.ROOT, "$%.6f", r.cost().usd()),
                 r.httpAttempts() > 0 ? " · " + r.httpAttempts() + (r.httpAttempts() == 1 ? " HTTP attempt" : " HTTP attempts") : "");
         // how it ended and what else it has, as the compare pane shows it: intent, cut answer, load, queue, prefill…
         String other = dev.switchyard.app.compare.Formats.notes(r, null);

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,10 +46,10 @@ final class WorkspaceCommand {
                     CliContext.printJson(spec, node);
                 } else {
                     PrintWriter out = CliContext.out(spec);
-                    out.printf("Workspace %s%n  file    %s%n  schema  v%d (this build knows up to v%d)%n  size    %,d bytes%n",
+                    out.printf(Locale.ROOT, "Workspace %s%n  file    %s%n  schema  v%d (this build knows up to v%d)%n  size    %,d bytes%n",
                             ws.name(), ws.file().toAbsolutePath(), ws.schemaVersion(), Workspace.latestSchemaVersion(),
                             Files.size(ws.file()));
-                    ws.counts().forEach((k, v) -> out.printf("  %-12s %,d%n", k, v));
+                    ws.counts().forEach((k, v) -> out.printf(Locale.ROOT, "  %-12s %,d%n", k, v));
                     out.flush();
                 }
             }
@@ -125,7 +126,7 @@ final class WorkspaceCommand {
                     node.put("file", output.toAbsolutePath().toString()).put("bytes", bytes);
                     CliContext.printJson(spec, node);
                 } else {
-                    CliContext.out(spec).printf("Exported %s to %s (%,d bytes).%n", ws.name(), output, bytes);
+                    CliContext.out(spec).printf(Locale.ROOT, "Exported %s to %s (%,d bytes).%n", ws.name(), output, bytes);
                     CliContext.out(spec).flush();
                 }
                 return ExitCodes.OK;

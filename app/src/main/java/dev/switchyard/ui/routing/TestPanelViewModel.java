@@ -4,6 +4,7 @@ import dev.switchyard.app.routing.ConditionTrace;
 import dev.switchyard.app.routing.Decision;
 import dev.switchyard.app.routing.Policy;
 import dev.switchyard.app.routing.RuleTrace;
+import dev.switchyard.app.routing.TraceText;
 import dev.switchyard.app.routing.edit.DesignerBackend;
 import dev.switchyard.ui.task.TaskRunner;
 import java.util.ArrayList;
@@ -192,13 +193,9 @@ public final class TestPanelViewModel {
         }
     }
 
-    /** "850 µs", "6.9 ms", "1.39 s", with a no-break space so that a wrapped line never parts number and unit. */
+    /** "850 µs", "6.9 ms", "1.39 s" ({@link TraceText#duration}). */
     static String micros(double us) {
-        if (us >= 1_000_000) {
-            return String.format(Locale.ROOT, "%.2f\u00a0s", us / 1_000_000);
-        }
-        return us >= 1000 ? String.format(Locale.ROOT, "%.1f\u00a0ms", us / 1000)
-                : String.format(Locale.ROOT, "%.0f\u00a0µs", us);
+        return TraceText.duration(us);
     }
 
     /** A feature as a user reads it: intent matches as "lights_on 0.76, dim 0.12", yes / no for flags. */

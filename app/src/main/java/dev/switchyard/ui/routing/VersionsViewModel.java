@@ -409,7 +409,7 @@ public final class VersionsViewModel {
         tasks.run("Diffing versions", () -> b.store().diff(n, from, to), changes -> {
             diff.setAll(changes.stream().map(VersionsViewModel::line).toList());
             say(changes.isEmpty() ? "v" + from + " and v" + to + " are the same."
-                    : changes.size() + " change(s) from v" + from + " to v" + to + ".");
+                    : changes.size() + (changes.size() == 1 ? " change from v" : " changes from v") + from + " to v" + to + ".");
         }, e -> fail("Could not diff: " + e.getMessage()));
     }
 

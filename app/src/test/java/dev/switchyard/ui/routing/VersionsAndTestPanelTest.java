@@ -58,6 +58,7 @@ class VersionsAndTestPanelTest {
 
         v.diff(1, 2);
         assertThat(v.diff()).containsExactly("~ /rules/0/then/target: \"$cloud-cheap\" → \"local-llama\"");
+        assertThat(v.statusProperty().get()).isEqualTo("1 change from v1 to v2.");
 
         v.restore(1);
         assertThat(v.versions()).extracting(VersionsViewModel.VersionRow::version).containsExactly(3, 2, 1);

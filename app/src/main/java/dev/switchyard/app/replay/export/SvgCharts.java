@@ -76,8 +76,9 @@ final class SvgCharts {
             double y = y(p.point().passRate());
             path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
             sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" class=\"pt-base\"><title>"
-                    + "threshold %.3f: %.1f%% at $%.4f per 1k, %d prompt(s) changed route</title></circle>", x, y,
-                    p.threshold(), p.point().passRate() * 100, p.point().costPer1k(), p.changed().size()));
+                    + "threshold %.3f: %.1f%% at $%.4f per 1k, %d %s changed route</title></circle>", x, y,
+                    p.threshold(), p.point().passRate() * 100, p.point().costPer1k(), p.changed().size(),
+                    p.changed().size() == 1 ? "prompt" : "prompts"));
         }
         sb.append("<path d=\"").append(path).append("\" class=\"curve\"/>");
         positions.stream().min(java.util.Comparator.comparingDouble(p -> Math.abs(p.threshold() - current)))

@@ -41,7 +41,12 @@ public final class VoteGrader implements Grader {
         long wins = votes.stream().filter(v -> in.runId().equals(v.winnerRunId())).count();
         long ties = votes.stream().filter(Vote::isTie).count();
         boolean ok = wins + ties > 0;
-        return Grade.of(kind(), ok, wins + " win(s), " + ties + " tie(s) in " + votes.size() + " vote(s)")
+        return Grade.of(kind(), ok, count(wins, "win", "wins") + ", " + count(ties, "tie", "ties") + " in "
+                + count(votes.size(), "vote", "votes"))
                 .withScore((wins + 0.5 * ties) / votes.size());
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

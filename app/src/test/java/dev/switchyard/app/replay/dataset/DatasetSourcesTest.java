@@ -60,6 +60,8 @@ class DatasetSourcesTest {
             VoteGrader votes = new VoteGrader(ws);
             GraderSpec spec = GraderSpec.fromTags("[\"grader:votes\"]", null);
             assertThat(votes.grade(new Grader.GradeInput("q", "Hello Ada!", null, spec, a.id())).pass()).isTrue();
+            assertThat(votes.grade(new Grader.GradeInput("q", "Hello Ada!", null, spec, a.id())).detail())
+                    .isEqualTo("1 win, 0 ties in 1 vote");
             assertThat(votes.grade(new Grader.GradeInput("q", "whatever", null, spec, b.id())).pass()).isFalse();
             Run lonely = run(ws, m, "x", "y", null);
             assertThat(votes.grade(new Grader.GradeInput("q", "y", null, spec, lonely.id())).graded()).isFalse();

@@ -63,7 +63,8 @@ final class ProvidersCommand {
                     CliContext.printJson(spec, node);
                 } else {
                     PrintWriter out = CliContext.out(spec);
-                    providers.forEach(p -> out.printf("%-24s %-18s %-45s %s%n", p.name(), p.kind().code(), p.baseUrl(),
+                    providers.forEach(p -> out.printf("%-24s %-18s %-45s %s%n", p.name(), p.kind().code(),
+                            p.baseUrl() != null ? p.baseUrl() : "on this device",
                             p.authRef() == null ? "no key needed"
                             : ProviderKeys.removed(p.authRef()) ? "no key (set one with set-key)" : p.authRef()));
                     if (providers.isEmpty()) {

@@ -144,6 +144,13 @@ class ProviderModelPriceCommandsTest {
     }
 
     @Test
+    void theDevicesOwnProviderIsListedAsOnThisDevice() {
+        assertThat(CliRunner.run(ENV, "models", "list", "-w", ws).code()).isZero(); // registers the intent models
+        assertThat(CliRunner.run(ENV, "providers", "list", "-w", ws).out())
+                .containsPattern("This device +local +on this device +no key needed").doesNotContain("null");
+    }
+
+    @Test
     void setKeyRefusesAKeyAsAnArgumentAndAnEmptyStandardInput() throws Exception {
         ok("providers", "add", "-w", ws, "--preset", "custom", "--name", "Gateway", "--base-url", "http://127.0.0.1:9/v1", "--no-key");
         CliRunner.Result literal = CliRunner.run(ENV, "providers", "set-key", "-w", ws, "Gateway",

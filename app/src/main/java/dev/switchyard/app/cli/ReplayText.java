@@ -33,7 +33,11 @@ final class ReplayText {
         out.printf(Locale.ROOT, "Answers: %d stored, %d live (%s), %d missing; judge $%.4f.%n", s.cachedAnswers(),
                 s.liveAnswers(), Wording.cost(s.liveSpentUsd(), s.liveUnpriced() > 0), s.missingAnswers(),
                 s.judgeCostUsd());
-        s.pathShare().forEach((k, x) -> out.printf(Locale.ROOT, "  %5.1f%%  %s%n", x * 100, k));
+        if (!s.pathShare().isEmpty()) {
+            out.println("Where the policy sent the items, largest share first:");
+            s.pathShare().entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> out.printf(Locale.ROOT, "  %5.1f%%  %s%n", e.getValue() * 100, e.getKey()));
+        }
     }
 
     private static void row(PrintWriter out, Point p, int width) {

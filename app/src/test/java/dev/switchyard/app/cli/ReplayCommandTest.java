@@ -147,6 +147,13 @@ class ReplayCommandTest {
                 || l.matches("(policy|all-local|all-cloud|best-single|oracle|random) .*")).toList();
         assertThat(table).hasSizeGreaterThanOrEqualTo(5).anyMatch(l -> l.startsWith("all-local (tiny-random"));
         assertThat(table).allSatisfy(l -> assertThat(l).hasSize(lines.get(header).length()));
+        // where the policy sent the items: a heading, then one line per route, largest share first
+        int where = lines.indexOf("Where the policy sent the items, largest share first:");
+        assertThat(where).as(live.out()).isPositive();
+        List<Double> shares = lines.subList(where + 1, lines.size()).stream().takeWhile(l -> l.matches(" +[0-9.]+% .*"))
+                .map(l -> Double.parseDouble(l.strip().substring(0, l.strip().indexOf('%')))).toList();
+        assertThat(shares).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(shares.stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(100.0, org.assertj.core.api.Assertions.within(0.5));
 
         // --cached with different parameters finds no stored run: answers are missing, nothing is called
         CliRunner.Result cachedOnly = cli("replay", "--policy", "cheap-first", "--dataset", "mini", "--cached",

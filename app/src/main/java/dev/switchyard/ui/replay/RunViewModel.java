@@ -209,7 +209,7 @@ public final class RunViewModel {
         boolean unpriced = !e.unpricedModels().isEmpty();
         // an unpriced model's calls cost an unknown amount, not $0
         String cost = Format.cost(e.estimatedCostUsd(), unpriced);
-        cost = cost.equals(Wording.COST_UNKNOWN) ? cost : "estimated " + cost;
+        cost = cost.equals(Wording.COST_UNKNOWN) ? cost : "estimated " + cost + e.basis();
         b.append(String.format(Locale.ROOT, "%d cloud call%s, %s", e.cloudCalls(), e.cloudCalls() == 1 ? "" : "s",
                 cost));
         if (e.cloudCallsIfEscalated() > 0) {

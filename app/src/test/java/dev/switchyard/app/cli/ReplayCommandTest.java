@@ -95,7 +95,8 @@ class ReplayCommandTest {
         // JSON mode with cloud calls needed and no --yes: refused before any call
         CliRunner.Result refused = cli("replay", "--policy", policy.toString(), "--dataset", "mini", "--json");
         assertThat(refused.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(refused.err()).contains("3 cloud calls").contains("--yes");
+        assertThat(refused.err()).contains("3 cloud calls").contains("--yes")
+                .as("what the estimate counts as an answer's length").contains("for answers of 256 tokens");
         assertThat(calls.get()).isZero();
 
         CliRunner.Result first = cli("replay", "--policy", policy.toString(), "--dataset", "mini", "--json", "--yes",
@@ -105,6 +106,7 @@ class ReplayCommandTest {
         JsonNode r1 = JSON.readTree(first.out());
         assertThat(r1.path("ok").asBoolean()).isTrue();
         assertThat(r1.path("estimate").path("cloudCalls").asInt()).isEqualTo(3);
+        assertThat(r1.path("estimate").path("outputTokensPerAnswer").asInt()).as("--max-tokens").isEqualTo(8);
         JsonNode policyPoint = r1.path("summary").path("policy");
         assertThat(policyPoint.path("passRate").asDouble()).isEqualTo(2.0 / 3);
         JsonNode items = r1.path("items");

@@ -169,7 +169,7 @@ class ReplayScreenTest {
 
         AppWindow.click(robot, "#replay-start");
         waitFor(30, () -> robot.lookup("#replay-confirm-box").query().isVisible());
-        assertThat(text("#replay-estimate")).contains("3 cloud calls").contains("estimated $")
+        assertThat(text("#replay-estimate")).contains("3 cloud calls").contains("estimated $").contains(" for answers of ")
                 .contains("3 local calls");
         assertThat(server.getRequestCount()).isZero();
         shot("1-confirm");

@@ -105,7 +105,7 @@ public final class Estimator {
             }
         }
         return new ReplayEstimate(all.size(), todo.size(), cachedN, cloud, maybe, local, cost, maybeCost, judgeCalls,
-                judgeCost, List.copyOf(unpriced), missing);
+                judgeCost, List.copyOf(unpriced), missing, out);
     }
 
     /**

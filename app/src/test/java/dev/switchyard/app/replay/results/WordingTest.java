@@ -29,16 +29,16 @@ class WordingTest {
     @Test
     void theTerminalsEstimateSaysCostUnknownForAnUnpricedModel() {
         var unpriced = new dev.switchyard.app.replay.engine.ReplayEstimate(4, 4, 0, 2, 0, 2, 0, 0, 0, 0,
-                List.of("gpt-x"), 0);
+                List.of("gpt-x"), 0, 256);
         assertThat(unpriced.sentence()).startsWith("4 items: 2 cloud calls (cost unknown), ").doesNotContain("$0")
                 .endsWith("No price in force for gpt-x.");
         var partly = new dev.switchyard.app.replay.engine.ReplayEstimate(4, 4, 0, 2, 0, 2, 0.003, 0, 0, 0,
-                List.of("gpt-x"), 0);
-        assertThat(partly.sentence()).startsWith("4 items: 2 cloud calls (at least $0.00300), ");
-        var priced = new dev.switchyard.app.replay.engine.ReplayEstimate(4, 4, 0, 2, 0, 2, 0.003, 0, 0, 0, List.of(), 0);
-        assertThat(priced.sentence()).startsWith("4 items: 2 cloud calls (≈ $0.00300), ");
+                List.of("gpt-x"), 0, 256);
+        assertThat(partly.sentence()).startsWith("4 items: 2 cloud calls (at least $0.00300 for answers of 256 tokens), ");
+        var priced = new dev.switchyard.app.replay.engine.ReplayEstimate(4, 4, 0, 2, 0, 2, 0.003, 0, 0, 0, List.of(), 0, 256);
+        assertThat(priced.sentence()).startsWith("4 items: 2 cloud calls (≈ $0.00300 for answers of 256 tokens), ");
         var escalations = new dev.switchyard.app.replay.engine.ReplayEstimate(4, 4, 0, 1, 2, 1, 0.003, 0, 0, 0,
-                List.of("gpt-x"), 0);
+                List.of("gpt-x"), 0, 256);
         assertThat(escalations.sentence()).contains("plus up to 2 cascade escalations (cost unknown)");
     }
 

@@ -36,7 +36,8 @@ final class HistoryCommand {
         CommandSpec spec;
         @Mixin
         WorkspaceOption workspace;
-        @Option(names = "--format", required = true, paramLabel = "csv|json")
+        @Option(names = "--format", paramLabel = "csv|json",
+                description = "Default: the output file's extension (runs.csv, runs.json).")
         String format;
         @Option(names = "--model", paramLabel = "<id>", description = "Only runs of this model (provider/model, id or name).")
         String model;
@@ -51,7 +52,7 @@ final class HistoryCommand {
         public Integer call() {
             ExportFormat fmt;
             try {
-                fmt = ExportFormat.parse(format);
+                fmt = ExportFormat.parse(FileFormats.of(format, output, java.util.List.of("csv", "json")));
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
             }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code switchyard replay export <id> --format csv|json|html [-o file]}. */
+/** {@code switchyard replay export <id> [--format csv|json|html] [-o file]} (the format from the file's extension). */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export a stored replay.")
 final class ReplayExportCommand implements Callable<Integer> {
 
@@ -28,7 +28,8 @@ final class ReplayExportCommand implements Callable<Integer> {
     WorkspaceOption workspace;
     @Parameters(paramLabel = "<replay id>")
     long id;
-    @Option(names = "--format", required = true, paramLabel = "csv|json|html")
+    @Option(names = "--format", paramLabel = "csv|json|html",
+            description = "Default: the output file's extension (report.html, items.csv, replay.json).")
     String format;
     @Option(names = {"-o", "--output"}, paramLabel = "<file>", description = "Output file (default: standard output).")
     Path output;
@@ -36,7 +37,8 @@ final class ReplayExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace ws = workspace.open()) {
-            ReplayExports.Format f = ReplayExports.Format.parse(format);
+            ReplayExports.Format f = ReplayExports.Format.parse(
+                    FileFormats.of(format, output, java.util.List.of("csv", "json", "html")));
             ReplayResult r = ReplayService.of(parent.root.context(), ws).open(id);
             if (output == null) {
                 CliContext.out(spec).print(ReplayExports.render(r, f, CliFix.forRunId(ws)));

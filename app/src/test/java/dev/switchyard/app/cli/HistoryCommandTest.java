@@ -53,7 +53,7 @@ class HistoryCommandTest {
     @Test
     void exportsAllRunsWithAStatusToCsv() throws Exception {
         Path out = dir.resolve("runs.csv");
-        CliRunner.Result r = CliRunner.run("history", "export", "-w", ws.toString(), "--format", "csv",
+        CliRunner.Result r = CliRunner.run("history", "export", "-w", ws.toString(), // the format from ".csv"
                 "--status", "completed", "-o", out.toString());
 
         assertThat(r.code()).as(r.err()).isEqualTo(0);
@@ -69,6 +69,11 @@ class HistoryCommandTest {
         CliRunner.Result fmt = CliRunner.run("history", "export", "-w", ws.toString(), "--format", "xml", "-o", out.toString());
         assertThat(fmt.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(fmt.err()).contains("use csv or json");
+        CliRunner.Result which = CliRunner.run("history", "export", "-w", ws.toString(), "-o", out.toString());
+        assertThat(which.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(which.err()).contains("Which format? Give --format csv|json, or an output file (-o) whose name ends in"
+                + " .csv or .json.");
+        assertThat(out).doesNotExist();
 
         CliRunner.Result st = CliRunner.run("history", "export", "-w", ws.toString(), "--format", "csv", "--status", "done",
                 "-o", out.toString());

@@ -171,7 +171,7 @@ class ReplayCommandTest {
         assertThat(cmp.path("routeChanged").asInt()).isZero();
 
         Path html = dir.resolve("report.html");
-        CliRunner.Result export = cli("replay", "export", Long.toString(firstId), "--format", "html", "-o", html.toString());
+        CliRunner.Result export = cli("replay", "export", Long.toString(firstId), "-o", html.toString()); // ".html"
         assertThat(export.code()).as(export.err()).isZero();
         String page = Files.readString(html);
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg").contains("cheap-first v1")
@@ -184,6 +184,10 @@ class ReplayCommandTest {
         CliRunner.Result json = cli("replay", "export", Long.toString(firstId), "--format", "json");
         assertThat(JSON.readTree(json.out()).path("chart").path("points").size()).isGreaterThanOrEqualTo(5);
         assertThat(cli("replay", "export", "999", "--format", "csv").code()).isEqualTo(ExitCodes.INPUT);
+        CliRunner.Result noFormat = cli("replay", "export", Long.toString(firstId));
+        assertThat(noFormat.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noFormat.err()).contains("Give --format csv|json|html, or an output file (-o) whose name ends in .csv,"
+                + " .json or .html.");
         assertThat(cli("replay", "list").out()).contains("cheap-first v1");
     }
 

@@ -26,7 +26,7 @@ public record ImportReport(boolean applied, Map<String, Integer> added, Map<Stri
 
     /**
      * The report as a person reads it, a line each: nothing applied (when so), what was added, what was already
-     * there ("added: 12 runs, 2 models"; "none"), then each refusal.
+     * there ("added: 12 runs, 1 model, 152 dataset items"; "none"), then each refusal.
      */
     public List<String> lines() {
         List<String> out = new java.util.ArrayList<>();
@@ -43,7 +43,7 @@ public record ImportReport(boolean applied, Map<String, Integer> added, Map<Stri
         StringBuilder sb = new StringBuilder();
         new java.util.TreeMap<>(counts).forEach((k, v) -> {
             if (v > 0) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(v).append(' ').append(k);
+                sb.append(sb.length() == 0 ? "" : ", ").append(RowNames.count(v, k));
             }
         });
         return sb.length() == 0 ? "none" : sb.toString();

@@ -49,7 +49,8 @@ final class WorkspaceCommand {
                     out.printf(Locale.ROOT, "Workspace %s%n  file    %s%n  schema  v%d (this build knows up to v%d)%n  size    %,d bytes%n",
                             ws.name(), ws.file().toAbsolutePath(), ws.schemaVersion(), Workspace.latestSchemaVersion(),
                             Files.size(ws.file()));
-                    ws.counts().forEach((k, v) -> out.printf(Locale.ROOT, "  %-12s %,d%n", k, v));
+                    ws.counts().forEach((k, v) -> out.printf(Locale.ROOT, "  %-16s %,d%n",
+                            dev.switchyard.workspace.RowNames.plural(k), v));
                     out.flush();
                 }
             }

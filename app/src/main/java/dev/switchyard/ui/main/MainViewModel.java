@@ -26,18 +26,12 @@ public final class MainViewModel {
      */
     public record CountRow(String key, String label, long count) {
         static CountRow of(String key, long count) {
-            String words = key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-            return new CountRow(key, count == 1 ? singular(words) : words, count);
+            return new CountRow(key, dev.switchyard.workspace.RowNames.noun(count, key), count);
         }
 
         static CountRow providers(long cloud, boolean thisDevice) {
             return new CountRow("providers", (cloud == 1 ? "cloud provider" : "cloud providers")
                     + (thisDevice ? " · this device" : ""), cloud);
-        }
-
-        private static String singular(String plural) {
-            return plural.endsWith("ies") ? plural.substring(0, plural.length() - 3) + "y"
-                    : plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
         }
 
         /** The rows of {@code counts} (row counts per aggregate), providers as {@link #providers}. */

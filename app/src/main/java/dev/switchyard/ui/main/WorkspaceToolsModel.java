@@ -111,7 +111,7 @@ public final class WorkspaceToolsModel {
             return "Nothing was imported from " + file.getFileName() + " (below).";
         }
         int present = r.alreadyPresent().values().stream().mapToInt(Integer::intValue).sum();
-        return String.format("Imported %s: %,d rows added, %,d already here%s.", file.getFileName(), r.addedTotal(), present,
+        return String.format(java.util.Locale.ROOT, "Imported %s: %,d rows added, %,d already here%s.", file.getFileName(), r.addedTotal(), present,
                 r.refused().isEmpty() ? "" : ", " + r.refused().size() + " refused (below)");
     }
 

@@ -28,6 +28,9 @@ class WorkspaceCommandTest {
         assertThat(node.path("workspace").path("schemaVersion").asInt()).isPositive();
         assertThat(node.path("counts").path("runs").asLong()).isZero();
         assertThat(Files.exists(ws)).isTrue();
+        assertThat(node.path("counts").has("intentSets")).as("JSON keeps its keys").isTrue();
+        assertThat(CliRunner.run("workspace", "info", "--workspace", ws.toString()).out())
+                .as("the text names the rows in words").containsPattern("\\n  intent sets +\\d").doesNotContain("intentSets");
     }
 
     @Test

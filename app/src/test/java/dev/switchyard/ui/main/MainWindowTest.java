@@ -89,7 +89,8 @@ class MainWindowTest {
         AppWindow.waitUntil(10, () -> AppWindow.label(robot, "#workspace-tools-message").startsWith("Imported other.json: "));
         AppWindow.waitUntil(10, () -> Long.parseLong(AppWindow.label(robot, "#count-models")) == Long.parseLong(modelsBefore) + 1);
         assertThat(AppWindow.onFx(() -> robot.lookup("#workspace-tools-details .label").queryAllAs(Label.class).stream()
-                .map(Label::getText).toList())).anyMatch(l -> l.startsWith("added: ") && l.contains("1 models"));
+                .map(Label::getText).toList())).anyMatch(l -> l.startsWith("added: ") && l.contains("1 model")
+                        && !l.contains("1 models"));
 
         toImport.set(bad);
         AppWindow.click(robot, "#workspace-import");

@@ -84,7 +84,11 @@ final class RouteCommand implements Callable<Integer> {
             PolicySource source = PolicySource.of(ws, routing.policy);
             WorkspaceRouting wr = new WorkspaceRouting(app, ws, routing.networkState(app, ws));
             List<Problem> problems = wr.validator().validate(source.policy());
-            Decision d = wr.router().decide(source.policy(), new RouteRequest(prompt, routing.metadata()));
+            RouteRequest request = new RouteRequest(prompt, routing.metadata());
+            // A process's first decision also loads what its conditions read (the intent model: most of a second);
+            // deciding again (the same prompt routes the same way) gives a decision's own time, said with the first.
+            Decision first = wr.router().decide(source.policy(), request);
+            Decision d = wr.router().decide(source.policy(), request);
             if (json) {
                 ObjectNode node = CliContext.object();
                 node.put("ok", problems.isEmpty());
@@ -92,9 +96,10 @@ final class RouteCommand implements Callable<Integer> {
                 node.put("version", source.version());
                 node.set("problems", problemsJson(problems));
                 node.set("decision", PolicyJson.tree(d));
+                node.put("first_decision_micros", first.micros());
                 CliContext.printJson(spec, node);
             } else {
-                printText(CliContext.out(spec), source, problems, d);
+                printText(CliContext.out(spec), source, problems, d, first.micros());
             }
             return ExitCodes.OK;
         }
@@ -111,10 +116,13 @@ final class RouteCommand implements Callable<Integer> {
         return text.replace('\u00a0', ' ');
     }
 
-    static void printText(PrintWriter out, PolicySource source, List<Problem> problems, Decision d) {
+    static void printText(PrintWriter out, PolicySource source, List<Problem> problems, Decision d, double firstMicros) {
         out.println(d.why());
-        out.printf("policy %s%s · decided in %s%n", source.label(), source.version() == null ? "" : " v" + source.version(),
-                plain(TraceText.duration(d.micros())));
+        // the first decision said apart only when loading made it much slower than a decision is
+        String first = firstMicros > 2 * d.micros() + 1000
+                ? " (" + plain(TraceText.duration(firstMicros)) + " the first time, loading what its conditions read)" : "";
+        out.printf("policy %s%s · decided in %s%s%n", source.label(), source.version() == null ? "" : " v" + source.version(),
+                plain(TraceText.duration(d.micros())), first);
         TraceText.lines(d).forEach(line -> out.println("  " + plain(line)));
         d.features().forEach((k, v) -> out.println("  feature " + k + " = " + v));
         problems.forEach(p -> out.println("  problem " + p));

@@ -74,6 +74,7 @@ class RoutingCommandsTest {
         assertThat(d.path("trace").get(0).path("when").path("observed").asText()).isEqualTo("16");
         assertThat(d.path("trace").get(1).path("when").path("passed").asBoolean()).isTrue();
         assertThat(d.path("features").has("intent[smart-home]")).isTrue();
+        assertThat(n.path("first_decision_micros").isNumber()).as("the first decision's time, with any loading").isTrue();
         assertThat(JSON.readTree(cli("workspace", "info", "-w", ws.toString(), "--json").out())
                 .path("counts").path("runs").asInt()).isZero();
 
@@ -81,7 +82,8 @@ class RoutingCommandsTest {
                 "```\nx = 1;\ny = 2;\n```", "--json").out());
         assertThat(byTemplate.path("decision").path("rule_name").asText()).isEqualTo("code never stays local");
         CliRunner.Result text = cli("route", "-w", ws.toString(), "--policy", policy.toString(), "--prompt", "lights on please");
-        assertThat(text.out()).contains("Rule 2 (lights) matched").contains("✘ rule 1 (long)");
+        assertThat(text.out()).contains("Rule 2 (lights) matched").contains("✘ rule 1 (long)")
+                .containsPattern("decided in [0-9.]+ (µs|ms|s)");
     }
 
     /**

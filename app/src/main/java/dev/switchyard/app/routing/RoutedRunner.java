@@ -154,11 +154,13 @@ public final class RoutedRunner {
             return node.toString();
         }
 
-        private void record(StepRun.Outcome o, String outcome) {
+        /** Notes the step and its outcome; the step's run as stored with it (or null). */
+        private Run record(StepRun.Outcome o, String outcome) {
             Run run = o.run() == null ? null : withOutcome(o.run(), outcome);
             synchronized (steps) {
                 steps.add(new RoutedResult.Step(o.role(), o.target(), o.model(), run, outcome));
             }
+            return run;
         }
 
         /** Adds the step's outcome to the run's stored route; the run as it was when that cannot be stored. */
@@ -173,8 +175,8 @@ public final class RoutedRunner {
         }
 
         private void finish(StepRun.Outcome last, String outcome) {
-            record(last, last.run() == null && last.reason() != null ? "failed: " + last.reason() : outcome);
-            finish(last.run());
+            // the answer is the last step's run as stored with its outcome, the same Run the step holds
+            finish(record(last, last.run() == null && last.reason() != null ? "failed: " + last.reason() : outcome));
         }
 
         private void finish(Run answer) {

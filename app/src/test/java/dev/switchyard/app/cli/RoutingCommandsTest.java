@@ -221,6 +221,11 @@ class RoutingCommandsTest {
         JsonNode d = JSON.readTree(device.out());
         assertThat(d.path("route").path("rule_name").asText()).isEqualTo("device");
         assertThat(d.path("runs").get(0).path("model").asText()).endsWith("intent:smart-home");
+        // the text output prints the answer's text under the step that gave it
+        CliRunner.Result text = cli("run", "-w", ws.toString(), "--policy", "fb", "--prompt", "turn on the kitchen lights");
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("· route → This device/intent:smart-home: answer")
+                .contains("\nTurning on the kitchen lights.\n");
         assertThat(cli("run", "-w", ws.toString(), "--policy", "fb", "--model", "x", "--prompt", "p").code())
                 .isEqualTo(ExitCodes.USAGE);
     }

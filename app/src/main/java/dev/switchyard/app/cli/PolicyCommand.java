@@ -144,10 +144,15 @@ final class PolicyCommand {
                         .put("created_at", x.createdAt().toString()));
                 CliContext.printJson(spec, node);
             } else {
+                // the policy file alone on standard output (show > p.json, edit, policy save p.json); the versions on
+                // standard error, for the person at the terminal
                 out.println(v.bodyJson());
-                store.versions(name).forEach(x -> out.printf("v%d  %s  %s%n", x.version(), x.createdAt(),
-                        x.note() == null ? "" : x.note()));
                 out.flush();
+                PrintWriter err = CliContext.err(spec);
+                err.printf("%s v%d of %d:%n", name, v.version(), store.versions(name).size());
+                store.versions(name).forEach(x -> err.printf("  v%d  %s  %s%n", x.version(), x.createdAt(),
+                        x.note() == null ? "" : x.note()));
+                err.flush();
             }
             return ExitCodes.OK;
         }

@@ -157,6 +157,14 @@ class RoutingCommandsTest {
         JsonNode show = JSON.readTree(cli("policy", "show", "home", "-w", ws.toString(), "--json").out());
         assertThat(show.path("policy").path("default").path("target").asText()).isEqualTo("intent:smart-home");
         assertThat(show.path("versions")).hasSize(3);
+        // without --json the policy alone is on standard output, so show > file, edit, save round-trips
+        CliRunner.Result shown = cli("policy", "show", "home", "-w", ws.toString());
+        assertThat(JSON.readTree(shown.out()).path("default").path("target").asText()).isEqualTo("intent:smart-home");
+        assertThat(shown.err()).contains("home v3 of 3:").contains("v1 ").contains("first");
+        Path edited = file("edited.json", shown.out().replace("intent:smart-home", "intent:customer-support"));
+        assertThat(cli("policy", "save", edited.toString(), "--name", "home", "-w", ws.toString()).code()).isZero();
+        assertThat(JSON.readTree(cli("policy", "show", "home", "-w", ws.toString(), "--json").out()).path("version").asInt())
+                .isEqualTo(4);
 
         JsonNode templates = JSON.readTree(cli("policy", "templates", "-w", ws.toString(), "--json").out()).path("templates");
         assertThat(templates.findValuesAsText("name")).containsExactly("tiered", "offline-fallback", "cascade",

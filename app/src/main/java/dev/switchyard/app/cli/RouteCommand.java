@@ -8,6 +8,7 @@ import dev.switchyard.app.routing.NetworkState;
 import dev.switchyard.app.routing.PolicyJson;
 import dev.switchyard.app.routing.Problem;
 import dev.switchyard.app.routing.RouteRequest;
+import dev.switchyard.app.routing.TimedDecision;
 import dev.switchyard.app.routing.TraceText;
 import dev.switchyard.app.routing.WorkspaceRouting;
 import dev.switchyard.workspace.Workspace;
@@ -85,10 +86,8 @@ final class RouteCommand implements Callable<Integer> {
             WorkspaceRouting wr = new WorkspaceRouting(app, ws, routing.networkState(app, ws));
             List<Problem> problems = wr.validator().validate(source.policy());
             RouteRequest request = new RouteRequest(prompt, routing.metadata());
-            // A process's first decision also loads what its conditions read (the intent model: most of a second);
-            // deciding again (the same prompt routes the same way) gives a decision's own time, said with the first.
-            Decision first = wr.router().decide(source.policy(), request);
-            Decision d = wr.router().decide(source.policy(), request);
+            TimedDecision timed = TimedDecision.of(() -> wr.router().decide(source.policy(), request));
+            Decision d = timed.decision();
             if (json) {
                 ObjectNode node = CliContext.object();
                 node.put("ok", problems.isEmpty());
@@ -96,10 +95,10 @@ final class RouteCommand implements Callable<Integer> {
                 node.put("version", source.version());
                 node.set("problems", problemsJson(problems));
                 node.set("decision", PolicyJson.tree(d));
-                node.put("first_decision_micros", first.micros());
+                node.put("first_decision_micros", timed.firstMicros());
                 CliContext.printJson(spec, node);
             } else {
-                printText(CliContext.out(spec), source, problems, d, first.micros());
+                printText(CliContext.out(spec), source, problems, timed);
             }
             return ExitCodes.OK;
         }
@@ -116,13 +115,11 @@ final class RouteCommand implements Callable<Integer> {
         return text.replace('\u00a0', ' ');
     }
 
-    static void printText(PrintWriter out, PolicySource source, List<Problem> problems, Decision d, double firstMicros) {
+    static void printText(PrintWriter out, PolicySource source, List<Problem> problems, TimedDecision timed) {
+        Decision d = timed.decision();
         out.println(d.why());
-        // the first decision said apart only when loading made it much slower than a decision is
-        String first = firstMicros > 2 * d.micros() + 1000
-                ? " (" + plain(TraceText.duration(firstMicros)) + " the first time, loading what its conditions read)" : "";
-        out.printf("policy %s%s · decided in %s%s%n", source.label(), source.version() == null ? "" : " v" + source.version(),
-                plain(TraceText.duration(d.micros())), first);
+        out.printf("policy %s%s · decided in %s%n", source.label(), source.version() == null ? "" : " v" + source.version(),
+                plain(timed.time()));
         TraceText.lines(d).forEach(line -> out.println("  " + plain(line)));
         d.features().forEach((k, v) -> out.println("  feature " + k + " = " + v));
         problems.forEach(p -> out.println("  problem " + p));

@@ -4,6 +4,7 @@ import dev.switchyard.app.routing.ConditionTrace;
 import dev.switchyard.app.routing.Decision;
 import dev.switchyard.app.routing.Policy;
 import dev.switchyard.app.routing.RuleTrace;
+import dev.switchyard.app.routing.TimedDecision;
 import dev.switchyard.app.routing.TraceText;
 import dev.switchyard.app.routing.edit.DesignerBackend;
 import dev.switchyard.ui.task.TaskRunner;
@@ -137,7 +138,7 @@ public final class TestPanelViewModel {
         Policy p = policy.get();
         busy.set(true);
         summary.set("Routing…");
-        tasks.run("Routing a prompt", () -> b.route(p, text), this::show, e -> {
+        tasks.run("Routing a prompt", () -> TimedDecision.of(() -> b.route(p, text)), this::show, e -> {
             busy.set(false);
             clearResult();
             summary.set("Could not route: " + e.getMessage());
@@ -152,13 +153,14 @@ public final class TestPanelViewModel {
         summary.set("");
     }
 
-    private void show(Decision d) {
+    private void show(TimedDecision timed) {
+        Decision d = timed.decision();
         busy.set(false);
         decision.set(d);
         String where = d.targets().isEmpty() ? "nowhere" : String.join(" → ", d.targets());
         String rule = d.ruleIndex() < 0 ? "default" : ruleLabel(d.ruleIndex(), d.ruleName());
         summary.set(rule + " → " + d.actionType() + " " + where);
-        why.set(d.why() + " (decided in " + micros(d.micros()) + ")");
+        why.set(d.why() + " (decided in " + timed.time() + ")");
         List<TraceRow> rows = new ArrayList<>();
         for (RuleTrace r : d.trace()) {
             String state = !r.reached() ? "not reached" : r.matched() ? "match" : "no match";

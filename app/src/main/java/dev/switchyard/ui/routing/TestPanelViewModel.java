@@ -165,7 +165,7 @@ public final class TestPanelViewModel {
         for (RuleTrace r : d.trace()) {
             String state = !r.reached() ? "not reached" : r.matched() ? "match" : "no match";
             rows.add(new TraceRow(0, ruleLabel(r.index(), r.name()),
-                    r.when() == null && r.reached() ? "always" : "", state, r.reached() ? micros(r.micros()) : "", r.path()));
+                    r.when() == null && r.reached() ? "always" : "", state, r.reached() ? TraceText.duration(r.micros()) : "", r.path()));
             if (r.when() != null) {
                 condition(r.when(), 1, rows);
             }
@@ -187,7 +187,7 @@ public final class TestPanelViewModel {
     private static void condition(ConditionTrace c, int depth, List<TraceRow> rows) {
         String state = c.error() != null ? "error" : c.passed() ? "pass" : "fail";
         rows.add(new TraceRow(depth, c.test() == null ? c.type() : c.test(), c.observed() == null ? "" : c.observed(),
-                state, micros(c.micros()), c.error() != null ? c.error() : c.path()));
+                state, TraceText.duration(c.micros()), c.error() != null ? c.error() : c.path()));
         if (c.children() != null) {
             for (ConditionTrace k : c.children()) {
                 condition(k, depth + 1, rows);
@@ -195,10 +195,6 @@ public final class TestPanelViewModel {
         }
     }
 
-    /** "850 µs", "6.9 ms", "1.39 s" ({@link TraceText#duration}). */
-    static String micros(double us) {
-        return TraceText.duration(us);
-    }
 
     /** A feature as a user reads it: intent matches as "lights_on 0.76, dim 0.12", yes / no for flags. */
     static String featureValue(Object value) {

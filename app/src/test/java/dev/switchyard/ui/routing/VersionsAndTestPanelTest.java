@@ -357,9 +357,9 @@ class VersionsAndTestPanelTest {
 
     @Test
     void timesAndFeaturesReadAsWordsAndUnits() {
-        assertThat(TestPanelViewModel.micros(640)).isEqualTo("640\u00a0µs");
-        assertThat(TestPanelViewModel.micros(31_902)).isEqualTo("31.9\u00a0ms");
-        assertThat(TestPanelViewModel.micros(1_392_564)).isEqualTo("1.39\u00a0s");
+        assertThat(dev.switchyard.app.routing.TraceText.duration(640)).isEqualTo("640\u00a0µs");
+        assertThat(dev.switchyard.app.routing.TraceText.duration(31_902)).isEqualTo("31.9\u00a0ms");
+        assertThat(dev.switchyard.app.routing.TraceText.duration(1_392_564)).isEqualTo("1.39\u00a0s");
         assertThat(TestPanelViewModel.featureValue(java.util.List.of(
                 java.util.Map.of("intent", "lights_on", "confidence", 0.7574),
                 java.util.Map.of("intent", "dim", "confidence", 0.1)))).isEqualTo("lights_on 0.76, dim 0.10");

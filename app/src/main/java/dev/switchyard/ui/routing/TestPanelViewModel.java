@@ -195,7 +195,6 @@ public final class TestPanelViewModel {
         }
     }
 
-
     /** A feature as a user reads it: intent matches as "lights_on 0.76, dim 0.12", yes / no for flags. */
     static String featureValue(Object value) {
         if (value instanceof Boolean b) {

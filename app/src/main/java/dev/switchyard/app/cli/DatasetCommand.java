@@ -102,7 +102,9 @@ final class DatasetCommand {
             List<DatasetItem> items = datasets.items(d.id());
             ArrayNode arr = CliContext.JSON.createArrayNode();
             if (!json) {
-                out.printf("Dataset %d \"%s\": %d items%n", d.id(), d.name(), items.size());
+                out.printf("Dataset %d \"%s\": %d %s%s%n", d.id(), d.name(), items.size(),
+                        items.size() == 1 ? "item" : "items",
+                        items.size() > limit ? " (the first " + limit + " below; --limit N for more)" : "");
             }
             for (DatasetItem i : items.subList(0, Math.min(limit, items.size()))) {
                 GraderSpec g = GraderSpec.fromTags(i.tagsJson(), i.referenceAnswer());

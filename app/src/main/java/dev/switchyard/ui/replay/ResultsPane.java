@@ -90,7 +90,7 @@ final class ResultsPane extends VBox {
         slider.setShowTickMarks(true);
         model.thresholdProperty().addListener((o, a, t) -> {
             if (t != null) {
-                title.setText("Sweep the threshold: " + t.label() + " " + t.op() + " x");
+                title.setText("Sweep: " + t.label() + " " + t.op() + " x");
                 slider.setMin(t.min());
                 slider.setMax(t.max());
                 slider.setMajorTickUnit(Math.max(1e-6, (t.max() - t.min()) / 4));

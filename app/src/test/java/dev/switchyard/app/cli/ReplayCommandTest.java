@@ -204,7 +204,10 @@ class ReplayCommandTest {
         CliRunner.Result show = cli("dataset", "show", "prompts");
         assertThat(show.code()).isEqualTo(ExitCodes.INPUT);
         cli("dataset", "import", dir.resolve("prompts.jsonl").toString());
-        assertThat(cli("dataset", "show", "prompts").out()).contains("Say hi").contains("numeric");
+        assertThat(cli("dataset", "show", "prompts").out()).contains("Say hi").contains("numeric")
+                .doesNotContain("--limit");
+        assertThat(cli("dataset", "show", "prompts", "--limit", "1").out())
+                .contains("items (the first 1 below; --limit N for more)");
         assertThat(cli("dataset", "list").out()).contains("prompts");
     }
 }

@@ -79,6 +79,9 @@ final class RouteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (prompt.isBlank()) {
+            throw new CliException(ExitCodes.USAGE, "The prompt is empty: give --prompt the text to route.");
+        }
         AppContext app = root.context();
         try (Workspace ws = workspace.open()) {
             app.prepare(ws);

@@ -104,6 +104,9 @@ final class RunCommand implements Callable<Integer> {
         if (repeat < 1 || repeat > 1000) {
             throw new CliException(ExitCodes.USAGE, "--repeat must be between 1 and 1000.");
         }
+        if (prompt.isBlank()) {
+            throw new CliException(ExitCodes.USAGE, "The prompt is empty: give --prompt the user message to send.");
+        }
         GenerationParams params;
         try {
             params = new GenerationParams(maxTokens, temperature, topP, seed, stop);

@@ -68,6 +68,7 @@ public final class SwitchyardCli implements Callable<Integer> {
 
     private static CommandLine configure(CommandLine cli) {
         cli.setExecutionExceptionHandler(SwitchyardCli::handle);
+        cli.setParameterExceptionHandler(SwitchyardCli::usageError);
         cli.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? ExitCodes.USAGE
                 : t instanceof WorkspaceException ? ExitCodes.WORKSPACE : ExitCodes.FAILED);
         return cli;
@@ -77,6 +78,21 @@ public final class SwitchyardCli implements Callable<Integer> {
     public Integer call() {
         DesktopLauncher.launch(workspace.resolve());
         return ExitCodes.OK;
+    }
+
+    /**
+     * A mistyped command line: what is wrong, picocli's "did you mean" for an unknown option or command, and where the
+     * options are — not the whole help, which pushed the sentence that matters off the screen.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for its "
+                + (cli.getSubcommands().isEmpty() ? "options." : "commands and options."));
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

@@ -263,6 +263,21 @@ class RunCommandTest {
         assertThat(r.err()).contains("gpt-9");
     }
 
+    @Test
+    void aMistypedCommandLineSaysWhatIsWrongAndWhereTheOptionsAreWithoutTheWholeHelp() {
+        CliRunner.Result hot = CliRunner.run(ENV, "run", "-w", ws.toString(), "--prompt", "hi", "--temperature", "hot");
+        assertThat(hot.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(hot.err()).contains("'hot' is not a double").contains("Run 'switchyard run --help' for its options.")
+                .doesNotContain("Usage:");
+        CliRunner.Result typo = CliRunner.run(ENV, "run", "-w", ws.toString(), "--prompt", "hi", "--temprature", "0.2");
+        assertThat(typo.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typo.err()).contains("--temprature").contains("--temperature");
+        CliRunner.Result empty = CliRunner.run(ENV, "run", "-w", ws.toString(), "--prompt", " ", "--model", "gpt-9");
+        assertThat(empty.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(empty.err()).contains("The prompt is empty");
+        assertThat(CliRunner.run(ENV, "route", "-w", ws.toString(), "--prompt", "").err()).contains("The prompt is empty");
+    }
+
     /** A 403 is a key without access, not a wrong key; the stored message keeps the provider's words. */
     @Test
     void aForbiddenModelSaysTheKeyLacksAccessInTheProvidersWords() throws Exception {

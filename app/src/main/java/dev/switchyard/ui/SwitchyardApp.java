@@ -19,7 +19,11 @@ import dev.switchyard.ui.net.NetworkStatus;
 import dev.switchyard.ui.prefs.AppChrome;
 import dev.switchyard.ui.prefs.AppPreferences;
 import dev.switchyard.ui.welcome.WelcomeScreen;
+import dev.switchyard.app.IdleCollector;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.scene.input.InputEvent;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.List;
 import dev.switchyard.ui.task.FxTaskRunner;
@@ -103,6 +107,19 @@ public final class SwitchyardApp extends Application {
         }
         stage.show();
         warmUpCloudClientSoon();
+        collectGarbageWhenIdle(scene);
+    }
+
+    /**
+     * In a JVM with the parallel collector (the window's, README decision 33), a full collection once the window is
+     * quiet and the answers of earlier runs have piled up in the old generation, instead of one while answers stream.
+     */
+    private void collectGarbageWhenIdle(Scene scene) {
+        AtomicLong lastInput = new AtomicLong(System.nanoTime());
+        IdleCollector.forThisJvm(lastInput::get).ifPresent(collector -> {
+            scene.addEventFilter(InputEvent.ANY, e -> lastInput.set(System.nanoTime()));
+            scheduler.scheduleWithFixedDelay(collector::check, 1, 1, TimeUnit.SECONDS);
+        });
     }
 
     /**
@@ -136,7 +153,7 @@ public final class SwitchyardApp extends Application {
         networkMonitor.start(scheduler, NetworkMonitor.DEFAULT_PERIOD);
         if (!"false".equals(System.getProperty("switchyard.lowerJitPriority"))) {
             BackgroundPriority.forThisProcess(BackgroundPriority.JIT_AND_CONCURRENT_GC).ifPresent(
-                    p -> scheduler.scheduleWithFixedDelay(p::scan, 0, 3, java.util.concurrent.TimeUnit.SECONDS));
+                    p -> scheduler.scheduleWithFixedDelay(p::scan, 0, 3, TimeUnit.SECONDS));
         }
     }
 

@@ -34,7 +34,8 @@ class UiJvmTest {
     void theWindowRunsInAChildJvmWithC1OnlyAndItsExitCodeComesBack() throws Exception {
         Run run = probe(List.of("-Dswitchyard.probe=kept"), "--workspace", "my file.switchyard");
         assertThat(run.exit).isEqualTo(7);
-        assertThat(run.out).contains("-XX:TieredStopAtLevel=1, -XX:CompileThresholdScaling=0.2").contains("-Dswitchyard.probe=kept")
+        assertThat(run.out).contains("-XX:TieredStopAtLevel=1, -XX:CompileThresholdScaling=0.2")
+                .contains("-XX:+UseParallelGC, -Xmn32m").contains("-Dswitchyard.probe=kept")
                 .contains("args --workspace,my file.switchyard").contains("parent saw exit 7")
                 .doesNotContain("launchedAt null");
     }
@@ -47,6 +48,20 @@ class UiJvmTest {
                 .doesNotContain("parent saw").contains("launchedAt null");
         Run off = probe(List.of("-Dswitchyard.relaunch=false"), "b");
         assertThat(off.out).doesNotContain("TieredStopAtLevel").doesNotContain("parent saw").contains("args b");
+    }
+
+    @Test
+    void theUsersOwnCollectorOrYoungSizeIsKept() throws Exception {
+        Run own = probe(List.of("-XX:+UseG1GC"), "a");
+        assertThat(own.exit).isEqualTo(7);
+        assertThat(own.out).contains("-XX:TieredStopAtLevel=1").contains("-XX:+UseG1GC").doesNotContain("UseParallelGC")
+                .doesNotContain("-Xmn32m").contains("parent saw exit 7");
+        assertThat(UiJvm.hasOwnCollectorChoice(List.of("-Xmx1g", "-Dx=y", "-XX:+UseStringDeduplication"))).isFalse();
+        assertThat(UiJvm.hasOwnCollectorChoice(List.of("-XX:+UseZGC"))).isTrue();
+        assertThat(UiJvm.hasOwnCollectorChoice(List.of("-XX:+UseSerialGC"))).isTrue();
+        assertThat(UiJvm.hasOwnCollectorChoice(List.of("-Xmn64m"))).isTrue();
+        assertThat(UiJvm.hasOwnCollectorChoice(List.of("-XX:NewRatio=3"))).isTrue();
+        assertThat(UiJvm.flags(8, List.of("-XX:MaxNewSize=100m"))).doesNotContain("-XX:+UseParallelGC", "-Xmn32m");
     }
 
     @Test
@@ -74,19 +89,19 @@ class UiJvmTest {
         assertThat(UiJvm.command(Path.of("/jdk/bin/java"), List.of("-Xmx1g", "-Dswitchyard.launchedAt=1", "-Da=b"),
                 "app.jar", "x.Main", new String[] {"-w", "f"}, 42, 8))
                 .containsExactly("/jdk/bin/java", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2",
-                        "-Dswitchyard.launchedAt=42", "-Xmx1g",
+                        "-XX:+UseParallelGC", "-Xmn32m", "-Dswitchyard.launchedAt=42", "-Xmx1g",
                         "-Da=b", "-cp", "app.jar", "x.Main", "-w", "f");
     }
 
     @Test
     void onTwoCoresTheWindowJvmCompilesOnOneThread() throws Exception {
-        assertThat(UiJvm.flags(2)).containsExactly("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2",
-                "-XX:CICompilerCount=1");
-        assertThat(UiJvm.flags(1)).contains("-XX:CICompilerCount=1");
-        assertThat(UiJvm.flags(4)).doesNotContain("-XX:CICompilerCount=1");
+        assertThat(UiJvm.flags(2, List.of())).containsExactly("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2",
+                "-XX:CICompilerCount=1", "-XX:+UseParallelGC", "-Xmn32m");
+        assertThat(UiJvm.flags(1, List.of())).contains("-XX:CICompilerCount=1");
+        assertThat(UiJvm.flags(4, List.of())).doesNotContain("-XX:CICompilerCount=1");
         // this JDK starts with them (HotSpot refuses one compiler thread unless C1 is the only compiler)
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(UiJvm.flags(2));
+        cmd.addAll(UiJvm.flags(2, List.of()));
         cmd.add("-version");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,6 +36,9 @@ public final class RunService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long PROGRESS_FLUSH_NANOS = 1_000_000_000L;
+    /** Runs started and not yet stored as ended, by every service in this JVM (the idle collector asks). */
+    private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+    private static volatile long lastStartOrEndNanos = Long.MIN_VALUE;
 
     private final Workspace workspace;
     private final Clock clock;
@@ -69,6 +73,8 @@ public final class RunService {
         CompletableFuture<Run> done = new CompletableFuture<>();
         ActiveRun active = new ActiveRun(row, done);
         observer.onStarted(row);
+        IN_FLIGHT.incrementAndGet(); // the sink below ends it exactly once, also when the engine cannot start
+        lastStartOrEndNanos = System.nanoTime();
         Sink sink = new Sink(spec.model(), row, createdNanos, observer, done);
         try {
             active.attach(engine.start(spec.request(), sink));
@@ -76,6 +82,16 @@ public final class RunService {
             sink.onError(new EngineFailure("engine", "The engine could not start the run: " + e.getMessage(), null));
         }
         return active;
+    }
+
+    /** Runs started in this JVM whose end is not yet stored (or given up on storing). */
+    public static int runsInFlight() {
+        return IN_FLIGHT.get();
+    }
+
+    /** When a run last started or ended in this JVM ({@link System#nanoTime()}), {@link Long#MIN_VALUE} before the first. */
+    public static long lastRunStartOrEndNanos() {
+        return lastStartOrEndNanos;
     }
 
     /**
@@ -208,6 +224,15 @@ public final class RunService {
             if (!ended.compareAndSet(false, true)) {
                 return;
             }
+            try {
+                store(result, failure);
+            } finally {
+                IN_FLIGHT.decrementAndGet();
+                lastStartOrEndNanos = System.nanoTime();
+            }
+        }
+
+        private void store(EngineResult result, RunFailure failure) {
             long elapsedNanos = nanoTime.getAsLong() - createdNanos;
             RunStatus status = failure == null ? RunStatus.COMPLETED : result.status();
             if (status == RunStatus.COMPLETED && failure != null) {

@@ -34,7 +34,9 @@ import javafx.stage.Window;
  * {@code java -cp app/target/switchyard.jar:app/target/lib/* dev.switchyard.ui.compare.bench.FxPulseBenchmark
  * [--panes 6] [--tps 200] [--tokens 800] [--rounds 2] [--repeat 1] [--hold-ms 0] [--tab answers|stats|charts]
  * [--size 1400x880] [--broken true] [--blind true] [--verbose true] [--jfr file.jfr] [--think-ms 2000]
- * [--server process|inside]}: {@code --server} runs the loopback server in a JVM of its own (the default, as a local
+ * [--pause-ms 0] [--server process|inside]}: {@code --pause-ms} waits that long between rounds, as a user reading the
+ * answers (the window may then collect garbage, README decision 33; every round and the end say which GC pauses
+ * fell where); {@code --server} runs the loopback server in a JVM of its own (the default, as a local
  * server runs beside the app) or inside the benchmark's JVM; {@code --think-ms}
  * waits that long on the usable Compare screen before the first Run, as a user typing a prompt would (0: Run at
  * once, so round 1 also builds the panes); {@code --verbose} prints the three
@@ -60,6 +62,8 @@ public final class FxPulseBenchmark {
         boolean verbose = Boolean.parseBoolean(strArg(args, "--verbose", "false"));
         String jfr = strArg(args, "--jfr", null);
         long thinkMs = intArg(args, "--think-ms", 2000);
+        long pauseMs = intArg(args, "--pause-ms", 0);
+        GcPauses gc = new GcPauses();
         jdk.jfr.Recording recording = null;
         boolean blind = Boolean.parseBoolean(strArg(args, "--blind", "false"));
         String[] size = strArg(args, "--size", "1400x880").split("x");
@@ -114,6 +118,10 @@ public final class FxPulseBenchmark {
             Thread.sleep(thinkMs);
         }
         for (int round = 1; round <= rounds; round++) {
+            if (round > 1 && pauseMs > 0) {
+                // a user reads the answers before the next Run; the window may collect garbage meanwhile
+                Thread.sleep(pauseMs);
+            }
             if (jfr != null && recording == null && (round == 2 || rounds == 1)) {
                 // profile the steady state: round 1 also builds the panes and warms the JIT
                 recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
@@ -149,6 +157,7 @@ public final class FxPulseBenchmark {
                 return null;
             });
             long t0 = System.nanoTime();
+            long roundStartMs = ManagementFactory.getRuntimeMXBean().getUptime();
             // wait for the Run button to be enabled again without polling the FX thread (polling costs it CPU)
             java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
             onFx(() -> {
@@ -188,6 +197,7 @@ public final class FxPulseBenchmark {
                     renderMs, 100 * renderMs / wall, procMs, 100 * procMs / wall,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
+            System.out.println("  GC pauses in the round: " + gc.summary(roundStartMs, ManagementFactory.getRuntimeMXBean().getUptime()));
             if (server0 >= 0) {
                 System.out.printf(Locale.ROOT, "  server process CPU %d ms (%.0f%% of one core; not in the figures above)%n",
                         fixture.processCpuMs() - server0, 100 * (fixture.processCpuMs() - server0) / wall);
@@ -211,6 +221,8 @@ public final class FxPulseBenchmark {
                         + vmUsed.getOrDefault("jit", 0L) + " ms, GC " + vmUsed.getOrDefault("gc", 0L) + " ms");
             }
         }
+        System.out.println("GC pauses from launch to the end: " + gc.summary(0, Long.MAX_VALUE) + "; outside the rounds: "
+                + gc.outsideRounds());
         if (recording != null) {
             recording.stop();
             recording.dump(Path.of(jfr));
@@ -231,6 +243,69 @@ public final class FxPulseBenchmark {
         Platform.exit();
         fixture.close();
         System.exit(0);
+    }
+
+    /**
+     * Every garbage collection pause of this JVM (the collectors' notifications): when, how long, young or full, so each
+     * round can say which fell inside it, and the full collections the window ran while idle (README decision 33) show
+     * up between rounds.
+     */
+    private static final class GcPauses {
+        private record Pause(long startMs, long durationMs, boolean full) {
+        }
+
+        private final List<Pause> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<long[]> rounds = new ArrayList<>();
+
+        GcPauses() {
+            for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) b).addNotificationListener((n, hb) -> {
+                    if (n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                        com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
+                                .from((javax.management.openmbean.CompositeData) n.getUserData());
+                        // G1's and ZGC's concurrent cycles notify too; they are not pauses
+                        if (!info.getGcName().contains("Cycles") && !info.getGcAction().contains("concurrent")) {
+                            pauses.add(new Pause(info.getGcInfo().getStartTime(), info.getGcInfo().getDuration(),
+                                    info.getGcAction().contains("major")));
+                        }
+                    }
+                }, null, null);
+            }
+        }
+
+        /** The pauses that started between {@code fromMs} and {@code toMs} of JVM uptime (and remembers the round). */
+        String summary(long fromMs, long toMs) {
+            if (toMs != Long.MAX_VALUE) {
+                rounds.add(new long[] {fromMs, toMs});
+            }
+            List<Pause> in;
+            synchronized (pauses) {
+                in = pauses.stream().filter(p -> p.startMs() >= fromMs && p.startMs() <= toMs).toList();
+            }
+            return describe(in);
+        }
+
+        /** The pauses that fell in no round (start-up, the think time, the pauses between rounds). */
+        String outsideRounds() {
+            List<Pause> out;
+            synchronized (pauses) {
+                out = pauses.stream().filter(p -> rounds.stream().noneMatch(r -> p.startMs() >= r[0] && p.startMs() <= r[1]))
+                        .toList();
+            }
+            return describe(out);
+        }
+
+        private static String describe(List<Pause> in) {
+            StringBuilder b = new StringBuilder();
+            for (boolean full : new boolean[] {false, true}) {
+                List<Pause> kind = in.stream().filter(p -> p.full() == full).toList();
+                b.append(b.length() == 0 ? "" : ", ").append(kind.size()).append(full ? " full" : " young");
+                kind.stream().mapToLong(Pause::durationMs).max()
+                        .ifPresent(ms -> b.append(" (longest ").append(ms).append(" ms, total ")
+                                .append(kind.stream().mapToLong(Pause::durationMs).sum()).append(" ms)"));
+            }
+            return b.toString();
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.app.compare.Formats;
 import dev.switchyard.app.models.CliFix;
 import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.app.models.RemovedModels;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.PriceRow;
@@ -59,7 +60,10 @@ final class ModelsCommand {
                                 .put("reason", health.reason()).put("fix", fix);
                     }
                     array.add(n);
-                    if (!json) {
+                    if (!json && RemovedModels.isRemoved(m)) {
+                        out.printf("%-40s %-17s removed (its runs and prices keep it for History)%n",
+                                directory.qualifiedName(m), m.kind().code());
+                    } else if (!json) {
                         out.printf("%-40s %-17s %s%n", directory.qualifiedName(m), m.kind().code(),
                                 price.map(p -> Formats.usdPerMTok(p.inputPerMTok()) + " in / "
                                         + Formats.usdPerMTok(p.outputPerMTok()) + " out per 1M").orElse("no price"));
@@ -99,7 +103,7 @@ final class ModelsCommand {
             try (Workspace ws = workspace.open()) {
                 Provider p = ProvidersCommand.find(ws, provider);
                 ModelDirectory directory = app().directory(ws);
-                if (ws.models().find(p.id(), model).isPresent()) {
+                if (ws.models().find(p.id(), model).filter(m -> !RemovedModels.isRemoved(m)).isPresent()) {
                     throw new CliException(ExitCodes.INPUT, p.name() + " already has the model " + model + ".");
                 }
                 Model added = directory.addCloudModel(p, model);
@@ -184,8 +188,12 @@ final class ModelsCommand {
                     if (e.kind() != dev.switchyard.workspace.WorkspaceException.Kind.CONFLICT) {
                         throw e;
                     }
-                    throw new CliException(ExitCodes.FAILED, name
-                            + " has runs or prices in this workspace; it is kept so their history stays readable.", e);
+                    ws.models().update(RemovedModels.markRemoved(m, java.time.Instant.now(app().clock())));
+                    String provider = ws.providers().get(m.providerId()).map(p -> p.name()).orElse("?");
+                    print(m, false, false, 0, "Removed " + name + " from the lists of models; its runs and prices keep its"
+                            + " row, so History still names it. To bring it back: switchyard models add --provider "
+                            + CliFix.quote(provider) + " --model " + CliFix.quote(m.apiModelId()) + CliFix.workspaceOption(ws));
+                    return ExitCodes.OK;
                 }
                 print(m, true, false, 0, "Removed " + name + ".");
             }
@@ -201,17 +209,16 @@ final class ModelsCommand {
             } catch (CatalogException e) {
                 throw new CliException(ExitCodes.ENGINE, e.getMessage(), e);
             }
-            if (!r.rowRemoved() && !r.filesDeleted()) {
-                throw new CliException(ExitCodes.FAILED, r.describe(name));
-            }
             print(m, r.rowRemoved(), r.filesDeleted(), r.bytesFreed(), r.describe(name));
             return ExitCodes.OK;
         }
 
-        private void print(Model m, boolean removed, boolean filesDeleted, long bytesFreed, String message) {
+        /** {@code rowDeleted}: the row left the workspace; else runs or prices keep it for History, marked removed. */
+        private void print(Model m, boolean rowDeleted, boolean filesDeleted, long bytesFreed, String message) {
             if (json) {
-                CliContext.printJson(spec, CliContext.object().put("ok", true).put("removed", removed ? m.uid() : null)
-                        .put("filesDeleted", filesDeleted).put("bytesFreed", bytesFreed).put("message", message));
+                CliContext.printJson(spec, CliContext.object().put("ok", true).put("removed", m.uid())
+                        .put("keptForHistory", !rowDeleted).put("filesDeleted", filesDeleted).put("bytesFreed", bytesFreed)
+                        .put("message", message));
             } else {
                 CliContext.out(spec).println(message);
                 CliContext.out(spec).flush();
@@ -314,7 +321,8 @@ final class ModelsCommand {
     static ObjectNode json(Model m, ModelDirectory directory) {
         ObjectNode n = CliContext.object();
         n.put("uid", m.uid()).put("name", directory.qualifiedName(m)).put("apiModelId", m.apiModelId())
-                .put("displayName", m.displayName()).put("kind", m.kind().code()).put("contextWindow", m.contextWindow());
+                .put("displayName", m.displayName()).put("kind", m.kind().code()).put("contextWindow", m.contextWindow())
+                .put("removed", RemovedModels.isRemoved(m));
         n.putObject("capabilities").put("streaming", m.capabilities().streaming())
                 .put("systemPrompt", m.capabilities().systemPrompt()).put("temperature", m.capabilities().temperature())
                 .put("reasoning", m.capabilities().reasoning());

@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -349,7 +350,8 @@ public final class LocalModelManager {
     /**
      * What {@link #remove} did.
      *
-     * @param rowRemoved   the model left the workspace (false: runs or prices refer to it, so it stays listed)
+     * @param rowRemoved   the model's row left the workspace (false: runs or prices refer to it, so the row stays for
+     *                     History, marked removed: {@link RemovedModels})
      * @param filesDeleted its folder was deleted from disk
      * @param bytesFreed   the size of the deleted folder
      * @param folder       the model's folder
@@ -365,18 +367,16 @@ public final class LocalModelManager {
                         : downloaded ? "; its files stay in " + folder + "."
                         : "; its folder " + folder + " was imported, so it stays on disk.");
             }
-            return filesDeleted
-                    ? "Deleted the files of " + name + " (" + freed + "). It has runs or prices in this workspace, so it stays"
-                            + " listed to keep their history readable; download it again to run it."
-                    : name + " has runs or prices in this workspace; it is kept so their history stays readable."
-                            + (downloaded ? " Delete its files to free the disk space."
-                            : " Its folder " + folder + " was imported, so Switchyard does not delete it.");
+            return "Removed " + name + " from the lists of models; History keeps it for its runs"
+                    + (filesDeleted ? ". Deleted its files (" + freed + ")."
+                    : downloaded ? ". Its files stay in " + folder + "; remove it again with its files to free the space."
+                    : ". Its folder " + folder + " was imported, so it stays on disk.");
         }
     }
 
     /**
      * Removes a local generative model: unloads it from the engine, deletes its workspace row unless runs or prices
-     * refer to it (the row then stays, so their history stays readable), and with {@code deleteFiles} deletes its
+     * refer to it (the row then stays for their history, marked removed: {@link RemovedModels}), and with {@code deleteFiles} deletes its
      * folder when it is one of Switchyard's downloads. An imported folder is the user's and is never deleted. A
      * download lives in the models folder shared by every workspace on the machine: another workspace that uses it
      * needs to download it again.
@@ -395,7 +395,8 @@ public final class LocalModelManager {
             if (e.kind() != WorkspaceException.Kind.CONFLICT) {
                 throw e;
             }
-            rowRemoved = false;
+            rowRemoved = false; // runs or prices refer to it: the row stays for them, out of every list of models to use
+            ws.models().update(RemovedModels.markRemoved(model, Instant.now()));
         }
         long bytes = 0;
         if (deleteFiles && stored.isPresent()) {

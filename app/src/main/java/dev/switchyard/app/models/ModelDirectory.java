@@ -102,8 +102,15 @@ public final class ModelDirectory {
         return model;
     }
 
-    /** Adds a cloud model to a provider, with capabilities from the catalog and the shipped price if known. */
+    /**
+     * Adds a cloud model to a provider, with capabilities from the catalog and the shipped price if known; a model of
+     * that id the user removed earlier ({@link RemovedModels}) comes back as it was, with its runs and prices.
+     */
     public Model addCloudModel(Provider provider, String apiModelId) {
+        Optional<Model> removed = workspace.models().find(provider.id(), apiModelId).filter(RemovedModels::isRemoved);
+        if (removed.isPresent()) {
+            return workspace.models().update(RemovedModels.restored(removed.get()));
+        }
         Optional<CatalogModel> known = catalog.model(provider.presetId() == null ? "custom" : provider.presetId(), apiModelId);
         ModelCapabilities caps = known.map(CatalogModel::capabilities).orElseGet(ModelCapabilities::defaults);
         Timeouts timeouts = known.map(CatalogModel::timeouts).orElse(Timeouts.DEFAULT);

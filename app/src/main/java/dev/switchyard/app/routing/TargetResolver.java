@@ -1,6 +1,7 @@
 package dev.switchyard.app.routing;
 
 import dev.switchyard.app.models.ModelDirectory;
+import dev.switchyard.app.models.RemovedModels;
 import dev.switchyard.app.models.UnknownModelException;
 import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Model;
@@ -102,7 +103,7 @@ public final class TargetResolver {
     }
 
     private Optional<Model> byRole(String role) {
-        List<Model> models = workspace.models().list();
+        List<Model> models = RemovedModels.inUse(workspace.models().list()); // a role never picks a removed model
         return switch (role) {
             case "$local-intent" -> first(models, ModelKind.LOCAL_INTENT);
             case "$local-generative" -> first(models, ModelKind.LOCAL_GENERATIVE);

@@ -1,5 +1,6 @@
 package dev.switchyard.ui.compare;
 
+import dev.switchyard.app.models.RemovedModels;
 import dev.switchyard.app.engine.Availability;
 import dev.switchyard.app.engine.ModelEngine;
 import dev.switchyard.app.routing.AutoRoutes;
@@ -90,7 +91,7 @@ public final class ModelPickerModel {
     private static List<ModelChoice> load(Workspace ws, Function<Model, ModelEngine> engines, Supplier<AutoRoutes> routes,
                                           boolean online) {
         List<ModelChoice> out = new ArrayList<>();
-        for (Model m : ws.models().list()) {
+        for (Model m : RemovedModels.inUse(ws.models().list())) {
             String provider = ws.providers().get(m.providerId()).map(Provider::name).orElse("?");
             out.add(new ModelChoice(m, provider, Availability.of(m, ws, engines, online)));
         }

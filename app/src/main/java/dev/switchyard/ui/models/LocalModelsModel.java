@@ -1,5 +1,6 @@
 package dev.switchyard.ui.models;
 
+import dev.switchyard.app.models.RemovedModels;
 import dev.switchyard.app.models.LocalModelManager;
 import dev.switchyard.app.models.LocalModelSettings;
 import dev.switchyard.local.catalog.CatalogModel;
@@ -238,7 +239,8 @@ public final class LocalModelsModel {
     public ReadOnlyBooleanProperty removingProperty() { return removing.getReadOnlyProperty(); }
 
     /**
-     * Removes the selected local generative model from the workspace (it stays listed while runs refer to it), and
+     * Removes the selected local generative model from the workspace (while runs refer to it its row stays, out of the
+     * lists: {@link RemovedModels}), and
      * with {@code deleteFiles} deletes its files when Switchyard downloaded them; the message says what happened.
      */
     public void removeSelected(boolean deleteFiles) {
@@ -498,7 +500,7 @@ public final class LocalModelsModel {
 
     private Loaded load(Workspace ws) throws Exception {
         List<LocalModelRow> rows = new ArrayList<>();
-        for (Model m : ws.models().list()) {
+        for (Model m : RemovedModels.inUse(ws.models().list())) {
             if (m.kind() == ModelKind.LOCAL_GENERATIVE) {
                 rows.add(new LocalModelRow(m, service.files(m)));
             } else if (m.kind() == ModelKind.LOCAL_INTENT) {

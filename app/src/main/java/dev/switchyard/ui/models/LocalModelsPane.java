@@ -295,8 +295,8 @@ final class LocalModelsPane extends VBox {
         if (row == null || !row.removable()) {
             return;
         }
-        Label what = new Label("It leaves this workspace and its model picker, unless History has runs of it or it has "
-                + "prices: then it stays listed, so that they stay readable.");
+        Label what = new Label("It leaves the model picker and the lists of this workspace. If History has runs of it, "
+                + "its row stays so that they stay readable; importing or downloading it again brings it back.");
         what.setWrapText(true);
         CheckBox deleteFiles = new CheckBox();
         deleteFiles.setId("local-remove-files");

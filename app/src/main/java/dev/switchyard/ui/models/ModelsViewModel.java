@@ -1,5 +1,6 @@
 package dev.switchyard.ui.models;
 
+import dev.switchyard.app.models.RemovedModels;
 import dev.switchyard.cloud.CloudException;
 import dev.switchyard.cloud.RemoteModel;
 import dev.switchyard.app.models.ProviderKeys;
@@ -483,8 +484,8 @@ public final class ModelsViewModel {
         tasks.run("Add models", () -> {
             var dir = services.directory(ws);
             for (String id : ids) {
-                if (ws.models().find(p.id(), id).isEmpty()) {
-                    dir.addCloudModel(p, id);
+                if (ws.models().find(p.id(), id).filter(m -> !RemovedModels.isRemoved(m)).isEmpty()) {
+                    dir.addCloudModel(p, id); // new, or back after a removal
                 }
             }
             return ids.size();
@@ -560,7 +561,7 @@ public final class ModelsViewModel {
         }
         LocalDate today = LocalDate.now(clock);
         tasks.run("Load models", () -> ws.models().byProvider(p.id()).stream()
-                .filter(m -> m.kind() == ModelKind.CLOUD)
+                .filter(m -> m.kind() == ModelKind.CLOUD && !RemovedModels.isRemoved(m))
                 .map(m -> new ModelRow(m, ws.prices().inForce(m.id(), today).orElse(null))).toList(), rows -> {
                     if (p != selected.get()) {
                         return;

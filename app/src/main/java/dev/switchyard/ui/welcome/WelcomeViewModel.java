@@ -1,5 +1,6 @@
 package dev.switchyard.ui.welcome;
 
+import dev.switchyard.app.models.RemovedModels;
 import dev.switchyard.app.engine.Availability;
 import dev.switchyard.app.models.ProviderKeys;
 import dev.switchyard.ui.task.TaskRunner;
@@ -164,7 +165,7 @@ public final class WelcomeViewModel {
                 keyed.put(p.id(), keys.check(ws, p));
             }
         }
-        List<Model> models = ws.models().list();
+        List<Model> models = RemovedModels.inUse(ws.models().list());
         Map<Long, Availability> local = new HashMap<>();
         for (Model m : models) {
             if (m.kind() == ModelKind.LOCAL_GENERATIVE) {

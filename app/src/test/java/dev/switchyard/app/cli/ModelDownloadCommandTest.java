@@ -107,15 +107,18 @@ class ModelDownloadCommandTest {
                 .code()).isZero();
 
         CliRunner.Result kept = CliRunner.run("models", "remove", "smollm2-135m-instruct", "-w", ws, "--models-dir", models);
-        assertThat(kept.code()).isEqualTo(ExitCodes.FAILED);
-        assertThat(kept.err()).contains("has runs or prices").contains("Delete its files");
+        assertThat(kept.code()).as(kept.err()).isZero();
+        assertThat(kept.out()).contains("Removed This device/smollm2-135m-instruct from the lists of models; History keeps it for its runs.")
+                .contains("Its files stay in ").contains("remove it again with its files to free the space.");
         assertThat(downloadedFolders()).hasSize(1);
+        assertThat(CliRunner.run("models", "list", "-w", ws).out()).contains("smollm2-135m-instruct")
+                .contains("removed (its runs and prices keep it for History)");
 
         CliRunner.Result freed = CliRunner.run("models", "remove", "smollm2-135m-instruct", "--delete-files", "-w", ws,
                 "--models-dir", models, "--json");
         assertThat(freed.code()).as(freed.err() + freed.out()).isZero();
         JsonNode out = JSON.readTree(freed.out());
-        assertThat(out.path("removed").isNull()).isTrue();
+        assertThat(out.path("keptForHistory").asBoolean()).isTrue();
         assertThat(out.path("filesDeleted").asBoolean()).isTrue();
         assertThat(downloadedFolders()).isEmpty();
         assertThat(CliRunner.run("models", "list", "-w", ws).out()).contains("smollm2-135m-instruct");

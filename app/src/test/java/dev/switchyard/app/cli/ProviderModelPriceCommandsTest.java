@@ -70,6 +70,54 @@ class ProviderModelPriceCommandsTest {
         assertThat(run.path("price_source").asText()).contains("entered by the user");
     }
 
+    /**
+     * A cloud model with a price (every catalog model has one) cannot lose its row: removing it takes it out of the
+     * lists of models to use and the roles, History keeps naming it, and adding it again brings it back.
+     */
+    @Test
+    void aRemovedModelWithPricesLeavesTheListsAndComesBackWhenAddedAgain() throws Exception {
+        ok("providers", "add", "-w", ws, "--preset", "openai", "--name", "Work OpenAI", "--base-url",
+                server.url("/v1").toString());
+        ok("models", "add", "-w", ws, "--provider", "Work OpenAI", "--model", "gpt-4o-mini");
+        ok("models", "add", "-w", ws, "--provider", "Work OpenAI", "--model", "gpt-4o");
+        String uid = mini(ok("models", "list", "-w", ws, "--json")).path("uid").asText();
+
+        JsonNode removed = ok("models", "remove", "-w", ws, "gpt-4o-mini", "--json");
+        assertThat(removed.path("removed").asText()).isEqualTo(uid);
+        assertThat(removed.path("keptForHistory").asBoolean()).isTrue();
+        assertThat(removed.path("message").asText()).isEqualTo("Removed Work OpenAI/gpt-4o-mini from the lists of models;"
+                + " its runs and prices keep its row, so History still names it. To bring it back: switchyard models add"
+                + " --provider 'Work OpenAI' --model gpt-4o-mini -w " + ws);
+        JsonNode listed = ok("models", "list", "-w", ws, "--json");
+        assertThat(mini(listed).path("removed").asBoolean()).as("listed, marked removed").isTrue();
+        assertThat(CliRunner.run(ENV, "models", "list", "-w", ws).out())
+                .contains("removed (its runs and prices keep it for History)");
+        try (dev.switchyard.workspace.Workspace w = dev.switchyard.workspace.Workspace.open(Path.of(ws))) {
+            var app = new dev.switchyard.app.AppContext(ENV::get, java.time.Clock.systemDefaultZone());
+            var targets = new dev.switchyard.app.routing.TargetResolver(w, app.directory(w), java.time.Clock.systemDefaultZone());
+            assertThat(targets.resolve("$cloud-cheap").apiModelId()).as("a role skips a removed model").isEqualTo("gpt-4o");
+        }
+
+        ok("models", "add", "-w", ws, "--provider", "Work OpenAI", "--model", "gpt-4o-mini");
+        listed = ok("models", "list", "-w", ws, "--json");
+        assertThat(mini(listed).path("uid").asText()).as("the same row, with its history").isEqualTo(uid);
+        assertThat(mini(listed).path("removed").asBoolean()).isFalse();
+        assertThat(ok("prices", "history", "-w", ws, "--model", "gpt-4o-mini", "--json").path("prices")).hasSize(1);
+        CliRunner.Result again = CliRunner.run(ENV, "models", "add", "-w", ws, "--provider", "Work OpenAI", "--model",
+                "gpt-4o-mini");
+        assertThat(again.code()).isEqualTo(ExitCodes.INPUT);
+        assertThat(again.err()).contains("already has the model gpt-4o-mini");
+    }
+
+    private static JsonNode mini(JsonNode list) {
+        for (JsonNode m : list.path("models")) {
+            if (m.path("apiModelId").asText().equals("gpt-4o-mini")) {
+                return m;
+            }
+        }
+        throw new AssertionError("no gpt-4o-mini in " + list);
+    }
+
     @Test
     void listsTheEndpointsModels() throws Exception {
         ok("providers", "add", "-w", ws, "--preset", "custom", "--name", "Gateway", "--base-url",

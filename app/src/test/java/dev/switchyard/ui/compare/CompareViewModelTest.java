@@ -124,6 +124,21 @@ class CompareViewModelTest {
     }
 
     @Test
+    void aRemovedModelIsNotOfferedButItsRowStaysForItsRuns() {
+        Model gone = model("gone", FakeEngine.answering("old"), 1.0);
+        model("kept", FakeEngine.answering("new"), null);
+        start();
+        pickOnly("gone");
+        vm.editor().userProperty().set("Say hi");
+        vm.run();
+        ws.models().update(dev.switchyard.app.models.RemovedModels.markRemoved(gone, java.time.Instant.now()));
+        start();
+        assertThat(vm.picker().choices()).extracting(ModelChoice::name).contains("kept").doesNotContain("gone");
+        assertThat(ws.models().get(gone.id())).as("History still reads its run's model").isPresent();
+        assertThat(ws.runs().count()).isEqualTo(1);
+    }
+
+    @Test
     void aPaneHoldsItsWholeAnswerWhenItSaysDone() {
         // the batch window never elapses here, so the tokens reach the pane in the same batch as the end of the run
         vm = new CompareViewModel(new DirectTaskRunner(), () -> clock.addAndGet(1_000_000), task -> { }, new Random(7));

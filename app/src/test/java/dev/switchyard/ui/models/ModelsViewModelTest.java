@@ -475,7 +475,7 @@ class ModelsViewModelTest {
     }
 
     @Test
-    void aModelWithRunsStaysListedAndItsFilesShowAsMissingWhenGone() throws Exception {
+    void aModelWithRunsLeavesTheListsWhenRemovedButKeepsItsRowAndItsFilesShowAsMissingWhenGone() throws Exception {
         Path gone = dir.resolve("moved-away");
         Model m = new ModelDirectory(ws, ctx.catalog(), ctx.priceTable(), Clock.systemDefaultZone()).registerLocal("gone",
                 "Gone model", 8192, ModelKind.LOCAL_GENERATIVE, new LocalModelSettings(gone, null, null));
@@ -492,8 +492,18 @@ class ModelsViewModelTest {
         models.removeSelected(false);
 
         assertThat(models.messageProperty().get())
-                .isEqualTo("Gone model has runs or prices in this workspace; it is kept so their history stays readable."
-                        + " Its folder " + gone.toAbsolutePath() + " was imported, so Switchyard does not delete it.");
+                .isEqualTo("Removed Gone model from the lists of models; History keeps it for its runs. Its folder "
+                        + gone.toAbsolutePath() + " was imported, so it stays on disk.");
+        assertThat(models.models()).extracting(r -> r.model().displayName()).doesNotContain("Gone model");
+        assertThat(ws.models().get(m.id())).as("the row stays for its run").get()
+                .matches(dev.switchyard.app.models.RemovedModels::isRemoved);
+
+        // importing it again (here: registering the folder under its id) brings the row back, with its run
+        Model back = new ModelDirectory(ws, ctx.catalog(), ctx.priceTable(), Clock.systemDefaultZone()).registerLocal(
+                "gone", "Gone model", 8192, ModelKind.LOCAL_GENERATIVE, new LocalModelSettings(gone, null, null));
+        assertThat(back.id()).isEqualTo(m.id());
+        assertThat(dev.switchyard.app.models.RemovedModels.isRemoved(back)).isFalse();
+        vm.setWorkspace(ws);
         assertThat(models.models()).extracting(r -> r.model().displayName()).contains("Gone model");
     }
 

@@ -57,7 +57,7 @@ public final class WorkspaceDesignerBackend implements DesignerBackend {
     public List<String> targets() {
         List<String> out = new ArrayList<>(TargetResolver.ROLES);
         var directory = app.directory(workspace);
-        for (var m : workspace.models().list()) {
+        for (var m : dev.switchyard.app.models.RemovedModels.inUse(workspace.models().list())) {
             // local models by their short id (intent:smart-home), as templates name them; cloud ones as provider/model
             String name = m.kind() != dev.switchyard.workspace.model.ModelKind.CLOUD && m.apiModelId() != null
                     && routing.targets().problem(m.apiModelId()) == null ? m.apiModelId() : directory.qualifiedName(m);

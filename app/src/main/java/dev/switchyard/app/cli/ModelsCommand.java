@@ -182,13 +182,7 @@ final class ModelsCommand {
                 if (deleteFiles) {
                     throw new CliException(ExitCodes.USAGE, name + " is not a local generative model; it has no files to delete.");
                 }
-                try {
-                    ws.models().delete(m.id());
-                } catch (dev.switchyard.workspace.WorkspaceException e) {
-                    if (e.kind() != dev.switchyard.workspace.WorkspaceException.Kind.CONFLICT) {
-                        throw e;
-                    }
-                    ws.models().update(RemovedModels.markRemoved(m, java.time.Instant.now(app().clock())));
+                if (!RemovedModels.remove(ws, m, java.time.Instant.now(app().clock()))) {
                     String provider = ws.providers().get(m.providerId()).map(p -> p.name()).orElse("?");
                     print(m, false, false, 0, "Removed " + name + " from the lists of models; its runs and prices keep its"
                             + " row, so History still names it. To bring it back: switchyard models add --provider "

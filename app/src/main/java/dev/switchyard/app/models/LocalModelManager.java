@@ -15,7 +15,6 @@ import dev.switchyard.local.catalog.ModelStore;
 import dev.switchyard.local.catalog.StoredModel;
 import dev.switchyard.workspace.SwitchyardHome;
 import dev.switchyard.workspace.Workspace;
-import dev.switchyard.workspace.WorkspaceException;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.workspace.model.ModelKind;
 import java.io.IOException;
@@ -388,16 +387,8 @@ public final class LocalModelManager {
         Path folder = folderOf(model);
         Optional<StoredModel> stored = storedDownload(folder);
         localModels.unload(folder);
-        boolean rowRemoved = true;
-        try {
-            ws.models().delete(model.id());
-        } catch (WorkspaceException e) {
-            if (e.kind() != WorkspaceException.Kind.CONFLICT) {
-                throw e;
-            }
-            rowRemoved = false; // runs or prices refer to it: the row stays for them, out of every list of models to use
-            ws.models().update(RemovedModels.markRemoved(model, Instant.now()));
-        }
+        // runs or prices referring to it keep the row for them, out of every list of models to use
+        boolean rowRemoved = RemovedModels.remove(ws, model, Instant.now());
         long bytes = 0;
         if (deleteFiles && stored.isPresent()) {
             bytes = ModelStore.bytesOnDisk(folder);

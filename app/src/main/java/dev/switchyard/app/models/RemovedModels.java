@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.workspace.Workspace;
+import dev.switchyard.workspace.WorkspaceException;
 import dev.switchyard.workspace.model.Model;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +36,23 @@ public final class RemovedModels {
     /** The models of {@code models} that are not removed, in their order. */
     public static List<Model> inUse(List<Model> models) {
         return models.stream().filter(m -> !isRemoved(m)).toList();
+    }
+
+    /**
+     * Removes {@code model} from {@code ws}: deletes its row, or — when runs or prices refer to it — marks it removed.
+     * Returns true when the row was deleted.
+     */
+    public static boolean remove(Workspace ws, Model model, Instant at) {
+        try {
+            ws.models().delete(model.id());
+            return true;
+        } catch (WorkspaceException e) {
+            if (e.kind() != WorkspaceException.Kind.CONFLICT) {
+                throw e;
+            }
+            ws.models().update(markRemoved(model, at));
+            return false;
+        }
     }
 
     /** {@code model} marked removed at {@code at} (its other settings kept). */

@@ -1,6 +1,7 @@
 package dev.switchyard.ui.models;
 
 import dev.switchyard.app.models.RemovedModels;
+import dev.switchyard.workspace.model.Model;
 import dev.switchyard.cloud.CloudException;
 import dev.switchyard.cloud.RemoteModel;
 import dev.switchyard.app.models.ProviderKeys;
@@ -496,6 +497,28 @@ public final class ModelsViewModel {
         }, e -> message.set("Could not add the models: " + e.getMessage()));
     }
 
+    /**
+     * Removes the selected cloud model: its row goes, or — when runs or prices refer to it, as every catalog model's
+     * shipped price does — it stays for History, marked removed and out of every list of models (README decision 34).
+     * Adding it again from the endpoint's list brings it back.
+     */
+    public void removeSelectedModel() {
+        ModelRow row = selectedModel.get();
+        Workspace ws = workspace;
+        if (row == null || ws == null) {
+            return;
+        }
+        Model m = row.model();
+        String name = m.displayName();
+        tasks.run("Remove model", () -> RemovedModels.remove(ws, m, clock.instant()), deleted -> {
+            message.set(deleted ? "Removed " + name + "." : "Removed " + name + " from the lists of models; its runs and"
+                    + " prices keep it in History. Adding it again from the endpoint's models brings it back.");
+            selectedModel.set(null);
+            remote.replaceAll(r -> r.id().equals(m.apiModelId()) ? new RemoteRow(r.id(), r.displayName(), false) : r);
+            reloadModels();
+        }, e -> message.set("Could not remove " + name + ": " + e.getMessage()));
+    }
+
     /** Removes the selected provider and its models (runs keep their history). */
     public void deleteSelectedProvider() {
         Provider p = selected.get();
@@ -508,11 +531,18 @@ public final class ModelsViewModel {
             return;
         }
         tasks.run("Delete provider", () -> {
+            if (!ws.models().byProvider(p.id()).isEmpty()) {
+                return false; // only removed models are left, kept for their runs and prices (decision 34)
+            }
             ws.providers().delete(p.id());
-            return p;
-        }, done -> {
-            message.set("Removed " + p.name() + ".");
-            reloadProviders(null);
+            return true;
+        }, deleted -> {
+            if (deleted) {
+                message.set("Removed " + p.name() + ".");
+                reloadProviders(null);
+            } else {
+                message.set(p.name() + " stays: History keeps its removed models for their runs and prices.");
+            }
         }, e -> message.set("Could not remove " + p.name() + ": " + e.getMessage()));
     }
 

@@ -150,6 +150,20 @@ final class ProviderDetailPane extends VBox {
         return box;
     }
 
+    /** Asks before removing the selected cloud model (README decision 34: its runs and prices keep it in History). */
+    private static void confirmRemoveModel(javafx.scene.Node owner, ModelsViewModel model) {
+        ModelRow row = model.selectedModelProperty().get();
+        if (row == null) {
+            return;
+        }
+        String name = row.model().displayName();
+        if (dev.switchyard.ui.Dialogs.confirm(owner, "Remove model", "Remove " + name + " from this workspace?",
+                "It leaves Compare's picker and the lists of models. If it has runs or prices, they keep it in History; "
+                        + "adding it again from the endpoint's models brings it back with them.", "Remove")) {
+            model.removeSelectedModel();
+        }
+    }
+
     private void confirmRemoveKey(ModelsViewModel model) {
         Provider p = model.selectedProviderProperty().get();
         if (p == null) {
@@ -253,7 +267,12 @@ final class ProviderDetailPane extends VBox {
                 table.getSelectionModel().select(now);
             }
         });
-        VBox right = new VBox(6, caption("Models in this workspace"), table);
+        Button removeModel = new Button("Remove model…");
+        removeModel.setId("provider-model-remove");
+        removeModel.getStyleClass().add("subtle");
+        removeModel.disableProperty().bind(model.selectedModelProperty().isNull());
+        removeModel.setOnAction(e -> confirmRemoveModel(removeModel, model));
+        VBox right = new VBox(6, caption("Models in this workspace"), table, removeModel);
         model.models().addListener((javafx.collections.ListChangeListener<ModelRow>) c -> {
             if (adding[0]) {
                 adding[0] = false;

@@ -234,6 +234,41 @@ class ModelsViewModelTest {
     }
 
     @Test
+    void aCloudModelIsRemovedOrWithAPriceKeptForHistoryAndAddedBackFromTheEndpointsList() throws Exception {
+        fillCustom("Loopback", KeySource.NONE);
+        vm.addProvider();
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
+        vm.testConnection();
+        vm.addRemoteModels(List.copyOf(vm.remoteModels()));
+        Model priced = vm.models().get(1).model();
+        ws.prices().insert(dev.switchyard.workspace.model.PriceRow.of(priced.id(), java.math.BigDecimal.ONE, null,
+                java.math.BigDecimal.ONE, "test", java.time.LocalDate.of(2026, 1, 1)));
+
+        vm.selectedModelProperty().set(vm.models().get(0));
+        vm.removeSelectedModel();
+        assertThat(vm.messageProperty().get()).isEqualTo("Removed tiny-1.");
+        assertThat(ws.models().find(priced.providerId(), "tiny-1")).as("nothing kept it").isEmpty();
+        assertThat(vm.remoteModels().get(0).added()).isFalse();
+
+        vm.selectedModelProperty().set(vm.models().get(0));
+        vm.removeSelectedModel();
+        assertThat(vm.messageProperty().get()).isEqualTo("Removed tiny-2 from the lists of models; its runs and prices keep"
+                + " it in History. Adding it again from the endpoint's models brings it back.");
+        assertThat(vm.models()).isEmpty();
+        assertThat(vm.selectedModelProperty().get()).isNull();
+        assertThat(ws.models().get(priced.id())).get().matches(dev.switchyard.app.models.RemovedModels::isRemoved);
+        assertThat(vm.remoteModels()).noneMatch(ModelsViewModel.RemoteRow::added);
+
+        vm.deleteSelectedProvider();
+        assertThat(vm.messageProperty().get()).isEqualTo("Loopback stays: History keeps its removed models for their runs"
+                + " and prices.");
+
+        vm.addRemoteModels(List.of(vm.remoteModels().get(1)));
+        assertThat(vm.models()).extracting(r -> r.model().id()).as("the same row, with its price").containsExactly(priced.id());
+        assertThat(vm.models().get(0).priceText()).isNotEqualTo("no price");
+    }
+
+    @Test
     void pricesAreAddedAsNewRowsWithTheRowInForceShown() {
         fillCustom("Loopback", KeySource.NONE);
         vm.addProvider();

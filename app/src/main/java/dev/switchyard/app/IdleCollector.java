@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
  * Runs a full garbage collection while the window is quiet, in a JVM whose old generation only a full collection
  * reclaims (the parallel or serial collector; the window's JVM runs the parallel one, {@link UiJvm#COLLECTOR},
  * Decision 33 in the README). The answers a run shows are promoted while they stream and become garbage at the next
- * run; left alone, the old generation would fill with them and the JVM would stop for its full collection (100–160 ms
- * with a 40 MB live heap on two cores) whenever that happens, possibly while answers stream. Checked every second or so:
+ * run; left alone, the old generation would fill with them and the JVM would stop for its full collection (133–179 ms
+ * with ~45 MB live on two cores) whenever that happens, possibly while answers stream. Checked every second or so:
  * it collects when no run has been in flight and no input has come for {@link #QUIET_NANOS}, and the old generation
  * holds {@link #allowance} more than it kept at its last full collection. Under G1 and the other concurrent
  * collectors there is nothing to do and {@link #forThisJvm} is empty.

@@ -39,8 +39,8 @@ public final class UiJvm {
     static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
 
     /**
-     * The parallel collector with a 32 MB young generation (Decision 33 in the README): young pauses of 4–13 ms a second
-     * instead of G1's 20–45 ms every few seconds while six answers stream, since each pause copies only the nodes built
+     * The parallel collector with a 32 MB young generation (Decision 33 in the README): young pauses of 4–10 ms about once a
+     * second instead of G1's 20–45 ms every few seconds while six answers stream, since each pause copies only the nodes built
      * since the last one. Its old generation is reclaimed only by a full collection, which {@link IdleCollector} runs
      * while nothing streams and nobody types. Not given when the user's options choose a collector or a young size.
      */

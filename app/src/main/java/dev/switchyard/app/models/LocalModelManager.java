@@ -375,10 +375,10 @@ public final class LocalModelManager {
 
     /**
      * Removes a local generative model: unloads it from the engine, deletes its workspace row unless runs or prices
-     * refer to it (the row then stays for their history, marked removed: {@link RemovedModels}), and with {@code deleteFiles} deletes its
-     * folder when it is one of Switchyard's downloads. An imported folder is the user's and is never deleted. A
-     * download lives in the models folder shared by every workspace on the machine: another workspace that uses it
-     * needs to download it again.
+     * refer to it (the row then stays for their history, marked removed: {@link RemovedModels}), and with
+     * {@code deleteFiles} deletes its folder when it is one of Switchyard's downloads. An imported folder is the user's
+     * and is never deleted. A download lives in the models folder shared by every workspace on the machine: another
+     * workspace that uses it needs to download it again.
      */
     public Removal remove(Workspace ws, Model model, boolean deleteFiles) throws CatalogException {
         if (model.kind() != ModelKind.LOCAL_GENERATIVE) {

@@ -321,8 +321,7 @@ public final class LocalModelManager {
             Path dir = s.path().toAbsolutePath().normalize();
             localModels.engine().validate(dir, s.variant() == null ? LoadOptions.defaults() : LoadOptions.variant(s.variant()));
             LocalModelSettings now = recorded(s);
-            ws.models().update(new Model(model.id(), model.uid(), model.providerId(), model.apiModelId(), model.displayName(),
-                    model.kind(), model.contextWindow(), model.capabilities(), now.toJson(), model.createdAt()));
+            ws.models().update(model.withSettings(now.toJson()));
             return LocalModelHealth.check(localModels, now);
         }
         return h;

@@ -148,9 +148,7 @@ public final class ModelDirectory {
         if (now.kind() != ModelKind.CLOUD) {
             throw new IllegalArgumentException(now.displayName() + " runs on this device; time limits are set for cloud models.");
         }
-        return workspace.models().update(new Model(now.id(), now.uid(), now.providerId(), now.apiModelId(),
-                now.displayName(), now.kind(), now.contextWindow(), now.capabilities(),
-                CloudModelSettings.withTimeouts(now.settingsJson(), t), now.createdAt()));
+        return workspace.models().update(now.withSettings(CloudModelSettings.withTimeouts(now.settingsJson(), t)));
     }
 
     /** The provider row that stands for this device (local models), created on first use. */

@@ -59,14 +59,14 @@ public final class RemovedModels {
     public static Model markRemoved(Model model, Instant at) {
         ObjectNode s = settings(model);
         s.put(FIELD, at.toString());
-        return withSettings(model, s);
+        return model.withSettings(s.toString());
     }
 
     /** {@code model} without the mark. */
     public static Model restored(Model model) {
         ObjectNode s = settings(model);
         s.remove(FIELD);
-        return withSettings(model, s);
+        return model.withSettings(s.toString());
     }
 
     private static ObjectNode settings(Model model) {
@@ -76,10 +76,5 @@ public final class RemovedModels {
         } catch (JsonProcessingException e) {
             return JSON.createObjectNode();
         }
-    }
-
-    private static Model withSettings(Model m, ObjectNode settings) {
-        return new Model(m.id(), m.uid(), m.providerId(), m.apiModelId(), m.displayName(), m.kind(), m.contextWindow(),
-                m.capabilities(), settings.toString(), m.createdAt());
     }
 }

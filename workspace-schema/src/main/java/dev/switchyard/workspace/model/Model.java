@@ -15,6 +15,12 @@ public record Model(long id, String uid, long providerId, String apiModelId, Str
         createdAt = Times.ms(createdAt);
     }
 
+    /** This row with other settings ({@code settingsJson}); everything else, id and uid included, kept. */
+    public Model withSettings(String settingsJson) {
+        return new Model(id, uid, providerId, apiModelId, displayName, kind, contextWindow, capabilities, settingsJson,
+                createdAt);
+    }
+
     public static Model of(long providerId, String apiModelId, String displayName, ModelKind kind,
                            Integer contextWindow, Capabilities capabilities, String settingsJson) {
         return new Model(0, null, providerId, apiModelId, displayName, kind, contextWindow, capabilities, settingsJson, null);

@@ -197,7 +197,7 @@ public final class FxPulseBenchmark {
                     renderMs, 100 * renderMs / wall, procMs, 100 * procMs / wall,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
-            System.out.println("  GC pauses in the round: " + gc.summary(roundStartMs, ManagementFactory.getRuntimeMXBean().getUptime()));
+            System.out.println("  GC pauses in the round: " + gc.round(roundStartMs, ManagementFactory.getRuntimeMXBean().getUptime()));
             if (server0 >= 0) {
                 System.out.printf(Locale.ROOT, "  server process CPU %d ms (%.0f%% of one core; not in the figures above)%n",
                         fixture.processCpuMs() - server0, 100 * (fixture.processCpuMs() - server0) / wall);
@@ -273,11 +273,14 @@ public final class FxPulseBenchmark {
             }
         }
 
-        /** The pauses that started between {@code fromMs} and {@code toMs} of JVM uptime (and remembers the round). */
+        /** Remembers a round ({@code fromMs}..{@code toMs} of JVM uptime) and returns its {@link #summary}. */
+        String round(long fromMs, long toMs) {
+            rounds.add(new long[] {fromMs, toMs});
+            return summary(fromMs, toMs);
+        }
+
+        /** The pauses that started between {@code fromMs} and {@code toMs} of JVM uptime. */
         String summary(long fromMs, long toMs) {
-            if (toMs != Long.MAX_VALUE) {
-                rounds.add(new long[] {fromMs, toMs});
-            }
             List<Pause> in;
             synchronized (pauses) {
                 in = pauses.stream().filter(p -> p.startMs() >= fromMs && p.startMs() <= toMs).toList();

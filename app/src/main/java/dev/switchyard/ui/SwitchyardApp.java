@@ -148,7 +148,7 @@ public final class SwitchyardApp extends Application {
             return t;
         });
         networkMonitor = new NetworkMonitor(SocketNetworkProbe.system(() -> model.workspace() == null ? List.of()
-                : model.workspace().providers().list().stream().map(p -> p.baseUrl()).toList()), context.clock());
+                : dev.switchyard.app.net.ProbedNetworkState.hosts(model.workspace())), context.clock());
         network = new NetworkStatus(networkMonitor, tasks);
         networkMonitor.start(scheduler, NetworkMonitor.DEFAULT_PERIOD);
         if (!"false".equals(System.getProperty("switchyard.lowerJitPriority"))) {

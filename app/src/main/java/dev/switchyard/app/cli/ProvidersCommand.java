@@ -3,7 +3,9 @@ package dev.switchyard.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.app.engine.EngineFactory;
+import dev.switchyard.app.models.CliFix;
 import dev.switchyard.app.models.ProviderKeys;
+import dev.switchyard.app.models.RemovedProviders;
 import dev.switchyard.cloud.CloudException;
 import dev.switchyard.cloud.RemoteModel;
 import dev.switchyard.cloud.catalog.ProviderPreset;
@@ -11,17 +13,22 @@ import dev.switchyard.workspace.Workspace;
 import dev.switchyard.workspace.model.Provider;
 import dev.switchyard.workspace.model.ProviderKind;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code switchyard providers presets|list|add|set-key|remove-key|models}: cloud endpoints and their keys' references. */
+/**
+ * {@code switchyard providers presets|list|add|remove|set-key|remove-key|models}: cloud endpoints and their keys'
+ * references.
+ */
 @Command(name = "providers", mixinStandardHelpOptions = true, description = "Configure cloud providers.",
         subcommands = {ProvidersCommand.Presets.class, ProvidersCommand.ListProviders.class,
-            ProvidersCommand.Add.class, ProviderKeyCommands.SetKey.class, ProviderKeyCommands.RemoveKey.class,
-            ProvidersCommand.RemoteModels.class})
+            ProvidersCommand.Add.class, ProvidersCommand.Remove.class, ProviderKeyCommands.SetKey.class,
+            ProviderKeyCommands.RemoveKey.class, ProvidersCommand.RemoteModels.class})
 final class ProvidersCommand {
 
     private ProvidersCommand() {
@@ -56,17 +63,19 @@ final class ProvidersCommand {
         public Integer call() {
             try (Workspace ws = workspace.open()) {
                 List<Provider> providers = ws.providers().list();
+                java.util.Set<Provider> inUse = new java.util.HashSet<>(RemovedProviders.inUse(ws));
                 if (json) {
                     ObjectNode node = CliContext.object().put("ok", true);
                     ArrayNode array = node.putArray("providers");
-                    providers.forEach(p -> array.add(json(p)));
+                    providers.forEach(p -> array.add(json(p).put("removed", !inUse.contains(p))));
                     CliContext.printJson(spec, node);
                 } else {
                     PrintWriter out = CliContext.out(spec);
-                    providers.forEach(p -> out.printf("%-24s %-18s %-45s %s%n", p.name(), p.kind().code(),
+                    providers.forEach(p -> out.printf("%-24s %-18s %-45s %s%s%n", p.name(), p.kind().code(),
                             p.baseUrl() != null ? p.baseUrl() : "on this device",
                             p.authRef() == null ? "no key needed"
-                            : ProviderKeys.removed(p.authRef()) ? "no key (set one with set-key)" : p.authRef()));
+                            : ProviderKeys.removed(p.authRef()) ? "no key (set one with set-key)" : p.authRef(),
+                            inUse.contains(p) ? "" : "  removed (kept for History)"));
                     if (providers.isEmpty()) {
                         out.println("No providers yet: add one with 'switchyard providers add --preset openai'.");
                     }
@@ -106,12 +115,54 @@ final class ProvidersCommand {
             try (Workspace ws = workspace.open()) {
                 ProviderKind kind = p.api() == dev.switchyard.cloud.ApiKind.ANTHROPIC ? ProviderKind.ANTHROPIC
                         : ProviderKind.OPENAI_COMPATIBLE;
-                Provider added = ws.providers().insert(Provider.of(kind, name != null ? name : p.name(), url, ref, p.id()));
+                Provider wanted = Provider.of(kind, name != null ? name : p.name(), url, ref, p.id());
+                Optional<Provider> removed = RemovedProviders.removedNamed(ws, wanted.name());
+                Provider added = removed.isPresent() ? RemovedProviders.restoreAs(ws, removed.get(), wanted)
+                        : ws.providers().insert(wanted);
                 if (json) {
-                    CliContext.printJson(spec, CliContext.object().put("ok", true).set("provider", json(added)));
+                    CliContext.printJson(spec, CliContext.object().put("ok", true).put("restored", removed.isPresent())
+                            .set("provider", json(added)));
                 } else {
-                    CliContext.out(spec).printf("Added provider %s (%s). Add models with 'switchyard models add --provider \"%s\" --model <id>'.%n",
-                            added.name(), url, added.name());
+                    CliContext.out(spec).printf("%s provider %s (%s). Add models with 'switchyard models add --provider \"%s\" --model <id>'%s.%n",
+                            removed.isPresent() ? "Brought back" : "Added", added.name(), url, added.name(),
+                            removed.isPresent() ? "; its removed models come back with their history when added" : "");
+                    CliContext.out(spec).flush();
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a provider and its models; those that runs or prices refer to stay"
+            + " for History, and so does the provider, out of every list (adding it again brings it back).")
+    static final class Remove extends AppCommand {
+        @Parameters(index = "0", paramLabel = "<provider>", description = "Provider name or uid.")
+        String provider;
+
+        @Override
+        public Integer call() {
+            try (Workspace ws = workspace.open()) {
+                Provider p = find(ws, provider);
+                if (p.kind() == ProviderKind.LOCAL) {
+                    throw new CliException(ExitCodes.USAGE, p.name() + " holds this device's models; remove them one by"
+                            + " one with 'switchyard models remove <model>'.");
+                }
+                RemovedProviders.Removal r = RemovedProviders.remove(ws, p, Instant.now(app().clock()));
+                int n = r.modelsDeleted();
+                String message = r.providerDeleted()
+                        ? "Removed provider " + p.name() + (n == 0 ? "" : n == 1 ? " and its model" : " and its " + n + " models") + "."
+                        : "Removed provider " + p.name() + " from the lists; " + (r.modelsKept() == 1
+                        ? "1 model of it stays for the runs and prices that refer to it, so History still names it."
+                        : r.modelsKept() + " models of it stay for the runs and prices that refer to them, so History"
+                        + " still names them.") + " To bring it back: switchyard providers add"
+                        + " --preset " + (p.presetId() == null ? "custom" : p.presetId()) + " --name " + CliFix.quote(p.name())
+                        + (p.baseUrl() == null ? "" : " --base-url " + CliFix.quote(p.baseUrl())) + CliFix.workspaceOption(ws);
+                if (json) {
+                    CliContext.printJson(spec, CliContext.object().put("ok", true).put("removed", p.uid())
+                            .put("providerDeleted", r.providerDeleted()).put("modelsDeleted", r.modelsDeleted())
+                            .put("modelsKeptForHistory", r.modelsKept()).put("message", message));
+                } else {
+                    CliContext.out(spec).println(message);
                     CliContext.out(spec).flush();
                 }
             }
@@ -149,8 +200,10 @@ final class ProvidersCommand {
         }
     }
 
+    /** The provider a user means by {@code ref} (uid or name; one in use before a removed one of the same name). */
     static Provider find(Workspace ws, String ref) {
-        return ws.providers().list().stream()
+        List<Provider> inUse = RemovedProviders.inUse(ws);
+        return java.util.stream.Stream.concat(inUse.stream(), ws.providers().list().stream().filter(p -> !inUse.contains(p)))
                 .filter(p -> p.uid().equals(ref) || p.name().equalsIgnoreCase(ref))
                 .findFirst()
                 .orElseThrow(() -> new CliException(ExitCodes.INPUT, "No provider '" + ref + "' in this workspace; "

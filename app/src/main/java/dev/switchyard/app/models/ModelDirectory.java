@@ -104,9 +104,11 @@ public final class ModelDirectory {
 
     /**
      * Adds a cloud model to a provider, with capabilities from the catalog and the shipped price if known; a model of
-     * that id the user removed earlier ({@link RemovedModels}) comes back as it was, with its runs and prices.
+     * that id the user removed earlier ({@link RemovedModels}) comes back as it was, with its runs and prices, and so
+     * does a removed provider ({@link RemovedProviders}).
      */
     public Model addCloudModel(Provider provider, String apiModelId) {
+        RemovedProviders.restore(workspace, provider);
         Optional<Model> removed = workspace.models().find(provider.id(), apiModelId).filter(RemovedModels::isRemoved);
         if (removed.isPresent()) {
             return workspace.models().update(RemovedModels.restored(removed.get()));

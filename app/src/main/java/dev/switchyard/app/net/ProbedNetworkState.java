@@ -32,8 +32,9 @@ public final class ProbedNetworkState implements dev.switchyard.app.routing.Netw
         return new ProbedNetworkState(SocketNetworkProbe.system(() -> hosts(ws)), clock);
     }
 
-    private static List<String> hosts(Workspace ws) {
-        return ws.providers().list().stream().map(p -> p.baseUrl()).toList();
+    /** The base URLs of the providers in use in {@code ws} (a removed provider's host says nothing of what can run). */
+    public static List<String> hosts(Workspace ws) {
+        return dev.switchyard.app.models.RemovedProviders.inUse(ws).stream().map(p -> p.baseUrl()).toList();
     }
 
     @Override

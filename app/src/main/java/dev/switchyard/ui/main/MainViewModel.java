@@ -44,7 +44,7 @@ public final class MainViewModel {
     /** What the overview counts, read off the FX thread: rows per aggregate and which providers they are. */
     record Counted(Map<String, Long> counts, long cloudProviders, boolean thisDevice) {
         static Counted of(Workspace ws) {
-            var providers = ws.providers().list();
+            var providers = dev.switchyard.app.models.RemovedProviders.inUse(ws);
             long local = providers.stream().filter(p -> p.kind() == dev.switchyard.workspace.model.ProviderKind.LOCAL).count();
             return new Counted(ws.counts(), providers.size() - local, local > 0);
         }

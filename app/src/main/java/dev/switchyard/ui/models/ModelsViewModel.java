@@ -1,6 +1,7 @@
 package dev.switchyard.ui.models;
 
 import dev.switchyard.app.models.RemovedModels;
+import dev.switchyard.app.models.RemovedProviders;
 import dev.switchyard.workspace.model.Model;
 import dev.switchyard.cloud.CloudException;
 import dev.switchyard.cloud.RemoteModel;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -412,7 +414,9 @@ public final class ModelsViewModel {
         tasks.run("Add provider", () -> {
             Provider draft = Provider.of(d.kind(), d.name(), d.baseUrl(), null, d.presetId());
             String ref = vault.store(ProviderKeys.slugFor(draft, ws.providers().list()), d.key(), reason);
-            return ws.providers().insert(draft.withAuthRef(ref));
+            Optional<Provider> removed = RemovedProviders.removedNamed(ws, d.name());
+            return removed.isPresent() ? RemovedProviders.restoreAs(ws, removed.get(), draft.withAuthRef(ref))
+                    : ws.providers().insert(draft.withAuthRef(ref)); // a removed one comes back with its history
         }, p -> {
             form.keys().clearSecret();
             message.set("Added " + p.name() + ". " + TEST_TO_LIST);
@@ -519,30 +523,24 @@ public final class ModelsViewModel {
         }, e -> message.set("Could not remove " + name + ": " + e.getMessage()));
     }
 
-    /** Removes the selected provider and its models (runs keep their history). */
-    public void deleteSelectedProvider() {
+    /**
+     * Removes the selected provider and its models (README decision 35): rows nothing refers to are deleted; models
+     * that runs or prices refer to stay for History, marked removed, and so does the provider, out of every list.
+     */
+    public void removeSelectedProvider() {
         Provider p = selected.get();
         Workspace ws = workspace;
         if (p == null || ws == null) {
             return;
         }
-        if (!models.isEmpty()) {
-            message.set(p.name() + " has models, and runs and prices refer to them, so it cannot be removed.");
-            return;
-        }
-        tasks.run("Delete provider", () -> {
-            if (!ws.models().byProvider(p.id()).isEmpty()) {
-                return false; // only removed models are left, kept for their runs and prices (decision 34)
-            }
-            ws.providers().delete(p.id());
-            return true;
-        }, deleted -> {
-            if (deleted) {
-                message.set("Removed " + p.name() + ".");
-                reloadProviders(null);
-            } else {
-                message.set(p.name() + " stays: History keeps its removed models for their runs and prices.");
-            }
+        tasks.run("Remove provider", () -> RemovedProviders.remove(ws, p, clock.instant()), r -> {
+            message.set(r.providerDeleted() ? "Removed " + p.name() + "."
+                    : "Removed " + p.name() + " from the lists; History keeps " + (r.modelsKept() == 1
+                    ? "1 model of it for its runs and prices." : r.modelsKept() + " models of it for their runs and prices.")
+                    + " Adding a"
+                    + " provider named " + p.name() + " again brings it back.");
+            selectedModel.set(null);
+            reloadProviders(null);
         }, e -> message.set("Could not remove " + p.name() + ": " + e.getMessage()));
     }
 
@@ -570,7 +568,7 @@ public final class ModelsViewModel {
     }
 
     private static List<Provider> cloudProviders(Workspace ws) {
-        return ws.providers().list().stream()
+        return RemovedProviders.inUse(ws).stream()
                 .filter(p -> p.kind() != dev.switchyard.workspace.model.ProviderKind.LOCAL).toList();
     }
 

@@ -48,8 +48,8 @@ final class ProviderDetailPane extends VBox {
         removeKey.managedProperty().bind(removeKey.visibleProperty());
         removeKey.setOnAction(e -> confirmRemoveKey(model));
         Button remove = button("provider-remove", "subtle");
-        remove.setText("Remove");
-        remove.setOnAction(e -> model.deleteSelectedProvider());
+        remove.setText("Remove…");
+        remove.setOnAction(e -> confirmRemoveProvider(model));
         VBox title = new VBox(2, name, where);
         HBox.setHgrow(title, Priority.ALWAYS);
         HBox head = new HBox(8, title, setKey, removeKey, remove);
@@ -161,6 +161,23 @@ final class ProviderDetailPane extends VBox {
                 "It leaves Compare's picker and the lists of models. If it has runs or prices, they keep it in History; "
                         + "adding it again from the endpoint's models brings it back with them.", "Remove")) {
             model.removeSelectedModel();
+        }
+    }
+
+    /** Asks before removing the selected provider and its models (README decision 35). */
+    private void confirmRemoveProvider(ModelsViewModel model) {
+        Provider p = model.selectedProviderProperty().get();
+        if (p == null) {
+            return;
+        }
+        int n = model.models().size();
+        String models = n == 0 ? "It has no models." : "Its " + (n == 1 ? "model leaves" : n + " models leave")
+                + " Compare's picker and the lists of models; those with runs or prices stay in History, and so does "
+                + p.name() + " for them (adding a provider named " + p.name() + " again brings it back).";
+        if (dev.switchyard.ui.Dialogs.confirm(this, "Remove provider", "Remove " + p.name() + " from this workspace?",
+                models + " Its key is left where it is: use Remove key first to delete a key Switchyard stored.",
+                "Remove")) {
+            model.removeSelectedProvider();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.switchyard.ui.welcome;
 
 import dev.switchyard.app.models.RemovedModels;
+import dev.switchyard.app.models.RemovedProviders;
 import dev.switchyard.app.engine.Availability;
 import dev.switchyard.app.models.ProviderKeys;
 import dev.switchyard.ui.task.TaskRunner;
@@ -158,7 +159,7 @@ public final class WelcomeViewModel {
 
     /** Off the FX thread: the workspace's rows, and whether each cloud provider's key can be had now. */
     private Found read(Workspace ws) {
-        List<Provider> providers = ws.providers().list();
+        List<Provider> providers = RemovedProviders.inUse(ws);
         Map<Long, Availability> keyed = new HashMap<>();
         for (Provider p : providers) {
             if (p.kind() != ProviderKind.LOCAL) {

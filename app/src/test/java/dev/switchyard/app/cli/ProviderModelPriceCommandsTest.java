@@ -109,6 +109,72 @@ class ProviderModelPriceCommandsTest {
         assertThat(again.err()).contains("already has the model gpt-4o-mini");
     }
 
+    /**
+     * Removing a provider removes its models; one that a price keeps stays for History, and so does the provider, out
+     * of the lists, until a provider of that name is added again (README decision 35).
+     */
+    @Test
+    void aRemovedProviderWhoseModelsHavePricesLeavesTheListsAndComesBackWhenAddedAgain() throws Exception {
+        ok("providers", "add", "-w", ws, "--preset", "custom", "--name", "Bare", "--base-url", server.url("/v1").toString(),
+                "--no-key");
+        JsonNode bare = ok("providers", "remove", "-w", ws, "bare", "--json");
+        assertThat(bare.path("providerDeleted").asBoolean()).as("nothing refers to it").isTrue();
+        assertThat(bare.path("message").asText()).isEqualTo("Removed provider Bare.");
+
+        ok("providers", "add", "-w", ws, "--preset", "openai", "--name", "Work OpenAI", "--base-url",
+                server.url("/v1").toString());
+        ok("models", "add", "-w", ws, "--provider", "Work OpenAI", "--model", "gpt-4o-mini");
+        String uid = work(ok("providers", "list", "-w", ws, "--json")).path("uid").asText();
+
+        JsonNode removed = ok("providers", "remove", "-w", ws, "Work OpenAI", "--json");
+        assertThat(removed.path("removed").asText()).isEqualTo(uid);
+        assertThat(removed.path("providerDeleted").asBoolean()).isFalse();
+        assertThat(removed.path("modelsKeptForHistory").asInt()).as("its shipped price keeps it").isEqualTo(1);
+        assertThat(removed.path("message").asText()).isEqualTo("Removed provider Work OpenAI from the lists; 1 model of it"
+                + " stays for the runs and prices that refer to it, so History still names it. To bring it back:"
+                + " switchyard providers add --preset openai --name 'Work OpenAI' --base-url " + server.url("/v1")
+                + " -w " + ws);
+        assertThat(work(ok("providers", "list", "-w", ws, "--json")).path("removed").asBoolean()).as("listed, marked removed")
+                .isTrue();
+        assertThat(CliRunner.run(ENV, "providers", "list", "-w", ws).out()).contains("removed (kept for History)");
+        assertThat(mini(ok("models", "list", "-w", ws, "--json")).path("removed").asBoolean()).isTrue();
+
+        JsonNode back = ok("providers", "add", "-w", ws, "--preset", "openai", "--name", "work openai", "--base-url",
+                server.url("/v2").toString(), "--json");
+        assertThat(back.path("restored").asBoolean()).isTrue();
+        assertThat(back.path("provider").path("uid").asText()).as("the same row").isEqualTo(uid);
+        assertThat(back.path("provider").path("name").asText()).isEqualTo("Work OpenAI");
+        assertThat(back.path("provider").path("baseUrl").asText()).as("as now described").isEqualTo(server.url("/v2").toString());
+        assertThat(work(ok("providers", "list", "-w", ws, "--json")).path("removed").asBoolean()).isFalse();
+        assertThat(mini(ok("models", "list", "-w", ws, "--json")).path("removed").asBoolean())
+                .as("its models stay removed until added").isTrue();
+
+        ok("providers", "remove", "-w", ws, "Work OpenAI");
+        ok("models", "add", "-w", ws, "--provider", "Work OpenAI", "--model", "gpt-4o-mini");
+        assertThat(work(ok("providers", "list", "-w", ws, "--json")).path("removed").asBoolean())
+                .as("adding a model to it brings it back").isFalse();
+        assertThat(mini(ok("models", "list", "-w", ws, "--json")).path("removed").asBoolean()).isFalse();
+
+        CliRunner.Result unknown = CliRunner.run(ENV, "providers", "remove", "-w", ws, "nobody");
+        assertThat(unknown.code()).isEqualTo(ExitCodes.INPUT);
+        assertThat(unknown.err()).contains("No provider 'nobody'");
+        CliRunner.Result device = CliRunner.run(ENV, "providers", "remove", "-w", ws, "This device");
+        assertThat(device.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(device.err()).contains("remove them one by one with 'switchyard models remove <model>'");
+    }
+
+    private static JsonNode work(JsonNode list) {
+        JsonNode found = null;
+        for (JsonNode p : list.path("providers")) {
+            if (p.path("name").asText().equals("Work OpenAI")) {
+                assertThat(found).as("one Work OpenAI in " + list).isNull();
+                found = p;
+            }
+        }
+        assertThat(found).as("Work OpenAI in " + list).isNotNull();
+        return found;
+    }
+
     private static JsonNode mini(JsonNode list) {
         for (JsonNode m : list.path("models")) {
             if (m.path("apiModelId").asText().equals("gpt-4o-mini")) {

@@ -54,6 +54,15 @@ class MainViewModelTest {
         ws.providers().insert(Provider.of(ProviderKind.ANTHROPIC, "Anthropic", "https://api.anthropic.com/v1", "env:A", "anthropic"));
         model.refresh(); // F5 counts the same way
         assertThat(providers()).isEqualTo("2 cloud providers · this device");
+
+        var anthropic = ws.providers().list().stream().filter(p -> p.name().equals("Anthropic")).findFirst().orElseThrow();
+        var kept = ws.models().insert(dev.switchyard.workspace.model.Model.of(anthropic.id(), "claude-x", "Claude X",
+                dev.switchyard.workspace.model.ModelKind.CLOUD, null, dev.switchyard.workspace.model.Capabilities.CHAT, "{}"));
+        ws.prices().insert(dev.switchyard.workspace.model.PriceRow.of(kept.id(), java.math.BigDecimal.ONE, null,
+                java.math.BigDecimal.ONE, "test", java.time.LocalDate.of(2026, 1, 1)));
+        dev.switchyard.app.models.RemovedProviders.remove(ws, anthropic, java.time.Instant.now());
+        model.recount();
+        assertThat(providers()).as("a removed provider kept for History is not counted").isEqualTo("1 cloud provider · this device");
         assertThat(model.counts()).filteredOn(r -> r.key().equals("policies")).singleElement()
                 .satisfies(r -> assertThat(r.label()).isEqualTo("policies"));
     }

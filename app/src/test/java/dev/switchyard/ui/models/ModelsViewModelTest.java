@@ -259,13 +259,53 @@ class ModelsViewModelTest {
         assertThat(ws.models().get(priced.id())).get().matches(dev.switchyard.app.models.RemovedModels::isRemoved);
         assertThat(vm.remoteModels()).noneMatch(ModelsViewModel.RemoteRow::added);
 
-        vm.deleteSelectedProvider();
-        assertThat(vm.messageProperty().get()).isEqualTo("Loopback stays: History keeps its removed models for their runs"
-                + " and prices.");
-
         vm.addRemoteModels(List.of(vm.remoteModels().get(1)));
         assertThat(vm.models()).extracting(r -> r.model().id()).as("the same row, with its price").containsExactly(priced.id());
         assertThat(vm.models().get(0).priceText()).isNotEqualTo("no price");
+    }
+
+    @Test
+    void aProviderIsRemovedWithItsModelsOrKeptOutOfTheListsForTheirHistoryAndComesBackWhenAddedAgain() throws Exception {
+        fillCustom("Empty endpoint", KeySource.NONE);
+        vm.addProvider();
+        vm.removeSelectedProvider();
+        assertThat(vm.messageProperty().get()).isEqualTo("Removed Empty endpoint.");
+        assertThat(ws.providers().list()).as("nothing kept it").isEmpty();
+        assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.EMPTY);
+
+        fillCustom("Loopback", KeySource.NONE);
+        vm.addProvider();
+        Provider loopback = vm.selectedProviderProperty().get();
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
+        vm.testConnection();
+        vm.addRemoteModels(List.copyOf(vm.remoteModels()));
+        Model priced = vm.models().get(1).model();
+        ws.prices().insert(dev.switchyard.workspace.model.PriceRow.of(priced.id(), java.math.BigDecimal.ONE, null,
+                java.math.BigDecimal.ONE, "test", java.time.LocalDate.of(2026, 1, 1)));
+
+        vm.removeSelectedProvider();
+        assertThat(vm.messageProperty().get()).isEqualTo("Removed Loopback from the lists; History keeps 1 model of it for"
+                + " its runs and prices. Adding a provider named Loopback again brings it back.");
+        assertThat(vm.providers()).as("out of the list").isEmpty();
+        assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.EMPTY);
+        assertThat(ws.models().byProvider(loopback.id())).as("the priced model kept, the other deleted")
+                .extracting(Model::id).containsExactly(priced.id());
+        assertThat(ws.models().get(priced.id())).get().matches(dev.switchyard.app.models.RemovedModels::isRemoved);
+        assertThat(dev.switchyard.app.models.RemovedProviders.isRemoved(ws, loopback)).isTrue();
+        assertThat(dev.switchyard.app.models.RemovedProviders.inUse(ws)).isEmpty();
+
+        ModelsViewModel fresh = withKeyring(false);
+        assertThat(fresh.providers()).as("a screen opened later does not list it either").isEmpty();
+
+        fillCustom("loopback", KeySource.NONE);
+        vm.addProvider();
+        assertThat(vm.providers()).extracting(Provider::uid).as("the same row back").containsExactly(loopback.uid());
+        assertThat(vm.messageProperty().get()).startsWith("Added Loopback.");
+        assertThat(vm.models()).as("its models stay removed until added").isEmpty();
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
+        vm.testConnection();
+        vm.addRemoteModels(List.of(vm.remoteModels().get(1)));
+        assertThat(vm.models()).extracting(r -> r.model().id()).as("with its price").containsExactly(priced.id());
     }
 
     @Test

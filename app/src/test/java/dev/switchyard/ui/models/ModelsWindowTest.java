@@ -440,6 +440,26 @@ class ModelsWindowTest {
             assertThat(AppWindow.onFx(() -> robot.from(row).lookup(".button").queryAs(javafx.scene.control.Button.class)
                     .getText())).isEqualTo("Fix in Models…");
         }
+
+        AppWindow.click(robot, "#nav-models"); // Remove… asks, then the provider and its models leave every list
+        waitUntil(() -> "Loopback gateway".equals(text("#provider-title")));
+        AppWindow.click(robot, "#provider-remove");
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
+                .isEqualTo("Remove Loopback gateway from this workspace?");
+        assertThat(AppWindow.onFx(() -> robot.lookup(".dialog-pane .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).collect(java.util.stream.Collectors.joining(" "))))
+                .contains("Its 2 models leave Compare's picker and the lists of models;");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(b -> "Remove".equals(((javafx.scene.control.Button) b)
+                .getText())).queryAs(Node.class));
+        waitUntil(() -> text("#models-message").equals("Removed Loopback gateway."));
+        waitUntil(() -> robot.lookup("#provider-title").tryQuery().map(n -> !n.isVisible() || n.getScene() == null
+                || !"Loopback gateway".equals(((Label) n).getText())).orElse(true));
+        try (Workspace ws = Workspace.open(file)) {
+            assertThat(ws.providers().list()).as("nothing referred to it").noneMatch(p -> p.name().equals("Loopback gateway"));
+        }
+        AppWindow.click(robot, "#nav-compare");
+        waitUntil(() -> pickerRow("tiny-1").isEmpty() && pickerRow("tiny-2").isEmpty());
     }
 
     /** Compare's picker row of the model named {@code name}. */

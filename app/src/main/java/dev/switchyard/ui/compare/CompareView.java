@@ -57,6 +57,8 @@ public final class CompareView extends BorderPane {
     private int launchInPulses;
     private static final boolean LAUNCH_AFTER_FRAME =
             !"false".equals(System.getProperty("switchyard.launchAfterFrame"));
+    /** The pulse a Run's launch waits for (README decision 28; {@code -Dswitchyard.launchPulses=N} to compare). */
+    private static final int LAUNCH_PULSES = Math.max(1, Integer.getInteger("switchyard.launchPulses", 3));
     /** {@code -Dswitchyard.prepareBlocks=false}: blocks settle in the render pulse (for comparing; decision 29). */
     private static final boolean PREPARE_BLOCKS = !"false".equals(System.getProperty("switchyard.prepareBlocks"));
     private boolean enterHeld;
@@ -273,8 +275,10 @@ public final class CompareView extends BorderPane {
     }
 
     /**
-     * Runs {@code launch} at the second pulse from now: the first one styles, lays out and paints the new panes, and
-     * the streams' first tokens would otherwise be delivered in that same frame. At once when the screen is not shown.
+     * Runs {@code launch} at the third pulse from now: the first one styles and lays out the new panes and hands them to
+     * the render thread, the second waits for that paint to finish (a frame is synchronised only once the one before it
+     * is drawn), so storing the runs and opening the streams no longer takes the cores from the paint of six new panes,
+     * and the streams' first tokens are not delivered in that frame. At once when the screen is not shown.
      */
     private void launchAfterFrame(Runnable launch) {
         if (getScene() == null) {
@@ -282,7 +286,7 @@ public final class CompareView extends BorderPane {
             return;
         }
         pendingLaunch = launch;
-        launchInPulses = 2;
+        launchInPulses = LAUNCH_PULSES;
         wake();
     }
 

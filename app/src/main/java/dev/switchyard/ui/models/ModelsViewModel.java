@@ -415,16 +415,21 @@ public final class ModelsViewModel {
             Provider draft = Provider.of(d.kind(), d.name(), d.baseUrl(), null, d.presetId());
             String ref = vault.store(ProviderKeys.slugFor(draft, ws.providers().list()), d.key(), reason);
             Optional<Provider> removed = RemovedProviders.removedNamed(ws, d.name());
-            return removed.isPresent() ? RemovedProviders.restoreAs(ws, removed.get(), draft.withAuthRef(ref))
-                    : ws.providers().insert(draft.withAuthRef(ref)); // a removed one comes back with its history
-        }, p -> {
+            return removed.isPresent() // a removed one comes back with its history (decision 35)
+                    ? new Added(RemovedProviders.restoreAs(ws, removed.get(), draft.withAuthRef(ref)), true)
+                    : new Added(ws.providers().insert(draft.withAuthRef(ref)), false);
+        }, a -> {
             form.keys().clearSecret();
-            message.set("Added " + p.name() + ". " + TEST_TO_LIST);
-            reloadProviders(p.id(), then);
+            message.set("Added " + a.provider().name() + (a.restored() ? " back; its models removed with it come back,"
+                    + " with their history, when added from the endpoint's list. " : ". ") + TEST_TO_LIST);
+            reloadProviders(a.provider().id(), then);
         }, e -> form.errorProperty().set("Could not add the provider: " + e.getMessage()));
     }
 
     private static final String TEST_TO_LIST = "Test the connection to list its models.";
+
+    private record Added(Provider provider, boolean restored) {
+    }
 
     /** Lists the selected provider's models (this is the connection test); the error sentence on failure. */
     public void testConnection() {
@@ -537,8 +542,7 @@ public final class ModelsViewModel {
             message.set(r.providerDeleted() ? "Removed " + p.name() + "."
                     : "Removed " + p.name() + " from the lists; History keeps " + (r.modelsKept() == 1
                     ? "1 model of it for its runs and prices." : r.modelsKept() + " models of it for their runs and prices.")
-                    + " Adding a"
-                    + " provider named " + p.name() + " again brings it back.");
+                    + " Adding a provider named " + p.name() + " again brings it back.");
             selectedModel.set(null);
             reloadProviders(null);
         }, e -> message.set("Could not remove " + p.name() + ": " + e.getMessage()));

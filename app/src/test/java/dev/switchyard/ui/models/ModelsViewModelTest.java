@@ -300,7 +300,8 @@ class ModelsViewModelTest {
         fillCustom("loopback", KeySource.NONE);
         vm.addProvider();
         assertThat(vm.providers()).extracting(Provider::uid).as("the same row back").containsExactly(loopback.uid());
-        assertThat(vm.messageProperty().get()).startsWith("Added Loopback.");
+        assertThat(vm.messageProperty().get()).isEqualTo("Added Loopback back; its models removed with it come back, with"
+                + " their history, when added from the endpoint's list. Test the connection to list its models.");
         assertThat(vm.models()).as("its models stay removed until added").isEmpty();
         server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
         vm.testConnection();

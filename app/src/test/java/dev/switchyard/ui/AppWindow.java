@@ -83,12 +83,60 @@ public final class AppWindow {
      */
     public static org.testfx.api.FxRobotInterface click(FxRobot robot, String query) {
         Node[] found = new Node[1];
+        Callable<Boolean> visible = () -> (found[0] = robot.lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible())
+                .query()) != null;
         try {
-            waitUntil(10, () -> (found[0] = robot.lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).query()) != null);
+            waitUntil(10, visible);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("nothing visible matches " + query + " after 10 s", e);
+            // shown but scrolled out of the window (TestFX's "visible" asks for the scene's bounds): scroll to it, as
+            // a user would before clicking, and say where it was if that does not help
+            String where = describe(robot, query);
+            try {
+                onFx(() -> {
+                    robot.lookup(query).queryAll().forEach(AppWindow::scrollIntoView);
+                    return null;
+                });
+                waitUntil(5, visible);
+            } catch (Exception again) {
+                throw new IllegalStateException("nothing visible matches " + query + " after 15 s: " + where, e);
+            }
         }
         return robot.clickOn(found[0]);
+    }
+
+    /** Each node {@code query} finds: visible or not, its bounds in the scene, the scene's size and the focus owner. */
+    private static String describe(FxRobot robot, String query) {
+        try {
+            return onFx(() -> {
+                StringBuilder b = new StringBuilder();
+                for (Node n : robot.lookup(query).queryAll()) {
+                    b.append(n.getClass().getSimpleName()).append(" visible=").append(n.isVisible())
+                            .append(" inScene=").append(n.getScene() != null);
+                    if (n.getScene() != null) {
+                        b.append(" bounds=").append(n.localToScene(n.getBoundsInLocal())).append(" scene=")
+                                .append(n.getScene().getWidth()).append("x").append(n.getScene().getHeight())
+                                .append(" focus=").append(n.getScene().getFocusOwner());
+                    }
+                    b.append("; ");
+                }
+                return b.length() == 0 ? "no node matches" : b.toString();
+            });
+        } catch (Exception e) {
+            return "could not look: " + e;
+        }
+    }
+
+    /** Scrolls every scroll pane around {@code node} so that its top is in view. */
+    private static void scrollIntoView(Node node) {
+        for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+                double top = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+                double range = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+                if (range > 0) {
+                    scroll.setVvalue(Math.max(0, Math.min(1, top / range)));
+                }
+            }
+        }
     }
 
     /** Gives the app's window this size (as a user's resize does) and waits until it is laid out again. */

@@ -233,8 +233,8 @@ class ModelsViewModelTest {
         assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.VIEWING);
     }
 
-    @Test
-    void aCloudModelIsRemovedOrWithAPriceKeptForHistoryAndAddedBackFromTheEndpointsList() throws Exception {
+    /** Adds the provider "Loopback", lists its two models and adds both; the second gets a price, which it returns. */
+    private Model loopbackWithBothModelsTheSecondPriced() {
         fillCustom("Loopback", KeySource.NONE);
         vm.addProvider();
         server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
@@ -243,6 +243,12 @@ class ModelsViewModelTest {
         Model priced = vm.models().get(1).model();
         ws.prices().insert(dev.switchyard.workspace.model.PriceRow.of(priced.id(), java.math.BigDecimal.ONE, null,
                 java.math.BigDecimal.ONE, "test", java.time.LocalDate.of(2026, 1, 1)));
+        return priced;
+    }
+
+    @Test
+    void aCloudModelIsRemovedOrWithAPriceKeptForHistoryAndAddedBackFromTheEndpointsList() throws Exception {
+        Model priced = loopbackWithBothModelsTheSecondPriced();
 
         vm.selectedModelProperty().set(vm.models().get(0));
         vm.removeSelectedModel();
@@ -273,15 +279,8 @@ class ModelsViewModelTest {
         assertThat(ws.providers().list()).as("nothing kept it").isEmpty();
         assertThat(vm.modeProperty().get()).isEqualTo(ModelsViewModel.Mode.EMPTY);
 
-        fillCustom("Loopback", KeySource.NONE);
-        vm.addProvider();
+        Model priced = loopbackWithBothModelsTheSecondPriced();
         Provider loopback = vm.selectedProviderProperty().get();
-        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(MODELS_JSON).build());
-        vm.testConnection();
-        vm.addRemoteModels(List.copyOf(vm.remoteModels()));
-        Model priced = vm.models().get(1).model();
-        ws.prices().insert(dev.switchyard.workspace.model.PriceRow.of(priced.id(), java.math.BigDecimal.ONE, null,
-                java.math.BigDecimal.ONE, "test", java.time.LocalDate.of(2026, 1, 1)));
 
         vm.removeSelectedProvider();
         assertThat(vm.messageProperty().get()).isEqualTo("Removed Loopback from the lists; History keeps 1 model of it for"

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code providers set-key} and {@code providers remove-key}: where a provider's key lives, as the Models screen's
@@ -27,8 +26,6 @@ final class ProviderKeyCommands {
             + "entry (--key-ref), or a key read from standard input into the OS keyring (--keyring).",
         "A key for this run only does not apply here: the command ends at once; the desktop app offers it."})
     static final class SetKey extends KeyCommand {
-        @Parameters(index = "0", paramLabel = "<provider>", description = "Provider name or uid.")
-        String provider;
         @ArgGroup(multiplicity = "1")
         Where where;
 
@@ -46,26 +43,28 @@ final class ProviderKeyCommands {
                 throw new CliException(ExitCodes.USAGE, "--key-ref takes env:VAR or keyring:NAME (e.g. keyring:team/openai), "
                         + "never the key itself.");
             }
-            try (Workspace ws = workspace.open()) {
-                Provider p = ProvidersCommand.find(ws, provider);
-                String ref = where.keyRef;
-                if (where.keyring) {
-                    String slug = ProviderKeys.slugFor(p, ws.providers().list());
-                    String key = readKey(p.name());
-                    try {
-                        app().keyring().put(ProviderKeys.PREFIX + slug, key);
-                    } catch (SecretException e) {
-                        throw new CliException(ExitCodes.ENGINE, "The key was not stored: " + e.getMessage()
-                                + " Point the provider at an environment variable instead: --key-ref env:VAR.", e);
-                    }
-                    ref = ProviderKeys.keyringRef(slug);
+            return super.call(); // checked before the workspace is opened
+        }
+
+        @Override
+        Integer run(Workspace ws, Provider p) {
+            String ref = where.keyRef;
+            if (where.keyring) {
+                String slug = ProviderKeys.slugFor(p, ws.providers().list());
+                String key = readKey(p.name());
+                try {
+                    app().keyring().put(ProviderKeys.PREFIX + slug, key);
+                } catch (SecretException e) {
+                    throw new CliException(ExitCodes.ENGINE, "The key was not stored: " + e.getMessage()
+                            + " Point the provider at an environment variable instead: --key-ref env:VAR.", e);
                 }
-                String leftover = p.authRef() == null || p.authRef().equals(ref) ? null : forget(p.authRef());
-                Provider updated = ws.providers().update(p.withAuthRef(ref));
-                String message = (where.keyring ? "Stored the key of " + p.name() + " in the OS keyring."
-                        : p.name() + " now reads its key from " + ref + ".") + (leftover == null ? "" : " " + leftover);
-                print(updated, message);
+                ref = ProviderKeys.keyringRef(slug);
             }
+            String leftover = p.authRef() == null || p.authRef().equals(ref) ? null : forget(p.authRef());
+            Provider updated = ws.providers().update(p.withAuthRef(ref));
+            String message = (where.keyring ? "Stored the key of " + p.name() + " in the OS keyring."
+                    : p.name() + " now reads its key from " + ref + ".") + (leftover == null ? "" : " " + leftover);
+            print(updated, message);
             return ExitCodes.OK;
         }
 
@@ -94,28 +93,22 @@ final class ProviderKeyCommands {
             + "is deleted; an environment variable or another keyring entry is left as it is. The provider still needs "
             + "a key: its models do not run until one is set with set-key.")
     static final class RemoveKey extends KeyCommand {
-        @Parameters(index = "0", paramLabel = "<provider>", description = "Provider name or uid.")
-        String provider;
-
         @Override
-        public Integer call() {
-            try (Workspace ws = workspace.open()) {
-                Provider p = ProvidersCommand.find(ws, provider);
-                String ref = p.authRef();
-                if (ref == null || ProviderKeys.removed(ref)) {
-                    print(p, ref == null ? p.name() + " needs no key." : p.name() + " has no key now.");
-                    return ExitCodes.OK;
-                }
-                String leftover = forget(ref);
-                Provider updated = ws.providers().update(p.withAuthRef(ProviderKeys.REMOVED)); // it still needs one
-                print(updated, ProviderKeys.removedSentence(p.name(), ref) + (leftover == null ? "" : " " + leftover));
+        Integer run(Workspace ws, Provider p) {
+            String ref = p.authRef();
+            if (ref == null || ProviderKeys.removed(ref)) {
+                print(p, ref == null ? p.name() + " needs no key." : p.name() + " has no key now.");
+                return ExitCodes.OK;
             }
+            String leftover = forget(ref);
+            Provider updated = ws.providers().update(p.withAuthRef(ProviderKeys.REMOVED)); // it still needs one
+            print(updated, ProviderKeys.removedSentence(p.name(), ref) + (leftover == null ? "" : " " + leftover));
             return ExitCodes.OK;
         }
     }
 
     /** What both share: deleting a key Switchyard stored in the keyring, and printing the provider with a sentence. */
-    private abstract static class KeyCommand extends AppCommand {
+    private abstract static class KeyCommand extends ProviderCommand {
 
         /** Deletes the keyring entry {@code ref} names when Switchyard stored it; null, or a sentence when it could not. */
         String forget(String ref) {

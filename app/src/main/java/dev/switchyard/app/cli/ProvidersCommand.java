@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code switchyard providers presets|list|add|remove|set-key|remove-key|models}: cloud endpoints and their keys'
@@ -135,66 +134,54 @@ final class ProvidersCommand {
 
     @Command(name = "remove", description = "Remove a provider and its models; those that runs or prices refer to stay"
             + " for History, and so does the provider, out of every list (adding it again brings it back).")
-    static final class Remove extends AppCommand {
-        @Parameters(index = "0", paramLabel = "<provider>", description = "Provider name or uid.")
-        String provider;
-
+    static final class Remove extends ProviderCommand {
         @Override
-        public Integer call() {
-            try (Workspace ws = workspace.open()) {
-                Provider p = find(ws, provider);
-                if (p.kind() == ProviderKind.LOCAL) {
-                    throw new CliException(ExitCodes.USAGE, p.name() + " holds this device's models; remove them one by"
-                            + " one with 'switchyard models remove <model>'.");
-                }
-                RemovedProviders.Removal r = RemovedProviders.remove(ws, p, Instant.now(app().clock()));
-                int n = r.modelsDeleted();
-                String message = r.providerDeleted()
-                        ? "Removed provider " + p.name() + (n == 0 ? "" : n == 1 ? " and its model" : " and its " + n + " models") + "."
-                        : "Removed provider " + p.name() + " from the lists; " + (r.modelsKept() == 1
-                        ? "1 model of it stays for the runs and prices that refer to it, so History still names it."
-                        : r.modelsKept() + " models of it stay for the runs and prices that refer to them, so History"
-                        + " still names them.") + " To bring it back: switchyard providers add"
-                        + " --preset " + (p.presetId() == null ? "custom" : p.presetId()) + " --name " + CliFix.quote(p.name())
-                        + (p.baseUrl() == null ? "" : " --base-url " + CliFix.quote(p.baseUrl())) + CliFix.workspaceOption(ws);
-                if (json) {
-                    CliContext.printJson(spec, CliContext.object().put("ok", true).put("removed", p.uid())
-                            .put("providerDeleted", r.providerDeleted()).put("modelsDeleted", r.modelsDeleted())
-                            .put("modelsKeptForHistory", r.modelsKept()).put("message", message));
-                } else {
-                    CliContext.out(spec).println(message);
-                    CliContext.out(spec).flush();
-                }
+        Integer run(Workspace ws, Provider p) {
+            if (p.kind() == ProviderKind.LOCAL) {
+                throw new CliException(ExitCodes.USAGE, p.name() + " holds this device's models; remove them one by"
+                        + " one with 'switchyard models remove <model>'.");
+            }
+            RemovedProviders.Removal r = RemovedProviders.remove(ws, p, Instant.now(app().clock()));
+            int n = r.modelsDeleted();
+            String message = r.providerDeleted()
+                    ? "Removed provider " + p.name() + (n == 0 ? "" : n == 1 ? " and its model" : " and its " + n + " models") + "."
+                    : "Removed provider " + p.name() + " from the lists; " + (r.modelsKept() == 1
+                    ? "1 model of it stays for the runs and prices that refer to it, so History still names it."
+                    : r.modelsKept() + " models of it stay for the runs and prices that refer to them, so History"
+                    + " still names them.") + " To bring it back: switchyard providers add"
+                    + " --preset " + (p.presetId() == null ? "custom" : p.presetId()) + " --name " + CliFix.quote(p.name())
+                    + (p.baseUrl() == null ? "" : " --base-url " + CliFix.quote(p.baseUrl())) + CliFix.workspaceOption(ws);
+            if (json) {
+                CliContext.printJson(spec, CliContext.object().put("ok", true).put("removed", p.uid())
+                        .put("providerDeleted", r.providerDeleted()).put("modelsDeleted", r.modelsDeleted())
+                        .put("modelsKeptForHistory", r.modelsKept()).put("message", message));
+            } else {
+                CliContext.out(spec).println(message);
+                CliContext.out(spec).flush();
             }
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "models", description = "List the models an endpoint offers (GET {base}/models).")
-    static final class RemoteModels extends AppCommand {
-        @Parameters(index = "0", paramLabel = "<provider>", description = "Provider name or uid.")
-        String provider;
-
+    static final class RemoteModels extends ProviderCommand {
         @Override
-        public Integer call() {
-            try (Workspace ws = workspace.open()) {
-                Provider p = find(ws, provider);
-                List<RemoteModel> models;
-                try {
-                    models = new EngineFactory(app(), ws).client(p).listModels();
-                } catch (CloudException e) {
-                    throw new CliException(ExitCodes.ENGINE, e.getMessage(), e);
-                }
-                if (json) {
-                    ObjectNode node = CliContext.object().put("ok", true);
-                    ArrayNode array = node.putArray("models");
-                    models.forEach(m -> array.addObject().put("id", m.id()).put("displayName", m.displayName())
-                            .put("ownedBy", m.ownedBy()));
-                    CliContext.printJson(spec, node);
-                } else {
-                    models.forEach(m -> CliContext.out(spec).println(m.id()));
-                    CliContext.out(spec).flush();
-                }
+        Integer run(Workspace ws, Provider p) {
+            List<RemoteModel> models;
+            try {
+                models = new EngineFactory(app(), ws).client(p).listModels();
+            } catch (CloudException e) {
+                throw new CliException(ExitCodes.ENGINE, e.getMessage(), e);
+            }
+            if (json) {
+                ObjectNode node = CliContext.object().put("ok", true);
+                ArrayNode array = node.putArray("models");
+                models.forEach(m -> array.addObject().put("id", m.id()).put("displayName", m.displayName())
+                        .put("ownedBy", m.ownedBy()));
+                CliContext.printJson(spec, node);
+            } else {
+                models.forEach(m -> CliContext.out(spec).println(m.id()));
+                CliContext.out(spec).flush();
             }
             return ExitCodes.OK;
         }
